@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_COMMVAULT_SIM_PORT = 8401;
+export const DEFAULT_BACKUPDR_SIM_PORT = 8402;
+export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
+export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
+export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
+
+export const UPSTREAM_KINDS = ['commvault', 'commvault-cloud', 'backupdr'] as const;
+export type UpstreamKind = (typeof UPSTREAM_KINDS)[number];
+
+export const ROLES = ['frontend', 'partner', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A token bucket: `capacity` tokens, refilled continuously at `refillPerSecond`. */
+const bucketSchema = z
+  .object({
+    capacity: z.number().positive(),
+    refillPerSecond: z.number().positive(),
+  })
+  .strict();
+export type BucketConfig = z.infer<typeof bucketSchema>;
+
+/** Per-kind defaults (DESIGN.md): CommServe ~15/s, Cloud tenant 1000 reads/h and 100 writes/h, console ~20/s. */
+export const DEFAULT_RATE_LIMITS: Record<UpstreamKind, { read: BucketConfig; write: BucketConfig }> = {
+  commvault: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
+  'commvault-cloud': {
+    read: { capacity: 50, refillPerSecond: 1000 / 3600 },
+    write: { capacity: 10, refillPerSecond: 100 / 3600 },
+  },
+  backupdr: { read: { capacity: 40, refillPerSecond: 20 }, write: { capacity: 10, refillPerSecond: 5 } },
+};
+
+const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional() };
+
+const upstreamSchema = z
+  .object({
+    /** Stable name of the upstream instance; part of global ids and cache keys. */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, ".", "_" and "-" only'),
+    kind: z.enum(UPSTREAM_KINDS),
+    /** API root as given (`…/webconsole/api`, `…/commandcenter/api`, `…/actifio`): resource paths are appended. */
+    url: z.url(),
+    /** Service account the gateway uses unless the caller brings its own upstream credential. */
+    username: z.string().optional(),
+    ...secretRef,
+    /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
+    bearerToken: z.string().optional(),
+    bearerTokenEnv: z.string().optional(),
+    /** Per-attempt timeout for one upstream call. @default 10000 */
+    timeoutMs: z.number().int().positive().default(DEFAULT_UPSTREAM_TIMEOUT_MS),
+    /** Keep-alive connections in the pool for this upstream. @default 16 */
+    connections: z.number().int().positive().default(DEFAULT_UPSTREAM_CONNECTIONS),
+    rateLimit: z
+      .object({
+        read: bucketSchema.optional(),
+        write: bucketSchema.optional(),
+        /** How long a call may wait for a token before it fails with RATE_LIMITED. @default 5000 */
+        queueTimeoutMs: z.number().int().nonnegative().default(DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS),
+      })
+      .strict()
+      .default({ queueTimeoutMs: DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS }),
+    retry: z
+      .object({
+        /** Attempts in all for an idempotent read (1 = no retry). @default 3 */
+        maxAttempts: z.number().int().min(1).max(10).default(3),
+        /** First backoff step; doubles per attempt, full jitter. @default 100 */
+        baseDelayMs: z.number().int().nonnegative().default(100),
+      })
+      .strict()
+      .default({ maxAttempts: 3, baseDelayMs: 100 }),
+    breaker: z
+      .object({
+        /** Consecutive failed calls that open the circuit. @default 5 */
+        failureThreshold: z.number().int().positive().default(5),
+        /** How long the circuit stays open before one trial call. @default 10000 */
+        cooldownMs: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .default({ failureThreshold: 5, cooldownMs: 10_000 }),
+  })
+  .strict();
+
+const callerSchema = z
+  .object({
+    id: z.string().min(1),
+    apiKey: z.string().min(1).optional(),
+    apiKeyEnv: z.string().optional(),
+    role: z.enum(ROLES),
+    /** Upstream ids this caller may see. @default all */
+    upstreams: z.array(z.string()).optional(),
+    /** The caller's own upstream credentials, by upstream id; otherwise the upstream's service account applies. */
+    credentials: z
+      .record(
+        z.string(),
+        z
+          .object({
+            username: z.string().optional(),
+            ...secretRef,
+            bearerToken: z.string().optional(),
+            bearerTokenEnv: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+/** TTLs per resource class, in ms. */
+const ttlSchema = z
+  .object({
+    jobsRunning: z.number().int().nonnegative().default(5_000),
+    jobsFinished: z.number().int().nonnegative().default(300_000),
+    inventory: z.number().int().nonnegative().default(300_000),
+    capacity: z.number().int().nonnegative().default(60_000),
+    events: z.number().int().nonnegative().default(15_000),
+    metadata: z.number().int().nonnegative().default(3_600_000),
+  })
+  .strict();
+export type CacheClass = keyof z.infer<typeof ttlSchema>;
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(DEFAULT_PORT),
+        host: z.string().default('127.0.0.1'),
+        /** Upper bound for the `first` argument of any connection. @default 500 */
+        maxPageSize: z.number().int().positive().default(500),
+      })
+      .strict()
+      .default({ port: DEFAULT_PORT, host: '127.0.0.1', maxPageSize: 500 }),
+    callers: z.array(callerSchema).default([]),
+    upstreams: z.array(upstreamSchema).default([]),
+    cache: z
+      .object({
+        /** Byte bound of the in-memory cache. @default 64 MiB */
+        maxBytes: z.number().int().positive().default(DEFAULT_CACHE_MAX_BYTES),
+        ttlMs: ttlSchema.default(ttlSchema.parse({})),
+      })
+      .strict()
+      .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
+    redis: z.object({ url: z.string() }).strict().optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
+    demo: z
+      .object({
+        commvaultSimPort: z.number().int().min(0).max(65535).default(DEFAULT_COMMVAULT_SIM_PORT),
+        backupdrSimPort: z.number().int().min(0).max(65535).default(DEFAULT_BACKUPDR_SIM_PORT),
+        /** Added latency of every simulator answer. @default 0 */
+        simLatencyMs: z.number().int().nonnegative().default(0),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type GatewayConfig = z.infer<typeof configSchema>;
+export type UpstreamConfig = GatewayConfig['upstreams'][number];
+export type CallerConfig = GatewayConfig['callers'][number];

@@ -1,0 +1,80 @@
+import type { GatewayError } from '../../errors/gateway-error.js';
+import type { CacheClass } from '../../config/schema.js';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+/** One call to an upstream, as a datasource describes it. Only datasources build these. */
+export interface UpstreamRequest {
+  method: HttpMethod;
+  /** Resource path appended to the upstream's configured `url`, e.g. `/Job`, `/V4/Storage/Disk`. */
+  path: string;
+  /** Query parameters; an array value repeats the parameter (`filter=a&filter=b`), in the given order. */
+  query?: Record<string, QueryValue>;
+  /** Extra headers that change the answer (Commvault `limit`/`offset`); they are part of the cache key. */
+  headers?: Record<string, string>;
+  /** JSON body (sent with `Content-Type: application/json`). Part of the cache key for cacheable POST reads. */
+  body?: unknown;
+  /**
+   * `read` calls are retried with backoff and may be cached; `write` calls never are.
+   * @default 'read' for GET/HEAD/OPTIONS, 'write' otherwise
+   */
+  access?: 'read' | 'write';
+  /** TTL class from `config.cache.ttlMs`. Absent: the answer is not cached (still coalesced if a read). */
+  cacheClass?: CacheClass;
+  /** Invalidation tags stored with a cached answer (e.g. `jobs`). */
+  tags?: readonly string[];
+  /**
+   * false for the login call itself: the pipeline then asks the source for no auth headers and does not
+   * re-login on 401. @default true
+   */
+  authenticated?: boolean;
+  /** Metric label for the route, e.g. `GET /Job`; @default method + path with digits collapsed to `{id}` */
+  route?: string;
+}
+
+export interface UpstreamResponse<T = unknown> {
+  status: number;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  /** Decoded JSON, or the raw text when the answer was not JSON (e.g. an empty 204 gives ''). */
+  body: T;
+}
+
+/**
+ * What a datasource tells the pipeline about itself: which instance and which upstream identity the
+ * call runs as (cache keys and rate-limit buckets are scoped by both), how to authenticate, and how to
+ * read errors the upstream hides in successful answers. Implemented by the upstream source base class.
+ */
+export interface SourceHooks {
+  /** The upstream's configured `id`. */
+  readonly instanceId: string;
+  /**
+   * Who the upstream sees: a stable, non-secret name of the credential (e.g. `user:admin`, or a hash of
+   * a bearer token). Two identities never share cache entries or rate-limit buckets.
+   */
+  readonly identity: string;
+  /** Headers that authenticate one attempt; logs in first when there is no live session. */
+  authHeaders(): Promise<Record<string, string>>;
+  /**
+   * The upstream answered 401 to a call made with `failed` headers. Forget that session so the next
+   * `authHeaders()` logs in again; concurrent callers that failed with the same headers share one re-login.
+   */
+  onUnauthorized(failed: Record<string, string>): void;
+  /**
+   * Inspect a decoded answer (any status) and return the error it carries, or undefined when it is a
+   * success. Commvault reports failures as HTTP 200 with `errList`/`errorCode`; consoles use
+   * `{err_code, err_message}`. The pipeline maps transport-level failures itself.
+   */
+  errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
+}
+
+/** The single path every upstream call of the gateway takes (see DESIGN.md for the stage order). */
+export interface UpstreamPipeline {
+  send<T = unknown>(source: SourceHooks, req: UpstreamRequest): Promise<UpstreamResponse<T>>;
+  /** Drop cached answers of one instance that carry any of the tags (after a mutation). */
+  invalidate(instanceId: string, tags: readonly string[]): Promise<void>;
+  /** Close connection pools (at shutdown, after sources have logged out). */
+  close(): Promise<void>;
+}
