@@ -133,6 +133,20 @@ export const configSchema = z
       .strict()
       .default({ port: DEFAULT_PORT, host: '127.0.0.1', maxPageSize: 500 }),
     callers: z.array(callerSchema).default([]),
+    auth: z
+      .object({
+        /** Role given to requests without `Authorization`. Absent: such requests get UNAUTHENTICATED. @default none */
+        anonymousRole: z.enum(ROLES).optional(),
+      })
+      .strict()
+      .default({}),
+    limits: z
+      .object({
+        /** Deepest selection nesting an operation may have. @default 12 */
+        maxDepth: z.number().int().positive().default(12),
+      })
+      .strict()
+      .default({ maxDepth: 12 }),
     upstreams: z.array(upstreamSchema).default([]),
     cache: z
       .object({

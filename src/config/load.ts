@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  configSchema,
+  DEFAULT_BACKUPDR_SIM_PORT,
+  DEFAULT_COMMVAULT_SIM_PORT,
+  type GatewayConfig,
+} from './schema.js';
+import { demoCallers, demoUpstreamInputs } from './demo.js';
+
+/** A configuration that cannot run: the message names the bad key. Stops the start. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads the one configuration object, once, at start: the file named by `BACKUP_GRAPH_CONFIG` (YAML or
+ * JSON), then environment overrides (`PORT`, `REDIS_URL`, `LOG_LEVEL`), then `…Env` secret indirections.
+ * Without a file the gateway runs its demo: built-in simulators and the demo callers.
+ */
+export async function loadConfig(env: Env = process.env): Promise<GatewayConfig> {
+  const path = env.BACKUP_GRAPH_CONFIG;
+  let raw: unknown;
+  if (path) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`BACKUP_GRAPH_CONFIG: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    }
+    try {
+      raw = parseYaml(text) ?? {};
+    } catch (e) {
+      throw new ConfigError(`BACKUP_GRAPH_CONFIG: ${path} is not valid YAML or JSON: ${(e as Error).message}`);
+    }
+  } else {
+    raw = demoConfigInput(env);
+  }
+  return parseConfig(applyEnvOverrides(raw, env), env);
+}
+
+/** Validates an already-parsed config object and resolves its secrets. Exposed for tests. */
+export function parseConfig(raw: unknown, env: Env = process.env): GatewayConfig {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
+  const config = parsed.data;
+  resolveSecrets(config, env);
+  checkReferences(config);
+  return config;
+}
+
+function demoConfigInput(env: Env): Record<string, unknown> {
+  const demo = {
+    commvaultSimPort: intFromEnv(env, 'COMMVAULT_SIM_PORT') ?? DEFAULT_COMMVAULT_SIM_PORT,
+    backupdrSimPort: intFromEnv(env, 'BACKUPDR_SIM_PORT') ?? DEFAULT_BACKUPDR_SIM_PORT,
+    simLatencyMs: intFromEnv(env, 'SIM_LATENCY_MS') ?? 0,
+  };
+  return { callers: demoCallers(), upstreams: demoUpstreamInputs(demo), demo };
+}
+
+function applyEnvOverrides(raw: unknown, env: Env): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError('config: the top level must be a mapping');
+  }
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  const port = intFromEnv(env, 'PORT');
+  if (port !== undefined) out.server = { ...(out.server as object | undefined), port };
+  if (env.REDIS_URL) out.redis = { url: env.REDIS_URL };
+  if (env.LOG_LEVEL) out.logLevel = env.LOG_LEVEL;
+  return out;
+}
+
+function intFromEnv(env: Env, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${name}: must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => `${formatPath(issue.path) || 'config'}: ${issue.message}`)
+    .join('; ');
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+/** Replaces every `…Env` indirection by the variable's value; a missing variable is a config error. */
+function resolveSecrets(config: GatewayConfig, env: Env): void {
+  const fromEnv = (where: string, name: string): string => {
+    const value = env[name];
+    if (value === undefined || value === '') throw new ConfigError(`${where}: environment variable ${name} is not set`);
+    return value;
+  };
+  config.upstreams.forEach((u, i) => {
+    if (u.passwordEnv) u.password = fromEnv(`upstreams[${i}].passwordEnv`, u.passwordEnv);
+    if (u.bearerTokenEnv) u.bearerToken = fromEnv(`upstreams[${i}].bearerTokenEnv`, u.bearerTokenEnv);
+  });
+  config.callers.forEach((c, i) => {
+    if (c.apiKeyEnv) c.apiKey = fromEnv(`callers[${i}].apiKeyEnv`, c.apiKeyEnv);
+    for (const [upstreamId, cred] of Object.entries(c.credentials ?? {})) {
+      const where = `callers[${i}].credentials.${upstreamId}`;
+      if (cred.passwordEnv) cred.password = fromEnv(`${where}.passwordEnv`, cred.passwordEnv);
+      if (cred.bearerTokenEnv) cred.bearerToken = fromEnv(`${where}.bearerTokenEnv`, cred.bearerTokenEnv);
+    }
+  });
+}
+
+function checkReferences(config: GatewayConfig): void {
+  const upstreamIds = new Set<string>();
+  config.upstreams.forEach((u, i) => {
+    if (upstreamIds.has(u.id)) throw new ConfigError(`upstreams[${i}].id: "${u.id}" is used twice`);
+    upstreamIds.add(u.id);
+    if (u.kind === 'backupdr') {
+      if (!u.bearerToken) throw new ConfigError(`upstreams[${i}].bearerToken: required for kind backupdr (or bearerTokenEnv)`);
+    } else {
+      if (!u.username) throw new ConfigError(`upstreams[${i}].username: required for kind ${u.kind}`);
+      if (!u.password) throw new ConfigError(`upstreams[${i}].password: required for kind ${u.kind} (or passwordEnv)`);
+    }
+  });
+  const callerIds = new Set<string>();
+  const apiKeys = new Set<string>();
+  config.callers.forEach((c, i) => {
+    if (callerIds.has(c.id)) throw new ConfigError(`callers[${i}].id: "${c.id}" is used twice`);
+    callerIds.add(c.id);
+    if (!c.apiKey) throw new ConfigError(`callers[${i}].apiKey: required (or apiKeyEnv)`);
+    if (apiKeys.has(c.apiKey)) throw new ConfigError(`callers[${i}].apiKey: the same key is given to two callers`);
+    apiKeys.add(c.apiKey);
+    c.upstreams?.forEach((id, j) => {
+      if (!upstreamIds.has(id)) {
+        throw new ConfigError(`callers[${i}].upstreams[${j}]: no upstream has id "${id}"`);
+      }
+    });
+    for (const id of Object.keys(c.credentials ?? {})) {
+      if (!upstreamIds.has(id)) {
+        throw new ConfigError(`callers[${i}].credentials.${id}: no upstream has id "${id}"`);
+      }
+    }
+  });
+  if (config.upstreams.length === 0) throw new ConfigError('upstreams: at least one upstream is required');
+}

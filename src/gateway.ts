@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import type { FastifyInstance } from 'fastify';
+import type { GatewayConfig } from './config/schema.js';
+import { createUpstreamPipeline } from './datasources/pipeline/index.js';
+import { SourceRegistry } from './datasources/registry.js';
+import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
+import { buildHttpApp } from './http/app.js';
+import type { Readiness } from './http/health.routes.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { CallerDirectory } from './plugins/caller.js';
+import { buildGatewaySchema } from './schema/build-schema.js';
+
+export interface Gateway {
+  readonly app: FastifyInstance;
+  readonly config: GatewayConfig;
+  /** Starts listening on `config.server`; resolves to the gateway's base URL (e.g. http://127.0.0.1:4000). */
+  listen(): Promise<string>;
+  /** Stops taking requests, drains the running ones, logs out of upstream sessions, closes pools and simulators. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Assembles the gateway from one validated config: simulators (demo only) → upstream pipeline → source
+ * registry → schema → HTTP app. Nothing listens until `listen()`.
+ */
+export async function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let simulators: DemoSimulators | undefined;
+  if (config.demo) simulators = await startDemoSimulators(config.demo, config.upstreams, logger);
+
+  const pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
+  const registry = new SourceRegistry({ config, pipeline, logger });
+  const schema = await buildGatewaySchema();
+  const readiness: Readiness = { ready: false };
+  const app = await buildHttpApp({ config, schema, callers: new CallerDirectory(config), registry, logger, readiness });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    config,
+    async listen() {
+      const address = await app.listen({ port: config.server.port, host: config.server.host });
+      readiness.ready = true;
+      return address;
+    },
+    stop() {
+      stopping ??= (async () => {
+        readiness.ready = false;
+        await app.close();
+        await registry.close();
+        await pipeline.close();
+        await simulators?.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { GatewayConfig } from '../config/schema.js';
+import type { Principal, ResolvedCredential } from '../context.js';
+import { ErrorCode } from '../errors/codes.js';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Resolves `Authorization: Bearer <apiKey>` to a Principal. Keys are held only as SHA-256 digests, so
+ * a heap dump or a stray log of this object shows no usable key.
+ */
+export class CallerDirectory {
+  private readonly byKeyDigest = new Map<string, Principal>();
+  private readonly anonymous?: Principal;
+
+  constructor(config: Pick<GatewayConfig, 'callers' | 'upstreams' | 'auth'>) {
+    const allUpstreams = config.upstreams.map((u) => u.id);
+    for (const caller of config.callers) {
+      const credentials: Record<string, ResolvedCredential> = {};
+      for (const [id, c] of Object.entries(caller.credentials ?? {})) {
+        credentials[id] = { username: c.username, password: c.password, bearerToken: c.bearerToken };
+      }
+      this.byKeyDigest.set(sha256(caller.apiKey ?? ''), {
+        id: caller.id,
+        role: caller.role,
+        upstreamIds: caller.upstreams ?? allUpstreams,
+        credentials,
+      });
+    }
+    if (config.auth.anonymousRole) {
+      this.anonymous = { id: 'anonymous', role: config.auth.anonymousRole, upstreamIds: allUpstreams, credentials: {} };
+    }
+  }
+
+  /** @throws GraphQLError UNAUTHENTICATED (HTTP 401) for a missing, malformed or unknown key. */
+  authenticate(authorization: string | undefined): Principal {
+    if (authorization === undefined || authorization === '') {
+      if (this.anonymous) return this.anonymous;
+      throw unauthenticated('Missing Authorization header: send "Authorization: Bearer <apiKey>"');
+    }
+    const key = BEARER.exec(authorization)?.[1];
+    if (!key) throw unauthenticated('Malformed Authorization header: expected "Bearer <apiKey>"');
+    const principal = this.byKeyDigest.get(sha256(key));
+    if (!principal) throw unauthenticated('Unknown API key');
+    return principal;
+  }
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="backup-graph"']]) },
+    },
+  });
+}

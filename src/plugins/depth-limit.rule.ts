@@ -1,0 +1,44 @@
+import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { ErrorCode } from '../errors/codes.js';
+
+/**
+ * Rejects operations nested deeper than `maxDepth` before anything runs: every level of a backup graph
+ * is a potential fan-out to upstreams, and a deep document is the cheapest way to exhaust their budget.
+ */
+export function depthLimitRule(maxDepth: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const def of context.getDocument().definitions) {
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    }
+    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+      if (!set) return 0;
+      let max = 0;
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) {
+          max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          max = Math.max(max, depthOf(sel.selectionSet, seen));
+        } else {
+          const name = sel.name.value;
+          if (seen.has(name)) continue; // a fragment cycle is reported by NoFragmentCycles
+          max = Math.max(max, depthOf(fragments.get(name)?.selectionSet, new Set([...seen, name])));
+        }
+      }
+      return max;
+    };
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet, new Set());
+        if (depth > maxDepth) {
+          context.reportError(
+            new GraphQLError(`Operation is nested ${depth} levels deep; the limit is ${maxDepth}`, {
+              nodes: [node],
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+            }),
+          );
+        }
+      },
+    };
+  };
+}

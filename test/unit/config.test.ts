@@ -1,0 +1,115 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
+
+async function configFile(text: string, name = 'gateway.yaml'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'bg-config-'));
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+const minimal = {
+  callers: [{ id: 'web', apiKey: 'k1', role: 'frontend' }],
+  upstreams: [{ id: 'cv-main', kind: 'commvault', url: 'http://127.0.0.1:8401/webconsole/api', username: 'admin', password: 'pw' }],
+};
+
+async function expectConfigError(promise: Promise<unknown> | (() => unknown), pattern: RegExp): Promise<void> {
+  const run = typeof promise === 'function' ? async () => promise() : () => promise;
+  await expect(run()).rejects.toThrow(ConfigError);
+  await expect(run()).rejects.toThrow(pattern);
+}
+
+describe('configuration', () => {
+  it('runs the demo when no file is named: simulators on 8401, four demo callers whose keys equal their ids', async () => {
+    const config = await loadConfig({});
+    expect(config.demo).toEqual({ commvaultSimPort: 8401, backupdrSimPort: 8402, simLatencyMs: 0 });
+    expect(config.server.port).toBe(4000);
+    expect(config.callers.map((c) => [c.id, c.apiKey, c.role])).toEqual([
+      ['demo-frontend', 'demo-frontend', 'frontend'],
+      ['demo-partner', 'demo-partner', 'partner'],
+      ['demo-analyst', 'demo-analyst', 'analyst'],
+      ['demo-admin', 'demo-admin', 'admin'],
+    ]);
+    expect(config.upstreams).toHaveLength(1);
+    expect(config.upstreams[0]).toMatchObject({ id: 'cv-demo', kind: 'commvault', url: 'http://127.0.0.1:8401/webconsole/api' });
+  });
+
+  it('takes demo ports and the gateway port from the environment', async () => {
+    const config = await loadConfig({ PORT: '4100', COMMVAULT_SIM_PORT: '9401' });
+    expect(config.server.port).toBe(4100);
+    expect(config.upstreams[0]?.url).toBe('http://127.0.0.1:9401/webconsole/api');
+  });
+
+  it('reads a YAML file, fills defaults and resolves passwordEnv and apiKeyEnv', async () => {
+    const path = await configFile(`
+server: { port: 4500 }
+callers:
+  - { id: web, apiKeyEnv: WEB_KEY, role: frontend }
+upstreams:
+  - id: cv-main
+    kind: commvault
+    url: http://127.0.0.1:8401/webconsole/api
+    username: admin
+    passwordEnv: CV_MAIN_PASSWORD
+`);
+    const config = await loadConfig({ BACKUP_GRAPH_CONFIG: path, CV_MAIN_PASSWORD: 's3cret', WEB_KEY: 'key-1' });
+    expect(config.demo).toBeUndefined();
+    expect(config.server.port).toBe(4500);
+    expect(config.callers[0]?.apiKey).toBe('key-1');
+    expect(config.upstreams[0]).toMatchObject({ password: 's3cret', timeoutMs: 10_000, connections: 16 });
+    expect(config.upstreams[0]?.retry).toEqual({ maxAttempts: 3, baseDelayMs: 100 });
+    expect(config.cache.ttlMs.jobsRunning).toBe(5_000);
+  });
+
+  it('reads JSON files too', async () => {
+    const path = await configFile(JSON.stringify(minimal), 'gateway.json');
+    const config = await loadConfig({ BACKUP_GRAPH_CONFIG: path });
+    expect(config.upstreams[0]?.id).toBe('cv-main');
+  });
+
+  it('names an unknown key', async () => {
+    await expectConfigError(() => parseConfig({ ...minimal, upstreamz: [] }, {}), /upstreamz/);
+    await expectConfigError(
+      () => parseConfig({ ...minimal, upstreams: [{ ...minimal.upstreams[0], pasword: 'x' }] }, {}),
+      /upstreams\[0\].*pasword/,
+    );
+  });
+
+  it('names a bad value by its path', async () => {
+    await expectConfigError(
+      () => parseConfig({ ...minimal, upstreams: [{ ...minimal.upstreams[0], url: 'not a url' }] }, {}),
+      /^upstreams\[0\]\.url:/,
+    );
+    await expectConfigError(() => parseConfig({ ...minimal, callers: [{ id: 'x', apiKey: 'k', role: 'boss' }] }, {}), /^callers\[0\]\.role:/);
+    await expectConfigError(() => parseConfig({ ...minimal, server: { port: 70000 } }, {}), /^server\.port:/);
+  });
+
+  it('names the key whose environment variable is missing', async () => {
+    const input = { ...minimal, upstreams: [{ ...minimal.upstreams[0], password: undefined, passwordEnv: 'NOPE_PW' }] };
+    await expectConfigError(() => parseConfig(input, {}), /upstreams\[0\]\.passwordEnv: environment variable NOPE_PW is not set/);
+  });
+
+  it('refuses duplicate ids, shared keys, dangling references and missing credentials', async () => {
+    await expectConfigError(() => parseConfig({ ...minimal, upstreams: [minimal.upstreams[0], minimal.upstreams[0]] }, {}), /upstreams\[1\]\.id/);
+    await expectConfigError(
+      () => parseConfig({ ...minimal, callers: [minimal.callers[0], { id: 'other', apiKey: 'k1', role: 'analyst' }] }, {}),
+      /callers\[1\]\.apiKey/,
+    );
+    await expectConfigError(
+      () => parseConfig({ ...minimal, callers: [{ ...minimal.callers[0], upstreams: ['cv-nope'] }] }, {}),
+      /callers\[0\]\.upstreams\[0\]: no upstream has id "cv-nope"/,
+    );
+    await expectConfigError(
+      () => parseConfig({ ...minimal, upstreams: [{ ...minimal.upstreams[0], password: undefined }] }, {}),
+      /upstreams\[0\]\.password: required/,
+    );
+  });
+
+  it('refuses an unreadable file and a non-numeric PORT', async () => {
+    await expectConfigError(loadConfig({ BACKUP_GRAPH_CONFIG: '/nonexistent/gateway.yaml' }), /BACKUP_GRAPH_CONFIG/);
+    await expectConfigError(loadConfig({ PORT: 'eighty' }), /^PORT: must be a whole number/);
+  });
+});
