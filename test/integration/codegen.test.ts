@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { parse, printSchema, validate, buildSchema as buildFromSdl } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import 'reflect-metadata';
+import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = promisify(execFile);
+
+describe('codegen outputs', () => {
+  it('schema.graphql is the SDL of the schema the gateway builds (run `npm run codegen` when this fails)', async () => {
+    const snapshot = await readFile(`${root}schema.graphql`, 'utf8');
+    const built = printSchema(await buildGatewaySchema());
+    expect(printSchema(buildFromSdl(snapshot))).toBe(built);
+  });
+
+  it('every operation in operations/ validates against the schema', async () => {
+    const schema = await buildGatewaySchema();
+    const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'operations'], { cwd: root });
+    const files = stdout.split('\n').filter((f) => f.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const errors = validate(schema, parse(await readFile(`${root}${file}`, 'utf8')));
+      expect(errors.map((e) => `${file}: ${e.message}`)).toEqual([]);
+    }
+  });
+
+  it('generated typed documents are up to date with operations/ (graphql-codegen --check)', async () => {
+    await expect(
+      run('npm', ['run', '--silent', 'codegen', '--', '--check'], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } }),
+    ).resolves.toBeDefined();
+  }, 60_000);
+});
