@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { queryPairs } from '../datasources/pipeline/query.js';
+import type { QueryValue } from '../datasources/pipeline/types.js';
+
+/** Everything that decides an upstream answer, and so its cache (and coalescing) key. */
+export interface CacheKeyParts {
+  /** The upstream's configured `id`. */
+  instanceId: string;
+  /** The upstream identity whose rights shape the answer (SourceHooks.identity). */
+  identity: string;
+  method: string;
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** Headers that change the answer (Commvault `limit`/`offset`); auth headers never belong here. */
+  headers?: Record<string, string>;
+  /** JSON body of a POST read; hashed into the key. */
+  body?: unknown;
+}
+
+/**
+ * The key of one upstream answer. Instance and identity come first, so two callers with different
+ * upstream rights never share an entry. The query is sorted by name with a stable sort (repeated
+ * values keep their order, because BDR filter order can matter); header names are lower-cased and
+ * sorted. The parts are JSON-encoded rather than joined, so no value can forge a separator and make
+ * two different requests collide.
+ */
+export function cacheKey(parts: CacheKeyParts): string {
+  const query = queryPairs(parts.query).sort(([a], [b]) => compare(a, b));
+  const headers = Object.entries(parts.headers ?? {})
+    .map(([name, value]): [string, string] => [name.toLowerCase(), value])
+    .sort(([a], [b]) => compare(a, b));
+  return JSON.stringify([
+    parts.instanceId,
+    parts.identity,
+    parts.method.toUpperCase(),
+    parts.path,
+    query,
+    headers,
+    parts.body === undefined ? null : hashBody(parts.body),
+  ]);
+}
+
+/** sha256 (hex) of the body's canonical JSON: object keys sorted, so `{a,b}` and `{b,a}` hash alike. */
+export function hashBody(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => compare(a, b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Code-unit order, independent of the process locale (localeCompare is not). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,130 @@
+import { Pool } from 'undici';
+import type { UpstreamConfig } from '../../config/schema.js';
+import type { HttpMethod } from './types.js';
+
+/** Idle keep-alive time when the upstream does not announce its own (`Keep-Alive: timeout=`). */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
+/** Upper bound on any keep-alive time an upstream announces. */
+export const DEFAULT_KEEP_ALIVE_MAX_TIMEOUT_MS = 60_000;
+
+/** One HTTP exchange as the pipeline hands it to the client: everything already resolved. */
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Resource path below the upstream's `url`, with its encoded query (`/Job?clientId=2`). */
+  pathAndQuery: string;
+  headers: Record<string, string>;
+  /** Serialized body, if any. */
+  body?: string;
+  /** Overall deadline of this attempt, headers and body included. */
+  timeoutMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-cased names; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  text: string;
+}
+
+/**
+ * The upstream did not answer: `timeout` (no complete answer within the attempt's time) or
+ * `unavailable` (refused, reset, DNS…). Its message names no host: it may end up in a client error.
+ */
+export class TransportError extends Error {
+  readonly kind: 'timeout' | 'unavailable';
+  /** The transport's error code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`), when there was one. */
+  readonly code?: string;
+
+  constructor(kind: 'timeout' | 'unavailable', code?: string) {
+    super(kind === 'timeout' ? 'upstream timed out' : `upstream unreachable${code ? ` (${code})` : ''}`);
+    this.name = 'TransportError';
+    this.kind = kind;
+    this.code = code;
+  }
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+interface Target {
+  pool: Pool;
+  /** Path of the upstream's `url` (`/webconsole/api`), without a trailing slash. */
+  basePath: string;
+}
+
+/**
+ * The only user of undici in the gateway: one keep-alive `Pool` per configured upstream, bound to its
+ * origin and built once at start with that upstream's `connections` and timeouts. A pool per upstream
+ * (not shared between upstreams on one origin) keeps each instance's connection budget its own.
+ */
+export class HttpClient {
+  private readonly targets = new Map<string, Target>();
+
+  constructor(upstreams: readonly UpstreamConfig[]) {
+    for (const upstream of upstreams) {
+      const url = new URL(upstream.url);
+      const pool = new Pool(url.origin, {
+        connections: upstream.connections,
+        pipelining: 1,
+        keepAliveTimeout: DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+        keepAliveMaxTimeout: DEFAULT_KEEP_ALIVE_MAX_TIMEOUT_MS,
+        headersTimeout: upstream.timeoutMs,
+        bodyTimeout: upstream.timeoutMs,
+        connect: { timeout: upstream.timeoutMs },
+      });
+      this.targets.set(upstream.id, { pool, basePath: url.pathname.replace(/\/+$/, '') });
+    }
+  }
+
+  async request(instanceId: string, req: HttpRequest): Promise<HttpResponse> {
+    const target = this.targets.get(instanceId);
+    if (!target) throw new Error(`No HTTP pool for upstream ${instanceId}`);
+    // headersTimeout/bodyTimeout bound each phase; this bounds the whole attempt (a slow trickle of
+    // body bytes resets bodyTimeout forever), so a slow upstream yields a timeout within ~timeoutMs.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), req.timeoutMs);
+    try {
+      const res = await target.pool.request({
+        method: req.method,
+        path: target.basePath + req.pathAndQuery,
+        headers: req.headers,
+        body: req.body,
+        signal: abort.signal,
+      });
+      const text = await res.body.text();
+      return { status: res.statusCode, headers: flattenHeaders(res.headers), text };
+    } catch (error) {
+      if (abort.signal.aborted) throw new TransportError('timeout', 'ABORT_TIMEOUT');
+      const code = errorCode(error);
+      throw new TransportError(code && TIMEOUT_CODES.has(code) ? 'timeout' : 'unavailable', code);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.targets.values()].map((t) => t.pool.close().catch(() => t.pool.destroy())));
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** The code of a transport error, looking into `cause` and AggregateError members (dual-stack connects). */
+function errorCode(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const members = (current as { errors?: unknown }).errors;
+    current = Array.isArray(members) && members.length > 0 ? members[0] : (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,411 @@
+import type { Logger } from 'pino';
+import type { GatewayConfig, UpstreamConfig } from '../../config/schema.js';
+import { DEFAULT_RATE_LIMITS } from '../../config/schema.js';
+import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
+import { cacheKey } from '../../cache/cache-key.js';
+import type { CacheStore } from '../../cache/cache-store.js';
+import { InFlight } from '../../cache/in-flight.js';
+import { MemoryCacheStore } from '../../cache/memory-cache-store.js';
+import { MemoryRateLimiter } from '../../ratelimit/memory-rate-limiter.js';
+import type { RateLimiter } from '../../ratelimit/rate-limiter.js';
+import { retryAtMs } from '../../ratelimit/retry-after.js';
+import {
+  cacheLookupsTotal,
+  circuitState,
+  coalescedTotal,
+  rateLimitRejectionsTotal,
+  rateLimitWaitSeconds,
+  upstreamRequestDurationSeconds,
+  upstreamRequestsTotal,
+} from '../../observability/metrics.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import { decodeBody } from './decode.js';
+import { deepFreeze } from './freeze.js';
+import { HttpClient, TransportError, type HttpResponse } from './http-client.js';
+import { encodeQuery, queryPairs } from './query.js';
+import { accessOf, nextRetryDelayMs } from './retry.js';
+import { routeOf } from './route.js';
+import type { SourceHooks, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
+import {
+  circuitOpen,
+  malformedResponse,
+  statusError,
+  upstreamThrottled,
+  upstreamTimeout,
+  upstreamUnavailable,
+  withOrigin,
+} from './upstream-errors.js';
+
+export type { CacheStore } from '../../cache/cache-store.js';
+export type { RateLimiter } from '../../ratelimit/rate-limiter.js';
+
+/** What the pipeline is built from. */
+export interface UpstreamPipelineOptions {
+  /** Every upstream the gateway may call; one connection pool and one circuit breaker each. */
+  upstreams: readonly UpstreamConfig[];
+  /** Byte bound and TTL per resource class. */
+  cache: GatewayConfig['cache'];
+  logger: Logger;
+  /** Where successful reads are kept. @default MemoryCacheStore bounded by `cache.maxBytes` */
+  cacheStore?: CacheStore;
+  /** Upstream call budget per (instance, identity, read|write). @default MemoryRateLimiter */
+  rateLimiter?: RateLimiter;
+  /** Clock in epoch ms, for tests; also the default rate limiter's and breakers' clock. @default Date.now */
+  now?: () => number;
+  /** Jitter source for retry backoff, for tests. @default Math.random */
+  random?: () => number;
+}
+
+/** How many times a call may be re-sent because the upstream said it did not run it (429). */
+const MAX_THROTTLED_REPEATS = 5;
+
+/** What one attempt came to, before the retry stage decides what happens next. */
+type Outcome =
+  | { kind: 'ok'; response: UpstreamResponse }
+  /** 401 to an authenticated call: not executed; the session is stale. */
+  | { kind: 'unauthorized'; headersUsed: Record<string, string>; error: GatewayError }
+  /** 429: not executed; the upstream wants us to wait until `retryAtMs`. */
+  | { kind: 'throttled'; retryAtMs: number; error: GatewayError }
+  | { kind: 'failed'; error: GatewayError; retryable: boolean };
+
+interface Instance {
+  config: UpstreamConfig;
+  breaker: CircuitBreaker;
+}
+
+/** Per-call facts every stage needs, computed once. */
+interface Call {
+  source: SourceHooks;
+  req: UpstreamRequest;
+  instance: Instance;
+  access: 'read' | 'write';
+  route: string;
+  /** Cache and coalescing key (reads only). */
+  key?: string;
+  /** TTL when the answer may be cached. */
+  ttlMs?: number;
+  /** The rate-limit bucket key: instance + identity + access. */
+  bucketKey: string;
+  /**
+   * No retry or token wait starts after this (epoch ms): room to queue for a token
+   * (`rateLimit.queueTimeoutMs`) plus one full attempt (`timeoutMs`).
+   */
+  deadlineMs: number;
+}
+
+/**
+ * Builds the one pipeline every upstream call of the gateway goes through. The stages run in the order
+ * DESIGN.md fixes, and are composed in `send` and `attempt` below — read those two to see all of it:
+ *
+ *   1 cache lookup → 2 in-flight coalescing → [ 3 token bucket → 4 circuit breaker → 5 HTTP with
+ *   timeout → 6 decoding + upstream error detection ] ↻ 7 retry (reads; 401 re-login; 429 wait) → 8 cache store
+ */
+export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamPipeline {
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const logger = opts.logger;
+  const http = new HttpClient(opts.upstreams);
+  const cacheStore: CacheStore = opts.cacheStore ?? new MemoryCacheStore<UpstreamResponse>({ maxBytes: opts.cache.maxBytes, now: opts.now });
+  const rateLimiter = opts.rateLimiter ?? new MemoryRateLimiter({ now });
+  const inFlight = new InFlight<UpstreamResponse>();
+  /** Bumped by `invalidate`: a read that started before a mutation's invalidation does not store its answer. */
+  const generations = new Map<string, number>();
+
+  const instances = new Map<string, Instance>();
+  for (const config of opts.upstreams) {
+    const breaker = new CircuitBreaker({
+      failureThreshold: config.breaker.failureThreshold,
+      cooldownMs: config.breaker.cooldownMs,
+      now,
+      onStateChange: (state) => onCircuitChange(config.id, state),
+    });
+    instances.set(config.id, { config, breaker });
+    circuitState.set({ instance: config.id }, 0);
+  }
+
+  function onCircuitChange(instance: string, state: CircuitState): void {
+    circuitState.set({ instance }, state === 'closed' ? 0 : state === 'half-open' ? 1 : 2);
+    const log = state === 'open' ? logger.warn.bind(logger) : logger.info.bind(logger);
+    log({ upstream: instance, circuit: state }, 'upstream circuit breaker changed state');
+  }
+
+  // ── the stages, in order ──────────────────────────────────────────────────────────────────────
+
+  async function send<T>(source: SourceHooks, req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const call = describe(source, req);
+    // 1. cache lookup — only reads with a cache class; the key carries instance and identity.
+    if (call.key !== undefined && call.ttlMs !== undefined) {
+      const hit = await cacheGet(call, call.key);
+      if (hit) return hit as UpstreamResponse<T>;
+    }
+    // 2. in-flight coalescing — reads only: two identical writes are two operations.
+    if (call.key === undefined) return (await fetchAndStore(call)) as UpstreamResponse<T>;
+    const res = await inFlight.run(call.key, call.instance.config.id, () => fetchAndStore(call), () =>
+      coalescedTotal.inc({ instance: call.instance.config.id }),
+    );
+    return res as UpstreamResponse<T>;
+  }
+
+  async function fetchAndStore(call: Call): Promise<UpstreamResponse> {
+    const instanceId = call.instance.config.id;
+    const generation = generations.get(instanceId) ?? 0;
+    // 3–7: attempts with retry; frozen because coalesced callers and cache hits share this object.
+    const response = deepFreeze(await withRetry(call));
+    // 8. cache store — only what withRetry returned: 2xx that errorFromResponse found nothing wrong with.
+    if (call.key !== undefined && call.ttlMs !== undefined && (generations.get(instanceId) ?? 0) === generation) {
+      await cacheSet(call, call.key, response, call.ttlMs);
+    }
+    return response;
+  }
+
+  /** 7. retry: idempotent reads with backoff + full jitter; any call once more after a 401 re-login or a 429. */
+  async function withRetry(call: Call): Promise<UpstreamResponse> {
+    const { config } = call.instance;
+    let attemptsMade = 0;
+    let reloggedIn = false;
+    let throttledRepeats = 0;
+    for (;;) {
+      const outcome = await attempt(call);
+      if (outcome.kind === 'ok') return outcome.response;
+      if (outcome.kind === 'unauthorized') {
+        // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
+        // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
+        call.source.onUnauthorized(outcome.headersUsed);
+        if (reloggedIn) throw outcome.error;
+        reloggedIn = true;
+        continue;
+      }
+      if (outcome.kind === 'throttled') {
+        // A 429 did not run the call either. Empty the bucket until the upstream's time; the next
+        // attempt's token wait then either fits the deadline or fails fast with RATE_LIMITED.
+        rateLimiter.pauseUntil(call.bucketKey, outcome.retryAtMs);
+        if (++throttledRepeats > MAX_THROTTLED_REPEATS) throw outcome.error;
+        continue;
+      }
+      attemptsMade += 1;
+      const delayMs =
+        outcome.retryable && call.access === 'read'
+          ? nextRetryDelayMs({
+              attemptsMade,
+              maxAttempts: config.retry.maxAttempts,
+              baseDelayMs: config.retry.baseDelayMs,
+              nowMs: now(),
+              deadlineMs: call.deadlineMs,
+              random,
+            })
+          : undefined;
+      if (delayMs === undefined) throw outcome.error;
+      await sleep(delayMs);
+    }
+  }
+
+  /** One attempt: 3 token bucket → 4 circuit breaker → 5 HTTP with timeout → 6 decoding and error detection. */
+  async function attempt(call: Call): Promise<Outcome> {
+    const { source, req, instance } = call;
+    const instanceId = instance.config.id;
+    // Auth headers come before the token and the breaker: getting them may log in, which is itself a
+    // pipeline call and must not queue behind this call's token or its half-open trial slot.
+    const authHeaders = req.authenticated === false ? {} : await source.authHeaders();
+
+    // 3. token bucket
+    await takeToken(call);
+
+    // 4. circuit breaker
+    if (!instance.breaker.tryAcquire()) {
+      return { kind: 'failed', error: circuitOpen(instanceId, instance.breaker.retryAfterMs()), retryable: false };
+    }
+
+    // 5. undici request with timeout
+    const remainingMs = Math.max(1, call.deadlineMs - now());
+    const timeoutMs = Math.min(instance.config.timeoutMs, remainingMs);
+    const startedMs = performance.now();
+    let raw: HttpResponse;
+    try {
+      raw = await http.request(instanceId, {
+        method: req.method,
+        pathAndQuery: pathWithQuery(req),
+        headers: requestHeaders(req, authHeaders),
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        timeoutMs,
+      });
+    } catch (error) {
+      if (!(error instanceof TransportError)) {
+        instance.breaker.release();
+        throw error;
+      }
+      // A timeout we cut short to fit the call's deadline says little about the upstream's health.
+      if (error.kind === 'unavailable' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
+      else instance.breaker.release();
+      observe(call, error.kind, startedMs);
+      const gatewayError =
+        error.kind === 'timeout' ? upstreamTimeout(instanceId, timeoutMs) : upstreamUnavailable(instanceId, error.code);
+      return { kind: 'failed', error: gatewayError, retryable: true };
+    }
+    observe(call, String(raw.status), startedMs);
+
+    // 6. decoding + upstream error detection
+    let outcome: Outcome;
+    try {
+      outcome = classify(call, raw, authHeaders);
+    } catch (error) {
+      // A throwing errorFromResponse hook must not keep a half-open trial slot forever.
+      instance.breaker.release();
+      throw error;
+    }
+    if (outcome.kind === 'failed' && raw.status >= 500) instance.breaker.recordFailure();
+    else instance.breaker.recordSuccess();
+    return outcome;
+  }
+
+  /** 6. Turns a complete HTTP answer into an outcome; see upstream-errors.ts for the codes. */
+  function classify(call: Call, raw: HttpResponse, authHeaders: Record<string, string>): Outcome {
+    const { source, req } = call;
+    const instanceId = call.instance.config.id;
+    const origin = { instance: instanceId, status: raw.status };
+    const decoded = decodeBody(raw.text, raw.headers['content-type']);
+    const ok = raw.status >= 200 && raw.status < 300;
+    if (!decoded.ok && ok) return { kind: 'failed', error: malformedResponse(instanceId, raw.status), retryable: false };
+    // A non-2xx answer that claims JSON but is not (an HTML error page) is judged by its status alone.
+    const response: UpstreamResponse = {
+      status: raw.status,
+      headers: raw.headers,
+      body: decoded.ok ? decoded.body : raw.text,
+    };
+
+    if (raw.status === 401 && req.authenticated !== false) {
+      return { kind: 'unauthorized', headersUsed: authHeaders, error: sourceError(response) ?? statusError(instanceId, 401) };
+    }
+    if (raw.status === 429) {
+      const retryAt = retryAtMs(raw.headers, now()) ?? now();
+      return { kind: 'throttled', retryAtMs: retryAt, error: upstreamThrottled(instanceId, retryAt - now()) };
+    }
+    const reported = sourceError(response);
+    if (raw.status >= 500) return { kind: 'failed', error: reported ?? statusError(instanceId, raw.status), retryable: true };
+    // Errors the upstream reports itself (HTTP 200 with errList…) are final: no retry, no cache.
+    if (reported) return { kind: 'failed', error: reported, retryable: false };
+    if (!ok) return { kind: 'failed', error: statusError(instanceId, raw.status), retryable: false };
+    return { kind: 'ok', response };
+
+    function sourceError(res: UpstreamResponse): GatewayError | undefined {
+      const error = source.errorFromResponse(res, req);
+      return error ? withOrigin(error, origin) : undefined;
+    }
+  }
+
+  async function takeToken(call: Call): Promise<void> {
+    const { config } = call.instance;
+    const bucket = config.rateLimit[call.access] ?? DEFAULT_RATE_LIMITS[config.kind][call.access];
+    const labels = { instance: config.id, access: call.access };
+    const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);
+    const startedMs = performance.now();
+    try {
+      await rateLimiter.acquire(call.bucketKey, bucket, deadlineMs);
+    } catch (error) {
+      rateLimitRejectionsTotal.inc(labels);
+      throw isGatewayError(error) ? withOrigin(error, { instance: config.id }) : error;
+    }
+    rateLimitWaitSeconds.observe(labels, (performance.now() - startedMs) / 1000);
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────────
+
+  function describe(source: SourceHooks, req: UpstreamRequest): Call {
+    const instance = instances.get(source.instanceId);
+    if (!instance) throw new Error(`Upstream instance ${source.instanceId} is not configured`);
+    const access = accessOf(req);
+    const key =
+      access === 'read'
+        ? cacheKey({
+            instanceId: instance.config.id,
+            identity: source.identity,
+            method: req.method,
+            path: req.path,
+            query: req.query,
+            headers: req.headers,
+            body: req.body,
+          })
+        : undefined;
+    const ttlMs = access === 'read' && req.cacheClass ? opts.cache.ttlMs[req.cacheClass] : undefined;
+    return {
+      source,
+      req,
+      instance,
+      access,
+      route: routeOf(req),
+      key,
+      ttlMs: ttlMs && ttlMs > 0 ? ttlMs : undefined,
+      bucketKey: JSON.stringify([instance.config.id, source.identity, access]),
+      deadlineMs: now() + instance.config.rateLimit.queueTimeoutMs + instance.config.timeoutMs,
+    };
+  }
+
+  async function cacheGet(call: Call, key: string): Promise<UpstreamResponse | undefined> {
+    const instance = call.instance.config.id;
+    let hit: UpstreamResponse | undefined;
+    try {
+      hit = await cacheStore.get(key);
+    } catch (error) {
+      // A broken shared cache must not break reads: the upstream can still answer.
+      logger.warn({ upstream: instance, err: error }, 'cache lookup failed');
+    }
+    cacheLookupsTotal.inc({ instance, result: hit ? 'hit' : 'miss' });
+    return hit;
+  }
+
+  async function cacheSet(call: Call, key: string, value: UpstreamResponse, ttlMs: number): Promise<void> {
+    const instanceId = call.instance.config.id;
+    try {
+      await cacheStore.set(key, { instanceId, tags: call.req.tags ?? [], value }, ttlMs);
+    } catch (error) {
+      logger.warn({ upstream: instanceId, err: error }, 'cache store failed');
+    }
+  }
+
+  function observe(call: Call, status: string, startedMs: number): void {
+    const seconds = (performance.now() - startedMs) / 1000;
+    const instance = call.instance.config.id;
+    upstreamRequestsTotal.inc({ instance, route: call.route, status });
+    upstreamRequestDurationSeconds.observe({ instance, route: call.route }, seconds);
+    // Never headers: they hold Authtoken / Authorization / session ids.
+    logger.debug({ upstream: instance, route: call.route, status, ms: Math.round(seconds * 1000) }, 'upstream call');
+  }
+
+  return {
+    send,
+    async invalidate(instanceId, tags) {
+      generations.set(instanceId, (generations.get(instanceId) ?? 0) + 1);
+      inFlight.forget(instanceId);
+      await cacheStore.deleteByTags(instanceId, tags);
+    },
+    async close() {
+      rateLimiter.close?.();
+      await http.close();
+    },
+  };
+}
+
+/** `/path?query` with the query in the order given, each name and value percent-encoded. */
+function pathWithQuery(req: UpstreamRequest): string {
+  const path = req.path.startsWith('/') ? req.path : `/${req.path}`;
+  return path + encodeQuery(queryPairs(req.query));
+}
+
+/**
+ * Headers of one attempt: JSON by default, then the request's own, then authentication. Names are
+ * merged case-insensitively so a datasource's `Accept` replaces the default instead of doubling it.
+ */
+function requestHeaders(req: UpstreamRequest, authHeaders: Record<string, string>): Record<string, string> {
+  const merged = new Map<string, [string, string]>();
+  const put = (headers: Record<string, string>) => {
+    for (const [name, value] of Object.entries(headers)) merged.set(name.toLowerCase(), [name, value]);
+  };
+  put({ Accept: 'application/json' });
+  if (req.body !== undefined) put({ 'Content-Type': 'application/json' });
+  put(req.headers ?? {});
+  put(authHeaders);
+  return Object.fromEntries(merged.values());
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,62 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The gateway's own Prometheus registry (not prom-client's global one), so tests and embedders that
+ * create several gateways in one process never collide on metric names. `/metrics` serves this.
+ */
+export const metricsRegistry = new Registry();
+
+collectDefaultMetrics({ register: metricsRegistry });
+
+/** One upstream HTTP attempt, by the status it answered (`timeout`/`unavailable` when it did not). */
+export const upstreamRequestsTotal = new Counter({
+  name: 'backup_graph_upstream_requests_total',
+  help: 'Upstream HTTP attempts, by instance, route and answered status',
+  labelNames: ['instance', 'route', 'status'] as const,
+  registers: [metricsRegistry],
+});
+
+export const upstreamRequestDurationSeconds = new Histogram({
+  name: 'backup_graph_upstream_request_duration_seconds',
+  help: 'Duration of one upstream HTTP attempt, headers to last body byte',
+  labelNames: ['instance', 'route'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+export const cacheLookupsTotal = new Counter({
+  name: 'backup_graph_cache_lookups_total',
+  help: 'Cache lookups of cacheable upstream reads, by result',
+  labelNames: ['instance', 'result'] as const,
+  registers: [metricsRegistry],
+});
+
+export const coalescedTotal = new Counter({
+  name: 'backup_graph_coalesced_total',
+  help: 'Upstream reads that joined an identical call already in flight instead of sending their own',
+  labelNames: ['instance'] as const,
+  registers: [metricsRegistry],
+});
+
+export const rateLimitWaitSeconds = new Histogram({
+  name: 'backup_graph_ratelimit_wait_seconds',
+  help: 'Time a call waited for a rate-limit token',
+  labelNames: ['instance', 'access'] as const,
+  buckets: [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+export const rateLimitRejectionsTotal = new Counter({
+  name: 'backup_graph_ratelimit_rejections_total',
+  help: 'Calls refused with RATE_LIMITED because no token could be had before their deadline',
+  labelNames: ['instance', 'access'] as const,
+  registers: [metricsRegistry],
+});
+
+/** 0 closed, 1 half-open, 2 open. */
+export const circuitState = new Gauge({
+  name: 'backup_graph_circuit_state',
+  help: 'Circuit breaker state per upstream instance: 0 closed, 1 half-open, 2 open',
+  labelNames: ['instance'] as const,
+  registers: [metricsRegistry],
+});
