@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
+import { createSharedLayers } from './cache/shared-layers.js';
 import type { GatewayConfig } from './config/schema.js';
 import { createUpstreamPipeline } from './datasources/pipeline/index.js';
 import { SourceRegistry } from './datasources/registry.js';
@@ -28,7 +29,17 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   let simulators: DemoSimulators | undefined;
   if (config.demo) simulators = await startDemoSimulators(config.demo, config.upstreams, logger);
 
-  const pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
+  // With Redis, every replica shares cache entries and one upstream rate-limit budget.
+  const shared = config.redis
+    ? await createSharedLayers({ redisUrl: config.redis.url, logger, maxBytes: config.cache.maxBytes })
+    : undefined;
+  const pipeline = createUpstreamPipeline({
+    upstreams: config.upstreams,
+    cache: config.cache,
+    logger,
+    cacheStore: shared?.cacheStore,
+    rateLimiter: shared?.rateLimiter,
+  });
   const registry = new SourceRegistry({ config, pipeline, logger });
   const schema = await buildGatewaySchema();
   const readiness: Readiness = { ready: false };
@@ -49,6 +60,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
         await app.close();
         await registry.close();
         await pipeline.close();
+        await shared?.close();
         await simulators?.close();
       })();
       return stopping;
