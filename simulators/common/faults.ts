@@ -1,0 +1,143 @@
+import { Prng } from './prng.js';
+
+/** What a test may inject through `POST /__sim/faults` (shared by every simulator). */
+export interface SimFaults {
+  /** Extra delay before every answer, on top of the simulator's own latency. */
+  latencyMs?: number;
+  /** Probability (0..1) that an API request answers HTTP 500. */
+  errorRate?: number;
+  fail5xx?: { count: number; status?: 500 | 502 | 503 };
+  malformedJson?: { count: number };
+  rateLimitBurst?: { count: number; retryAfterSeconds: number };
+  /** HTTP 200 carrying the resource's own error shape. */
+  errList?: { count: number };
+  /** Applied at once (every session dies); never stays active. */
+  expireAllTokens?: true;
+}
+
+/** A fault decided for one request before authentication: it replaces the whole answer. */
+export type PreAuthFault =
+  | { kind: 'rateLimit'; retryAfterSeconds: number }
+  | { kind: 'status'; status: 500 | 502 | 503 };
+
+/** A fault decided after the request authenticated: it spoils the resource's own answer. */
+export type PostAuthFault = { kind: 'malformedJson' } | { kind: 'errList' };
+
+/**
+ * Active faults. Count faults form a queue in a fixed priority (429 burst, 5xx, malformed JSON,
+ * errList): a request consumes at most one unit, so `fail5xx {count: 2}` + `errList {count: 1}` gives
+ * 503, 503, errList — predictable for tests that script a sequence.
+ */
+export class FaultState {
+  private latencyMs = 0;
+  private errorRate = 0;
+  private fail5xx?: { count: number; status: 500 | 502 | 503 };
+  private malformedJson?: { count: number };
+  private rateLimitBurst?: { count: number; retryAfterSeconds: number };
+  private errList?: { count: number };
+  private readonly random: Prng;
+
+  constructor(seed: number) {
+    this.random = new Prng(seed ^ 0x5eed);
+  }
+
+  /**
+   * Merges `f` into the active faults (a key absent from `f` stays as it was; a count of 0 or a
+   * latency/errorRate of 0 switches that fault off). `expireAllTokens` is the caller's to act on.
+   */
+  apply(f: SimFaults): void {
+    if (f.latencyMs !== undefined) this.latencyMs = nonNegative(f.latencyMs, 'latencyMs');
+    if (f.errorRate !== undefined) {
+      if (!(f.errorRate >= 0 && f.errorRate <= 1)) throw new FaultError('errorRate must be within 0..1');
+      this.errorRate = f.errorRate;
+    }
+    if (f.fail5xx !== undefined) {
+      const status = f.fail5xx.status ?? 503;
+      if (![500, 502, 503].includes(status)) throw new FaultError('fail5xx.status must be 500, 502 or 503');
+      this.fail5xx = positiveCount(f.fail5xx.count, 'fail5xx.count') ? { count: f.fail5xx.count, status } : undefined;
+    }
+    if (f.malformedJson !== undefined) {
+      this.malformedJson = positiveCount(f.malformedJson.count, 'malformedJson.count') ? { count: f.malformedJson.count } : undefined;
+    }
+    if (f.rateLimitBurst !== undefined) {
+      const retry = nonNegative(f.rateLimitBurst.retryAfterSeconds ?? 1, 'rateLimitBurst.retryAfterSeconds');
+      this.rateLimitBurst = positiveCount(f.rateLimitBurst.count, 'rateLimitBurst.count')
+        ? { count: f.rateLimitBurst.count, retryAfterSeconds: retry }
+        : undefined;
+    }
+    if (f.errList !== undefined) {
+      this.errList = positiveCount(f.errList.count, 'errList.count') ? { count: f.errList.count } : undefined;
+    }
+  }
+
+  clear(): void {
+    this.latencyMs = 0;
+    this.errorRate = 0;
+    this.fail5xx = undefined;
+    this.malformedJson = undefined;
+    this.rateLimitBurst = undefined;
+    this.errList = undefined;
+  }
+
+  /** The active faults in the same shape as they are set (remaining counts). */
+  active(): SimFaults {
+    const out: SimFaults = {};
+    if (this.latencyMs > 0) out.latencyMs = this.latencyMs;
+    if (this.errorRate > 0) out.errorRate = this.errorRate;
+    if (this.fail5xx) out.fail5xx = { ...this.fail5xx };
+    if (this.malformedJson) out.malformedJson = { ...this.malformedJson };
+    if (this.rateLimitBurst) out.rateLimitBurst = { ...this.rateLimitBurst };
+    if (this.errList) out.errList = { ...this.errList };
+    return out;
+  }
+
+  extraLatencyMs(): number {
+    return this.latencyMs;
+  }
+
+  /** Consumes the next pre-auth fault for one API request, if any. */
+  takePreAuth(): PreAuthFault | undefined {
+    if (this.rateLimitBurst) {
+      const { retryAfterSeconds } = this.rateLimitBurst;
+      this.rateLimitBurst = decrement(this.rateLimitBurst);
+      return { kind: 'rateLimit', retryAfterSeconds };
+    }
+    if (this.fail5xx) {
+      const { status } = this.fail5xx;
+      this.fail5xx = decrement(this.fail5xx);
+      return { kind: 'status', status };
+    }
+    if (this.errorRate > 0 && this.random.next() < this.errorRate) return { kind: 'status', status: 500 };
+    return undefined;
+  }
+
+  /** Consumes the next post-auth fault for one authenticated API request, if any. */
+  takePostAuth(): PostAuthFault | undefined {
+    if (this.malformedJson) {
+      this.malformedJson = decrement(this.malformedJson);
+      return { kind: 'malformedJson' };
+    }
+    if (this.errList) {
+      this.errList = decrement(this.errList);
+      return { kind: 'errList' };
+    }
+    return undefined;
+  }
+}
+
+/** A fault request the control endpoint should reject with 400. */
+export class FaultError extends Error {}
+
+function decrement<T extends { count: number }>(f: T): T | undefined {
+  return f.count > 1 ? { ...f, count: f.count - 1 } : undefined;
+}
+
+function nonNegative(n: unknown, name: string): number {
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new FaultError(`${name} must be a number >= 0`);
+  return n;
+}
+
+function positiveCount(n: unknown, name: string): boolean {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new FaultError(`${name} must be an integer >= 0`);
+  return n > 0;
+}

@@ -1,0 +1,35 @@
+import { Prng } from '../../common/prng.js';
+import { makeEvents } from './events.js';
+import { makeInventory } from './inventory.js';
+import { makeJobs } from './jobs.js';
+import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
+import { makeStorage } from './storage.js';
+import type { CommvaultDataset } from './types.js';
+
+/**
+ * The whole dataset for one seed, relative to `nowMs`. Each part draws from its own forked generator so
+ * that adding, say, an event kind does not reshuffle clients or jobs for the same seed.
+ */
+export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
+  const root = new Prng(seed);
+  const nowS: number = Math.floor(nowMs / 1000);
+  const companies = makeCompanies();
+  const users = makeUsers(root.fork('users'));
+  const commServ = makeCommServ(root.fork('commserv'));
+  const storage = makeStorage(root.fork('storage'), nowS);
+  const inventory = makeInventory(root.fork('inventory'), companies, storage.mediaAgents, storage.plans);
+  const history = makeJobs(root.fork('jobs'), nowS, inventory, commServ.clientId);
+  const events = makeEvents(root.fork('events'), nowS, history.jobs, inventory.clients, storage.mediaAgents, storage.storagePools, storage.ddbStores);
+  return {
+    generatedAt: nowS,
+    seed,
+    commServ,
+    companies,
+    users,
+    ...inventory,
+    ...storage,
+    jobs: history.jobs,
+    events,
+    unprotectedClientIds: history.unprotectedClientIds,
+  };
+}

@@ -1,0 +1,324 @@
+/**
+ * The Commvault simulator's seeded data, typed. Ids, names and sizes are what the wire answers are built
+ * from, so tests compute their expectations from these records. Times are Unix seconds and sizes follow
+ * the API's units (storage in MB, job sizes in bytes) so nothing needs converting twice.
+ */
+
+export interface Company {
+  companyId: number;
+  companyName: string;
+  domain: string;
+}
+
+export interface SimUser {
+  userId: number;
+  userName: string;
+  password: string;
+  /** null: sees every company (a CommCell admin). */
+  companyId: number | null;
+  userGUID: string;
+  email: string;
+}
+
+export interface CommServInfo {
+  commCellId: number;
+  commCellName: string;
+  csGUID: string;
+  hostName: string;
+  clientId: number;
+  csVersionInfo: string;
+  currentSPVersion: number;
+  releaseName: string;
+  timeZoneName: string;
+  timeZone: string;
+}
+
+export type OsFamily = 'Windows' | 'Linux';
+
+export interface Client {
+  clientId: number;
+  clientName: string;
+  displayName: string;
+  hostName: string;
+  clientGUID: string;
+  companyId: number;
+  companyName: string;
+  os: OsFamily;
+  osName: string;
+  version: string;
+  /** CommServe and MediaAgents: listed by `GET /V4/Servers` only with showOnlyInfrastructureMachines. */
+  isInfrastructure: boolean;
+  /** Reachability as V4 reports it (`networkReadiness`). */
+  online: boolean;
+  description: string;
+}
+
+export interface Agent {
+  clientId: number;
+  applicationId: number;
+  appName: string;
+}
+
+export interface Instance {
+  instanceId: number;
+  instanceName: string;
+  clientId: number;
+  applicationId: number;
+}
+
+export interface Backupset {
+  backupsetId: number;
+  backupsetName: string;
+  clientId: number;
+  applicationId: number;
+  instanceId: number;
+  isDefault: boolean;
+}
+
+export interface Subclient {
+  subclientId: number;
+  subclientName: string;
+  clientId: number;
+  applicationId: number;
+  instanceId: number;
+  backupsetId: number;
+  planId: number;
+  storagePolicyId: number;
+  content: string[];
+  enableBackup: boolean;
+  description: string;
+}
+
+export interface MediaAgent {
+  /** Same as the MediaAgent's client id, as in Commvault. */
+  mediaAgentId: number;
+  mediaAgentName: string;
+  hostName: string;
+  online: boolean;
+  offlineReason: string;
+  offlineReasonValue: number;
+  os: OsFamily;
+  osName: string;
+  version: string;
+  indexCachePath: string;
+}
+
+export interface MountPath {
+  mountPathId: number;
+  mountPathName: string;
+  mediaAgentId: number;
+  capacityMB: number;
+  freeMB: number;
+  dataWrittenMB: number;
+  appSizeMB: number;
+  online: boolean;
+}
+
+export interface Library {
+  libraryId: number;
+  libraryName: string;
+  libraryType: 'Disk' | 'Cloud';
+  storagePoolId: number;
+  mountPaths: MountPath[];
+}
+
+export type StorageKind = 'disk' | 'cloud';
+
+export interface StoragePool {
+  storagePoolId: number;
+  storagePoolName: string;
+  kind: StorageKind;
+  dedup: boolean;
+  /** V1 `libraryVendorType`: 0 for disk, 401..499 for cloud (cvpysdk's test). */
+  libraryVendorType: number;
+  /** Cloud vendor shown by V4 cloud detail. */
+  cloudVendor: string | null;
+  status: 'Online' | 'Offline';
+  libraryId: number;
+  mediaAgentIds: number[];
+  /** MB, as the API reports. */
+  capacityMB: number;
+  freeMB: number;
+  sizeOnDiskMB: number;
+  appSizeMB: number;
+  dedupeSavingsPercent: number;
+  retentionDays: number;
+  ddbStoreId: number | null;
+}
+
+export interface StoragePolicyCopy {
+  copyId: number;
+  copyName: string;
+  copyPrecedence: number;
+  /** 1 primary, 2 synchronous secondary (aux copy). */
+  copyType: number;
+  storagePoolId: number;
+  libraryId: number;
+  retentionDays: number;
+}
+
+export interface StoragePolicy {
+  storagePolicyId: number;
+  storagePolicyName: string;
+  planId: number | null;
+  companyId: number;
+  copies: StoragePolicyCopy[];
+}
+
+export interface Plan {
+  planId: number;
+  planName: string;
+  companyId: number;
+  storagePolicyId: number;
+  rpoInMinutes: number;
+  /** V2 `type` 2 = server plan; `subtype` as cvpysdk reads it. */
+  type: number;
+  subtype: number;
+}
+
+export interface DdbPartition {
+  subStoreId: number;
+  path: string;
+  mediaAgentId: number;
+  /** 1 online. */
+  status: number;
+  freeDiskSpaceMB: number;
+  totalCapacityMB: number;
+  /** Average Q&I time, microseconds. */
+  avgQITime: number;
+  lastSnapTime: number;
+}
+
+export interface DdbStore {
+  storeId: number;
+  storeName: string;
+  storagePoolId: number;
+  storagePolicyId: number;
+  copyId: number;
+  ddbVersion: number;
+  status: number;
+  sealedTime: number;
+  partitions: DdbPartition[];
+}
+
+export type JobType = 'Backup' | 'Restore' | 'Data Aging' | 'Aux Copy';
+
+export type JobStatus =
+  | 'Running'
+  | 'Waiting'
+  | 'Pending'
+  | 'Suspended'
+  | 'Completed'
+  | 'Completed w/ one or more errors'
+  | 'Completed w/ one or more warnings'
+  | 'Failed'
+  | 'Killed';
+
+export type BackupLevelName = 'Full' | 'Incremental' | 'Differential' | 'Synthetic Full';
+
+export interface Job {
+  jobId: number;
+  jobType: JobType;
+  opType: number;
+  status: JobStatus;
+  /** Every job names a subclient (admin jobs the CommServe's), and its plan/policy are that subclient's. */
+  subclientId: number;
+  clientId: number;
+  companyId: number;
+  storagePolicyId: number;
+  planId: number;
+  /** Backups only. */
+  backupLevel: BackupLevelName | null;
+  startTime: number;
+  /** 0 while active. */
+  endTime: number;
+  lastUpdateTime: number;
+  sizeOfApplication: number;
+  sizeOfMediaOnDisk: number;
+  totalNumOfFiles: number;
+  totalFailedFiles: number;
+  percentComplete: number;
+  percentSavings: number;
+  pendingReason: string;
+  userName: string;
+}
+
+export type EventSeverity = 0 | 3 | 6 | 9;
+
+export interface SimEvent {
+  id: number;
+  severity: EventSeverity;
+  /** Numeric here; the wire sends it as a string (commvault.md §5). */
+  eventCode: number;
+  eventCodeString: string;
+  subsystem: string;
+  description: string;
+  timeSource: number;
+  /** 0 when the event is not about a job. */
+  jobId: number;
+  clientId: number;
+  companyId: number;
+}
+
+export interface CommvaultDataset {
+  /** Unix seconds the data was generated relative to ("now" at start). */
+  generatedAt: number;
+  seed: number;
+  commServ: CommServInfo;
+  companies: Company[];
+  users: SimUser[];
+  clients: Client[];
+  agents: Agent[];
+  instances: Instance[];
+  backupsets: Backupset[];
+  subclients: Subclient[];
+  mediaAgents: MediaAgent[];
+  libraries: Library[];
+  storagePools: StoragePool[];
+  storagePolicies: StoragePolicy[];
+  plans: Plan[];
+  ddbStores: DdbStore[];
+  /** Ascending by jobId (= by start time); jobs started through the API are appended. */
+  jobs: Job[];
+  /** Ascending by id. */
+  events: SimEvent[];
+  /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
+  unprotectedClientIds: number[];
+}
+
+export const APP = {
+  windowsFs: { applicationId: 33, appName: 'Windows File System' },
+  linuxFs: { applicationId: 29, appName: 'Linux File System' },
+  sqlServer: { applicationId: 81, appName: 'SQL Server' },
+  virtualServer: { applicationId: 106, appName: 'Virtual Server' },
+  oracle: { applicationId: 22, appName: 'Oracle' },
+} as const;
+
+export const APP_NAMES: Readonly<Record<number, string>> = {
+  33: 'Windows File System',
+  29: 'Linux File System',
+  81: 'SQL Server',
+  106: 'Virtual Server',
+  22: 'Oracle',
+};
+
+/** opType per job type as `jobFilter` accepts them numerically (values are the simulator's choice). */
+export const OP_TYPES: Readonly<Record<JobType, number>> = {
+  Backup: 4,
+  Restore: 1,
+  'Data Aging': 10,
+  'Aux Copy': 104,
+};
+
+export const BACKUP_LEVEL_CODES: Readonly<Record<BackupLevelName, number>> = {
+  Full: 1,
+  Incremental: 2,
+  Differential: 4,
+  'Synthetic Full': 64,
+};
+
+export const ACTIVE_STATUSES: readonly JobStatus[] = ['Running', 'Waiting', 'Pending', 'Suspended'];
+
+export function isActive(status: JobStatus): boolean {
+  return ACTIVE_STATUSES.includes(status);
+}

@@ -1,0 +1,26 @@
+import type { RouteDef } from '../context.js';
+import { authRoutes } from './auth.js';
+import { clientRoutes } from './clients.js';
+import { commServRoutes } from './commserv.js';
+import { ddbRoutes } from './ddb.js';
+import { eventRoutes } from './events.js';
+import { jobRoutes } from './jobs.js';
+import { libraryRoutes } from './libraries.js';
+import { mediaAgentRoutes } from './media-agents.js';
+import { planRoutes } from './plans.js';
+import { storagePolicyRoutes } from './storage-policies.js';
+import { storagePoolRoutes } from './storage-pools.js';
+
+export const allRoutes: readonly RouteDef[] = [
+  ...authRoutes,
+  ...commServRoutes,
+  ...jobRoutes,
+  ...clientRoutes,
+  ...mediaAgentRoutes,
+  ...storagePoolRoutes,
+  ...libraryRoutes,
+  ...storagePolicyRoutes,
+  ...ddbRoutes,
+  ...planRoutes,
+  ...eventRoutes,
+];
