@@ -1,4 +1,7 @@
-import type { Role } from './config/schema.js';
+import type { GatewayConfig, Role } from './config/schema.js';
+import type { PrincipalSources, SourceRegistry } from './datasources/registry.js';
+import type { GatewayError } from './errors/gateway-error.js';
+import { createLoaders, type GatewayLoaders } from './loaders/index.js';
 
 /** An upstream credential with its secret already resolved (from the config value or its `…Env` variable). */
 export interface ResolvedCredential {
@@ -19,4 +22,36 @@ export interface Principal {
    * applies. Secrets: never log or serialise a Principal.
    */
   readonly credentials: Readonly<Record<string, ResolvedCredential>>;
+}
+
+/** Everything a resolver may use for one GraphQL request. Built by `createGatewayContext`, per request. */
+export interface GatewayContext {
+  principal: Principal;
+  /** The upstream sources this principal may use. */
+  sources: PrincipalSources;
+  /** This request's DataLoaders (batching and per-request memoisation). */
+  loaders: GatewayLoaders;
+  /**
+   * Failures of one upstream in a fan-out whose other upstreams answered: the field keeps the others'
+   * data and the Apollo plugin `usePartialErrors` adds these to the response's `errors`.
+   */
+  partialErrors: Array<{ error: GatewayError; path: ReadonlyArray<string | number> }>;
+  /** Upper bound of `first` on every connection (`config.server.maxPageSize`). */
+  maxPageSize: number;
+}
+
+/** The context of one request: the principal's sources, fresh loaders, an empty partial-error list. */
+export function createGatewayContext(deps: {
+  principal: Principal;
+  registry: SourceRegistry;
+  config: GatewayConfig;
+}): GatewayContext {
+  const sources = deps.registry.forPrincipal(deps.principal);
+  return {
+    principal: deps.principal,
+    sources,
+    loaders: createLoaders(sources),
+    partialErrors: [],
+    maxPageSize: deps.config.server.maxPageSize,
+  };
 }

@@ -1,0 +1,330 @@
+import { hostname } from 'node:os';
+import { ErrorCode } from '../../errors/codes.js';
+import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
+import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
+import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
+import { toAgents, toBackupsets, toClients } from './mappers/client.js';
+import { toDdbEngines, toDdbStore } from './mappers/ddb.js';
+import { findCommvaultError, genericHttpError, type CommvaultBodyError } from './mappers/errors.js';
+import { toEvents } from './mappers/event.js';
+import { toJobPage } from './mappers/job.js';
+import { toLibraries, toLibraryDetail } from './mappers/library.js';
+import { lockStateFromLogin, tokenFromLogin } from './mappers/login.js';
+import { toMediaAgents } from './mappers/media-agent.js';
+import { toPlans } from './mappers/plan.js';
+import { toStoragePolicies, toStoragePolicyDetail } from './mappers/storage-policy.js';
+import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
+import { toSubclients } from './mappers/subclient.js';
+import {
+  CvEventSeverity,
+  type CvAgent,
+  type CvBackupset,
+  type CvClient,
+  type CvDdbStore,
+  type CvEvent,
+  type CvJob,
+  type CvJobPage,
+  type CvLibrary,
+  type CvMediaAgent,
+  type CvPlan,
+  type CvStoragePolicy,
+  type CvStoragePool,
+  type CvSubclient,
+  type ListEventsOptions,
+  type ListJobsOptions,
+} from './model.js';
+
+export interface CommvaultSourceOptions extends UpstreamSourceOptions {
+  /** Which Commvault product the instance is; both speak the same API. */
+  kind: 'commvault' | 'commvault-cloud';
+  username: string;
+  password: string;
+  /**
+   * Sent with `/Login`; Commvault ties token renewal to it. One per gateway host.
+   * @default `backup-graph-<hostname>`
+   */
+  deviceId?: string;
+}
+
+/** `POST /Login` mode for a username/password login (cvpysdk). */
+const LOGIN_MODE = 4;
+
+/** The qoperation message cvpysdk uses to list DDB engines (stores) with their policy and copy. */
+const DDB_ENGINES_REQUEST = {
+  EVGui_DDBEnginesReq: {
+    filterOptions: { propertyLevel: 1 },
+    storagepolicy: { storagePolicyId: 0 },
+    spCopy: { copyId: 0, storagePolicyId: 0 },
+    store: { type: 115 },
+    flags: 0,
+  },
+};
+
+const SEVERITY_SWITCHES: ReadonlyArray<[CvEventSeverity, string]> = [
+  [CvEventSeverity.INFORMATION, 'showInfo'],
+  [CvEventSeverity.MINOR, 'showMinor'],
+  [CvEventSeverity.MAJOR, 'showMajor'],
+  [CvEventSeverity.CRITICAL, 'showCritical'],
+];
+
+/**
+ * One Commvault CommServe (or Commvault Cloud tenant: same API) as one upstream identity sees it.
+ * Long-lived: built once per (instance, identity) by the SourceRegistry, it keeps the login session.
+ * Methods are named after Commvault resources and return mapped domain objects, never raw JSON.
+ *
+ * Every call names a cache class (TTL from config) and a route label for metrics.
+ */
+export class CommvaultSource extends UpstreamSource {
+  readonly kind: 'commvault' | 'commvault-cloud';
+  private readonly username: string;
+  private readonly password: string;
+  private readonly deviceId: string;
+  /**
+   * Mapped job pages by the (frozen, cached) answer they came from: a gateway-filtered job list reads
+   * the same cached window pages for every page it serves, and they need mapping only once.
+   */
+  private readonly mappedJobPages = new WeakMap<object, CvJobPage>();
+
+  constructor(options: CommvaultSourceOptions) {
+    super(options);
+    this.kind = options.kind;
+    this.username = options.username;
+    this.password = options.password;
+    this.deviceId = options.deviceId ?? `backup-graph-${hostname()}`;
+  }
+
+  // ── hooks ────────────────────────────────────────────────────────────────────────────────────
+
+  protected override async authenticate(): Promise<Record<string, string>> {
+    let body: unknown;
+    try {
+      body = await this.post('/Login', {
+        authenticated: false,
+        access: 'write',
+        route: 'POST /Login',
+        body: {
+          username: this.username,
+          password: Buffer.from(this.password, 'utf8').toString('base64'),
+          mode: LOGIN_MODE,
+          deviceId: this.deviceId,
+        },
+      });
+    } catch (error) {
+      throw this.scrubbed(error);
+    }
+    const token = tokenFromLogin(body);
+    if (token) return { Authtoken: token };
+    const found = findCommvaultError(body);
+    const { locked } = lockStateFromLogin(body);
+    throw this.upstreamError(
+      { code: found?.code, message: `Login failed: ${found?.message ?? 'no token in the answer'}${locked ? ' (account locked)' : ''}` },
+      200,
+    );
+  }
+
+  protected override async logout(headers: Record<string, string>): Promise<void> {
+    // Sent with the session's own headers and `authenticated: false`, so a 401 here (already expired)
+    // does not make the pipeline log in again just to log out.
+    await this.post('/Logout', { authenticated: false, access: 'write', route: 'POST /Logout', headers });
+  }
+
+  /** Commvault answers XML unless asked for JSON (commvault.md §0). */
+  protected override willSendRequest(req: UpstreamRequest): UpstreamRequest {
+    return { ...req, headers: { Accept: 'application/json', ...req.headers } };
+  }
+
+  /**
+   * Commvault hides most failures in HTTP 200 bodies; every shape of commvault.md §7 is read by
+   * `findCommvaultError`. 401 (re-login), 429 (rate limit) and 5xx (retry) are the pipeline's to handle.
+   */
+  override errorFromResponse(res: UpstreamResponse, _req: UpstreamRequest): GatewayError | undefined {
+    if (res.status === 401 || res.status === 429 || res.status >= 500) return undefined;
+    const found = findCommvaultError(res.body);
+    if (found) return this.upstreamError(found, res.status);
+    if (res.status >= 400) return this.upstreamError(genericHttpError(res.status), res.status);
+    return undefined;
+  }
+
+  // ── jobs ─────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * `GET /Job` with paging in the `limit`/`offset` request headers. Without `jobTypes` an empty
+   * `jobFilter=` is sent, because an omitted `jobFilter` means "backup jobs only" to Commvault.
+   */
+  async listJobs(options: ListJobsOptions): Promise<CvJobPage> {
+    const body = await this.get('/Job', {
+      query: {
+        clientId: options.clientId,
+        jobCategory: options.category,
+        completedJobLookupTime: options.lookupSeconds,
+        jobFilter: options.jobTypes && options.jobTypes.length > 0 ? options.jobTypes.join(',') : '',
+      },
+      headers: { limit: String(options.limit), offset: String(options.offset) },
+      // Lists that can hold active jobs change by the second; only finished-only lists keep longer.
+      cacheClass: options.category === 'Finished' ? 'jobsFinished' : 'jobsRunning',
+      tags: ['jobs'],
+      route: 'GET /Job',
+    });
+    if (typeof body !== 'object' || body === null) return toJobPage(body);
+    let page = this.mappedJobPages.get(body);
+    if (!page) {
+      page = toJobPage(body);
+      this.mappedJobPages.set(body, page);
+    }
+    return page;
+  }
+
+  /** `GET /Job/{id}`; null when the CommServe does not know the job (it answers 200 with total 0). */
+  async getJob(jobId: number): Promise<CvJob | null> {
+    const body = await this.get(`/Job/${jobId}`, { cacheClass: 'jobsRunning', tags: ['jobs'], route: 'GET /Job/{id}' });
+    return toJobPage(body).items.find((j) => j.jobId === jobId) ?? null;
+  }
+
+  // ── clients, agents, backupsets, subclients ─────────────────────────────────────────────────
+
+  /** `GET /Client`: every client, once per TTL; loaders pick single clients out of it. */
+  async listClients(): Promise<CvClient[]> {
+    return toClients(await this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' }));
+  }
+
+  async getClient(clientId: number): Promise<CvClient | null> {
+    const body = await this.get(`/Client/${clientId}`, { cacheClass: 'inventory', route: 'GET /Client/{id}' });
+    return toClients(body).find((c) => c.clientId === clientId) ?? null;
+  }
+
+  async listAgents(clientId: number): Promise<CvAgent[]> {
+    const body = await this.get('/Agent', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Agent' });
+    return toAgents(body, clientId);
+  }
+
+  async listBackupsets(clientId: number): Promise<CvBackupset[]> {
+    const body = await this.get('/Backupset', {
+      query: { clientId, propertyLevel: 10 },
+      cacheClass: 'inventory',
+      route: 'GET /Backupset',
+    });
+    return toBackupsets(body);
+  }
+
+  async listSubclients(clientId: number): Promise<CvSubclient[]> {
+    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Subclient' });
+    return toSubclients(body);
+  }
+
+  async getSubclient(subclientId: number): Promise<CvSubclient | null> {
+    const body = await this.get(`/Subclient/${subclientId}`, { cacheClass: 'inventory', route: 'GET /Subclient/{id}' });
+    return toSubclients(body).find((s) => s.subclientId === subclientId) ?? null;
+  }
+
+  // ── storage ──────────────────────────────────────────────────────────────────────────────────
+
+  async listMediaAgents(): Promise<CvMediaAgent[]> {
+    return toMediaAgents(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }));
+  }
+
+  /**
+   * `GET /StoragePool` (V1) rather than `GET /V4/Storage/Disk` + `GET /V4/Storage/Cloud`: one call
+   * lists disk and cloud pools together (cloud told apart by `libraryVendorType`), it exists on every
+   * service pack (V4 storage only on newer ones) and carries the same MB capacities.
+   */
+  async listStoragePools(): Promise<CvStoragePool[]> {
+    return toStoragePools(await this.get('/StoragePool', { cacheClass: 'capacity', route: 'GET /StoragePool' }));
+  }
+
+  /** `GET /StoragePool/{id}`: the pool with its DDB stores. */
+  async getStoragePool(storagePoolId: number): Promise<CvStoragePool | null> {
+    const body = await this.get(`/StoragePool/${storagePoolId}`, { cacheClass: 'capacity', route: 'GET /StoragePool/{id}' });
+    return toStoragePoolDetail(body);
+  }
+
+  async listLibraries(): Promise<CvLibrary[]> {
+    return toLibraries(await this.get('/Library', { cacheClass: 'inventory', route: 'GET /Library' }));
+  }
+
+  /** `GET /Library/{id}`: mount paths with their space. */
+  async getLibrary(libraryId: number): Promise<CvLibrary | null> {
+    const body = await this.get(`/Library/${libraryId}`, { cacheClass: 'capacity', route: 'GET /Library/{id}' });
+    return toLibraryDetail(body, libraryId);
+  }
+
+  async listStoragePolicies(): Promise<CvStoragePolicy[]> {
+    return toStoragePolicies(await this.get('/StoragePolicy', { cacheClass: 'inventory', route: 'GET /StoragePolicy' }));
+  }
+
+  /** `GET /StoragePolicy/{id}`: the policy's copies. `name` fills in when the answer omits it. */
+  async getStoragePolicy(storagePolicyId: number, name?: string): Promise<CvStoragePolicy> {
+    const body = await this.get(`/StoragePolicy/${storagePolicyId}`, {
+      cacheClass: 'inventory',
+      route: 'GET /StoragePolicy/{id}',
+    });
+    return toStoragePolicyDetail(body, { storagePolicyId, name });
+  }
+
+  /** DDB stores via the qoperation cvpysdk uses (no REST list exists); a read, so cached and retried. */
+  async listDdbStores(): Promise<CvDdbStore[]> {
+    // The resource name holds a space; request paths go to undici as given, so it is sent encoded.
+    const body = await this.post('/QCommand/qoperation%20execute', {
+      body: DDB_ENGINES_REQUEST,
+      access: 'read',
+      cacheClass: 'capacity',
+      route: 'POST /QCommand/qoperation execute',
+    });
+    return toDdbEngines(body);
+  }
+
+  /** `GET /DDBInformation/{id}`: the store with its partitions (free space, Q&I time). */
+  async getDdbStore(storeId: number): Promise<CvDdbStore | null> {
+    const body = await this.get(`/DDBInformation/${storeId}`, { cacheClass: 'capacity', route: 'GET /DDBInformation/{id}' });
+    return toDdbStore(body, storeId);
+  }
+
+  // ── plans, events ────────────────────────────────────────────────────────────────────────────
+
+  async listPlans(): Promise<CvPlan[]> {
+    return toPlans(await this.get('/V2/Plan', { cacheClass: 'inventory', route: 'GET /V2/Plan' }));
+  }
+
+  /** `GET /Events` (unpaged upstream); severities map to the `showX=false` switches. */
+  async listEvents(options: ListEventsOptions = {}): Promise<CvEvent[]> {
+    const query: Record<string, string | number | undefined> = {
+      clientId: options.clientId,
+      jobId: options.jobId,
+      fromTime: options.fromTime ? Math.floor(options.fromTime.getTime() / 1000) : undefined,
+      toTime: options.toTime ? Math.ceil(options.toTime.getTime() / 1000) : undefined,
+    };
+    if (options.severities) {
+      for (const [severity, name] of SEVERITY_SWITCHES) if (!options.severities.includes(severity)) query[name] = 'false';
+    }
+    return toEvents(await this.get('/Events', { query, cacheClass: 'events', route: 'GET /Events' }));
+  }
+
+  async getEvent(eventId: number): Promise<CvEvent | null> {
+    const body = await this.get(`/Events/${eventId}`, { cacheClass: 'events', route: 'GET /Events/{id}' });
+    return toEvents(body).find((e) => e.eventId === eventId) ?? null;
+  }
+
+  // ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+  private upstreamError(found: CommvaultBodyError, status: number): GatewayError {
+    return new GatewayError(ErrorCode.UPSTREAM_ERROR, this.scrub(found.message), {
+      upstream: { instance: this.instanceId, status },
+      upstreamCode: found.code,
+    });
+  }
+
+  /** Errors from the login call must never carry the password, plain or base64 (messages reach clients). */
+  private scrubbed(error: unknown): unknown {
+    if (!isGatewayError(error) || this.scrub(error.message) === error.message) return error;
+    return new GatewayError(error.code, this.scrub(error.message), {
+      upstream: error.upstream,
+      upstreamCode: error.upstreamCode,
+      retryAfterMs: error.retryAfterMs,
+    });
+  }
+
+  private scrub(message: string): string {
+    if (this.password.length === 0) return message;
+    const b64 = Buffer.from(this.password, 'utf8').toString('base64');
+    return message.split(this.password).join('***').split(b64).join('***');
+  }
+}

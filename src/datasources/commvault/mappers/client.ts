@@ -1,0 +1,65 @@
+import type { CvAgent, CvBackupset, CvClient } from '../model.js';
+import { bool, field, int, list, path, str } from './read.js';
+
+/** `GET /Client` and `GET /Client/{id}` (an array of one): `{clientProperties: [{client: {clientEntity}, clientProps}]}`. */
+export function toClients(body: unknown): CvClient[] {
+  return list(field(body, 'clientProperties'))
+    .map(toClient)
+    .filter((c): c is CvClient => c !== null);
+}
+
+export function toClient(raw: unknown): CvClient | null {
+  const client = field(raw, 'client');
+  const entity = field(client, 'clientEntity');
+  const clientId = int(field(entity, 'clientId'));
+  if (clientId === null) return null;
+  return {
+    clientId,
+    name: str(field(entity, 'clientName')) ?? str(field(entity, 'displayName')) ?? String(clientId),
+    displayName: str(field(entity, 'displayName')),
+    hostName: str(field(entity, 'hostName')),
+    guid: str(field(entity, 'clientGUID')),
+    commCellName: str(field(entity, 'commCellName')),
+    description: str(field(client, 'clientDescription')),
+    osName:
+      str(path(client, 'osInfo', 'OsDisplayInfo', 'OSName')) ?? str(path(client, 'osInfo', 'osName')) ?? null,
+    version: str(path(client, 'versionInfo', 'version')) ?? str(field(client, 'version')),
+    isDeleted: bool(path(raw, 'clientProps', 'isDeletedClient')),
+  };
+}
+
+/** `GET /Agent?clientId=`: `{agentProperties: [{idaEntity: {clientId, applicationId, appName}}]}`. */
+export function toAgents(body: unknown, clientId: number): CvAgent[] {
+  const out: CvAgent[] = [];
+  for (const a of list(field(body, 'agentProperties'))) {
+    const e = field(a, 'idaEntity');
+    const applicationId = int(field(e, 'applicationId'));
+    if (applicationId === null) continue;
+    out.push({
+      clientId: int(field(e, 'clientId')) ?? clientId,
+      applicationId,
+      name: str(field(e, 'appName')) ?? String(applicationId),
+    });
+  }
+  return out;
+}
+
+/** `GET /Backupset?clientId=`: `{backupsetProperties: [{backupSetEntity, commonBackupSet: {isDefaultBackupSet}}]}`. */
+export function toBackupsets(body: unknown): CvBackupset[] {
+  const out: CvBackupset[] = [];
+  for (const b of list(field(body, 'backupsetProperties'))) {
+    const e = field(b, 'backupSetEntity');
+    const backupsetId = int(field(e, 'backupsetId'));
+    if (backupsetId === null) continue;
+    out.push({
+      backupsetId,
+      name: str(field(e, 'backupsetName')) ?? String(backupsetId),
+      clientId: int(field(e, 'clientId')),
+      applicationId: int(field(e, 'applicationId')),
+      appName: str(field(e, 'appName')),
+      agentInstanceName: str(field(e, 'instanceName')),
+      isDefault: bool(path(b, 'commonBackupSet', 'isDefaultBackupSet')),
+    });
+  }
+  return out;
+}

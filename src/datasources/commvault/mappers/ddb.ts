@@ -1,0 +1,85 @@
+import { qiSeverity, worstSeverity } from '../../domain.js';
+import type { CvDdbPartition, CvDdbStore } from '../model.js';
+import { toRef } from './job.js';
+import { field, int, list, mbToBytes, num, str, unixSeconds } from './read.js';
+
+/**
+ * The key of a partition's average Q&I time (µs). commvault.md §4: not confirmed in public sources,
+ * `avgQITime` is the documented guess; these alternatives are read too so a live CommServe that names it
+ * differently still reports health.
+ */
+export const QI_TIME_KEYS = ['avgQITime', 'avgQueryAndInsertTime', 'averageQITime', 'qiTime'] as const;
+
+/** `POST /QCommand/qoperation execute` with EVGui_DDBEnginesReq: `{engines: [{sp, copy, storeId, storeName, sealedTime, status, ddbVersion}]}`. */
+export function toDdbEngines(body: unknown): CvDdbStore[] {
+  const out: CvDdbStore[] = [];
+  const seen = new Set<number>();
+  for (const e of list(field(body, 'engines'))) {
+    const storeId = int(field(e, 'storeId'));
+    // One store serves several copies; the gateway lists stores, so the first mention wins.
+    if (storeId === null || seen.has(storeId)) continue;
+    seen.add(storeId);
+    out.push({
+      ...baseStore(e, storeId),
+      storagePolicy: toRef(field(e, 'sp'), ['id'], ['name']),
+      copy: toRef(field(e, 'copy'), ['id'], ['name']),
+      partitions: null,
+      avgQiMicros: null,
+      freeBytes: null,
+      severity: null,
+    });
+  }
+  return out;
+}
+
+/** `GET /DDBInformation/{id}`: the store with `SubStoreList` partitions (capital S; `freeDiskSpaceMB`, Q&I µs). */
+export function toDdbStore(body: unknown, storeId: number): CvDdbStore | null {
+  const root = field(body, 'storeId') !== undefined ? body : (list(field(body, 'ddbStores', 'stores'))[0] ?? body);
+  const id = int(field(root, 'storeId')) ?? storeId;
+  const partitions = list(field(root, 'SubStoreList'))
+    .map(toPartition)
+    .filter((p): p is CvDdbPartition => p !== null);
+  if (field(root, 'storeId') === undefined && partitions.length === 0) return null;
+  const qi = partitions.map((p) => p.avgQiMicros).filter((n): n is number => n !== null);
+  const free = partitions.map((p) => p.freeBytes).filter((n): n is number => n !== null);
+  return {
+    ...baseStore(root, id),
+    storagePolicy: toRef(field(root, 'sp', 'storagePolicy'), ['id', 'storagePolicyId'], ['name', 'storagePolicyName']),
+    copy: toRef(field(root, 'copy'), ['id', 'copyId'], ['name', 'copyName']),
+    partitions,
+    avgQiMicros: qi.length > 0 ? Math.max(...qi) : null,
+    freeBytes: free.length > 0 ? Math.min(...free) : null,
+    severity: worstSeverity(partitions.map((p) => p.severity)),
+  };
+}
+
+function baseStore(raw: unknown, storeId: number): Pick<CvDdbStore, 'storeId' | 'name' | 'status' | 'version' | 'sealedAt'> {
+  return {
+    storeId,
+    name: str(field(raw, 'storeName')) ?? String(storeId),
+    status: int(field(raw, 'status')),
+    version: int(field(raw, 'ddbVersion')),
+    sealedAt: unixSeconds(field(raw, 'sealedTime')),
+  };
+}
+
+function toPartition(raw: unknown): CvDdbPartition | null {
+  const subStoreId = int(field(raw, 'subStoreId'));
+  if (subStoreId === null) return null;
+  const avgQiMicros = num(field(raw, ...QI_TIME_KEYS));
+  return {
+    subStoreId,
+    path: str(field(raw, 'Path')),
+    mediaAgent: toRef(field(raw, 'MediaAgent'), ['id', 'mediaAgentId'], ['name', 'mediaAgentName']),
+    // status 1 = online (cvpysdk checks `status == 1` for substores).
+    online: statusOnline(field(raw, 'status')),
+    freeBytes: mbToBytes(field(raw, 'freeDiskSpaceMB')),
+    avgQiMicros,
+    severity: qiSeverity(avgQiMicros),
+  };
+}
+
+function statusOnline(raw: unknown): boolean | null {
+  const s = int(raw);
+  return s === null ? null : s === 1;
+}

@@ -1,0 +1,37 @@
+import { CvEventSeverity, type CvEvent } from '../model.js';
+import { bool, field, int, list, str, unixSeconds } from './read.js';
+
+/** Commvault event severities: 0 Information, 3 Minor, 6 Major, 9 Critical (values between round down). */
+export function toEventSeverity(raw: unknown): CvEventSeverity {
+  const n = int(raw) ?? 0;
+  if (n >= 9) return CvEventSeverity.CRITICAL;
+  if (n >= 6) return CvEventSeverity.MAJOR;
+  if (n >= 3) return CvEventSeverity.MINOR;
+  return CvEventSeverity.INFORMATION;
+}
+
+/** `GET /Events` and `GET /Events/{id}`: `{commservEvents: [...]}` (absent when there are none; `eventCode` a string). */
+export function toEvents(body: unknown): CvEvent[] {
+  const out: CvEvent[] = [];
+  for (const e of list(field(body, 'commservEvents'))) {
+    const eventId = int(field(e, 'id'));
+    if (eventId === null) continue;
+    const client = field(e, 'clientEntity');
+    const jobId = int(field(e, 'jobId'));
+    const clientId = int(field(client, 'clientId'));
+    out.push({
+      eventId,
+      severity: toEventSeverity(field(e, 'severity')),
+      code: str(field(e, 'eventCode')),
+      codeString: str(field(e, 'eventCodeString')),
+      subsystem: str(field(e, 'subsystem')),
+      description: str(field(e, 'description')),
+      occurredAt: unixSeconds(field(e, 'timeSource')),
+      jobId: jobId !== null && jobId > 0 ? jobId : null,
+      clientId: clientId !== null && clientId > 0 ? clientId : null,
+      clientName: str(field(client, 'clientName')) ?? str(field(client, 'displayName')),
+      acknowledged: bool(field(e, 'acknowledge')),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { CvMediaAgent } from '../model.js';
+import { bool, field, int, list, path, str } from './read.js';
+
+/**
+ * `GET /V2/MediaAgents` (and `GET /MediaAgent/{id}`, an array of one): `{mediaAgentList: [{mediaAgent:
+ * {mediaAgentId, mediaAgentName}, status, osInfo, version}]}`. `status` is numeric, 1 = online (cvpysdk
+ * reads it as bool); V4-style `"ONLINE"` strings are accepted too.
+ */
+export function toMediaAgents(body: unknown): CvMediaAgent[] {
+  const out: CvMediaAgent[] = [];
+  for (const m of list(field(body, 'mediaAgentList', 'mediaAgents'))) {
+    const entity = field(m, 'mediaAgent') ?? m;
+    const mediaAgentId = int(field(entity, 'mediaAgentId', 'id'));
+    if (mediaAgentId === null) continue;
+    const status = field(m, 'status');
+    out.push({
+      mediaAgentId,
+      name: str(field(entity, 'mediaAgentName', 'name')) ?? String(mediaAgentId),
+      displayName: str(field(entity, 'displayName')),
+      online: typeof status === 'string' && !/^\d+$/.test(status) ? status.toUpperCase() === 'ONLINE' : (bool(status) ?? false),
+      osName: str(path(m, 'osInfo', 'OsDisplayInfo', 'OSName')),
+      version: str(field(m, 'version')),
+    });
+  }
+  return out;
+}

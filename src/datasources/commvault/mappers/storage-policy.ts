@@ -1,0 +1,45 @@
+import type { CvStoragePolicy, CvStoragePolicyCopy } from '../model.js';
+import { bool, field, int, list, path, str } from './read.js';
+
+/** `GET /StoragePolicy`: `{policies: [{storagePolicyId, storagePolicyName}]}` (omitted when empty). */
+export function toStoragePolicies(body: unknown): CvStoragePolicy[] {
+  const out: CvStoragePolicy[] = [];
+  for (const p of list(field(body, 'policies'))) {
+    const storagePolicyId = int(field(p, 'storagePolicyId'));
+    if (storagePolicyId === null) continue;
+    out.push({ storagePolicyId, name: str(field(p, 'storagePolicyName')) ?? String(storagePolicyId), copies: null });
+  }
+  return out;
+}
+
+/**
+ * `GET /StoragePolicy/{id}`: `{policies?|storagePolicy?, copy: [{StoragePolicyCopy: {copyId, copyName},
+ * copyType, active, isSnapCopy (int), copyPrecedence, library: {libraryName}, retentionRules}]}`.
+ * The detail answer does not reliably repeat the policy's name, so the caller passes what it knows.
+ */
+export function toStoragePolicyDetail(body: unknown, known: { storagePolicyId: number; name?: string }): CvStoragePolicy {
+  const self = field(body, 'storagePolicy') ?? list(field(body, 'policies'))[0];
+  return {
+    storagePolicyId: known.storagePolicyId,
+    name: str(field(self, 'storagePolicyName')) ?? known.name ?? String(known.storagePolicyId),
+    copies: list(field(body, 'copy'))
+      .map(toCopy)
+      .filter((c): c is CvStoragePolicyCopy => c !== null),
+  };
+}
+
+function toCopy(raw: unknown): CvStoragePolicyCopy | null {
+  const entity = field(raw, 'StoragePolicyCopy');
+  const copyId = int(field(entity, 'copyId'));
+  if (copyId === null) return null;
+  return {
+    copyId,
+    name: str(field(entity, 'copyName')) ?? String(copyId),
+    copyType: int(field(raw, 'copyType')),
+    active: bool(field(raw, 'active')),
+    isSnapCopy: bool(field(raw, 'isSnapCopy')),
+    precedence: int(field(raw, 'copyPrecedence')),
+    libraryName: str(path(raw, 'library', 'libraryName')),
+    retentionDays: int(path(raw, 'retentionRules', 'retainBackupDataForDays')),
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * What CommvaultSource returns: upstream objects already read out of Commvault's JSON by the mappers,
+ * in our units (bytes, Date, enums). Plain data; the schema layer decides how to show it.
+ */
+import type { JobStatus, Severity } from '../domain.js';
+
+/** An upstream entity known by id and name only (as embedded in other answers). */
+export interface CvRef {
+  id: number;
+  name: string;
+}
+
+/** The subclient a job or listing names, with the context Commvault embeds alongside it. */
+export interface CvSubclientRef {
+  subclientId: number;
+  name: string;
+  clientId: number | null;
+  clientName: string | null;
+  applicationId: number | null;
+  appName: string | null;
+  backupsetId: number | null;
+  backupsetName: string | null;
+  /** The agent instance (e.g. `DefaultInstanceName`); Commvault's own "instance", not an upstream. */
+  agentInstanceId: number | null;
+  agentInstanceName: string | null;
+}
+
+export interface CvJob {
+  jobId: number;
+  status: JobStatus;
+  /** Commvault's display string, e.g. `Completed w/ one or more errors`. */
+  statusText: string | null;
+  jobType: string | null;
+  operation: string | null;
+  backupLevel: string | null;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  lastUpdatedAt: Date | null;
+  elapsedSeconds: number | null;
+  /** Protected (application) size in bytes. */
+  sizeBytes: number | null;
+  /** Bytes written to media. */
+  mediaSizeBytes: number | null;
+  percentComplete: number | null;
+  percentSavings: number | null;
+  filesCount: number | null;
+  failedFilesCount: number | null;
+  pendingReason: string | null;
+  phase: string | null;
+  appTypeName: string | null;
+  clientId: number | null;
+  clientName: string | null;
+  destinationClientName: string | null;
+  userName: string | null;
+  subclient: CvSubclientRef | null;
+  storagePolicy: CvRef | null;
+  plan: CvRef | null;
+}
+
+export interface CvJobPage {
+  /** All matching jobs upstream (`totalRecordsWithoutPaging`), not just this page. */
+  total: number;
+  items: CvJob[];
+}
+
+export interface CvClient {
+  clientId: number;
+  name: string;
+  displayName: string | null;
+  hostName: string | null;
+  guid: string | null;
+  commCellName: string | null;
+  description: string | null;
+  osName: string | null;
+  version: string | null;
+  isDeleted: boolean | null;
+}
+
+export interface CvAgent {
+  clientId: number;
+  applicationId: number;
+  name: string;
+}
+
+export interface CvBackupset {
+  backupsetId: number;
+  name: string;
+  clientId: number | null;
+  applicationId: number | null;
+  appName: string | null;
+  agentInstanceName: string | null;
+  isDefault: boolean | null;
+}
+
+export interface CvSubclient extends CvSubclientRef {
+  description: string | null;
+  backupEnabled: boolean | null;
+  contentPaths: string[];
+  storagePolicy: CvRef | null;
+  plan: CvRef | null;
+}
+
+export interface CvMediaAgent {
+  mediaAgentId: number;
+  name: string;
+  displayName: string | null;
+  online: boolean;
+  osName: string | null;
+  version: string | null;
+}
+
+export type CvStorageMedium = 'DISK' | 'CLOUD' | 'TAPE' | 'OTHER';
+
+export interface CvStoragePool {
+  storagePoolId: number;
+  name: string;
+  status: string | null;
+  /** `storagePoolType` 1 = global dedup policy, 2 = global secondary copy policy. */
+  poolType: number | null;
+  medium: CvStorageMedium;
+  capacityBytes: number | null;
+  freeBytes: number | null;
+  usedBytes: number | null;
+  freePercent: number | null;
+  severity: Severity | null;
+  /** DDB store ids named by the pool's detail answer (empty from the list). */
+  ddbStoreIds: number[];
+}
+
+export interface CvMountPath {
+  mountPathId: number;
+  name: string;
+  status: string | null;
+  capacityBytes: number | null;
+  freeBytes: number | null;
+  dataWrittenBytes: number | null;
+  estimatedRunoutDays: number | null;
+}
+
+export interface CvLibrary {
+  libraryId: number;
+  name: string;
+  status: string | null;
+  libraryType: string | null;
+  /** Present only from the detail answer (`GET /Library/{id}`). */
+  mountPaths: CvMountPath[] | null;
+}
+
+export interface CvStoragePolicyCopy {
+  copyId: number;
+  name: string;
+  copyType: number | null;
+  active: boolean | null;
+  isSnapCopy: boolean | null;
+  precedence: number | null;
+  libraryName: string | null;
+  retentionDays: number | null;
+}
+
+export interface CvStoragePolicy {
+  storagePolicyId: number;
+  name: string;
+  /** Present only from the detail answer (`GET /StoragePolicy/{id}`). */
+  copies: CvStoragePolicyCopy[] | null;
+}
+
+export interface CvPlan {
+  planId: number;
+  name: string;
+  type: number | null;
+  subtype: number | null;
+  rpoMinutes: number | null;
+  associatedEntities: number | null;
+  copiesCount: number | null;
+}
+
+export enum CvEventSeverity {
+  INFORMATION = 'INFORMATION',
+  MINOR = 'MINOR',
+  MAJOR = 'MAJOR',
+  CRITICAL = 'CRITICAL',
+}
+
+export interface CvEvent {
+  eventId: number;
+  severity: CvEventSeverity;
+  code: string | null;
+  codeString: string | null;
+  subsystem: string | null;
+  description: string | null;
+  occurredAt: Date | null;
+  jobId: number | null;
+  clientId: number | null;
+  clientName: string | null;
+  acknowledged: boolean | null;
+}
+
+export interface CvDdbPartition {
+  subStoreId: number;
+  path: string | null;
+  mediaAgent: CvRef | null;
+  online: boolean | null;
+  freeBytes: number | null;
+  avgQiMicros: number | null;
+  severity: Severity | null;
+}
+
+export interface CvDdbStore {
+  storeId: number;
+  name: string;
+  status: number | null;
+  version: number | null;
+  sealedAt: Date | null;
+  storagePolicy: CvRef | null;
+  copy: CvRef | null;
+  /** Present only from `GET /DDBInformation/{id}`. */
+  partitions: CvDdbPartition[] | null;
+  /** Worst partition's average Q&I time, µs. */
+  avgQiMicros: number | null;
+  /** Smallest free space of any partition's volume, bytes. */
+  freeBytes: number | null;
+  severity: Severity | null;
+}
+
+/** `GET /Job` options as CommvaultSource.listJobs takes them. */
+export interface ListJobsOptions {
+  clientId?: number;
+  /** Active, Finished or All (upstream `jobCategory`). @default all */
+  category?: 'Active' | 'Finished' | 'All';
+  /**
+   * Job types for `jobFilter` (`Backup`, `Restore`, …). Absent or empty: all job types (sends an
+   * empty `jobFilter=`, because omitting it would mean backup jobs only).
+   */
+  jobTypes?: readonly string[];
+  /** How far back finished jobs are looked up, seconds (`completedJobLookupTime`). @default upstream's 1 year */
+  lookupSeconds?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ListEventsOptions {
+  clientId?: number;
+  jobId?: number;
+  fromTime?: Date;
+  toTime?: Date;
+  /** Only these severities (maps to `showInfo/showMinor/showMajor/showCritical`). @default all */
+  severities?: readonly CvEventSeverity[];
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { GatewayConfig, UpstreamConfig, UpstreamKind } from '../config/schema.js';
+import type { Principal } from '../context.js';
+import { badUserInput } from '../errors/gateway-error.js';
+import { CommvaultSource } from './commvault/commvault-source.js';
+import type { UpstreamPipeline } from './pipeline/types.js';
+
+/** An upstream a caller may see, as the graph names it. */
+export interface VisibleUpstream {
+  id: string;
+  kind: UpstreamKind;
+}
+
+/** The sources one caller may use, per request. Lookups of ids the caller cannot see fail like unknown ids. */
+export interface PrincipalSources {
+  /** @throws GatewayError BAD_USER_INPUT "unknown upstream" for ids not configured, not Commvault, or not visible. */
+  commvault(instanceId: string): CommvaultSource;
+  /**
+   * The caller's Commvault sources (kinds `commvault` and `commvault-cloud`) in config order, narrowed to
+   * `filter` when given. @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use.
+   */
+  commvaultInstances(filter?: readonly string[]): CommvaultSource[];
+  /** Every upstream the caller may see, in config order. */
+  upstreams(): VisibleUpstream[];
+  /** The kind of a visible upstream, or undefined (not configured or not visible). */
+  kindOf(instanceId: string): UpstreamKind | undefined;
+}
+
+const COMMVAULT_KINDS: ReadonlySet<UpstreamKind> = new Set(['commvault', 'commvault-cloud']);
+
+/**
+ * Holds the long-lived upstream sources, one per (instance, upstream identity): the identity is the
+ * caller's own credential for that upstream when it has one, otherwise the upstream's service account.
+ * Sessions, cache entries and rate-limit buckets follow the identity, so two callers with different
+ * upstream rights never share them, while all callers on the service account share one session.
+ */
+export class SourceRegistry {
+  private readonly config: GatewayConfig;
+  private readonly pipeline: UpstreamPipeline;
+  private readonly logger: Logger;
+  private readonly sources = new Map<string, CommvaultSource>();
+
+  constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger }) {
+    this.config = opts.config;
+    this.pipeline = opts.pipeline;
+    this.logger = opts.logger;
+  }
+
+  forPrincipal(principal: Principal): PrincipalSources {
+    const visible = this.config.upstreams.filter((u) => principal.upstreamIds.includes(u.id));
+    const visibleById = new Map(visible.map((u) => [u.id, u]));
+    const commvaultFor = (instanceId: string): CommvaultSource => {
+      const upstream = visibleById.get(instanceId);
+      // One message for "not configured", "not yours" and "not Commvault": the answer must not tell
+      // a caller which upstreams exist beyond its own.
+      if (!upstream || !COMMVAULT_KINDS.has(upstream.kind)) throw badUserInput(`unknown upstream "${instanceId}"`);
+      return this.commvaultSource(upstream, principal);
+    };
+    return {
+      commvault: commvaultFor,
+      commvaultInstances: (filter) => {
+        if (filter) return [...new Set(filter)].map(commvaultFor);
+        return visible.filter((u) => COMMVAULT_KINDS.has(u.kind)).map((u) => this.commvaultSource(u, principal));
+      },
+      upstreams: () => visible.map((u) => ({ id: u.id, kind: u.kind })),
+      kindOf: (instanceId) => visibleById.get(instanceId)?.kind,
+    };
+  }
+
+  /** Logs every live source out (at shutdown, before the pipeline closes its pools). */
+  async close(): Promise<void> {
+    const all = [...this.sources.values()];
+    this.sources.clear();
+    await Promise.allSettled(all.map((s) => s.close()));
+  }
+
+  private commvaultSource(upstream: UpstreamConfig, principal: Principal): CommvaultSource {
+    const own = principal.credentials[upstream.id];
+    const username = own?.username ?? upstream.username ?? '';
+    const password = own?.username !== undefined ? (own.password ?? '') : (upstream.password ?? '');
+    // The key tells sessions apart by secret too (two callers may claim the same user name with
+    // different passwords); the identity the pipeline sees stays non-secret.
+    const key = `${upstream.id}\u0000${username}\u0000${sha256(password)}`;
+    let source = this.sources.get(key);
+    if (!source) {
+      source = new CommvaultSource({
+        instanceId: upstream.id,
+        kind: upstream.kind === 'commvault-cloud' ? 'commvault-cloud' : 'commvault',
+        identity: `user:${username}`,
+        pipeline: this.pipeline,
+        logger: this.logger.child({ upstream: upstream.id }),
+        username,
+        password,
+      });
+      this.sources.set(key, source);
+    }
+    return source;
+  }
+
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');

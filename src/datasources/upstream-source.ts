@@ -1,0 +1,139 @@
+import type { Logger } from 'pino';
+import type { GatewayError } from '../errors/gateway-error.js';
+import type {
+  SourceHooks,
+  UpstreamPipeline,
+  UpstreamRequest,
+  UpstreamResponse,
+} from './pipeline/types.js';
+
+/** What every upstream source is built from. */
+export interface UpstreamSourceOptions {
+  /** The upstream's configured `id`. */
+  instanceId: string;
+  /** Stable, non-secret name of the credential the source runs as (see SourceHooks.identity). */
+  identity: string;
+  pipeline: UpstreamPipeline;
+  logger: Logger;
+}
+
+/** Everything of a request but its verb and path; what the `get`/`post` helpers take. */
+export type RequestOptions = Omit<UpstreamRequest, 'method' | 'path'>;
+
+interface Session {
+  /** Settles once the login has run; shared by every caller that asked while it was running. */
+  readonly headers: Promise<Record<string, string>>;
+  /** The headers once known, so a 401 can be matched to the session that produced it. */
+  resolved?: Record<string, string>;
+}
+
+/**
+ * The base of every upstream source (in the manner of datasource-rest's RESTDataSource): it owns the
+ * session and implements the pipeline's SourceHooks; subclasses change behaviour by overriding named
+ * hooks and add methods named after the upstream's resources.
+ *
+ * Hooks, in the order they run:
+ *  - `authenticate()` — when a call needs auth headers and there is no live session; logs in.
+ *  - `willSendRequest(req)` — before every call goes to the pipeline; add constant headers here.
+ *  - `errorFromResponse(res, req)` — the pipeline asks it about every decoded answer.
+ *  - `logout(headers)` — from `close()`, with the live session's headers.
+ *
+ * A session is shared: concurrent callers wait on one login promise, and N concurrent 401s for the
+ * same session cause one re-login, because `onUnauthorized` only forgets the session that failed.
+ */
+export abstract class UpstreamSource implements SourceHooks {
+  readonly instanceId: string;
+  readonly identity: string;
+  protected readonly pipeline: UpstreamPipeline;
+  protected readonly logger: Logger;
+  private session?: Session;
+  private closed = false;
+
+  constructor(options: UpstreamSourceOptions) {
+    this.instanceId = options.instanceId;
+    this.identity = options.identity;
+    this.pipeline = options.pipeline;
+    this.logger = options.logger;
+  }
+
+  /** Log in and return the headers that authenticate later calls. Runs once per session. */
+  protected abstract authenticate(): Promise<Record<string, string>>;
+
+  /** End the upstream session `headers` belong to. Errors are logged by `close()`, not thrown. @default no-op */
+  protected async logout(_headers: Record<string, string>): Promise<void> {}
+
+  /** Change a request before the pipeline sees it (constant headers, defaults). @default identity */
+  protected willSendRequest(req: UpstreamRequest): UpstreamRequest {
+    return req;
+  }
+
+  abstract errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
+
+  authHeaders(): Promise<Record<string, string>> {
+    if (!this.session) {
+      const session: Session = {
+        headers: this.authenticate().then(
+          (headers) => {
+            session.resolved = headers;
+            return headers;
+          },
+          (error: unknown) => {
+            // A failed login leaves no session behind: the next caller tries again.
+            if (this.session === session) this.session = undefined;
+            throw error;
+          },
+        ),
+      };
+      this.session = session;
+    }
+    return this.session.headers;
+  }
+
+  onUnauthorized(failed: Record<string, string>): void {
+    const current = this.session;
+    // Only the session that produced the 401 is dropped; a newer one (another caller already
+    // re-logged in) or one still logging in stays.
+    if (current?.resolved && carries(failed, current.resolved)) this.session = undefined;
+  }
+
+  /** Logs the live session out (once); later calls would log in again, so call this at shutdown only. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const current = this.session;
+    this.session = undefined;
+    if (!current) return;
+    try {
+      const headers = await current.headers;
+      await this.logout(headers);
+    } catch (error) {
+      this.logger.warn({ upstream: this.instanceId, err: error }, 'upstream logout failed');
+    }
+  }
+
+  protected send<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    return this.pipeline.send<T>(this, this.willSendRequest(req));
+  }
+
+  protected async get<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.send<T>({ ...options, method: 'GET', path })).body;
+  }
+
+  protected async post<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.send<T>({ ...options, method: 'POST', path })).body;
+  }
+
+  protected async put<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.send<T>({ ...options, method: 'PUT', path })).body;
+  }
+
+  protected async delete<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.send<T>({ ...options, method: 'DELETE', path })).body;
+  }
+}
+
+/** Whether `sent` carries every auth header of `session` (names compared case-insensitively). */
+function carries(sent: Record<string, string>, session: Record<string, string>): boolean {
+  const lower = new Map(Object.entries(sent).map(([k, v]) => [k.toLowerCase(), v]));
+  return Object.entries(session).every(([k, v]) => lower.get(k.toLowerCase()) === v);
+}

@@ -1,0 +1,116 @@
+import type DataLoader from 'dataloader';
+import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
+import type {
+  CvAgent,
+  CvBackupset,
+  CvClient,
+  CvDdbStore,
+  CvLibrary,
+  CvMediaAgent,
+  CvPlan,
+  CvStoragePolicy,
+  CvStoragePool,
+  CvSubclient,
+} from '../datasources/commvault/model.js';
+import type { PrincipalSources } from '../datasources/registry.js';
+import { eachKey, fromList, instanceLoader, type InstanceKey } from './instance-loader.js';
+
+/** A key for an object known by a numeric id within one instance. */
+export interface IdKey extends InstanceKey {
+  id: number;
+}
+
+/** A subclient key; `clientId`, when known, lets the batch use one listing per client instead of one call per subclient. */
+export interface SubclientKey extends IdKey {
+  clientId?: number | null;
+}
+
+/** A storage policy key; `name` fills in when the detail answer omits it. */
+export interface StoragePolicyKey extends IdKey {
+  name?: string;
+}
+
+export interface GatewayLoaders {
+  /** From `GET /Client` (the cached full list), not one call per client. */
+  clientById: DataLoader<IdKey, CvClient | null, string>;
+  /** From `GET /V2/Plan`. */
+  planById: DataLoader<IdKey, CvPlan | null, string>;
+  /** From `GET /StoragePolicy` (names only). */
+  storagePolicyById: DataLoader<IdKey, CvStoragePolicy | null, string>;
+  /** `GET /StoragePolicy/{id}` per policy: the copies. */
+  storagePolicyDetailById: DataLoader<StoragePolicyKey, CvStoragePolicy, string>;
+  /** `GET /Subclient?clientId=` per client when the client is known, else `GET /Subclient/{id}`. */
+  subclientById: DataLoader<SubclientKey, CvSubclient | null, string>;
+  subclientsByClientId: DataLoader<IdKey, CvSubclient[], string>;
+  agentsByClientId: DataLoader<IdKey, CvAgent[], string>;
+  backupsetsByClientId: DataLoader<IdKey, CvBackupset[], string>;
+  /** From `GET /V2/MediaAgents`. */
+  mediaAgentById: DataLoader<IdKey, CvMediaAgent | null, string>;
+  /** From `GET /StoragePool`. */
+  storagePoolById: DataLoader<IdKey, CvStoragePool | null, string>;
+  /** `GET /StoragePool/{id}` per pool: the DDB store ids. */
+  storagePoolDetailById: DataLoader<IdKey, CvStoragePool | null, string>;
+  /** `GET /Library/{id}` per library: mount paths and space. */
+  libraryById: DataLoader<IdKey, CvLibrary | null, string>;
+  /** `GET /DDBInformation/{id}` per store: partitions, Q&I, free space. */
+  ddbStoreById: DataLoader<IdKey, CvDdbStore | null, string>;
+}
+
+const byId = (k: IdKey): string => String(k.id);
+
+/** The loaders of one request (DataLoader caches live as long as the request, never longer). */
+export function createLoaders(sources: PrincipalSources): GatewayLoaders {
+  return {
+    clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), (c) => c.clientId, (k: IdKey) => k.id)),
+    planById: instanceLoader(sources, byId, fromList((s) => s.listPlans(), (p) => p.planId, (k: IdKey) => k.id)),
+    storagePolicyById: instanceLoader(
+      sources,
+      byId,
+      fromList((s) => s.listStoragePolicies(), (p) => p.storagePolicyId, (k: IdKey) => k.id),
+    ),
+    storagePolicyDetailById: instanceLoader(sources, byId, eachKey((s, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
+    subclientById: instanceLoader(sources, byId, subclientBatch),
+    subclientsByClientId: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.listSubclients(k.id))),
+    agentsByClientId: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.listAgents(k.id))),
+    backupsetsByClientId: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.listBackupsets(k.id))),
+    mediaAgentById: instanceLoader(
+      sources,
+      byId,
+      fromList((s) => s.listMediaAgents(), (m) => m.mediaAgentId, (k: IdKey) => k.id),
+    ),
+    storagePoolById: instanceLoader(
+      sources,
+      byId,
+      fromList((s) => s.listStoragePools(), (p) => p.storagePoolId, (k: IdKey) => k.id),
+    ),
+    storagePoolDetailById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getStoragePool(k.id))),
+    libraryById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getLibrary(k.id))),
+    ddbStoreById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getDdbStore(k.id))),
+  };
+}
+
+/**
+ * Subclients whose client is known are read from one `GET /Subclient?clientId=` per client (a page of
+ * jobs touches few clients); the rest cost one `GET /Subclient/{id}` each.
+ */
+async function subclientBatch(
+  source: CommvaultSource,
+  keys: readonly SubclientKey[],
+): Promise<Array<CvSubclient | null | Error>> {
+  const clientIds = [...new Set(keys.map((k) => k.clientId).filter((c): c is number => typeof c === 'number'))];
+  const listings = new Map<number, Promise<CvSubclient[]>>(clientIds.map((c) => [c, source.listSubclients(c)]));
+  return Promise.all(
+    keys.map(async (k) => {
+      try {
+        const listing = k.clientId != null ? listings.get(k.clientId) : undefined;
+        if (listing) {
+          const found = (await listing).find((s) => s.subclientId === k.id);
+          if (found) return found;
+        }
+        return await source.getSubclient(k.id);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+}

@@ -1,0 +1,81 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../context.js';
+import type { CvEvent } from '../../datasources/commvault/model.js';
+import { CommvaultClient } from '../../schema/commvault/client.type.js';
+import { CommvaultEventConnection } from '../../schema/commvault/event-connection.type.js';
+import { CommvaultEvent } from '../../schema/commvault/event.type.js';
+import { CommvaultEventsArgs } from '../../schema/commvault/events.args.js';
+import { CommvaultJob } from '../../schema/commvault/job.type.js';
+import { fanOutPage, newestFirst, sliceOf } from '../fan-out.js';
+import { cursorScope } from '../pagination.js';
+import { recordPartial } from '../partial-errors.js';
+import { clientFromId, commvaultSources } from '../sources.js';
+import { presentClient, presentClientStub, presentEvent, presentJob, upstreamOf } from './present.js';
+
+@Resolver(() => CommvaultEvent)
+export class CommvaultEventResolver {
+  @Query(() => CommvaultEventConnection, {
+    description:
+      'Events of the CommServes you may see, newest first. `GET /Events` is unpaged: the filters go to the ' +
+      'CommServe, and the gateway pages the (cached) answer.',
+  })
+  async commvaultEvents(
+    @Args(() => CommvaultEventsArgs) args: CommvaultEventsArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommvaultEventConnection> {
+    const f = args.filter ?? {};
+    let sources = commvaultSources(ctx, args.upstream);
+    let clientId: number | undefined;
+    if (f.client) {
+      const client = clientFromId(ctx, f.client);
+      sources = sources.filter((s) => s.instanceId === client.source.instanceId);
+      clientId = client.clientId;
+    }
+    const severities = f.severity && f.severity.length > 0 ? f.severity : undefined;
+    const from = f.after ?? undefined;
+    const to = f.before ?? undefined;
+    // The CommServe filters too; checking again here keeps the answer exact whatever it rounds.
+    const keep = (e: CvEvent): boolean =>
+      (!severities || severities.includes(e.severity)) &&
+      (clientId === undefined || e.clientId === clientId) &&
+      (f.jobId == null || e.jobId === f.jobId) &&
+      (!from || (e.occurredAt !== null && e.occurredAt >= from)) &&
+      (!to || (e.occurredAt !== null && e.occurredAt < to));
+    const page = await fanOutPage({
+      sources,
+      first: args.first,
+      after: args.after,
+      maxPageSize: ctx.maxPageSize,
+      scope: cursorScope(['events', sources.map((s) => s.instanceId), severities ?? null, clientId ?? null, f.jobId ?? null, from?.getTime() ?? null, to?.getTime() ?? null]),
+      fetch: async (source, offset, first) => {
+        const events = await source.listEvents({ clientId, jobId: f.jobId ?? undefined, fromTime: from, toTime: to, severities });
+        const all = events.filter(keep).sort((a, b) => (newestFirst(a.occurredAt, b.occurredAt) ? -1 : newestFirst(b.occurredAt, a.occurredAt) ? 1 : b.eventId - a.eventId));
+        return sliceOf(all, offset, first);
+      },
+      before: (a, b) => newestFirst(a.occurredAt, b.occurredAt),
+      onFailure: recordPartial(ctx, info),
+    });
+    return {
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: presentEvent(upstreamOf(e.node.source), e.node.item) })),
+      pageInfo: page.pageInfo,
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => CommvaultClient, { nullable: true })
+  async client(@Root() e: CommvaultEvent, @Ctx() ctx: GatewayContext): Promise<CommvaultClient | null> {
+    const { clientId, clientName } = e.record;
+    if (clientId === null) return null;
+    const client = await ctx.loaders.clientById.load({ instanceId: e.upstream.id, id: clientId });
+    return client ? presentClient(e.upstream, client) : presentClientStub(e.upstream, clientId, clientName);
+  }
+
+  @FieldResolver(() => CommvaultJob, { nullable: true, description: 'The job the event is about (`GET /Job/{id}`).' })
+  async job(@Root() e: CommvaultEvent, @Ctx() ctx: GatewayContext): Promise<CommvaultJob | null> {
+    if (e.record.jobId === null) return null;
+    const job = await ctx.sources.commvault(e.upstream.id).getJob(e.record.jobId);
+    return job && presentJob(e.upstream, job);
+  }
+}

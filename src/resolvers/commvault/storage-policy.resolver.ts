@@ -1,0 +1,31 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../context.js';
+import { CommvaultStoragePolicy, CommvaultStoragePolicyCopy } from '../../schema/commvault/storage-policy.type.js';
+import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
+import { fanOutList } from '../fan-out.js';
+import { recordPartial } from '../partial-errors.js';
+import { commvaultSources } from '../sources.js';
+import { presentCopy, presentStoragePolicy, upstreamOf } from './present.js';
+
+@Resolver(() => CommvaultStoragePolicy)
+export class CommvaultStoragePolicyResolver {
+  @Query(() => [CommvaultStoragePolicy], { description: 'Storage policies of the CommServes you may see.' })
+  async commvaultStoragePolicies(
+    @Args(() => UpstreamArgs) args: UpstreamArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommvaultStoragePolicy[]> {
+    return fanOutList(
+      commvaultSources(ctx, args.upstream),
+      async (source) => (await source.listStoragePolicies()).map((p) => presentStoragePolicy(upstreamOf(source), p)),
+      recordPartial(ctx, info),
+    );
+  }
+
+  @FieldResolver(() => [CommvaultStoragePolicyCopy], { description: 'The policy\'s copies (`GET /StoragePolicy/{id}`).' })
+  async copies(@Root() p: CommvaultStoragePolicy, @Ctx() ctx: GatewayContext): Promise<CommvaultStoragePolicyCopy[]> {
+    const detail = await ctx.loaders.storagePolicyDetailById.load({ instanceId: p.upstream.id, id: p.storagePolicyId, name: p.name });
+    return (detail.copies ?? []).map(presentCopy);
+  }
+}

@@ -1,0 +1,152 @@
+import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import { ACTIVE_STATUSES, FINISHED_STATUSES } from '../../datasources/commvault/mappers/job-status.js';
+import type { CvJob, ListJobsOptions } from '../../datasources/commvault/model.js';
+import { JobStatus } from '../../datasources/domain.js';
+import { ErrorCode } from '../../errors/codes.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { JobCategory } from '../../schema/unified/job-category.enum.js';
+import { fanOutPage, newestFirst, sliceOf, type Sourced } from '../fan-out.js';
+import { cursorScope, type MergedPage } from '../pagination.js';
+
+/** What a job list asks for, after global ids and upstream ids have been resolved. */
+export interface JobSearch {
+  sources: readonly CommvaultSource[];
+  /** Served by the upstream (`clientId`); only meaningful with one source. */
+  clientId?: number;
+  /** Not an upstream filter: applied in the gateway over the client's whole window. */
+  subclientId?: number;
+  category?: JobCategory | null;
+  statuses?: readonly JobStatus[] | null;
+  jobTypes?: readonly string[] | null;
+  startedAfter?: Date | null;
+  startedBefore?: Date | null;
+}
+
+/** Page size of the full-window walk (the most `GET /Job` answers with in one page in practice). */
+export const WINDOW_PAGE_SIZE = 1000;
+/** A window this long (pages × size) is refused: narrow it with startedAfter, client or category. */
+export const MAX_WINDOW_PAGES = 50;
+/** Slack added to `completedJobLookupTime` so clock skew with the CommServe cannot drop edge jobs. */
+const LOOKUP_SLACK_SECONDS = 300;
+
+const ALL_STATUSES = Object.values(JobStatus).length;
+const UPSTREAM_CATEGORY = { ACTIVE: 'Active', FINISHED: 'Finished', ALL: undefined } as const;
+
+/**
+ * Jobs across instances, newest start first, one Relay page at a time.
+ *
+ * `GET /Job` can itself filter by client (`clientId`), job type (`jobFilter`), active/finished
+ * (`jobCategory`) and a lower bound on completion time (`completedJobLookupTime`); it cannot filter by
+ * an exact status subset, a start-time window or a subclient. So:
+ *  - the dashboard cases (no filter, category, job type, client) are pushed down whole and cost ONE
+ *    `GET /Job` per instance per page (`limit`/`offset` headers, `totalRecordsWithoutPaging` as total);
+ *  - anything else pushes down what it can (a status subset that is all-active or all-finished becomes
+ *    `jobCategory`; `startedAfter` becomes `completedJobLookupTime`, which is a superset because a job
+ *    started after T also completed after T), then walks the instance's whole window in pages of
+ *    1000 (cached by the pipeline, so later pages of the same query are free within the TTL), filters
+ *    it exactly here and pages the result in memory. The total is then the exact filtered count.
+ */
+export function searchJobs(
+  search: JobSearch,
+  page: { first?: number | null; after?: string | null; maxPageSize: number },
+  onFailure: (source: CommvaultSource, error: GatewayError) => void,
+): Promise<MergedPage<Sourced<CvJob>>> {
+  const upstream = upstreamOptions(search);
+  const predicate = gatewayPredicate(search);
+  return fanOutPage<CvJob>({
+    sources: search.sources,
+    first: page.first,
+    after: page.after,
+    maxPageSize: page.maxPageSize,
+    // Not `upstream` itself: its lookup time moves with the clock, and cursors must outlive a request.
+    scope: cursorScope(['jobs', search.sources.map((s) => s.instanceId), describe(search)]),
+    fetch: (source, offset, first) =>
+      predicate
+        ? filteredWindow(source, upstream, predicate).then((all) => sliceOf(all, offset, first))
+        : source.listJobs({ ...upstream, limit: first, offset }),
+    before: (a, b) => newestFirst(a.startedAt, b.startedAt),
+    onFailure,
+  });
+}
+
+/** The part of the search `GET /Job` serves. */
+export function upstreamOptions(search: JobSearch): Omit<ListJobsOptions, 'limit' | 'offset'> {
+  const options: Omit<ListJobsOptions, 'limit' | 'offset'> = {};
+  if (search.clientId !== undefined) options.clientId = search.clientId;
+  const category = search.category ? UPSTREAM_CATEGORY[search.category] : categoryOfStatuses(search.statuses);
+  if (category) options.category = category;
+  if (search.jobTypes && search.jobTypes.length > 0) options.jobTypes = search.jobTypes;
+  if (search.startedAfter) {
+    const ageSeconds = Math.ceil((Date.now() - search.startedAfter.getTime()) / 1000);
+    options.lookupSeconds = Math.max(0, ageSeconds) + LOOKUP_SLACK_SECONDS;
+  }
+  return options;
+}
+
+/** The exact conditions the upstream cannot apply, or undefined when there are none (one call per page). */
+export function gatewayPredicate(search: JobSearch): ((job: CvJob) => boolean) | undefined {
+  const checks: Array<(job: CvJob) => boolean> = [];
+  const statuses = search.statuses && search.statuses.length > 0 ? new Set(search.statuses) : undefined;
+  if (statuses && statuses.size < ALL_STATUSES) checks.push((j) => statuses.has(j.status));
+  const after = search.startedAfter?.getTime();
+  if (after !== undefined) checks.push((j) => j.startedAt !== null && j.startedAt.getTime() >= after);
+  const before = search.startedBefore?.getTime();
+  if (before !== undefined) checks.push((j) => j.startedAt !== null && j.startedAt.getTime() < before);
+  const subclientId = search.subclientId;
+  if (subclientId !== undefined) checks.push((j) => j.subclient?.subclientId === subclientId);
+  return checks.length === 0 ? undefined : (job) => checks.every((check) => check(job));
+}
+
+/** A status subset inside one category lets the upstream drop the other category. */
+function categoryOfStatuses(statuses: readonly JobStatus[] | null | undefined): ListJobsOptions['category'] {
+  if (!statuses || statuses.length === 0) return undefined;
+  if (statuses.every((s) => ACTIVE_STATUSES.has(s))) return 'Active';
+  if (statuses.every((s) => FINISHED_STATUSES.has(s))) return 'Finished';
+  return undefined;
+}
+
+/** The instance's whole window (pages of 1000, in parallel after the first), filtered and sorted newest first. */
+async function filteredWindow(
+  source: CommvaultSource,
+  upstream: Omit<ListJobsOptions, 'limit' | 'offset'>,
+  predicate: (job: CvJob) => boolean,
+): Promise<CvJob[]> {
+  const head = await source.listJobs({ ...upstream, limit: WINDOW_PAGE_SIZE, offset: 0 });
+  const pages = Math.ceil(head.total / WINDOW_PAGE_SIZE);
+  if (pages > MAX_WINDOW_PAGES) {
+    throw new GatewayError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `the job window of upstream "${source.instanceId}" holds ${head.total} jobs; narrow it with startedAfter, client or category`,
+      { upstream: { instance: source.instanceId } },
+    );
+  }
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
+      source.listJobs({ ...upstream, limit: WINDOW_PAGE_SIZE, offset: (i + 1) * WINDOW_PAGE_SIZE }),
+    ),
+  );
+  const seen = new Set<number>();
+  const jobs: CvJob[] = [];
+  // Jobs move between pages while the window is read (new jobs push old ones down); a job seen twice counts once.
+  for (const page of [head, ...rest]) {
+    for (const job of page.items) {
+      if (seen.has(job.jobId) || !predicate(job)) continue;
+      seen.add(job.jobId);
+      jobs.push(job);
+    }
+  }
+  return jobs.sort((a, b) => (newestFirst(a.startedAt, b.startedAt) ? -1 : newestFirst(b.startedAt, a.startedAt) ? 1 : b.jobId - a.jobId));
+}
+
+/** The search's conditions in a stable form, for cursor scopes. */
+function describe(search: JobSearch): unknown {
+  return [
+    search.clientId ?? null,
+    search.subclientId ?? null,
+    search.category ?? null,
+    [...(search.statuses ?? [])].sort(),
+    [...(search.jobTypes ?? [])].map((t) => t.toLowerCase()).sort(),
+    search.startedAfter?.getTime() ?? null,
+    search.startedBefore?.getTime() ?? null,
+  ];
+}

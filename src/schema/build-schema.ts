@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { CommvaultClientResolver } from '../resolvers/commvault/client.resolver.js';
+import { CommvaultDdbStoreResolver } from '../resolvers/commvault/ddb-store.resolver.js';
+import { CommvaultEventResolver } from '../resolvers/commvault/event.resolver.js';
+import { CommvaultJobResolver } from '../resolvers/commvault/job.resolver.js';
+import { CommvaultLibraryResolver } from '../resolvers/commvault/library.resolver.js';
+import { CommvaultMediaAgentResolver } from '../resolvers/commvault/media-agent.resolver.js';
+import { CommvaultPlanResolver } from '../resolvers/commvault/plan.resolver.js';
+import { CommvaultStoragePolicyResolver } from '../resolvers/commvault/storage-policy.resolver.js';
+import { CommvaultStoragePoolResolver } from '../resolvers/commvault/storage-pool.resolver.js';
+import { CommvaultSubclientResolver } from '../resolvers/commvault/subclient.resolver.js';
+import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
+import { NodeResolver } from '../resolvers/unified/node.resolver.js';
+import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
+import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
+import { CommvaultClient } from './commvault/client.type.js';
+import { CommvaultDdbStore } from './commvault/ddb-store.type.js';
+import { CommvaultEvent } from './commvault/event.type.js';
+import { CommvaultJob } from './commvault/job.type.js';
+import { CommvaultLibrary } from './commvault/library.type.js';
+import { CommvaultMediaAgent } from './commvault/media-agent.type.js';
+import { CommvaultPlan } from './commvault/plan.type.js';
+import { CommvaultStoragePolicy } from './commvault/storage-policy.type.js';
+import { CommvaultStoragePool } from './commvault/storage-pool.type.js';
+import { CommvaultSubclient } from './commvault/subclient.type.js';
+
+const RESOLVERS: NonEmptyArray<Function> = [
+  UpstreamResolver,
+  NodeResolver,
+  JobsResolver,
+  StorageResolver,
+  CommvaultJobResolver,
+  CommvaultClientResolver,
+  CommvaultSubclientResolver,
+  CommvaultPlanResolver,
+  CommvaultStoragePolicyResolver,
+  CommvaultMediaAgentResolver,
+  CommvaultStoragePoolResolver,
+  CommvaultLibraryResolver,
+  CommvaultEventResolver,
+  CommvaultDdbStoreResolver,
+];
+
+/**
+ * Every type that implements an interface (Node, Job, StorageTarget): registered explicitly, so each
+ * stays in the schema (and `Query.node` can return it) even when no field names it directly.
+ */
+const ORPHANED_TYPES: Function[] = [
+  CommvaultJob,
+  CommvaultClient,
+  CommvaultSubclient,
+  CommvaultPlan,
+  CommvaultStoragePolicy,
+  CommvaultMediaAgent,
+  CommvaultStoragePool,
+  CommvaultLibrary,
+  CommvaultEvent,
+  CommvaultDdbStore,
+];
+
+/**
+ * The gateway's executable schema, built from the type-graphql classes. No schema file is written
+ * here: the lead's codegen prints the committed snapshot from this function's result.
+ */
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: ORPHANED_TYPES,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,13 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('CommvaultAgent', { description: 'An iDataAgent installed on a client (e.g. Windows File System).' })
+export class CommvaultAgent {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int)
+  applicationId!: number;
+
+  @Field(() => Int)
+  clientId!: number;
+}

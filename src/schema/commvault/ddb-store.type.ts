@@ -1,0 +1,68 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { CvDdbStore } from '../../datasources/commvault/model.js';
+import { Node } from '../unified/node.type.js';
+import { Severity } from '../unified/severity.enum.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('CommvaultDdbPartition', { description: 'A partition (substore) of a deduplication database.' })
+export class CommvaultDdbPartition {
+  @Field(() => Int)
+  subStoreId!: number;
+
+  @Field(() => String, { nullable: true })
+  path!: string | null;
+
+  @Field(() => String, { nullable: true })
+  mediaAgentName!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  online!: boolean | null;
+
+  @Field(() => Float, { nullable: true, description: 'Free space of the partition\'s volume, bytes.' })
+  freeBytes!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Average query-and-insert time, µs.' })
+  avgQiMicros!: number | null;
+
+  @Field(() => Severity, { nullable: true, description: 'Q&I > 2000 µs CRITICAL, > 1000 µs WARNING.' })
+  severity!: Severity | null;
+}
+
+/**
+ * A deduplication database store. `partitions`, `avgQiMicros`, `freeBytes` and `severity` come from
+ * `GET /DDBInformation/{id}` and load only when asked.
+ */
+@ObjectType('CommvaultDdbStore', { implements: Node, description: 'A deduplication database (DDB) store.' })
+export class CommvaultDdbStore implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => Int)
+  storeId!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { nullable: true })
+  status!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the store was sealed; null while active.' })
+  sealedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  storagePolicyName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  copyName!: string | null;
+
+  /** Not a field: the upstream instance id. */
+  instanceId!: string;
+  /** Not a field: the record this object was built from (with partitions when it came from the detail call). */
+  record!: CvDdbStore;
+}

@@ -1,0 +1,49 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { CvEvent } from '../../datasources/commvault/model.js';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+import { CommvaultEventSeverity } from './event-severity.enum.js';
+
+@ObjectType('CommvaultEvent', { implements: Node, description: 'A CommServe event (`GET /Events`).' })
+export class CommvaultEvent implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => Int)
+  eventId!: number;
+
+  @Field(() => CommvaultEventSeverity)
+  severity!: CommvaultEventSeverity;
+
+  @Field(() => Date, { nullable: true })
+  occurredAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  code!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. `19:122`.' })
+  codeString!: string | null;
+
+  @Field(() => String, { nullable: true })
+  subsystem!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  jobId!: number | null;
+
+  @Field(() => String, { nullable: true })
+  clientName!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  acknowledged!: boolean | null;
+
+  /** Not a field: the mapped event, for the client and job relations. */
+  record!: CvEvent;
+  /** Not a field: the upstream instance id. */
+  instanceId!: string;
+}

@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('CommvaultStoragePolicyCopy', { description: 'A copy of a storage policy (primary, secondary, snap).' })
+export class CommvaultStoragePolicyCopy {
+  @Field(() => Int)
+  copyId!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Commvault copy type code (1 = synchronous/primary).' })
+  copyType!: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  active!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isSnapCopy!: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  precedence!: number | null;
+
+  @Field(() => String, { nullable: true })
+  libraryName!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  retentionDays!: number | null;
+}
+
+@ObjectType('CommvaultStoragePolicy', { implements: Node, description: 'A storage policy; `copies` loads its details.' })
+export class CommvaultStoragePolicy implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => Int)
+  storagePolicyId!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  /** Not a field: the upstream instance id. */
+  instanceId!: string;
+}

@@ -1,0 +1,51 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../unified/node.type.js';
+import { Severity } from '../unified/severity.enum.js';
+import { StorageTarget } from '../unified/storage-target.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+import { StorageMedium } from './storage-medium.enum.js';
+
+@ObjectType('CommvaultStoragePool', {
+  implements: [Node, StorageTarget],
+  description: 'A storage pool (`GET /StoragePool`), disk or cloud; `ddbStores` loads the pool\'s details.',
+})
+export class CommvaultStoragePool implements StorageTarget {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => Float, { nullable: true })
+  capacityBytes!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  freeBytes!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  freePercent!: number | null;
+
+  @Field(() => Severity, { nullable: true })
+  severity!: Severity | null;
+
+  @Field(() => Int)
+  storagePoolId!: number;
+
+  @Field(() => StorageMedium)
+  medium!: StorageMedium;
+
+  @Field(() => Float, { nullable: true, description: 'Bytes on disk.' })
+  usedBytes!: number | null;
+
+  @Field(() => String, { nullable: true })
+  status!: string | null;
+
+  @Field(() => Int, { nullable: true, description: '1 = global deduplication policy, 2 = global secondary copy policy.' })
+  poolType!: number | null;
+
+  /** Not a field: the upstream instance id. */
+  instanceId!: string;
+}

@@ -1,0 +1,28 @@
+import { Field, Float, ID, InterfaceType } from 'type-graphql';
+import { JobStatus } from './job-status.enum.js';
+import { Node } from './node.type.js';
+import { Upstream } from './upstream.type.js';
+
+@InterfaceType('Job', { implements: Node, description: 'A backup, restore or administrative job of any product.' })
+export abstract class Job implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => JobStatus)
+  status!: JobStatus;
+
+  @Field(() => String, { nullable: true, description: 'The product\'s job type, e.g. `Backup`, `Restore`.' })
+  jobType!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Null while the job runs.' })
+  endedAt!: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Size of the protected data the job processed, bytes.' })
+  sizeBytes!: number | null;
+}

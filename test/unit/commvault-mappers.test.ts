@@ -1,0 +1,325 @@
+import { describe, expect, it } from 'vitest';
+import { JobStatus, Severity } from '../../src/datasources/domain.js';
+import { toAgents, toBackupsets, toClients } from '../../src/datasources/commvault/mappers/client.js';
+import { toDdbEngines, toDdbStore } from '../../src/datasources/commvault/mappers/ddb.js';
+import { toEvents } from '../../src/datasources/commvault/mappers/event.js';
+import { toJobStatus } from '../../src/datasources/commvault/mappers/job-status.js';
+import { toJobPage } from '../../src/datasources/commvault/mappers/job.js';
+import { toLibraries, toLibraryDetail } from '../../src/datasources/commvault/mappers/library.js';
+import { tokenFromLogin } from '../../src/datasources/commvault/mappers/login.js';
+import { toMediaAgents } from '../../src/datasources/commvault/mappers/media-agent.js';
+import { toPlans } from '../../src/datasources/commvault/mappers/plan.js';
+import { toStoragePolicies, toStoragePolicyDetail } from '../../src/datasources/commvault/mappers/storage-policy.js';
+import { toStoragePoolDetail, toStoragePools } from '../../src/datasources/commvault/mappers/storage-pool.js';
+import { toSubclients } from '../../src/datasources/commvault/mappers/subclient.js';
+import { CvEventSeverity } from '../../src/datasources/commvault/model.js';
+
+const MB = 1024 * 1024;
+
+// Fixtures copied from the shapes in upstreams/commvault.md.
+const jobSummary = {
+  sizeOfApplication: 5368709120,
+  backupSetName: 'defaultBackupSet',
+  opType: 4,
+  totalFailedFiles: 0,
+  localizedStatus: 'Completed',
+  totalNumOfFiles: 12034,
+  jobId: 1426069,
+  sizeOfMediaOnDisk: 1073741824,
+  status: 'Completed',
+  lastUpdateTime: 1767314036,
+  percentSavings: 80.0,
+  localizedOperationName: 'Backup',
+  pendingReason: '',
+  backupLevel: 2,
+  jobElapsedTime: 600,
+  jobStartTime: 1767313436,
+  currentPhaseName: '',
+  jobType: 'Backup',
+  backupLevelName: 'Incremental',
+  appTypeName: 'Windows File System',
+  percentComplete: 100,
+  jobEndTime: 1767314036,
+  subclient: {
+    clientName: 'fs01', instanceName: 'DefaultInstanceName', backupsetId: 3, instanceId: 1, subclientId: 7,
+    clientId: 2, appName: 'Windows File System', backupsetName: 'defaultBackupSet', applicationId: 33,
+    subclientName: 'default', displayName: 'fs01',
+  },
+  storagePolicy: { storagePolicyName: 'Server Plan', storagePolicyId: 5 },
+  plan: { planName: 'Server Plan', planId: 5 },
+  destClientName: 'fs01',
+  userName: { userName: 'admin', userId: 1 },
+};
+
+describe('job status', () => {
+  it.each([
+    ['Running', JobStatus.RUNNING],
+    ['PENDING', JobStatus.PENDING],
+    ['waiting', JobStatus.WAITING],
+    ['Queued', JobStatus.WAITING],
+    ['Suspended', JobStatus.SUSPENDED],
+    ['Completed', JobStatus.COMPLETED],
+    ['Committed', JobStatus.COMPLETED],
+    ['Completed w/ one or more errors', JobStatus.COMPLETED_WITH_ERRORS],
+    ['Completed w/ one or more warnings', JobStatus.COMPLETED_WITH_ERRORS],
+    ['COMPLETED W/ ONE OR MORE ERRORS', JobStatus.COMPLETED_WITH_ERRORS],
+    ['Failed', JobStatus.FAILED],
+    ['Failed to Start', JobStatus.FAILED],
+    ['Killed', JobStatus.KILLED],
+    ['Kill Pending', JobStatus.OTHER],
+    ['Suspend Pending', JobStatus.OTHER],
+    ['Interrupted', JobStatus.OTHER],
+    ['something new', JobStatus.OTHER],
+    ['', JobStatus.OTHER],
+  ])('maps "%s" to %s', (raw, status) => {
+    expect(toJobStatus(raw)).toBe(status);
+  });
+});
+
+describe('jobs', () => {
+  it('maps a job summary: seconds → Date, sizes in bytes, embedded subclient, policy and plan', () => {
+    const page = toJobPage({ totalRecordsWithoutPaging: 2, jobs: [{ jobSummary }] });
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    const job = page.items[0];
+    expect(job).toMatchObject({
+      jobId: 1426069,
+      status: JobStatus.COMPLETED,
+      statusText: 'Completed',
+      jobType: 'Backup',
+      backupLevel: 'Incremental',
+      startedAt: new Date(1767313436 * 1000),
+      endedAt: new Date(1767314036 * 1000),
+      sizeBytes: 5368709120,
+      mediaSizeBytes: 1073741824,
+      percentComplete: 100,
+      clientId: 2,
+      clientName: 'fs01',
+      userName: 'admin',
+      storagePolicy: { id: 5, name: 'Server Plan' },
+      plan: { id: 5, name: 'Server Plan' },
+      pendingReason: null,
+    });
+    expect(job.subclient).toEqual({
+      subclientId: 7, name: 'default', clientId: 2, clientName: 'fs01', applicationId: 33,
+      appName: 'Windows File System', backupsetId: 3, backupsetName: 'defaultBackupSet',
+      agentInstanceId: 1, agentInstanceName: 'DefaultInstanceName',
+    });
+  });
+
+  it('reads an empty answer whose jobs key is omitted', () => {
+    expect(toJobPage({ totalRecordsWithoutPaging: 0 })).toEqual({ total: 0, items: [] });
+  });
+
+  it('tolerates a single job object instead of an array, numbers as strings and other key casing', () => {
+    const page = toJobPage({
+      TotalRecordsWithoutPaging: '1',
+      jobs: { jobSummary: { ...jobSummary, JobId: undefined, jobId: '77', jobStartTime: '1767313436', jobEndTime: 0, Status: undefined } },
+    });
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ jobId: 77, startedAt: new Date(1767313436 * 1000), endedAt: null });
+  });
+
+  it('treats 0 times as unset and -999 as unavailable', () => {
+    const [job] = toJobPage({ jobs: [{ jobSummary: { ...jobSummary, jobStartTime: 0, sizeOfApplication: -999 } }] }).items;
+    expect(job.startedAt).toBeNull();
+    expect(job.sizeBytes).toBeNull();
+  });
+
+  it('gives no subclient, policy or plan for id 0 (Commvault\'s "none")', () => {
+    const [job] = toJobPage({
+      jobs: [{ jobSummary: { ...jobSummary, subclient: { subclientId: 0 }, storagePolicy: { storagePolicyId: 0 }, plan: undefined } }],
+    }).items;
+    expect(job.subclient).toBeNull();
+    expect(job.storagePolicy).toBeNull();
+    expect(job.plan).toBeNull();
+  });
+});
+
+describe('clients, agents, backupsets, subclients', () => {
+  it('maps GET /Client', () => {
+    const clients = toClients({
+      clientProperties: [
+        {
+          client: {
+            cvdPort: 8400,
+            clientEntity: { _type_: 3, hostName: 'fs01.example.com', clientId: 2, clientName: 'fs01', displayName: 'fs01', clientGUID: 'G', commCellName: 'cs01' },
+          },
+          clientProps: { isDeletedClient: false },
+        },
+      ],
+    });
+    expect(clients).toEqual([
+      expect.objectContaining({ clientId: 2, name: 'fs01', hostName: 'fs01.example.com', guid: 'G', commCellName: 'cs01', isDeleted: false }),
+    ]);
+  });
+
+  it('maps agents and backupsets', () => {
+    expect(toAgents({ agentProperties: [{ idaEntity: { clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System' } }] }, 2)).toEqual([
+      { clientId: 2, applicationId: 33, name: 'Windows File System' },
+    ]);
+    expect(
+      toBackupsets({
+        backupsetProperties: {
+          backupSetEntity: { clientId: 2, applicationId: 33, appName: 'Windows File System', instanceName: 'DefaultInstanceName', backupsetId: 3, backupsetName: 'defaultBackupSet' },
+          commonBackupSet: { isDefaultBackupSet: true },
+        },
+      }),
+    ).toEqual([expect.objectContaining({ backupsetId: 3, name: 'defaultBackupSet', isDefault: true })]);
+  });
+
+  it('maps a subclient with plan, storage policy and content', () => {
+    const [s] = toSubclients({
+      subClientProperties: [
+        {
+          subClientEntity: { subclientId: 7, subclientName: 'default', clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System', backupsetId: 3, backupsetName: 'defaultBackupSet', instanceId: 1, instanceName: 'DefaultInstanceName' },
+          commonProperties: { description: '', enableBackup: true, storageDevice: { dataBackupStoragePolicy: { storagePolicyId: 5, storagePolicyName: 'Server Plan' } } },
+          planEntity: { planId: 5, planName: 'Server Plan' },
+          content: [{ path: 'C:\\data' }],
+        },
+      ],
+    });
+    expect(s).toMatchObject({
+      subclientId: 7, name: 'default', clientId: 2, backupEnabled: true, description: null,
+      contentPaths: ['C:\\data'], plan: { id: 5, name: 'Server Plan' }, storagePolicy: { id: 5, name: 'Server Plan' },
+    });
+  });
+});
+
+describe('storage', () => {
+  it('maps MediaAgents with numeric status', () => {
+    const agents = toMediaAgents({
+      mediaAgentList: [
+        { mediaAgent: { mediaAgentId: 4, mediaAgentName: 'ma01', displayName: 'ma01' }, osInfo: { OsDisplayInfo: { OSName: 'Windows Server 2019 Datacenter' } }, status: 1, version: '11.32.45' },
+        { mediaAgent: { mediaAgentId: 5, mediaAgentName: 'ma02' }, status: 0 },
+      ],
+    });
+    expect(agents.map((m) => [m.name, m.online, m.osName])).toEqual([
+      ['ma01', true, 'Windows Server 2019 Datacenter'],
+      ['ma02', false, null],
+    ]);
+  });
+
+  it('maps storage pools: MB → bytes, free percent, severity, cloud by vendor type', () => {
+    const pools = toStoragePools({
+      storagePoolList: [
+        { storagePoolEntity: { storagePoolName: 'DiskPool01', storagePoolId: 11 }, storagePoolType: 1, libraryVendorType: 0, status: 'Online', totalCapacity: 10485760, totalFreeSpace: 4194304, sizeOnDisk: 3145728 },
+        { storagePoolEntity: { storagePoolName: 'Cloud01', storagePoolId: 12 }, libraryVendorType: 403, totalCapacity: '1000', totalFreeSpace: '150' },
+        { storagePoolEntity: { storagePoolName: 'Full', storagePoolId: 13 }, totalCapacity: 1000, totalFreeSpace: 50 },
+        { storagePoolEntity: { storagePoolName: 'Unknown', storagePoolId: 14 } },
+      ],
+    });
+    expect(pools[0]).toMatchObject({ storagePoolId: 11, medium: 'DISK', capacityBytes: 10485760 * MB, freeBytes: 4194304 * MB, usedBytes: 3145728 * MB, freePercent: 40, severity: Severity.OK });
+    expect(pools[1]).toMatchObject({ medium: 'CLOUD', freePercent: 15, severity: Severity.WARNING });
+    expect(pools[2]).toMatchObject({ freePercent: 5, severity: Severity.CRITICAL });
+    expect(pools[3]).toMatchObject({ capacityBytes: null, freePercent: null, severity: null });
+  });
+
+  it('reads a single pool sent as an object, and an omitted list as empty', () => {
+    expect(toStoragePools({ storagePoolList: { storagePoolEntity: { storagePoolName: 'P', storagePoolId: 1 } } })).toHaveLength(1);
+    expect(toStoragePools({})).toEqual([]);
+  });
+
+  it('reads a pool detail with its DDB stores', () => {
+    const pool = toStoragePoolDetail({
+      storagePoolDetails: { totalCapacity: 100, totalFreeSpace: 50, storagePoolEntity: { storagePoolId: 11, storagePoolName: 'DiskPool01' }, dedupDBDetailsList: [{ storeId: 12, storeName: 'DiskPool01_DDB' }] },
+    });
+    expect(pool).toMatchObject({ storagePoolId: 11, ddbStoreIds: [12], freePercent: 50 });
+  });
+
+  it('maps libraries and their mount paths (capital MountPathList, MB strings)', () => {
+    expect(toLibraries({ response: [{ entityInfo: { name: 'DiskLib01', id: 3 } }], processinginstructioninfo: {} })).toEqual([
+      { libraryId: 3, name: 'DiskLib01', status: null, libraryType: null, mountPaths: null },
+    ]);
+    const lib = toLibraryDetail(
+      {
+        libraryInfo: {
+          library: { libraryName: 'DiskLib01', libraryId: 3 },
+          status: 'Ready',
+          MountPathList: [{ mountPathId: 8, mountPathName: 'E:\\mp1', status: 'Ready', mountPathSummary: { totalSpace: '2048', totalFreeSpace: 512, totalDataWritten: '100', estimatedSpaceRunoutDays: 30 } }],
+        },
+      },
+      3,
+    );
+    expect(lib?.mountPaths).toEqual([
+      { mountPathId: 8, name: 'E:\\mp1', status: 'Ready', capacityBytes: 2048 * MB, freeBytes: 512 * MB, dataWrittenBytes: 100 * MB, estimatedRunoutDays: 30 },
+    ]);
+  });
+
+  it('maps storage policies and their copies', () => {
+    expect(toStoragePolicies({ policies: [{ storagePolicyName: 'Server Plan', storagePolicyId: 5 }] })).toEqual([
+      { storagePolicyId: 5, name: 'Server Plan', copies: null },
+    ]);
+    const detail = toStoragePolicyDetail(
+      { copy: [{ StoragePolicyCopy: { copyId: 9, copyName: 'Primary' }, copyType: 1, active: 1, isSnapCopy: '0', copyPrecedence: 1, library: { libraryName: 'DiskLib01' } }] },
+      { storagePolicyId: 5, name: 'Server Plan' },
+    );
+    expect(detail.copies).toEqual([
+      { copyId: 9, name: 'Primary', copyType: 1, active: true, isSnapCopy: false, precedence: 1, libraryName: 'DiskLib01', retentionDays: null },
+    ]);
+  });
+
+  it('maps DDB engines, and a DDB store with partitions: Q&I severity and free space', () => {
+    expect(
+      toDdbEngines({
+        engines: [
+          { sp: { id: 5, name: 'Server Plan' }, copy: { id: 9, name: 'Primary' }, storeId: 12, storeName: 'DiskPool01_DDB', sealedTime: 0, status: 0, ddbVersion: 11 },
+          { sp: { id: 6, name: 'Other' }, copy: { id: 10, name: 'Aux' }, storeId: 12, storeName: 'DiskPool01_DDB' },
+        ],
+      }),
+    ).toEqual([expect.objectContaining({ storeId: 12, name: 'DiskPool01_DDB', storagePolicy: { id: 5, name: 'Server Plan' }, sealedAt: null, partitions: null })]);
+
+    const store = toDdbStore(
+      {
+        storeId: 12, storeName: 'DiskPool01_DDB', status: 0, sealedTime: 0, ddbVersion: 11,
+        SubStoreList: [
+          { subStoreId: 21, status: 1, Path: 'E:\\DDB\\P1', MediaAgent: { id: 4, name: 'ma01' }, freeDiskSpaceMB: 204800, avgQITime: 850 },
+          { subStoreId: 22, status: 0, Path: 'F:\\DDB\\P2', MediaAgent: { id: 5, name: 'ma02' }, freeDiskSpaceMB: '1024', avgQITime: '2500' },
+        ],
+      },
+      12,
+    );
+    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.avgQiMicros, p.severity])).toEqual([
+      [21, true, 850, Severity.OK],
+      [22, false, 2500, Severity.CRITICAL],
+    ]);
+    expect(store).toMatchObject({ avgQiMicros: 2500, freeBytes: 1024 * MB, severity: Severity.CRITICAL });
+  });
+
+  it('Q&I thresholds: > 1000 µs WARNING, > 2000 µs CRITICAL', () => {
+    const sev = (qi: number) => toDdbStore({ storeId: 1, SubStoreList: [{ subStoreId: 1, avgQITime: qi }] }, 1)?.severity;
+    expect(sev(1000)).toBe(Severity.OK);
+    expect(sev(1001)).toBe(Severity.WARNING);
+    expect(sev(2000)).toBe(Severity.WARNING);
+    expect(sev(2001)).toBe(Severity.CRITICAL);
+  });
+});
+
+describe('plans, events, login', () => {
+  it('maps GET /V2/Plan', () => {
+    expect(toPlans({ plans: [{ plan: { planName: 'Server Plan', planId: 5 }, type: 2, subtype: 33554437, numAssocEntities: 3, numCopies: 1, rpoInMinutes: 1440 }] })).toEqual([
+      { planId: 5, name: 'Server Plan', type: 2, subtype: 33554437, rpoMinutes: 1440, associatedEntities: 3, copiesCount: 1 },
+    ]);
+  });
+
+  it('maps events: severity codes, string eventCode, seconds', () => {
+    const events = toEvents({
+      commservEvents: [
+        { severity: 3, eventCode: '318767226', jobId: 1426069, acknowledge: 0, eventCodeString: '19:122', subsystem: 'JobManager', description: 'Received failed message.', id: 224090815, timeSource: 1767314036, type: 0, clientEntity: { clientId: 2, clientName: 'bdcsrvtest' } },
+        { severity: 9, id: 2, timeSource: 0 },
+        { severity: 6, id: 3 },
+        { severity: 0, id: 4 },
+      ],
+    });
+    expect(events[0]).toMatchObject({ eventId: 224090815, severity: CvEventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
+    expect(events.slice(1).map((e) => e.severity)).toEqual([CvEventSeverity.CRITICAL, CvEventSeverity.MAJOR, CvEventSeverity.INFORMATION]);
+    expect(events[1].occurredAt).toBeNull();
+    expect(toEvents({})).toEqual([]);
+  });
+
+  it('reads the login token verbatim, the SaaS form, and adds QSDK to a bare token', () => {
+    expect(tokenFromLogin({ userName: 'admin', token: 'QSDK 3a7f0c', errList: [] })).toBe('QSDK 3a7f0c');
+    expect(tokenFromLogin({ data: { authToken: 'abc' } })).toBe('QSDK abc');
+    expect(tokenFromLogin({ loginAttempts: 1, errList: [{ errorCode: 5, errLogMessage: 'Invalid Username or Password' }] })).toBeUndefined();
+  });
+});
