@@ -5,8 +5,10 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   resolve: {
-    // One copy of graphql-js: type-graphql, Apollo and the tests must share its instanceof checks.
-    alias: { graphql: require.resolve('graphql').replace(/index\.js$/, 'index.mjs') },
+    // One copy of graphql-js: type-graphql and Apollo run outside vite and get graphql's CommonJS main
+    // through Node; our own imports must resolve to that same file, not to the `module` (.mjs) build
+    // vite would pick, or instanceof checks fail across the two copies.
+    alias: { graphql: require.resolve('graphql') },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -43,7 +43,8 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   const registry = new SourceRegistry({ config, pipeline, logger });
   const schema = await buildGatewaySchema();
   const readiness: Readiness = { ready: false };
-  const app = await buildHttpApp({ config, schema, callers: new CallerDirectory(config), registry, logger, readiness });
+  const http = await buildHttpApp({ config, schema, callers: new CallerDirectory(config), registry, logger, readiness });
+  const { app } = http;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -57,7 +58,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     stop() {
       stopping ??= (async () => {
         readiness.ready = false;
-        await app.close();
+        await http.stop();
         await registry.close();
         await pipeline.close();
         await shared?.close();

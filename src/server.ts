@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     gateway.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('backup-graph stopped');
+        process.exit(0);
+      },
       (e: unknown) => {
         logger.error({ err: e }, 'shutdown failed');
         process.exit(1);

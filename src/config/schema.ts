@@ -129,9 +129,11 @@ export const configSchema = z
         host: z.string().default('127.0.0.1'),
         /** Upper bound for the `first` argument of any connection. @default 500 */
         maxPageSize: z.number().int().positive().default(500),
+        /** Serve the offline GraphiQL playground at `/playground`. @default true */
+        playground: z.boolean().default(true),
       })
       .strict()
-      .default({ port: DEFAULT_PORT, host: '127.0.0.1', maxPageSize: 500 }),
+      .default({ port: DEFAULT_PORT, host: '127.0.0.1', maxPageSize: 500, playground: true }),
     callers: z.array(callerSchema).default([]),
     auth: z
       .object({

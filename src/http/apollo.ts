@@ -23,6 +23,9 @@ export function createApolloServer(deps: {
     logger: logger.child({ component: 'apollo' }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // The gateway owns shutdown (drain HTTP, log out of upstreams, close pools); Apollo re-raising the
+    // signal would kill the process before the upstream sessions are closed.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimitRule(config.limits.maxDepth)],
     // The Apollo default landing page loads from a CDN; the offline playground is served by the gateway itself.
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), usePartialErrors<GatewayContext>()],

@@ -1,5 +1,5 @@
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
@@ -9,6 +9,7 @@ import type { CallerDirectory } from '../plugins/caller.js';
 import { createApolloServer } from './apollo.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
 import { registerMetricsRoute } from './metrics.route.js';
+import { loadExamples, registerPlaygroundRoutes } from './playground/index.js';
 
 export interface HttpAppDeps {
   config: GatewayConfig;
@@ -19,12 +20,19 @@ export interface HttpAppDeps {
   readiness: Readiness;
 }
 
-/** The fastify app: `/graphql` (Apollo), `/healthz`, `/readyz`, `/metrics`. Started by the caller. */
-export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> {
+export interface HttpApp {
+  readonly app: FastifyInstance;
+  /** Stops Apollo, whose drain plugin closes fastify once running requests are done. */
+  stop(): Promise<void>;
+}
+
+/** The fastify app: `/graphql` (Apollo), `/playground`, `/healthz`, `/readyz`, `/metrics`. Started by the caller. */
+export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   const { config, schema, callers, registry, logger, readiness } = deps;
   const app: FastifyInstance = Fastify({
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // One line per request is the metrics' job; logs keep what needs reading (errors, upstream trouble).
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const apollo = createApolloServer({ app, schema, config, logger });
   await apollo.start();
@@ -37,7 +45,13 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
         createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config }),
     }),
   });
+  registerPlaygroundRoutes(app, {
+    enabled: config.server.playground,
+    examples: await loadExamples(),
+    // Demo keys are public (the README lists them); a real key is never written into a page.
+    defaultApiKey: config.demo ? 'demo-analyst' : undefined,
+  });
   registerHealthRoutes(app, readiness);
   registerMetricsRoute(app);
-  return app;
+  return { app, stop: () => apollo.stop() };
 }

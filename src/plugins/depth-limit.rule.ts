@@ -16,6 +16,8 @@ export function depthLimitRule(maxDepth: number) {
       let max = 0;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
+          // Introspection is bounded by the schema and never reaches an upstream; GraphiQL's own query is 15 deep.
+          if (sel.name.value.startsWith('__')) continue;
           max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
           max = Math.max(max, depthOf(sel.selectionSet, seen));

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -78,6 +79,12 @@ describe('gateway over HTTP: callers, health and bad input', () => {
     } finally {
       await gwShallow.close();
     }
+  });
+
+  it('lets the full introspection query (15 levels deep) past the depth limit', async () => {
+    const res = await gw.query<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery());
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.__schema.queryType.name).toBe('Query');
   });
 
   it('exposes upstream call metrics on /metrics', async () => {
