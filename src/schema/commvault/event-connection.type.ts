@@ -1,24 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../unified/page-info.type.js';
+import { ObjectType } from 'type-graphql';
+import { Connection } from '../unified/connection.type.js';
 import { CommvaultEvent } from './event.type.js';
 
-@ObjectType()
-export class CommvaultEventEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => CommvaultEvent)
-  node!: CommvaultEvent;
-}
-
 @ObjectType({ description: 'Events merged across CommServes, newest first.' })
-export class CommvaultEventConnection {
-  @Field(() => [CommvaultEventEdge])
-  edges!: CommvaultEventEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class CommvaultEventConnection extends Connection(CommvaultEvent, 'CommvaultEventEdge') {}

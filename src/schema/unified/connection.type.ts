@@ -1,0 +1,31 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { PageInfo } from './page-info.type.js';
+
+/**
+ * The Relay connection shape, once: `edges { cursor node }`, `pageInfo`, `totalCount`. Each concrete
+ * connection extends `Connection(NodeType, 'NodeTypeEdge')` and names itself with `@ObjectType`.
+ * (type-graphql's generic-type pattern: the edge is a concrete type per node, the base is abstract.)
+ */
+export function Connection<TNode extends object>(nodeType: ClassType<TNode> | (abstract new () => TNode), edgeName: string) {
+  @ObjectType(edgeName)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: TNode;
+  }
+
+  @ObjectType()
+  abstract class ConnectionBase {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Matching items across the upstreams that answered, all pages together.' })
+    totalCount!: number;
+  }
+  return ConnectionBase;
+}
