@@ -5,9 +5,11 @@ import type {
   CvBackupset,
   CvClient,
   CvDdbStore,
+  CvJob,
   CvLibrary,
   CvMediaAgent,
   CvPlan,
+  CvStorageDetail,
   CvStoragePolicy,
   CvStoragePool,
   CvSubclient,
@@ -24,6 +26,17 @@ export interface IdKey extends InstanceKey {
 export interface SubclientKey extends IdKey {
   clientId?: number | null;
 }
+
+/** A V4 storage key: disk and cloud storage have separate detail endpoints. */
+export interface StorageDetailKey extends IdKey {
+  medium: 'DISK' | 'CLOUD';
+}
+
+/**
+ * How many of a client's newest backup jobs `backupHistoryByClientId` reads (one `GET /Job` page): enough
+ * to reach the last success of a client that has failed daily for weeks, on every subclient.
+ */
+export const CLIENT_BACKUP_HISTORY_LIMIT = 200;
 
 /** A storage policy key; `name` fills in when the detail answer omits it. */
 export interface StoragePolicyKey extends IdKey {
@@ -54,9 +67,19 @@ export interface GatewayLoaders {
   libraryById: DataLoader<IdKey, CvLibrary | null, string>;
   /** `GET /DDBInformation/{id}` per store: partitions, Q&I, free space. */
   ddbStoreById: DataLoader<IdKey, CvDdbStore | null, string>;
+  /** `GET /V4/Storage/Disk/{id}` or `GET /V4/Storage/Cloud/{id}` per pool: savings, locations, plans. */
+  storageDetailById: DataLoader<StorageDetailKey, CvStorageDetail | null, string>;
+  /**
+   * `GET /Job?clientId=&jobFilter=Backup` per client (its newest CLIENT_BACKUP_HISTORY_LIMIT backup jobs,
+   * newest first): last successful backup and last job of a workload.
+   */
+  backupHistoryByClientId: DataLoader<IdKey, CvJob[], string>;
 }
 
 const byId = (k: IdKey): string => String(k.id);
+
+/** `jobFilter` for backup jobs only. */
+const BACKUP_JOB_TYPES = ['Backup'] as const;
 
 /** The loaders of one request (DataLoader caches live as long as the request, never longer). */
 export function createLoaders(sources: PrincipalSources): GatewayLoaders {
@@ -86,6 +109,19 @@ export function createLoaders(sources: PrincipalSources): GatewayLoaders {
     storagePoolDetailById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getStoragePool(k.id))),
     libraryById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getLibrary(k.id))),
     ddbStoreById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getDdbStore(k.id))),
+    storageDetailById: instanceLoader(
+      sources,
+      (k: StorageDetailKey) => `${k.medium}:${k.id}`,
+      eachKey((s, k: StorageDetailKey) => (k.medium === 'CLOUD' ? s.getCloudStorage(k.id) : s.getDiskStorage(k.id))),
+    ),
+    backupHistoryByClientId: instanceLoader(
+      sources,
+      byId,
+      eachKey(async (s, k: IdKey) => {
+        const page = await s.listJobs({ clientId: k.id, jobTypes: BACKUP_JOB_TYPES, limit: CLIENT_BACKUP_HISTORY_LIMIT, offset: 0 });
+        return page.items;
+      }),
+    ),
   };
 }
 

@@ -13,8 +13,10 @@ import { CommvaultStoragePolicyResolver } from '../resolvers/commvault/storage-p
 import { CommvaultStoragePoolResolver } from '../resolvers/commvault/storage-pool.resolver.js';
 import { CommvaultSubclientResolver } from '../resolvers/commvault/subclient.resolver.js';
 import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
+import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
 import { NodeResolver } from '../resolvers/unified/node.resolver.js';
 import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
+import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-workload.resolver.js';
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { CommvaultClient } from './commvault/client.type.js';
 import { CommvaultDdbStore } from './commvault/ddb-store.type.js';
@@ -32,6 +34,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   NodeResolver,
   JobsResolver,
   StorageResolver,
+  MonitoringResolver,
+  UnprotectedWorkloadResolver,
   CommvaultJobResolver,
   CommvaultClientResolver,
   CommvaultSubclientResolver,
@@ -45,7 +49,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /**
- * Every type that implements an interface (Node, Job, StorageTarget): registered explicitly, so each
+ * Every type that implements an interface (Node, Job, StorageTarget, ProtectedWorkload): registered explicitly, so each
  * stays in the schema (and `Query.node` can return it) even when no field names it directly.
  */
 const ORPHANED_TYPES: Function[] = [

@@ -11,6 +11,8 @@ import { toMediaAgents } from '../../src/datasources/commvault/mappers/media-age
 import { toPlans } from '../../src/datasources/commvault/mappers/plan.js';
 import { toStoragePolicies, toStoragePolicyDetail } from '../../src/datasources/commvault/mappers/storage-policy.js';
 import { toStoragePoolDetail, toStoragePools } from '../../src/datasources/commvault/mappers/storage-pool.js';
+import { toServers } from '../../src/datasources/commvault/mappers/server.js';
+import { toCloudStorageDetail, toDiskStorageDetail } from '../../src/datasources/commvault/mappers/storage-detail.js';
 import { toSubclients } from '../../src/datasources/commvault/mappers/subclient.js';
 import { CvEventSeverity } from '../../src/datasources/commvault/model.js';
 
@@ -225,6 +227,84 @@ describe('storage', () => {
       storagePoolDetails: { totalCapacity: 100, totalFreeSpace: 50, storagePoolEntity: { storagePoolId: 11, storagePoolName: 'DiskPool01' }, dedupDBDetailsList: [{ storeId: 12, storeName: 'DiskPool01_DDB' }] },
     });
     expect(pool).toMatchObject({ storagePoolId: 11, ddbStoreIds: [12], freePercent: 50 });
+  });
+
+  it('maps V4 disk storage details: MB → bytes, savings, backup locations, plans', () => {
+    const detail = toDiskStorageDetail({
+      id: 11,
+      name: 'DiskPool01',
+      general: { capacity: 10485760, freeSpace: 4194304, sizeOnDisk: 3145728, dedupeSavingsPercent: 81.5 },
+      backupLocations: [{ id: 31, name: 'E:\\Mount01', status: 'Ready' }, { id: 32, name: 'F:\\Mount02', status: 'Offline' }],
+      encryption: { encrypt: true, keyLength: 256, cipher: 'AES' },
+      associatedPlanList: [{ id: 5, name: 'Server Plan' }],
+    });
+    expect(detail).toEqual({
+      storagePoolId: 11,
+      name: 'DiskPool01',
+      medium: 'DISK',
+      capacityBytes: 10485760 * MB,
+      freeBytes: 4194304 * MB,
+      sizeOnDiskBytes: 3145728 * MB,
+      dedupeSavingsPercent: 81.5,
+      backupLocations: [
+        { id: 31, name: 'E:\\Mount01', status: 'Ready' },
+        { id: 32, name: 'F:\\Mount02', status: 'Offline' },
+      ],
+      associatedPlans: [{ id: 5, name: 'Server Plan' }],
+    });
+  });
+
+  it('maps V4 cloud storage details: totalCapacity instead of capacity, string savings, buckets, no plan list', () => {
+    const detail = toCloudStorageDetail({
+      id: 14,
+      name: 'CloudPool01',
+      general: { type: 'DEDUPLICATION', vendorType: 'Amazon S3', totalCapacity: '2097152', freeSpace: 1048576, sizeOnDisk: '524288', deduplicationSavings: '72.35' },
+      bucket: [{ id: 41, name: 'backup-bucket', status: 'Ready' }],
+      security: [],
+    });
+    expect(detail).toMatchObject({
+      storagePoolId: 14,
+      medium: 'CLOUD',
+      capacityBytes: 2097152 * MB,
+      freeBytes: 1048576 * MB,
+      sizeOnDiskBytes: 524288 * MB,
+      dedupeSavingsPercent: 72.35,
+      backupLocations: [{ id: 41, name: 'backup-bucket', status: 'Ready' }],
+      associatedPlans: [],
+    });
+  });
+
+  it('tolerates the other kind\'s capacity key, a "%" savings string, a single location object and missing parts', () => {
+    expect(toDiskStorageDetail({ id: 1, general: { totalCapacity: 100, deduplicationSavings: '50.5%' }, backupLocations: { id: 3, name: 'M' } })).toMatchObject({
+      name: '1',
+      capacityBytes: 100 * MB,
+      dedupeSavingsPercent: 50.5,
+      backupLocations: [{ id: 3, name: 'M', status: null }],
+    });
+    expect(toCloudStorageDetail({ id: 2, general: { capacity: 7, deduplicationSavings: '' } })).toMatchObject({
+      capacityBytes: 7 * MB,
+      dedupeSavingsPercent: null,
+      sizeOnDiskBytes: null,
+      backupLocations: [],
+      associatedPlans: [],
+    });
+    expect(toDiskStorageDetail({ errorMessage: 'Requested Details not found', errorCode: 404 })).toBeNull();
+  });
+
+  it('maps V4 servers with their agents, readiness and infrastructure flag', () => {
+    const servers = toServers({
+      totalServers: 2,
+      servers: [
+        { id: 2, name: 'fs01', displayName: 'fs01', hostName: 'fs01.example.com', agents: [{ id: 33, name: 'Windows File System' }], configured: true, version: '11.32.45', OS: 'Windows Server 2019', isInfrastructure: false, networkReadiness: 'ONLINE' },
+        { id: 7, name: 'old01', agents: [], configured: false, networkReadiness: 'UNKNOWN' },
+        { name: 'no id' },
+      ],
+    });
+    expect(servers).toEqual([
+      { clientId: 2, name: 'fs01', displayName: 'fs01', hostName: 'fs01.example.com', osName: 'Windows Server 2019', version: '11.32.45', agents: [{ id: 33, name: 'Windows File System' }], isInfrastructure: false, configured: true, online: true },
+      { clientId: 7, name: 'old01', displayName: null, hostName: null, osName: null, version: null, agents: [], isInfrastructure: null, configured: false, online: null },
+    ]);
+    expect(toServers({ totalServers: 0 })).toEqual([]);
   });
 
   it('maps libraries and their mount paths (capital MountPathList, MB strings)', () => {

@@ -14,6 +14,8 @@ import { toMediaAgents } from './mappers/media-agent.js';
 import { toPlans } from './mappers/plan.js';
 import { toStoragePolicies, toStoragePolicyDetail } from './mappers/storage-policy.js';
 import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
+import { toServers } from './mappers/server.js';
+import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
 import {
   CvEventSeverity,
@@ -27,6 +29,8 @@ import {
   type CvLibrary,
   type CvMediaAgent,
   type CvPlan,
+  type CvServer,
+  type CvStorageDetail,
   type CvStoragePolicy,
   type CvStoragePool,
   type CvSubclient,
@@ -216,6 +220,20 @@ export class CommvaultSource extends UpstreamSource {
     return toSubclients(body).find((s) => s.subclientId === subclientId) ?? null;
   }
 
+  /**
+   * `GET /V4/Servers?showOnlyInfrastructureMachines=0`: every server with its installed agents, in one
+   * call (the V1 way to learn a client's agents is one `GET /Agent` per client). Without the `=0` the
+   * answer holds only the CommServe and MediaAgents.
+   */
+  async listServers(): Promise<CvServer[]> {
+    const body = await this.get('/V4/Servers', {
+      query: { showOnlyInfrastructureMachines: 0 },
+      cacheClass: 'inventory',
+      route: 'GET /V4/Servers',
+    });
+    return toServers(body);
+  }
+
   // ── storage ──────────────────────────────────────────────────────────────────────────────────
 
   async listMediaAgents(): Promise<CvMediaAgent[]> {
@@ -235,6 +253,16 @@ export class CommvaultSource extends UpstreamSource {
   async getStoragePool(storagePoolId: number): Promise<CvStoragePool | null> {
     const body = await this.get(`/StoragePool/${storagePoolId}`, { cacheClass: 'capacity', route: 'GET /StoragePool/{id}' });
     return toStoragePoolDetail(body);
+  }
+
+  /** `GET /V4/Storage/Disk/{id}`: dedupe savings, backup locations, associated plans. Null when unknown (V4 answers 404). */
+  async getDiskStorage(storagePoolId: number): Promise<CvStorageDetail | null> {
+    return this.v4Detail(`/V4/Storage/Disk/${storagePoolId}`, 'GET /V4/Storage/Disk/{id}', toDiskStorageDetail);
+  }
+
+  /** `GET /V4/Storage/Cloud/{id}`: as getDiskStorage, for cloud storage (buckets as backup locations). */
+  async getCloudStorage(storagePoolId: number): Promise<CvStorageDetail | null> {
+    return this.v4Detail(`/V4/Storage/Cloud/${storagePoolId}`, 'GET /V4/Storage/Cloud/{id}', toCloudStorageDetail);
   }
 
   async listLibraries(): Promise<CvLibrary[]> {
@@ -304,6 +332,16 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+  /** V4 details answer 404 `{errorMessage, errorCode}` for an id they do not hold: that is "no such object". */
+  private async v4Detail<T>(path: string, route: string, map: (body: unknown) => T | null): Promise<T | null> {
+    try {
+      return map(await this.get(path, { cacheClass: 'capacity', route }));
+    } catch (error) {
+      if (isGatewayError(error) && error.upstream?.status === 404) return null;
+      throw error;
+    }
+  }
 
   private upstreamError(found: CommvaultBodyError, status: number): GatewayError {
     return new GatewayError(ErrorCode.UPSTREAM_ERROR, this.scrub(found.message), {

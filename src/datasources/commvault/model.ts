@@ -127,6 +127,48 @@ export interface CvStoragePool {
   ddbStoreIds: number[];
 }
 
+/** Where a V4 storage writes: a disk backup location (mount path) or a cloud bucket. */
+export interface CvBackupLocation {
+  id: number;
+  name: string;
+  /** As the upstream words it, e.g. `Ready`, `Offline`. */
+  status: string | null;
+}
+
+/**
+ * A pool as V4 storage details show it (`GET /V4/Storage/Disk/{id}` or `/V4/Storage/Cloud/{id}`):
+ * what the V1 pool list lacks (dedupe savings, locations, plans).
+ */
+export interface CvStorageDetail {
+  storagePoolId: number;
+  name: string;
+  medium: 'DISK' | 'CLOUD';
+  capacityBytes: number | null;
+  freeBytes: number | null;
+  sizeOnDiskBytes: number | null;
+  /** 0..100. */
+  dedupeSavingsPercent: number | null;
+  backupLocations: CvBackupLocation[];
+  /** Plans writing to this storage (disk details list them; cloud details may not). */
+  associatedPlans: CvRef[];
+}
+
+/** A server as `GET /V4/Servers` lists it: a client with the agents (iDAs) installed on it. */
+export interface CvServer {
+  clientId: number;
+  name: string;
+  displayName: string | null;
+  hostName: string | null;
+  osName: string | null;
+  version: string | null;
+  agents: CvRef[];
+  isInfrastructure: boolean | null;
+  /** false for a client entry whose software is not (or no longer) configured. */
+  configured: boolean | null;
+  /** `networkReadiness` ONLINE/OFFLINE; null when unknown. */
+  online: boolean | null;
+}
+
 export interface CvMountPath {
   mountPathId: number;
   name: string;

@@ -9,6 +9,7 @@ import { CommvaultClientsArgs } from '../../schema/commvault/clients.args.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { ScopedJobsArgs } from '../../schema/unified/scoped-jobs.args.js';
+import { backupFacts } from '../../monitoring/protection.js';
 import { fanOutPage, sliceOf } from '../fan-out.js';
 import { cursorScope } from '../pagination.js';
 import { recordPartial } from '../partial-errors.js';
@@ -78,6 +79,17 @@ export class CommvaultClientResolver {
   async subclients(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultSubclient[]> {
     const subclients = await ctx.loaders.subclientsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
     return subclients.map((s) => presentSubclient(client.upstream, s));
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'Start of the newest successful backup (COMPLETED or COMPLETED_WITH_ERRORS) of any of its subclients, among its ' +
+      'latest 200 backup jobs. One `GET /Job?clientId=` per client.',
+  })
+  async lastSuccessfulBackupAt(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+    const history = await ctx.loaders.backupHistoryByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
+    return backupFacts(history).lastSuccessfulBackupAt;
   }
 
   @FieldResolver(() => JobConnection, { description: 'This client\'s jobs, newest start first.' })

@@ -28,6 +28,12 @@ export const WINDOW_PAGE_SIZE = 1000;
 export const MAX_WINDOW_PAGES = 50;
 /** Slack added to `completedJobLookupTime` so clock skew with the CommServe cannot drop edge jobs. */
 const LOOKUP_SLACK_SECONDS = 300;
+/**
+ * `completedJobLookupTime` is rounded up to whole minutes (a superset, filtered exactly here): a window
+ * given relative to now ("the last 24 h") then asks the same upstream URL for a minute, so concurrent
+ * and repeated requests share cache entries and in-flight calls instead of differing by a second.
+ */
+const LOOKUP_GRANULARITY_SECONDS = 60;
 
 const ALL_STATUSES = Object.values(JobStatus).length;
 const UPSTREAM_CATEGORY = { ACTIVE: 'Active', FINISHED: 'Finished', ALL: undefined } as const;
@@ -78,7 +84,8 @@ export function upstreamOptions(search: JobSearch): Omit<ListJobsOptions, 'limit
   if (search.jobTypes && search.jobTypes.length > 0) options.jobTypes = search.jobTypes;
   if (search.startedAfter) {
     const ageSeconds = Math.ceil((Date.now() - search.startedAfter.getTime()) / 1000);
-    options.lookupSeconds = Math.max(0, ageSeconds) + LOOKUP_SLACK_SECONDS;
+    const lookup = Math.max(0, ageSeconds) + LOOKUP_SLACK_SECONDS;
+    options.lookupSeconds = Math.ceil(lookup / LOOKUP_GRANULARITY_SECONDS) * LOOKUP_GRANULARITY_SECONDS;
   }
   return options;
 }
@@ -103,6 +110,17 @@ function categoryOfStatuses(statuses: readonly JobStatus[] | null | undefined): 
   if (statuses.every((s) => ACTIVE_STATUSES.has(s))) return 'Active';
   if (statuses.every((s) => FINISHED_STATUSES.has(s))) return 'Finished';
   return undefined;
+}
+
+/**
+ * Every job of one instance that matches the search's conditions (its `sources` are not used), newest
+ * start first: the same window walk a gateway-filtered `jobs` page makes, so the monitoring fields share
+ * its pages (and its cache entries) and its limit: a window of more than MAX_WINDOW_PAGES pages is
+ * refused with QUERY_TOO_COMPLEX.
+ */
+export function jobsInWindow(source: CommvaultSource, conditions: Omit<JobSearch, 'sources'>): Promise<CvJob[]> {
+  const search: JobSearch = { ...conditions, sources: [source] };
+  return filteredWindow(source, upstreamOptions(search), gatewayPredicate(search) ?? (() => true));
 }
 
 /** The instance's whole window (pages of 1000, in parallel after the first), filtered and sorted newest first. */

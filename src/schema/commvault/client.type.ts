@@ -1,9 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
+import { ProtectedWorkload } from '../unified/protected-workload.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
-@ObjectType('CommvaultClient', { implements: Node, description: 'A client computer (or pseudo-client) of a CommServe.' })
-export class CommvaultClient implements Node {
+@ObjectType('CommvaultClient', {
+  implements: [Node, ProtectedWorkload],
+  description: 'A client computer (or pseudo-client) of a CommServe; as a ProtectedWorkload, its backups are those of all its subclients.',
+})
+export class CommvaultClient implements ProtectedWorkload {
   @Field(() => ID)
   id!: string;
 
@@ -36,6 +40,9 @@ export class CommvaultClient implements Node {
 
   @Field(() => String, { nullable: true })
   version!: string | null;
+
+  /** Resolved by the client resolver from the client's backup history (ProtectedWorkload). */
+  lastSuccessfulBackupAt!: Date | null;
 
   /** Not a field: the upstream instance id. */
   instanceId!: string;

@@ -7,7 +7,9 @@ import { StorageMedium } from './storage-medium.enum.js';
 
 @ObjectType('CommvaultStoragePool', {
   implements: [Node, StorageTarget],
-  description: 'A storage pool (`GET /StoragePool`), disk or cloud; `ddbStores` loads the pool\'s details.',
+  description:
+    'A storage pool (`GET /StoragePool`), disk or cloud. `ddbStores` loads the pool\'s details; `sizeOnDiskBytes`, ' +
+    '`dedupeSavingsPercent`, `backupLocations` and `associatedPlans` load its V4 storage details (one call per pool).',
 })
 export class CommvaultStoragePool implements StorageTarget {
   @Field(() => ID)

@@ -1,0 +1,45 @@
+import { badUserInput } from '../errors/gateway-error.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The window `jobStatusSummary` counts when the caller gives none: the last 24 hours. */
+export const DEFAULT_SUMMARY_WINDOW_MS = DAY_MS;
+/**
+ * The longest summary window, 31 days: a monthly report's period. A month of a 300-client CommServe is
+ * ~12 500 jobs, 13 upstream pages of 1000, well inside the job window's 50-page limit.
+ */
+export const MAX_SUMMARY_WINDOW_MS = 31 * DAY_MS;
+/** `unprotectedWorkloads(days)` bounds: a day to a year (Commvault's default job lookup). */
+export const MIN_PROTECTION_DAYS = 1;
+export const MAX_PROTECTION_DAYS = 365;
+
+/** A half-open time window [since, until). */
+export interface TimeWindow {
+  since: Date;
+  until: Date;
+}
+
+/**
+ * The window a summary covers. Defaults: `until` now, `since` 24 h before `until`.
+ * @throws BAD_USER_INPUT when `since` is not before `until` or the window is longer than 31 days.
+ */
+export function summaryWindow(since: Date | null | undefined, until: Date | null | undefined, now: Date = new Date()): TimeWindow {
+  const end = until ?? now;
+  const start = since ?? new Date(end.getTime() - DEFAULT_SUMMARY_WINDOW_MS);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badUserInput('since and until must be valid times');
+  if (start.getTime() >= end.getTime()) throw badUserInput('since must be before until');
+  if (end.getTime() - start.getTime() > MAX_SUMMARY_WINDOW_MS) throw badUserInput('the window may span at most 31 days');
+  return { since: start, until: end };
+}
+
+/**
+ * The cutoff of "no successful backup in the last `days` days".
+ * @throws BAD_USER_INPUT when `days` is not a whole number in 1..365.
+ */
+export function protectionCutoff(days: number, now: Date = new Date()): Date {
+  if (!Number.isInteger(days) || days < MIN_PROTECTION_DAYS || days > MAX_PROTECTION_DAYS) {
+    throw badUserInput(`days must be between ${MIN_PROTECTION_DAYS} and ${MAX_PROTECTION_DAYS}`);
+  }
+  return new Date(now.getTime() - days * DAY_MS);
+}

@@ -1,0 +1,11 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { JobStatus } from './job-status.enum.js';
+
+@ObjectType('JobStatusCount', { description: 'How many jobs have one status.' })
+export class JobStatusCount {
+  @Field(() => JobStatus)
+  status!: JobStatus;
+
+  @Field(() => Int)
+  count!: number;
+}

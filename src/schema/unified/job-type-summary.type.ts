@@ -1,0 +1,8 @@
+import { Field, ObjectType } from 'type-graphql';
+import { JobCounts } from './job-counts.type.js';
+
+@ObjectType('JobTypeSummary', { description: 'Job counts of one job type in the window.' })
+export class JobTypeSummary extends JobCounts {
+  @Field(() => String, { nullable: true, description: 'The product\'s job type, e.g. `Backup`, `Restore`; null for untyped jobs.' })
+  jobType!: string | null;
+}

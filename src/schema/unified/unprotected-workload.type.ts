@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ProtectionGap } from './protection-gap.enum.js';
+import { ProtectedWorkload } from './protected-workload.type.js';
+
+/**
+ * A workload without a successful backup in the asked window. `lastSuccessfulBackupAt`, `lastJobStatus`
+ * and `lastJob` read the workload's backup history (one upstream call per workload, only when selected).
+ */
+@ObjectType('UnprotectedWorkload', { description: 'A workload with no successful backup in the last N days.' })
+export class UnprotectedWorkload {
+  @Field(() => ProtectedWorkload)
+  workload!: ProtectedWorkload;
+
+  @Field(() => ProtectionGap)
+  gap!: ProtectionGap;
+
+  @Field(() => Int, { description: 'Backups of the workload started in the window that failed or were killed.' })
+  failedBackupCount!: number;
+
+  /** Not a field: where the workload's backup history lives (a Commvault client for now). */
+  instanceId!: string;
+  /** Not a field: the Commvault client id. */
+  clientId!: number;
+}
