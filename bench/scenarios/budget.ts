@@ -1,0 +1,162 @@
+import { startChildGateway, type ChildGateway } from '../lib/child-gateway.js';
+import { DASHBOARD_JOBS } from '../lib/documents.js';
+import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
+import { benchConfig } from '../lib/gateway-config.js';
+import { errorCode, GraphQLClient, type GraphQLAnswer } from '../lib/graphql-client.js';
+import { scrapeMetrics, sumOf } from '../lib/metrics.js';
+import { openLoop } from '../lib/open-loop.js';
+import { startRedis } from '../lib/redis.js';
+import { startSimulator, type CommvaultSimulator } from '../lib/simulator.js';
+import { median, ratio, sleep } from '../lib/stats.js';
+import { StatusCounter } from '../lib/status-counter.js';
+
+/** The upstream's budget, identical in the gateway's read bucket and in the simulator's own limit. */
+const BUCKET = { capacity: 10, refillPerSecond: 10 };
+const DEMAND_FACTOR = 5;
+/** A caller answered later than this waited in the token queue (an unqueued page takes ~10–30 ms here). */
+const QUEUED_AFTER_MS = 75;
+
+/**
+ * Scenario 4 — demand at 5× the upstream's token-bucket rate with distinct (uncacheable) queries:
+ * upstream 429s, share of the budget used, and what callers got. Then the same demand split over
+ * three gateway processes sharing one budget in a private Redis.
+ */
+export const budget: Scenario = {
+  name: 'budget',
+  title: 'Demand at 5× the upstream budget: 429s, budget used, callers’ outcome',
+  async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
+    const seconds = options.quick ? 3 : 20;
+    const figures: Figure[] = [];
+    const sim = await startSimulator({ rateLimit: { requestsPerSecond: BUCKET.refillPerSecond, burst: BUCKET.capacity } });
+    const statuses = new StatusCounter(new URL(sim.url).pathname);
+    try {
+      const single = await drive(sim, statuses, 1, seconds);
+      figures.push(...single.figures('single', 'one gateway'));
+      notes.push(single.note('one gateway'));
+
+      if (options.quick) {
+        notes.push('quick mode: the 3-process Redis variant is skipped (it needs three gateway starts and a longer drain)');
+      } else {
+        const { redis, reason } = await startRedis();
+        if (!redis) {
+          notes.push(`3-process Redis variant skipped: ${reason}`);
+        } else {
+          try {
+            const shared = await drive(sim, statuses, 3, seconds, redis.url);
+            figures.push(...shared.figures('redis3', '3 processes, Redis'));
+            notes.push(shared.note('3 processes sharing Redis'));
+          } finally {
+            await redis.stop();
+          }
+        }
+      }
+      notes.push(
+        `bucket capacity ${BUCKET.capacity}, refill ${BUCKET.refillPerSecond}/s in the gateway and in the simulator; demand ${DEMAND_FACTOR}× = ` +
+          `${DEMAND_FACTOR * BUCKET.refillPerSecond} distinct dashboard queries/s (open loop) for ${seconds} s; each costs one GET /Job ` +
+          `(first 1–100 × category × jobType varied; GET /Client cached by a priming query); queue timeout 5 s; ` +
+          `budget = capacity + rate × (first request → last answer); "queued" = served after > ${QUEUED_AFTER_MS} ms`,
+      );
+      return figures;
+    } finally {
+      statuses.close();
+      await sim.close();
+    }
+  },
+};
+
+const CATEGORIES = [undefined, 'ACTIVE', 'FINISHED'] as const;
+const JOB_TYPES = [undefined, ['Backup'], ['Restore'], ['Backup', 'Restore']] as const;
+
+/** The i-th distinct variable set: 1200 before any repeats, more than 20 s × 50/s. */
+function variablesOf(i: number): Record<string, unknown> {
+  const category = CATEGORIES[Math.floor(i / 100) % CATEGORIES.length];
+  const jobType = JOB_TYPES[Math.floor(i / 300) % JOB_TYPES.length];
+  const filter: Record<string, unknown> = {};
+  if (category) filter.category = category;
+  if (jobType) filter.jobType = jobType;
+  return { first: 1 + (i % 100), filter };
+}
+
+async function drive(sim: CommvaultSimulator, statuses: StatusCounter, processes: number, seconds: number, redisUrl?: string) {
+  const config = benchConfig({ simulatorUrl: sim.url, readBucket: BUCKET, redisUrl });
+  const gateways: ChildGateway[] = await Promise.all(Array.from({ length: processes }, () => startChildGateway(config)));
+  const clients = gateways.map((g) => new GraphQLClient(g.url, 400));
+  try {
+    // Log every gateway in and cache GET /Client: the run then spends the budget on job lists only.
+    for (const [n, c] of clients.entries()) {
+      // A key the run never asks for ('Prime…' matches nothing, 'Backup' fills the page with clients), one per
+      // process: a key shared through Redis would let the later processes skip their own login.
+      const a = await c.query(DASHBOARD_JOBS, { first: 100, filter: { jobType: ['Backup', `Prime${n}`] } });
+      if (a.body.errors?.length) throw new Error(`prime failed: ${JSON.stringify(a.body.errors)}`);
+    }
+    // Both buckets full again before the clock starts.
+    await sleep((BUCKET.capacity / BUCKET.refillPerSecond) * 1000 + 500);
+    const before = await Promise.all(gateways.map((g) => scrapeMetrics(g.url)));
+    statuses.reset();
+    sim.reset();
+
+    const rate = BUCKET.refillPerSecond * DEMAND_FACTOR;
+    const run = await openLoop<GraphQLAnswer>({
+      ratePerSecond: rate,
+      durationSeconds: seconds,
+      send: (i) => clients[i % clients.length].query(DASHBOARD_JOBS, variablesOf(i)),
+    });
+    const after = await Promise.all(gateways.map((g) => scrapeMetrics(g.url)));
+
+    // Taken now: stopping the gateways below logs them out, which the simulator counts too.
+    const upstreamTotal = statuses.total();
+    const byRoute = sim.stats().byRoute;
+    const wallSeconds = (run.settledMs - run.startedMs) / 1000;
+    const upstream429 = statuses.count(429);
+    const admitted = upstreamTotal - upstream429;
+    const budgetCalls = BUCKET.capacity + BUCKET.refillPerSecond * wallSeconds;
+    const delta = (name: string, match: Record<string, string>): number =>
+      after.reduce((a, s) => a + sumOf(s, name, match), 0) - before.reduce((a, s) => a + sumOf(s, name, match), 0);
+    const waitsAll = delta('backup_graph_ratelimit_wait_seconds_count', { access: 'read' });
+    const waitsShort = delta('backup_graph_ratelimit_wait_seconds_bucket', { access: 'read', le: '0.01' });
+
+    let served = 0;
+    let queued = 0;
+    let rateLimited = 0;
+    let other = 0;
+    const retryAfter: number[] = [];
+    const otherCodes = new Map<string, number>();
+    for (const r of run.results) {
+      const code = r.value ? errorCode(r.value) : 'TRANSPORT';
+      if (code === undefined) {
+        served += 1;
+        if ((r.value?.ms ?? 0) > QUEUED_AFTER_MS) queued += 1;
+      } else if (code === 'RATE_LIMITED') {
+        rateLimited += 1;
+        const ms = r.value?.body.errors?.[0]?.extensions?.retryAfterMs;
+        if (typeof ms === 'number') retryAfter.push(ms);
+      } else {
+        other += 1;
+        otherCodes.set(code, (otherCodes.get(code) ?? 0) + 1);
+      }
+    }
+    const callers = run.results.length;
+    return {
+      figures(prefix: string, label: string): Figure[] {
+        return [
+          fig(`${prefix}.demand`, `${label}: demand`, callers / seconds, 'req/s', { ratio: ratio(callers / seconds, BUCKET.refillPerSecond), against: 'bucket rate' }),
+          fig(`${prefix}.upstream429`, `${label}: upstream 429s`, upstream429, 'answers', { ratio: ratio(upstream429, upstreamTotal), against: 'upstream calls', goal: '0' }),
+          fig(`${prefix}.admitted`, `${label}: upstream calls admitted`, admitted, 'calls', { ratio: ratio(admitted, budgetCalls), against: 'budget', goal: '≥ 90 % of budget' }),
+          fig(`${prefix}.budget`, `${label}: budget (cap + rate × ${wallSeconds.toFixed(1)} s)`, budgetCalls, 'calls'),
+          fig(`${prefix}.served`, `${label}: callers served`, served, 'callers', { ratio: ratio(served, callers), against: 'callers' }),
+          fig(`${prefix}.queued`, `${label}: … of which queued first`, queued, 'callers', { ratio: ratio(queued, served), against: 'served' }),
+          fig(`${prefix}.tokenWaits`, `${label}: upstream calls that waited for a token`, waitsAll - waitsShort, 'calls', { ratio: ratio(waitsAll - waitsShort, waitsAll), against: 'token takes' }),
+          fig(`${prefix}.rateLimited`, `${label}: callers refused RATE_LIMITED`, rateLimited, 'callers', { ratio: ratio(rateLimited, callers), against: 'callers' }),
+          fig(`${prefix}.retryAfter`, `${label}: retryAfterMs (median)`, median(retryAfter), 'ms'),
+          fig(`${prefix}.otherErrors`, `${label}: callers with other errors`, other, 'callers', { ratio: ratio(other, callers), against: 'callers' }),
+        ];
+      },
+      note(label: string): string {
+        return `${label}: ${callers} callers, ${upstreamTotal} upstream answers (${upstream429} × 429), other error codes ${JSON.stringify(Object.fromEntries(otherCodes))}, upstream routes ${JSON.stringify(byRoute)}`;
+      },
+    };
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+    await Promise.all(gateways.map((g) => g.stop()));
+  }
+}

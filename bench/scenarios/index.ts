@@ -1,0 +1,10 @@
+import type { Scenario } from '../lib/figures.js';
+import { budget } from './budget.js';
+import { consoleList } from './console-list.js';
+import { memory } from './memory.js';
+import { nPlusOne } from './n-plus-one.js';
+import { stampede } from './stampede.js';
+import { warm } from './warm.js';
+
+/** In the issue's order; `--only=<name>` picks one. */
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList];

@@ -1,0 +1,101 @@
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChildGateway } from '../lib/child-gateway.js';
+import { DASHBOARD_JOBS } from '../lib/documents.js';
+import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
+import { benchConfig } from '../lib/gateway-config.js';
+import { GRAPHQL_HEADERS, GraphQLClient } from '../lib/graphql-client.js';
+import { closedLoop, type LoadResult } from '../lib/load.js';
+import { startSimulator } from '../lib/simulator.js';
+import { staticExecutor, timeLoop } from '../lib/static-graphql.js';
+import { ratio, summarize } from '../lib/stats.js';
+import { startTsxChild } from '../lib/tsx-child.js';
+
+const VARIABLES = { first: 100 };
+/** Long TTLs: the run measures a hot cache, not the 5 s refresh of running-job lists. */
+export const HOT_TTL = { jobsRunning: 600_000, jobsFinished: 600_000, inventory: 600_000, capacity: 600_000, events: 600_000 };
+const STATIC_ENTRY = fileURLToPath(new URL('../lib/static-http-process.ts', import.meta.url));
+
+/**
+ * Scenario 2 — the dashboard query with a hot cache: p50/p99 and requests/s at 1, 10 and 50
+ * concurrent clients, and the gateway's own overhead at concurrency 1 split into HTTP (fastify
+ * answering the same bytes) and GraphQL + gateway (graphql-js executing the document on a static object).
+ */
+export const warm: Scenario = {
+  name: 'warm',
+  title: 'Dashboard page with a hot cache: latency, throughput, overhead',
+  async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
+    const seconds = options.quick ? 1 : 10;
+    const warmupSeconds = options.quick ? 0.5 : 1;
+    const sim = await startSimulator();
+    const gateway = await startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL }));
+    const tmp = mkdtempSync(join(tmpdir(), 'bench-warm-'));
+    let floor: Awaited<ReturnType<typeof startTsxChild<{ type: 'ready'; url: string }>>> | undefined;
+    try {
+      const client = new GraphQLClient(gateway.url, 1);
+      const primed = await client.query(DASHBOARD_JOBS, VARIABLES);
+      await client.close();
+      if (primed.body.errors?.length) throw new Error(`prime failed: ${JSON.stringify(primed.body.errors)}`);
+      const answer = JSON.stringify(primed.body);
+      sim.reset();
+
+      const body = GraphQLClient.body(DASHBOARD_JOBS, VARIABLES);
+      const url = `${gateway.url}/graphql`;
+      // A short unrecorded run first: JIT warm-up of the gateway and the load generator.
+      await closedLoop({ url, connections: 10, durationSeconds: warmupSeconds, body, headers: GRAPHQL_HEADERS });
+      const loads: LoadResult[] = [];
+      for (const connections of [1, 10, 50]) {
+        loads.push(await closedLoop({ url, connections, durationSeconds: seconds, body, headers: GRAPHQL_HEADERS }));
+      }
+      const upstreamCalls = sim.stats().total;
+
+      // HTTP floor: fastify answering the same bytes.
+      const bodyFile = join(tmp, 'answer.json');
+      writeFileSync(bodyFile, answer);
+      floor = await startTsxChild<{ type: 'ready'; url: string }>(STATIC_ENTRY, { BENCH_STATIC_BODY: bodyFile });
+      const floorUrl = `${floor.ready.url}/graphql`;
+      await closedLoop({ url: floorUrl, connections: 1, durationSeconds: warmupSeconds, body, headers: GRAPHQL_HEADERS });
+      const http = await closedLoop({ url: floorUrl, connections: 1, durationSeconds: seconds, body, headers: GRAPHQL_HEADERS });
+
+      // GraphQL floor: graphql-js on a static object shaped like the answer, in this process.
+      const data = (primed.body as { data: unknown }).data;
+      const exec = await staticExecutor(DASHBOARD_JOBS, data, (path) => (path.at(-1) === 'node' ? 'CommvaultJob' : undefined));
+      timeLoop(() => exec.run(VARIABLES), 500);
+      const gql = summarize(timeLoop(() => exec.run(VARIABLES), seconds * 1000));
+
+      const [c1, c10, c50] = loads;
+      notes.push(
+        `${seconds} s per level (autocannon, closed loop, keep-alive); answer ${answer.length} bytes; upstream calls during the warm runs: ${upstreamCalls}; ` +
+          `TTLs raised to 10 min so the cache stays hot; non-2xx/errors: ${loads.map((l) => `${l.non2xx}/${l.errors}`).join(', ')}; ` +
+          `graphql-js floor = execute + JSON.stringify of a parsed document (no parse/validate, which Apollo caches), ${gql.count} runs`,
+      );
+      const overhead = c1.latency.p50 - gql.p50;
+      return [
+        ...loads.flatMap((l) => [
+          fig(`c${l.connections}.p50`, `p50, ${l.connections} concurrent`, l.latency.p50, 'ms', { ratio: ratio(l.latency.p50, c1.latency.p50), against: 'p50 at 1' }),
+          fig(`c${l.connections}.p99`, `p99, ${l.connections} concurrent`, l.latency.p99, 'ms', { ratio: ratio(l.latency.p99, l.latency.p50), against: 'own p50' }),
+          fig(`c${l.connections}.rps`, `requests/s, ${l.connections} concurrent`, l.requestsPerSecond, 'req/s', {
+            ratio: ratio(l.requestsPerSecond, c1.requestsPerSecond),
+            against: 'req/s at 1',
+          }),
+        ]),
+        fig('upstreamCalls', 'upstream calls during the warm runs', upstreamCalls, 'calls'),
+        fig('floor.graphql.p50', 'graphql-js execute on static object (p50)', gql.p50, 'ms', { ratio: ratio(gql.p50, c1.latency.p50), against: 'gateway p50 at 1' }),
+        fig('floor.http.p50', 'fastify static JSON, same bytes (p50)', http.latency.p50, 'ms', { ratio: ratio(http.latency.p50, c1.latency.p50), against: 'gateway p50 at 1' }),
+        fig('overhead.total', 'gateway p50 minus graphql-js p50', overhead, 'ms', { ratio: ratio(c1.latency.p50, gql.p50), against: 'graphql-js p50', goal: '≤ 1 ms' }),
+        fig('overhead.http', '… of which HTTP (static fastify p50)', http.latency.p50, 'ms', { ratio: ratio(http.latency.p50, overhead), against: 'overhead' }),
+        fig('overhead.gateway', '… of which Apollo + gateway (rest)', overhead - http.latency.p50, 'ms', {
+          ratio: ratio(overhead - http.latency.p50, overhead),
+          against: 'overhead',
+        }),
+      ];
+    } finally {
+      await floor?.stop();
+      await gateway.stop();
+      await sim.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+};
