@@ -2,11 +2,14 @@
  * `npm run simulators`: starts every simulator on its fixed port and stops them on SIGINT/SIGTERM.
  * A simulator joins by adding one entry to SIMULATORS.
  */
+import { startBackupDrSimulator } from './backupdr/index.js';
 import { startCommvaultSimulator } from './commvault/index.js';
 
 interface Running {
   name: string;
   url: string;
+  /** How to authenticate, printed at start. */
+  hint: string;
   close(): Promise<void>;
 }
 
@@ -20,7 +23,14 @@ const SIMULATORS: readonly SimulatorEntry[] = [
     name: 'commvault',
     async start(latencyMs: number): Promise<Running> {
       const sim = await startCommvaultSimulator({ port: envInt('COMMVAULT_SIM_PORT', 8401), latencyMs });
-      return { name: 'commvault', url: sim.url, close: () => sim.close() };
+      return { name: 'commvault', url: sim.url, hint: 'login admin/admin', close: () => sim.close() };
+    },
+  },
+  {
+    name: 'backupdr',
+    async start(latencyMs: number): Promise<Running> {
+      const sim = await startBackupDrSimulator({ port: envInt('BACKUPDR_SIM_PORT', 8402), latencyMs });
+      return { name: 'backupdr', url: sim.url, hint: 'POST /session with Authorization: Bearer admin-token', close: () => sim.close() };
     },
   },
 ];
@@ -39,7 +49,7 @@ async function main(): Promise<void> {
   for (const entry of SIMULATORS) {
     const r = await entry.start(latencyMs);
     running.push(r);
-    console.log(`${r.name} simulator listening at ${r.url}  (control: ${new URL(r.url).origin}/__sim/stats; login admin/admin)`);
+    console.log(`${r.name} simulator listening at ${r.url}  (control: ${new URL(r.url).origin}/__sim/stats; ${r.hint})`);
   }
   let stopping = false;
   const stop = (signal: string): void => {

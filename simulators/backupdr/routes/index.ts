@@ -1,0 +1,6 @@
+import type { RouteDef } from '../context.js';
+import { actionRoutes } from './actions.js';
+import { listRoutes } from './resources.js';
+import { sessionRoutes } from './session.js';
+
+export const allRoutes: readonly RouteDef[] = [...sessionRoutes, ...listRoutes, ...actionRoutes];
