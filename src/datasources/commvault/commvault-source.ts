@@ -9,6 +9,7 @@ import { findCommvaultError, genericHttpError, type CommvaultBodyError } from '.
 import { toEvents } from './mappers/event.js';
 import { toJobPage } from './mappers/job.js';
 import { toLibraries, toLibraryDetail } from './mappers/library.js';
+import { MappedOnce } from '../mapped-once.js';
 import { lockStateFromLogin, tokenFromLogin } from './mappers/login.js';
 import { toMediaAgents } from './mappers/media-agent.js';
 import { toPlans } from './mappers/plan.js';
@@ -87,7 +88,7 @@ export class CommvaultSource extends UpstreamSource {
    * Mapped job pages by the (frozen, cached) answer they came from: a gateway-filtered job list reads
    * the same cached window pages for every page it serves, and they need mapping only once.
    */
-  private readonly mappedJobPages = new WeakMap<object, CvJobPage>();
+  private readonly mapped = new MappedOnce();
 
   constructor(options: CommvaultSourceOptions) {
     super(options);
@@ -169,13 +170,7 @@ export class CommvaultSource extends UpstreamSource {
       tags: ['jobs'],
       route: 'GET /Job',
     });
-    if (typeof body !== 'object' || body === null) return toJobPage(body);
-    let page = this.mappedJobPages.get(body);
-    if (!page) {
-      page = toJobPage(body);
-      this.mappedJobPages.set(body, page);
-    }
-    return page;
+    return this.mapped.map(body, toJobPage);
   }
 
   /** `GET /Job/{id}`; null when the CommServe does not know the job (it answers 200 with total 0). */
@@ -188,7 +183,7 @@ export class CommvaultSource extends UpstreamSource {
 
   /** `GET /Client`: every client, once per TTL; loaders pick single clients out of it. */
   async listClients(): Promise<CvClient[]> {
-    return toClients(await this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' }));
+    return this.mapped.map(await this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' }), toClients);
   }
 
   async getClient(clientId: number): Promise<CvClient | null> {
@@ -237,7 +232,7 @@ export class CommvaultSource extends UpstreamSource {
   // ── storage ──────────────────────────────────────────────────────────────────────────────────
 
   async listMediaAgents(): Promise<CvMediaAgent[]> {
-    return toMediaAgents(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }));
+    return this.mapped.map(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }), toMediaAgents);
   }
 
   /**
@@ -246,7 +241,7 @@ export class CommvaultSource extends UpstreamSource {
    * service pack (V4 storage only on newer ones) and carries the same MB capacities.
    */
   async listStoragePools(): Promise<CvStoragePool[]> {
-    return toStoragePools(await this.get('/StoragePool', { cacheClass: 'capacity', route: 'GET /StoragePool' }));
+    return this.mapped.map(await this.get('/StoragePool', { cacheClass: 'capacity', route: 'GET /StoragePool' }), toStoragePools);
   }
 
   /** `GET /StoragePool/{id}`: the pool with its DDB stores. */
@@ -266,7 +261,7 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   async listLibraries(): Promise<CvLibrary[]> {
-    return toLibraries(await this.get('/Library', { cacheClass: 'inventory', route: 'GET /Library' }));
+    return this.mapped.map(await this.get('/Library', { cacheClass: 'inventory', route: 'GET /Library' }), toLibraries);
   }
 
   /** `GET /Library/{id}`: mount paths with their space. */
@@ -276,7 +271,7 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   async listStoragePolicies(): Promise<CvStoragePolicy[]> {
-    return toStoragePolicies(await this.get('/StoragePolicy', { cacheClass: 'inventory', route: 'GET /StoragePolicy' }));
+    return this.mapped.map(await this.get('/StoragePolicy', { cacheClass: 'inventory', route: 'GET /StoragePolicy' }), toStoragePolicies);
   }
 
   /** `GET /StoragePolicy/{id}`: the policy's copies. `name` fills in when the answer omits it. */
@@ -309,7 +304,7 @@ export class CommvaultSource extends UpstreamSource {
   // ── plans, events ────────────────────────────────────────────────────────────────────────────
 
   async listPlans(): Promise<CvPlan[]> {
-    return toPlans(await this.get('/V2/Plan', { cacheClass: 'inventory', route: 'GET /V2/Plan' }));
+    return this.mapped.map(await this.get('/V2/Plan', { cacheClass: 'inventory', route: 'GET /V2/Plan' }), toPlans);
   }
 
   /** `GET /Events` (unpaged upstream); severities map to the `showX=false` switches. */
@@ -323,7 +318,7 @@ export class CommvaultSource extends UpstreamSource {
     if (options.severities) {
       for (const [severity, name] of SEVERITY_SWITCHES) if (!options.severities.includes(severity)) query[name] = 'false';
     }
-    return toEvents(await this.get('/Events', { query, cacheClass: 'events', route: 'GET /Events' }));
+    return this.mapped.map(await this.get('/Events', { query, cacheClass: 'events', route: 'GET /Events' }), toEvents);
   }
 
   async getEvent(eventId: number): Promise<CvEvent | null> {
