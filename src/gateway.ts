@@ -8,6 +8,8 @@ import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
 import type { Readiness } from './http/health.routes.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
+import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 
@@ -26,6 +28,12 @@ export interface Gateway {
  */
 export async function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Schema and safelist first: a manifest entry the schema no longer accepts stops the start before
+  // anything is opened (simulators, Redis, pools) that would then have to be closed again.
+  apqStoreKind(config); // throws for `apq.store: redis` without `redis`, before anything is opened
+  const schema = await buildGatewaySchema();
+  const trusted = await loadTrustedDocuments(config.persistedQueries.manifestPath ?? DEFAULT_MANIFEST_PATH, schema);
+
   let simulators: DemoSimulators | undefined;
   if (config.demo) simulators = await startDemoSimulators(config.demo, config.upstreams, logger);
 
@@ -41,9 +49,18 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     rateLimiter: shared?.rateLimiter,
   });
   const registry = new SourceRegistry({ config, pipeline, logger });
-  const schema = await buildGatewaySchema();
+  const apqStore = createApqStore(config, { redis: shared?.redis, logger });
   const readiness: Readiness = { ready: false };
-  const http = await buildHttpApp({ config, schema, callers: new CallerDirectory(config), registry, logger, readiness });
+  const http = await buildHttpApp({
+    config,
+    schema,
+    callers: new CallerDirectory(config),
+    registry,
+    logger,
+    readiness,
+    trusted,
+    apqStore,
+  });
   const { app } = http;
 
   let stopping: Promise<void> | undefined;

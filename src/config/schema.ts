@@ -8,6 +8,10 @@ export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
+export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
+export const DEFAULT_APQ_MAX_ENTRIES = 10_000;
+export const DEFAULT_APQ_TTL_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
 
 export const UPSTREAM_KINDS = ['commvault', 'commvault-cloud', 'backupdr'] as const;
 export type UpstreamKind = (typeof UPSTREAM_KINDS)[number];
@@ -108,6 +112,46 @@ const callerSchema = z
   })
   .strict();
 
+/** What one role may send: free text, APQ registrations, introspection; and its own depth bound. */
+export interface RolePolicy {
+  freeQueries: boolean;
+  apq: boolean;
+  introspection: boolean;
+  maxDepth?: number;
+}
+
+/** DESIGN.md "Persisted operations": partners run only the safelist, analysts explore. */
+export const DEFAULT_ROLE_POLICIES: Record<Role, RolePolicy> = {
+  partner: { freeQueries: false, apq: false, introspection: false },
+  frontend: { freeQueries: true, apq: true, introspection: false },
+  analyst: { freeQueries: true, apq: true, introspection: true },
+  admin: { freeQueries: true, apq: true, introspection: true },
+};
+
+const rolePolicySchema = (role: Role) => {
+  const d = DEFAULT_ROLE_POLICIES[role];
+  return z
+    .object({
+      /**
+       * May send GraphQL text that is not a trusted document (a plain `query`). Without it, only
+       * `documentId`, the APQ hash of a manifest document, or (with `apq`) an APQ registration run.
+       * @default true, except partner: false
+       */
+      freeQueries: z.boolean().default(d.freeQueries),
+      /**
+       * May register documents in the APQ store and run registered ones by hash. Hashes of trusted
+       * documents are accepted from every role whatever this says. @default true, except partner: false
+       */
+      apq: z.boolean().default(d.apq),
+      /** May query `__schema` / `__type` (the playground's Docs need it). @default analyst and admin only */
+      introspection: z.boolean().default(d.introspection),
+      /** Deepest nesting for this role, below the global `limits.maxDepth`. @default none (the global limit) */
+      maxDepth: z.number().int().positive().optional(),
+    })
+    .strict()
+    .default(() => ({ ...d }));
+};
+
 /** TTLs per resource class, in ms. */
 const ttlSchema = z
   .object({
@@ -131,9 +175,65 @@ export const configSchema = z
         maxPageSize: z.number().int().positive().default(500),
         /** Serve the offline GraphiQL playground at `/playground`. @default true */
         playground: z.boolean().default(true),
+        /** JSON arrays of operations in one POST. Off: an array gets BAD_USER_INPUT (HTTP 400). */
+        batching: z
+          .object({
+            /** @default false */
+            enabled: z.boolean().default(false),
+            /** Most operations in one array; more gets BAD_USER_INPUT (HTTP 400). @default 10 */
+            maxOperations: z.number().int().positive().default(DEFAULT_BATCH_MAX_OPERATIONS),
+          })
+          .strict()
+          .default({ enabled: false, maxOperations: DEFAULT_BATCH_MAX_OPERATIONS }),
       })
       .strict()
-      .default({ port: DEFAULT_PORT, host: '127.0.0.1', maxPageSize: 500, playground: true }),
+      .default({
+        port: DEFAULT_PORT,
+        host: '127.0.0.1',
+        maxPageSize: 500,
+        playground: true,
+        batching: { enabled: false, maxOperations: DEFAULT_BATCH_MAX_OPERATIONS },
+      }),
+    /** What each role may send (free text, APQ, introspection) and its depth bound. */
+    roles: z
+      .object({
+        frontend: rolePolicySchema('frontend'),
+        partner: rolePolicySchema('partner'),
+        analyst: rolePolicySchema('analyst'),
+        admin: rolePolicySchema('admin'),
+      })
+      .strict()
+      .default(() => structuredClone(DEFAULT_ROLE_POLICIES)),
+    persistedQueries: z
+      .object({
+        /**
+         * The trusted-documents manifest (`{ "sha256:<hex>": "<document>" }`) written by `npm run codegen`.
+         * A relative path is taken from the working directory. @default the manifest codegen writes
+         * (`src/generated/operations/persisted-documents.json` of this package)
+         */
+        manifestPath: z.string().min(1).optional(),
+        apq: z
+          .object({
+            /** Where registered APQ documents live. @default 'redis' when `redis` is set, else 'memory' */
+            store: z.enum(['memory', 'redis']).optional(),
+            /** Most documents the memory store keeps (least recently used go first). @default 10000 */
+            maxEntries: z.number().int().positive().default(DEFAULT_APQ_MAX_ENTRIES),
+            /** How long a registered document lives after its last registration. @default 86400000 (1 day) */
+            ttlMs: z.number().int().positive().default(DEFAULT_APQ_TTL_MS),
+            /** Largest document text registered, in bytes; a larger one runs but is not kept. @default 65536 */
+            maxQueryBytes: z.number().int().positive().default(DEFAULT_APQ_MAX_QUERY_BYTES),
+          })
+          .strict()
+          .default({
+            maxEntries: DEFAULT_APQ_MAX_ENTRIES,
+            ttlMs: DEFAULT_APQ_TTL_MS,
+            maxQueryBytes: DEFAULT_APQ_MAX_QUERY_BYTES,
+          }),
+      })
+      .strict()
+      .default({
+        apq: { maxEntries: DEFAULT_APQ_MAX_ENTRIES, ttlMs: DEFAULT_APQ_TTL_MS, maxQueryBytes: DEFAULT_APQ_MAX_QUERY_BYTES },
+      }),
     callers: z.array(callerSchema).default([]),
     auth: z
       .object({

@@ -6,9 +6,15 @@ import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../observability/logger.js';
+import { apolloApqCache } from '../persisted/apollo-apq-cache.js';
+import type { ApqStore } from '../persisted/apq-store.js';
+import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
+import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
+import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
+import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
 
 /** Apollo Server with the gateway's plugins, in the order a request meets them. */
 export function createApolloServer(deps: {
@@ -16,8 +22,12 @@ export function createApolloServer(deps: {
   schema: GraphQLSchema;
   config: GatewayConfig;
   logger: Logger;
+  /** The safelist (codegen manifest), loaded and validated at start. */
+  trusted: TrustedDocuments;
+  /** Where APQ registrations live (memory, or Redis shared by replicas). */
+  apqStore: ApqStore;
 }): ApolloServer<GatewayContext> {
-  const { app, schema, config, logger } = deps;
+  const { app, schema, config, logger, trusted, apqStore } = deps;
   return new ApolloServer<GatewayContext>({
     schema,
     logger: logger.child({ component: 'apollo' }),
@@ -27,7 +37,24 @@ export function createApolloServer(deps: {
     // signal would kill the process before the upstream sessions are closed.
     stopOnTerminationSignals: false,
     validationRules: [depthLimitRule(config.limits.maxDepth)],
+    // Who may introspect is a per-role decision (useIntrospectionPolicy); Apollo's switch is global and
+    // would otherwise follow NODE_ENV.
+    introspection: true,
+    // APQ as Apollo Client's persisted-query link speaks it; the TTL and bounds are the store's (config).
+    persistedQueries: { cache: apolloApqCache(apqStore) },
+    // Stated, not defaulted: GET (and simple POSTs) need a JSON content type or a preflight header.
+    csrfPrevention: true,
+    // A batch limit Apollo lacks is enforced in front of it (batchLimitHook in app.ts).
+    allowBatchedHttpRequests: config.server.batching.enabled,
     // The Apollo default landing page loads from a CDN; the offline playground is served by the gateway itself.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), usePartialErrors<GatewayContext>()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      // Before Apollo reads the document: documentId and trusted hashes → text; role policy on free text and APQ.
+      usePersistedOperations<GatewayContext>({ trusted, roles: config.roles }),
+      useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
+      useRoleDepthLimit<GatewayContext>({ roles: config.roles }),
+      usePartialErrors<GatewayContext>(),
+    ],
   });
 }

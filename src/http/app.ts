@@ -5,6 +5,9 @@ import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import type { Logger } from '../observability/logger.js';
+import type { ApqStore } from '../persisted/apq-store.js';
+import type { TrustedDocuments } from '../persisted/trusted-documents.js';
+import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
 import { createApolloServer } from './apollo.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
@@ -18,6 +21,10 @@ export interface HttpAppDeps {
   registry: SourceRegistry;
   logger: Logger;
   readiness: Readiness;
+  /** The safelist loaded from the codegen manifest. */
+  trusted: TrustedDocuments;
+  /** APQ registrations (memory or Redis). */
+  apqStore: ApqStore;
 }
 
 export interface HttpApp {
@@ -28,18 +35,19 @@ export interface HttpApp {
 
 /** The fastify app: `/graphql` (Apollo), `/playground`, `/healthz`, `/readyz`, `/metrics`. Started by the caller. */
 export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
-  const { config, schema, callers, registry, logger, readiness } = deps;
+  const { config, schema, callers, registry, logger, readiness, trusted, apqStore } = deps;
   const app: FastifyInstance = Fastify({
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     // One line per request is the metrics' job; logs keep what needs reading (errors, upstream trouble).
     logController: new LogController({ disableRequestLogging: true }),
   });
-  const apollo = createApolloServer({ app, schema, config, logger });
+  const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
   await apollo.start();
 
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    ...(config.server.batching.enabled ? { preHandler: batchLimitHook(config.server.batching.maxOperations) } : {}),
     handler: fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
         createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config }),
