@@ -146,4 +146,7 @@ function checkReferences(config: GatewayConfig): void {
     }
   });
   if (config.upstreams.length === 0) throw new ConfigError('upstreams: at least one upstream is required');
+  if (config.persistedQueries.apq.store === 'redis' && !config.redis) {
+    throw new ConfigError('persistedQueries.apq.store: "redis" needs redis.url (or REDIS_URL)');
+  }
 }

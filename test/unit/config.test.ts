@@ -108,6 +108,14 @@ upstreams:
     );
   });
 
+  it('refuses a Redis APQ store without a Redis connection, naming the key', async () => {
+    await expectConfigError(
+      () => parseConfig({ ...minimal, persistedQueries: { apq: { store: 'redis' } } }, {}),
+      /^persistedQueries\.apq\.store: "redis" needs redis\.url/,
+    );
+    expect(parseConfig({ ...minimal, persistedQueries: { apq: { store: 'redis' } }, redis: { url: 'redis://127.0.0.1:6379' } }, {}).redis).toBeDefined();
+  });
+
   it('refuses an unreadable file and a non-numeric PORT', async () => {
     await expectConfigError(loadConfig({ BACKUP_GRAPH_CONFIG: '/nonexistent/gateway.yaml' }), /BACKUP_GRAPH_CONFIG/);
     await expectConfigError(loadConfig({ PORT: 'eighty' }), /^PORT: must be a whole number/);
