@@ -33,6 +33,9 @@ export function createApolloServer(deps: {
     logger: logger.child({ component: 'apollo' }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // Apollo pretty-prints responses by default: ~10 % of a warm dashboard request's CPU (bench profile)
+    // and a third more bytes on the wire. Clients parse JSON; nobody reads the indentation.
+    stringifyResult: (value) => JSON.stringify(value),
     // The gateway owns shutdown (drain HTTP, log out of upstreams, close pools); Apollo re-raising the
     // signal would kill the process before the upstream sessions are closed.
     stopOnTerminationSignals: false,
