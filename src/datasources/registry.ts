@@ -3,8 +3,10 @@ import type { Logger } from 'pino';
 import type { GatewayConfig, UpstreamConfig, UpstreamKind } from '../config/schema.js';
 import type { Principal } from '../context.js';
 import { badUserInput } from '../errors/gateway-error.js';
+import { BackupDrSource } from './backupdr/backupdr-source.js';
 import { CommvaultSource } from './commvault/commvault-source.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
+import type { UpstreamSource } from './upstream-source.js';
 
 /** An upstream a caller may see, as the graph names it. */
 export interface VisibleUpstream {
@@ -21,6 +23,13 @@ export interface PrincipalSources {
    * `filter` when given. @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use.
    */
   commvaultInstances(filter?: readonly string[]): CommvaultSource[];
+  /** @throws GatewayError BAD_USER_INPUT "unknown upstream" for ids not configured, not a console, or not visible. */
+  backupdr(instanceId: string): BackupDrSource;
+  /**
+   * The caller's Backup and DR consoles in config order, narrowed to `filter` when given.
+   * @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use as a console.
+   */
+  backupdrInstances(filter?: readonly string[]): BackupDrSource[];
   /** Every upstream the caller may see, in config order. */
   upstreams(): VisibleUpstream[];
   /** The kind of a visible upstream, or undefined (not configured or not visible). */
@@ -39,7 +48,7 @@ export class SourceRegistry {
   private readonly config: GatewayConfig;
   private readonly pipeline: UpstreamPipeline;
   private readonly logger: Logger;
-  private readonly sources = new Map<string, CommvaultSource>();
+  private readonly sources = new Map<string, UpstreamSource>();
 
   constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger }) {
     this.config = opts.config;
@@ -57,8 +66,18 @@ export class SourceRegistry {
       if (!upstream || !COMMVAULT_KINDS.has(upstream.kind)) throw badUserInput(`unknown upstream "${instanceId}"`);
       return this.commvaultSource(upstream, principal);
     };
+    const backupdrFor = (instanceId: string): BackupDrSource => {
+      const upstream = visibleById.get(instanceId);
+      if (!upstream || upstream.kind !== 'backupdr') throw badUserInput(`unknown upstream "${instanceId}"`);
+      return this.backupdrSource(upstream, principal);
+    };
     return {
       commvault: commvaultFor,
+      backupdr: backupdrFor,
+      backupdrInstances: (filter) => {
+        if (filter) return [...new Set(filter)].map(backupdrFor);
+        return visible.filter((u) => u.kind === 'backupdr').map((u) => this.backupdrSource(u, principal));
+      },
       commvaultInstances: (filter) => {
         if (filter) return [...new Set(filter)].map(commvaultFor);
         return visible.filter((u) => COMMVAULT_KINDS.has(u.kind)).map((u) => this.commvaultSource(u, principal));
@@ -82,7 +101,7 @@ export class SourceRegistry {
     // The key tells sessions apart by secret too (two callers may claim the same user name with
     // different passwords); the identity the pipeline sees stays non-secret.
     const key = `${upstream.id}\u0000${username}\u0000${sha256(password)}`;
-    let source = this.sources.get(key);
+    let source = this.sources.get(key) as CommvaultSource | undefined;
     if (!source) {
       source = new CommvaultSource({
         instanceId: upstream.id,
@@ -98,6 +117,28 @@ export class SourceRegistry {
     return source;
   }
 
+  /**
+   * The console source for the caller's own bearer token when it has one, else the upstream's. The
+   * token decides what the console shows (its organizations), so it is the identity; the identity
+   * string carries only a hash of it.
+   */
+  private backupdrSource(upstream: UpstreamConfig, principal: Principal): BackupDrSource {
+    const token = principal.credentials[upstream.id]?.bearerToken ?? upstream.bearerToken ?? '';
+    const tokenHash = sha256(token);
+    const key = `${upstream.id}\u0000bearer\u0000${tokenHash}`;
+    let source = this.sources.get(key) as BackupDrSource | undefined;
+    if (!source) {
+      source = new BackupDrSource({
+        instanceId: upstream.id,
+        identity: `bearer:${tokenHash.slice(0, 16)}`,
+        pipeline: this.pipeline,
+        logger: this.logger.child({ upstream: upstream.id }),
+        bearerToken: token,
+      });
+      this.sources.set(key, source);
+    }
+    return source;
+  }
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');

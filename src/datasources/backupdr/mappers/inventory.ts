@@ -1,0 +1,102 @@
+import type { BdrApplication, BdrConsistencyGroup, BdrHost, BdrLogicalGroup } from '../model.js';
+import { applianceRef, bool, field, id, int, micros, refs, sources, str, type Json } from './read.js';
+
+/** `ApplicationRest` (backupdr.md §3 application). */
+export function toApplication(a: Json): BdrApplication | null {
+  const appId = id(field(a, 'id'));
+  if (appId === null) return null;
+  const host = field(a, 'host');
+  return {
+    id: appId,
+    syncedAt: micros(field(a, 'syncdate')),
+    stale: bool(field(a, 'stale')),
+    appName: str(field(a, 'appname')),
+    name: str(field(a, 'name')),
+    appType: str(field(a, 'apptype')),
+    friendlyType: str(field(a, 'friendlytype')),
+    appClass: str(field(a, 'appclass')),
+    protectable: str(field(a, 'protectable')),
+    managed: bool(field(a, 'managed')),
+    isVm: bool(field(a, 'isvm')),
+    isOrphan: bool(field(a, 'isorphan')),
+    ignore: bool(field(a, 'ignore')),
+    sensitivity: int(field(a, 'sensitivity')),
+    uniqueName: str(field(a, 'uniquename')),
+    description: str(field(a, 'description')),
+    pathName: str(field(a, 'pathname')),
+    appVersion: str(field(a, 'appversion')),
+    networkName: str(field(a, 'networkname')),
+    hostId: id(field(host, 'id')),
+    hostName: str(field(host, 'hostname')),
+    slaId: id(field(field(a, 'sla'), 'id')),
+    logicalGroupId: id(field(field(a, 'logicalgroup'), 'id')),
+    consistencyGroupId: id(field(field(a, 'consistencygroup'), 'id')),
+    appliance: applianceRef(field(a, 'cluster')),
+    sources: sources(field(a, 'sources')),
+    organizations: refs(field(a, 'orglist')),
+  };
+}
+
+/** `HostRest`. */
+export function toHost(h: Json): BdrHost | null {
+  const hostId = id(field(h, 'id'));
+  if (hostId === null) return null;
+  return {
+    id: hostId,
+    syncedAt: micros(field(h, 'syncdate')),
+    stale: bool(field(h, 'stale')),
+    name: str(field(h, 'name')),
+    hostName: str(field(h, 'hostname')),
+    uniqueName: str(field(h, 'uniquename')),
+    hostType: str(field(h, 'hosttype')),
+    osType: str(field(h, 'ostype')),
+    osVersion: str(field(h, 'osversion')),
+    ipAddress: str(field(h, 'ipaddress')),
+    description: str(field(h, 'description')),
+    isVm: bool(field(h, 'isvm')),
+    vmType: str(field(h, 'vmtype')),
+    zone: str(field(h, 'zone')),
+    projectId: str(field(h, 'projectid')),
+    hasAgent: bool(field(h, 'hasagent')),
+    modifiedAt: micros(field(h, 'modifydate')),
+    appliance: applianceRef(field(h, 'appliance')),
+    sources: sources(field(h, 'sources')),
+    organizations: refs(field(h, 'orglist')),
+  };
+}
+
+/** `ConsistencyGroupRest`. */
+export function toConsistencyGroup(g: Json): BdrConsistencyGroup | null {
+  const groupId = id(field(g, 'id'));
+  if (groupId === null) return null;
+  return {
+    id: groupId,
+    syncedAt: micros(field(g, 'syncdate')),
+    stale: bool(field(g, 'stale')),
+    groupName: str(field(g, 'groupname')),
+    description: str(field(g, 'description')),
+    memberCount: int(field(g, 'membercount')),
+    hostId: id(field(field(g, 'host'), 'id')),
+    appliance: applianceRef(field(g, 'cluster')),
+  };
+}
+
+/** `LogicalGroupRest`. */
+export function toLogicalGroup(g: Json): BdrLogicalGroup | null {
+  const groupId = id(field(g, 'id'));
+  if (groupId === null) return null;
+  return {
+    id: groupId,
+    syncedAt: micros(field(g, 'syncdate')),
+    stale: bool(field(g, 'stale')),
+    name: str(field(g, 'name')),
+    description: str(field(g, 'description')),
+    managed: bool(field(g, 'managed')),
+    scheduleOff: bool(field(g, 'scheduleoff')),
+    memberCount: int(field(g, 'membercount')),
+    slaId: id(field(field(g, 'sla'), 'id')),
+    appliance: applianceRef(field(g, 'cluster')),
+    modifiedAt: micros(field(g, 'modifydate')),
+    organizations: refs(field(g, 'orglist')),
+  };
+}

@@ -1,0 +1,78 @@
+import type { BdrPolicy, BdrSla, BdrSlp, BdrSlt } from '../model.js';
+import { bool, field, flag, id, micros, ref, refs, str, type Json } from './read.js';
+
+/** `SltRest` (a policy template). */
+export function toSlt(s: Json): BdrSlt | null {
+  const sltId = id(field(s, 'id'));
+  if (sltId === null) return null;
+  return {
+    id: sltId,
+    syncedAt: micros(field(s, 'syncdate')),
+    stale: bool(field(s, 'stale')),
+    name: str(field(s, 'name')),
+    description: str(field(s, 'description')),
+    override: str(field(s, 'override')),
+    sourceName: str(field(s, 'sourcename')),
+    managedByAgm: bool(field(s, 'managedbyagm')),
+    organizations: refs(field(s, 'orglist')),
+  };
+}
+
+/** `PolicyRest` (`/slt/{id}/policy`). */
+export function toPolicy(p: Json): BdrPolicy | null {
+  const policyId = id(field(p, 'id'));
+  if (policyId === null) return null;
+  return {
+    id: policyId,
+    name: str(field(p, 'name')),
+    op: str(field(p, 'op')),
+    priority: str(field(p, 'priority')),
+    retention: str(field(p, 'retention')),
+    rpo: str(field(p, 'rpo')),
+    startTime: str(field(p, 'starttime')),
+    endTime: str(field(p, 'endtime')),
+    scheduleType: str(field(p, 'scheduletype')),
+    isContinuous: bool(field(p, 'iscontinuous')),
+  };
+}
+
+/** `SlpRest` (a resource profile). */
+export function toSlp(s: Json): BdrSlp | null {
+  const slpId = id(field(s, 'id'));
+  if (slpId === null) return null;
+  return {
+    id: slpId,
+    syncedAt: micros(field(s, 'syncdate')),
+    stale: bool(field(s, 'stale')),
+    name: str(field(s, 'name')),
+    description: str(field(s, 'description')),
+    localNode: str(field(s, 'localnode')),
+    performancePool: str(field(s, 'performancepool')),
+    applianceId: str(field(s, 'clusterid')),
+    createdAt: micros(field(s, 'createdate')),
+    modifiedAt: micros(field(s, 'modifydate')),
+    vaultPool: ref(field(s, 'vaultpool')),
+    organizations: refs(field(s, 'orglist')),
+  };
+}
+
+/** `SlaRest`: the switches are strings "true"/"false", except `logexpirationoff` (a boolean). */
+export function toSla(s: Json): BdrSla | null {
+  const slaId = id(field(s, 'id'));
+  if (slaId === null) return null;
+  return {
+    id: slaId,
+    syncedAt: micros(field(s, 'syncdate')),
+    stale: bool(field(s, 'stale')),
+    description: str(field(s, 'description')),
+    applicationId: id(field(field(s, 'application'), 'id')),
+    logicalGroupId: id(field(field(s, 'group'), 'id')),
+    sltId: ref(field(s, 'slt'))?.id ?? null,
+    slpId: ref(field(s, 'slp'))?.id ?? null,
+    scheduleOff: flag(field(s, 'scheduleoff')),
+    expirationOff: flag(field(s, 'expirationoff')),
+    dedupAsyncOff: flag(field(s, 'dedupasyncoff')),
+    logExpirationOff: flag(field(s, 'logexpirationoff')),
+    modifiedAt: micros(field(s, 'modifydate')),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Readers for the console's JSON. The generic tolerant readers are shared with the Commvault mappers;
+ * the console adds epoch-microsecond dates (backupdr.md §5) and nested references.
+ */
+import { bool, field, int, isObject, list, num, obj, str, type Json } from '../../commvault/mappers/read.js';
+import type { BdrApplianceRef, BdrRef, BdrSourceRef } from '../model.js';
+
+export { bool, field, int, isObject, list, num, obj, str, type Json };
+
+/** Epoch microseconds (16 digits on the wire) → Date; 0, negatives and absent values give null. */
+export function micros(v: unknown): Date | null {
+  const n = num(v);
+  return n === null || n <= 0 ? null : new Date(Math.floor(n / 1000));
+}
+
+/** An id the console sends as a string (sometimes as a number); null when absent. */
+export function id(v: unknown): string | null {
+  return str(v);
+}
+
+/** `{id, name}` → BdrRef; null without an id. */
+export function ref(v: unknown, nameKey = 'name'): BdrRef | null {
+  const refId = str(field(v, 'id'));
+  return refId === null ? null : { id: refId, name: str(field(v, nameKey)) };
+}
+
+/** `cluster`/`appliance` references carry the console id and the appliance's own `clusterid`. */
+export function applianceRef(v: unknown): BdrApplianceRef | null {
+  const r = ref(v);
+  return r && { ...r, applianceId: str(field(v, 'clusterid')) };
+}
+
+/** `orglist`, `rolelist`: arrays of references. */
+export function refs(v: unknown): BdrRef[] {
+  return list(v).map((r) => ref(r)).filter((r): r is BdrRef => r !== null);
+}
+
+/** The `sources` of a consolidated object; absent for objects held by one appliance. */
+export function sources(v: unknown): BdrSourceRef[] {
+  return list(v).map((s) => ({
+    srcId: str(field(s, 'srcid')),
+    applianceId: str(field(s, 'sourcecluster')) ?? str(field(s, 'clusterid')) ?? str(field(field(s, 'cluster'), 'clusterid')),
+    appliance: applianceRef(field(s, 'cluster')) ?? applianceRef(field(s, 'appliance')),
+  }));
+}
+
+/** Consoles send SLA switches as "true"/"false" strings and app switches as booleans (backupdr.md §3 sla). */
+export const flag = bool;
+
+/** Items of a list view `{count, items}`, each mapped; items without an id are dropped. */
+export function items<T>(body: unknown, map: (raw: Json) => T | null): T[] {
+  return list(field(body, 'items'))
+    .map((raw) => (isObject(raw) ? map(raw) : null))
+    .filter((x): x is T => x !== null);
+}

@@ -1,0 +1,66 @@
+import { capacitySeverity, freePercentOf } from '../../domain.js';
+import type { BdrCluster, BdrDiskPool } from '../model.js';
+import { applianceRef, bool, field, id, micros, num, str, type Json } from './read.js';
+
+const MB = 1024 * 1024;
+
+/** `DiskPoolRest`: capacities in MB on the wire (`capacity_mb`, `usage_mb`, `free_mb`), bytes here. */
+export function toDiskPool(p: Json): BdrDiskPool | null {
+  const poolId = id(field(p, 'id'));
+  if (poolId === null) return null;
+  const capacity = mb(field(p, 'capacity_mb'));
+  const used = mb(field(p, 'usage_mb'));
+  // Some pools report only capacity and usage.
+  const free = mb(field(p, 'free_mb')) ?? (capacity !== null && used !== null ? Math.max(0, capacity - used) : null);
+  const freePercent = freePercentOf(capacity, free);
+  return {
+    id: poolId,
+    syncedAt: micros(field(p, 'syncdate')),
+    stale: bool(field(p, 'stale')),
+    name: str(field(p, 'name')) ?? poolId,
+    poolType: str(field(p, 'pooltype')),
+    poolTypeDisplayName: str(field(p, 'pooltypedisplayname')),
+    state: str(field(p, 'state')),
+    status: str(field(p, 'status')),
+    capacityBytes: capacity,
+    usedBytes: used,
+    freeBytes: free,
+    freePercent,
+    severity: capacitySeverity(freePercent),
+    usedPercent: num(field(p, 'pct')),
+    warnPercent: num(field(p, 'warnpct')),
+    safePercent: num(field(p, 'safepct')),
+    immutable: bool(field(p, 'immutable')),
+    appliance: applianceRef(field(p, 'cluster')),
+    modifiedAt: micros(field(p, 'modifydate')),
+  };
+}
+
+/** `ClusterRest` (an appliance). */
+export function toCluster(c: Json): BdrCluster | null {
+  const clusterId = id(field(c, 'id'));
+  if (clusterId === null) return null;
+  return {
+    id: clusterId,
+    syncedAt: micros(field(c, 'syncdate')),
+    stale: bool(field(c, 'stale')),
+    applianceId: str(field(c, 'clusterid')),
+    name: str(field(c, 'name')),
+    type: str(field(c, 'type')),
+    ipAddress: str(field(c, 'ipaddress')),
+    version: str(field(c, 'version')),
+    timezone: str(field(c, 'timezone')),
+    region: str(field(c, 'region')),
+    zone: str(field(c, 'zone')),
+    projectId: str(field(c, 'projectid')),
+    description: str(field(c, 'description')),
+    supportStatus: str(field(c, 'supportstatus')),
+    lastSyncAt: micros(field(c, 'lastsync')),
+    status: str(field(field(c, 'clusterstatus'), 'status')),
+  };
+}
+
+function mb(v: unknown): number | null {
+  const n = num(v);
+  return n === null ? null : n * MB;
+}
