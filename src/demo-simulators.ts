@@ -1,5 +1,6 @@
+import { startBackupDrSimulator } from '../simulators/backupdr/index.js';
 import { startCommvaultSimulator } from '../simulators/commvault/index.js';
-import { DEMO_COMMVAULT_ID } from './config/demo.js';
+import { DEMO_BACKUPDR_ID, DEMO_COMMVAULT_ID } from './config/demo.js';
 import type { GatewayConfig } from './config/schema.js';
 import type { Logger } from './observability/logger.js';
 
@@ -17,8 +18,24 @@ export async function startDemoSimulators(
   logger: Logger,
 ): Promise<DemoSimulators> {
   const commvault = await startCommvaultSimulator({ port: demo.commvaultSimPort, latencyMs: demo.simLatencyMs });
-  const upstream = upstreams.find((u) => u.id === DEMO_COMMVAULT_ID);
-  if (upstream) upstream.url = commvault.url;
-  logger.info({ upstream: DEMO_COMMVAULT_ID, url: commvault.url }, 'demo: Commvault simulator started');
-  return { close: () => commvault.close() };
+  let backupdr: Awaited<ReturnType<typeof startBackupDrSimulator>>;
+  try {
+    backupdr = await startBackupDrSimulator({ port: demo.backupdrSimPort, latencyMs: demo.simLatencyMs });
+  } catch (error) {
+    await commvault.close();
+    throw error;
+  }
+  for (const [id, url] of [
+    [DEMO_COMMVAULT_ID, commvault.url],
+    [DEMO_BACKUPDR_ID, backupdr.url],
+  ] as const) {
+    const upstream = upstreams.find((u) => u.id === id);
+    if (upstream) upstream.url = url;
+    logger.info({ upstream: id, url }, 'demo: simulator started');
+  }
+  return {
+    close: async () => {
+      await Promise.allSettled([commvault.close(), backupdr.close()]);
+    },
+  };
 }

@@ -15,6 +15,7 @@ import type {
   CvSubclient,
 } from '../datasources/commvault/model.js';
 import type { PrincipalSources } from '../datasources/registry.js';
+import { createBackupDrLoaders, type BackupDrLoaders } from './backupdr.js';
 import { eachKey, fromList, instanceLoader, type InstanceKey } from './instance-loader.js';
 
 /** A key for an object known by a numeric id within one instance. */
@@ -74,6 +75,8 @@ export interface GatewayLoaders {
    * newest first): last successful backup and last job of a workload.
    */
   backupHistoryByClientId: DataLoader<IdKey, CvJob[], string>;
+  /** Backup and DR console objects (batched id unions, see loaders/backupdr.ts). */
+  bdr: BackupDrLoaders;
 }
 
 const byId = (k: IdKey): string => String(k.id);
@@ -84,6 +87,7 @@ const BACKUP_JOB_TYPES = ['Backup'] as const;
 /** The loaders of one request (DataLoader caches live as long as the request, never longer). */
 export function createLoaders(sources: PrincipalSources): GatewayLoaders {
   return {
+    bdr: createBackupDrLoaders(sources),
     clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), (c) => c.clientId, (k: IdKey) => k.id)),
     planById: instanceLoader(sources, byId, fromList((s) => s.listPlans(), (p) => p.planId, (k: IdKey) => k.id)),
     storagePolicyById: instanceLoader(

@@ -24,6 +24,18 @@ export function instanceLoader<K extends InstanceKey, V>(
   cacheKey: (key: K) => string,
   batch: InstanceBatch<K, V>,
 ): DataLoader<K, V, string> {
+  return groupedLoader((instanceId) => sources.commvault(instanceId), cacheKey, batch);
+}
+
+/**
+ * The loader behind `instanceLoader`, for any kind of source: `pick` turns an instance id into the
+ * caller's source for it (and throws for one the caller may not use, failing only that instance's keys).
+ */
+export function groupedLoader<S, K extends InstanceKey, V>(
+  pick: (instanceId: string) => S,
+  cacheKey: (key: K) => string,
+  batch: (source: S, keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
+): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(
     async (keys) => {
       const groups = new Map<string, number[]>();
@@ -38,7 +50,7 @@ export function instanceLoader<K extends InstanceKey, V>(
           const own = positions.map((i) => keys[i]);
           let answers: ReadonlyArray<V | Error>;
           try {
-            answers = await batch(sources.commvault(instanceId), own);
+            answers = await batch(pick(instanceId), own);
           } catch (error) {
             const e = error instanceof Error ? error : new Error(String(error));
             answers = own.map(() => e);

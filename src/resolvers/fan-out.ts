@@ -2,9 +2,14 @@ import type { CommvaultSource } from '../datasources/commvault/commvault-source.
 import { isGatewayError, type GatewayError } from '../errors/gateway-error.js';
 import { decodeCursor, mergePage, pageSize, type MergedPage } from './pagination.js';
 
+/** What a fan-out needs of a source: the instance it stands for (streams and cursors are keyed by it). */
+export interface InstanceSource {
+  readonly instanceId: string;
+}
+
 /** An item with the source it came from (so the presenter knows its upstream). */
-export interface Sourced<T> {
-  source: CommvaultSource;
+export interface Sourced<T, S extends InstanceSource = CommvaultSource> {
+  source: S;
   item: T;
 }
 
@@ -14,19 +19,19 @@ export interface InstancePage<T> {
   items: readonly T[];
 }
 
-export interface FanOutOptions<T> {
-  sources: readonly CommvaultSource[];
+export interface FanOutOptions<T, S extends InstanceSource = CommvaultSource> {
+  sources: readonly S[];
   first: number | null | undefined;
   after: string | null | undefined;
   maxPageSize: number;
   /** Binds cursors to this query (see cursorScope). */
   scope: string;
   /** Fetch one instance's page; called once per instance per page. */
-  fetch: (source: CommvaultSource, offset: number, first: number) => Promise<InstancePage<T>>;
+  fetch: (source: S, offset: number, first: number) => Promise<InstancePage<T>>;
   /** Page order across instances: true when `a` goes before `b`. */
   before: (a: T, b: T) => boolean;
   /** One instance failed; the page goes on with the others. */
-  onFailure: (source: CommvaultSource, error: GatewayError) => void;
+  onFailure: (source: S, error: GatewayError) => void;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface FanOutOptions<T> {
  * position is carried in the cursors, so a later page asks it again from there); anything that is not
  * a GatewayError is a bug and fails the field.
  */
-export async function fanOutPage<T>(options: FanOutOptions<T>): Promise<MergedPage<Sourced<T>>> {
+export async function fanOutPage<T, S extends InstanceSource = CommvaultSource>(options: FanOutOptions<T, S>): Promise<MergedPage<Sourced<T, S>>> {
   const first = pageSize(options.first, options.maxPageSize);
   const offsets = decodeCursor(options.after, options.scope);
   const settled = await Promise.all(
@@ -72,10 +77,10 @@ export function newestFirst(a: Date | null, b: Date | null): boolean {
  * Runs `load` on every source in parallel and concatenates the answers (config order); a source that
  * fails with a GatewayError is recorded as a partial error and contributes nothing.
  */
-export async function fanOutList<T>(
-  sources: readonly CommvaultSource[],
-  load: (source: CommvaultSource) => Promise<T[]>,
-  onFailure: (source: CommvaultSource, error: GatewayError) => void,
+export async function fanOutList<T, S extends InstanceSource = CommvaultSource>(
+  sources: readonly S[],
+  load: (source: S) => Promise<T[]>,
+  onFailure: (source: S, error: GatewayError) => void,
 ): Promise<T[]> {
   const parts = await Promise.all(
     sources.map(async (source) => {

@@ -1,11 +1,10 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
-import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
 import type { GatewayError } from '../errors/gateway-error.js';
 import type { GatewayContext } from '../context.js';
 
 /** An `onFailure` for fan-outs: the failure is reported at the path of the field being resolved. */
 export function recordPartial(ctx: GatewayContext, info: GraphQLResolveInfo) {
-  return (_source: CommvaultSource, error: GatewayError): void => {
+  return (_source: { readonly instanceId: string }, error: GatewayError): void => {
     ctx.partialErrors.push({ error, path: responsePathAsArray(info.path) });
   };
 }

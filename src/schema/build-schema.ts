@@ -2,6 +2,19 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { BackupDrApplicationResolver } from '../resolvers/backupdr/application.resolver.js';
+import { BackupDrEventResolver, BackupDrUserResolver } from '../resolvers/backupdr/activity.resolver.js';
+import { BackupDrBackupResolver } from '../resolvers/backupdr/backup.resolver.js';
+import { BackupDrConsoleActivityResolver } from '../resolvers/backupdr/console-activity.resolver.js';
+import { BackupDrConsoleProtectionResolver } from '../resolvers/backupdr/console-protection.resolver.js';
+import { BackupDrConsoleSecurityResolver } from '../resolvers/backupdr/console-security.resolver.js';
+import { BackupDrConsoleResolver } from '../resolvers/backupdr/console.resolver.js';
+import { BackupDrConsistencyGroupResolver, BackupDrLogicalGroupResolver } from '../resolvers/backupdr/groups.resolver.js';
+import { BackupDrHostResolver } from '../resolvers/backupdr/host.resolver.js';
+import { BackupDrJobResolver } from '../resolvers/backupdr/job.resolver.js';
+import { BackupDrSlaResolver } from '../resolvers/backupdr/sla.resolver.js';
+import { BackupDrSltResolver } from '../resolvers/backupdr/slt.resolver.js';
+import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from '../resolvers/backupdr/storage.resolver.js';
 import { CommvaultClientResolver } from '../resolvers/commvault/client.resolver.js';
 import { CommvaultDdbStoreResolver } from '../resolvers/commvault/ddb-store.resolver.js';
 import { CommvaultEventResolver } from '../resolvers/commvault/event.resolver.js';
@@ -18,6 +31,22 @@ import { NodeResolver } from '../resolvers/unified/node.resolver.js';
 import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
 import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-workload.resolver.js';
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
+import { BackupDrApplication } from './backupdr/application.type.js';
+import { BackupDrAuditRecord } from './backupdr/audit-record.type.js';
+import { BackupDrBackup } from './backupdr/backup.type.js';
+import { BackupDrAppliance } from './backupdr/cluster.type.js';
+import { BackupDrConsistencyGroup } from './backupdr/consistency-group.type.js';
+import { BackupDrDiskPool } from './backupdr/disk-pool.type.js';
+import { BackupDrEvent } from './backupdr/event.type.js';
+import { BackupDrHost } from './backupdr/host.type.js';
+import { BackupDrJob } from './backupdr/job.type.js';
+import { BackupDrLogicalGroup } from './backupdr/logical-group.type.js';
+import { BackupDrOrganization } from './backupdr/organization.type.js';
+import { BackupDrRole } from './backupdr/role.type.js';
+import { BackupDrSla } from './backupdr/sla.type.js';
+import { BackupDrSlp } from './backupdr/slp.type.js';
+import { BackupDrSlt } from './backupdr/slt.type.js';
+import { BackupDrUser } from './backupdr/user.type.js';
 import { CommvaultClient } from './commvault/client.type.js';
 import { CommvaultDdbStore } from './commvault/ddb-store.type.js';
 import { CommvaultEvent } from './commvault/event.type.js';
@@ -46,6 +75,22 @@ const RESOLVERS: NonEmptyArray<Function> = [
   CommvaultLibraryResolver,
   CommvaultEventResolver,
   CommvaultDdbStoreResolver,
+  BackupDrConsoleResolver,
+  BackupDrConsoleActivityResolver,
+  BackupDrConsoleProtectionResolver,
+  BackupDrConsoleSecurityResolver,
+  BackupDrJobResolver,
+  BackupDrApplicationResolver,
+  BackupDrHostResolver,
+  BackupDrBackupResolver,
+  BackupDrSlaResolver,
+  BackupDrSltResolver,
+  BackupDrSlpResolver,
+  BackupDrDiskPoolResolver,
+  BackupDrLogicalGroupResolver,
+  BackupDrConsistencyGroupResolver,
+  BackupDrEventResolver,
+  BackupDrUserResolver,
 ];
 
 /**
@@ -63,6 +108,22 @@ const ORPHANED_TYPES: Function[] = [
   CommvaultLibrary,
   CommvaultEvent,
   CommvaultDdbStore,
+  BackupDrJob,
+  BackupDrApplication,
+  BackupDrHost,
+  BackupDrBackup,
+  BackupDrSlt,
+  BackupDrSlp,
+  BackupDrSla,
+  BackupDrDiskPool,
+  BackupDrAppliance,
+  BackupDrEvent,
+  BackupDrUser,
+  BackupDrRole,
+  BackupDrOrganization,
+  BackupDrAuditRecord,
+  BackupDrConsistencyGroup,
+  BackupDrLogicalGroup,
 ];
 
 /**

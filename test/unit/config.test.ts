@@ -33,8 +33,9 @@ describe('configuration', () => {
       ['demo-analyst', 'demo-analyst', 'analyst'],
       ['demo-admin', 'demo-admin', 'admin'],
     ]);
-    expect(config.upstreams).toHaveLength(1);
+    expect(config.upstreams).toHaveLength(2);
     expect(config.upstreams[0]).toMatchObject({ id: 'cv-demo', kind: 'commvault', url: 'http://127.0.0.1:8401/webconsole/api' });
+    expect(config.upstreams[1]).toMatchObject({ id: 'bdr-demo', kind: 'backupdr', url: 'http://127.0.0.1:8402/actifio', bearerToken: 'admin-token' });
   });
 
   it('takes demo ports and the gateway port from the environment', async () => {

@@ -5,7 +5,7 @@ import { JobStatus } from '../../datasources/domain.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { JobCategory } from '../../schema/unified/job-category.enum.js';
-import { fanOutPage, newestFirst, sliceOf, type Sourced } from '../fan-out.js';
+import { fanOutPage, newestFirst, sliceOf, type InstancePage, type Sourced } from '../fan-out.js';
 import { cursorScope, type MergedPage } from '../pagination.js';
 
 /** What a job list asks for, after global ids and upstream ids have been resolved. */
@@ -57,22 +57,27 @@ export function searchJobs(
   page: { first?: number | null; after?: string | null; maxPageSize: number },
   onFailure: (source: CommvaultSource, error: GatewayError) => void,
 ): Promise<MergedPage<Sourced<CvJob>>> {
-  const upstream = upstreamOptions(search);
-  const predicate = gatewayPredicate(search);
   return fanOutPage<CvJob>({
     sources: search.sources,
     first: page.first,
     after: page.after,
     maxPageSize: page.maxPageSize,
     // Not `upstream` itself: its lookup time moves with the clock, and cursors must outlive a request.
-    scope: cursorScope(['jobs', search.sources.map((s) => s.instanceId), describe(search)]),
-    fetch: (source, offset, first) =>
-      predicate
-        ? filteredWindow(source, upstream, predicate).then((all) => sliceOf(all, offset, first))
-        : source.listJobs({ ...upstream, limit: first, offset }),
+    scope: cursorScope(['jobs', search.sources.map((s) => s.instanceId), describeSearch(search)]),
+    fetch: commvaultJobFetch(search),
     before: (a, b) => newestFirst(a.startedAt, b.startedAt),
     onFailure,
   });
+}
+
+/** One CommServe's page of a search: one `GET /Job` when the upstream serves it all, else the filtered window. */
+export function commvaultJobFetch(search: JobSearch): (source: CommvaultSource, offset: number, first: number) => Promise<InstancePage<CvJob>> {
+  const upstream = upstreamOptions(search);
+  const predicate = gatewayPredicate(search);
+  return (source, offset, first) =>
+    predicate
+      ? filteredWindow(source, upstream, predicate).then((all) => sliceOf(all, offset, first))
+      : source.listJobs({ ...upstream, limit: first, offset });
 }
 
 /** The part of the search `GET /Job` serves. */
@@ -83,7 +88,10 @@ export function upstreamOptions(search: JobSearch): Omit<ListJobsOptions, 'limit
   if (category) options.category = category;
   if (search.jobTypes && search.jobTypes.length > 0) options.jobTypes = search.jobTypes;
   if (search.startedAfter) {
-    const ageSeconds = Math.ceil((Date.now() - search.startedAfter.getTime()) / 1000);
+    // Floor, not ceil: a window given relative to now ("the last 24 h") is then a whole number of seconds
+    // old for a full second, instead of flipping to the next minute bucket as soon as 1 ms has passed
+    // (which made a repeated request miss the cache). The slack covers the lost fraction.
+    const ageSeconds = Math.floor((Date.now() - search.startedAfter.getTime()) / 1000);
     const lookup = Math.max(0, ageSeconds) + LOOKUP_SLACK_SECONDS;
     options.lookupSeconds = Math.ceil(lookup / LOOKUP_GRANULARITY_SECONDS) * LOOKUP_GRANULARITY_SECONDS;
   }
@@ -157,7 +165,7 @@ async function filteredWindow(
 }
 
 /** The search's conditions in a stable form, for cursor scopes. */
-function describe(search: JobSearch): unknown {
+export function describeSearch(search: JobSearch): unknown {
   return [
     search.clientId ?? null,
     search.subclientId ?? null,

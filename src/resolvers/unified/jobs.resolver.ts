@@ -3,22 +3,26 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { JobsArgs } from '../../schema/unified/jobs.args.js';
+import { consoleUpstream, presentJob as presentConsoleJob } from '../backupdr/present.js';
+import { selectsField } from '../backupdr/selection.js';
 import { presentJob, upstreamOf } from '../commvault/present.js';
 import { recordPartial } from '../partial-errors.js';
-import { clientFromId } from '../sources.js';
-import { searchJobs, type JobSearch } from './job-search.js';
+import { clientFromId, splitUpstreams } from '../sources.js';
+import { searchAllJobs } from './all-jobs.js';
+import type { JobSearch } from './job-search.js';
+import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 
 @Resolver()
 export class JobsResolver {
   @Query(() => JobConnection, {
     description:
-      'Jobs of every upstream you may see (or those in filter.upstream), newest start first. An upstream that ' +
-      'fails leaves its jobs out and adds an error with this field\'s path; the others stand.',
+      'Jobs of every upstream you may see (or those in filter.upstream), CommServes and consoles, newest start first. ' +
+      'An upstream that fails leaves its jobs out and adds an error with this field\'s path; the others stand.',
   })
   async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<JobConnection> {
     const filter = args.filter ?? {};
     const narrowed = filter.upstream && filter.upstream.length > 0 ? filter.upstream : undefined;
-    let sources = ctx.sources.commvaultInstances(narrowed);
+    let { commvault: sources, backupdr: consoles } = splitUpstreams(ctx, narrowed);
     const search: JobSearch = {
       sources,
       category: filter.category,
@@ -28,14 +32,26 @@ export class JobsResolver {
       startedBefore: filter.startedBefore,
     };
     if (filter.client) {
-      // A client lives on one instance: the search narrows to it (and is empty if filter.upstream excludes it).
+      // A client lives on one CommServe: the search narrows to it (and is empty if filter.upstream excludes it).
       const { source, clientId } = clientFromId(ctx, filter.client);
       sources = sources.filter((s) => s.instanceId === source.instanceId);
+      consoles = [];
       Object.assign(search, { sources, clientId });
     }
-    const page = await searchJobs(search, { first: args.first, after: args.after, maxPageSize: ctx.maxPageSize }, recordPartial(ctx, info));
+    const page = await searchAllJobs(
+      search,
+      consoles,
+      { first: args.first, after: args.after, maxPageSize: ctx.maxPageSize, wantTotal: selectsField(info, 'totalCount') },
+      recordPartial(ctx, info),
+    );
     return {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: presentJob(upstreamOf(e.node.source), e.node.item) })),
+      edges: page.edges.map((e) => ({
+        cursor: e.cursor,
+        node:
+          e.node.item.kind === 'backupdr'
+            ? presentConsoleJob(consoleUpstream(e.node.source.instanceId), e.node.item.job)
+            : presentJob(upstreamOf(e.node.source as CommvaultSource), e.node.item.job),
+      })),
       pageInfo: page.pageInfo,
       totalCount: page.totalCount,
     };

@@ -1,0 +1,64 @@
+import type DataLoader from 'dataloader';
+import type { BdrPolicy, BdrResource, BdrResourceTypes } from '../datasources/backupdr/model.js';
+import type { PrincipalSources } from '../datasources/registry.js';
+import { groupedLoader, type InstanceKey } from './instance-loader.js';
+
+/** A console object's key: its instance and its console id (a numeric string). */
+export interface BdrIdKey extends InstanceKey {
+  id: string;
+}
+
+type ByIdLoader<R extends BdrResource> = DataLoader<BdrIdKey, BdrResourceTypes[R] | null, string>;
+
+/**
+ * Console loaders of one request. Every `…ById` batch is ONE list call per console (per 200 ids):
+ * `GET /<resource>?filter=id:==a&filter=id:==b…`, a union (seed §5.2). So a page of 100 jobs with their
+ * application, host and SLA costs one call per relation, not one per job.
+ */
+export interface BackupDrLoaders {
+  applicationById: ByIdLoader<'application'>;
+  hostById: ByIdLoader<'host'>;
+  backupById: ByIdLoader<'backup'>;
+  slaById: ByIdLoader<'sla'>;
+  sltById: ByIdLoader<'slt'>;
+  slpById: ByIdLoader<'slp'>;
+  clusterById: ByIdLoader<'cluster'>;
+  diskpoolById: ByIdLoader<'diskpool'>;
+  logicalGroupById: ByIdLoader<'logicalgroup'>;
+  consistencyGroupById: ByIdLoader<'consistencygroup'>;
+  jobById: ByIdLoader<'job'>;
+  eventById: ByIdLoader<'event'>;
+  userById: ByIdLoader<'user'>;
+  roleById: ByIdLoader<'role'>;
+  orgById: ByIdLoader<'org'>;
+  auditById: ByIdLoader<'audit'>;
+  /** `GET /slt/{id}/policy` per template (no list form covers several templates). */
+  policiesBySltId: DataLoader<BdrIdKey, BdrPolicy[], string>;
+}
+
+export function createBackupDrLoaders(sources: PrincipalSources): BackupDrLoaders {
+  const pick = (instanceId: string) => sources.backupdr(instanceId);
+  const byId = <R extends BdrResource>(resource: R): ByIdLoader<R> =>
+    groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) => source.listByIds(resource, keys.map((k) => k.id)));
+  return {
+    applicationById: byId('application'),
+    hostById: byId('host'),
+    backupById: byId('backup'),
+    slaById: byId('sla'),
+    sltById: byId('slt'),
+    slpById: byId('slp'),
+    clusterById: byId('cluster'),
+    diskpoolById: byId('diskpool'),
+    logicalGroupById: byId('logicalgroup'),
+    consistencyGroupById: byId('consistencygroup'),
+    jobById: byId('job'),
+    eventById: byId('event'),
+    userById: byId('user'),
+    roleById: byId('role'),
+    orgById: byId('org'),
+    auditById: byId('audit'),
+    policiesBySltId: groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) =>
+      Promise.all(keys.map((k) => source.listPolicies(k.id).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))))),
+    ),
+  };
+}

@@ -1,0 +1,60 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../context.js';
+import { BackupDrConsole } from '../../schema/backupdr/console.type.js';
+import {
+  BackupDrAuditRecordConnection,
+  BackupDrBackupConnection,
+  BackupDrEventConnection,
+  BackupDrJobConnection,
+} from '../../schema/backupdr/connections.type.js';
+import { BackupDrAuditArgs, BackupDrBackupsArgs, BackupDrEventsArgs, BackupDrJobsArgs } from '../../schema/backupdr/list.args.js';
+import { consolePage } from './list-page.js';
+import { presentAuditRecord, presentBackup, presentEvent, presentJob } from './present.js';
+import { auditList, backupList, eventList, jobList } from './spec.js';
+
+/** The console's activity lists: images, jobs, events, audit records. */
+@Resolver(() => BackupDrConsole)
+export class BackupDrConsoleActivityResolver {
+  @FieldResolver(() => BackupDrBackupConnection, { description: 'Backup images (`GET /backup`), newest consistency date first by default.' })
+  backups(
+    @Root() c: BackupDrConsole,
+    @Args(() => BackupDrBackupsArgs) args: BackupDrBackupsArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<BackupDrBackupConnection> {
+    const list = backupList(c.upstream.id, args.filter, args.sort);
+    return consolePage(ctx.sources.backupdr(c.upstream.id), list, args, ctx, info, (b) => presentBackup(c.upstream, b));
+  }
+
+  @FieldResolver(() => BackupDrJobConnection, { description: 'Jobs (`/jobstatus`, or `/job` / `/jobhistory` by category), newest start first by default.' })
+  async jobs(
+    @Root() c: BackupDrConsole,
+    @Args(() => BackupDrJobsArgs) args: BackupDrJobsArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<BackupDrJobConnection> {
+    const source = ctx.sources.backupdr(c.upstream.id);
+    return consolePage(source, await jobList(source, args.filter, args.sort), args, ctx, info, (j) => presentJob(c.upstream, j));
+  }
+
+  @FieldResolver(() => BackupDrEventConnection, { description: 'Appliance events (`GET /event`), newest first by default.' })
+  events(
+    @Root() c: BackupDrConsole,
+    @Args(() => BackupDrEventsArgs) args: BackupDrEventsArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<BackupDrEventConnection> {
+    return consolePage(ctx.sources.backupdr(c.upstream.id), eventList(args.filter, args.sort), args, ctx, info, (e) => presentEvent(c.upstream, e));
+  }
+
+  @FieldResolver(() => BackupDrAuditRecordConnection, { description: 'The console\'s own audit records (`GET /localaudit`), newest first by default.' })
+  auditRecords(
+    @Root() c: BackupDrConsole,
+    @Args(() => BackupDrAuditArgs) args: BackupDrAuditArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<BackupDrAuditRecordConnection> {
+    return consolePage(ctx.sources.backupdr(c.upstream.id), auditList(args.filter, args.sort), args, ctx, info, (a) => presentAuditRecord(c.upstream, a));
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Typed graph filters → console list specs. The typed shortcuts become ordinary console conditions, so
+ * they go through the same OPTIONS check as raw `conditions`.
+ */
+import { CONSOLE_STATUSES } from '../../datasources/backupdr/mappers/job-status.js';
+import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
+import type { BdrResource } from '../../datasources/backupdr/model.js';
+import type { FilterCondition, FilterOperator, ListSpec } from '../../datasources/backupdr/query-builder.js';
+import type { JobStatus } from '../../datasources/domain.js';
+import { badUserInput } from '../../errors/gateway-error.js';
+import type { BackupDrListFilter } from '../../schema/backupdr/list-filter.input.js';
+import type {
+  BackupDrApplicationFilter,
+  BackupDrAuditFilter,
+  BackupDrBackupFilter,
+  BackupDrDiskPoolFilter,
+  BackupDrEventFilter,
+  BackupDrHostFilter,
+  BackupDrJobFilter,
+} from '../../schema/backupdr/resource-filters.input.js';
+import type { BackupDrSort } from '../../schema/backupdr/sort.input.js';
+import { SortDirection } from '../../schema/backupdr/sort-direction.enum.js';
+import { fromGlobalId } from '../../schema/global-id.js';
+import { JobCategory } from '../../schema/unified/job-category.enum.js';
+import type { ConsoleList } from './list-page.js';
+
+/** Newest start first, then id, so pages are stable; the unified `jobs` merge relies on it. */
+export const JOB_ORDER = 'startdate:desc,id:desc';
+/** Console id ascending: what the console does without `sort`, made explicit so paging is stable. */
+export const ID_ORDER = 'id:asc';
+
+const eq = (field: string, values: readonly string[]): FilterCondition[] => values.map((value) => ({ field, op: 'EQ' as const, value }));
+const cond = (field: string, op: FilterOperator, value: string): FilterCondition => ({ field, op, value });
+/** Dates are epoch microseconds on the wire (backupdr.md §5). */
+export const micros = (d: Date): string => String(d.getTime() * 1000);
+
+/** The parts every console list shares: raw conditions, keyword, the caller's sort or a default order. */
+export function baseSpec(filter: BackupDrListFilter | null | undefined, sort: readonly BackupDrSort[] | null | undefined, defaultSort = ID_ORDER): ListSpec {
+  return {
+    conditions: (filter?.conditions ?? []).map((c) => cond(c.field, c.op as FilterOperator, c.value)),
+    keyword: filter?.keyword ?? null,
+    sort: (sort ?? []).map((s) => ({ field: s.field, descending: s.direction === SortDirection.DESC })),
+    defaultSort,
+  };
+}
+
+function withConditions(spec: ListSpec, extra: readonly FilterCondition[]): ListSpec {
+  return { ...spec, conditions: [...(spec.conditions ?? []), ...extra] };
+}
+
+/**
+ * A console object's id from its global id, for filters. @throws BAD_USER_INPUT when the id is of
+ * another type or another console (it could match nothing here).
+ */
+export function consoleIdOf(globalId: string, typeName: string, instanceId: string): string {
+  const parts = fromGlobalId(globalId);
+  if (parts.typeName !== typeName || parts.instanceId !== instanceId) {
+    throw badUserInput(`"${globalId.slice(0, 80)}" is not a ${typeName} of console "${instanceId}"`);
+  }
+  return parts.localId;
+}
+
+export function applicationList(instanceId: string, f: BackupDrApplicationFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'application'> {
+  const extra = [...eq('apptype', f?.appType ?? [])];
+  if (f?.managed != null) extra.push(cond('managed', 'EQ', String(f.managed)));
+  if (f?.nameContains) extra.push(cond('appname', 'CONTAINS', f.nameContains));
+  if (f?.host) extra.push(cond('hostid', 'EQ', consoleIdOf(f.host, 'BackupDrHost', instanceId)));
+  return { resource: 'application', spec: withConditions(baseSpec(f, sort), extra) };
+}
+
+export function hostList(f: BackupDrHostFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'host'> {
+  const extra = [...eq('hosttype', f?.hostType ?? [])];
+  if (f?.nameContains) extra.push(cond('hostname', 'CONTAINS', f.nameContains));
+  return { resource: 'host', spec: withConditions(baseSpec(f, sort), extra) };
+}
+
+export function backupList(instanceId: string, f: BackupDrBackupFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'backup'> {
+  const extra = [...eq('jobclass', f?.jobClass ?? [])];
+  if (f?.application) extra.push(cond('appid', 'EQ', consoleIdOf(f.application, 'BackupDrApplication', instanceId)));
+  if (f?.consistentAfter) extra.push(cond('consistencydate', 'GE', micros(f.consistentAfter)));
+  if (f?.consistentBefore) extra.push(cond('consistencydate', 'LE', micros(f.consistentBefore)));
+  return { resource: 'backup', spec: withConditions(baseSpec(f, sort, 'consistencydate:desc,id:desc'), extra) };
+}
+
+/** The console job list for a category: `/job` (active), `/jobhistory` (finished) or `/jobstatus` (all). */
+export function jobResource(category: JobCategory | null | undefined): 'activeJob' | 'finishedJob' | 'job' {
+  return category === JobCategory.ACTIVE ? 'activeJob' : category === JobCategory.FINISHED ? 'finishedJob' : 'job';
+}
+
+/**
+ * The wanted values the console lists for an enum field in OPTIONS (case-insensitively, in the console's
+ * spelling); all of them when it lists none. Unknown values would be a 400, but a unified filter that
+ * names a status or job type one product lacks should just match nothing there.
+ */
+export async function knownValues(source: BackupDrSource, resource: BdrResource, field: string, wanted: readonly string[]): Promise<string[]> {
+  const values = (await source.metadata(resource)).filterable.get(field)?.values;
+  if (!values || values.length === 0) return [...new Set(wanted)];
+  return values.filter((v) => wanted.some((w) => w.toLowerCase() === v.toLowerCase()));
+}
+
+/** `field:==` conditions for the wanted enum values the console knows; null when none is known (nothing can match). */
+export async function enumConditions(
+  source: BackupDrSource,
+  resource: BdrResource,
+  field: string,
+  wanted: readonly string[] | null | undefined,
+): Promise<FilterCondition[] | null> {
+  if (!wanted || wanted.length === 0) return [];
+  const known = await knownValues(source, resource, field, wanted);
+  return known.length === 0 ? null : eq(field, known);
+}
+
+/** Unified statuses → a `status:==` union of the console statuses they stand for; null when none exists there. */
+export function statusConditions(
+  source: BackupDrSource,
+  resource: BdrResource,
+  statuses: readonly JobStatus[] | null | undefined,
+): Promise<FilterCondition[] | null> {
+  if (!statuses || statuses.length === 0) return Promise.resolve([]);
+  const values = statuses.flatMap((s) => CONSOLE_STATUSES[s]);
+  return values.length === 0 ? Promise.resolve(null) : enumConditions(source, resource, 'status', values);
+}
+
+/** The console job list a filter asks for (async: statuses are matched against the console's OPTIONS). */
+export async function jobList(
+  source: BackupDrSource,
+  f: BackupDrJobFilter | null | undefined,
+  sort?: readonly BackupDrSort[] | null,
+): Promise<ConsoleList<'activeJob' | 'finishedJob' | 'job'>> {
+  const resource = jobResource(f?.category);
+  const statuses = await statusConditions(source, resource, f?.status);
+  if (statuses === null) return { resource, spec: null };
+  const extra = [...statuses, ...eq('jobclass', f?.jobClass ?? [])];
+  if (f?.application) extra.push(cond('appid', 'EQ', consoleIdOf(f.application, 'BackupDrApplication', source.instanceId)));
+  extra.push(...startWindow(f?.startedAfter, f?.startedBefore));
+  return { resource, spec: withConditions(baseSpec(f, sort, JOB_ORDER), extra) };
+}
+
+/** `startdate` window: at or after `after`, strictly before `before` (the unified filter's meaning). */
+export function startWindow(after: Date | null | undefined, before: Date | null | undefined): FilterCondition[] {
+  const out: FilterCondition[] = [];
+  if (after) out.push(cond('startdate', 'GE', micros(after)));
+  if (before) out.push(cond('startdate', 'LE', String(before.getTime() * 1000 - 1)));
+  return out;
+}
+
+export function diskPoolList(f: BackupDrDiskPoolFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'diskpool'> {
+  return { resource: 'diskpool', spec: withConditions(baseSpec(f, sort), eq('pooltype', f?.poolType ?? [])) };
+}
+
+export function eventList(f: BackupDrEventFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'event'> {
+  const extra = f?.since ? [cond('eventdate', 'GE', micros(f.since))] : [];
+  return { resource: 'event', spec: withConditions(baseSpec(f, sort, 'eventdate:desc,id:desc'), extra) };
+}
+
+export function auditList(f: BackupDrAuditFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'audit'> {
+  const extra = f?.since ? [cond('issuedate', 'GE', micros(f.since))] : [];
+  if (f?.userName) extra.push(cond('username', 'EQ', f.userName));
+  return { resource: 'audit', spec: withConditions(baseSpec(f, sort, 'issuedate:desc,id:desc'), extra) };
+}
+
+/** Lists with only the shared filter parts. */
+export function plainList<R extends BdrResource>(resource: R, f: BackupDrListFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<R> {
+  return { resource, spec: baseSpec(f, sort) };
+}

@@ -1,0 +1,95 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BackupDrNamedRef } from './named-ref.type.js';
+import { BackupDrObjectSource } from './object-source.type.js';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrApplication', { description: 'An application (VM, database, file system, instance): `GET /application`.', implements: Node })
+export class BackupDrApplication implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  appName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'May differ from appName.' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. `VMBackup`, `GCPInstance`, `SqlInstance`.' })
+  appType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  friendlyType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  appClass!: string | null;
+
+  @Field(() => String, { nullable: true })
+  protectable!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Protected by an SLA.' })
+  managed!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isVm!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isOrphan!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  ignore!: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  sensitivity!: number | null;
+
+  @Field(() => String, { nullable: true })
+  uniqueName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true })
+  pathName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  appVersion!: string | null;
+
+  @Field(() => String, { nullable: true })
+  networkName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  hostName!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the console last synced the object from its appliance.' })
+  syncedAt!: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The console could not sync it lately (appliance unreachable).' })
+  stale!: boolean | null;
+
+  @Field(() => [BackupDrObjectSource], { description: 'One entry per appliance when the console consolidates the application (empty otherwise).' })
+  sources!: BackupDrObjectSource[];
+
+  @Field(() => [BackupDrNamedRef])
+  organizations!: BackupDrNamedRef[];
+
+  /** Not a field: a reference the relation resolvers follow. */
+  hostId!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  slaId!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  logicalGroupId!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  consistencyGroupId!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  applianceId!: string | null;
+}

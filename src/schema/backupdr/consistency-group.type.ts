@@ -1,0 +1,36 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrConsistencyGroup', { description: 'Applications of one host grouped into one consistent image (`GET /consistencygroup`).', implements: Node })
+export class BackupDrConsistencyGroup implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  groupName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  memberCount!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the console last synced the object from its appliance.' })
+  syncedAt!: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The console could not sync it lately (appliance unreachable).' })
+  stale!: boolean | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  hostId!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  applianceId!: string | null;
+}

@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrEvent', { description: 'An event raised by an appliance (`GET /event`).', implements: Node })
+export class BackupDrEvent implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => Int, { nullable: true })
+  eventId!: number | null;
+
+  @Field(() => Date, { nullable: true })
+  eventDate!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  eventStatus!: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorMessage!: string | null;
+
+  @Field(() => String, { nullable: true })
+  messageText!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  requiresClearing!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  component!: string | null;
+
+  @Field(() => String, { nullable: true })
+  objectType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  appName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  jobName!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  applianceId!: string | null;
+}

@@ -1,0 +1,74 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BackupDrNamedRef } from './named-ref.type.js';
+import { BackupDrObjectSource } from './object-source.type.js';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrHost', { description: 'A host (physical or virtual machine) applications run on: `GET /host`.', implements: Node })
+export class BackupDrHost implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  hostName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  uniqueName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  hostType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  osType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  osVersion!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ipAddress!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isVm!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  vmType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  zone!: string | null;
+
+  @Field(() => String, { nullable: true })
+  projectId!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  hasAgent!: boolean | null;
+
+  @Field(() => Date, { nullable: true })
+  modifiedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the console last synced the object from its appliance.' })
+  syncedAt!: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The console could not sync it lately (appliance unreachable).' })
+  stale!: boolean | null;
+
+  @Field(() => [BackupDrObjectSource], { description: 'One entry per appliance when the console consolidates the host.' })
+  sources!: BackupDrObjectSource[];
+
+  @Field(() => [BackupDrNamedRef])
+  organizations!: BackupDrNamedRef[];
+
+  /** Not a field: a reference the relation resolvers follow. */
+  applianceId!: string | null;
+}

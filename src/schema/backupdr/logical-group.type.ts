@@ -1,0 +1,49 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BackupDrNamedRef } from './named-ref.type.js';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrLogicalGroup', { description: 'Applications of one appliance sharing an SLA (`GET /logicalgroup`).', implements: Node })
+export class BackupDrLogicalGroup implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  managed!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  scheduleOff!: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  memberCount!: number | null;
+
+  @Field(() => Date, { nullable: true })
+  modifiedAt!: Date | null;
+
+  @Field(() => [BackupDrNamedRef])
+  organizations!: BackupDrNamedRef[];
+
+  @Field(() => Date, { nullable: true, description: 'When the console last synced the object from its appliance.' })
+  syncedAt!: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The console could not sync it lately (appliance unreachable).' })
+  stale!: boolean | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  slaId!: string | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  applianceId!: string | null;
+}

@@ -1,0 +1,11 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+
+@ObjectType('BackupDrNamedRef', { description: 'A console object named by another (e.g. an organization in `orglist`).' })
+export class BackupDrNamedRef {
+  @Field(() => ID)
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+}

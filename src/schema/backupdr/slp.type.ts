@@ -1,0 +1,43 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BackupDrNamedRef } from './named-ref.type.js';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrSlp', { description: 'An SLA profile (resource profile): `GET /slp`.', implements: Node })
+export class BackupDrSlp implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true })
+  localNode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  performancePool!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The appliance\'s own id (`clusterid`).' })
+  applianceId!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  modifiedAt!: Date | null;
+
+  @Field(() => [BackupDrNamedRef])
+  organizations!: BackupDrNamedRef[];
+
+  /** Not a field: a reference the relation resolvers follow. */
+  vaultPoolId!: string | null;
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BackupDrNamedRef } from './named-ref.type.js';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrSlt', { description: 'An SLA template (policy template): `GET /slt`.', implements: Node })
+export class BackupDrSlt implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true })
+  override!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceName!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  managedByAgm!: boolean | null;
+
+  @Field(() => [BackupDrNamedRef])
+  organizations!: BackupDrNamedRef[];
+}

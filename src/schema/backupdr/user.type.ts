@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('BackupDrUser', { description: 'A console user (`GET /user`).', implements: Node })
+export class BackupDrUser implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  firstName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  timezone!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  modifiedAt!: Date | null;
+
+  /** Not a field: a reference the relation resolvers follow. */
+  roleIds!: string[];
+
+  /** Not a field: a reference the relation resolvers follow. */
+  organizationIds!: string[];
+}
