@@ -59,7 +59,7 @@ const byNumericId = (a: { id: string }, b: { id: string }) => Number(a.id) - Num
 const idsOf = (records: ReadonlyArray<{ id: string }>) => [...records].sort(byNumericId).map((r) => r.id);
 
 const APPS = /* GraphQL */ `
-  query Apps($filter: BackupDrApplicationFilter, $sort: [BackupDrSort!], $first: Int, $after: String) {
+  query Apps($filter: BackupDrApplicationFilter, $sort: [BackupDrApplicationSort!], $first: Int, $after: String) {
     backupDr(upstream: "bdr-sim") {
       applications(filter: $filter, sort: $sort, first: $first, after: $after) {
         totalCount
@@ -109,7 +109,7 @@ describe('console lists: filters, sort, keyword and paging return what the conso
   afterAll(() => graph.close());
 
   async function appIds(filter: unknown, first = 500): Promise<{ ids: string[]; total: number }> {
-    const result = await graph.run(APPS, { filter, first, sort: [{ field: 'id' }] });
+    const result = await graph.run(APPS, { filter, first, sort: [{ field: 'ID' }] });
     expect(result.errors).toBeUndefined();
     const c = result.data.backupDr.applications;
     return { ids: c.edges.map((e: any) => e.node.consoleId), total: c.totalCount };
@@ -179,7 +179,7 @@ describe('console lists: filters, sort, keyword and paging return what the conso
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: ExecutionResult<any> = await graph.run(APPS_NO_TOTAL, { first: 250, after, sort: [{ field: 'apptype' }, { field: 'id', direction: 'DESC' }] });
+      const result: ExecutionResult<any> = await graph.run(APPS_NO_TOTAL, { first: 250, after, sort: [{ field: 'APPTYPE' }, { field: 'ID', direction: 'DESC' }] });
       expect(result.errors).toBeUndefined();
       const c = result.data.backupDr.applications;
       seen.push(...c.edges.map((e: any) => e.node.consoleId));
@@ -211,7 +211,7 @@ describe('console lists: filters, sort, keyword and paging return what the conso
       .sort((a, b) => (a.jobname < b.jobname ? 1 : a.jobname > b.jobname ? -1 : 0))
       .map((j) => j.id);
     expect(expected.length).toBeGreaterThan(40);
-    const query = `query($after: String) { backupDr(upstream: "bdr-sim") { jobs(first: 20, after: $after, sort: [{ field: "jobname", direction: DESC }], filter: { keyword: "${keyword}", status: [FAILED] }) {
+    const query = `query($after: String) { backupDr(upstream: "bdr-sim") { jobs(first: 20, after: $after, sort: [{ field: JOBNAME, direction: DESC }], filter: { keyword: "${keyword}", status: [FAILED] }) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { consoleId } } } } }`;
     const first = await graph.run(query);
     expect(first.errors).toBeUndefined();
@@ -265,7 +265,7 @@ describe('injection attempts never widen a query', () => {
     expect(result.data.backupDr.applications.totalCount).toBe(0);
   });
 
-  it('10 kB values, unknown fields, wrong operators and unknown sort fields are BAD_USER_INPUT before any list call', async () => {
+  it('10 kB values, unknown fields and wrong operators are BAD_USER_INPUT, sort keys outside the enum invalid, all before any list call', async () => {
     const big = 'é'.repeat(10 * 1024);
     const cases: Array<Record<string, unknown>> = [
       { filter: { conditions: [{ field: 'appname', op: 'EQ', value: big }] } },
@@ -276,17 +276,123 @@ describe('injection attempts never widen a query', () => {
       { filter: { conditions: [{ field: 'appname', op: 'GE', value: 'a' }] } },
       { filter: { conditions: [{ field: 'managed', op: 'EQ', value: 'maybe' }] } },
       { filter: { conditions: [{ field: 'id', op: 'EQ', value: '1 OR 1=1' }] } },
-      { sort: [{ field: 'appname:asc,id' }] },
-      { sort: [{ field: 'organizationid' }] },
     ];
     for (const variables of cases) {
       const result = await graph.run(APPS, { first: 5, ...variables });
       expect(codes(result)).toEqual([ErrorCode.BAD_USER_INPUT]);
       expect(JSON.stringify(result.errors).length).toBeLessThan(2000);
     }
+    // Sort fields are an enum now: free text, a comma-joined list or an unsortable attribute never reaches the console
+    // (variable coercion fails; over HTTP Apollo answers that as BAD_USER_INPUT too).
+    for (const field of ['appname:asc,id', 'appname', 'ORGANIZATIONID', 'ID,APPNAME']) {
+      const result = await graph.run(APPS, { first: 5, sort: [{ field }] });
+      expect(result.errors?.length).toBe(1);
+      expect(result.data).toBeUndefined();
+    }
     expect(sim.calls('GET /application')).toBe(0);
     expect(sim.calls('HEAD /application')).toBe(0);
   });
+});
+
+describe('typed sort per resource', () => {
+  let graph: Graph;
+  beforeAll(() => {
+    graph = startGraph([bdrUpstream()]);
+  });
+  afterAll(() => graph.close());
+
+  /** The console resources behind each connection; `jobs` reads one of three by `category`. */
+  const PATHS: Record<string, string[]> = {
+    applications: ['/application'],
+    hosts: ['/host'],
+    backups: ['/backup'],
+    jobs: ['/jobstatus', '/job', '/jobhistory'],
+    slts: ['/slt'],
+    slps: ['/slp'],
+    slas: ['/sla'],
+    diskPools: ['/diskpool'],
+    appliances: ['/cluster'],
+    consistencyGroups: ['/consistencygroup'],
+    logicalGroups: ['/logicalgroup'],
+    events: ['/event'],
+    auditRecords: ['/localaudit'],
+    users: ['/user'],
+    roles: ['/role'],
+    organizations: ['/org'],
+  };
+
+  /** Every console connection with its sort input type and the attributes its enum sends (read from the schema). */
+  function sortableConnections(): Array<{ field: string; input: string; attributes: string[]; names: string[] }> {
+    const console = schema.getType('BackupDrConsole') as graphqlEsm.GraphQLObjectType;
+    return Object.values(console.getFields()).flatMap((f) => {
+      const arg = f.args.find((a) => a.name === 'sort');
+      if (!arg) return [];
+      const input = graphql.getNamedType(arg.type) as graphqlEsm.GraphQLInputObjectType;
+      const values = (graphql.getNamedType(input.getFields().field.type) as graphqlEsm.GraphQLEnumType).getValues();
+      return [{ field: f.name, input: input.name, attributes: values.map((v) => v.value as string), names: values.map((v) => v.name) }];
+    });
+  }
+
+  /** `sortablefields` straight from the simulator's OPTIONS, under its own session (logged out afterwards). */
+  async function sortableFields(paths: readonly string[]): Promise<Map<string, string[]>> {
+    const auth = { Authorization: 'Bearer admin-token', Accept: 'application/json' };
+    const login = (await (await fetch(`${sim.url}/session`, { method: 'POST', headers: auth })).json()) as { session_id: string };
+    const headers = { ...auth, 'backupdr-management-session': `Actifio ${login.session_id}` };
+    try {
+      const out = new Map<string, string[]>();
+      for (const path of paths) {
+        const res = await fetch(`${sim.url}${path}`, { method: 'OPTIONS', headers });
+        expect(res.status).toBe(200);
+        out.set(path, ((await res.json()) as { 'GET(list)': { sortablefields: string[] } })['GET(list)'].sortablefields);
+      }
+      return out;
+    } finally {
+      await fetch(`${sim.url}/session/current`, { method: 'DELETE', headers });
+    }
+  }
+
+  it('every one of the 16 connections takes its own sort input, BackupDr<Resource>Sort', () => {
+    const connections = sortableConnections();
+    expect(connections.map((c) => c.field).sort()).toEqual(Object.keys(PATHS).sort());
+    expect(new Set(connections.map((c) => c.input)).size).toBe(16);
+    expect(schema.getType('BackupDrSort')).toBeUndefined();
+    expect(connections.find((c) => c.field === 'applications')).toMatchObject({ input: 'BackupDrApplicationSort' });
+  });
+
+  it('every sort enum value is in the simulator console\'s OPTIONS sortablefields, and every sortable field has a value', async () => {
+    const sortable = await sortableFields(Object.values(PATHS).flat());
+    for (const c of sortableConnections()) {
+      expect(c.names, c.input).toEqual(c.attributes.map((a) => a.toUpperCase()));
+      for (const path of PATHS[c.field]) {
+        const listed = sortable.get(path)!;
+        expect(c.attributes.filter((a) => !listed.includes(a)), `${c.input} values ${path} does not list`).toEqual([]);
+        expect(listed.filter((a) => !c.attributes.includes(a)), `${path} sortable fields ${c.input} lacks`).toEqual([]);
+      }
+    }
+  });
+
+  it('every connection sorts by all of its enum values at once through the live OPTIONS check', async () => {
+    for (const c of sortableConnections()) {
+      const categories = c.field === 'jobs' ? ['ALL', 'ACTIVE', 'FINISHED'] : [null];
+      for (const category of categories) {
+        const filter = category ? `, filter: { category: ${category} }` : '';
+        const sort = c.names.map((field, i) => ({ field, direction: i % 2 === 0 ? 'ASC' : 'DESC' }));
+        const result = await graph.run(`query($sort: [${c.input}!]) { backupDr(upstream: "${BDR}") { ${c.field}(first: 2, sort: $sort${filter}) { edges { cursor } } } }`, { sort });
+        expect(result.errors, `${c.field} ${category ?? ''}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('sorts descending by a typed key the way the console holds the data', async () => {
+    const result = await graph.run(`{ backupDr(upstream: "${BDR}") { diskPools(first: 100, sort: [{ field: FREE_MB, direction: DESC }, { field: ID }]) { edges { node { consoleId } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const expected = [...sim.data.diskpools].sort((a, b) => b.free_mb - a.free_mb || Number(a.id) - Number(b.id)).map((p) => p.id);
+    expect(result.data.backupDr.diskPools.edges.map((e: any) => e.node.consoleId)).toEqual(expected);
+  });
+
+  // An enum value a live console version does not list → BAD_USER_INPUT is unit-tested
+  // (test/unit/backupdr-sort-input.test.ts, validateListSpec with older metadata): the simulator's
+  // sortablefields come from its fixed resource definitions.
 });
 
 describe('organization isolation', () => {
@@ -300,11 +406,11 @@ describe('organization isolation', () => {
   const visible = (org: string) => idsOf(sim.data.applications.filter((a) => a.orgIds.includes(orgId(org))));
 
   it('a caller whose console session sees only OrgA never receives OrgB objects, also from the shared cache', async () => {
-    const query = (as: string) => graph.run(APPS, { first: 500, sort: [{ field: 'id' }] }, as);
+    const query = (as: string) => graph.run(APPS, { first: 500, sort: [{ field: 'ID' }] }, as);
     const a1 = await query('org-a-token');
     const b = await query('org-b-token');
     const a2 = await query('org-a-token');
-    const all = await graph.run(APPS, { first: 500, sort: [{ field: 'id' }] });
+    const all = await graph.run(APPS, { first: 500, sort: [{ field: 'ID' }] });
     const ids = (r: ExecutionResult<any>) => r.data.backupDr.applications.edges.map((e: any) => e.node.consoleId);
     expect(ids(a1)).toEqual(visible('OrgA'));
     expect(ids(b)).toEqual(visible('OrgB'));

@@ -9,7 +9,7 @@ import {
   BackupDrSlpConnection,
   BackupDrSltConnection,
 } from '../../schema/backupdr/connections.type.js';
-import { BackupDrDiskPoolsArgs, BackupDrPlainListArgs } from '../../schema/backupdr/list.args.js';
+import { BackupDrAppliancesArgs, BackupDrDiskPoolsArgs, BackupDrSlasArgs, BackupDrSlpsArgs, BackupDrSltsArgs } from '../../schema/backupdr/list.args.js';
 import { consolePage } from './list-page.js';
 import { presentAppliance, presentDiskPool, presentSla, presentSlp, presentSlt } from './present.js';
 import { diskPoolList, plainList } from './spec.js';
@@ -18,17 +18,17 @@ import { diskPoolList, plainList } from './spec.js';
 @Resolver(() => BackupDrConsole)
 export class BackupDrConsoleProtectionResolver {
   @FieldResolver(() => BackupDrSltConnection, { description: 'SLA templates (`GET /slt`).' })
-  slts(@Root() c: BackupDrConsole, @Args(() => BackupDrPlainListArgs) args: BackupDrPlainListArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSltConnection> {
+  slts(@Root() c: BackupDrConsole, @Args(() => BackupDrSltsArgs) args: BackupDrSltsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSltConnection> {
     return consolePage(ctx.sources.backupdr(c.upstream.id), plainList('slt', args.filter, args.sort), args, ctx, info, (s) => presentSlt(c.upstream, s));
   }
 
   @FieldResolver(() => BackupDrSlpConnection, { description: 'SLA profiles (`GET /slp`).' })
-  slps(@Root() c: BackupDrConsole, @Args(() => BackupDrPlainListArgs) args: BackupDrPlainListArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSlpConnection> {
+  slps(@Root() c: BackupDrConsole, @Args(() => BackupDrSlpsArgs) args: BackupDrSlpsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSlpConnection> {
     return consolePage(ctx.sources.backupdr(c.upstream.id), plainList('slp', args.filter, args.sort), args, ctx, info, (s) => presentSlp(c.upstream, s));
   }
 
   @FieldResolver(() => BackupDrSlaConnection, { description: 'SLAs (`GET /sla`).' })
-  slas(@Root() c: BackupDrConsole, @Args(() => BackupDrPlainListArgs) args: BackupDrPlainListArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSlaConnection> {
+  slas(@Root() c: BackupDrConsole, @Args(() => BackupDrSlasArgs) args: BackupDrSlasArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSlaConnection> {
     return consolePage(ctx.sources.backupdr(c.upstream.id), plainList('sla', args.filter, args.sort), args, ctx, info, (s) => presentSla(c.upstream, s));
   }
 
@@ -38,7 +38,7 @@ export class BackupDrConsoleProtectionResolver {
   }
 
   @FieldResolver(() => BackupDrApplianceConnection, { description: 'Appliances (`GET /cluster`).' })
-  appliances(@Root() c: BackupDrConsole, @Args(() => BackupDrPlainListArgs) args: BackupDrPlainListArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrApplianceConnection> {
+  appliances(@Root() c: BackupDrConsole, @Args(() => BackupDrAppliancesArgs) args: BackupDrAppliancesArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrApplianceConnection> {
     return consolePage(ctx.sources.backupdr(c.upstream.id), plainList('cluster', args.filter, args.sort), args, ctx, info, (a) => presentAppliance(c.upstream, a));
   }
 }

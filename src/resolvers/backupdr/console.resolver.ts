@@ -9,7 +9,7 @@ import {
   BackupDrHostConnection,
   BackupDrLogicalGroupConnection,
 } from '../../schema/backupdr/connections.type.js';
-import { BackupDrApplicationsArgs, BackupDrHostsArgs, BackupDrPlainListArgs } from '../../schema/backupdr/list.args.js';
+import { BackupDrApplicationsArgs, BackupDrConsistencyGroupsArgs, BackupDrHostsArgs, BackupDrLogicalGroupsArgs } from '../../schema/backupdr/list.args.js';
 import { consolePage } from './list-page.js';
 import { consoleUpstream, presentApplication, presentConsistencyGroup, presentHost, presentLogicalGroup } from './present.js';
 import { applicationList, hostList, plainList } from './spec.js';
@@ -49,7 +49,7 @@ export class BackupDrConsoleResolver {
   @FieldResolver(() => BackupDrConsistencyGroupConnection, { description: 'Consistency groups (`GET /consistencygroup`).' })
   consistencyGroups(
     @Root() c: BackupDrConsole,
-    @Args(() => BackupDrPlainListArgs) args: BackupDrPlainListArgs,
+    @Args(() => BackupDrConsistencyGroupsArgs) args: BackupDrConsistencyGroupsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrConsistencyGroupConnection> {
@@ -60,7 +60,7 @@ export class BackupDrConsoleResolver {
   @FieldResolver(() => BackupDrLogicalGroupConnection, { description: 'Logical groups (`GET /logicalgroup`).' })
   logicalGroups(
     @Root() c: BackupDrConsole,
-    @Args(() => BackupDrPlainListArgs) args: BackupDrPlainListArgs,
+    @Args(() => BackupDrLogicalGroupsArgs) args: BackupDrLogicalGroupsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrLogicalGroupConnection> {

@@ -18,7 +18,7 @@ import type {
   BackupDrHostFilter,
   BackupDrJobFilter,
 } from '../../schema/backupdr/resource-filters.input.js';
-import type { BackupDrSort } from '../../schema/backupdr/sort.input.js';
+import type { BackupDrSortKey } from '../../schema/backupdr/sort.input.js';
 import { SortDirection } from '../../schema/backupdr/sort-direction.enum.js';
 import { fromGlobalId } from '../../schema/global-id.js';
 import { JobCategory } from '../../schema/unified/job-category.enum.js';
@@ -35,7 +35,7 @@ const cond = (field: string, op: FilterOperator, value: string): FilterCondition
 export const micros = (d: Date): string => String(d.getTime() * 1000);
 
 /** The parts every console list shares: raw conditions, keyword, the caller's sort or a default order. */
-export function baseSpec(filter: BackupDrListFilter | null | undefined, sort: readonly BackupDrSort[] | null | undefined, defaultSort = ID_ORDER): ListSpec {
+export function baseSpec(filter: BackupDrListFilter | null | undefined, sort: readonly BackupDrSortKey[] | null | undefined, defaultSort = ID_ORDER): ListSpec {
   return {
     conditions: (filter?.conditions ?? []).map((c) => cond(c.field, c.op as FilterOperator, c.value)),
     keyword: filter?.keyword ?? null,
@@ -60,7 +60,7 @@ export function consoleIdOf(globalId: string, typeName: string, instanceId: stri
   return parts.localId;
 }
 
-export function applicationList(instanceId: string, f: BackupDrApplicationFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'application'> {
+export function applicationList(instanceId: string, f: BackupDrApplicationFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'application'> {
   const extra = [...eq('apptype', f?.appType ?? [])];
   if (f?.managed != null) extra.push(cond('managed', 'EQ', String(f.managed)));
   if (f?.nameContains) extra.push(cond('appname', 'CONTAINS', f.nameContains));
@@ -68,13 +68,13 @@ export function applicationList(instanceId: string, f: BackupDrApplicationFilter
   return { resource: 'application', spec: withConditions(baseSpec(f, sort), extra) };
 }
 
-export function hostList(f: BackupDrHostFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'host'> {
+export function hostList(f: BackupDrHostFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'host'> {
   const extra = [...eq('hosttype', f?.hostType ?? [])];
   if (f?.nameContains) extra.push(cond('hostname', 'CONTAINS', f.nameContains));
   return { resource: 'host', spec: withConditions(baseSpec(f, sort), extra) };
 }
 
-export function backupList(instanceId: string, f: BackupDrBackupFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'backup'> {
+export function backupList(instanceId: string, f: BackupDrBackupFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'backup'> {
   const extra = [...eq('jobclass', f?.jobClass ?? [])];
   if (f?.application) extra.push(cond('appid', 'EQ', consoleIdOf(f.application, 'BackupDrApplication', instanceId)));
   if (f?.consistentAfter) extra.push(cond('consistencydate', 'GE', micros(f.consistentAfter)));
@@ -125,7 +125,7 @@ export function statusConditions(
 export async function jobList(
   source: BackupDrSource,
   f: BackupDrJobFilter | null | undefined,
-  sort?: readonly BackupDrSort[] | null,
+  sort?: readonly BackupDrSortKey[] | null,
 ): Promise<ConsoleList<'activeJob' | 'finishedJob' | 'job'>> {
   const resource = jobResource(f?.category);
   const statuses = await statusConditions(source, resource, f?.status);
@@ -144,22 +144,22 @@ export function startWindow(after: Date | null | undefined, before: Date | null 
   return out;
 }
 
-export function diskPoolList(f: BackupDrDiskPoolFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'diskpool'> {
+export function diskPoolList(f: BackupDrDiskPoolFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'diskpool'> {
   return { resource: 'diskpool', spec: withConditions(baseSpec(f, sort), eq('pooltype', f?.poolType ?? [])) };
 }
 
-export function eventList(f: BackupDrEventFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'event'> {
+export function eventList(f: BackupDrEventFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'event'> {
   const extra = f?.since ? [cond('eventdate', 'GE', micros(f.since))] : [];
   return { resource: 'event', spec: withConditions(baseSpec(f, sort, 'eventdate:desc,id:desc'), extra) };
 }
 
-export function auditList(f: BackupDrAuditFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<'audit'> {
+export function auditList(f: BackupDrAuditFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'audit'> {
   const extra = f?.since ? [cond('issuedate', 'GE', micros(f.since))] : [];
   if (f?.userName) extra.push(cond('username', 'EQ', f.userName));
   return { resource: 'audit', spec: withConditions(baseSpec(f, sort, 'issuedate:desc,id:desc'), extra) };
 }
 
 /** Lists with only the shared filter parts. */
-export function plainList<R extends BdrResource>(resource: R, f: BackupDrListFilter | null | undefined, sort?: readonly BackupDrSort[] | null): ConsoleList<R> {
+export function plainList<R extends BdrResource>(resource: R, f: BackupDrListFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<R> {
   return { resource, spec: baseSpec(f, sort) };
 }
