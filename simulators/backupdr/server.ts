@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControl } from '../common/control.js';
 import type { FaultState, PostAuthFault } from '../common/faults.js';
 import { readBody, sendJson, sendText, sleep } from '../common/http-server.js';
-import type { TokenBucket } from '../common/rate-limit.js';
-import type { RouteStats } from '../common/stats.js';
+import type { PipelineBase } from '../common/simulator.js';
 import { apiError, Caller, INVALID_JSON, type ApiRequest, type ApiResult, type SimContext } from './context.js';
 import { ERR } from './errors.js';
 import type { Router } from './router.js';
@@ -17,17 +16,7 @@ export const FAULT_EXEMPT_ROUTES: ReadonlySet<string> = new Set(['POST /session'
 export const SESSION_HEADER = 'backupdr-management-session';
 export const NO_REFRESH_HEADER = 'actifio-no-session-refresh';
 
-export interface PipelineParts {
-  basePath: string;
-  latencyMs: number;
-  router: Router;
-  ctx: SimContext;
-  stats: RouteStats;
-  faults: FaultState;
-  bucket?: TokenBucket;
-  reset(): void;
-  setFaults: Parameters<typeof handleControl>[3]['setFaults'];
-}
+export type PipelineParts = PipelineBase<Router, SimContext>;
 
 /**
  * One request, in this order: control endpoints; base path; route match and stats; latency; own rate

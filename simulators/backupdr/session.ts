@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IdleStore } from '../common/idle-store.js';
 import type { Principal } from './principals.js';
 
 export interface Session {
@@ -14,57 +15,42 @@ export interface Session {
  * belongs to the bearer that created it: the same id with another bearer is not authenticated.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
+  private readonly store: IdleStore<Session>;
 
   constructor(
-    private readonly idleMs: number,
+    idleMs: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    // One idle timeout for every session; nothing revives an expired one, so sweeps drop it at once.
+    this.store = new IdleStore<Session>({ idleMs: () => idleMs, keepExpiredMs: 0 }, now);
+  }
 
   /** Session ids are random UUIDs, never seeded: an id from one run must not work against the next. */
   create(principal: Principal): Session {
-    this.sweep();
+    this.store.sweep();
     const t = this.now();
     const session: Session = { id: randomUUID(), principal, createdMs: t, lastUsedMs: t };
-    this.sessions.set(session.id, session);
+    this.store.set(session.id, session);
     return session;
   }
 
   /** The live session for id + bearer; refreshes its idle timer unless `refresh` is false. */
   use(id: string | undefined, bearer: string, refresh: boolean): Session | undefined {
-    if (!id) return undefined;
-    const s = this.sessions.get(id);
-    if (!s) return undefined;
-    if (this.expired(s)) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    if (s.principal.token !== bearer) return undefined;
-    if (refresh) s.lastUsedMs = this.now();
+    const s = this.store.lookup(id);
+    if (!s || s.principal.token !== bearer) return undefined;
+    if (refresh) this.store.touch(s);
     return s;
   }
 
   delete(id: string): boolean {
-    return this.sessions.delete(id);
+    return this.store.delete(id);
   }
 
   deleteAll(): void {
-    this.sessions.clear();
+    this.store.clear();
   }
 
   live(): number {
-    let n = 0;
-    for (const s of this.sessions.values()) if (!this.expired(s)) n += 1;
-    return n;
-  }
-
-  private expired(s: Session): boolean {
-    return this.now() - s.lastUsedMs > this.idleMs;
-  }
-
-  /** Benchmarks open thousands of sessions; drop the idle-expired ones now and then. */
-  private sweep(): void {
-    if (this.sessions.size < 1000) return;
-    for (const [id, s] of this.sessions) if (this.expired(s)) this.sessions.delete(id);
+    return this.store.live();
   }
 }

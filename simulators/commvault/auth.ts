@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { IdleStore } from '../common/idle-store.js';
 import type { SimUser } from './data/types.js';
 
 export interface Session {
@@ -9,18 +10,24 @@ export interface Session {
   lastUsedMs: number;
 }
 
+/** Long benchmarks log in thousands of times; sweeps forget sessions a day past their expiry. */
+const KEEP_EXPIRED_MS = 86_400_000;
+
 /**
  * Login sessions with Commvault's idle expiry: a token lives while it is used at least once per idle
  * timeout. Expired sessions are kept (until renewed or swept) because `RenewLoginToken` exists precisely
  * to revive a token after the 401.
  */
 export class TokenStore {
-  private readonly sessions = new Map<string, Session>();
+  // Each token carries its own idle timeout (Login's `timeout` overrides the default).
+  private readonly store: IdleStore<Session>;
 
   constructor(
     private readonly defaultIdleMs: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.store = new IdleStore<Session>({ idleMs: (s) => s.idleTimeoutMs, keepExpiredMs: KEEP_EXPIRED_MS }, now);
+  }
 
   /** Tokens are random, not seeded: a token from one run must never authenticate against the next. */
   issue(user: SimUser, deviceId: string, idleTimeoutMs?: number): Session {
@@ -31,47 +38,32 @@ export class TokenStore {
       idleTimeoutMs: idleTimeoutMs ?? this.defaultIdleMs,
       lastUsedMs: this.now(),
     };
-    this.sessions.set(session.token, session);
-    this.sweep();
+    this.store.set(session.token, session);
+    this.store.sweep();
     return session;
   }
 
   /** The live session for a token, refreshing its idle timer; undefined when unknown or idle-expired. */
   use(token: string | undefined): Session | undefined {
-    if (!token) return undefined;
-    const session = this.sessions.get(token);
-    if (!session || this.expired(session)) return undefined;
-    session.lastUsedMs = this.now();
+    const session = this.store.lookup(token);
+    if (session) this.store.touch(session);
     return session;
   }
 
   /** Any known session, expired or not (for renewal). */
   find(token: string): Session | undefined {
-    return this.sessions.get(token);
+    return this.store.find(token);
   }
 
   revoke(token: string): boolean {
-    return this.sessions.delete(token);
+    return this.store.delete(token);
   }
 
   revokeAll(): void {
-    this.sessions.clear();
+    this.store.clear();
   }
 
   live(): number {
-    let n = 0;
-    for (const s of this.sessions.values()) if (!this.expired(s)) n += 1;
-    return n;
-  }
-
-  private expired(s: Session): boolean {
-    return this.now() - s.lastUsedMs > s.idleTimeoutMs;
-  }
-
-  /** Long benchmarks log in thousands of times; forget sessions a day past their expiry. */
-  private sweep(): void {
-    if (this.sessions.size < 1000) return;
-    const t: number = this.now();
-    for (const [token, s] of this.sessions) if (t - s.lastUsedMs > s.idleTimeoutMs + 86_400_000) this.sessions.delete(token);
+    return this.store.live();
   }
 }

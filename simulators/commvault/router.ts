@@ -1,57 +1,21 @@
+import { RouteTable, type RouteMatch as Match } from '../common/route-table.js';
 import type { RouteDef } from './context.js';
 
-export interface RouteMatch {
-  def: RouteDef;
-  params: Record<string, string>;
-  /** Stats key: method + template with the docs' casing, e.g. `GET /V2/Plan`. */
-  key: string;
-}
-
-interface Compiled {
-  def: RouteDef;
-  /** Lower-cased static segments, or null for a `{param}`. */
-  segments: (string | null)[];
-  names: string[];
-  staticCount: number;
-}
+/** Stats key: method + template with the docs' casing, e.g. `GET /V2/Plan`. */
+export type RouteMatch = Match<RouteDef>;
 
 /**
  * Case-insensitive routing (`/v2/plan` == `/V2/Plan`, commvault.md §0) over decoded path segments, so
- * `qoperation%20execute` matches `qoperation execute`. With several candidates the most specific wins.
+ * `qoperation%20execute` matches `qoperation execute`.
  */
-export class Router {
-  private readonly compiled: Compiled[];
-
+export class Router extends RouteTable<RouteDef> {
   constructor(routes: readonly RouteDef[]) {
-    this.compiled = routes.map((def) => {
-      const parts: string[] = def.template.split('/').filter((s) => s !== '');
-      const names: string[] = [];
-      const segments = parts.map((p) => {
-        const m = /^\{(\w+)\}$/.exec(p);
-        if (m) {
-          names.push(m[1]);
-          return null;
-        }
-        names.push('');
-        return p.toLowerCase();
-      });
-      return { def, segments, names, staticCount: segments.filter((s) => s !== null).length };
-    });
+    super(routes, true);
   }
 
-  match(method: string, segments: string[]): RouteMatch | undefined {
-    const lower: string[] = segments.map((s) => s.toLowerCase());
-    let best: Compiled | undefined;
-    for (const c of this.compiled) {
-      if (c.def.method !== method || c.segments.length !== lower.length) continue;
-      if (!c.segments.every((s, i) => s === null || s === lower[i])) continue;
-      if (!best || c.staticCount > best.staticCount) best = c;
-    }
-    if (!best) return undefined;
-    const params: Record<string, string> = {};
-    best.segments.forEach((s, i) => {
-      if (s === null) params[best.names[i]] = segments[i];
-    });
-    return { def: best.def, params, key: `${method} ${best.def.template}` };
+  /** Commvault has no 405: a path under another method is just not found. */
+  match(method: string, segments: readonly string[]): RouteMatch | undefined {
+    const found = this.lookup(method, segments);
+    return found.kind === 'match' ? found.match : undefined;
   }
 }

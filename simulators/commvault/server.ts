@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControl } from '../common/control.js';
 import type { FaultState, PostAuthFault } from '../common/faults.js';
 import { readBody, sendJson, sendText, sleep } from '../common/http-server.js';
-import type { TokenBucket } from '../common/rate-limit.js';
-import type { RouteStats } from '../common/stats.js';
+import type { PipelineBase } from '../common/simulator.js';
 import type { TokenStore } from './auth.js';
 import { genericError, Query, Scope, type ApiRequest, type ApiResult, type SimContext } from './context.js';
 import type { Router } from './router.js';
@@ -15,17 +14,8 @@ import { toXml } from './xml.js';
  */
 export const FAULT_EXEMPT_ROUTES: ReadonlySet<string> = new Set(['POST /Login']);
 
-export interface PipelineParts {
-  basePath: string;
-  latencyMs: number;
-  router: Router;
-  ctx: SimContext;
-  stats: RouteStats;
-  faults: FaultState;
+export interface PipelineParts extends PipelineBase<Router, SimContext> {
   tokens: TokenStore;
-  bucket?: TokenBucket;
-  reset(): void;
-  setFaults: Parameters<typeof handleControl>[3]['setFaults'];
 }
 
 const UNAUTHORIZED = { errorCode: 401, errorMessage: 'Unauthorized' };

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startBackupDrSimulator, type Application, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
-
-type Json = Record<string, any>;
+import { control, fetchAnswer, useSimulator, type Answer, type Json } from '../helpers/simulator-http.js';
 
 interface CallOptions {
   method?: 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'DELETE';
@@ -13,13 +12,6 @@ interface CallOptions {
   body?: unknown;
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: Json | undefined;
-}
-
 async function call(sim: BackupDrSimulator, path: string, o: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const bearer = o.bearer === undefined ? 'admin-token' : o.bearer;
@@ -27,29 +19,12 @@ async function call(sim: BackupDrSimulator, path: string, o: CallOptions = {}): 
   if (o.session) headers['backupdr-management-session'] = `Actifio ${o.session}`;
   if (o.body !== undefined) headers['Content-Type'] = 'application/json';
   Object.assign(headers, o.headers);
-  const res = await fetch(`${sim.url}${path}`, { method: o.method ?? 'GET', headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
-  const text = await res.text();
-  let body: Json | undefined;
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, body };
+  return fetchAnswer(`${sim.url}${path}`, { method: o.method ?? 'GET', headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
 }
 
 async function login(sim: BackupDrSimulator, bearer = 'admin-token'): Promise<string> {
   const answer = await call(sim, '/session', { method: 'POST', bearer });
   return answer.body?.session_id as string;
-}
-
-async function control(sim: BackupDrSimulator, path: string, body?: unknown): Promise<Json> {
-  const res = await fetch(`${sim.origin}/__sim/${path}`, {
-    method: path === 'stats' ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: path === 'stats' ? undefined : JSON.stringify(body ?? {}),
-  });
-  return (await res.json()) as Json;
 }
 
 const ids = (a: Answer): string[] => (a.body?.items as Json[]).map((x) => x.id as string);
@@ -68,18 +43,11 @@ describe('Backup and DR simulator', () => {
     return Number(a.headers.get('actifio-count'));
   };
 
-  beforeAll(async () => {
+  useSimulator(async () => {
     sim = await startBackupDrSimulator();
     admin = await login(sim);
     orgA = await login(sim, 'org-a-token');
-  });
-
-  afterAll(async () => {
-    await sim?.close();
-  });
-
-  beforeEach(() => {
-    sim.reset();
+    return sim;
   });
 
   describe('sessions', () => {
@@ -149,13 +117,7 @@ describe('Backup and DR simulator', () => {
     let clock = 1_767_314_036_000;
     let idle: BackupDrSimulator;
 
-    beforeAll(async () => {
-      idle = await startBackupDrSimulator({ sessionIdleTimeoutMs: 1000, now: () => clock });
-    });
-
-    afterAll(async () => {
-      await idle?.close();
-    });
+    useSimulator(async () => (idle = await startBackupDrSimulator({ sessionIdleTimeoutMs: 1000, now: () => clock })));
 
     it('refreshes on every call and expires after the idle timeout', async () => {
       const s = await login(idle);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../simulators/commvault/data/generate.js';
 import { startCommvaultSimulator, type CommvaultSimulator, type Job } from '../../simulators/commvault/index.js';
-
-type Json = Record<string, any>;
+import { control, fetchAnswer, useSimulator, type Answer, type Json } from '../helpers/simulator-http.js';
 
 interface CallOptions {
   token?: string;
@@ -13,32 +12,16 @@ interface CallOptions {
   body?: unknown;
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** Parsed when the text is JSON, else undefined. */
-  body: Json | undefined;
-}
-
 async function call(sim: CommvaultSimulator, path: string, o: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...o.headers };
   if (o.json !== false) headers.Accept = 'application/json';
   if (o.token) headers.Authtoken = o.token;
   if (o.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`${sim.url}${path}`, {
+  return fetchAnswer(`${sim.url}${path}`, {
     method: o.method ?? 'GET',
     headers,
     body: o.body === undefined ? undefined : JSON.stringify(o.body),
   });
-  const text = await res.text();
-  let body: Json | undefined;
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, body };
 }
 
 async function login(sim: CommvaultSimulator, username: string, password: string, extra: Json = {}): Promise<Answer> {
@@ -53,32 +36,16 @@ async function tokenFor(sim: CommvaultSimulator, user: string): Promise<string> 
   return answer.body?.token as string;
 }
 
-async function control(sim: CommvaultSimulator, path: string, body?: unknown): Promise<Json> {
-  const res = await fetch(`${sim.origin}/__sim/${path}`, {
-    method: body === undefined && path === 'stats' ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? (path === 'stats' ? undefined : '') : JSON.stringify(body),
-  });
-  return (await res.json()) as Json;
-}
-
 const isActive = (j: Job): boolean => ['Running', 'Waiting', 'Pending', 'Suspended'].includes(j.status);
 
 describe('Commvault simulator', () => {
   let sim: CommvaultSimulator;
   let admin: string;
 
-  beforeAll(async () => {
+  useSimulator(async () => {
     sim = await startCommvaultSimulator();
     admin = await tokenFor(sim, 'admin');
-  });
-
-  afterAll(async () => {
-    await sim?.close();
-  });
-
-  beforeEach(() => {
-    sim.reset();
+    return sim;
   });
 
   describe('login and sessions', () => {
@@ -133,13 +100,7 @@ describe('Commvault simulator', () => {
     let clock = 1_767_314_036_000;
     let idleSim: CommvaultSimulator;
 
-    beforeAll(async () => {
-      idleSim = await startCommvaultSimulator({ tokenIdleTimeoutMs: 1000, now: () => clock });
-    });
-
-    afterAll(async () => {
-      await idleSim?.close();
-    });
+    useSimulator(async () => (idleSim = await startCommvaultSimulator({ tokenIdleTimeoutMs: 1000, now: () => clock })));
 
     it('keeps a token alive while used and answers 401 once it idled past the timeout', async () => {
       const token = await tokenFor(idleSim, 'admin');
