@@ -112,6 +112,26 @@ describe('upstream calls per query (real HTTP, simulator counts)', () => {
       expect((all.body.data as { commvaultClients: { totalCount: number } }).commvaultClients.totalCount).toBe(sim.data.clients.length);
     });
 
+    it('a caller whose own credential the upstream refuses is never served what another session cached', async () => {
+      const shared = await startTestGateway({
+        upstreams: [commvaultUpstream('cv-main', sim.url)],
+        callers: [
+          { id: 'ok', apiKey: 'key-ok', role: 'frontend', credentials: { 'cv-main': { username: 'admin', password: 'admin' } } },
+          { id: 'stale', apiKey: 'key-stale', role: 'frontend', credentials: { 'cv-main': { username: 'admin', password: 'rotated-away' } } },
+        ],
+      });
+      try {
+        const ok = await shared.query(CLIENTS, undefined, { apiKey: 'key-ok' });
+        expect(ok.body.errors).toBeUndefined();
+        const stale = await shared.query(CLIENTS, undefined, { apiKey: 'key-stale' });
+        // The list fans out over upstreams: the refused one contributes nothing and an error, never data.
+        expect(stale.body.data?.commvaultClients).toEqual({ totalCount: 0, edges: [] });
+        expect((stale.body.errors ?? []).map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
+      } finally {
+        await shared.close();
+      }
+    });
+
     it('see only their own company’s jobs, also when the other caller’s page is cached', async () => {
       await gw.query(JOBS, undefined, { apiKey: 'key-globex' });
       const res = await gw.query<{ jobs: { totalCount: number; edges: Array<{ node: { jobId: number } }> } }>(JOBS, undefined, { apiKey: 'key-acme' });

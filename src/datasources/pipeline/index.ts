@@ -133,6 +133,10 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   async function send<T>(source: SourceHooks, req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const call = describe(source, req);
+    // The identity in a key is a non-secret name (e.g. the user name), so a source serves cached answers
+    // only once its own credential has a live session: a caller whose password the upstream would refuse
+    // never reads what another source with the same user name cached. Free while the session lives.
+    if (call.key !== undefined && req.authenticated !== false) await source.authHeaders();
     // 1. cache lookup — only reads with a cache class; the key carries instance and identity.
     if (call.key !== undefined && call.ttlMs !== undefined) {
       const hit = await cacheGet(call, call.key);
