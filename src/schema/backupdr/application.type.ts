@@ -1,20 +1,11 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BackupDrNamedRef } from './named-ref.type.js';
 import { BackupDrObjectSource } from './object-source.type.js';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrApplication', { description: 'An application (VM, database, file system, instance): `GET /application`.', implements: Node })
-export class BackupDrApplication implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrApplication extends BackupDrObject {
   @Field(() => String, { nullable: true })
   appName!: string | null;
 

@@ -1,18 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrAuditRecord', { description: 'An audit record of the console itself (`GET /localaudit`).', implements: Node })
-export class BackupDrAuditRecord implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrAuditRecord extends BackupDrObject {
   @Field(() => Date, { nullable: true })
   issuedAt!: Date | null;
 

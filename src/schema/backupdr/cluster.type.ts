@@ -1,18 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrAppliance', { description: 'A backup/recovery appliance (`GET /cluster`).', implements: Node })
-export class BackupDrAppliance implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrAppliance extends BackupDrObject {
   @Field(() => String, { nullable: true, description: 'The appliance\'s own id (`clusterid`), not the console id.' })
   applianceId!: string | null;
 

@@ -1,18 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrConsistencyGroup', { description: 'Applications of one host grouped into one consistent image (`GET /consistencygroup`).', implements: Node })
-export class BackupDrConsistencyGroup implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrConsistencyGroup extends BackupDrObject {
   @Field(() => String, { nullable: true })
   groupName!: string | null;
 

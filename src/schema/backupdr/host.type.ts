@@ -1,20 +1,11 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BackupDrNamedRef } from './named-ref.type.js';
 import { BackupDrObjectSource } from './object-source.type.js';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrHost', { description: 'A host (physical or virtual machine) applications run on: `GET /host`.', implements: Node })
-export class BackupDrHost implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrHost extends BackupDrObject {
   @Field(() => String, { nullable: true })
   name!: string | null;
 

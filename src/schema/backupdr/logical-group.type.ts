@@ -1,19 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BackupDrNamedRef } from './named-ref.type.js';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrLogicalGroup', { description: 'Applications of one appliance sharing an SLA (`GET /logicalgroup`).', implements: Node })
-export class BackupDrLogicalGroup implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrLogicalGroup extends BackupDrObject {
   @Field(() => String, { nullable: true })
   name!: string | null;
 

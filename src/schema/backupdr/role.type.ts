@@ -1,18 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrRole', { description: 'A console role (`GET /role`).', implements: Node })
-export class BackupDrRole implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrRole extends BackupDrObject {
   @Field(() => String, { nullable: true })
   name!: string | null;
 

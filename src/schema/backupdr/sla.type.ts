@@ -1,18 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrSla', { description: 'An SLA: an application (or logical group) protected by an SLT and an SLP: `GET /sla`.', implements: Node })
-export class BackupDrSla implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrSla extends BackupDrObject {
   @Field(() => String, { nullable: true })
   description!: string | null;
 

@@ -1,19 +1,10 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BackupDrNamedRef } from './named-ref.type.js';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrSlp', { description: 'An SLA profile (resource profile): `GET /slp`.', implements: Node })
-export class BackupDrSlp implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrSlp extends BackupDrObject {
   @Field(() => String, { nullable: true })
   name!: string | null;
 

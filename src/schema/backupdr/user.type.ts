@@ -1,18 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../unified/node.type.js';
-import { Upstream } from '../unified/upstream.type.js';
+import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrUser', { description: 'A console user (`GET /user`).', implements: Node })
-export class BackupDrUser implements Node {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Upstream)
-  upstream!: Upstream;
-
-  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
-  consoleId!: string;
-
+export class BackupDrUser extends BackupDrObject {
   @Field(() => String, { nullable: true })
   name!: string | null;
 

@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../unified/node.type.js';
+import { Upstream } from '../unified/upstream.type.js';
+
+/**
+ * The fields every object a console lists carries: its global id, the console it came from and the
+ * console's own id. A base for the console's object types, never a type of its own in the schema
+ * (nothing refers to it, so type-graphql does not emit it).
+ */
+@ObjectType()
+export abstract class BackupDrObject implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Upstream)
+  upstream!: Upstream;
+
+  @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
+  consoleId!: string;
+}
