@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { GatewayConfig, UpstreamConfig, UpstreamKind } from '../config/schema.js';
 import type { Principal } from '../context.js';
@@ -7,6 +6,7 @@ import { BackupDrSource } from './backupdr/backupdr-source.js';
 import { CommvaultSource } from './commvault/commvault-source.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamSource } from './upstream-source.js';
+import { sha256Hex } from '../util/sha256.js';
 
 /** An upstream a caller may see, as the graph names it. */
 export interface VisibleUpstream {
@@ -100,7 +100,7 @@ export class SourceRegistry {
     const password = own?.username !== undefined ? (own.password ?? '') : (upstream.password ?? '');
     // The key tells sessions apart by secret too (two callers may claim the same user name with
     // different passwords); the identity the pipeline sees stays non-secret.
-    const key = `${upstream.id}\u0000${username}\u0000${sha256(password)}`;
+    const key = `${upstream.id}\u0000${username}\u0000${sha256Hex(password)}`;
     let source = this.sources.get(key) as CommvaultSource | undefined;
     if (!source) {
       source = new CommvaultSource({
@@ -124,7 +124,7 @@ export class SourceRegistry {
    */
   private backupdrSource(upstream: UpstreamConfig, principal: Principal): BackupDrSource {
     const token = principal.credentials[upstream.id]?.bearerToken ?? upstream.bearerToken ?? '';
-    const tokenHash = sha256(token);
+    const tokenHash = sha256Hex(token);
     const key = `${upstream.id}\u0000bearer\u0000${tokenHash}`;
     let source = this.sources.get(key) as BackupDrSource | undefined;
     if (!source) {
@@ -141,4 +141,3 @@ export class SourceRegistry {
   }
 }
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');

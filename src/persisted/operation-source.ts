@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { RolePolicy } from '../config/schema.js';
 import { ErrorCode } from '../errors/codes.js';
 import type { TrustedDocument, TrustedDocuments } from './trusted-documents.js';
+import { sha256Hex } from '../util/sha256.js';
 
 /** What a request says about its document, before Apollo reads it. */
 export interface OperationRequest {
@@ -34,7 +34,6 @@ export type OperationSource =
   | { kind: 'none' }
   | { kind: 'refused'; code: ErrorCode; reason: RefusalReason; message: string; status?: number };
 
-const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Decides, from what the request carries and the caller's role policy, where its document comes from.

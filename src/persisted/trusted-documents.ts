@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { sha256Hex } from '../util/sha256.js';
 
 /** Where `npm run codegen` writes the manifest (client preset, `persistedDocuments`), from the package root. */
 export const DEFAULT_MANIFEST_PATH = fileURLToPath(
@@ -89,7 +89,7 @@ function checkEntry(where: string, id: string, text: unknown, schema: GraphQLSch
   const hash = ID.exec(id)?.[1];
   if (!hash) throw new TrustedDocumentsError(`${where}: "${id}" is not an id of the form sha256:<64 hex digits>`);
   if (typeof text !== 'string') throw new TrustedDocumentsError(`${where}: ${id}: the document must be a string`);
-  if (createHash('sha256').update(text).digest('hex') !== hash) {
+  if (sha256Hex(text) !== hash) {
     throw new TrustedDocumentsError(`${where}: ${id}: the id is not the SHA-256 of its document; run \`npm run codegen\``);
   }
   let document;

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
 import type { Principal, ResolvedCredential } from '../context.js';
 import { ErrorCode } from '../errors/codes.js';
+import { sha256Hex } from '../util/sha256.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /**
  * Resolves `Authorization: Bearer <apiKey>` to a Principal. Keys are held only as SHA-256 digests, so
@@ -23,7 +22,7 @@ export class CallerDirectory {
       for (const [id, c] of Object.entries(caller.credentials ?? {})) {
         credentials[id] = { username: c.username, password: c.password, bearerToken: c.bearerToken };
       }
-      this.byKeyDigest.set(sha256(caller.apiKey ?? ''), {
+      this.byKeyDigest.set(sha256Hex(caller.apiKey ?? ''), {
         id: caller.id,
         role: caller.role,
         upstreamIds: caller.upstreams ?? allUpstreams,
@@ -43,7 +42,7 @@ export class CallerDirectory {
     }
     const key = BEARER.exec(authorization)?.[1];
     if (!key) throw unauthenticated('Malformed Authorization header: expected "Bearer <apiKey>"');
-    const principal = this.byKeyDigest.get(sha256(key));
+    const principal = this.byKeyDigest.get(sha256Hex(key));
     if (!principal) throw unauthenticated('Unknown API key');
     return principal;
   }
