@@ -22,6 +22,9 @@ export async function startTsxChild<Ready extends { type: string }>(
   options: { exposeGc?: boolean } = {},
 ): Promise<TsxChild<Ready>> {
   const execArgv = ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : [])];
+  // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it exits (for finding what limits a figure).
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   const child = spawn(process.execPath, [...execArgv, entry], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
