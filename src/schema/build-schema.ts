@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { BackupDrApplicationResolver } from '../resolvers/backupdr/application.resolver.js';
 import { BackupDrEventResolver, BackupDrUserResolver } from '../resolvers/backupdr/activity.resolver.js';
@@ -32,6 +31,7 @@ import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
 import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-workload.resolver.js';
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { BackupDrApplication } from './backupdr/application.type.js';
+import { DateTimeScalar } from './date-time.scalar.js';
 import { BackupDrAuditRecord } from './backupdr/audit-record.type.js';
 import { BackupDrBackup } from './backupdr/backup.type.js';
 import { BackupDrAppliance } from './backupdr/cluster.type.js';
@@ -134,7 +134,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: ORPHANED_TYPES,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     emitSchemaFile: false,
   });

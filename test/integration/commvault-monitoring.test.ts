@@ -380,12 +380,12 @@ describe('unprotectedWorkloads', () => {
       const backups = backupsOf(w.workload.clientId);
       const lastSuccess = backups.find((j) => SUCCESS.has(statusOf(j.status)));
       const last = backups[0];
-      expect(w.lastSuccessfulBackupAt).toEqual(lastSuccess ? new Date(lastSuccess.startTime * 1000) : null);
+      expect(w.lastSuccessfulBackupAt).toEqual(lastSuccess ? new Date(lastSuccess.startTime * 1000).toISOString() : null);
       expect(w.workload.lastSuccessfulBackupAt).toEqual(w.lastSuccessfulBackupAt);
       expect(w.lastJobStatus).toBe(last ? statusOf(last.status) : null);
       expect(w.lastJob?.jobId ?? null).toBe(last?.jobId ?? null);
       // Unprotected: the last success, if any, started before the 7-day window.
-      if (w.lastSuccessfulBackupAt) expect(w.lastSuccessfulBackupAt.getTime()).toBeLessThan(Date.now() - 7 * DAY_S * 1000);
+      if (w.lastSuccessfulBackupAt) expect(Date.parse(w.lastSuccessfulBackupAt)).toBeLessThan(Date.now() - 7 * DAY_S * 1000);
     }
     expect(got.some((w: any) => w.lastSuccessfulBackupAt !== null)).toBe(true);
     // The window walk's pages + one history page per unprotected client, shared by the three history
@@ -401,7 +401,7 @@ describe('unprotectedWorkloads', () => {
     const { result } = await graph.run(`query($id: Int!) { commvaultClient(upstream: "${CV}", clientId: $id) { lastSuccessfulBackupAt } }`, { id: clientId });
     expect(result.errors).toBeUndefined();
     const newest = backupsOf(clientId).find((j) => SUCCESS.has(statusOf(j.status)))!;
-    expect(result.data.commvaultClient.lastSuccessfulBackupAt).toEqual(new Date(newest.startTime * 1000));
+    expect(result.data.commvaultClient.lastSuccessfulBackupAt).toEqual(new Date(newest.startTime * 1000).toISOString());
     expect(newest.startTime).toBeGreaterThanOrEqual(sim.data.generatedAt - 7 * DAY_S);
   });
 
