@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
 @ObjectType('BackupDrConsole', {

@@ -1,4 +1,5 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
 import { Severity } from '../unified/severity.enum.js';
 import { StorageTarget } from '../unified/storage-target.type.js';

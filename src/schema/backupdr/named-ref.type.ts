@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 
 
 @ObjectType('BackupDrNamedRef', { description: 'A console object named by another (e.g. an organization in `orglist`).' })

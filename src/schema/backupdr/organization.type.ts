@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
 import { BackupDrObject } from './console-object.type.js';
 

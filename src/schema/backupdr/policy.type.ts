@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 
 
 @ObjectType('BackupDrPolicy', { description: 'A policy of an SLT (`GET /slt/{id}/policy`).' })

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 
 @ObjectType('CommvaultAgent', { description: 'An iDataAgent installed on a client (e.g. Windows File System).' })
 export class CommvaultAgent {

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 
 @ObjectType('CommvaultBackupLocation', { description: 'Where a storage pool writes: a disk mount path or a cloud bucket (V4 storage).' })
 export class CommvaultBackupLocation {

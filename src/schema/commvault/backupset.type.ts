@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 
 @ObjectType('CommvaultBackupset', { description: 'A backup set of an agent on a client.' })
 export class CommvaultBackupset {

@@ -1,4 +1,4 @@
-import { ObjectType } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { Connection } from '../unified/connection.type.js';
 import { CommvaultClient } from './client.type.js';
 

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import type { CvDdbStore } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Severity } from '../unified/severity.enum.js';

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import type { CvEvent } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';

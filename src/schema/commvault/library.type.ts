@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 

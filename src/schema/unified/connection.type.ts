@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, type ClassType } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { PageInfo } from './page-info.type.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ObjectType } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { Connection } from './connection.type.js';
 import { Job } from './job.type.js';
 

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { JobStatusCount } from './job-status-count.type.js';
 
 /** The counts JobStatusSummary and JobTypeSummary share (a base class, not a schema type of its own). */

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { JobStatus } from './job-status.enum.js';
 
 @ObjectType('JobStatusCount', { description: 'How many jobs have one status.' })

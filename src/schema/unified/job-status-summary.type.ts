@@ -1,4 +1,5 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { JobCounts } from './job-counts.type.js';
 import { JobTypeSummary } from './job-type-summary.type.js';
 import { Upstream } from './upstream.type.js';

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { JobCounts } from './job-counts.type.js';
 
 @ObjectType('JobTypeSummary', { description: 'Job counts of one job type in the window.' })

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {

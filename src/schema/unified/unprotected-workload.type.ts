@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { ProtectionGap } from './protection-gap.enum.js';
 import { ProtectedWorkload } from './protected-workload.type.js';
 

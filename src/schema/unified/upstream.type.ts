@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
+import { ObjectType } from '../object-type.js';
 import { UpstreamKind } from './upstream-kind.enum.js';
 
 @ObjectType({ description: 'A configured upstream instance (CommServe, Cloud tenant or console).' })
