@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import type { SettledLoader } from './settled-loader.js';
 import type { BdrPolicy, BdrResource, BdrResourceTypes } from '../datasources/backupdr/model.js';
 import type { PrincipalSources } from '../datasources/registry.js';
 import { groupedLoader, type InstanceKey } from './instance-loader.js';
@@ -8,7 +8,7 @@ export interface BdrIdKey extends InstanceKey {
   id: string;
 }
 
-type ByIdLoader<R extends BdrResource> = DataLoader<BdrIdKey, BdrResourceTypes[R] | null, string>;
+type ByIdLoader<R extends BdrResource> = SettledLoader<BdrIdKey, BdrResourceTypes[R] | null>;
 
 /**
  * Console loaders of one request. Every `…ById` batch is ONE list call per console (per 200 ids):
@@ -33,7 +33,7 @@ export interface BackupDrLoaders {
   orgById: ByIdLoader<'org'>;
   auditById: ByIdLoader<'audit'>;
   /** `GET /slt/{id}/policy` per template (no list form covers several templates). */
-  policiesBySltId: DataLoader<BdrIdKey, BdrPolicy[], string>;
+  policiesBySltId: SettledLoader<BdrIdKey, BdrPolicy[]>;
 }
 
 export function createBackupDrLoaders(sources: PrincipalSources): BackupDrLoaders {

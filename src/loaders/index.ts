@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import type { SettledLoader } from './settled-loader.js';
 import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
 import type {
   CvAgent,
@@ -46,40 +46,47 @@ export interface StoragePolicyKey extends IdKey {
 
 export interface GatewayLoaders {
   /** From `GET /Client` (the cached full list), not one call per client. */
-  clientById: DataLoader<IdKey, CvClient | null, string>;
+  clientById: SettledLoader<IdKey, CvClient | null>;
   /** From `GET /V2/Plan`. */
-  planById: DataLoader<IdKey, CvPlan | null, string>;
+  planById: SettledLoader<IdKey, CvPlan | null>;
   /** From `GET /StoragePolicy` (names only). */
-  storagePolicyById: DataLoader<IdKey, CvStoragePolicy | null, string>;
+  storagePolicyById: SettledLoader<IdKey, CvStoragePolicy | null>;
   /** `GET /StoragePolicy/{id}` per policy: the copies. */
-  storagePolicyDetailById: DataLoader<StoragePolicyKey, CvStoragePolicy, string>;
+  storagePolicyDetailById: SettledLoader<StoragePolicyKey, CvStoragePolicy>;
   /** `GET /Subclient?clientId=` per client when the client is known, else `GET /Subclient/{id}`. */
-  subclientById: DataLoader<SubclientKey, CvSubclient | null, string>;
-  subclientsByClientId: DataLoader<IdKey, CvSubclient[], string>;
-  agentsByClientId: DataLoader<IdKey, CvAgent[], string>;
-  backupsetsByClientId: DataLoader<IdKey, CvBackupset[], string>;
+  subclientById: SettledLoader<SubclientKey, CvSubclient | null>;
+  subclientsByClientId: SettledLoader<IdKey, CvSubclient[]>;
+  agentsByClientId: SettledLoader<IdKey, CvAgent[]>;
+  backupsetsByClientId: SettledLoader<IdKey, CvBackupset[]>;
   /** From `GET /V2/MediaAgents`. */
-  mediaAgentById: DataLoader<IdKey, CvMediaAgent | null, string>;
+  mediaAgentById: SettledLoader<IdKey, CvMediaAgent | null>;
   /** From `GET /StoragePool`. */
-  storagePoolById: DataLoader<IdKey, CvStoragePool | null, string>;
+  storagePoolById: SettledLoader<IdKey, CvStoragePool | null>;
   /** `GET /StoragePool/{id}` per pool: the DDB store ids. */
-  storagePoolDetailById: DataLoader<IdKey, CvStoragePool | null, string>;
+  storagePoolDetailById: SettledLoader<IdKey, CvStoragePool | null>;
   /** `GET /Library/{id}` per library: mount paths and space. */
-  libraryById: DataLoader<IdKey, CvLibrary | null, string>;
+  libraryById: SettledLoader<IdKey, CvLibrary | null>;
   /** `GET /DDBInformation/{id}` per store: partitions, Q&I, free space. */
-  ddbStoreById: DataLoader<IdKey, CvDdbStore | null, string>;
+  ddbStoreById: SettledLoader<IdKey, CvDdbStore | null>;
   /** `GET /V4/Storage/Disk/{id}` or `GET /V4/Storage/Cloud/{id}` per pool: savings, locations, plans. */
-  storageDetailById: DataLoader<StorageDetailKey, CvStorageDetail | null, string>;
+  storageDetailById: SettledLoader<StorageDetailKey, CvStorageDetail | null>;
   /**
    * `GET /Job?clientId=&jobFilter=Backup` per client (its newest CLIENT_BACKUP_HISTORY_LIMIT backup jobs,
    * newest first): last successful backup and last job of a workload.
    */
-  backupHistoryByClientId: DataLoader<IdKey, CvJob[], string>;
+  backupHistoryByClientId: SettledLoader<IdKey, CvJob[]>;
   /** Backup and DR console objects (batched id unions, see loaders/backupdr.ts). */
   bdr: BackupDrLoaders;
 }
 
 const byId = (k: IdKey): string => String(k.id);
+const keyId = (k: IdKey): number => k.id;
+// Module-level so each cached list is indexed once (fromList keeps an index per list and id function).
+const clientId = (c: CvClient): number => c.clientId;
+const planId = (p: CvPlan): number => p.planId;
+const storagePolicyId = (p: CvStoragePolicy): number => p.storagePolicyId;
+const mediaAgentId = (m: CvMediaAgent): number => m.mediaAgentId;
+const storagePoolId = (p: CvStoragePool): number => p.storagePoolId;
 
 /** `jobFilter` for backup jobs only. */
 const BACKUP_JOB_TYPES = ['Backup'] as const;
@@ -88,12 +95,12 @@ const BACKUP_JOB_TYPES = ['Backup'] as const;
 export function createLoaders(sources: PrincipalSources): GatewayLoaders {
   return {
     bdr: createBackupDrLoaders(sources),
-    clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), (c) => c.clientId, (k: IdKey) => k.id)),
-    planById: instanceLoader(sources, byId, fromList((s) => s.listPlans(), (p) => p.planId, (k: IdKey) => k.id)),
+    clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), clientId, keyId)),
+    planById: instanceLoader(sources, byId, fromList((s) => s.listPlans(), planId, keyId)),
     storagePolicyById: instanceLoader(
       sources,
       byId,
-      fromList((s) => s.listStoragePolicies(), (p) => p.storagePolicyId, (k: IdKey) => k.id),
+      fromList((s) => s.listStoragePolicies(), storagePolicyId, keyId),
     ),
     storagePolicyDetailById: instanceLoader(sources, byId, eachKey((s, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
     subclientById: instanceLoader(sources, byId, subclientBatch),
@@ -103,12 +110,12 @@ export function createLoaders(sources: PrincipalSources): GatewayLoaders {
     mediaAgentById: instanceLoader(
       sources,
       byId,
-      fromList((s) => s.listMediaAgents(), (m) => m.mediaAgentId, (k: IdKey) => k.id),
+      fromList((s) => s.listMediaAgents(), mediaAgentId, keyId),
     ),
     storagePoolById: instanceLoader(
       sources,
       byId,
-      fromList((s) => s.listStoragePools(), (p) => p.storagePoolId, (k: IdKey) => k.id),
+      fromList((s) => s.listStoragePools(), storagePoolId, keyId),
     ),
     storagePoolDetailById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getStoragePool(k.id))),
     libraryById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getLibrary(k.id))),

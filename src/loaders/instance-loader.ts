@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { SettledLoader } from './settled-loader.js';
 import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
 import type { PrincipalSources } from '../datasources/registry.js';
 
@@ -23,7 +23,7 @@ export function instanceLoader<K extends InstanceKey, V>(
   sources: PrincipalSources,
   cacheKey: (key: K) => string,
   batch: InstanceBatch<K, V>,
-): DataLoader<K, V, string> {
+): SettledLoader<K, V> {
   return groupedLoader((instanceId) => sources.commvault(instanceId), cacheKey, batch);
 }
 
@@ -35,8 +35,8 @@ export function groupedLoader<S, K extends InstanceKey, V>(
   pick: (instanceId: string) => S,
   cacheKey: (key: K) => string,
   batch: (source: S, keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
-): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(
+): SettledLoader<K, V> {
+  return new SettledLoader<K, V>(
     async (keys) => {
       const groups = new Map<string, number[]>();
       keys.forEach((k, i) => {
@@ -63,18 +63,39 @@ export function groupedLoader<S, K extends InstanceKey, V>(
       );
       return out;
     },
-    { cacheKeyFn: (k) => `${k.instanceId}\u0000${cacheKey(k)}` },
+    (k) => `${k.instanceId}\u0000${cacheKey(k)}`,
   );
 }
 
-/** Answers keys from one list call: the list is indexed once, each key looks itself up (null if absent). */
+/**
+ * Indexes of cached lists, by list and id function. The lists a source returns are frozen and shared
+ * for as long as their answer is cached (MappedOnce), so each is indexed once, not once per request.
+ */
+const listIndexes = new WeakMap<readonly unknown[], Map<(item: never) => number, Map<number, unknown>>>();
+
+function indexOf<T>(list: readonly T[], idOfItem: (item: T) => number): Map<number, T> {
+  let byFn = listIndexes.get(list);
+  if (!byFn) listIndexes.set(list, (byFn = new Map()));
+  let index = byFn.get(idOfItem) as Map<number, T> | undefined;
+  if (!index) {
+    index = new Map(list.map((item) => [idOfItem(item), item]));
+    // A list that is not frozen may change under its index: index it, but do not keep the index.
+    if (Object.isFrozen(list)) byFn.set(idOfItem, index);
+  }
+  return index;
+}
+
+/**
+ * Answers keys from one list call: each key looks itself up in the list's index (null if absent).
+ * `idOfItem` should be a module-level function: the index is kept per list and per id function.
+ */
 export function fromList<K extends InstanceKey, T>(
   list: (source: CommvaultSource) => Promise<readonly T[]>,
   idOfItem: (item: T) => number,
   idOfKey: (key: K) => number,
 ): InstanceBatch<K, T | null> {
   return async (source, keys) => {
-    const byId = new Map((await list(source)).map((item) => [idOfItem(item), item]));
+    const byId = indexOf(await list(source), idOfItem);
     return keys.map((k) => byId.get(idOfKey(k)) ?? null);
   };
 }

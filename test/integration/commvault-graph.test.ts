@@ -117,6 +117,40 @@ describe('the dashboard page of 100 jobs', () => {
     expect(sim.stats().total).toBe(0);
   });
 
+  it('asks for the client list beside the job list, not after it, when the page selects clients', async () => {
+    const fresh = await startGraph([simUpstream('cv-fresh')]);
+    try {
+      await fresh.run('{ upstreams { id } }'); // nothing cached yet, no login either
+      sim.reset();
+      sim.setFaults({ latencyMs: 300 });
+      let done = false;
+      const running = fresh.run(PAGE_100, { first: 100 }).finally(() => (done = true));
+      // Wait for GET /Job to arrive (after the login), then look again well inside its 300 ms.
+      while (!sim.stats().byRoute['GET /Job']) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 60));
+      expect(done).toBe(false);
+      expect(sim.stats().byRoute['GET /Client']).toBe(1);
+      const { result } = await running;
+      expect(result.errors).toBeUndefined();
+      expect(sim.stats().byRoute).toEqual({ 'POST /Login': 1, 'GET /Job': 1, 'GET /Client': 1 });
+    } finally {
+      sim.setFaults({ latencyMs: 0 });
+      await fresh.close();
+    }
+  });
+
+  it('does not ask for the client list when the page does not select clients', async () => {
+    const fresh = await startGraph([simUpstream('cv-fresh2')]);
+    try {
+      sim.reset();
+      const { result } = await fresh.run('query { jobs(first: 100) { edges { node { id ... on CommvaultJob { subclient { name } } } } } }');
+      expect(result.errors).toBeUndefined();
+      expect(sim.stats().byRoute).toEqual({ 'POST /Login': 1, 'GET /Job': 1 });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('shows what the CommServe holds: the newest jobs with their client, subclient, plan and storage policy', async () => {
     const { result } = await graph.run(PAGE_100, { first: 100 });
     const { data } = sim;

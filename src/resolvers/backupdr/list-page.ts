@@ -4,7 +4,7 @@ import type { BdrResource, BdrResourceTypes } from '../../datasources/backupdr/m
 import type { ListSpec } from '../../datasources/backupdr/query-builder.js';
 import type { PageInfo } from '../../schema/unified/page-info.type.js';
 import { cursorScope, decodeCursor, encodeCursor, pageSize } from '../pagination.js';
-import { selectsField } from './selection.js';
+import { selectsField } from '../selection.js';
 
 /** A console list the resolvers ask for; `spec: null` means "matches nothing" (answered without a call). */
 export interface ConsoleList<R extends BdrResource> {

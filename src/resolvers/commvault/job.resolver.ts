@@ -18,7 +18,7 @@ import {
 /**
  * A job summary already embeds its subclient (with client, backupset, agent), storage policy and plan
  * by id and name, so those relations are built from the job itself; only `client` (host name etc.)
- * needs the client list, one cached `GET /Client` per instance per request.
+ * needs the client list, one cached `GET /Client` per instance per request (preloaded by `jobs`).
  */
 @Resolver(() => CommvaultJob)
 export class CommvaultJobResolver {
@@ -34,12 +34,14 @@ export class CommvaultJobResolver {
   }
 
   @FieldResolver(() => CommvaultClient, { nullable: true })
-  async client(@Root() job: CommvaultJob, @Ctx() ctx: GatewayContext): Promise<CommvaultClient | null> {
+  client(@Root() job: CommvaultJob, @Ctx() ctx: GatewayContext): CommvaultClient | null | Promise<CommvaultClient | null> {
     const { clientId, clientName } = job.record;
     if (clientId === null) return null;
-    const client = await ctx.loaders.clientById.load({ instanceId: job.upstream.id, id: clientId });
-    // A job can outlive its client's listing (deleted clients); it still names the client.
-    return client ? presentClient(job.upstream, client) : presentClientStub(job.upstream, clientId, clientName);
+    // Synchronous when the connection preloaded the page's clients (preloadClients).
+    return ctx.loaders.clientById.resolve({ instanceId: job.upstream.id, id: clientId }, (client) =>
+      // A job can outlive its client's listing (deleted clients); it still names the client.
+      client ? presentClient(job.upstream, client) : presentClientStub(job.upstream, clientId, clientName),
+    );
   }
 
   @FieldResolver(() => CommvaultSubclient, { nullable: true })

@@ -4,7 +4,8 @@ import type { GatewayContext } from '../../context.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { JobsArgs } from '../../schema/unified/jobs.args.js';
 import { consoleUpstream, presentJob as presentConsoleJob } from '../backupdr/present.js';
-import { selectsField } from '../backupdr/selection.js';
+import { selectsField, selectsPath } from '../selection.js';
+import { preloadClients } from '../commvault/preload-clients.js';
 import { presentJob, upstreamOf } from '../commvault/present.js';
 import { recordPartial } from '../partial-errors.js';
 import { clientFromId, splitUpstreams } from '../sources.js';
@@ -38,11 +39,15 @@ export class JobsResolver {
       consoles = [];
       Object.assign(search, { sources, clientId });
     }
+    const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx, sources) : undefined;
     const page = await searchAllJobs(
       search,
       consoles,
       { first: args.first, after: args.after, maxPageSize: ctx.maxPageSize, wantTotal: selectsField(info, 'totalCount') },
       recordPartial(ctx, info),
+    );
+    await preload?.loadClients(
+      page.edges.flatMap((e) => (e.node.item.kind === 'commvault' ? [{ instanceId: e.node.source.instanceId, job: e.node.item.job }] : [])),
     );
     return {
       edges: page.edges.map((e) => ({
