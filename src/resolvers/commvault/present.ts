@@ -32,6 +32,7 @@ import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.j
 import { StorageMedium } from '../../schema/commvault/storage-medium.enum.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import { toGlobalId } from '../../schema/global-id.js';
+import { presentedOnce } from '../presented-once.js';
 import { UpstreamKind } from '../../schema/unified/upstream-kind.enum.js';
 import { Upstream } from '../../schema/unified/upstream.type.js';
 
@@ -44,55 +45,65 @@ const KINDS: Record<ConfigUpstreamKind, UpstreamKind> = {
   backupdr: UpstreamKind.BACKUPDR,
 };
 
+const upstreams = new Map<string, Upstream>();
+
+/** One frozen `Upstream` per instance: every object of the instance shares it. */
 export function presentUpstream(id: string, kind: ConfigUpstreamKind): Upstream {
-  return Object.assign(new Upstream(), { id, kind: KINDS[kind] });
+  const key = `${kind}\u0000${id}`;
+  let up = upstreams.get(key);
+  if (!up) upstreams.set(key, (up = Object.freeze(Object.assign(new Upstream(), { id, kind: KINDS[kind] }))));
+  return up;
 }
 
 export function presentJob(up: Upstream, j: CvJob): CommvaultJob {
-  return Object.assign(new CommvaultJob(), {
-    id: toGlobalId('CommvaultJob', up.id, j.jobId),
-    upstream: up,
-    status: j.status,
-    jobType: j.jobType,
-    startedAt: j.startedAt,
-    endedAt: j.endedAt,
-    sizeBytes: j.sizeBytes,
-    jobId: j.jobId,
-    statusText: j.statusText,
-    backupLevel: j.backupLevel,
-    operation: j.operation,
-    percentComplete: j.percentComplete,
-    percentSavings: j.percentSavings,
-    mediaSizeBytes: j.mediaSizeBytes,
-    elapsedSeconds: j.elapsedSeconds,
-    lastUpdatedAt: j.lastUpdatedAt,
-    filesCount: j.filesCount,
-    failedFilesCount: j.failedFilesCount,
-    pendingReason: j.pendingReason,
-    phase: j.phase,
-    appTypeName: j.appTypeName,
-    backupsetName: j.subclient?.backupsetName ?? null,
-    destinationClientName: j.destinationClientName,
-    userName: j.userName,
-    record: j,
-  });
+  return presentedOnce('CommvaultJob', up, j, () =>
+    Object.assign(new CommvaultJob(), {
+      id: toGlobalId('CommvaultJob', up.id, j.jobId),
+      upstream: up,
+      status: j.status,
+      jobType: j.jobType,
+      startedAt: j.startedAt,
+      endedAt: j.endedAt,
+      sizeBytes: j.sizeBytes,
+      jobId: j.jobId,
+      statusText: j.statusText,
+      backupLevel: j.backupLevel,
+      operation: j.operation,
+      percentComplete: j.percentComplete,
+      percentSavings: j.percentSavings,
+      mediaSizeBytes: j.mediaSizeBytes,
+      elapsedSeconds: j.elapsedSeconds,
+      lastUpdatedAt: j.lastUpdatedAt,
+      filesCount: j.filesCount,
+      failedFilesCount: j.failedFilesCount,
+      pendingReason: j.pendingReason,
+      phase: j.phase,
+      appTypeName: j.appTypeName,
+      backupsetName: j.subclient?.backupsetName ?? null,
+      destinationClientName: j.destinationClientName,
+      userName: j.userName,
+      record: j,
+    }),
+  );
 }
 
 export function presentClient(up: Upstream, c: CvClient): CommvaultClient {
-  return Object.assign(new CommvaultClient(), {
-    id: toGlobalId('CommvaultClient', up.id, c.clientId),
-    upstream: up,
-    clientId: c.clientId,
-    name: c.name,
-    displayName: c.displayName,
-    hostName: c.hostName,
-    guid: c.guid,
-    commCellName: c.commCellName,
-    description: c.description,
-    osName: c.osName,
-    version: c.version,
-    instanceId: up.id,
-  });
+  return presentedOnce('CommvaultClient', up, c, () =>
+    Object.assign(new CommvaultClient(), {
+      id: toGlobalId('CommvaultClient', up.id, c.clientId),
+      upstream: up,
+      clientId: c.clientId,
+      name: c.name,
+      displayName: c.displayName,
+      hostName: c.hostName,
+      guid: c.guid,
+      commCellName: c.commCellName,
+      description: c.description,
+      osName: c.osName,
+      version: c.version,
+      instanceId: up.id,
+    }),
+  );
 }
 
 /** A client known only by what another answer embeds (e.g. a job of a client no longer listed). */
@@ -113,42 +124,48 @@ export function presentClientStub(up: Upstream, clientId: number, name: string |
 
 /** From an embedded reference (job summary) or a full record (`detail` set when it is one). */
 export function presentSubclient(up: Upstream, s: CvSubclientRef | CvSubclient): CommvaultSubclient {
-  return Object.assign(new CommvaultSubclient(), {
-    id: toGlobalId('CommvaultSubclient', up.id, s.subclientId),
-    upstream: up,
-    subclientId: s.subclientId,
-    name: s.name,
-    clientId: s.clientId,
-    clientName: s.clientName,
-    appName: s.appName,
-    backupsetName: s.backupsetName,
-    agentInstanceName: s.agentInstanceName,
-    instanceId: up.id,
-    detail: 'contentPaths' in s ? s : undefined,
-  });
+  return presentedOnce('CommvaultSubclient', up, s, () =>
+    Object.assign(new CommvaultSubclient(), {
+      id: toGlobalId('CommvaultSubclient', up.id, s.subclientId),
+      upstream: up,
+      subclientId: s.subclientId,
+      name: s.name,
+      clientId: s.clientId,
+      clientName: s.clientName,
+      appName: s.appName,
+      backupsetName: s.backupsetName,
+      agentInstanceName: s.agentInstanceName,
+      instanceId: up.id,
+      detail: 'contentPaths' in s ? s : undefined,
+    }),
+  );
 }
 
 export function presentPlan(up: Upstream, p: CvRef | CvPlan): CommvaultPlan {
   const full = 'planId' in p;
-  return Object.assign(new CommvaultPlan(), {
-    id: toGlobalId('CommvaultPlan', up.id, full ? p.planId : p.id),
-    upstream: up,
-    planId: full ? p.planId : p.id,
-    name: p.name,
-    instanceId: up.id,
-    detail: full ? p : undefined,
-  });
+  return presentedOnce('CommvaultPlan', up, p, () =>
+    Object.assign(new CommvaultPlan(), {
+      id: toGlobalId('CommvaultPlan', up.id, full ? p.planId : p.id),
+      upstream: up,
+      planId: full ? p.planId : p.id,
+      name: p.name,
+      instanceId: up.id,
+      detail: full ? p : undefined,
+    }),
+  );
 }
 
 export function presentStoragePolicy(up: Upstream, p: CvRef | CvStoragePolicy): CommvaultStoragePolicy {
   const id = 'storagePolicyId' in p ? p.storagePolicyId : p.id;
-  return Object.assign(new CommvaultStoragePolicy(), {
-    id: toGlobalId('CommvaultStoragePolicy', up.id, id),
-    upstream: up,
-    storagePolicyId: id,
-    name: p.name,
-    instanceId: up.id,
-  });
+  return presentedOnce('CommvaultStoragePolicy', up, p, () =>
+    Object.assign(new CommvaultStoragePolicy(), {
+      id: toGlobalId('CommvaultStoragePolicy', up.id, id),
+      upstream: up,
+      storagePolicyId: id,
+      name: p.name,
+      instanceId: up.id,
+    }),
+  );
 }
 
 export function presentCopy(c: CvStoragePolicyCopy): CommvaultStoragePolicyCopy {
