@@ -10,7 +10,10 @@ import { startSimulator, type CommvaultSimulator } from '../lib/simulator.js';
 import { median, ratio, sleep } from '../lib/stats.js';
 import { StatusCounter } from '../lib/status-counter.js';
 
-/** The upstream's budget, identical in the gateway's read bucket and in the simulator's own limit. */
+/**
+ * The upstream's budget: the simulator's own limit, and the gateway's read bucket as configured (the
+ * upstream's limit; the gateway spends it less its default headroom of one token, see withHeadroom).
+ */
 const BUCKET = { capacity: 10, refillPerSecond: 10 };
 const DEMAND_FACTOR = 5;
 /** A caller answered later than this waited in the token queue (an unqueued page takes ~10–30 ms here). */
@@ -51,7 +54,7 @@ export const budget: Scenario = {
         }
       }
       notes.push(
-        `bucket capacity ${BUCKET.capacity}, refill ${BUCKET.refillPerSecond}/s in the gateway and in the simulator; demand ${DEMAND_FACTOR}× = ` +
+        `bucket capacity ${BUCKET.capacity}, refill ${BUCKET.refillPerSecond}/s in the simulator and as the gateway's configured read limit (spent less the default headroom of 1 token); demand ${DEMAND_FACTOR}× = ` +
           `${DEMAND_FACTOR * BUCKET.refillPerSecond} distinct dashboard queries/s (open loop) for ${seconds} s; each costs one GET /Job ` +
           `(first 1–100 × category × jobType varied; GET /Client cached by a priming query); queue timeout 5 s; ` +
           `budget = capacity + rate × (first request → last answer); "queued" = served after > ${QUEUED_AFTER_MS} ms`,

@@ -8,6 +8,7 @@ export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
+export const DEFAULT_RATE_LIMIT_HEADROOM_TOKENS = 1;
 export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
 export const DEFAULT_APQ_MAX_ENTRIES = 10_000;
 export const DEFAULT_APQ_TTL_MS = 24 * 60 * 60 * 1000;
@@ -63,9 +64,15 @@ const upstreamSchema = z
         write: bucketSchema.optional(),
         /** How long a call may wait for a token before it fails with RATE_LIMITED. @default 5000 */
         queueTimeoutMs: z.number().int().nonnegative().default(DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS),
+        /**
+         * Tokens of each bucket the gateway leaves unspent, so that calls which reach the upstream closer
+         * together than they left (network and scheduling jitter) still find a token there. `read` and
+         * `write` state the upstream's own limit; see withHeadroom. @default 1
+         */
+        headroomTokens: z.number().nonnegative().default(DEFAULT_RATE_LIMIT_HEADROOM_TOKENS),
       })
       .strict()
-      .default({ queueTimeoutMs: DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS }),
+      .default({ queueTimeoutMs: DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS, headroomTokens: DEFAULT_RATE_LIMIT_HEADROOM_TOKENS }),
     retry: z
       .object({
         /** Attempts in all for an idempotent read (1 = no retry). @default 3 */

@@ -3,7 +3,7 @@ import { ErrorCode } from '../../src/errors/codes.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { MemoryRateLimiter } from '../../src/ratelimit/memory-rate-limiter.js';
 import { retryAtMs } from '../../src/ratelimit/retry-after.js';
-import { TokenBucket } from '../../src/ratelimit/token-bucket.js';
+import { TokenBucket, withHeadroom } from '../../src/ratelimit/token-bucket.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -174,5 +174,19 @@ describe('retryAtMs', () => {
   it('is undefined without a usable header', () => {
     expect(retryAtMs({ 'retry-after': 'soon' }, T0)).toBeUndefined();
     expect(retryAtMs({}, T0)).toBeUndefined();
+  });
+});
+
+describe('withHeadroom', () => {
+  it('leaves the given tokens of the upstream\'s capacity unspent, at the same refill', () => {
+    expect(withHeadroom({ capacity: 10, refillPerSecond: 10 }, 1)).toEqual({ capacity: 9, refillPerSecond: 10 });
+    expect(withHeadroom({ capacity: 50, refillPerSecond: 1000 / 3600 }, 5)).toEqual({ capacity: 45, refillPerSecond: 1000 / 3600 });
+  });
+
+  it('keeps the upstream\'s bucket with no headroom, and never goes below one token', () => {
+    const limit = { capacity: 10, refillPerSecond: 10 };
+    expect(withHeadroom(limit, 0)).toBe(limit);
+    expect(withHeadroom({ capacity: 1, refillPerSecond: 1 }, 1)).toEqual({ capacity: 1, refillPerSecond: 1 });
+    expect(withHeadroom({ capacity: 3, refillPerSecond: 1 }, 10)).toEqual({ capacity: 1, refillPerSecond: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { MemoryCacheStore } from '../../cache/memory-cache-store.js';
 import { MemoryRateLimiter } from '../../ratelimit/memory-rate-limiter.js';
 import type { RateLimiter } from '../../ratelimit/rate-limiter.js';
 import { retryAtMs } from '../../ratelimit/retry-after.js';
+import { withHeadroom } from '../../ratelimit/token-bucket.js';
 import {
   cacheLookupsTotal,
   circuitState,
@@ -298,7 +299,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   async function takeToken(call: Call): Promise<void> {
     const { config } = call.instance;
-    const bucket = config.rateLimit[call.access] ?? DEFAULT_RATE_LIMITS[config.kind][call.access];
+    const upstreamLimit = config.rateLimit[call.access] ?? DEFAULT_RATE_LIMITS[config.kind][call.access];
+    const bucket = withHeadroom(upstreamLimit, config.rateLimit.headroomTokens);
     const labels = { instance: config.id, access: call.access };
     const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);
     const startedMs = performance.now();
