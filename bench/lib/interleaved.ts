@@ -1,4 +1,3 @@
-import { Pool } from 'undici';
 import { nowMs } from './stats.js';
 
 /** One thing to time: called once per sample, resolves when the sample is complete. */
@@ -25,20 +24,4 @@ export async function interleaved(probes: Record<string, Probe>, ms: number, per
     }
   }
   return samples;
-}
-
-/**
- * A probe posting `body` to `url`'s /graphql over one keep-alive connection and reading the whole
- * answer as bytes (no JSON parse: the load generator of the other runs does not parse either).
- */
-export function httpProbe(baseUrl: string, body: string, headers: Record<string, string>): { probe: Probe; close(): Promise<void> } {
-  const pool = new Pool(baseUrl, { connections: 1, pipelining: 1 });
-  return {
-    async probe() {
-      const res = await pool.request({ path: '/graphql', method: 'POST', headers, body });
-      await res.body.arrayBuffer();
-      if (res.statusCode !== 200) throw new Error(`probe got HTTP ${res.statusCode}`);
-    },
-    close: () => pool.close(),
-  };
 }

@@ -9,7 +9,8 @@ import { benchConfig } from '../lib/gateway-config.js';
 import { GRAPHQL_HEADERS, GraphQLClient } from '../lib/graphql-client.js';
 import { closedLoop, type LoadResult } from '../lib/load.js';
 import { startSimulator } from '../lib/simulator.js';
-import { httpProbe, interleaved } from '../lib/interleaved.js';
+import { interleaved } from '../lib/interleaved.js';
+import { rawHttpProbe } from '../lib/raw-http-probe.js';
 import { staticExecutor } from '../lib/static-graphql.js';
 import { ratio, summarize } from '../lib/stats.js';
 import { startTsxChild } from '../lib/tsx-child.js';
@@ -60,16 +61,16 @@ export const warm: Scenario = {
       floor = await startTsxChild<{ type: 'ready'; url: string }>(STATIC_ENTRY, { BENCH_STATIC_BODY: bodyFile });
       const data = (primed.body as { data: unknown }).data;
       const exec = await staticExecutor(DASHBOARD_JOBS, data, (path) => (path.at(-1) === 'node' ? 'CommvaultJob' : undefined));
-      const viaGateway = httpProbe(gateway.url, body, GRAPHQL_HEADERS);
-      const viaFloor = httpProbe(floor.ready.url, body, GRAPHQL_HEADERS);
+      const viaGateway = await rawHttpProbe(gateway.url, body, GRAPHQL_HEADERS);
+      const viaFloor = await rawHttpProbe(floor.ready.url, body, GRAPHQL_HEADERS);
       const probes = { gateway: viaGateway.probe, http: viaFloor.probe, graphql: () => exec.run(VARIABLES) };
       let timed: Record<string, number[]>;
       try {
         await interleaved(probes, warmupSeconds * 1000);
         timed = await interleaved(probes, seconds * 1000);
       } finally {
-        await viaGateway.close();
-        await viaFloor.close();
+        viaGateway.close();
+        viaFloor.close();
       }
       const [gw, http, gql] = [summarize(timed.gateway), summarize(timed.http), summarize(timed.graphql)];
 

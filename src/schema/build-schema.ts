@@ -32,6 +32,7 @@ import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-wo
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { BackupDrApplication } from './backupdr/application.type.js';
 import { DateTimeScalar } from './date-time.scalar.js';
+import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { BackupDrAuditRecord } from './backupdr/audit-record.type.js';
 import { BackupDrBackup } from './backupdr/backup.type.js';
 import { BackupDrAppliance } from './backupdr/cluster.type.js';
@@ -131,11 +132,13 @@ const ORPHANED_TYPES: Function[] = [
  * here: the lead's codegen prints the committed snapshot from this function's result.
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: ORPHANED_TYPES,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     emitSchemaFile: false,
   });
+  leanFieldResolvers(schema);
+  return schema;
 }

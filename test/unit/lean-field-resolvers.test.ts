@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { execute, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { Arg, buildSchema, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { leanFieldResolvers } from '../../src/schema/lean-field-resolvers.js';
+
+@ObjectType('LeanThing')
+class Thing {
+  @Field(() => Int)
+  n!: number;
+}
+
+@Resolver(() => Thing)
+class ThingResolver {
+  @Query(() => Thing)
+  thing(): Thing {
+    return Object.assign(new Thing(), { n: 2 });
+  }
+
+  @Query(() => Thing, { description: 'A plain object, not a Thing: type-graphql converts it for @Root().' })
+  plainThing(): Thing {
+    return { n: 3 } as Thing;
+  }
+
+  @FieldResolver(() => Int)
+  times(@Root() t: Thing, @Ctx() ctx: { factor: number }): number {
+    if (!(t instanceof Thing)) throw new Error('root was not converted to a Thing');
+    return t.n * ctx.factor;
+  }
+
+  @FieldResolver(() => Int)
+  plus(@Root() t: Thing, @Arg('by', () => Int) by: number): number {
+    return t.n + by;
+  }
+}
+
+describe('leanFieldResolvers', () => {
+  let schema: GraphQLSchema;
+  let before: Record<string, unknown>;
+  let rewired: number;
+  beforeAll(async () => {
+    schema = await buildSchema({ resolvers: [ThingResolver], validate: false });
+    const type = schema.getType('LeanThing');
+    if (!isObjectType(type)) throw new Error('no LeanThing');
+    before = Object.fromEntries(Object.entries(type.getFields()).map(([k, f]) => [k, f.resolve]));
+    rewired = leanFieldResolvers(schema);
+  });
+
+  const fields = () => {
+    const type = schema.getType('LeanThing');
+    if (!isObjectType(type)) throw new Error('no LeanThing');
+    return type.getFields();
+  };
+
+  it('calls a field resolver taking only root, context and info directly; one taking arguments keeps type-graphql\'s handler', () => {
+    expect(rewired).toBe(1);
+    expect(fields().times.resolve).not.toBe(before.times);
+    expect(fields().plus.resolve).toBe(before.plus);
+  });
+
+  it('answers synchronously with the method\'s result', () => {
+    const info = {} as never;
+    expect(fields().times.resolve?.(Object.assign(new Thing(), { n: 4 }), {}, { factor: 10 }, info)).toBe(40);
+  });
+
+  it('gives the same answers as type-graphql, a root that needs converting included', async () => {
+    const result = await execute({
+      schema,
+      document: parse('{ thing { n times plus(by: 1) } plainThing { n times } }'),
+      contextValue: { factor: 10 },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ thing: { n: 2, times: 20, plus: 3 }, plainThing: { n: 3, times: 30 } });
+  });
+});
