@@ -12,6 +12,8 @@ export interface BenchConfigOptions {
   ttlMs?: Record<string, number>;
   cacheMaxBytes?: number;
   redisUrl?: string;
+  /** `server.executor`; absent: the gateway's default (jit). */
+  executor?: 'jit' | 'graphql-js';
 }
 
 export function benchConfig(o: BenchConfigOptions): Record<string, unknown> {
@@ -22,7 +24,7 @@ export function benchConfig(o: BenchConfigOptions): Record<string, unknown> {
   if (o.ttlMs) cache.ttlMs = o.ttlMs;
   if (o.cacheMaxBytes) cache.maxBytes = o.cacheMaxBytes;
   return {
-    server: { port: 0, host: '127.0.0.1', playground: false },
+    server: { port: 0, host: '127.0.0.1', playground: false, ...(o.executor ? { executor: o.executor } : {}) },
     logLevel: 'silent',
     // An analyst may send free documents: the benchmarks do not depend on the persisted-query safelist.
     callers: [{ id: 'bench', apiKey: BENCH_API_KEY, role: 'analyst' }],

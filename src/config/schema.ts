@@ -182,6 +182,11 @@ export const configSchema = z
         maxPageSize: z.number().int().positive().default(500),
         /** Serve the offline GraphiQL playground at `/playground`. @default true */
         playground: z.boolean().default(true),
+        /**
+         * What executes validated documents: `jit` compiles each document once with graphql-jit (about 3x
+         * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
+         */
+        executor: z.enum(['jit', 'graphql-js']).default('jit'),
         /** JSON arrays of operations in one POST. Off: an array gets BAD_USER_INPUT (HTTP 400). */
         batching: z
           .object({
@@ -199,6 +204,7 @@ export const configSchema = z
         host: '127.0.0.1',
         maxPageSize: 500,
         playground: true,
+        executor: 'jit',
         batching: { enabled: false, maxOperations: DEFAULT_BATCH_MAX_OPERATIONS },
       }),
     /** What each role may send (free text, APQ, introspection) and its depth bound. */

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
 import type { GatewayContext } from '../context.js';
+import { jitGateway } from '../execution/jit-gateway.js';
 import type { Logger } from '../observability/logger.js';
 import { apolloApqCache } from '../persisted/apollo-apq-cache.js';
 import type { ApqStore } from '../persisted/apq-store.js';
@@ -15,6 +16,9 @@ import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.j
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
+
+/** Compiled documents kept by the graphql-jit executor: the safelist, and far more than analysts write. */
+const JIT_MAX_DOCUMENTS = 1000;
 
 /** Apollo Server with the gateway's plugins, in the order a request meets them. */
 export function createApolloServer(deps: {
@@ -28,8 +32,12 @@ export function createApolloServer(deps: {
   apqStore: ApqStore;
 }): ApolloServer<GatewayContext> {
   const { app, schema, config, logger, trusted, apqStore } = deps;
+  const execution =
+    config.server.executor === 'jit'
+      ? { gateway: jitGateway(schema, { maxDocuments: JIT_MAX_DOCUMENTS, logger: logger.child({ component: 'executor' }) }) }
+      : { schema };
   return new ApolloServer<GatewayContext>({
-    schema,
+    ...execution,
     logger: logger.child({ component: 'apollo' }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,

@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as graphqlEsm from 'graphql';
+import { createRequire } from 'node:module';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
+import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import { parseConfig } from '../../src/config/load.js';
+import type { GatewayConfig } from '../../src/config/schema.js';
+import { createGatewayContext, type GatewayContext, type Principal } from '../../src/context.js';
+import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js';
+import type { UpstreamPipeline } from '../../src/datasources/pipeline/types.js';
+import { SourceRegistry } from '../../src/datasources/registry.js';
+import { jitGateway } from '../../src/execution/jit-gateway.js';
+import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { toGlobalId } from '../../src/schema/global-id.js';
+import { freePort } from '../helpers/free-port.js';
+
+const logger = pino({ level: 'silent' });
+const OPERATIONS_DIR = fileURLToPath(new URL('../../operations/', import.meta.url));
+
+/**
+ * The graphql-jit executor against graphql-js on the same schema, context and upstream cache: every
+ * answer, error list and partial error must be the same, byte for byte once serialized. The documents
+ * are the persisted operations plus the shapes a JIT compiler could get wrong (abstract types,
+ * directives, aliases, fragments, variables, resolver errors, null propagation, introspection).
+ */
+describe('the graphql-jit executor answers exactly as graphql-js', () => {
+  let cv: CommvaultSimulator;
+  let bdr: BackupDrSimulator;
+  let schema: GraphQLSchema;
+  let config: GatewayConfig;
+  let pipeline: UpstreamPipeline;
+  let registry: SourceRegistry;
+  let principal: Principal;
+  let graphql: typeof graphqlEsm;
+  let runJit: (document: string, variables: Record<string, unknown>, ctx: GatewayContext) => Promise<ExecutionResult>;
+
+  beforeAll(async () => {
+    // The graphql-js copy type-graphql built the schema with (see commvault-graph.test.ts).
+    graphql = createRequire(import.meta.url)('graphql') as typeof graphqlEsm;
+    [cv, bdr] = await Promise.all([startCommvaultSimulator(), startBackupDrSimulator()]);
+    const deadPort = await freePort();
+    config = parseConfig(
+      {
+        logLevel: 'silent',
+        upstreams: [
+          { id: 'cv-a', kind: 'commvault', url: cv.url, username: 'admin', password: 'admin' },
+          { id: 'bdr-a', kind: 'backupdr', url: bdr.url, bearerToken: 'admin-token' },
+          { id: 'cv-down', kind: 'commvault', url: `http://127.0.0.1:${deadPort}/webconsole/api`, username: 'a', password: 'b', retry: { maxAttempts: 1 } },
+        ],
+      },
+      {},
+    );
+    schema = await buildGatewaySchema();
+    pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
+    registry = new SourceRegistry({ config, pipeline, logger });
+    principal = { id: 'test', role: 'analyst', upstreamIds: config.upstreams.map((u) => u.id), credentials: {} };
+    const { executor } = await jitGateway(schema, { maxDocuments: 50, logger }).load({ apollo: {} });
+    if (!executor) throw new Error('no executor');
+    runJit = async (document, variables, ctx) => {
+      const parsed = graphql.parse(document);
+      const operation = graphql.getOperationAST(parsed);
+      if (!operation) throw new Error('no operation');
+      return executor({
+        document: parsed,
+        operation,
+        operationName: operation.name?.value ?? null,
+        request: { variables },
+        context: ctx,
+        queryHash: document,
+      } as unknown as Parameters<typeof executor>[0]);
+    };
+  });
+  afterAll(async () => {
+    await registry?.close();
+    await pipeline?.close();
+    await Promise.all([cv?.close(), bdr?.close()]);
+  });
+
+  /** Runs the document with graphql-js, then with graphql-jit, each with a fresh request context. */
+  async function both(document: string, variables: Record<string, unknown> = {}) {
+    const jsCtx = createGatewayContext({ principal, registry, config });
+    const js = await graphql.execute({ schema, document: graphql.parse(document), variableValues: variables, contextValue: jsCtx });
+    const jitCtx = createGatewayContext({ principal, registry, config });
+    const jit = await runJit(document, variables, jitCtx);
+    const shape = (r: ExecutionResult, ctx: GatewayContext) => ({
+      data: JSON.stringify(r.data),
+      errors: (r.errors ?? []).map((e) => ({ message: e.message, path: e.path, locations: e.locations, code: (e.originalError as { code?: string })?.code })),
+      partial: ctx.partialErrors.map((p) => ({ path: p.path, code: p.error.code, instance: p.error.upstream?.instance })),
+    });
+    return { js: shape(js, jsCtx), jit: shape(jit, jitCtx) };
+  }
+
+  const variablesFor: Record<string, Record<string, unknown>> = {
+    ConsoleJobs: { upstream: 'bdr-a', since: '2026-01-01T00:00:00Z' },
+    EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
+    CommvaultClients: { upstream: 'cv-a', search: 'a' },
+    StorageCapacity: { upstream: 'cv-a' },
+    DashboardJobs: { filter: { upstream: ['cv-a', 'bdr-a'] } },
+  };
+
+  for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql'))) {
+    const name = file.replace(/\.graphql$/, '');
+    it(`persisted operation ${name}`, async () => {
+      const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), variablesFor[name] ?? {});
+      expect(js.errors).toEqual([]);
+      expect(jit).toEqual(js);
+    });
+  }
+
+  it('abstract types, aliases, fragments and @include/@skip', async () => {
+    const document = /* GraphQL */ `
+      query ($withClient: Boolean!, $id: ID!) {
+        first: jobs(first: 5, filter: { upstream: ["cv-a"] }) { edges { node { ...J } } }
+        again: jobs(first: 3) { edges { node { __typename id ... on BackupDrJob { jobName } } } }
+        node(id: $id) { __typename id ... on CommvaultClient { name hostName } }
+      }
+      fragment J on Job { id status ... on CommvaultJob { jobId client @include(if: $withClient) { name } plan @skip(if: true) { name } } }`;
+    const { js, jit } = await both(document, { withClient: true, id: toGlobalId('CommvaultClient', 'cv-a', 2) });
+    expect(js.errors).toEqual([]);
+    expect(jit).toEqual(js);
+  });
+
+  it('resolver errors with their codes and paths, and a partial failure of one upstream', async () => {
+    const bad = await both('{ jobs(first: -1) { totalCount } }');
+    expect(bad.js.errors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.jit).toEqual(bad.js);
+    const partial = await both('{ jobs(first: 3) { totalCount edges { node { id } } } }');
+    expect(partial.js.partial.map((p) => p.instance)).toEqual(['cv-down']);
+    expect(partial.jit).toEqual(partial.js);
+  });
+
+  it('introspection', async () => {
+    const { js, jit } = await both(graphql.getIntrospectionQuery());
+    expect(js.errors).toEqual([]);
+    expect(jit).toEqual(js);
+  });
+
+  it('refuses bad variables with graphql-js\'s own error before compiling anything', async () => {
+    const { js, jit } = await both('query ($n: Int) { jobs(first: $n) { totalCount } }', { n: 'many' });
+    expect(js.errors).toHaveLength(1);
+    expect(jit).toEqual(js);
+  });
+});
