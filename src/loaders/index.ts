@@ -82,7 +82,8 @@ export interface GatewayLoaders {
 const byId = (k: IdKey): string => String(k.id);
 const keyId = (k: IdKey): number => k.id;
 // Module-level so each cached list is indexed once (fromList keeps an index per list and id function).
-const clientId = (c: CvClient): number => c.clientId;
+/** The id of a client in the client list (module-level: the list's index is kept per id function). */
+export const clientIdOf = (c: CvClient): number => c.clientId;
 const planId = (p: CvPlan): number => p.planId;
 const storagePolicyId = (p: CvStoragePolicy): number => p.storagePolicyId;
 const mediaAgentId = (m: CvMediaAgent): number => m.mediaAgentId;
@@ -95,7 +96,7 @@ const BACKUP_JOB_TYPES = ['Backup'] as const;
 export function createLoaders(sources: PrincipalSources): GatewayLoaders {
   return {
     bdr: createBackupDrLoaders(sources),
-    clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), clientId, keyId)),
+    clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), clientIdOf, keyId)),
     planById: instanceLoader(sources, byId, fromList((s) => s.listPlans(), planId, keyId)),
     storagePolicyById: instanceLoader(
       sources,

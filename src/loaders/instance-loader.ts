@@ -73,7 +73,8 @@ export function groupedLoader<S, K extends InstanceKey, V>(
  */
 const listIndexes = new WeakMap<readonly unknown[], Map<(item: never) => number, Map<number, unknown>>>();
 
-function indexOf<T>(list: readonly T[], idOfItem: (item: T) => number): Map<number, T> {
+/** A cached list's items by id; `idOfItem` should be a module-level function (the index is kept per function). */
+export function indexOf<T>(list: readonly T[], idOfItem: (item: T) => number): Map<number, T> {
   let byFn = listIndexes.get(list);
   if (!byFn) listIndexes.set(list, (byFn = new Map()));
   let index = byFn.get(idOfItem) as Map<number, T> | undefined;

@@ -36,6 +36,16 @@ export class SettledLoader<K, V> extends DataLoader<K, V, string> {
     return this.load(key).then(then);
   }
 
+  /**
+   * Takes a value the caller already holds (e.g. from a list it fetched itself) as the key's answer:
+   * `resolve` and `load` give it without a batch. A key already loading keeps its own load.
+   */
+  settle(key: K, value: V): void {
+    const k = this.keyOf(key);
+    if (!this.settled.has(k)) this.settled.set(k, value);
+    this.prime(key, value);
+  }
+
   override clear(key: K): this {
     this.settled.delete(this.keyOf(key));
     return super.clear(key);

@@ -50,6 +50,14 @@ describe('SettledLoader', () => {
     expect(loader.resolve(5, (v) => v)).toBeInstanceOf(Promise);
   });
 
+  it('answers a settled key synchronously and from load() without running a batch', async () => {
+    const { loader, batches } = squares();
+    loader.settle(6, 99);
+    expect(loader.resolve(6, (v) => v)).toBe(99);
+    expect(await loader.load(6)).toBe(99);
+    expect(batches).toEqual([]);
+  });
+
   it('rejects a key primed with an error without running a batch', async () => {
     const { loader, batches } = squares();
     loader.prime(7, new Error('primed failure'));

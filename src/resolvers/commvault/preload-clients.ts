@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../../context.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
-import type { CvJob } from '../../datasources/commvault/model.js';
-import type { IdKey } from '../../loaders/index.js';
+import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
+import { clientIdOf, type IdKey } from '../../loaders/index.js';
+import { indexOf } from '../../loaders/instance-loader.js';
 
 /** A Commvault job of a page, with the instance it came from. */
 export interface InstanceJob {
@@ -13,8 +14,9 @@ export interface InstanceJob {
  * Preloads the clients of a page of Commvault jobs, for a connection whose query selects each job's
  * `client`. The client list (`GET /Client`, the whole inventory, needing no ids) is asked for at once,
  * beside the job list: a cold page costs one round of upstream latency instead of two. Once the page is
- * known, `loadClients` settles its clients in the request's loader, so every job's `client` field
- * resolves synchronously instead of through a promise per job (see SettledLoader).
+ * known, `loadClients` settles its clients in the request's loader from that same list (no second
+ * call, no batch), so every job's `client` field resolves synchronously instead of through a promise
+ * per job (see SettledLoader).
  *
  * A client list that fails is not asked for again by the fields: its error is primed for the page's
  * keys on that instance, and each `client` field reports it with its own path.
@@ -22,8 +24,14 @@ export interface InstanceJob {
 export function preloadClients(ctx: GatewayContext, sources: readonly CommvaultSource[]): {
   loadClients(jobs: readonly InstanceJob[]): Promise<void>;
 } {
-  const listed = new Map(
-    sources.map((s) => [s.instanceId, s.listClients().then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))]),
+  const listed = new Map<string, Promise<Map<number, CvClient> | Error>>(
+    sources.map((s) => [
+      s.instanceId,
+      s.listClients().then(
+        (list) => indexOf(list, clientIdOf),
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+      ),
+    ]),
   );
   return {
     async loadClients(jobs) {
@@ -36,9 +44,10 @@ export function preloadClients(ctx: GatewayContext, sources: readonly CommvaultS
       }
       await Promise.all(
         [...keys].map(async ([instanceId, own]) => {
-          const failure = await listed.get(instanceId);
-          if (failure) for (const k of own) ctx.loaders.clientById.prime(k, failure);
-          else await ctx.loaders.clientById.loadMany(own);
+          const clients = await listed.get(instanceId);
+          if (clients instanceof Error) for (const k of own) ctx.loaders.clientById.prime(k, clients);
+          // The list in hand answers the page: no second GET /Client, even when its answer is not cached (TTL 0).
+          else if (clients) for (const k of own) ctx.loaders.clientById.settle(k, clients.get(k.id) ?? null);
         }),
       );
     },
