@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 
-const body = readFileSync(process.env.BENCH_STATIC_BODY ?? '', 'utf8');
+// Read at the first request, not at start: the bench starts this process while the answer is still
+// being fetched from the gateway, and writes the file before it sends anything here.
+let body: string | undefined;
 const app = Fastify({ logger: false });
 app.post('/graphql', async (_req, reply) => {
+  body ??= readFileSync(process.env.BENCH_STATIC_BODY ?? '', 'utf8');
   reply.header('content-type', 'application/json; charset=utf-8');
   return body;
 });

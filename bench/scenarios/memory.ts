@@ -30,7 +30,7 @@ const MIX = [
 
 /**
  * Scenario 5 — memory: (a) 100 000 distinct cache entries of realistic sizes under the default byte
- * bound, in a process of its own; (b) the gateway under a warm load for 2 minutes (quick: 10 s),
+ * bound, in a process of its own; (b) the gateway under a warm load for 2 minutes (quick: 5 s),
  * heap sampled after a full GC, growth after warm-up.
  */
 export const memory: Scenario = {
@@ -41,7 +41,7 @@ export const memory: Scenario = {
     const tmp = mkdtempSync(join(tmpdir(), 'bench-memory-'));
     try {
       const entries = options.quick ? QUICK_ENTRIES : ENTRIES;
-      return [...(await fill(sim.url, tmp, entries, notes)), ...(await warmRun(sim.url, options.quick ? 8 : 120, notes))];
+      return [...(await fill(sim.url, tmp, entries, notes)), ...(await warmRun(sim.url, options.quick ? 5 : 120, notes))];
     } finally {
       await sim.close();
       rmSync(tmp, { recursive: true, force: true });
