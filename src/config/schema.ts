@@ -13,6 +13,15 @@ export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
 export const DEFAULT_APQ_MAX_ENTRIES = 10_000;
 export const DEFAULT_APQ_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
+/**
+ * Estimated upstream calls one operation may make (src/plugins/cost). The operations/ documents
+ * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
+ * EstateHealth 47·C, DashboardJobs (100 jobs) 2·C + 2·B, ConsoleJobs 5, StorageCapacity C + B,
+ * CommvaultClients C. 500 passes all of them for estates of up to ten CommServes (the demo: 47 at
+ * most), and refuses what fans out per item at full pages, e.g. 500 clients each with its backup
+ * history (501 on one CommServe).
+ */
+export const DEFAULT_MAX_COST = 500;
 
 export const UPSTREAM_KINDS = ['commvault', 'commvault-cloud', 'backupdr'] as const;
 export type UpstreamKind = (typeof UPSTREAM_KINDS)[number];
@@ -125,6 +134,7 @@ export interface RolePolicy {
   apq: boolean;
   introspection: boolean;
   maxDepth?: number;
+  maxCost?: number;
 }
 
 /** DESIGN.md "Persisted operations": partners run only the safelist, analysts explore. */
@@ -154,6 +164,8 @@ const rolePolicySchema = (role: Role) => {
       introspection: z.boolean().default(d.introspection),
       /** Deepest nesting for this role, below the global `limits.maxDepth`. @default none (the global limit) */
       maxDepth: z.number().int().positive().optional(),
+      /** Most estimated upstream calls per operation for this role, below the global `limits.maxCost`. @default none (the global limit) */
+      maxCost: z.number().int().positive().optional(),
     })
     .strict()
     .default(() => ({ ...d }));
@@ -259,9 +271,14 @@ export const configSchema = z
       .object({
         /** Deepest selection nesting an operation may have. @default 12 */
         maxDepth: z.number().int().positive().default(12),
+        /**
+         * Most upstream calls one operation is estimated to make (cost hints × page sizes × upstreams the
+         * caller sees); more is QUERY_TOO_COMPLEX before anything runs. @default 500
+         */
+        maxCost: z.number().int().positive().default(DEFAULT_MAX_COST),
       })
       .strict()
-      .default({ maxDepth: 12 }),
+      .default({ maxDepth: 12, maxCost: DEFAULT_MAX_COST }),
     upstreams: z.array(upstreamSchema).default([]),
     cache: z
       .object({

@@ -16,6 +16,7 @@ import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.j
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
+import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
 
 /** Compiled documents kept by the graphql-jit executor: the safelist, and far more than analysts write. */
 const JIT_MAX_DOCUMENTS = 1000;
@@ -68,6 +69,13 @@ export function createApolloServer(deps: {
       usePersistedOperations<GatewayContext>({ trusted, roles: config.roles }),
       useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
       useRoleDepthLimit<GatewayContext>({ roles: config.roles }),
+      // After the depth limit, before any resolver: an operation above its caller's budget makes no upstream call.
+      useCostLimit<GatewayContext>({
+        maxCost: config.limits.maxCost,
+        roles: config.roles,
+        upstreams: config.upstreams,
+        maxPageSize: config.server.maxPageSize,
+      }),
       usePartialErrors<GatewayContext>(),
     ],
   });

@@ -1,0 +1,51 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Role, RolePolicy, UpstreamKind } from '../../config/schema.js';
+import { ErrorCode } from '../../errors/codes.js';
+import { EstimateCache } from './estimate-cache.js';
+import { estimateCost } from './estimate.js';
+import type { UpstreamGroup } from './hint-kinds.js';
+
+const GROUPS: Record<UpstreamKind, UpstreamGroup> = { commvault: 'commvault', 'commvault-cloud': 'commvault', backupdr: 'backupdr' };
+
+/**
+ * Refuses an operation whose estimated upstream calls exceed the caller's limit (the global
+ * `limits.maxCost`, or the role's own `maxCost` when lower) with QUERY_TOO_COMPLEX, before any resolver
+ * runs. A plugin hook and not a validation rule: the estimate depends on variables (`first`), on the
+ * upstreams this caller may see and on its role, while Apollo caches validation per document for all.
+ */
+export function useCostLimit<TContext extends { principal: { role: Role; upstreamIds: readonly string[] } }>(options: {
+  maxCost: number;
+  roles: Readonly<Record<Role, RolePolicy>>;
+  upstreams: ReadonlyArray<{ id: string; kind: UpstreamKind }>;
+  maxPageSize: number;
+}): ApolloServerPlugin<TContext> {
+  const groupOf = new Map(options.upstreams.map((u) => [u.id, GROUPS[u.kind]]));
+  const cache = new EstimateCache();
+  return {
+    async requestDidStart({ contextValue }) {
+      const { role, upstreamIds } = contextValue.principal;
+      const maxCost = Math.min(options.maxCost, options.roles[role].maxCost ?? Infinity);
+      const upstreamsOf = () =>
+        upstreamIds.flatMap((id) => {
+          const group = groupOf.get(id);
+          return group ? [{ id, group }] : [];
+        });
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const now = Date.now();
+          const { variables } = request;
+          const cost = cache.estimate(document, { operationName, variables, upstreamKey: upstreamIds.join(','), now }, () =>
+            estimateCost({ schema, document, operationName, variables, upstreams: upstreamsOf(), maxPageSize: options.maxPageSize, now }),
+          );
+          if (cost <= maxCost) return;
+          // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
+          throw new GraphQLError(
+            `Operation is estimated at ${cost} upstream calls, above this caller's limit of ${maxCost}; ask for smaller pages or fewer relations`,
+            { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
+import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import { DEFAULT_MANIFEST_PATH } from '../../src/persisted/trusted-documents.js';
+import { commvaultUpstream, startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway.js';
+
+const OPERATIONS_DIR = fileURLToPath(new URL('../../operations/', import.meta.url));
+const OPERATIONS = readdirSync(OPERATIONS_DIR)
+  .filter((f) => f.endsWith('.graphql'))
+  .map((f) => ({ name: f.replace(/\.graphql$/, ''), text: readFileSync(OPERATIONS_DIR + f, 'utf8') }));
+/** The safelist codegen wrote: operation name → document id, for the partner (who may send only ids). */
+const MANIFEST_IDS = new Map(
+  Object.entries(JSON.parse(readFileSync(DEFAULT_MANIFEST_PATH, 'utf8')) as Record<string, string>).map(([id, text]) => [
+    /^(?:query|mutation)\s+(\w+)/.exec(text)?.[1],
+    id,
+  ]),
+);
+const VARIABLES: Record<string, Record<string, unknown>> = { ConsoleJobs: { upstream: 'bdr-main' } };
+
+const ROLES = ['partner', 'frontend', 'analyst', 'admin'] as const;
+const callers = ROLES.map((role) => ({ id: `cost-${role}`, apiKey: `cost-${role}`, role }));
+
+/** 500 clients, each with its newest backup jobs: 1 GET /Client + 500 GET /Job?clientId= on one CommServe. */
+const HISTORY_OF_500_CLIENTS = '{ commvaultClients(first: 500) { edges { node { name lastSuccessfulBackupAt } } } }';
+/** Storage policies and their copies: 1 GET /StoragePolicy + 25 (assumed) GET /StoragePolicy/{id}. */
+const POLICIES_WITH_COPIES = '{ commvaultStoragePolicies { name copies { name } } }';
+
+type Errors = GraphQLResponse['body']['errors'];
+const codes = (errors: Errors) => (errors ?? []).map((e) => e.extensions?.code);
+
+describe('the cost limit over HTTP', () => {
+  let cv: CommvaultSimulator;
+  let bdr: BackupDrSimulator;
+  let upstreams: Array<Record<string, unknown>>;
+  const simCalls = () => cv.stats().total + bdr.stats().total;
+  const resetSims = () => {
+    cv.reset();
+    bdr.reset();
+  };
+
+  beforeAll(async () => {
+    [cv, bdr] = await Promise.all([startCommvaultSimulator(), startBackupDrSimulator()]);
+    upstreams = [commvaultUpstream('cv-main', cv.url), { id: 'bdr-main', kind: 'backupdr', url: bdr.url, bearerToken: 'admin-token' }];
+  });
+  afterAll(async () => {
+    await Promise.all([cv?.close(), bdr?.close()]);
+  });
+
+  describe('with the default limits', () => {
+    let gw: TestGateway;
+    beforeAll(async () => {
+      gw = await startTestGateway({ callers, upstreams });
+    });
+    afterAll(async () => {
+      await gw?.close();
+    });
+
+    it('refuses an operation above the limit with QUERY_TOO_COMPLEX, HTTP 400, the figures, and no upstream call', async () => {
+      resetSims();
+      const res = await gw.query(HISTORY_OF_500_CLIENTS, undefined, { apiKey: 'cost-analyst' });
+      expect(res.status).toBe(400);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors).toHaveLength(1);
+      const [error] = res.body.errors ?? [];
+      expect(error.message).toMatch(/estimated at 501 upstream calls, above this caller's limit of 500/);
+      // formatError keeps the figures of a public code and drops Apollo's internal `http`.
+      expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', cost: 501, maxCost: 500 });
+      expect(simCalls()).toBe(0);
+    });
+
+    it('reads page sizes from variables: the same document with a smaller page runs', async () => {
+      const document = 'query ($n: Int) { commvaultClients(first: $n) { edges { node { name lastSuccessfulBackupAt } } } }';
+      resetSims();
+      const refused = await gw.query(document, { n: 500 }, { apiKey: 'cost-analyst' });
+      expect(codes(refused.body.errors)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(simCalls()).toBe(0);
+      const runs = await gw.query<{ commvaultClients: { edges: unknown[] } }>(document, { n: 3 }, { apiKey: 'cost-analyst' });
+      expect(runs.status).toBe(200);
+      expect(runs.body.errors).toBeUndefined();
+      expect(runs.body.data?.commvaultClients.edges).toHaveLength(3);
+    });
+
+    it.each(ROLES)('runs every operations/ document for the %s role', async (role) => {
+      for (const { name, text } of OPERATIONS) {
+        const variables = VARIABLES[name] ?? {};
+        const res =
+          role === 'partner'
+            ? await postDocumentId(gw.url, `cost-${role}`, MANIFEST_IDS.get(name), variables)
+            : await gw.query(text, variables, { apiKey: `cost-${role}` });
+        expect({ name, status: res.status, codes: codes(res.body.errors) }).toEqual({ name, status: 200, codes: [] });
+        expect(res.body.data, name).toBeTruthy();
+      }
+    });
+  });
+
+  describe('with a role limit (frontend: 10) and no cache', () => {
+    let gw: TestGateway;
+    beforeAll(async () => {
+      gw = await startTestGateway({
+        callers,
+        upstreams,
+        // admin: a probe whose refusals tell the gateway's estimate of any document.
+        roles: { frontend: { maxCost: 10 }, admin: { maxCost: 1 } },
+        cache: { ttlMs: { jobsRunning: 0, jobsFinished: 0, inventory: 0, capacity: 0, events: 0, metadata: 0 } },
+      });
+    });
+    afterAll(async () => {
+      await gw?.close();
+    });
+
+    it("applies the role's own tighter limit to that role only", async () => {
+      resetSims();
+      const frontend = await gw.query(POLICIES_WITH_COPIES, undefined, { apiKey: 'cost-frontend' });
+      expect(frontend.status).toBe(400);
+      expect(frontend.body.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', cost: 26, maxCost: 10 });
+      expect(simCalls()).toBe(0);
+
+      const cheap = await gw.query('{ commvaultPlans { name } }', undefined, { apiKey: 'cost-frontend' });
+      expect(cheap.body.errors).toBeUndefined();
+
+      const analyst = await gw.query<{ commvaultStoragePolicies: Array<{ copies: unknown[] }> }>(POLICIES_WITH_COPIES, undefined, { apiKey: 'cost-analyst' });
+      expect(analyst.status).toBe(200);
+      expect(analyst.body.errors).toBeUndefined();
+      expect(analyst.body.data?.commvaultStoragePolicies.length).toBeGreaterThan(0);
+    });
+
+    it.each(OPERATIONS.map((o) => o.name))('estimates %s at no fewer calls than it makes on a cold cache', async (name) => {
+      const { text } = OPERATIONS.find((o) => o.name === name)!;
+      const variables = VARIABLES[name] ?? {};
+      // The probe's refusal tells the estimate; an answer tells it is within the probe's limit of 1.
+      const probe = await gw.query(text, variables, { apiKey: 'cost-admin' });
+      const estimate = probe.body.errors ? Number(probe.body.errors[0].extensions?.cost) : 1;
+      resetSims();
+      const res = await gw.query(text, variables, { apiKey: 'cost-analyst' });
+      expect(res.body.errors).toBeUndefined();
+      // Logins and console OPTIONS metadata are per session or hour, not per request: the estimate leaves them out.
+      const made = [cv.stats(), bdr.stats()]
+        .flatMap((s) => Object.entries(s.byRoute))
+        .filter(([route]) => !/^(POST \/(Login|session)|OPTIONS )/.test(route))
+        .reduce((n, [, calls]) => n + calls, 0);
+      expect(made).toBeGreaterThan(0);
+      expect(estimate).toBeGreaterThanOrEqual(made);
+    });
+  });
+});
+
+async function postDocumentId(url: string, apiKey: string, documentId: string | undefined, variables: Record<string, unknown>) {
+  if (!documentId) throw new Error('operation missing from the manifest: run `npm run codegen`');
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ documentId, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
+}

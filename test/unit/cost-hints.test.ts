@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_COST } from '../../src/config/schema.js';
+import { estimateCost } from '../../src/plugins/cost/estimate.js';
+import type { UpstreamGroup } from '../../src/plugins/cost/hint-kinds.js';
+import { COST_HINTS } from '../../src/plugins/cost/hints.js';
+import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+
+const OPERATIONS_DIR = fileURLToPath(new URL('../../operations/', import.meta.url));
+
+/** `Type.field` of every field with a resolver of its own; the rest are read from their parent. */
+function resolvedFields(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap()).flatMap((type) =>
+    isObjectType(type) && !type.name.startsWith('__')
+      ? Object.values(type.getFields()).flatMap((f) => (f.resolve ? [`${type.name}.${f.name}`] : []))
+      : [],
+  );
+}
+
+describe('the cost hints', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildGatewaySchema();
+  });
+
+  it('price every field that has a resolver, so a new relation cannot slip in at no cost', () => {
+    const missing = resolvedFields(schema).filter((f) => !(f in COST_HINTS));
+    expect(missing).toEqual([]);
+  });
+
+  it('name only fields that have a resolver (a hint on a field read from its parent would be stale)', () => {
+    const resolved = new Set(resolvedFields(schema));
+    expect(Object.keys(COST_HINTS).filter((key) => !resolved.has(key))).toEqual([]);
+  });
+});
+
+describe('the operations/ documents under the default limit', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildGatewaySchema();
+  });
+
+  const documents = readdirSync(OPERATIONS_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => ({ name: f.replace(/\.graphql$/, ''), text: readFileSync(OPERATIONS_DIR + f, 'utf8') }));
+  const estate = (commvault: number, backupdr: number) => [
+    ...Array.from({ length: commvault }, (_, i) => ({ id: `cv-${i}`, group: 'commvault' as UpstreamGroup })),
+    ...Array.from({ length: backupdr }, (_, i) => ({ id: `bdr-${i}`, group: 'backupdr' as UpstreamGroup })),
+  ];
+  // Their own variable defaults; ConsoleJobs must name its console. The others then ask every upstream.
+  const variablesOf = (text: string) => (/\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
+  const estimate = (text: string, commvault: number, backupdr: number) =>
+    estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), maxPageSize: 500 });
+
+  it('estimates them as the DEFAULT_MAX_COST comment states, for the demo estate (one CommServe, one console)', () => {
+    expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({
+      CommvaultClients: 1,
+      ConsoleJobs: 5,
+      DashboardJobs: 4,
+      EstateHealth: 47,
+      StorageCapacity: 2,
+    });
+  });
+
+  it('lets every one of them through for estates of up to ten CommServes and three consoles', () => {
+    for (const { name, text } of documents) {
+      const dearest = estimate(text, 10, 3);
+      expect(dearest, name).toBeLessThanOrEqual(DEFAULT_MAX_COST);
+    }
+  });
+});
