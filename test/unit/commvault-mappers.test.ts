@@ -3,6 +3,7 @@ import { JobStatus, Severity } from '../../src/datasources/domain.js';
 import { toAgents, toBackupsets, toClients } from '../../src/datasources/commvault/mappers/client.js';
 import { toDdbEngines, toDdbStore } from '../../src/datasources/commvault/mappers/ddb.js';
 import { toEvents } from '../../src/datasources/commvault/mappers/event.js';
+import { field, path } from '../../src/datasources/commvault/mappers/read.js';
 import { toJobStatus } from '../../src/datasources/commvault/mappers/job-status.js';
 import { toJobPage } from '../../src/datasources/commvault/mappers/job.js';
 import { toLibraries, toLibraryDetail } from '../../src/datasources/commvault/mappers/library.js';
@@ -52,6 +53,20 @@ const jobSummary = {
   destClientName: 'fs01',
   userName: { userName: 'admin', userId: 1 },
 };
+
+describe('tolerant key reading', () => {
+  it('finds keys in any casing, the first listed name winning, again and again on the same object', () => {
+    const raw = Object.freeze({ MountPathList: [1], mountpathlist: [2], SubStoreList: 's', totalCapacity: 7 });
+    for (let i = 0; i < 2; i += 1) {
+      expect(field(raw, 'mountPathList')).toEqual([1]);
+      expect(field(raw, 'subStoreList', 'mountPathList')).toBe('s');
+      expect(field(raw, 'missing', 'TOTALCAPACITY')).toBe(7);
+      expect(field(raw, 'missing')).toBeUndefined();
+    }
+    expect(path({ Outer: { INNER: 3 } }, 'outer', 'inner')).toBe(3);
+    expect(field([1], 'length')).toBeUndefined();
+  });
+});
 
 describe('job status', () => {
   it.each([

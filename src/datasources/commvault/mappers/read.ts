@@ -16,12 +16,43 @@ export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Each object's keys by their lower case, built on the first miss of an exact name. Mappers ask for
+ * many optional keys an object lacks; scanning and lower-casing every key for each of those misses
+ * was a visible share of mapping a cold page. Objects are frozen answers, mapped once, so the index
+ * never goes stale.
+ */
+const keysByLowerCase = new WeakMap<Json, Map<string, string>>();
+const lowerCaseNames = new Map<string, string>();
+
+function lowerKeysOf(obj: Json): Map<string, string> {
+  let index = keysByLowerCase.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const key of Object.keys(obj)) {
+      const lower = key.toLowerCase();
+      if (!index.has(lower)) index.set(lower, key);
+    }
+    keysByLowerCase.set(obj, index);
+  }
+  return index;
+}
+
+function lowerCaseOf(name: string): string {
+  let lower = lowerCaseNames.get(name);
+  if (lower === undefined) lowerCaseNames.set(name, (lower = name.toLowerCase()));
+  return lower;
+}
+
 /** The value under the first of `names` present, matching keys case-insensitively. */
 export function field(obj: unknown, ...names: string[]): unknown {
   if (!isObject(obj)) return undefined;
   for (const name of names) if (obj[name] !== undefined) return obj[name];
-  const wanted = new Set(names.map((n) => n.toLowerCase()));
-  for (const [key, value] of Object.entries(obj)) if (wanted.has(key.toLowerCase())) return value;
+  const index = lowerKeysOf(obj);
+  for (const name of names) {
+    const key = index.get(lowerCaseOf(name));
+    if (key !== undefined && obj[key] !== undefined) return obj[key];
+  }
   return undefined;
 }
 
