@@ -51,14 +51,15 @@ export const nPlusOne: Scenario = {
         callsPerQuery = Math.max(callsPerQuery, sim.stats().total);
       }
 
-      // Minimum possible: the same calls, directly, in dependency order (job list, then the lists it needs, in parallel).
+      // Minimum possible: the same calls, directly, in dependency order. The lists the page needs are whole
+      // lists (no job ids in them), so they depend on the login only and go beside the job list.
       const replayOnce = async (withLogin: boolean): Promise<number> => {
         const started = nowMs();
         if (withLogin) await direct.login();
-        await direct.jobs(PAGE);
-        await Promise.all(
-          replay.filter(([r]) => REPLAYABLE.has(r)).flatMap(([route, n]) => Array.from({ length: n }, () => direct.get(route.slice(4)))),
-        );
+        await Promise.all([
+          direct.jobs(PAGE),
+          ...replay.filter(([r]) => REPLAYABLE.has(r)).flatMap(([route, n]) => Array.from({ length: n }, () => direct.get(route.slice(4)))),
+        ]);
         return nowMs() - started;
       };
       for (let i = 0; i < 2; i += 1) await replayOnce(true);
