@@ -25,6 +25,9 @@ export async function startTsxChild<Ready extends { type: string }>(
   // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it exits (for finding what limits a figure).
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
   if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  // BENCH_CHILD_NODE_ARGS="--trace-gc …": V8/Node flags for every child (NODE_OPTIONS refuses some, and would reach the bench itself).
+  const extraArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  execArgv.push(...extraArgs);
   const child = spawn(process.execPath, [...execArgv, entry], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
