@@ -4,10 +4,10 @@ import { Counter } from 'prom-client';
 import { metricsRegistry } from '../observability/metrics.js';
 import type { RefusalReason } from './operation-source.js';
 
-/** Operations refused by the persisted-operation and introspection policies, before anything ran. */
+/** Operations refused before anything ran: by the persisted-operation and introspection policies, a role's depth limit, or the cost limit. */
 export const operationsRefusedTotal = new Counter({
   name: 'backup_graph_operations_refused_total',
-  help: 'Operations refused by role policy (safelist, APQ, introspection) or malformed persisted-operation requests',
+  help: 'Operations refused by role policy (safelist, APQ, introspection, role depth), by the cost limit, or as malformed persisted-operation requests',
   labelNames: ['role', 'reason', 'code'] as const,
   registers: [metricsRegistry],
 });

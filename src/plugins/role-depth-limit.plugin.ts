@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, validate } from 'graphql';
 import type { Role, RolePolicy } from '../config/schema.js';
+import { ErrorCode } from '../errors/codes.js';
+import { operationsRefusedTotal } from '../persisted/refusals.js';
 import { depthLimitRule } from './depth-limit.rule.js';
 
 /**
@@ -14,7 +16,8 @@ export function useRoleDepthLimit<TContext extends { principal: { role: Role } }
   const rules = new Map<number, ReturnType<typeof depthLimitRule>>();
   return {
     async requestDidStart({ contextValue }) {
-      const maxDepth = options.roles[contextValue.principal.role].maxDepth;
+      const { role } = contextValue.principal;
+      const maxDepth = options.roles[role].maxDepth;
       if (maxDepth === undefined) return;
       let rule = rules.get(maxDepth);
       if (!rule) rules.set(maxDepth, (rule = depthLimitRule(maxDepth)));
@@ -22,8 +25,10 @@ export function useRoleDepthLimit<TContext extends { principal: { role: Role } }
       return {
         async didResolveOperation({ schema, document }) {
           const [error] = validate(schema, document, [depthRule]);
+          if (!error) return;
+          operationsRefusedTotal.inc({ role, reason: 'depth', code: ErrorCode.QUERY_TOO_COMPLEX });
           // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
-          if (error) throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, http: { status: 400 } } });
+          throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, http: { status: 400 } } });
         },
       };
     },

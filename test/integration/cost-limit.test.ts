@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { DEFAULT_MANIFEST_PATH } from '../../src/persisted/trusted-documents.js';
+import { refusedCount } from '../helpers/refusals.js';
 import { commvaultUpstream, startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway.js';
 
 const OPERATIONS_DIR = fileURLToPath(new URL('../../operations/', import.meta.url));
@@ -26,6 +27,8 @@ const callers = ROLES.map((role) => ({ id: `cost-${role}`, apiKey: `cost-${role}
 const HISTORY_OF_500_CLIENTS = '{ commvaultClients(first: 500) { edges { node { name lastSuccessfulBackupAt } } } }';
 /** Storage policies and their copies: 1 GET /StoragePolicy + 25 (assumed) GET /StoragePolicy/{id}. */
 const POLICIES_WITH_COPIES = '{ commvaultStoragePolicies { name copies { name } } }';
+
+const costRefusals = (url: string, role: string) => refusedCount(url, `role="${role}",reason="cost",code="QUERY_TOO_COMPLEX"`);
 
 type Errors = GraphQLResponse['body']['errors'];
 const codes = (errors: Errors) => (errors ?? []).map((e) => e.extensions?.code);
@@ -59,6 +62,7 @@ describe('the cost limit over HTTP', () => {
 
     it('refuses an operation above the limit with QUERY_TOO_COMPLEX, HTTP 400, the figures, and no upstream call', async () => {
       resetSims();
+      const refusedBefore = await costRefusals(gw.url, 'analyst');
       const res = await gw.query(HISTORY_OF_500_CLIENTS, undefined, { apiKey: 'cost-analyst' });
       expect(res.status).toBe(400);
       expect(res.body.data).toBeUndefined();
@@ -68,6 +72,7 @@ describe('the cost limit over HTTP', () => {
       // formatError keeps the figures of a public code and drops Apollo's internal `http`.
       expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', cost: 501, maxCost: 500 });
       expect(simCalls()).toBe(0);
+      expect(await costRefusals(gw.url, 'analyst')).toBe(refusedBefore + 1);
     });
 
     it('reads page sizes from variables: the same document with a smaller page runs', async () => {

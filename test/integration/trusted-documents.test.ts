@@ -14,6 +14,7 @@ import { createGateway } from '../../src/gateway.js';
 import { StorageCapacityDocument } from '../../src/generated/operations/graphql.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from '../../src/persisted/trusted-documents.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { refusedCount } from '../helpers/refusals.js';
 import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -42,12 +43,6 @@ async function post(url: string, apiKey: string, body: unknown): Promise<{ statu
 }
 
 const codes = (body: Body) => (body.errors ?? []).map((e) => e.extensions?.code);
-
-async function refusedCount(url: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`backup_graph_operations_refused_total{${labels}}`));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
 
 describe('trusted documents and role policy', () => {
   let sim: CommvaultSimulator;
@@ -206,9 +201,12 @@ describe('trusted documents and role policy', () => {
       expect(codes((await post(custom.url, KEYS.partner, { query: '{ __schema { types { name } } }' })).body)).toEqual([
         'OPERATION_NOT_ALLOWED',
       ]);
+      const depthLabels = 'role="partner",reason="depth",code="QUERY_TOO_COMPLEX"';
+      const refusedBefore = await refusedCount(custom.url, depthLabels);
       const deep = await post(custom.url, KEYS.partner, { query: '{ jobs(first: 1) { edges { node { id } } } }' });
       expect(deep.status).toBe(400);
       expect(codes(deep.body)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(await refusedCount(custom.url, depthLabels)).toBe(refusedBefore + 1);
     } finally {
       await custom.close();
     }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Role, RolePolicy, UpstreamKind } from '../../config/schema.js';
 import { ErrorCode } from '../../errors/codes.js';
+import { operationsRefusedTotal } from '../../persisted/refusals.js';
 import { EstimateCache } from './estimate-cache.js';
 import { estimateCost } from './estimate.js';
 import type { UpstreamGroup } from './hint-kinds.js';
@@ -39,6 +40,7 @@ export function useCostLimit<TContext extends { principal: { role: Role; upstrea
             estimateCost({ schema, document, operationName, variables, upstreams: upstreamsOf(), maxPageSize: options.maxPageSize, now }),
           );
           if (cost <= maxCost) return;
+          operationsRefusedTotal.inc({ role, reason: 'cost', code: ErrorCode.QUERY_TOO_COMPLEX });
           // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
           throw new GraphQLError(
             `Operation is estimated at ${cost} upstream calls, above this caller's limit of ${maxCost}; ask for smaller pages or fewer relations`,
