@@ -35,7 +35,7 @@ export function createApolloServer(deps: {
   const { app, schema, config, logger, trusted, apqStore } = deps;
   const execution =
     config.server.executor === 'jit'
-      ? { gateway: jitGateway(schema, { maxDocuments: JIT_MAX_DOCUMENTS, logger: logger.child({ component: 'executor' }) }) }
+      ? { gateway: jitGateway(schema, { maxDocuments: JIT_MAX_DOCUMENTS, logger: logger.child({ component: 'executor' }), precompile: trusted.values() }) }
       : { schema };
   return new ApolloServer<GatewayContext>({
     ...execution,

@@ -56,6 +56,11 @@ export class TrustedDocuments {
   get size(): number {
     return this.byHash.size;
   }
+
+  /** Every document of the safelist. */
+  values(): IterableIterator<TrustedDocument> {
+    return this.byHash.values();
+  }
 }
 
 /**
