@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import type { CvJob } from '../../src/datasources/commvault/model.js';
+import type { BdrJob } from '../../src/datasources/backupdr/model.js';
+import { consoleUpstream, presentJob as presentConsoleJob } from '../../src/resolvers/backupdr/present.js';
 import { presentJob, presentUpstream } from '../../src/resolvers/commvault/present.js';
 
+const consoleRecord = (id: string) => Object.freeze({ id, jobClass: 'snapshot', appliance: { id: '11', name: 'a1' }, status: 'COMPLETED' }) as unknown as BdrJob;
 const record = (jobId: number) => Object.freeze({ jobId, clientId: 1, subclient: null, plan: null, storagePolicy: null, startedAt: null }) as unknown as CvJob;
 
 describe('presenting a record once', () => {
@@ -29,5 +32,17 @@ describe('presenting a record once', () => {
     expect(presentUpstream('cv-a', 'commvault')).toBe(presentUpstream('cv-a', 'commvault'));
     expect(presentUpstream('cv-a', 'commvault-cloud')).not.toBe(presentUpstream('cv-a', 'commvault'));
     expect(Object.isFrozen(presentUpstream('cv-a', 'commvault'))).toBe(true);
+  });
+
+  it('does the same for console records: one frozen object per record and console, with its console ids', () => {
+    const r = consoleRecord('4001');
+    const first = presentConsoleJob(consoleUpstream('bdr-a'), r);
+    expect(presentConsoleJob(consoleUpstream('bdr-a'), r)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toMatchObject({ consoleId: '4001', jobType: 'snapshot', applianceId: '11' });
+    expect(presentConsoleJob(consoleUpstream('bdr-a'), consoleRecord('4001'))).not.toBe(first);
+    const other = presentConsoleJob(consoleUpstream('bdr-b'), r);
+    expect(other).not.toBe(first);
+    expect(other.id).not.toBe(first.id);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Console records → schema objects: each gets its global id, its `upstream` and the console ids its
  * relation resolvers follow. Class instances, because type-graphql resolves interfaces by `instanceof`.
+ * Each is built once per record and kept beside it (presentedOnce): the records of a cached answer
+ * are shared, and presenting a warm 100-job page afresh per request was most of its cost.
  */
 import type {
   BdrApplication,
@@ -45,6 +47,7 @@ import { BackupDrUser } from '../../schema/backupdr/user.type.js';
 import { toGlobalId } from '../../schema/global-id.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 import { presentUpstream } from '../commvault/present.js';
+import { presentedOnce } from '../presented-once.js';
 
 /** The `upstream` of every object a console returns. */
 export const consoleUpstream = (instanceId: string): Upstream => presentUpstream(instanceId, 'backupdr');
@@ -61,37 +64,45 @@ const copies = (sources: readonly BdrSourceRef[]): BackupDrObjectSource[] =>
   sources.map((s) => Object.assign(new BackupDrObjectSource(), { srcId: s.srcId, applianceId: s.applianceId, applianceName: s.appliance?.name ?? null }));
 
 export function presentApplication(up: Upstream, a: BdrApplication): BackupDrApplication {
-  const { id: _id, appliance, sources, organizations, ...rest } = a;
-  return Object.assign(new BackupDrApplication(), rest, node('BackupDrApplication', up, a.id), {
-    sources: copies(sources),
-    organizations: named(organizations),
-    applianceId: appliance?.id ?? null,
+  return presentedOnce('BackupDrApplication', up, a, () => {
+    const { id: _id, appliance, sources, organizations, ...rest } = a;
+    return Object.assign(new BackupDrApplication(), rest, node('BackupDrApplication', up, a.id), {
+      sources: copies(sources),
+      organizations: named(organizations),
+      applianceId: appliance?.id ?? null,
+    });
   });
 }
 
 export function presentHost(up: Upstream, h: BdrHost): BackupDrHost {
-  const { id: _id, appliance, sources, organizations, ...rest } = h;
-  return Object.assign(new BackupDrHost(), rest, node('BackupDrHost', up, h.id), {
-    sources: copies(sources),
-    organizations: named(organizations),
-    applianceId: appliance?.id ?? null,
+  return presentedOnce('BackupDrHost', up, h, () => {
+    const { id: _id, appliance, sources, organizations, ...rest } = h;
+    return Object.assign(new BackupDrHost(), rest, node('BackupDrHost', up, h.id), {
+      sources: copies(sources),
+      organizations: named(organizations),
+      applianceId: appliance?.id ?? null,
+    });
   });
 }
 
 export function presentBackup(up: Upstream, b: BdrBackup): BackupDrBackup {
-  const { id: _id, appliance, diskPool, ...rest } = b;
-  return Object.assign(new BackupDrBackup(), rest, node('BackupDrBackup', up, b.id), {
-    applianceId: appliance?.id ?? null,
-    diskPoolId: diskPool?.id ?? null,
+  return presentedOnce('BackupDrBackup', up, b, () => {
+    const { id: _id, appliance, diskPool, ...rest } = b;
+    return Object.assign(new BackupDrBackup(), rest, node('BackupDrBackup', up, b.id), {
+      applianceId: appliance?.id ?? null,
+      diskPoolId: diskPool?.id ?? null,
+    });
   });
 }
 
 export function presentJob(up: Upstream, j: BdrJob): BackupDrJob {
-  const { id: _id, appliance, jobClass, ...rest } = j;
-  return Object.assign(new BackupDrJob(), rest, node('BackupDrJob', up, j.id), {
-    jobType: jobClass,
-    sizeBytes: null,
-    applianceId: appliance?.id ?? null,
+  return presentedOnce('BackupDrJob', up, j, () => {
+    const { id: _id, appliance, jobClass, ...rest } = j;
+    return Object.assign(new BackupDrJob(), rest, node('BackupDrJob', up, j.id), {
+      jobType: jobClass,
+      sizeBytes: null,
+      applianceId: appliance?.id ?? null,
+    });
   });
 }
 
@@ -101,70 +112,94 @@ export function presentPolicy(p: BdrPolicy): BackupDrPolicy {
 }
 
 export function presentSlt(up: Upstream, s: BdrSlt): BackupDrSlt {
-  const { id: _id, organizations, ...rest } = s;
-  return Object.assign(new BackupDrSlt(), rest, node('BackupDrSlt', up, s.id), { organizations: named(organizations) });
+  return presentedOnce('BackupDrSlt', up, s, () => {
+    const { id: _id, organizations, ...rest } = s;
+    return Object.assign(new BackupDrSlt(), rest, node('BackupDrSlt', up, s.id), { organizations: named(organizations) });
+  });
 }
 
 export function presentSlp(up: Upstream, s: BdrSlp): BackupDrSlp {
-  const { id: _id, organizations, vaultPool, ...rest } = s;
-  return Object.assign(new BackupDrSlp(), rest, node('BackupDrSlp', up, s.id), {
-    organizations: named(organizations),
-    vaultPoolId: vaultPool?.id ?? null,
+  return presentedOnce('BackupDrSlp', up, s, () => {
+    const { id: _id, organizations, vaultPool, ...rest } = s;
+    return Object.assign(new BackupDrSlp(), rest, node('BackupDrSlp', up, s.id), {
+      organizations: named(organizations),
+      vaultPoolId: vaultPool?.id ?? null,
+    });
   });
 }
 
 export function presentSla(up: Upstream, s: BdrSla): BackupDrSla {
-  const { id: _id, ...rest } = s;
-  return Object.assign(new BackupDrSla(), rest, node('BackupDrSla', up, s.id));
+  return presentedOnce('BackupDrSla', up, s, () => {
+    const { id: _id, ...rest } = s;
+    return Object.assign(new BackupDrSla(), rest, node('BackupDrSla', up, s.id));
+  });
 }
 
 export function presentDiskPool(up: Upstream, p: BdrDiskPool): BackupDrDiskPool {
-  const { id: _id, appliance, ...rest } = p;
-  return Object.assign(new BackupDrDiskPool(), rest, node('BackupDrDiskPool', up, p.id), { applianceId: appliance?.id ?? null });
+  return presentedOnce('BackupDrDiskPool', up, p, () => {
+    const { id: _id, appliance, ...rest } = p;
+    return Object.assign(new BackupDrDiskPool(), rest, node('BackupDrDiskPool', up, p.id), { applianceId: appliance?.id ?? null });
+  });
 }
 
 export function presentAppliance(up: Upstream, c: BdrCluster): BackupDrAppliance {
-  const { id: _id, ...rest } = c;
-  return Object.assign(new BackupDrAppliance(), rest, node('BackupDrAppliance', up, c.id));
+  return presentedOnce('BackupDrAppliance', up, c, () => {
+    const { id: _id, ...rest } = c;
+    return Object.assign(new BackupDrAppliance(), rest, node('BackupDrAppliance', up, c.id));
+  });
 }
 
 export function presentEvent(up: Upstream, e: BdrEvent): BackupDrEvent {
-  const { id: _id, appliance, syncedAt: _s, stale: _st, ...rest } = e;
-  return Object.assign(new BackupDrEvent(), rest, node('BackupDrEvent', up, e.id), { applianceId: appliance?.id ?? null });
+  return presentedOnce('BackupDrEvent', up, e, () => {
+    const { id: _id, appliance, syncedAt: _s, stale: _st, ...rest } = e;
+    return Object.assign(new BackupDrEvent(), rest, node('BackupDrEvent', up, e.id), { applianceId: appliance?.id ?? null });
+  });
 }
 
 export function presentUser(up: Upstream, u: BdrUser): BackupDrUser {
-  const { id: _id, roles, organizations, ...rest } = u;
-  return Object.assign(new BackupDrUser(), rest, node('BackupDrUser', up, u.id), {
-    roleIds: roles.map((r) => r.id),
-    organizationIds: organizations.map((o) => o.id),
+  return presentedOnce('BackupDrUser', up, u, () => {
+    const { id: _id, roles, organizations, ...rest } = u;
+    return Object.assign(new BackupDrUser(), rest, node('BackupDrUser', up, u.id), {
+      roleIds: roles.map((r) => r.id),
+      organizationIds: organizations.map((o) => o.id),
+    });
   });
 }
 
 export function presentRole(up: Upstream, r: BdrRole): BackupDrRole {
-  const { id: _id, ...rest } = r;
-  return Object.assign(new BackupDrRole(), rest, node('BackupDrRole', up, r.id));
+  return presentedOnce('BackupDrRole', up, r, () => {
+    const { id: _id, ...rest } = r;
+    return Object.assign(new BackupDrRole(), rest, node('BackupDrRole', up, r.id));
+  });
 }
 
 export function presentOrganization(up: Upstream, o: BdrOrganization): BackupDrOrganization {
-  const { id: _id, ...rest } = o;
-  return Object.assign(new BackupDrOrganization(), rest, node('BackupDrOrganization', up, o.id));
+  return presentedOnce('BackupDrOrganization', up, o, () => {
+    const { id: _id, ...rest } = o;
+    return Object.assign(new BackupDrOrganization(), rest, node('BackupDrOrganization', up, o.id));
+  });
 }
 
 export function presentAuditRecord(up: Upstream, a: BdrAuditRecord): BackupDrAuditRecord {
-  const { id: _id, ...rest } = a;
-  return Object.assign(new BackupDrAuditRecord(), rest, node('BackupDrAuditRecord', up, a.id));
+  return presentedOnce('BackupDrAuditRecord', up, a, () => {
+    const { id: _id, ...rest } = a;
+    return Object.assign(new BackupDrAuditRecord(), rest, node('BackupDrAuditRecord', up, a.id));
+  });
 }
 
 export function presentConsistencyGroup(up: Upstream, g: BdrConsistencyGroup): BackupDrConsistencyGroup {
-  const { id: _id, appliance, ...rest } = g;
-  return Object.assign(new BackupDrConsistencyGroup(), rest, node('BackupDrConsistencyGroup', up, g.id), { applianceId: appliance?.id ?? null });
+  return presentedOnce('BackupDrConsistencyGroup', up, g, () => {
+    const { id: _id, appliance, ...rest } = g;
+    return Object.assign(new BackupDrConsistencyGroup(), rest, node('BackupDrConsistencyGroup', up, g.id), { applianceId: appliance?.id ?? null });
+  });
 }
 
 export function presentLogicalGroup(up: Upstream, g: BdrLogicalGroup): BackupDrLogicalGroup {
-  const { id: _id, appliance, organizations, ...rest } = g;
-  return Object.assign(new BackupDrLogicalGroup(), rest, node('BackupDrLogicalGroup', up, g.id), {
-    applianceId: appliance?.id ?? null,
-    organizations: named(organizations),
+  return presentedOnce('BackupDrLogicalGroup', up, g, () => {
+    const { id: _id, appliance, organizations, ...rest } = g;
+    return Object.assign(new BackupDrLogicalGroup(), rest, node('BackupDrLogicalGroup', up, g.id), {
+      applianceId: appliance?.id ?? null,
+      organizations: named(organizations),
+    });
   });
 }
