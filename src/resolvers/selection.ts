@@ -1,4 +1,14 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type FragmentSpreadNode,
+  type GraphQLResolveInfo,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * Whether the field being resolved selects `name` directly (through inline fragments and fragment
@@ -11,11 +21,19 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
 /**
  * Whether the field being resolved selects the nested `path` (e.g. `edges.node.client`), looking
  * through inline fragments and fragment spreads at every level, whatever type they name. A
- * connection preloads a relation of its page only when some query path asks for it.
+ * connection preloads a relation of its page only when some query path asks for it; a selection
+ * that `@skip`/`@include` leaves out, as execution will, does not count (it would cost an upstream
+ * call for a field nobody receives).
  */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean => {
+    if (!node.directives?.length) return true;
+    if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+  };
   const visit = (set: SelectionSetNode | undefined, depth: number, seen: ReadonlySet<string>): boolean =>
     (set?.selections ?? []).some((s) => {
+      if (!included(s)) return false;
       if (s.kind === Kind.FIELD) {
         if (s.name.value !== path[depth]) return false;
         return depth === path.length - 1 || visit(s.selectionSet, depth + 1, seen);

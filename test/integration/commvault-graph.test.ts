@@ -139,13 +139,22 @@ describe('the dashboard page of 100 jobs', () => {
     }
   });
 
-  it('does not ask for the client list when the page does not select clients', async () => {
+  it('does not ask for the client list when the page does not select clients, or @include leaves them out', async () => {
     const fresh = await startGraph([simUpstream('cv-fresh2')]);
     try {
       sim.reset();
       const { result } = await fresh.run('query { jobs(first: 100) { edges { node { id ... on CommvaultJob { subclient { name } } } } } }');
       expect(result.errors).toBeUndefined();
       expect(sim.stats().byRoute).toEqual({ 'POST /Login': 1, 'GET /Job': 1 });
+      // Nor when the query selects them under a directive that leaves them out.
+      sim.reset();
+      const skipped = await fresh.run(
+        'query ($withClient: Boolean!) { jobs(first: 99) { edges { node { id ... on CommvaultJob { client @include(if: $withClient) { name } } } } } }',
+        { withClient: false },
+      );
+      expect(skipped.result.errors).toBeUndefined();
+      expect(skipped.result.data?.jobs.edges[0].node).not.toHaveProperty('client');
+      expect(sim.stats().byRoute).toEqual({ 'GET /Job': 1 });
     } finally {
       await fresh.close();
     }
