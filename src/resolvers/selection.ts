@@ -1,14 +1,5 @@
-import {
-  getDirectiveValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  Kind,
-  type FieldNode,
-  type FragmentSpreadNode,
-  type GraphQLResolveInfo,
-  type InlineFragmentNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { included } from '../execution/included.js';
 
 /**
  * Whether the field being resolved selects `name` directly (through inline fragments and fragment
@@ -26,14 +17,9 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
  * call for a field nobody receives).
  */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean => {
-    if (!node.directives?.length) return true;
-    if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
-    return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
-  };
   const visit = (set: SelectionSetNode | undefined, depth: number, seen: ReadonlySet<string>): boolean =>
     (set?.selections ?? []).some((s) => {
-      if (!included(s)) return false;
+      if (!included(s.directives, info.variableValues)) return false;
       if (s.kind === Kind.FIELD) {
         if (s.name.value !== path[depth]) return false;
         return depth === path.length - 1 || visit(s.selectionSet, depth + 1, seen);

@@ -153,6 +153,9 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
       expect(cost(jobs(''), { commvault: 1, backupdr: 2 })).toBe(1 + 2);
       expect(cost(jobs('totalCount'), { commvault: 1, backupdr: 2 })).toBe(1 + 2 * 2);
       expect(cost(`{ jobs(first: 10) { ...Count } } fragment Count on JobConnection { totalCount }`, { commvault: 1, backupdr: 2 })).toBe(1 + 2 * 2);
+      // A totalCount the directives leave out sends no HEAD (the resolvers read them the same way).
+      expect(cost(jobs('totalCount @skip(if: true)'), { commvault: 1, backupdr: 2 })).toBe(1 + 2);
+      expect(cost(`{ jobs(first: 10) { ...Count @include(if: false) } } fragment Count on JobConnection { totalCount }`, { commvault: 1, backupdr: 2 })).toBe(1 + 2);
     });
 
     it('walks each fragment once per selection, however often it is spread', () => {

@@ -2,7 +2,6 @@ import {
   isAbstractType,
   Kind,
   valueFromASTUntyped,
-  type DirectiveNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -12,6 +11,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { included } from '../../execution/included.js';
 
 /** A document as execution will read it: its fragments and the request's variables (defaults filled in). */
 export interface Reading {
@@ -42,7 +42,7 @@ export function collectFields(reading: Reading, type: GraphQLObjectType, sets: r
   const spread = new Set<string>();
   const visit = (set: SelectionSetNode): void => {
     for (const sel of set.selections) {
-      if (!included(reading, sel.directives)) continue;
+      if (!included(sel.directives, reading.variables)) continue;
       if (sel.kind === Kind.FIELD) {
         const key = sel.alias?.value ?? sel.name.value;
         const same = fields.get(key);
@@ -64,13 +64,15 @@ export function collectFields(reading: Reading, type: GraphQLObjectType, sets: r
 }
 
 /**
- * Whether the selections name `field` directly, through fragments of any type and whatever their
- * directives say: the resolvers' own test for whether to ask for a count (src/resolvers/selection.ts).
+ * Whether the selections name `field` directly, through fragments of any type, leaving out what
+ * `@skip`/`@include` leave out: the resolvers' own test for whether to ask for a count
+ * (src/resolvers/selection.ts).
  */
 export function namesField(reading: Reading, sets: readonly SelectionSetNode[], field: string): boolean {
   const spread = new Set<string>();
   const visit = (set: SelectionSetNode): boolean =>
     set.selections.some((sel) => {
+      if (!included(sel.directives, reading.variables)) return false;
       if (sel.kind === Kind.FIELD) return sel.name.value === field;
       if (sel.kind === Kind.INLINE_FRAGMENT) return visit(sel.selectionSet);
       const name = sel.name.value;
@@ -91,19 +93,6 @@ export function argumentsOf(reading: Reading, def: GraphQLField<unknown, unknown
     out[arg.name] = value === undefined ? arg.defaultValue : value;
   }
   return out;
-}
-
-/** `@skip(if:)` / `@include(if:)`; a missing variable is a coercion error later, so the selection counts. */
-function included(reading: Reading, directives: readonly DirectiveNode[] | undefined): boolean {
-  for (const directive of directives ?? []) {
-    const name = directive.name.value;
-    if (name !== 'skip' && name !== 'include') continue;
-    const arg = directive.arguments?.find((a) => a.name.value === 'if');
-    const value = arg ? valueFromASTUntyped(arg.value, reading.variables) : undefined;
-    if (name === 'skip' && value === true) return false;
-    if (name === 'include' && value === false) return false;
-  }
-  return true;
 }
 
 function applies(schema: GraphQLSchema, condition: NamedTypeNode | undefined, type: GraphQLObjectType): boolean {
