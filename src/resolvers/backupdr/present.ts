@@ -64,20 +64,18 @@ const copies = (sources: readonly BdrSourceRef[]): BackupDrObjectSource[] =>
   sources.map((s) => Object.assign(new BackupDrObjectSource(), { srcId: s.srcId, applianceId: s.applianceId, applianceName: s.appliance?.name ?? null }));
 
 export function presentApplication(up: Upstream, a: BdrApplication): BackupDrApplication {
-  return presentedOnce('BackupDrApplication', up, a, () => {
-    const { id: _id, appliance, sources, organizations, ...rest } = a;
-    return Object.assign(new BackupDrApplication(), rest, node('BackupDrApplication', up, a.id), {
-      sources: copies(sources),
-      organizations: named(organizations),
-      applianceId: appliance?.id ?? null,
-    });
-  });
+  return presentInventory(BackupDrApplication, 'BackupDrApplication', up, a);
 }
 
 export function presentHost(up: Upstream, h: BdrHost): BackupDrHost {
-  return presentedOnce('BackupDrHost', up, h, () => {
-    const { id: _id, appliance, sources, organizations, ...rest } = h;
-    return Object.assign(new BackupDrHost(), rest, node('BackupDrHost', up, h.id), {
+  return presentInventory(BackupDrHost, 'BackupDrHost', up, h);
+}
+
+/** Applications and hosts alike: copies on appliances, organizations and the appliance that owns them. */
+function presentInventory<T extends { upstream: Upstream }>(Type: new () => T, typeName: string, up: Upstream, r: BdrApplication | BdrHost): T {
+  return presentedOnce(typeName, up, r, () => {
+    const { id: _id, appliance, sources, organizations, ...rest } = r;
+    return Object.assign(new Type(), rest, node(typeName, up, r.id), {
       sources: copies(sources),
       organizations: named(organizations),
       applianceId: appliance?.id ?? null,
