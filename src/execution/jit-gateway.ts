@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, Kind, parse, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, Kind, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../observability/logger.js';
@@ -29,16 +29,16 @@ export function jitGateway(
     maxDocuments: number;
     logger: Logger;
     /**
-     * Documents to compile when Apollo loads the gateway (the safelist): a partner's first call of each
-     * then skips the ~10 ms compile. `hash` is the SHA-256 hex of `text`, which is Apollo's query hash.
+     * Documents to compile when Apollo loads the gateway (the safelist, parsed at start): a partner's
+     * first call of each then skips the ~10 ms compile. `hash` is the SHA-256 hex of the document's
+     * text, which is Apollo's query hash.
      */
-    precompile?: Iterable<{ hash: string; text: string }>;
+    precompile?: Iterable<{ hash: string; document: DocumentNode }>;
   },
 ): GatewayInterface {
   const plans = new LRUCache<string, Plan>({ max: options.maxDocuments });
-  const keyOf = (queryHash: string, operationName: string | null | undefined) => `${queryHash}\u0000${operationName ?? ''}`;
   const planOf = (document: DocumentNode, operationName: string | null | undefined, queryHash: string): Plan => {
-    const key = keyOf(queryHash, operationName);
+    const key = `${queryHash}\u0000${operationName ?? ''}`;
     let plan = plans.get(key);
     if (!plan) {
       const compiled = compileQuery(schema, document, operationName ?? undefined);
@@ -68,8 +68,7 @@ export function jitGateway(
   };
   return {
     async load() {
-      for (const { hash, text } of options.precompile ?? []) {
-        const document = parse(text);
+      for (const { hash, document } of options.precompile ?? []) {
         // Apollo names the operation it runs (null for an anonymous one), and so keys the plan.
         for (const def of document.definitions) if (def.kind === Kind.OPERATION_DEFINITION) planOf(document, def.name?.value, hash);
       }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { sha256Hex } from '../util/sha256.js';
 
 /** Where `npm run codegen` writes the manifest (client preset, `persistedDocuments`), from the package root. */
@@ -27,6 +27,8 @@ export interface TrustedDocument {
   /** The SHA-256 hex of `text`: what Apollo Client's persisted-query link sends as `sha256Hash`. */
   readonly hash: string;
   readonly text: string;
+  /** `text` parsed (and validated) once at start: the executor compiles it without parsing it again. */
+  readonly document: DocumentNode;
   /** The operation's name, for logs and messages. */
   readonly operationName?: string;
 }
@@ -113,5 +115,5 @@ function checkEntry(where: string, id: string, text: unknown, schema: GraphQLSch
         'run `npm run codegen`, review and deploy again',
     );
   }
-  return { id, hash, text, operationName };
+  return { id, hash, text, document, operationName };
 }

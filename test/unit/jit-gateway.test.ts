@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildSchema, getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, getOperationAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery } from 'graphql-jit';
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,7 +19,7 @@ if (queryFields.answer) queryFields.answer.resolve = () => 42;
 const logger = pino({ level: 'silent' });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-async function executorOf(precompile?: Array<{ hash: string; text: string }>) {
+async function executorOf(precompile?: Array<{ hash: string; document: DocumentNode }>) {
   const { executor } = await jitGateway(schema, { maxDocuments: 10, logger, ...(precompile ? { precompile } : {}) }).load({ apollo: {} } as never);
   if (!executor) throw new Error('no executor');
   /** As Apollo calls it: the query hash of the text and the name of the operation it resolved. */
@@ -54,8 +54,8 @@ describe('jitGateway', () => {
     const twoOps = 'query A { answer } query B { hello }';
     const anonymous = '{ answer }';
     const run = await executorOf([
-      { hash: sha256(twoOps), text: twoOps },
-      { hash: sha256(anonymous), text: anonymous },
+      { hash: sha256(twoOps), document: parse(twoOps) },
+      { hash: sha256(anonymous), document: parse(anonymous) },
     ]);
     expect(compileQuery).toHaveBeenCalledTimes(3);
     expect(await run(twoOps, 'A')).toEqual({ data: { answer: 42 } });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { DEFAULT_ROLE_POLICIES, type RolePolicy } from '../../src/config/schema.js';
@@ -9,7 +10,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const TEXT = 'query Listed { upstreams { id } }';
 const HASH = sha256(TEXT);
-const trusted = new TrustedDocuments([{ id: `sha256:${HASH}`, hash: HASH, text: TEXT, operationName: 'Listed' }]);
+const trusted = new TrustedDocuments([{ id: `sha256:${HASH}`, hash: HASH, text: TEXT, document: parse(TEXT), operationName: 'Listed' }]);
 const { partner, frontend, analyst } = DEFAULT_ROLE_POLICIES;
 const pq = (hash: string) => ({ persistedHash: hash, persistedVersion: 1 });
 
