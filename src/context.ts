@@ -1,7 +1,7 @@
 import type { GatewayConfig, Role } from './config/schema.js';
 import type { PrincipalSources, SourceRegistry } from './datasources/registry.js';
 import type { GatewayError } from './errors/gateway-error.js';
-import { createLoaders, type GatewayLoaders } from './loaders/index.js';
+import { createLoaders, type GatewayLoaders } from './datasources/commvault/loaders.js';
 
 /** An upstream credential with its secret already resolved (from the config value or its `…Env` variable). */
 export interface ResolvedCredential {

@@ -4,7 +4,7 @@ import { Arg, buildSchema, Query, Resolver } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseListMetadata, validateListSpec } from '../../src/datasources/backupdr/query-builder.js';
 import { ErrorCode } from '../../src/errors/codes.js';
-import { baseSpec } from '../../src/resolvers/backupdr/spec.js';
+import { baseSpec } from '../../src/datasources/backupdr/list-specs.js';
 import * as SORTS from '../../src/schema/backupdr/sort-fields.js';
 import { sortInput, sortValueName, type BackupDrSortKey } from '../../src/schema/backupdr/sort.input.js';
 import { SortDirection } from '../../src/schema/backupdr/sort-direction.enum.js';

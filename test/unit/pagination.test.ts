@@ -9,7 +9,7 @@ import {
   pageSize,
   slicePage,
   type PageStream,
-} from '../../src/resolvers/pagination.js';
+} from '../../src/paging/pagination.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

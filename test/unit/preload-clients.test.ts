@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../src/context.js';
 import type { CommvaultSource } from '../../src/datasources/commvault/commvault-source.js';
 import type { CvClient, CvJob } from '../../src/datasources/commvault/model.js';
 import type { PrincipalSources } from '../../src/datasources/registry.js';
-import { createLoaders } from '../../src/loaders/index.js';
+import { createLoaders } from '../../src/datasources/commvault/loaders.js';
 import { preloadClients } from '../../src/resolvers/commvault/preload-clients.js';
 
 const client = (clientId: number): CvClient =>

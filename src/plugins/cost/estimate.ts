@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE } from '../../resolvers/pagination.js';
+import { DEFAULT_PAGE_SIZE } from '../../paging/pagination.js';
 import { level, type CostHint, type FieldCost, type FieldEnv, type Level, type UpstreamCounts, type UpstreamGroup } from './hint-kinds.js';
 import { ASSUMED, COST_HINTS } from './hints.js';
 import { argumentsOf, collectFields, namesField, variablesOf, type Reading } from './selections.js';

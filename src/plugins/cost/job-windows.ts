@@ -1,6 +1,6 @@
 import { JobStatus } from '../../datasources/domain.js';
 import { DEFAULT_SUMMARY_WINDOW_MS, MAX_SUMMARY_WINDOW_MS } from '../../monitoring/window.js';
-import { MAX_WINDOW_PAGES, WINDOW_PAGE_SIZE } from '../../resolvers/unified/job-search.js';
+import { MAX_WINDOW_PAGES, WINDOW_PAGE_SIZE } from '../../datasources/commvault/job-search.js';
 
 const DAY_MS = 86_400_000;
 

@@ -20,7 +20,7 @@ import {
   presentSla,
 } from './present.js';
 import { related } from './related.js';
-import { JOB_ORDER } from './spec.js';
+import { JOB_ORDER } from '../../datasources/backupdr/list-specs.js';
 
 @Resolver(() => BackupDrApplication)
 export class BackupDrApplicationResolver {

@@ -11,7 +11,7 @@ import {
 import { BackupDrAuditArgs, BackupDrBackupsArgs, BackupDrEventsArgs, BackupDrJobsArgs } from '../../schema/backupdr/list.args.js';
 import { consolePage } from './list-page.js';
 import { presentAuditRecord, presentBackup, presentEvent, presentJob } from './present.js';
-import { auditList, backupList, eventList, jobList } from './spec.js';
+import { auditList, backupList, eventList, jobList } from '../../datasources/backupdr/list-specs.js';
 
 /** The console's activity lists: images, jobs, events, audit records. */
 @Resolver(() => BackupDrConsole)

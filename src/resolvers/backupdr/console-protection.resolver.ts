@@ -12,7 +12,7 @@ import {
 import { BackupDrAppliancesArgs, BackupDrDiskPoolsArgs, BackupDrSlasArgs, BackupDrSlpsArgs, BackupDrSltsArgs } from '../../schema/backupdr/list.args.js';
 import { consolePage } from './list-page.js';
 import { presentAppliance, presentDiskPool, presentSla, presentSlp, presentSlt } from './present.js';
-import { diskPoolList, plainList } from './spec.js';
+import { diskPoolList, plainList } from '../../datasources/backupdr/list-specs.js';
 
 /** The console's protection and storage lists: SLTs, SLPs, SLAs, disk pools, appliances. */
 @Resolver(() => BackupDrConsole)

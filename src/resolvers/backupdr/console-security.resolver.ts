@@ -6,7 +6,7 @@ import { BackupDrOrganizationConnection, BackupDrRoleConnection, BackupDrUserCon
 import { BackupDrOrganizationsArgs, BackupDrRolesArgs, BackupDrUsersArgs } from '../../schema/backupdr/list.args.js';
 import { consolePage } from './list-page.js';
 import { presentOrganization, presentRole, presentUser } from './present.js';
-import { plainList } from './spec.js';
+import { plainList } from '../../datasources/backupdr/list-specs.js';
 
 /** The console's users, roles and organizations. */
 @Resolver(() => BackupDrConsole)

@@ -12,7 +12,7 @@ import {
 import { BackupDrApplicationsArgs, BackupDrConsistencyGroupsArgs, BackupDrHostsArgs, BackupDrLogicalGroupsArgs } from '../../schema/backupdr/list.args.js';
 import { consolePage } from './list-page.js';
 import { consoleUpstream, presentApplication, presentConsistencyGroup, presentHost, presentLogicalGroup } from './present.js';
-import { applicationList, hostList, plainList } from './spec.js';
+import { applicationList, hostList, plainList } from '../../datasources/backupdr/list-specs.js';
 
 /** Query.backupDr and the console's inventory lists (applications, hosts, groups). */
 @Resolver(() => BackupDrConsole)

@@ -8,7 +8,7 @@ import { PageArgs } from '../../schema/unified/page.args.js';
 import { consolePage } from './list-page.js';
 import { presentAppliance, presentApplication } from './present.js';
 import { related } from './related.js';
-import { ID_ORDER } from './spec.js';
+import { ID_ORDER } from '../../datasources/backupdr/list-specs.js';
 
 @Resolver(() => BackupDrHost)
 export class BackupDrHostResolver {

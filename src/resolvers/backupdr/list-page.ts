@@ -3,7 +3,7 @@ import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.
 import type { BdrResource, BdrResourceTypes } from '../../datasources/backupdr/model.js';
 import type { ListSpec } from '../../datasources/backupdr/query-builder.js';
 import type { PageInfo } from '../../schema/unified/page-info.type.js';
-import { cursorScope, decodeCursor, encodeCursor, pageSize } from '../pagination.js';
+import { cursorScope, decodeCursor, encodeCursor, pageSize } from '../../paging/pagination.js';
 import { selectsField } from '../selection.js';
 
 /** A console list the resolvers ask for; `spec: null` means "matches nothing" (answered without a call). */

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { GatewayContext } from '../../context.js';
-import type { BackupDrLoaders, BdrIdKey } from '../../loaders/backupdr.js';
+import type { BackupDrLoaders, BdrIdKey } from '../../datasources/backupdr/loaders.js';
 import type { Node } from '../../schema/unified/node.type.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 import {

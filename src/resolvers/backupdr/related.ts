@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { BdrIdKey } from '../../loaders/backupdr.js';
+import type { BdrIdKey } from '../../datasources/backupdr/loaders.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 
 /**

@@ -5,7 +5,7 @@ import type { CvDdbStore } from '../../datasources/commvault/model.js';
 import { CommvaultDdbPartition, CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { presentDdbStore, upstreamOf } from './present.js';

@@ -7,8 +7,8 @@ import { CommvaultEventConnection } from '../../schema/commvault/event-connectio
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
 import { CommvaultEventsArgs } from '../../schema/commvault/events.args.js';
 import { CommvaultJob } from '../../schema/commvault/job.type.js';
-import { fanOutPage, newestFirst, sliceOf } from '../fan-out.js';
-import { cursorScope } from '../pagination.js';
+import { fanOutPage, newestFirst, sliceOf } from '../../paging/fan-out.js';
+import { cursorScope } from '../../paging/pagination.js';
 import { recordPartial } from '../partial-errors.js';
 import { clientFromId, commvaultSources } from '../sources.js';
 import { presentClient, presentClientStub, presentEvent, presentJob, upstreamOf } from './present.js';

@@ -6,7 +6,7 @@ import type { CvLibrary, CvMountPath } from '../../datasources/commvault/model.j
 import { CommvaultLibrary, CommvaultMountPath } from '../../schema/commvault/library.type.js';
 import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { presentLibrary, upstreamOf } from './present.js';

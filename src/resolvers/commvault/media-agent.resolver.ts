@@ -3,7 +3,7 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import { CommvaultMediaAgent } from '../../schema/commvault/media-agent.type.js';
 import { CommvaultMediaAgentsArgs } from '../../schema/commvault/media-agents.args.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { presentMediaAgent, upstreamOf } from './present.js';

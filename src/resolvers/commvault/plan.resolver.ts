@@ -4,7 +4,7 @@ import type { GatewayContext } from '../../context.js';
 import type { CvPlan } from '../../datasources/commvault/model.js';
 import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { presentPlan, upstreamOf } from './present.js';

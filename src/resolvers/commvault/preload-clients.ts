@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
-import { clientIdOf, type IdKey } from '../../loaders/index.js';
+import { clientIdOf, type IdKey } from '../../datasources/commvault/loaders.js';
 import { indexOf } from '../../loaders/instance-loader.js';
 
 /** A Commvault job of a page, with the instance it came from. */

@@ -4,7 +4,7 @@ import type { JobConnection } from '../../schema/unified/job-connection.type.js'
 import type { ScopedJobsArgs } from '../../schema/unified/scoped-jobs.args.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 import { recordPartial } from '../partial-errors.js';
-import { searchJobs } from '../unified/job-search.js';
+import { searchJobs } from '../../datasources/commvault/job-search.js';
 import { presentJob } from './present.js';
 
 /** The `jobs` connection of a client or subclient: one instance, the parent's ids fixed. */

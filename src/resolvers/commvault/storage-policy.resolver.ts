@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-grap
 import type { GatewayContext } from '../../context.js';
 import { CommvaultStoragePolicy, CommvaultStoragePolicyCopy } from '../../schema/commvault/storage-policy.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { presentCopy, presentStoragePolicy, upstreamOf } from './present.js';

@@ -8,7 +8,7 @@ import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { StorageMedium } from '../../schema/commvault/storage-medium.enum.js';
 import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.js';
 import { CommvaultStoragePoolsArgs } from '../../schema/commvault/storage-pools.args.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { presentDdbStore, presentPlan, presentStoragePool, upstreamOf } from './present.js';

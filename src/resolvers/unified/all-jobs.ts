@@ -3,10 +3,10 @@ import type { BdrJob } from '../../datasources/backupdr/model.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import type { CvJob } from '../../datasources/commvault/model.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
-import { fanOutPage, newestFirst, type Sourced } from '../fan-out.js';
-import { cursorScope, type MergedPage } from '../pagination.js';
-import { consoleJobFetch } from './console-jobs.js';
-import { commvaultJobFetch, describeSearch, type JobSearch } from './job-search.js';
+import { fanOutPage, newestFirst, type Sourced } from '../../paging/fan-out.js';
+import { cursorScope, type MergedPage } from '../../paging/pagination.js';
+import { consoleJobFetch } from '../../datasources/backupdr/job-search.js';
+import { commvaultJobFetch, describeSearch, type JobSearch } from '../../datasources/commvault/job-search.js';
 
 export type AnyJobSource = CommvaultSource | BackupDrSource;
 

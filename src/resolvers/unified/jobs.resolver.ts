@@ -10,7 +10,7 @@ import { presentJob, upstreamOf } from '../commvault/present.js';
 import { recordPartial } from '../partial-errors.js';
 import { clientFromId, splitUpstreams } from '../sources.js';
 import { searchAllJobs } from './all-jobs.js';
-import type { JobSearch } from './job-search.js';
+import type { JobSearch } from '../../datasources/commvault/job-search.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 
 @Resolver()

@@ -15,10 +15,10 @@ import { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.t
 import { UnprotectedWorkloadsArgs } from '../../schema/unified/unprotected-workloads.args.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { presentClient, presentDdbStore, presentStoragePool, upstreamOf } from '../commvault/present.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
-import { jobsInWindow } from './job-search.js';
+import { jobsInWindow } from '../../datasources/commvault/job-search.js';
 import { presentJobStatusSummary, presentUnprotectedClient } from './present-monitoring.js';
 
 /**

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
-import type { GatewayLoaders, IdKey } from '../../loaders/index.js';
+import type { GatewayLoaders, IdKey } from '../../datasources/commvault/loaders.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 import type { GatewayContext } from '../../context.js';
 import type { Node } from '../../schema/unified/node.type.js';

@@ -7,7 +7,7 @@ import { StorageTarget } from '../../schema/unified/storage-target.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { consoleUpstream, presentDiskPool } from '../backupdr/present.js';
 import { presentStoragePool, upstreamOf } from '../commvault/present.js';
-import { fanOutList } from '../fan-out.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { splitUpstreams } from '../sources.js';
 

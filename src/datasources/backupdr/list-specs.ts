@@ -2,11 +2,11 @@
  * Typed graph filters → console list specs. The typed shortcuts become ordinary console conditions, so
  * they go through the same OPTIONS check as raw `conditions`.
  */
-import { CONSOLE_STATUSES } from '../../datasources/backupdr/mappers/job-status.js';
-import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
-import type { BdrResource } from '../../datasources/backupdr/model.js';
-import type { FilterCondition, FilterOperator, ListSpec } from '../../datasources/backupdr/query-builder.js';
-import type { JobStatus } from '../../datasources/domain.js';
+import { CONSOLE_STATUSES } from './mappers/job-status.js';
+import type { BackupDrSource } from './backupdr-source.js';
+import type { BdrResource } from './model.js';
+import type { FilterCondition, FilterOperator, ListSpec } from './query-builder.js';
+import type { JobStatus } from '../domain.js';
 import { badUserInput } from '../../errors/gateway-error.js';
 import type { BackupDrListFilter } from '../../schema/backupdr/list-filter.input.js';
 import type {
@@ -20,9 +20,9 @@ import type {
 } from '../../schema/backupdr/resource-filters.input.js';
 import type { BackupDrSortKey } from '../../schema/backupdr/sort.input.js';
 import { SortDirection } from '../../schema/backupdr/sort-direction.enum.js';
-import { fromGlobalId } from '../../schema/global-id.js';
+import { fromGlobalId } from '../../util/global-id.js';
 import { JobCategory } from '../../schema/unified/job-category.enum.js';
-import type { ConsoleList } from './list-page.js';
+import type { ConsoleList } from '../../resolvers/backupdr/list-page.js';
 
 /** Newest start first, then id, so pages are stable; the unified `jobs` merge relies on it. */
 export const JOB_ORDER = 'startdate:desc,id:desc';

@@ -1,8 +1,8 @@
-import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
-import type { BdrJob } from '../../datasources/backupdr/model.js';
-import type { InstancePage } from '../fan-out.js';
-import { enumConditions, JOB_ORDER, jobResource, startWindow, statusConditions } from '../backupdr/spec.js';
-import type { JobSearch } from './job-search.js';
+import type { BackupDrSource } from './backupdr-source.js';
+import type { BdrJob } from './model.js';
+import type { InstancePage } from '../../paging/fan-out.js';
+import { enumConditions, JOB_ORDER, jobResource, startWindow, statusConditions } from './list-specs.js';
+import type { JobSearch } from '../commvault/job-search.js';
 
 /** The unified job conditions a console can serve (all of them: it filters server-side). */
 export type ConsoleJobSearch = Pick<JobSearch, 'category' | 'statuses' | 'jobTypes' | 'startedAfter' | 'startedBefore'>;

@@ -1,12 +1,12 @@
-import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
-import { ACTIVE_STATUSES, FINISHED_STATUSES } from '../../datasources/commvault/mappers/job-status.js';
-import type { CvJob, ListJobsOptions } from '../../datasources/commvault/model.js';
-import { JobStatus } from '../../datasources/domain.js';
+import type { CommvaultSource } from './commvault-source.js';
+import { ACTIVE_STATUSES, FINISHED_STATUSES } from './mappers/job-status.js';
+import type { CvJob, ListJobsOptions } from './model.js';
+import { JobStatus } from '../domain.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { JobCategory } from '../../schema/unified/job-category.enum.js';
-import { fanOutPage, newestFirst, sliceOf, type InstancePage, type Sourced } from '../fan-out.js';
-import { cursorScope, type MergedPage } from '../pagination.js';
+import { fanOutPage, newestFirst, sliceOf, type InstancePage, type Sourced } from '../../paging/fan-out.js';
+import { cursorScope, type MergedPage } from '../../paging/pagination.js';
 
 /** What a job list asks for, after global ids and upstream ids have been resolved. */
 export interface JobSearch {

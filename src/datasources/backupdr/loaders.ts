@@ -1,7 +1,7 @@
-import type { SettledLoader } from './settled-loader.js';
-import type { BdrPolicy, BdrResource, BdrResourceTypes } from '../datasources/backupdr/model.js';
-import type { PrincipalSources } from '../datasources/registry.js';
-import { groupedLoader, type InstanceKey } from './instance-loader.js';
+import type { SettledLoader } from '../../loaders/settled-loader.js';
+import type { BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
+import type { PrincipalSources } from '../registry.js';
+import { groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
 
 /** A console object's key: its instance and its console id (a numeric string). */
 export interface BdrIdKey extends InstanceKey {

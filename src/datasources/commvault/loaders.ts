@@ -1,5 +1,5 @@
-import type { SettledLoader } from './settled-loader.js';
-import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
+import type { SettledLoader } from '../../loaders/settled-loader.js';
+import type { CommvaultSource } from './commvault-source.js';
 import type {
   CvAgent,
   CvBackupset,
@@ -13,10 +13,10 @@ import type {
   CvStoragePolicy,
   CvStoragePool,
   CvSubclient,
-} from '../datasources/commvault/model.js';
-import type { PrincipalSources } from '../datasources/registry.js';
-import { createBackupDrLoaders, type BackupDrLoaders } from './backupdr.js';
-import { eachKey, fromList, instanceLoader, type InstanceKey } from './instance-loader.js';
+} from './model.js';
+import type { PrincipalSources } from '../registry.js';
+import { createBackupDrLoaders, type BackupDrLoaders } from '../backupdr/loaders.js';
+import { eachKey, fromList, instanceLoader, type InstanceKey } from '../../loaders/instance-loader.js';
 
 /** A key for an object known by a numeric id within one instance. */
 export interface IdKey extends InstanceKey {
