@@ -1,36 +1,20 @@
-import type { GatewayConfig, Role } from './config/schema.js';
+import type { GatewayConfig } from './config/schema.js';
 import type { PrincipalSources, SourceRegistry } from './datasources/registry.js';
 import type { GatewayError } from './errors/gateway-error.js';
-import { createLoaders, type GatewayLoaders } from './datasources/commvault/loaders.js';
+import type { Principal } from './principal.js';
 
-/** An upstream credential with its secret already resolved (from the config value or its `…Env` variable). */
-export interface ResolvedCredential {
-  username?: string;
-  password?: string;
-  bearerToken?: string;
-}
-
-/** Who is calling the gateway, resolved from `Authorization: Bearer <apiKey>` by the caller plugin. */
-export interface Principal {
-  /** The caller's configured id (e.g. `web`, `demo-frontend`). */
-  readonly id: string;
-  readonly role: Role;
-  /** Upstream instance ids this caller may see, in config order. */
-  readonly upstreamIds: readonly string[];
-  /**
-   * The caller's own upstream credentials by upstream id; where absent, the upstream's service account
-   * applies. Secrets: never log or serialise a Principal.
-   */
-  readonly credentials: Readonly<Record<string, ResolvedCredential>>;
-}
+export type { Principal, ResolvedCredential } from './principal.js';
 
 /** Everything a resolver may use for one GraphQL request. Built by `createGatewayContext`, per request. */
 export interface GatewayContext {
   principal: Principal;
   /** The upstream sources this principal may use. */
   sources: PrincipalSources;
-  /** This request's DataLoaders (batching and per-request memoisation). */
-  loaders: GatewayLoaders;
+  /**
+   * Per-request state made on first use, keyed by its owner's token (e.g. a product's DataLoaders): a
+   * query that touches one product builds nothing for the others.
+   */
+  perRequest<T>(token: symbol, make: () => T): T;
   /**
    * Failures of one upstream in a fan-out whose other upstreams answered: the field keeps the others'
    * data and the Apollo plugin `usePartialErrors` adds these to the response's `errors`.
@@ -40,17 +24,22 @@ export interface GatewayContext {
   maxPageSize: number;
 }
 
-/** The context of one request: the principal's sources, fresh loaders, an empty partial-error list. */
+/** The context of one request: the principal's sources, no per-request state yet, an empty partial-error list. */
 export function createGatewayContext(deps: {
   principal: Principal;
   registry: SourceRegistry;
   config: GatewayConfig;
 }): GatewayContext {
-  const sources = deps.registry.forPrincipal(deps.principal);
+  const state = new Map<symbol, unknown>();
   return {
     principal: deps.principal,
-    sources,
-    loaders: createLoaders(sources),
+    sources: deps.registry.forPrincipal(deps.principal),
+    perRequest<T>(token: symbol, make: () => T): T {
+      if (state.has(token)) return state.get(token) as T;
+      const made = make();
+      state.set(token, made);
+      return made;
+    },
     partialErrors: [],
     maxPageSize: deps.config.server.maxPageSize,
   };

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
+import { PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 
 export interface Gateway {
@@ -31,7 +32,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   // Schema and safelist first: a manifest entry the schema no longer accepts stops the start before
   // anything is opened (simulators, Redis, pools) that would then have to be closed again.
   apqStoreKind(config); // throws for `apq.store: redis` without `redis`, before anything is opened
-  const schema = await buildGatewaySchema();
+  const schema = await buildGatewaySchema(PRODUCTS);
   const trusted = await loadTrustedDocuments(config.persistedQueries.manifestPath ?? DEFAULT_MANIFEST_PATH, schema);
 
   let simulators: DemoSimulators | undefined;
@@ -48,7 +49,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     cacheStore: shared?.cacheStore,
     rateLimiter: shared?.rateLimiter,
   });
-  const registry = new SourceRegistry({ config, pipeline, logger });
+  const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
   const readiness: Readiness = { ready: false };
   const http = await buildHttpApp({

@@ -1,5 +1,6 @@
 import { buildSchema, execute, parse, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS } from '../../src/products.js';
 import { nowMs } from './stats.js';
 
 /**
@@ -11,7 +12,7 @@ import { nowMs } from './stats.js';
 export async function staticExecutor(document: string, data: unknown, typename: (path: string[]) => string | undefined): Promise<{
   run(variables: Record<string, unknown>): unknown;
 }> {
-  const schema: GraphQLSchema = buildSchema(printSchema(await buildGatewaySchema()));
+  const schema: GraphQLSchema = buildSchema(printSchema(await buildGatewaySchema(PRODUCTS)));
   const doc: DocumentNode = parse(document);
   const rootValue = withTypenames(data, [], typename);
   return {

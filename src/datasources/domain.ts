@@ -16,6 +16,22 @@ export enum JobStatus {
   OTHER = 'OTHER',
 }
 
+/** Running-or-queued versus finished jobs: the cheapest job filter, served by the upstreams. */
+export enum JobCategory {
+  ACTIVE = 'ACTIVE',
+  FINISHED = 'FINISHED',
+  ALL = 'ALL',
+}
+
+/** The conditions of a unified job list, as every product is asked them. */
+export interface JobConditions {
+  category?: JobCategory | null;
+  statuses?: readonly JobStatus[] | null;
+  jobTypes?: readonly string[] | null;
+  startedAfter?: Date | null;
+  startedBefore?: Date | null;
+}
+
 /** Health of a monitored object (storage capacity, DDB Q&I time). */
 export enum Severity {
   OK = 'OK',

@@ -1,143 +1,102 @@
 import type { Logger } from 'pino';
-import type { GatewayConfig, UpstreamConfig, UpstreamKind } from '../config/schema.js';
-import type { Principal } from '../context.js';
+import type { GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import { badUserInput } from '../errors/gateway-error.js';
-import { BackupDrSource } from './backupdr/backupdr-source.js';
-import { CommvaultSource } from './commvault/commvault-source.js';
+import type { Principal } from '../principal.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
+import type { UpstreamProduct } from './product.js';
 import type { UpstreamSource } from './upstream-source.js';
-import { sha256Hex } from '../util/sha256.js';
 
 /** An upstream a caller may see, as the graph names it. */
 export interface VisibleUpstream {
   id: string;
-  kind: UpstreamKind;
+  /** The config kind, e.g. `commvault-cloud`. */
+  kind: string;
+  /** The graph's `UpstreamKind` value for it. */
+  graphKind: string;
+  product: UpstreamProduct;
 }
 
 /** The sources one caller may use, per request. Lookups of ids the caller cannot see fail like unknown ids. */
 export interface PrincipalSources {
-  /** @throws GatewayError BAD_USER_INPUT "unknown upstream" for ids not configured, not Commvault, or not visible. */
-  commvault(instanceId: string): CommvaultSource;
+  /** @throws GatewayError BAD_USER_INPUT "unknown upstream" for ids not configured, of another product, or not visible. */
+  source<S extends UpstreamSource>(product: UpstreamProduct<S>, instanceId: string): S;
   /**
-   * The caller's Commvault sources (kinds `commvault` and `commvault-cloud`) in config order, narrowed to
-   * `filter` when given. @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use.
+   * The caller's sources of `product` in config order, narrowed to `filter` when given.
+   * @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use as one of this product.
    */
-  commvaultInstances(filter?: readonly string[]): CommvaultSource[];
-  /** @throws GatewayError BAD_USER_INPUT "unknown upstream" for ids not configured, not a console, or not visible. */
-  backupdr(instanceId: string): BackupDrSource;
-  /**
-   * The caller's Backup and DR consoles in config order, narrowed to `filter` when given.
-   * @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use as a console.
-   */
-  backupdrInstances(filter?: readonly string[]): BackupDrSource[];
+  sources<S extends UpstreamSource>(product: UpstreamProduct<S>, filter?: readonly string[]): S[];
   /** Every upstream the caller may see, in config order. */
   upstreams(): VisibleUpstream[];
-  /** The kind of a visible upstream, or undefined (not configured or not visible). */
-  kindOf(instanceId: string): UpstreamKind | undefined;
+  /** A visible upstream, or undefined (not configured or not visible). */
+  upstream(instanceId: string): VisibleUpstream | undefined;
 }
-
-const COMMVAULT_KINDS: ReadonlySet<UpstreamKind> = new Set(['commvault', 'commvault-cloud']);
 
 /**
  * Holds the long-lived upstream sources, one per (instance, upstream identity): the identity is the
  * caller's own credential for that upstream when it has one, otherwise the upstream's service account.
  * Sessions, cache entries and rate-limit buckets follow the identity, so two callers with different
  * upstream rights never share them, while all callers on the service account share one session.
+ * Which product serves which configured kind comes from the registered products (src/products.ts).
  */
 export class SourceRegistry {
   private readonly config: GatewayConfig;
   private readonly pipeline: UpstreamPipeline;
   private readonly logger: Logger;
-  private readonly sources = new Map<string, UpstreamSource>();
+  private readonly productByKind = new Map<string, UpstreamProduct>();
+  private readonly sourcesByKey = new Map<string, UpstreamSource>();
 
-  constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger }) {
+  constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger; products: readonly UpstreamProduct[] }) {
     this.config = opts.config;
     this.pipeline = opts.pipeline;
     this.logger = opts.logger;
+    for (const product of opts.products) for (const kind of Object.keys(product.kinds)) this.productByKind.set(kind, product);
+    for (const u of this.config.upstreams) {
+      if (!this.productByKind.has(u.kind)) throw new Error(`upstream "${u.id}": no product serves kind "${u.kind}"`);
+    }
   }
 
   forPrincipal(principal: Principal): PrincipalSources {
-    const visible = this.config.upstreams.filter((u) => principal.upstreamIds.includes(u.id));
-    const visibleById = new Map(visible.map((u) => [u.id, u]));
-    const commvaultFor = (instanceId: string): CommvaultSource => {
-      const upstream = visibleById.get(instanceId);
-      // One message for "not configured", "not yours" and "not Commvault": the answer must not tell
+    const visible: VisibleUpstream[] = [];
+    const configs = new Map<string, UpstreamConfig>();
+    for (const u of this.config.upstreams) {
+      if (!principal.upstreamIds.includes(u.id)) continue;
+      const product = this.productByKind.get(u.kind) as UpstreamProduct;
+      visible.push({ id: u.id, kind: u.kind, graphKind: product.kinds[u.kind] as string, product });
+      configs.set(u.id, u);
+    }
+    const byId = new Map(visible.map((u) => [u.id, u]));
+    const sourceOf = <S extends UpstreamSource>(product: UpstreamProduct<S>, instanceId: string): S => {
+      const upstream = byId.get(instanceId);
+      // One message for "not configured", "not yours" and "another product": the answer must not tell
       // a caller which upstreams exist beyond its own.
-      if (!upstream || !COMMVAULT_KINDS.has(upstream.kind)) throw badUserInput(`unknown upstream "${instanceId}"`);
-      return this.commvaultSource(upstream, principal);
-    };
-    const backupdrFor = (instanceId: string): BackupDrSource => {
-      const upstream = visibleById.get(instanceId);
-      if (!upstream || upstream.kind !== 'backupdr') throw badUserInput(`unknown upstream "${instanceId}"`);
-      return this.backupdrSource(upstream, principal);
+      if (!upstream || upstream.product !== product) throw badUserInput(`unknown upstream "${instanceId}"`);
+      return this.sourceFor(product, configs.get(instanceId) as UpstreamConfig, principal);
     };
     return {
-      commvault: commvaultFor,
-      backupdr: backupdrFor,
-      backupdrInstances: (filter) => {
-        if (filter) return [...new Set(filter)].map(backupdrFor);
-        return visible.filter((u) => u.kind === 'backupdr').map((u) => this.backupdrSource(u, principal));
+      source: sourceOf,
+      sources: (product, filter) => {
+        if (filter) return [...new Set(filter)].map((id) => sourceOf(product, id));
+        return visible.filter((u) => u.product === product).map((u) => sourceOf(product, u.id));
       },
-      commvaultInstances: (filter) => {
-        if (filter) return [...new Set(filter)].map(commvaultFor);
-        return visible.filter((u) => COMMVAULT_KINDS.has(u.kind)).map((u) => this.commvaultSource(u, principal));
-      },
-      upstreams: () => visible.map((u) => ({ id: u.id, kind: u.kind })),
-      kindOf: (instanceId) => visibleById.get(instanceId)?.kind,
+      upstreams: () => visible,
+      upstream: (instanceId) => byId.get(instanceId),
     };
   }
 
   /** Logs every live source out (at shutdown, before the pipeline closes its pools). */
   async close(): Promise<void> {
-    const all = [...this.sources.values()];
-    this.sources.clear();
+    const all = [...this.sourcesByKey.values()];
+    this.sourcesByKey.clear();
     await Promise.allSettled(all.map((s) => s.close()));
   }
 
-  private commvaultSource(upstream: UpstreamConfig, principal: Principal): CommvaultSource {
-    const own = principal.credentials[upstream.id];
-    const username = own?.username ?? upstream.username ?? '';
-    const password = own?.username !== undefined ? (own.password ?? '') : (upstream.password ?? '');
-    // The key tells sessions apart by secret too (two callers may claim the same user name with
-    // different passwords); the identity the pipeline sees stays non-secret.
-    const key = `${upstream.id}\u0000${username}\u0000${sha256Hex(password)}`;
-    let source = this.sources.get(key) as CommvaultSource | undefined;
+  private sourceFor<S extends UpstreamSource>(product: UpstreamProduct<S>, upstream: UpstreamConfig, principal: Principal): S {
+    const plan = product.sourceFor(upstream, principal.credentials[upstream.id]);
+    let source = this.sourcesByKey.get(plan.key) as S | undefined;
     if (!source) {
-      source = new CommvaultSource({
-        instanceId: upstream.id,
-        kind: upstream.kind === 'commvault-cloud' ? 'commvault-cloud' : 'commvault',
-        identity: `user:${username}`,
-        pipeline: this.pipeline,
-        logger: this.logger.child({ upstream: upstream.id }),
-        username,
-        password,
-      });
-      this.sources.set(key, source);
-    }
-    return source;
-  }
-
-  /**
-   * The console source for the caller's own bearer token when it has one, else the upstream's. The
-   * token decides what the console shows (its organizations), so it is the identity; the identity
-   * string carries only a hash of it.
-   */
-  private backupdrSource(upstream: UpstreamConfig, principal: Principal): BackupDrSource {
-    const token = principal.credentials[upstream.id]?.bearerToken ?? upstream.bearerToken ?? '';
-    const tokenHash = sha256Hex(token);
-    const key = `${upstream.id}\u0000bearer\u0000${tokenHash}`;
-    let source = this.sources.get(key) as BackupDrSource | undefined;
-    if (!source) {
-      source = new BackupDrSource({
-        instanceId: upstream.id,
-        identity: `bearer:${tokenHash.slice(0, 16)}`,
-        pipeline: this.pipeline,
-        logger: this.logger.child({ upstream: upstream.id }),
-        bearerToken: token,
-      });
-      this.sources.set(key, source);
+      source = plan.create({ pipeline: this.pipeline, logger: this.logger.child({ upstream: upstream.id }) });
+      this.sourcesByKey.set(plan.key, source);
     }
     return source;
   }
 }
-

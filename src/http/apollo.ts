@@ -17,6 +17,7 @@ import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
 import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
+import { PRODUCT_COSTS, productNameOfKind } from '../products.js';
 
 /** Compiled documents kept by the graphql-jit executor: the safelist, and far more than analysts write. */
 const JIT_MAX_DOCUMENTS = 1000;
@@ -73,7 +74,8 @@ export function createApolloServer(deps: {
       useCostLimit<GatewayContext>({
         maxCost: config.limits.maxCost,
         roles: config.roles,
-        upstreams: config.upstreams,
+        upstreams: config.upstreams.map((u) => ({ id: u.id, group: productNameOfKind(u.kind) ?? u.kind })),
+        products: PRODUCT_COSTS,
         maxPageSize: config.server.maxPageSize,
       }),
       usePartialErrors<GatewayContext>(),

@@ -1,6 +1,4 @@
 import { SettledLoader } from './settled-loader.js';
-import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
-import type { PrincipalSources } from '../datasources/registry.js';
 
 /** Every loader key names the upstream instance its object lives in. */
 export interface InstanceKey {
@@ -8,28 +6,14 @@ export interface InstanceKey {
 }
 
 /** One instance's share of a batch: answer each key, in order, with a value or an Error. */
-export type InstanceBatch<K extends InstanceKey, V> = (
-  source: CommvaultSource,
-  keys: readonly K[],
-) => Promise<ReadonlyArray<V | Error>>;
+export type InstanceBatch<S, K extends InstanceKey, V> = (source: S, keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>;
 
 /**
- * A per-request DataLoader over Commvault objects. The batch is split by instance, each instance's
- * keys are answered with one cheap upstream form (usually the cached full list), and the answers are
- * put back in key order. An instance that fails (or that the caller may not use) turns into an Error
- * for its keys only: one bad key never fails the others.
- */
-export function instanceLoader<K extends InstanceKey, V>(
-  sources: PrincipalSources,
-  cacheKey: (key: K) => string,
-  batch: InstanceBatch<K, V>,
-): SettledLoader<K, V> {
-  return groupedLoader((instanceId) => sources.commvault(instanceId), cacheKey, batch);
-}
-
-/**
- * The loader behind `instanceLoader`, for any kind of source: `pick` turns an instance id into the
- * caller's source for it (and throws for one the caller may not use, failing only that instance's keys).
+ * A per-request DataLoader over one product's objects. The batch is split by instance, each instance's
+ * keys are answered with one cheap upstream form (a cached full list, an id union), and the answers are
+ * put back in key order. `pick` turns an instance id into the caller's source for it; an instance that
+ * fails (or that the caller may not use) turns into an Error for its keys only: one bad key never fails
+ * the others.
  */
 export function groupedLoader<S, K extends InstanceKey, V>(
   pick: (instanceId: string) => S,
@@ -90,11 +74,11 @@ export function indexOf<T>(list: readonly T[], idOfItem: (item: T) => number): M
  * Answers keys from one list call: each key looks itself up in the list's index (null if absent).
  * `idOfItem` should be a module-level function: the index is kept per list and per id function.
  */
-export function fromList<K extends InstanceKey, T>(
-  list: (source: CommvaultSource) => Promise<readonly T[]>,
+export function fromList<S, K extends InstanceKey, T>(
+  list: (source: S) => Promise<readonly T[]>,
   idOfItem: (item: T) => number,
   idOfKey: (key: K) => number,
-): InstanceBatch<K, T | null> {
+): InstanceBatch<S, K, T | null> {
   return async (source, keys) => {
     const byId = indexOf(await list(source), idOfItem);
     return keys.map((k) => byId.get(idOfKey(k)) ?? null);
@@ -102,9 +86,9 @@ export function fromList<K extends InstanceKey, T>(
 }
 
 /** Answers each key with its own call (details endpoints); a failing key becomes that key's Error. */
-export function eachKey<K extends InstanceKey, V>(
-  load: (source: CommvaultSource, key: K) => Promise<V>,
-): InstanceBatch<K, V> {
+export function eachKey<S, K extends InstanceKey, V>(
+  load: (source: S, key: K) => Promise<V>,
+): InstanceBatch<S, K, V> {
   return (source, keys) =>
     Promise.all(keys.map((k) => load(source, k).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
-import type { Principal, ResolvedCredential } from '../context.js';
+import type { Principal, ResolvedCredential } from '../principal.js';
 import { ErrorCode } from '../errors/codes.js';
 import { sha256Hex } from '../util/sha256.js';
 

@@ -12,6 +12,7 @@ import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js'
 import { SourceRegistry } from '../../src/datasources/registry.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS, UPSTREAM_PRODUCTS } from '../../src/products.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { startTestGateway } from '../helpers/gateway.js';
 
@@ -34,7 +35,7 @@ interface Graph {
 function startGraph(upstreams: Array<Record<string, unknown>>): Graph {
   const config = parseConfig({ upstreams, logLevel: 'silent' }, {});
   const pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
-  const registry = new SourceRegistry({ config, pipeline, logger });
+  const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   return {
     async run(document, variables, as) {
       const credentials: Record<string, ResolvedCredential> = as ? { [BDR]: { bearerToken: as } } : {};
@@ -90,7 +91,7 @@ const HOSTS = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  schema = await buildGatewaySchema();
+  schema = await buildGatewaySchema(PRODUCTS);
   graphql = schema instanceof graphqlEsm.GraphQLSchema ? graphqlEsm : (createRequire(import.meta.url)('graphql') as typeof graphqlEsm);
   sim = await startBackupDrSimulator();
 });

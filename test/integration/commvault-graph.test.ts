@@ -13,6 +13,7 @@ import type { UpstreamPipeline } from '../../src/datasources/pipeline/types.js';
 import { SourceRegistry } from '../../src/datasources/registry.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS, UPSTREAM_PRODUCTS } from '../../src/products.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -41,7 +42,7 @@ let graphql: typeof graphqlEsm;
 async function startGraph(upstreams: Array<Record<string, unknown>>): Promise<Graph> {
   const config = parseConfig({ upstreams, logLevel: 'silent' }, {});
   const pipeline: UpstreamPipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
-  const registry = new SourceRegistry({ config, pipeline, logger });
+  const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   const principal: Principal = { id: 'test', role: 'analyst', upstreamIds: config.upstreams.map((u) => u.id), credentials: {} };
   return {
     config,
@@ -86,7 +87,7 @@ const JOB_IDS = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  schema = await buildGatewaySchema();
+  schema = await buildGatewaySchema(PRODUCTS);
   graphql = schema instanceof graphqlEsm.GraphQLSchema ? graphqlEsm : (createRequire(import.meta.url)('graphql') as typeof graphqlEsm);
   sim = await startCommvaultSimulator({ port: 0 });
 });

@@ -12,6 +12,7 @@ import { SourceRegistry } from '../../src/datasources/registry.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { EstateHealthDocument } from '../../src/generated/operations/graphql.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS, UPSTREAM_PRODUCTS } from '../../src/products.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -39,7 +40,7 @@ const open: Graph[] = [];
 async function startGraph(upstreams: Array<Record<string, unknown>> = [simUpstream()]): Promise<Graph> {
   const config = parseConfig({ upstreams, logLevel: 'silent' }, {});
   const pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
-  const registry = new SourceRegistry({ config, pipeline, logger });
+  const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   const principal: Principal = { id: 'test', role: 'analyst', upstreamIds: config.upstreams.map((u) => u.id), credentials: {} };
   const graph: Graph = {
     async run(document, variables) {
@@ -98,7 +99,7 @@ function windowPages(sinceS: number, filter: (j: SimJob) => boolean = () => true
 }
 
 beforeAll(async () => {
-  schema = await buildGatewaySchema();
+  schema = await buildGatewaySchema(PRODUCTS);
   graphql = schema instanceof graphqlEsm.GraphQLSchema ? graphqlEsm : (createRequire(import.meta.url)('graphql') as typeof graphqlEsm);
   sim = await startCommvaultSimulator({ port: 0 });
 });

@@ -16,6 +16,7 @@ import type { UpstreamPipeline } from '../../src/datasources/pipeline/types.js';
 import { SourceRegistry } from '../../src/datasources/registry.js';
 import { jitGateway } from '../../src/execution/jit-gateway.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS, UPSTREAM_PRODUCTS } from '../../src/products.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -55,9 +56,9 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
       },
       {},
     );
-    schema = await buildGatewaySchema();
+    schema = await buildGatewaySchema(PRODUCTS);
     pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
-    registry = new SourceRegistry({ config, pipeline, logger });
+    registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
     principal = { id: 'test', role: 'analyst', upstreamIds: config.upstreams.map((u) => u.id), credentials: {} };
     const { executor } = await jitGateway(schema, { maxDocuments: 50, logger }).load({ apollo: {} });
     if (!executor) throw new Error('no executor');

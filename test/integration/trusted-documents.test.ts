@@ -14,6 +14,7 @@ import { createGateway } from '../../src/gateway.js';
 import { StorageCapacityDocument } from '../../src/generated/operations/graphql.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from '../../src/persisted/trusted-documents.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS } from '../../src/products.js';
 import { refusedCount } from '../helpers/refusals.js';
 import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
@@ -215,7 +216,7 @@ describe('trusted documents and role policy', () => {
 
 describe('the manifest at start', () => {
   it('the shipped manifest loads and validates against the schema (operations/ stays valid)', async () => {
-    const trusted = await loadTrustedDocuments(DEFAULT_MANIFEST_PATH, await buildGatewaySchema());
+    const trusted = await loadTrustedDocuments(DEFAULT_MANIFEST_PATH, await buildGatewaySchema(PRODUCTS));
     expect(trusted.size).toBeGreaterThan(0);
     expect(trusted.byId(STORAGE_CAPACITY_ID)?.text).toBe(STORAGE_CAPACITY_TEXT);
   });
@@ -248,7 +249,7 @@ describe('the manifest at start', () => {
     try {
       const manifestPath = join(dir, 'm.json');
       await writeFile(manifestPath, JSON.stringify({ [`sha256:${'a'.repeat(64)}`]: '{ upstreams { id } }' }));
-      await expect(loadTrustedDocuments(manifestPath, await buildGatewaySchema())).rejects.toThrow(/not the SHA-256 of its document/);
+      await expect(loadTrustedDocuments(manifestPath, await buildGatewaySchema(PRODUCTS))).rejects.toThrow(/not the SHA-256 of its document/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

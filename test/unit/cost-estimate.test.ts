@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/plugins/cost/estimate.js';
 import type { UpstreamGroup } from '../../src/plugins/cost/hint-kinds.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS, PRODUCT_COSTS } from '../../src/products.js';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const DAY = 86_400_000;
@@ -18,7 +19,7 @@ function estate(commvault: number, backupdr: number): Array<{ id: string; group:
 describe('estimateCost (upstream calls, by hand from the hints)', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildGatewaySchema();
+    schema = await buildGatewaySchema(PRODUCTS);
   });
 
   const cost = (
@@ -30,6 +31,7 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
       document: parse(text),
       variables: options.variables,
       upstreams: estate(options.commvault ?? 1, options.backupdr ?? 0),
+      products: PRODUCT_COSTS,
       maxPageSize: options.maxPageSize ?? 500,
       now: NOW,
     });

@@ -6,8 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_COST } from '../../src/config/schema.js';
 import { estimateCost } from '../../src/plugins/cost/estimate.js';
 import type { UpstreamGroup } from '../../src/plugins/cost/hint-kinds.js';
-import { COST_HINTS } from '../../src/plugins/cost/hints.js';
+import { costHintsOf } from '../../src/plugins/cost/hints.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS, PRODUCT_COSTS } from '../../src/products.js';
+
+const COST_HINTS = costHintsOf(PRODUCT_COSTS);
 
 const OPERATIONS_DIR = fileURLToPath(new URL('../../operations/', import.meta.url));
 
@@ -23,7 +26,7 @@ function resolvedFields(schema: GraphQLSchema): string[] {
 describe('the cost hints', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildGatewaySchema();
+    schema = await buildGatewaySchema(PRODUCTS);
   });
 
   it('price every field that has a resolver, so a new relation cannot slip in at no cost', () => {
@@ -40,7 +43,7 @@ describe('the cost hints', () => {
 describe('the operations/ documents under the default limit', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildGatewaySchema();
+    schema = await buildGatewaySchema(PRODUCTS);
   });
 
   const documents = readdirSync(OPERATIONS_DIR)
@@ -53,7 +56,7 @@ describe('the operations/ documents under the default limit', () => {
   // Their own variable defaults; ConsoleJobs must name its console. The others then ask every upstream.
   const variablesOf = (text: string) => (/\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
   const estimate = (text: string, commvault: number, backupdr: number) =>
-    estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), maxPageSize: 500 });
+    estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
   it('estimates them as the DEFAULT_MAX_COST comment states, for the demo estate (one CommServe, one console)', () => {
     expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({

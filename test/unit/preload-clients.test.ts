@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../../src/context.js';
 import type { CommvaultSource } from '../../src/datasources/commvault/commvault-source.js';
 import type { CvClient, CvJob } from '../../src/datasources/commvault/model.js';
-import type { PrincipalSources } from '../../src/datasources/registry.js';
-import { createLoaders } from '../../src/datasources/commvault/loaders.js';
+import { commvaultLoaders } from '../../src/resolvers/commvault/sources.js';
 import { preloadClients } from '../../src/resolvers/commvault/preload-clients.js';
 
 const client = (clientId: number): CvClient =>
@@ -29,8 +28,11 @@ function fakeSource(instanceId: string, answer: CvClient[] | Error) {
 
 function contextOf(...sources: Array<{ instanceId: string }>): GatewayContext {
   const byId = new Map(sources.map((s) => [s.instanceId, s]));
-  const principalSources = { commvault: (id: string) => byId.get(id) } as unknown as PrincipalSources;
-  return { loaders: createLoaders(principalSources) } as GatewayContext;
+  const state = new Map<symbol, unknown>();
+  return {
+    sources: { source: (_product: unknown, id: string) => byId.get(id) },
+    perRequest: (token: symbol, make: () => unknown) => (state.has(token) ? state.get(token) : (state.set(token, make()), state.get(token))),
+  } as unknown as GatewayContext;
 }
 
 describe('preloadClients', () => {
@@ -41,8 +43,8 @@ describe('preloadClients', () => {
     expect(a.source.calls).toBe(1); // asked before any job is known
     a.release();
     await preload.loadClients([{ instanceId: 'a', job: job(2) }, { instanceId: 'a', job: job(3) }, { instanceId: 'a', job: job(null) }]);
-    expect(ctx.loaders.clientById.resolve({ instanceId: 'a', id: 2 }, (c) => c?.name)).toBe('c2');
-    expect(ctx.loaders.clientById.resolve({ instanceId: 'a', id: 3 }, (c) => c?.name)).toBe('c3');
+    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'a', id: 2 }, (c) => c?.name)).toBe('c2');
+    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'a', id: 3 }, (c) => c?.name)).toBe('c3');
     // The page is answered from the list in hand: no second call, even with nothing cached (TTL 0).
     expect(a.source.calls).toBe(1);
   });
@@ -53,7 +55,7 @@ describe('preloadClients', () => {
     a.release();
     const preload = preloadClients(ctx, [a.source as unknown as CommvaultSource]);
     await preload.loadClients([{ instanceId: 'a', job: job(99) }]);
-    expect(ctx.loaders.clientById.resolve({ instanceId: 'a', id: 99 }, (c) => c)).toBeNull();
+    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'a', id: 99 }, (c) => c)).toBeNull();
   });
 
   it('does not ask a failed client list again: the page\'s clients on that instance carry its error, the other instance\'s settle', async () => {
@@ -64,9 +66,9 @@ describe('preloadClients', () => {
     a.release();
     b.release();
     await preload.loadClients([{ instanceId: 'a', job: job(1) }, { instanceId: 'b', job: job(5) }]);
-    await expect(ctx.loaders.clientById.load({ instanceId: 'a', id: 1 })).rejects.toThrow('GET /Client refused');
+    await expect(commvaultLoaders(ctx).clientById.load({ instanceId: 'a', id: 1 })).rejects.toThrow('GET /Client refused');
     expect(a.source.calls).toBe(1);
-    expect(ctx.loaders.clientById.resolve({ instanceId: 'b', id: 5 }, (c) => c?.name)).toBe('c5');
+    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'b', id: 5 }, (c) => c?.name)).toBe('c5');
   });
 
   it('leaves no unhandled rejection when the page fails and its clients are never loaded', async () => {

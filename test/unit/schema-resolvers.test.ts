@@ -3,11 +3,12 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { PRODUCTS } from '../../src/products.js';
 
 describe('gateway schema resolvers', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildGatewaySchema();
+    schema = await buildGatewaySchema(PRODUCTS);
   });
 
   it('gives resolvers only to fields with a @FieldResolver; every other object field is read by graphql-js default resolver', () => {

@@ -2,10 +2,10 @@ import type { BackupDrSource } from './backupdr-source.js';
 import type { BdrJob } from './model.js';
 import type { InstancePage } from '../../paging/fan-out.js';
 import { enumConditions, JOB_ORDER, jobResource, startWindow, statusConditions } from './list-specs.js';
-import type { JobSearch } from '../commvault/job-search.js';
+import type { JobConditions } from '../domain.js';
 
 /** The unified job conditions a console can serve (all of them: it filters server-side). */
-export type ConsoleJobSearch = Pick<JobSearch, 'category' | 'statuses' | 'jobTypes' | 'startedAfter' | 'startedBefore'>;
+export type ConsoleJobSearch = JobConditions;
 
 /**
  * One console's stream of the unified `jobs` list: its own list view filtered and sorted newest start

@@ -6,23 +6,72 @@ import { CONSOLE_STATUSES } from './mappers/job-status.js';
 import type { BackupDrSource } from './backupdr-source.js';
 import type { BdrResource } from './model.js';
 import type { FilterCondition, FilterOperator, ListSpec } from './query-builder.js';
-import type { JobStatus } from '../domain.js';
+import type { JobCategory as JobCategoryType, JobStatus } from '../domain.js';
 import { badUserInput } from '../../errors/gateway-error.js';
-import type { BackupDrListFilter } from '../../schema/backupdr/list-filter.input.js';
-import type {
-  BackupDrApplicationFilter,
-  BackupDrAuditFilter,
-  BackupDrBackupFilter,
-  BackupDrDiskPoolFilter,
-  BackupDrEventFilter,
-  BackupDrHostFilter,
-  BackupDrJobFilter,
-} from '../../schema/backupdr/resource-filters.input.js';
-import type { BackupDrSortKey } from '../../schema/backupdr/sort.input.js';
-import { SortDirection } from '../../schema/backupdr/sort-direction.enum.js';
 import { fromGlobalId } from '../../util/global-id.js';
-import { JobCategory } from '../../schema/unified/job-category.enum.js';
-import type { ConsoleList } from '../../resolvers/backupdr/list-page.js';
+import { JobCategory } from '../domain.js';
+
+/** A console list to ask for; `spec: null` means "matches nothing" (answered without a call). */
+export interface ConsoleList<R extends BdrResource> {
+  resource: R;
+  spec: ListSpec | null;
+}
+
+/*
+ * What the graph's console filters carry, as plain shapes: the schema's input classes (src/schema/backupdr)
+ * have these fields, and the planning here needs nothing else of them.
+ */
+/** A raw console condition: field, operator, value. */
+export interface ConditionInput {
+  field: string;
+  op: string;
+  value: string;
+}
+/** What every console list filter carries. */
+export interface ListFilterInput {
+  conditions?: readonly ConditionInput[] | null;
+  keyword?: string | null;
+}
+/** A console attribute to sort by, and its direction. */
+export interface SortKeyInput {
+  field: string;
+  direction: 'ASC' | 'DESC';
+}
+type Sort = readonly SortKeyInput[] | null | undefined;
+export interface ApplicationFilterInput extends ListFilterInput {
+  appType?: string[] | null;
+  managed?: boolean | null;
+  nameContains?: string | null;
+  host?: string | null;
+}
+export interface HostFilterInput extends ListFilterInput {
+  hostType?: string[] | null;
+  nameContains?: string | null;
+}
+export interface BackupFilterInput extends ListFilterInput {
+  application?: string | null;
+  jobClass?: string[] | null;
+  consistentAfter?: Date | null;
+  consistentBefore?: Date | null;
+}
+export interface JobFilterInput extends ListFilterInput {
+  category?: JobCategoryType | null;
+  status?: JobStatus[] | null;
+  jobClass?: string[] | null;
+  application?: string | null;
+  startedAfter?: Date | null;
+  startedBefore?: Date | null;
+}
+export interface DiskPoolFilterInput extends ListFilterInput {
+  poolType?: string[] | null;
+}
+export interface EventFilterInput extends ListFilterInput {
+  since?: Date | null;
+}
+export interface AuditFilterInput extends ListFilterInput {
+  since?: Date | null;
+  userName?: string | null;
+}
 
 /** Newest start first, then id, so pages are stable; the unified `jobs` merge relies on it. */
 export const JOB_ORDER = 'startdate:desc,id:desc';
@@ -35,11 +84,11 @@ const cond = (field: string, op: FilterOperator, value: string): FilterCondition
 export const micros = (d: Date): string => String(d.getTime() * 1000);
 
 /** The parts every console list shares: raw conditions, keyword, the caller's sort or a default order. */
-export function baseSpec(filter: BackupDrListFilter | null | undefined, sort: readonly BackupDrSortKey[] | null | undefined, defaultSort = ID_ORDER): ListSpec {
+export function baseSpec(filter: ListFilterInput | null | undefined, sort: Sort, defaultSort = ID_ORDER): ListSpec {
   return {
     conditions: (filter?.conditions ?? []).map((c) => cond(c.field, c.op as FilterOperator, c.value)),
     keyword: filter?.keyword ?? null,
-    sort: (sort ?? []).map((s) => ({ field: s.field, descending: s.direction === SortDirection.DESC })),
+    sort: (sort ?? []).map((s) => ({ field: s.field, descending: s.direction === 'DESC' })),
     defaultSort,
   };
 }
@@ -60,7 +109,7 @@ export function consoleIdOf(globalId: string, typeName: string, instanceId: stri
   return parts.localId;
 }
 
-export function applicationList(instanceId: string, f: BackupDrApplicationFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'application'> {
+export function applicationList(instanceId: string, f: ApplicationFilterInput | null | undefined, sort?: Sort): ConsoleList<'application'> {
   const extra = [...eq('apptype', f?.appType ?? [])];
   if (f?.managed != null) extra.push(cond('managed', 'EQ', String(f.managed)));
   if (f?.nameContains) extra.push(cond('appname', 'CONTAINS', f.nameContains));
@@ -68,13 +117,13 @@ export function applicationList(instanceId: string, f: BackupDrApplicationFilter
   return { resource: 'application', spec: withConditions(baseSpec(f, sort), extra) };
 }
 
-export function hostList(f: BackupDrHostFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'host'> {
+export function hostList(f: HostFilterInput | null | undefined, sort?: Sort): ConsoleList<'host'> {
   const extra = [...eq('hosttype', f?.hostType ?? [])];
   if (f?.nameContains) extra.push(cond('hostname', 'CONTAINS', f.nameContains));
   return { resource: 'host', spec: withConditions(baseSpec(f, sort), extra) };
 }
 
-export function backupList(instanceId: string, f: BackupDrBackupFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'backup'> {
+export function backupList(instanceId: string, f: BackupFilterInput | null | undefined, sort?: Sort): ConsoleList<'backup'> {
   const extra = [...eq('jobclass', f?.jobClass ?? [])];
   if (f?.application) extra.push(cond('appid', 'EQ', consoleIdOf(f.application, 'BackupDrApplication', instanceId)));
   if (f?.consistentAfter) extra.push(cond('consistencydate', 'GE', micros(f.consistentAfter)));
@@ -124,8 +173,8 @@ export function statusConditions(
 /** The console job list a filter asks for (async: statuses are matched against the console's OPTIONS). */
 export async function jobList(
   source: BackupDrSource,
-  f: BackupDrJobFilter | null | undefined,
-  sort?: readonly BackupDrSortKey[] | null,
+  f: JobFilterInput | null | undefined,
+  sort?: Sort,
 ): Promise<ConsoleList<'activeJob' | 'finishedJob' | 'job'>> {
   const resource = jobResource(f?.category);
   const statuses = await statusConditions(source, resource, f?.status);
@@ -144,22 +193,22 @@ export function startWindow(after: Date | null | undefined, before: Date | null 
   return out;
 }
 
-export function diskPoolList(f: BackupDrDiskPoolFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'diskpool'> {
+export function diskPoolList(f: DiskPoolFilterInput | null | undefined, sort?: Sort): ConsoleList<'diskpool'> {
   return { resource: 'diskpool', spec: withConditions(baseSpec(f, sort), eq('pooltype', f?.poolType ?? [])) };
 }
 
-export function eventList(f: BackupDrEventFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'event'> {
+export function eventList(f: EventFilterInput | null | undefined, sort?: Sort): ConsoleList<'event'> {
   const extra = f?.since ? [cond('eventdate', 'GE', micros(f.since))] : [];
   return { resource: 'event', spec: withConditions(baseSpec(f, sort, 'eventdate:desc,id:desc'), extra) };
 }
 
-export function auditList(f: BackupDrAuditFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<'audit'> {
+export function auditList(f: AuditFilterInput | null | undefined, sort?: Sort): ConsoleList<'audit'> {
   const extra = f?.since ? [cond('issuedate', 'GE', micros(f.since))] : [];
   if (f?.userName) extra.push(cond('username', 'EQ', f.userName));
   return { resource: 'audit', spec: withConditions(baseSpec(f, sort, 'issuedate:desc,id:desc'), extra) };
 }
 
 /** Lists with only the shared filter parts. */
-export function plainList<R extends BdrResource>(resource: R, f: BackupDrListFilter | null | undefined, sort?: readonly BackupDrSortKey[] | null): ConsoleList<R> {
+export function plainList<R extends BdrResource>(resource: R, f: ListFilterInput | null | undefined, sort?: Sort): ConsoleList<R> {
   return { resource, spec: baseSpec(f, sort) };
 }

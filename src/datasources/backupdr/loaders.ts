@@ -1,6 +1,6 @@
 import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
-import type { PrincipalSources } from '../registry.js';
+import type { BackupDrSource } from './backupdr-source.js';
 import { groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
 
 /** A console object's key: its instance and its console id (a numeric string). */
@@ -36,8 +36,7 @@ export interface BackupDrLoaders {
   policiesBySltId: SettledLoader<BdrIdKey, BdrPolicy[]>;
 }
 
-export function createBackupDrLoaders(sources: PrincipalSources): BackupDrLoaders {
-  const pick = (instanceId: string) => sources.backupdr(instanceId);
+export function createBackupDrLoaders(pick: (instanceId: string) => BackupDrSource): BackupDrLoaders {
   const byId = <R extends BdrResource>(resource: R): ByIdLoader<R> =>
     groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) => source.listByIds(resource, keys.map((k) => k.id)));
   return {

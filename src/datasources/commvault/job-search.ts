@@ -1,25 +1,19 @@
 import type { CommvaultSource } from './commvault-source.js';
 import { ACTIVE_STATUSES, FINISHED_STATUSES } from './mappers/job-status.js';
 import type { CvJob, ListJobsOptions } from './model.js';
-import { JobStatus } from '../domain.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError } from '../../errors/gateway-error.js';
-import { JobCategory } from '../../schema/unified/job-category.enum.js';
+import { JobCategory, JobStatus, type JobConditions } from '../domain.js';
 import { fanOutPage, newestFirst, sliceOf, type InstancePage, type Sourced } from '../../paging/fan-out.js';
 import { cursorScope, type MergedPage } from '../../paging/pagination.js';
 
 /** What a job list asks for, after global ids and upstream ids have been resolved. */
-export interface JobSearch {
+export interface JobSearch extends JobConditions {
   sources: readonly CommvaultSource[];
   /** Served by the upstream (`clientId`); only meaningful with one source. */
   clientId?: number;
   /** Not an upstream filter: applied in the gateway over the client's whole window. */
   subclientId?: number;
-  category?: JobCategory | null;
-  statuses?: readonly JobStatus[] | null;
-  jobTypes?: readonly string[] | null;
-  startedAfter?: Date | null;
-  startedBefore?: Date | null;
 }
 
 /** Page size of the full-window walk (the most `GET /Job` answers with in one page in practice). */

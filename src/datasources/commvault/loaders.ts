@@ -14,9 +14,7 @@ import type {
   CvStoragePool,
   CvSubclient,
 } from './model.js';
-import type { PrincipalSources } from '../registry.js';
-import { createBackupDrLoaders, type BackupDrLoaders } from '../backupdr/loaders.js';
-import { eachKey, fromList, instanceLoader, type InstanceKey } from '../../loaders/instance-loader.js';
+import { eachKey, fromList, groupedLoader, type InstanceBatch, type InstanceKey } from '../../loaders/instance-loader.js';
 
 /** A key for an object known by a numeric id within one instance. */
 export interface IdKey extends InstanceKey {
@@ -44,7 +42,7 @@ export interface StoragePolicyKey extends IdKey {
   name?: string;
 }
 
-export interface GatewayLoaders {
+export interface CommvaultLoaders {
   /** From `GET /Client` (the cached full list), not one call per client. */
   clientById: SettledLoader<IdKey, CvClient | null>;
   /** From `GET /V2/Plan`. */
@@ -75,8 +73,6 @@ export interface GatewayLoaders {
    * newest first): last successful backup and last job of a workload.
    */
   backupHistoryByClientId: SettledLoader<IdKey, CvJob[]>;
-  /** Backup and DR console objects (batched id unions, see loaders/backupdr.ts). */
-  bdr: BackupDrLoaders;
 }
 
 const byId = (k: IdKey): string => String(k.id);
@@ -92,44 +88,43 @@ const storagePoolId = (p: CvStoragePool): number => p.storagePoolId;
 /** `jobFilter` for backup jobs only. */
 const BACKUP_JOB_TYPES = ['Backup'] as const;
 
-/** The loaders of one request (DataLoader caches live as long as the request, never longer). */
-export function createLoaders(sources: PrincipalSources): GatewayLoaders {
+/**
+ * The Commvault loaders of one request (DataLoader caches live as long as the request, never longer);
+ * `pick` is the caller's source for an instance id.
+ */
+export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSource): CommvaultLoaders {
+  const instanceLoader = <K extends InstanceKey, V>(cacheKey: (key: K) => string, batch: InstanceBatch<CommvaultSource, K, V>) =>
+    groupedLoader(pick, cacheKey, batch);
   return {
-    bdr: createBackupDrLoaders(sources),
-    clientById: instanceLoader(sources, byId, fromList((s) => s.listClients(), clientIdOf, keyId)),
-    planById: instanceLoader(sources, byId, fromList((s) => s.listPlans(), planId, keyId)),
+    clientById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listClients(), clientIdOf, keyId)),
+    planById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listPlans(), planId, keyId)),
     storagePolicyById: instanceLoader(
-      sources,
       byId,
-      fromList((s) => s.listStoragePolicies(), storagePolicyId, keyId),
+      fromList((s: CommvaultSource) => s.listStoragePolicies(), storagePolicyId, keyId),
     ),
-    storagePolicyDetailById: instanceLoader(sources, byId, eachKey((s, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
-    subclientById: instanceLoader(sources, byId, subclientBatch),
-    subclientsByClientId: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.listSubclients(k.id))),
-    agentsByClientId: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.listAgents(k.id))),
-    backupsetsByClientId: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.listBackupsets(k.id))),
+    storagePolicyDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
+    subclientById: instanceLoader(byId, subclientBatch),
+    subclientsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listSubclients(k.id))),
+    agentsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgents(k.id))),
+    backupsetsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listBackupsets(k.id))),
     mediaAgentById: instanceLoader(
-      sources,
       byId,
-      fromList((s) => s.listMediaAgents(), mediaAgentId, keyId),
+      fromList((s: CommvaultSource) => s.listMediaAgents(), mediaAgentId, keyId),
     ),
     storagePoolById: instanceLoader(
-      sources,
       byId,
-      fromList((s) => s.listStoragePools(), storagePoolId, keyId),
+      fromList((s: CommvaultSource) => s.listStoragePools(), storagePoolId, keyId),
     ),
-    storagePoolDetailById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getStoragePool(k.id))),
-    libraryById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getLibrary(k.id))),
-    ddbStoreById: instanceLoader(sources, byId, eachKey((s, k: IdKey) => s.getDdbStore(k.id))),
+    storagePoolDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getStoragePool(k.id))),
+    libraryById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getLibrary(k.id))),
+    ddbStoreById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getDdbStore(k.id))),
     storageDetailById: instanceLoader(
-      sources,
       (k: StorageDetailKey) => `${k.medium}:${k.id}`,
-      eachKey((s, k: StorageDetailKey) => (k.medium === 'CLOUD' ? s.getCloudStorage(k.id) : s.getDiskStorage(k.id))),
+      eachKey((s: CommvaultSource, k: StorageDetailKey) => (k.medium === 'CLOUD' ? s.getCloudStorage(k.id) : s.getDiskStorage(k.id))),
     ),
     backupHistoryByClientId: instanceLoader(
-      sources,
       byId,
-      eachKey(async (s, k: IdKey) => {
+      eachKey(async (s: CommvaultSource, k: IdKey) => {
         const page = await s.listJobs({ clientId: k.id, jobTypes: BACKUP_JOB_TYPES, limit: CLIENT_BACKUP_HISTORY_LIMIT, offset: 0 });
         return page.items;
       }),

@@ -1,13 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { Role, RolePolicy, UpstreamKind } from '../../config/schema.js';
+import type { Role, RolePolicy } from '../../config/schema.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { operationsRefusedTotal } from '../../persisted/refusals.js';
 import { EstimateCache } from './estimate-cache.js';
 import { estimateCost } from './estimate.js';
-import type { UpstreamGroup } from './hint-kinds.js';
-
-const GROUPS: Record<UpstreamKind, UpstreamGroup> = { commvault: 'commvault', 'commvault-cloud': 'commvault', backupdr: 'backupdr' };
+import type { ProductCostModel, UpstreamGroup } from './hint-kinds.js';
 
 /**
  * Refuses an operation whose estimated upstream calls exceed the caller's limit (the global
@@ -18,10 +16,13 @@ const GROUPS: Record<UpstreamKind, UpstreamGroup> = { commvault: 'commvault', 'c
 export function useCostLimit<TContext extends { principal: { role: Role; upstreamIds: readonly string[] } }>(options: {
   maxCost: number;
   roles: Readonly<Record<Role, RolePolicy>>;
-  upstreams: ReadonlyArray<{ id: string; kind: UpstreamKind }>;
+  /** Every configured upstream with its product's group. */
+  upstreams: ReadonlyArray<{ id: string; group: UpstreamGroup }>;
+  /** The registered products' cost models. */
+  products: readonly ProductCostModel[];
   maxPageSize: number;
 }): ApolloServerPlugin<TContext> {
-  const groupOf = new Map(options.upstreams.map((u) => [u.id, GROUPS[u.kind]]));
+  const groupOf = new Map(options.upstreams.map((u) => [u.id, u.group]));
   const cache = new EstimateCache();
   return {
     async requestDidStart({ contextValue }) {
@@ -37,7 +38,7 @@ export function useCostLimit<TContext extends { principal: { role: Role; upstrea
           const now = Date.now();
           const { variables } = request;
           const cost = cache.estimate(document, { operationName, variables, upstreamKey: upstreamIds.join(','), now }, () =>
-            estimateCost({ schema, document, operationName, variables, upstreams: upstreamsOf(), maxPageSize: options.maxPageSize, now }),
+            estimateCost({ schema, document, operationName, variables, upstreams: upstreamsOf(), products: options.products, maxPageSize: options.maxPageSize, now }),
           );
           if (cost <= maxCost) return;
           operationsRefusedTotal.inc({ role, reason: 'cost', code: ErrorCode.QUERY_TOO_COMPLEX });

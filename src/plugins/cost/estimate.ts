@@ -16,8 +16,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../../paging/pagination.js';
-import { level, type CostHint, type FieldCost, type FieldEnv, type Level, type UpstreamCounts, type UpstreamGroup } from './hint-kinds.js';
-import { ASSUMED, COST_HINTS } from './hints.js';
+import { level, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel, type UpstreamCounts, type UpstreamGroup } from './hint-kinds.js';
+import { ASSUMED, costHintsOf } from './hints.js';
 import { argumentsOf, collectFields, namesField, variablesOf, type Reading } from './selections.js';
 
 export interface CostInput {
@@ -32,7 +32,9 @@ export interface CostInput {
   maxPageSize: number;
   /** @default Date.now() */
   now?: number;
-  /** @default COST_HINTS */
+  /** The registered products' cost models (src/products.ts). */
+  products: readonly ProductCostModel[];
+  /** @default the unified hints and every product's (costHintsOf) */
   hints?: Readonly<Record<string, CostHint>>;
 }
 
@@ -53,17 +55,25 @@ export function estimateCost(input: CostInput): number {
   for (const def of input.document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const reading: Reading = { schema: input.schema, fragments, variables: variablesOf(operation, input.variables) };
   const groups = new Map(input.upstreams.map((u) => [u.id, u.group]));
-  const visible: UpstreamCounts = {
-    commvault: input.upstreams.filter((u) => u.group === 'commvault').length,
-    backupdr: input.upstreams.filter((u) => u.group === 'backupdr').length,
-  };
-  const walk = new Walk(reading, input.hints ?? COST_HINTS, {
+  const visible: Record<UpstreamGroup, number> = {};
+  for (const u of input.upstreams) visible[u.group] = (visible[u.group] ?? 0) + 1;
+  const walk = new Walk(reading, input.hints ?? hintsFor(input.products), {
     visible,
+    products: input.products,
     groupOf: (id) => groups.get(id),
     pageSize: (first) => pageSizeOf(first, input.maxPageSize),
     now: input.now ?? Date.now(),
   });
   return Math.ceil(walk.objectCost(root, [operation.selectionSet], { items: 1, upstreams: visible }));
+}
+
+const hintTables = new WeakMap<readonly ProductCostModel[], Readonly<Record<string, CostHint>>>();
+
+/** The merged table of a product list, made once per list. */
+function hintsFor(products: readonly ProductCostModel[]): Readonly<Record<string, CostHint>> {
+  let hints = hintTables.get(products);
+  if (!hints) hintTables.set(products, (hints = costHintsOf(products)));
+  return hints;
 }
 
 /** `first` as the resolvers take it (pagination.ts `pageSize`); one they would refuse is priced as the default. */
@@ -122,6 +132,7 @@ class Walk {
 /** A field's FieldEnv; its arguments are read only if its hint asks (most fields are read from the parent). */
 class FieldReading implements FieldEnv {
   readonly visible: UpstreamCounts;
+  readonly products: readonly ProductCostModel[];
   readonly now: number;
   private read?: Record<string, unknown>;
 
@@ -133,6 +144,7 @@ class FieldReading implements FieldEnv {
     private readonly subSets: readonly SelectionSetNode[],
   ) {
     this.visible = shared.visible;
+    this.products = shared.products;
     this.now = shared.now;
   }
 

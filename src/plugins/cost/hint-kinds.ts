@@ -1,11 +1,45 @@
-import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
+/**
+ * The upstream groups a cost is counted over: one per product (its name), e.g. Commvault (CommServes and
+ * Cloud tenants answer the same calls) and Backup and DR consoles.
+ */
+export type UpstreamGroup = string;
+/** Upstreams per group; a group not named has none. */
+export type UpstreamCounts = Readonly<Record<UpstreamGroup, number>>;
+
+/** How many upstreams of a group a count holds. */
+export const countOf = (counts: UpstreamCounts, group: UpstreamGroup): number => counts[group] ?? 0;
+
+/** All upstreams of a count. */
+export function totalOf(counts: UpstreamCounts): number {
+  let total = 0;
+  for (const group in counts) total += counts[group] as number;
+  return total;
+}
 
 /**
- * The upstream groups a cost is counted over: Commvault (CommServes and Cloud tenants answer the same
- * calls) and Backup and DR consoles.
+ * A product's part of the estimate (src/resolvers/product.ts): the hints of its own types' fields, and
+ * its share of the unified fields, which loop over the products as their resolvers do.
  */
-export type UpstreamGroup = 'commvault' | 'backupdr';
-export type UpstreamCounts = Readonly<Record<UpstreamGroup, number>>;
+export interface ProductCostModel {
+  /** The product's group (its name). */
+  readonly group: UpstreamGroup;
+  /** Estimated calls of its own fields, by `Type.field`. */
+  readonly hints: Readonly<Record<string, CostHint>>;
+  /** Calls per upstream of one unified `jobs` page (reads `env.args.filter`, `env.selects('totalCount')`). */
+  jobsPage(env: FieldEnv): number;
+  /** Whether a `filter.client` global id names one of its workloads (then only that upstream is asked). */
+  ownsWorkload?(typeName: string): boolean;
+  /** Calls per upstream of `storagePools`; absent: it lists none. */
+  readonly storageTargets?: number;
+  /** Calls per upstream of `capacityAlerts`; absent: it takes no part. */
+  readonly capacityTargets?: number;
+  /** Calls per upstream of `jobStatusSummary`; absent: it takes no part. */
+  jobsInWindow?(env: FieldEnv): number;
+  /** Calls per upstream of `unprotectedWorkloads`; absent: it takes no part. */
+  unprotectedWorkloads?(env: FieldEnv): number;
+  /** Details an object fetched by `node` holds (see FieldCost.shared). */
+  readonly nodeHolds?: readonly string[];
+}
 
 /** What the estimate knows of the objects at one level of the answer. */
 export interface Level {
@@ -25,6 +59,8 @@ export interface FieldEnv {
   readonly args: Readonly<Record<string, unknown>>;
   /** How many upstreams of each group the caller may see. */
   readonly visible: UpstreamCounts;
+  /** The registered products' cost models. */
+  readonly products: readonly ProductCostModel[];
   /** The group of an upstream the caller may see; undefined for any other id. */
   groupOf(id: string): UpstreamGroup | undefined;
   /** A connection's page size from its `first`, as the resolvers take it (default 20, at most server.maxPageSize). */
@@ -57,7 +93,7 @@ interface ChildOptions {
   holds?: readonly string[];
 }
 
-const NONE: UpstreamCounts = { commvault: 0, backupdr: 0 };
+const NONE: UpstreamCounts = {};
 
 /**
  * A level of `items` objects from (at most) the given upstreams. Each object comes from one upstream,
@@ -65,7 +101,8 @@ const NONE: UpstreamCounts = { commvault: 0, backupdr: 0 };
  */
 export function level(items: number, upstreams: UpstreamCounts, holds?: ReadonlySet<string>, page?: number): Level {
   if (page !== undefined) return { items, upstreams, page, ...(holds ? { holds } : {}) };
-  const capped = { commvault: Math.min(items, upstreams.commvault), backupdr: Math.min(items, upstreams.backupdr) };
+  const capped: Record<UpstreamGroup, number> = {};
+  for (const group in upstreams) capped[group] = Math.min(items, upstreams[group] as number);
   return holds ? { items, upstreams: capped, holds } : { items, upstreams: capped };
 }
 
@@ -95,7 +132,7 @@ export function fanOut(
   return (parent, env) => {
     const asked = askedUpstreams(over, env);
     const perUpstream = typeof options.calls === 'function' ? options.calls(env) : (options.calls ?? 1);
-    const counted = asked.commvault + asked.backupdr;
+    const counted = totalOf(asked);
     const calls = parent.items * perUpstream * counted;
     if (options.items === 'page') return { calls, child: level(parent.items, asked, holds, env.pageSize(env.args.first)) };
     return { calls, child: level(parent.items * options.items * counted, asked, holds) };
@@ -111,7 +148,7 @@ export function askedUpstreams(over: UpstreamGroup | 'all', env: FieldEnv): Upst
     if (!group || (over !== 'all' && group !== over)) return NONE;
     return { ...NONE, [group]: 1 };
   }
-  return over === 'all' ? env.visible : { ...NONE, [over]: env.visible[over] };
+  return over === 'all' ? env.visible : { [over]: countOf(env.visible, over) };
 }
 
 /**
@@ -134,19 +171,19 @@ export function perParent(
 }
 
 /**
- * `calls` per upstream instance the parents come from, however many parents: Commvault `fromList`
- * loaders (one cached list per instance answers every id) and console `…ById` loaders (one
- * `filter=id:==…` union per console per MAX_IDS_PER_CALL ids).
+ * `calls` per upstream instance the parents come from, however many parents: loaders answered by one
+ * cached list per instance, or by id unions (one call per instance per `idsPerCall` ids).
  */
 export function batched(
   group: UpstreamGroup,
-  options: ChildOptions & { calls?: number; shares?: string } = {},
+  options: ChildOptions & { calls?: number; shares?: string; idsPerCall?: number } = {},
 ): CostHint {
   const holds = heldSet(options.holds);
   return (parent) => {
-    const upstreams = parent.upstreams[group];
+    const upstreams = countOf(parent.upstreams, group);
     let batches = Math.min(parent.items, upstreams);
-    if (group === 'backupdr' && upstreams > 0) batches = Math.max(batches, Math.ceil(parent.items / MAX_IDS_PER_CALL));
+    // An id-union loader sends at most `idsPerCall` ids in one call.
+    if (options.idsPerCall && upstreams > 0) batches = Math.max(batches, Math.ceil(parent.items / options.idsPerCall));
     return {
       ...shareOf(options.shares, batches * (options.calls ?? 1)),
       child: level(parent.items * (options.items ?? 1), parent.upstreams, holds),

@@ -21,32 +21,33 @@ import {
 } from './present.js';
 import { related } from './related.js';
 import { JOB_ORDER } from '../../datasources/backupdr/list-specs.js';
+import { consoleLoaders, consoleSource } from './sources.js';
 
 @Resolver(() => BackupDrApplication)
 export class BackupDrApplicationResolver {
   @FieldResolver(() => BackupDrHost, { nullable: true })
   host(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrHost | null> {
-    return related(ctx.loaders.bdr.hostById, a.upstream, a.hostId, presentHost);
+    return related(consoleLoaders(ctx).hostById, a.upstream, a.hostId, presentHost);
   }
 
   @FieldResolver(() => BackupDrSla, { nullable: true })
   sla(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrSla | null> {
-    return related(ctx.loaders.bdr.slaById, a.upstream, a.slaId, presentSla);
+    return related(consoleLoaders(ctx).slaById, a.upstream, a.slaId, presentSla);
   }
 
   @FieldResolver(() => BackupDrLogicalGroup, { nullable: true })
   logicalGroup(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrLogicalGroup | null> {
-    return related(ctx.loaders.bdr.logicalGroupById, a.upstream, a.logicalGroupId, presentLogicalGroup);
+    return related(consoleLoaders(ctx).logicalGroupById, a.upstream, a.logicalGroupId, presentLogicalGroup);
   }
 
   @FieldResolver(() => BackupDrConsistencyGroup, { nullable: true })
   consistencyGroup(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrConsistencyGroup | null> {
-    return related(ctx.loaders.bdr.consistencyGroupById, a.upstream, a.consistencyGroupId, presentConsistencyGroup);
+    return related(consoleLoaders(ctx).consistencyGroupById, a.upstream, a.consistencyGroupId, presentConsistencyGroup);
   }
 
   @FieldResolver(() => BackupDrAppliance, { nullable: true, description: 'The appliance holding the application (the first, when consolidated).' })
   appliance(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(ctx.loaders.bdr.clusterById, a.upstream, a.applianceId, presentAppliance);
+    return related(consoleLoaders(ctx).clusterById, a.upstream, a.applianceId, presentAppliance);
   }
 
   @FieldResolver(() => BackupDrBackupConnection, { description: 'The application\'s images, newest consistency date first.' })
@@ -57,7 +58,7 @@ export class BackupDrApplicationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrBackupConnection> {
     const spec = { conditions: [{ field: 'appid', op: 'EQ' as const, value: a.consoleId }], defaultSort: 'consistencydate:desc,id:desc' };
-    return consolePage(ctx.sources.backupdr(a.upstream.id), { resource: 'backup', spec }, args, ctx, info, (b) => presentBackup(a.upstream, b));
+    return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'backup', spec }, args, ctx, info, (b) => presentBackup(a.upstream, b));
   }
 
   @FieldResolver(() => BackupDrJobConnection, { description: 'The application\'s jobs, newest start first.' })
@@ -68,6 +69,6 @@ export class BackupDrApplicationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrJobConnection> {
     const spec = { conditions: [{ field: 'appid', op: 'EQ' as const, value: a.consoleId }], defaultSort: JOB_ORDER };
-    return consolePage(ctx.sources.backupdr(a.upstream.id), { resource: 'job', spec }, args, ctx, info, (j) => presentJob(a.upstream, j));
+    return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'job', spec }, args, ctx, info, (j) => presentJob(a.upstream, j));
   }
 }

@@ -12,6 +12,7 @@ import { BackupDrAuditArgs, BackupDrBackupsArgs, BackupDrEventsArgs, BackupDrJob
 import { consolePage } from './list-page.js';
 import { presentAuditRecord, presentBackup, presentEvent, presentJob } from './present.js';
 import { auditList, backupList, eventList, jobList } from '../../datasources/backupdr/list-specs.js';
+import { consoleSource } from './sources.js';
 
 /** The console's activity lists: images, jobs, events, audit records. */
 @Resolver(() => BackupDrConsole)
@@ -24,7 +25,7 @@ export class BackupDrConsoleActivityResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrBackupConnection> {
     const list = backupList(c.upstream.id, args.filter, args.sort);
-    return consolePage(ctx.sources.backupdr(c.upstream.id), list, args, ctx, info, (b) => presentBackup(c.upstream, b));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (b) => presentBackup(c.upstream, b));
   }
 
   @FieldResolver(() => BackupDrJobConnection, { description: 'Jobs (`/jobstatus`, or `/job` / `/jobhistory` by category), newest start first by default.' })
@@ -34,7 +35,7 @@ export class BackupDrConsoleActivityResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrJobConnection> {
-    const source = ctx.sources.backupdr(c.upstream.id);
+    const source = consoleSource(ctx, c.upstream.id);
     return consolePage(source, await jobList(source, args.filter, args.sort), args, ctx, info, (j) => presentJob(c.upstream, j));
   }
 
@@ -45,7 +46,7 @@ export class BackupDrConsoleActivityResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrEventConnection> {
-    return consolePage(ctx.sources.backupdr(c.upstream.id), eventList(args.filter, args.sort), args, ctx, info, (e) => presentEvent(c.upstream, e));
+    return consolePage(consoleSource(ctx, c.upstream.id), eventList(args.filter, args.sort), args, ctx, info, (e) => presentEvent(c.upstream, e));
   }
 
   @FieldResolver(() => BackupDrAuditRecordConnection, { description: 'The console\'s own audit records (`GET /localaudit`), newest first by default.' })
@@ -55,6 +56,6 @@ export class BackupDrConsoleActivityResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrAuditRecordConnection> {
-    return consolePage(ctx.sources.backupdr(c.upstream.id), auditList(args.filter, args.sort), args, ctx, info, (a) => presentAuditRecord(c.upstream, a));
+    return consolePage(consoleSource(ctx, c.upstream.id), auditList(args.filter, args.sort), args, ctx, info, (a) => presentAuditRecord(c.upstream, a));
   }
 }

@@ -13,6 +13,7 @@ import { BackupDrApplicationsArgs, BackupDrConsistencyGroupsArgs, BackupDrHostsA
 import { consolePage } from './list-page.js';
 import { consoleUpstream, presentApplication, presentConsistencyGroup, presentHost, presentLogicalGroup } from './present.js';
 import { applicationList, hostList, plainList } from '../../datasources/backupdr/list-specs.js';
+import { consoleSource } from './sources.js';
 
 /** Query.backupDr and the console's inventory lists (applications, hosts, groups). */
 @Resolver(() => BackupDrConsole)
@@ -21,7 +22,7 @@ export class BackupDrConsoleResolver {
     description: 'A Backup and DR management console by its upstream id. BAD_USER_INPUT for an id that is not a console you may see.',
   })
   backupDr(@Args(() => BackupDrConsoleArgs) args: BackupDrConsoleArgs, @Ctx() ctx: GatewayContext): BackupDrConsole {
-    ctx.sources.backupdr(args.upstream);
+    consoleSource(ctx, args.upstream);
     return Object.assign(new BackupDrConsole(), { upstream: consoleUpstream(args.upstream) });
   }
 
@@ -33,7 +34,7 @@ export class BackupDrConsoleResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrApplicationConnection> {
     const list = applicationList(c.upstream.id, args.filter, args.sort);
-    return consolePage(ctx.sources.backupdr(c.upstream.id), list, args, ctx, info, (a) => presentApplication(c.upstream, a));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (a) => presentApplication(c.upstream, a));
   }
 
   @FieldResolver(() => BackupDrHostConnection, { description: 'Hosts (`GET /host`).' })
@@ -43,7 +44,7 @@ export class BackupDrConsoleResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrHostConnection> {
-    return consolePage(ctx.sources.backupdr(c.upstream.id), hostList(args.filter, args.sort), args, ctx, info, (h) => presentHost(c.upstream, h));
+    return consolePage(consoleSource(ctx, c.upstream.id), hostList(args.filter, args.sort), args, ctx, info, (h) => presentHost(c.upstream, h));
   }
 
   @FieldResolver(() => BackupDrConsistencyGroupConnection, { description: 'Consistency groups (`GET /consistencygroup`).' })
@@ -54,7 +55,7 @@ export class BackupDrConsoleResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrConsistencyGroupConnection> {
     const list = plainList('consistencygroup', args.filter, args.sort);
-    return consolePage(ctx.sources.backupdr(c.upstream.id), list, args, ctx, info, (g) => presentConsistencyGroup(c.upstream, g));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (g) => presentConsistencyGroup(c.upstream, g));
   }
 
   @FieldResolver(() => BackupDrLogicalGroupConnection, { description: 'Logical groups (`GET /logicalgroup`).' })
@@ -65,6 +66,6 @@ export class BackupDrConsoleResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrLogicalGroupConnection> {
     const list = plainList('logicalgroup', args.filter, args.sort);
-    return consolePage(ctx.sources.backupdr(c.upstream.id), list, args, ctx, info, (g) => presentLogicalGroup(c.upstream, g));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (g) => presentLogicalGroup(c.upstream, g));
   }
 }

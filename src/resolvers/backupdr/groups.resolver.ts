@@ -7,17 +7,18 @@ import { BackupDrLogicalGroup } from '../../schema/backupdr/logical-group.type.j
 import { BackupDrSla } from '../../schema/backupdr/sla.type.js';
 import { presentAppliance, presentHost, presentSla } from './present.js';
 import { related } from './related.js';
+import { consoleLoaders } from './sources.js';
 
 @Resolver(() => BackupDrLogicalGroup)
 export class BackupDrLogicalGroupResolver {
   @FieldResolver(() => BackupDrSla, { nullable: true })
   sla(@Root() g: BackupDrLogicalGroup, @Ctx() ctx: GatewayContext): Promise<BackupDrSla | null> {
-    return related(ctx.loaders.bdr.slaById, g.upstream, g.slaId, presentSla);
+    return related(consoleLoaders(ctx).slaById, g.upstream, g.slaId, presentSla);
   }
 
   @FieldResolver(() => BackupDrAppliance, { nullable: true })
   appliance(@Root() g: BackupDrLogicalGroup, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(ctx.loaders.bdr.clusterById, g.upstream, g.applianceId, presentAppliance);
+    return related(consoleLoaders(ctx).clusterById, g.upstream, g.applianceId, presentAppliance);
   }
 }
 
@@ -25,11 +26,11 @@ export class BackupDrLogicalGroupResolver {
 export class BackupDrConsistencyGroupResolver {
   @FieldResolver(() => BackupDrHost, { nullable: true })
   host(@Root() g: BackupDrConsistencyGroup, @Ctx() ctx: GatewayContext): Promise<BackupDrHost | null> {
-    return related(ctx.loaders.bdr.hostById, g.upstream, g.hostId, presentHost);
+    return related(consoleLoaders(ctx).hostById, g.upstream, g.hostId, presentHost);
   }
 
   @FieldResolver(() => BackupDrAppliance, { nullable: true })
   appliance(@Root() g: BackupDrConsistencyGroup, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(ctx.loaders.bdr.clusterById, g.upstream, g.applianceId, presentAppliance);
+    return related(consoleLoaders(ctx).clusterById, g.upstream, g.applianceId, presentAppliance);
   }
 }

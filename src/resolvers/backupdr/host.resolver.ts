@@ -9,12 +9,13 @@ import { consolePage } from './list-page.js';
 import { presentAppliance, presentApplication } from './present.js';
 import { related } from './related.js';
 import { ID_ORDER } from '../../datasources/backupdr/list-specs.js';
+import { consoleLoaders, consoleSource } from './sources.js';
 
 @Resolver(() => BackupDrHost)
 export class BackupDrHostResolver {
   @FieldResolver(() => BackupDrAppliance, { nullable: true, description: 'The appliance holding the host (the first, when consolidated).' })
   appliance(@Root() h: BackupDrHost, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(ctx.loaders.bdr.clusterById, h.upstream, h.applianceId, presentAppliance);
+    return related(consoleLoaders(ctx).clusterById, h.upstream, h.applianceId, presentAppliance);
   }
 
   @FieldResolver(() => BackupDrApplicationConnection, { description: 'Applications on this host.' })
@@ -25,6 +26,6 @@ export class BackupDrHostResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BackupDrApplicationConnection> {
     const spec = { conditions: [{ field: 'hostid', op: 'EQ' as const, value: h.consoleId }], defaultSort: ID_ORDER };
-    return consolePage(ctx.sources.backupdr(h.upstream.id), { resource: 'application', spec }, args, ctx, info, (a) => presentApplication(h.upstream, a));
+    return consolePage(consoleSource(ctx, h.upstream.id), { resource: 'application', spec }, args, ctx, info, (a) => presentApplication(h.upstream, a));
   }
 }

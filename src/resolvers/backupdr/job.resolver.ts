@@ -8,33 +8,34 @@ import { BackupDrJob } from '../../schema/backupdr/job.type.js';
 import { BackupDrSla } from '../../schema/backupdr/sla.type.js';
 import { presentAppliance, presentApplication, presentBackup, presentHost, presentSla } from './present.js';
 import { related } from './related.js';
+import { consoleLoaders } from './sources.js';
 
 @Resolver(() => BackupDrJob)
 export class BackupDrJobResolver {
   @FieldResolver(() => BackupDrApplication, { nullable: true })
   application(@Root() j: BackupDrJob, @Ctx() ctx: GatewayContext): Promise<BackupDrApplication | null> {
-    return related(ctx.loaders.bdr.applicationById, j.upstream, j.applicationId, presentApplication);
+    return related(consoleLoaders(ctx).applicationById, j.upstream, j.applicationId, presentApplication);
   }
 
   @FieldResolver(() => BackupDrHost, { nullable: true, description: 'From the job\'s own `hostid`, in parallel with its application.' })
   host(@Root() j: BackupDrJob, @Ctx() ctx: GatewayContext): Promise<BackupDrHost | null> {
-    return related(ctx.loaders.bdr.hostById, j.upstream, j.hostId, presentHost);
+    return related(consoleLoaders(ctx).hostById, j.upstream, j.hostId, presentHost);
   }
 
   @FieldResolver(() => BackupDrSla, { nullable: true, description: 'The SLA protecting the job\'s application.' })
   async sla(@Root() j: BackupDrJob, @Ctx() ctx: GatewayContext): Promise<BackupDrSla | null> {
     if (!j.applicationId) return null;
-    const app = await ctx.loaders.bdr.applicationById.load({ instanceId: j.upstream.id, id: j.applicationId });
-    return related(ctx.loaders.bdr.slaById, j.upstream, app?.slaId, presentSla);
+    const app = await consoleLoaders(ctx).applicationById.load({ instanceId: j.upstream.id, id: j.applicationId });
+    return related(consoleLoaders(ctx).slaById, j.upstream, app?.slaId, presentSla);
   }
 
   @FieldResolver(() => BackupDrBackup, { nullable: true, description: 'The image the job made, if any.' })
   backup(@Root() j: BackupDrJob, @Ctx() ctx: GatewayContext): Promise<BackupDrBackup | null> {
-    return related(ctx.loaders.bdr.backupById, j.upstream, j.backupId, presentBackup);
+    return related(consoleLoaders(ctx).backupById, j.upstream, j.backupId, presentBackup);
   }
 
   @FieldResolver(() => BackupDrAppliance, { nullable: true })
   appliance(@Root() j: BackupDrJob, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(ctx.loaders.bdr.clusterById, j.upstream, j.applianceId, presentAppliance);
+    return related(consoleLoaders(ctx).clusterById, j.upstream, j.applianceId, presentAppliance);
   }
 }

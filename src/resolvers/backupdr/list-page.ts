@@ -1,16 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
 import type { BdrResource, BdrResourceTypes } from '../../datasources/backupdr/model.js';
-import type { ListSpec } from '../../datasources/backupdr/query-builder.js';
+import type { ConsoleList } from '../../datasources/backupdr/list-specs.js';
 import type { PageInfo } from '../../schema/unified/page-info.type.js';
 import { cursorScope, decodeCursor, encodeCursor, pageSize } from '../../paging/pagination.js';
 import { selectsField } from '../selection.js';
 
-/** A console list the resolvers ask for; `spec: null` means "matches nothing" (answered without a call). */
-export interface ConsoleList<R extends BdrResource> {
-  resource: R;
-  spec: ListSpec | null;
-}
 
 export interface ConsolePage<N> {
   edges: Array<{ cursor: string; node: N }>;

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { GatewayContext } from '../../context.js';
+import { consoleLoaders } from './sources.js';
 import type { BackupDrLoaders, BdrIdKey } from '../../datasources/backupdr/loaders.js';
 import type { Node } from '../../schema/unified/node.type.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
@@ -28,7 +29,7 @@ type Fetcher = (ctx: GatewayContext, instanceId: string, consoleId: string) => P
 /** Through the request's id-union loaders, so a page of `node()` calls costs one list call per type. */
 function via<T>(pick: (l: BackupDrLoaders) => DataLoader<BdrIdKey, T | null, string>, present: (up: Upstream, v: T) => Node): Fetcher {
   return async (ctx, instanceId, id) => {
-    const value = await pick(ctx.loaders.bdr).load({ instanceId, id });
+    const value = await pick(consoleLoaders(ctx)).load({ instanceId, id });
     return value === null ? null : present(consoleUpstream(instanceId), value);
   };
 }

@@ -7,26 +7,27 @@ import { BackupDrSlp } from '../../schema/backupdr/slp.type.js';
 import { BackupDrSlt } from '../../schema/backupdr/slt.type.js';
 import { presentApplication, presentLogicalGroup, presentSlp, presentSlt } from './present.js';
 import { related } from './related.js';
+import { consoleLoaders } from './sources.js';
 
 @Resolver(() => BackupDrSla)
 export class BackupDrSlaResolver {
   @FieldResolver(() => BackupDrApplication, { nullable: true, description: 'The protected application (null for a logical group\'s SLA).' })
   application(@Root() s: BackupDrSla, @Ctx() ctx: GatewayContext): Promise<BackupDrApplication | null> {
-    return related(ctx.loaders.bdr.applicationById, s.upstream, s.applicationId, presentApplication);
+    return related(consoleLoaders(ctx).applicationById, s.upstream, s.applicationId, presentApplication);
   }
 
   @FieldResolver(() => BackupDrLogicalGroup, { nullable: true, description: 'The protected logical group, if the SLA is a group\'s.' })
   logicalGroup(@Root() s: BackupDrSla, @Ctx() ctx: GatewayContext): Promise<BackupDrLogicalGroup | null> {
-    return related(ctx.loaders.bdr.logicalGroupById, s.upstream, s.logicalGroupId, presentLogicalGroup);
+    return related(consoleLoaders(ctx).logicalGroupById, s.upstream, s.logicalGroupId, presentLogicalGroup);
   }
 
   @FieldResolver(() => BackupDrSlt, { nullable: true })
   slt(@Root() s: BackupDrSla, @Ctx() ctx: GatewayContext): Promise<BackupDrSlt | null> {
-    return related(ctx.loaders.bdr.sltById, s.upstream, s.sltId, presentSlt);
+    return related(consoleLoaders(ctx).sltById, s.upstream, s.sltId, presentSlt);
   }
 
   @FieldResolver(() => BackupDrSlp, { nullable: true })
   slp(@Root() s: BackupDrSla, @Ctx() ctx: GatewayContext): Promise<BackupDrSlp | null> {
-    return related(ctx.loaders.bdr.slpById, s.upstream, s.slpId, presentSlp);
+    return related(consoleLoaders(ctx).slpById, s.upstream, s.slpId, presentSlp);
   }
 }

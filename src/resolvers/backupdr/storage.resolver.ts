@@ -5,12 +5,13 @@ import { BackupDrDiskPool } from '../../schema/backupdr/disk-pool.type.js';
 import { BackupDrSlp } from '../../schema/backupdr/slp.type.js';
 import { presentAppliance, presentDiskPool } from './present.js';
 import { related } from './related.js';
+import { consoleLoaders } from './sources.js';
 
 @Resolver(() => BackupDrDiskPool)
 export class BackupDrDiskPoolResolver {
   @FieldResolver(() => BackupDrAppliance, { nullable: true, description: 'The appliance the pool belongs to.' })
   appliance(@Root() p: BackupDrDiskPool, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(ctx.loaders.bdr.clusterById, p.upstream, p.applianceId, presentAppliance);
+    return related(consoleLoaders(ctx).clusterById, p.upstream, p.applianceId, presentAppliance);
   }
 }
 
@@ -18,6 +19,6 @@ export class BackupDrDiskPoolResolver {
 export class BackupDrSlpResolver {
   @FieldResolver(() => BackupDrDiskPool, { nullable: true, description: 'The OnVault pool the profile copies to, if any.' })
   vaultPool(@Root() s: BackupDrSlp, @Ctx() ctx: GatewayContext): Promise<BackupDrDiskPool | null> {
-    return related(ctx.loaders.bdr.diskpoolById, s.upstream, s.vaultPoolId, presentDiskPool);
+    return related(consoleLoaders(ctx).diskpoolById, s.upstream, s.vaultPoolId, presentDiskPool);
   }
 }

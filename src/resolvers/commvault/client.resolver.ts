@@ -13,9 +13,10 @@ import { backupFacts } from '../../monitoring/protection.js';
 import { fanOutPage, sliceOf } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentClient, presentSubclient, upstreamOf } from './present.js';
 import { scopedJobs } from './scoped-jobs.js';
+import { commvaultLoaders, commvaultSource } from './sources.js';
 
 @Resolver(() => CommvaultClient)
 export class CommvaultClientResolver {
@@ -58,26 +59,26 @@ export class CommvaultClientResolver {
     @Arg('clientId', () => Int) clientId: number,
     @Ctx() ctx: GatewayContext,
   ): Promise<CommvaultClient | null> {
-    const source = ctx.sources.commvault(upstream);
-    const client = await ctx.loaders.clientById.load({ instanceId: source.instanceId, id: clientId });
+    const source = commvaultSource(ctx, upstream);
+    const client = await commvaultLoaders(ctx).clientById.load({ instanceId: source.instanceId, id: clientId });
     return client && presentClient(upstreamOf(source), client);
   }
 
   @FieldResolver(() => [CommvaultAgent])
   async agents(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultAgent[]> {
-    const agents = await ctx.loaders.agentsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
+    const agents = await commvaultLoaders(ctx).agentsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
     return agents.map((a) => Object.assign(new CommvaultAgent(), a));
   }
 
   @FieldResolver(() => [CommvaultBackupset])
   async backupsets(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultBackupset[]> {
-    const sets = await ctx.loaders.backupsetsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
+    const sets = await commvaultLoaders(ctx).backupsetsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
     return sets.map((b) => Object.assign(new CommvaultBackupset(), b));
   }
 
   @FieldResolver(() => [CommvaultSubclient])
   async subclients(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultSubclient[]> {
-    const subclients = await ctx.loaders.subclientsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
+    const subclients = await commvaultLoaders(ctx).subclientsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
     return subclients.map((s) => presentSubclient(client.upstream, s));
   }
 
@@ -88,7 +89,7 @@ export class CommvaultClientResolver {
       'latest 200 backup jobs. One `GET /Job?clientId=` per client.',
   })
   async lastSuccessfulBackupAt(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
-    const history = await ctx.loaders.backupHistoryByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
+    const history = await commvaultLoaders(ctx).backupHistoryByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
     return backupFacts(history).lastSuccessfulBackupAt;
   }
 

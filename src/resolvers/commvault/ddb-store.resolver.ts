@@ -7,8 +7,9 @@ import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentDdbStore, upstreamOf } from './present.js';
+import { commvaultLoaders } from './sources.js';
 
 /** Stores are listed by the DDB-engines qoperation; health fields need `GET /DDBInformation/{id}` per store. */
 @Resolver(() => CommvaultDdbStore)
@@ -60,5 +61,5 @@ export class CommvaultDdbStoreResolver {
 /** The store with partitions: the record itself when it came from the detail call, else loaded. */
 async function detail(d: CommvaultDdbStore, ctx: GatewayContext): Promise<CvDdbStore | null> {
   if (d.record.partitions !== null) return d.record;
-  return ctx.loaders.ddbStoreById.load({ instanceId: d.upstream.id, id: d.storeId });
+  return commvaultLoaders(ctx).ddbStoreById.load({ instanceId: d.upstream.id, id: d.storeId });
 }

@@ -10,8 +10,9 @@ import { CommvaultJob } from '../../schema/commvault/job.type.js';
 import { fanOutPage, newestFirst, sliceOf } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
 import { recordPartial } from '../partial-errors.js';
-import { clientFromId, commvaultSources } from '../sources.js';
+import { clientFromId, commvaultSources } from './sources.js';
 import { presentClient, presentClientStub, presentEvent, presentJob, upstreamOf } from './present.js';
+import { commvaultLoaders, commvaultSource } from './sources.js';
 
 @Resolver(() => CommvaultEvent)
 export class CommvaultEventResolver {
@@ -68,14 +69,14 @@ export class CommvaultEventResolver {
   async client(@Root() e: CommvaultEvent, @Ctx() ctx: GatewayContext): Promise<CommvaultClient | null> {
     const { clientId, clientName } = e.record;
     if (clientId === null) return null;
-    const client = await ctx.loaders.clientById.load({ instanceId: e.upstream.id, id: clientId });
+    const client = await commvaultLoaders(ctx).clientById.load({ instanceId: e.upstream.id, id: clientId });
     return client ? presentClient(e.upstream, client) : presentClientStub(e.upstream, clientId, clientName);
   }
 
   @FieldResolver(() => CommvaultJob, { nullable: true, description: 'The job the event is about (`GET /Job/{id}`).' })
   async job(@Root() e: CommvaultEvent, @Ctx() ctx: GatewayContext): Promise<CommvaultJob | null> {
     if (e.record.jobId === null) return null;
-    const job = await ctx.sources.commvault(e.upstream.id).getJob(e.record.jobId);
+    const job = await commvaultSource(ctx, e.upstream.id).getJob(e.record.jobId);
     return job && presentJob(e.upstream, job);
   }
 }

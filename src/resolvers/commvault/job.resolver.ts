@@ -14,6 +14,7 @@ import {
   presentSubclient,
   upstreamOf,
 } from './present.js';
+import { commvaultLoaders, commvaultSource } from './sources.js';
 
 /**
  * A job summary already embeds its subclient (with client, backupset, agent), storage policy and plan
@@ -28,7 +29,7 @@ export class CommvaultJobResolver {
     @Arg('jobId', () => Int) jobId: number,
     @Ctx() ctx: GatewayContext,
   ): Promise<CommvaultJob | null> {
-    const source = ctx.sources.commvault(upstream);
+    const source = commvaultSource(ctx, upstream);
     const job = await source.getJob(jobId);
     return job && presentJob(upstreamOf(source), job);
   }
@@ -38,7 +39,7 @@ export class CommvaultJobResolver {
     const { clientId, clientName } = job.record;
     if (clientId === null) return null;
     // Synchronous when the connection preloaded the page's clients (preloadClients).
-    return ctx.loaders.clientById.resolve({ instanceId: job.upstream.id, id: clientId }, (client) =>
+    return commvaultLoaders(ctx).clientById.resolve({ instanceId: job.upstream.id, id: clientId }, (client) =>
       // A job can outlive its client's listing (deleted clients); it still names the client.
       client ? presentClient(job.upstream, client) : presentClientStub(job.upstream, clientId, clientName),
     );

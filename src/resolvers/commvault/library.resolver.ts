@@ -8,8 +8,9 @@ import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentLibrary, upstreamOf } from './present.js';
+import { commvaultLoaders } from './sources.js';
 
 /** `GET /Library` names libraries only; everything else here comes from `GET /Library/{id}` (one per library). */
 @Resolver(() => CommvaultLibrary)
@@ -60,7 +61,7 @@ export class CommvaultLibraryResolver {
 }
 
 async function detail(l: CommvaultLibrary, ctx: GatewayContext): Promise<CvLibrary | null> {
-  return ctx.loaders.libraryById.load({ instanceId: l.upstream.id, id: l.libraryId });
+  return commvaultLoaders(ctx).libraryById.load({ instanceId: l.upstream.id, id: l.libraryId });
 }
 
 async function mountPaths(l: CommvaultLibrary, ctx: GatewayContext): Promise<CvMountPath[]> {

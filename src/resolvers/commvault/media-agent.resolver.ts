@@ -5,7 +5,7 @@ import { CommvaultMediaAgent } from '../../schema/commvault/media-agent.type.js'
 import { CommvaultMediaAgentsArgs } from '../../schema/commvault/media-agents.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentMediaAgent, upstreamOf } from './present.js';
 
 @Resolver(() => CommvaultMediaAgent)

@@ -6,8 +6,9 @@ import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentPlan, upstreamOf } from './present.js';
+import { commvaultLoaders } from './sources.js';
 
 @Resolver(() => CommvaultPlan)
 export class CommvaultPlanResolver {
@@ -52,5 +53,5 @@ export class CommvaultPlanResolver {
 
 /** Plans met inside a job carry id and name; the rest comes from the cached plan list. */
 async function detail(p: CommvaultPlan, ctx: GatewayContext): Promise<CvPlan | null> {
-  return p.detail ?? ctx.loaders.planById.load({ instanceId: p.upstream.id, id: p.planId });
+  return p.detail ?? commvaultLoaders(ctx).planById.load({ instanceId: p.upstream.id, id: p.planId });
 }

@@ -3,6 +3,7 @@ import type { CommvaultSource } from '../../datasources/commvault/commvault-sour
 import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
 import { clientIdOf, type IdKey } from '../../datasources/commvault/loaders.js';
 import { indexOf } from '../../loaders/instance-loader.js';
+import { commvaultLoaders } from './sources.js';
 
 /** A Commvault job of a page, with the instance it came from. */
 export interface InstanceJob {
@@ -45,9 +46,9 @@ export function preloadClients(ctx: GatewayContext, sources: readonly CommvaultS
       await Promise.all(
         [...keys].map(async ([instanceId, own]) => {
           const clients = await listed.get(instanceId);
-          if (clients instanceof Error) for (const k of own) ctx.loaders.clientById.prime(k, clients);
+          if (clients instanceof Error) for (const k of own) commvaultLoaders(ctx).clientById.prime(k, clients);
           // The list in hand answers the page: no second GET /Client, even when its answer is not cached (TTL 0).
-          else if (clients) for (const k of own) ctx.loaders.clientById.settle(k, clients.get(k.id) ?? null);
+          else if (clients) for (const k of own) commvaultLoaders(ctx).clientById.settle(k, clients.get(k.id) ?? null);
         }),
       );
     },

@@ -6,6 +6,7 @@ import type { Upstream } from '../../schema/unified/upstream.type.js';
 import { recordPartial } from '../partial-errors.js';
 import { searchJobs } from '../../datasources/commvault/job-search.js';
 import { presentJob } from './present.js';
+import { commvaultSource } from './sources.js';
 
 /** The `jobs` connection of a client or subclient: one instance, the parent's ids fixed. */
 export async function scopedJobs(
@@ -18,7 +19,7 @@ export async function scopedJobs(
   const f = args.filter ?? {};
   const page = await searchJobs(
     {
-      sources: [ctx.sources.commvault(upstream.id)],
+      sources: [commvaultSource(ctx, upstream.id)],
       ...scope,
       category: f.category,
       statuses: f.status,

@@ -5,8 +5,9 @@ import { CommvaultStoragePolicy, CommvaultStoragePolicyCopy } from '../../schema
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentCopy, presentStoragePolicy, upstreamOf } from './present.js';
+import { commvaultLoaders } from './sources.js';
 
 @Resolver(() => CommvaultStoragePolicy)
 export class CommvaultStoragePolicyResolver {
@@ -25,7 +26,7 @@ export class CommvaultStoragePolicyResolver {
 
   @FieldResolver(() => [CommvaultStoragePolicyCopy], { description: 'The policy\'s copies (`GET /StoragePolicy/{id}`).' })
   async copies(@Root() p: CommvaultStoragePolicy, @Ctx() ctx: GatewayContext): Promise<CommvaultStoragePolicyCopy[]> {
-    const detail = await ctx.loaders.storagePolicyDetailById.load({ instanceId: p.upstream.id, id: p.storagePolicyId, name: p.name });
+    const detail = await commvaultLoaders(ctx).storagePolicyDetailById.load({ instanceId: p.upstream.id, id: p.storagePolicyId, name: p.name });
     return (detail.copies ?? []).map(presentCopy);
   }
 }

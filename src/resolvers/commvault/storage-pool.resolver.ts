@@ -10,8 +10,9 @@ import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.j
 import { CommvaultStoragePoolsArgs } from '../../schema/commvault/storage-pools.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
+import { commvaultSources } from './sources.js';
 import { presentDdbStore, presentPlan, presentStoragePool, upstreamOf } from './present.js';
+import { commvaultLoaders } from './sources.js';
 
 @Resolver(() => CommvaultStoragePool)
 export class CommvaultStoragePoolResolver {
@@ -35,8 +36,8 @@ export class CommvaultStoragePoolResolver {
 
   @FieldResolver(() => [CommvaultDdbStore], { description: 'The pool\'s deduplication stores (`GET /StoragePool/{id}`).' })
   async ddbStores(@Root() pool: CommvaultStoragePool, @Ctx() ctx: GatewayContext): Promise<CommvaultDdbStore[]> {
-    const detail = await ctx.loaders.storagePoolDetailById.load({ instanceId: pool.upstream.id, id: pool.storagePoolId });
-    const stores = await ctx.loaders.ddbStoreById.loadMany(
+    const detail = await commvaultLoaders(ctx).storagePoolDetailById.load({ instanceId: pool.upstream.id, id: pool.storagePoolId });
+    const stores = await commvaultLoaders(ctx).ddbStoreById.loadMany(
       (detail?.ddbStoreIds ?? []).map((id) => ({ instanceId: pool.upstream.id, id })),
     );
     return stores.flatMap((s) => {
@@ -63,7 +64,7 @@ export class CommvaultStoragePoolResolver {
   @FieldResolver(() => [CommvaultPlan], { description: 'Plans writing to this pool (V4 storage details; plan fields from the plan list).' })
   async associatedPlans(@Root() pool: CommvaultStoragePool, @Ctx() ctx: GatewayContext): Promise<CommvaultPlan[]> {
     const refs = (await storageDetail(pool, ctx))?.associatedPlans ?? [];
-    const plans = await ctx.loaders.planById.loadMany(refs.map((r) => ({ instanceId: pool.upstream.id, id: r.id })));
+    const plans = await commvaultLoaders(ctx).planById.loadMany(refs.map((r) => ({ instanceId: pool.upstream.id, id: r.id })));
     // A plan the plan list does not (yet) hold still shows, by the id and name the storage names.
     return plans.map((p, i) => {
       if (p instanceof Error) throw p;
@@ -75,5 +76,5 @@ export class CommvaultStoragePoolResolver {
 /** V4 details exist for disk and cloud storage only; other pools have none. */
 async function storageDetail(pool: CommvaultStoragePool, ctx: GatewayContext): Promise<CvStorageDetail | null> {
   if (pool.medium !== StorageMedium.DISK && pool.medium !== StorageMedium.CLOUD) return null;
-  return ctx.loaders.storageDetailById.load({ instanceId: pool.upstream.id, id: pool.storagePoolId, medium: pool.medium });
+  return commvaultLoaders(ctx).storageDetailById.load({ instanceId: pool.upstream.id, id: pool.storagePoolId, medium: pool.medium });
 }

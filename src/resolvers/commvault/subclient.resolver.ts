@@ -10,6 +10,7 @@ import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { ScopedJobsArgs } from '../../schema/unified/scoped-jobs.args.js';
 import { presentClient, presentClientStub, presentPlan, presentStoragePolicy, presentSubclient, upstreamOf } from './present.js';
 import { scopedJobs } from './scoped-jobs.js';
+import { commvaultLoaders, commvaultSource } from './sources.js';
 
 /**
  * Subclients met inside a job carry only their basic fields; the fields below that need the
@@ -23,15 +24,15 @@ export class CommvaultSubclientResolver {
     @Arg('subclientId', () => Int) subclientId: number,
     @Ctx() ctx: GatewayContext,
   ): Promise<CommvaultSubclient | null> {
-    const source = ctx.sources.commvault(upstream);
-    const subclient = await ctx.loaders.subclientById.load({ instanceId: source.instanceId, id: subclientId });
+    const source = commvaultSource(ctx, upstream);
+    const subclient = await commvaultLoaders(ctx).subclientById.load({ instanceId: source.instanceId, id: subclientId });
     return subclient && presentSubclient(upstreamOf(source), subclient);
   }
 
   @FieldResolver(() => CommvaultClient, { nullable: true })
   async client(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<CommvaultClient | null> {
     if (s.clientId === null) return null;
-    const client = await ctx.loaders.clientById.load({ instanceId: s.upstream.id, id: s.clientId });
+    const client = await commvaultLoaders(ctx).clientById.load({ instanceId: s.upstream.id, id: s.clientId });
     return client ? presentClient(s.upstream, client) : presentClientStub(s.upstream, s.clientId, s.clientName);
   }
 
@@ -74,5 +75,5 @@ export class CommvaultSubclientResolver {
 }
 
 async function detail(s: CommvaultSubclient, ctx: GatewayContext): Promise<CvSubclient | null> {
-  return s.detail ?? ctx.loaders.subclientById.load({ instanceId: s.upstream.id, id: s.subclientId, clientId: s.clientId });
+  return s.detail ?? commvaultLoaders(ctx).subclientById.load({ instanceId: s.upstream.id, id: s.subclientId, clientId: s.clientId });
 }

@@ -1,17 +1,26 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { UpstreamSource } from '../../datasources/upstream-source.js';
+import { badUserInput } from '../../errors/gateway-error.js';
+import { fanOutPage, newestFirst } from '../../paging/fan-out.js';
+import { cursorScope } from '../../paging/pagination.js';
+import { PRODUCTS } from '../../products.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
+import type { Job } from '../../schema/unified/job.type.js';
 import { JobsArgs } from '../../schema/unified/jobs.args.js';
-import { consoleUpstream, presentJob as presentConsoleJob } from '../backupdr/present.js';
-import { selectsField, selectsPath } from '../selection.js';
-import { preloadClients } from '../commvault/preload-clients.js';
-import { presentJob, upstreamOf } from '../commvault/present.js';
+import type { JobFilter } from '../../schema/unified/job-filter.input.js';
+import { fromGlobalId } from '../../util/global-id.js';
 import { recordPartial } from '../partial-errors.js';
-import { clientFromId, splitUpstreams } from '../sources.js';
-import { searchAllJobs } from './all-jobs.js';
-import type { JobSearch } from '../../datasources/commvault/job-search.js';
-import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import type { ProductJobs, UnifiedJobSearch } from '../product.js';
+import { selectsField } from '../selection.js';
+import { sourcesByProduct } from './product-sources.js';
+
+/** One product's streams and the sources they run over. */
+interface Streams {
+  jobs: ProductJobs<UpstreamSource>;
+  sources: UpstreamSource[];
+}
 
 @Resolver()
 export class JobsResolver {
@@ -22,43 +31,72 @@ export class JobsResolver {
   })
   async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<JobConnection> {
     const filter = args.filter ?? {};
-    const narrowed = filter.upstream && filter.upstream.length > 0 ? filter.upstream : undefined;
-    let { commvault: sources, backupdr: consoles } = splitUpstreams(ctx, narrowed);
-    const search: JobSearch = {
-      sources,
+    const search: UnifiedJobSearch = {
       category: filter.category,
       statuses: filter.status,
       jobTypes: filter.jobType,
       startedAfter: filter.startedAfter,
       startedBefore: filter.startedBefore,
     };
-    if (filter.client) {
-      // A client lives on one CommServe: the search narrows to it (and is empty if filter.upstream excludes it).
-      const { source, clientId } = clientFromId(ctx, filter.client);
-      sources = sources.filter((s) => s.instanceId === source.instanceId);
-      consoles = [];
-      Object.assign(search, { sources, clientId });
-    }
-    const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx, sources) : undefined;
-    const page = await searchAllJobs(
-      search,
-      consoles,
-      { first: args.first, after: args.after, maxPageSize: ctx.maxPageSize, wantTotal: selectsField(info, 'totalCount') },
-      recordPartial(ctx, info),
-    );
-    await preload?.loadClients(
-      page.edges.flatMap((e) => (e.node.item.kind === 'commvault' ? [{ instanceId: e.node.source.instanceId, job: e.node.item.job }] : [])),
+    const byProduct = sourcesByProduct(ctx, filter.upstream);
+    const streams: Streams[] = filter.client
+      ? [workloadStreams(ctx, info, search, filter.client, byProduct.flatMap((p) => p.sources))]
+      : byProduct.map(({ product, sources }) => ({ jobs: product.jobs(ctx, info, sources, search, selectsField(info, 'totalCount')), sources }));
+    const streamOf = new Map<UpstreamSource, Streams>();
+    for (const s of streams) for (const source of s.sources) streamOf.set(source, s);
+    const sources = streams.flatMap((s) => s.sources);
+    const page = await fanOutPage<Job, UpstreamSource>({
+      sources,
+      first: args.first,
+      after: args.after,
+      maxPageSize: ctx.maxPageSize,
+      // Not the upstream parameters: a lookup time moves with the clock, and cursors must outlive a request.
+      scope: cursorScope(['jobs', sources.map((s) => s.instanceId), describe(filter)]),
+      fetch: (source, offset, first) => (streamOf.get(source) as Streams).jobs.fetch(source, offset, first),
+      before: (a, b) => newestFirst(a.startedAt, b.startedAt),
+      onFailure: recordPartial(ctx, info),
+    });
+    await Promise.all(
+      streams.map((s) => {
+        if (!s.jobs.settle) return undefined;
+        const own = page.edges.filter((e) => streamOf.get(e.node.source) === s).map((e) => ({ source: e.node.source, job: e.node.item }));
+        return own.length > 0 ? s.jobs.settle(own) : undefined;
+      }),
     );
     return {
-      edges: page.edges.map((e) => ({
-        cursor: e.cursor,
-        node:
-          e.node.item.kind === 'backupdr'
-            ? presentConsoleJob(consoleUpstream(e.node.source.instanceId), e.node.item.job)
-            : presentJob(upstreamOf(e.node.source as CommvaultSource), e.node.item.job),
-      })),
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })),
       pageInfo: page.pageInfo,
       totalCount: page.totalCount,
     };
   }
+}
+
+/**
+ * The list narrowed to one workload (`filter.client`): the product that owns the id's type asks its one
+ * upstream, if `filter.upstream` (already resolved into `allowed`) leaves it in.
+ */
+function workloadStreams(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  search: UnifiedJobSearch,
+  workloadId: string,
+  allowed: readonly UpstreamSource[],
+): Streams {
+  const { typeName } = fromGlobalId(workloadId);
+  const owner = PRODUCTS.find((p) => p.jobsOfWorkload && p.cost.ownsWorkload?.(typeName));
+  if (!owner?.jobsOfWorkload) throw badUserInput(`"${workloadId.slice(0, 80)}" is not a workload id`);
+  const { source, jobs } = owner.jobsOfWorkload(ctx, info, search, workloadId);
+  return { jobs, sources: allowed.some((s) => s.instanceId === source.instanceId) ? [source] : [] };
+}
+
+/** The filter's conditions in a stable form, for cursor scopes. */
+function describe(filter: JobFilter): unknown {
+  return [
+    filter.client ?? null,
+    filter.category ?? null,
+    [...(filter.status ?? [])].sort(),
+    [...(filter.jobType ?? [])].map((t) => t.toLowerCase()).sort(),
+    filter.startedAfter?.getTime() ?? null,
+    filter.startedBefore?.getTime() ?? null,
+  ];
 }

@@ -1,30 +1,26 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { CvClient, CvServer } from '../../datasources/commvault/model.js';
 import { alertsFirst, ascendingNullsLast } from '../../monitoring/alerts.js';
-import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
-import { summariseJobs } from '../../monitoring/job-summary.js';
-import { findUnprotected } from '../../monitoring/protection.js';
+import type { MonitoredJob } from '../../monitoring/jobs.js';
+import { summariseJobs, type JobCounts } from '../../monitoring/job-summary.js';
 import { protectionCutoff, summaryWindow } from '../../monitoring/window.js';
-import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { JobStatusSummary } from '../../schema/unified/job-status-summary.type.js';
 import { JobStatusSummaryArgs } from '../../schema/unified/job-status-summary.args.js';
 import { StorageTarget } from '../../schema/unified/storage-target.type.js';
 import { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import { UnprotectedWorkloadsArgs } from '../../schema/unified/unprotected-workloads.args.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { presentClient, presentDdbStore, presentStoragePool, upstreamOf } from '../commvault/present.js';
-import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from '../sources.js';
-import { jobsInWindow } from '../../datasources/commvault/job-search.js';
-import { presentJobStatusSummary, presentUnprotectedClient } from './present-monitoring.js';
+import { upstreamOfVisible } from '../upstreams.js';
+import { sourcesByProduct } from './product-sources.js';
 
 /**
- * The monitoring fields of DESIGN.md: thin fan-outs that fetch what the rules need and hand it to the
- * pure computations in src/monitoring. Like every list, an upstream that fails is left out and reported
- * in `errors` with the field's path.
+ * The estate's monitoring fields: thin fan-outs over the products that take part in each (their
+ * optional hooks in src/resolvers/product.ts), handing what they fetch to the pure computations in
+ * src/monitoring. Like every list, an upstream that fails is left out and reported in `errors` with the
+ * field's path.
  */
 @Resolver()
 export class MonitoringResolver {
@@ -39,19 +35,31 @@ export class MonitoringResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<JobStatusSummary> {
     const window = summaryWindow(args.since, args.until);
-    const sources = commvaultSources(ctx, args.upstream);
     const answered = new Set<string>();
-    const jobs = await fanOutList(
-      sources,
-      async (source) => {
-        const found = await jobsInWindow(source, { startedAfter: window.since, startedBefore: window.until });
-        answered.add(source.instanceId);
-        return found;
-      },
-      recordPartial(ctx, info),
+    const byProduct = sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.jobsInWindow !== undefined);
+    const parts = await Promise.all(
+      byProduct.map(({ product, sources }) =>
+        fanOutList<MonitoredJob, (typeof sources)[number]>(
+          sources,
+          async (source) => {
+            const found = await product.jobsInWindow!(ctx, source, window);
+            answered.add(source.instanceId);
+            return found;
+          },
+          recordPartial(ctx, info),
+        ),
+      ),
     );
-    const upstreams = sources.filter((s) => answered.has(s.instanceId)).map(upstreamOf);
-    return presentJobStatusSummary(summariseJobs(jobs, window), upstreams);
+    const data = summariseJobs(parts.flat(), window);
+    const upstreams = byProduct.flatMap((p) => p.sources).filter((s) => answered.has(s.instanceId));
+    return {
+      ...counts(data),
+      since: data.since,
+      until: data.until,
+      protectedBytes: data.protectedBytes,
+      byType: data.byType.map((t) => ({ ...counts(t), jobType: t.jobType })),
+      upstreams: upstreams.map((s) => upstreamOfVisible(ctx.sources.upstream(s.instanceId)!)),
+    };
   }
 
   @Query(() => [UnprotectedWorkload], {
@@ -65,25 +73,12 @@ export class MonitoringResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UnprotectedWorkload[]> {
     const cutoff = protectionCutoff(args.days);
-    return fanOutList(
-      commvaultSources(ctx, args.upstream),
-      async (source) => {
-        const [servers, backups] = await Promise.all([
-          source.listServers(),
-          jobsInWindow(source, { jobTypes: [BACKUP_JOB_TYPE], startedAfter: cutoff }),
-        ]);
-        const workloads = servers.filter(isWorkload).sort((a, b) => byName(a.name, b.name) || a.clientId - b.clientId);
-        const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
-        const clients = await ctx.loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
-        const up = upstreamOf(source);
-        return findings.map((f, i) => {
-          const client = clients[i];
-          if (client instanceof Error) throw client;
-          return presentUnprotectedClient(f, presentClient(up, client ?? clientOfServer(f.workload)));
-        });
-      },
-      recordPartial(ctx, info),
+    const parts = await Promise.all(
+      sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.unprotectedWorkloads !== undefined).map(
+        ({ product, sources }) => fanOutList(sources, (source) => product.unprotectedWorkloads!(ctx, source, cutoff), recordPartial(ctx, info)),
+      ),
     );
+    return parts.flat();
   }
 
   @Query(() => [StorageTarget], {
@@ -94,71 +89,23 @@ export class MonitoringResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StorageTarget[]> {
-    const targets = await fanOutList(
-      commvaultSources(ctx, args.upstream),
-      async (source) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
-      recordPartial(ctx, info),
+    const parts = await Promise.all(
+      sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.capacityTargets !== undefined).map(({ product, sources }) =>
+        fanOutList(sources, (source) => product.capacityTargets!(ctx, source), recordPartial(ctx, info)),
+      ),
     );
-    return alertsFirst(targets, (t) => t.severity, (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
-  }
-
-  @Query(() => [CommvaultDdbStore], {
-    description:
-      'Deduplication stores with severity WARNING (Q&I > 1000 µs) or CRITICAL (> 2000 µs): CRITICAL first, then slowest first. ' +
-      'One `GET /DDBInformation/{id}` per store.',
-  })
-  async ddbAlerts(
-    @Args(() => UpstreamArgs) args: UpstreamArgs,
-    @Ctx() ctx: GatewayContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultDdbStore[]> {
-    const stores = await fanOutList(
-      commvaultSources(ctx, args.upstream),
-      async (source) => {
-        const listed = await source.listDdbStores();
-        const details = await ctx.loaders.ddbStoreById.loadMany(listed.map((d) => ({ instanceId: source.instanceId, id: d.storeId })));
-        return listed.flatMap((d, i) => {
-          const detail = details[i];
-          if (detail instanceof Error) throw detail;
-          if (!detail) return [];
-          // The detail answer has partitions; the engine list names policy and copy.
-          const merged = { ...detail, storagePolicy: detail.storagePolicy ?? d.storagePolicy, copy: detail.copy ?? d.copy };
-          return [presentDdbStore(upstreamOf(source), merged)];
-        });
-      },
-      recordPartial(ctx, info),
-    );
-    return alertsFirst(
-      stores,
-      (d) => d.record.severity,
-      (a, b) => ascendingNullsLast(negate(a.record.avgQiMicros), negate(b.record.avgQiMicros)),
-    );
+    return alertsFirst(parts.flat(), (t) => t.severity, (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
   }
 }
 
-/** A client backups are expected for: software configured and at least one agent (iDA) installed. */
-function isWorkload(server: CvServer): boolean {
-  return server.configured !== false && server.agents.length > 0;
-}
-
-/** A client the V4 server list shows but `GET /Client` does not (yet): presented from what V4 says. */
-function clientOfServer(s: CvServer): CvClient {
+/** The counts of a summary (or of one job type) as the schema shows them. */
+function counts(c: JobCounts) {
   return {
-    clientId: s.clientId,
-    name: s.name,
-    displayName: s.displayName,
-    hostName: s.hostName,
-    guid: null,
-    commCellName: null,
-    description: null,
-    osName: s.osName,
-    version: s.version,
-    isDeleted: null,
+    total: c.total,
+    activeCount: c.activeCount,
+    successCount: c.successCount,
+    failedCount: c.failedCount,
+    successPercent: c.successPercent,
+    byStatus: c.byStatus.map((s) => ({ status: s.status, count: s.count })),
   };
 }
-
-function byName(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { sensitivity: 'base' });
-}
-
-const negate = (n: number | null): number | null => (n === null ? null : -n);

@@ -1,18 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
-import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import { fanOutList } from '../../paging/fan-out.js';
 import { StorageTarget } from '../../schema/unified/storage-target.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { consoleUpstream, presentDiskPool } from '../backupdr/present.js';
-import { presentStoragePool, upstreamOf } from '../commvault/present.js';
-import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { splitUpstreams } from '../sources.js';
-
-/** A console's disk pools in one list call (a console holds a few dozen; the page bound is generous). */
-const CONSOLE_POOL_LIMIT = 1000;
+import { sourcesByProduct } from './product-sources.js';
 
 @Resolver()
 export class StorageResolver {
@@ -25,23 +18,12 @@ export class StorageResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StorageTarget[]> {
-    const { commvault, backupdr } = splitUpstreams(ctx, args.upstream ? [args.upstream] : undefined);
     const onFailure = recordPartial(ctx, info);
-    const [pools, diskPools] = await Promise.all([
-      fanOutList(
-        commvault,
-        async (source: CommvaultSource) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
-        onFailure,
+    const parts = await Promise.all(
+      sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.storageTargets !== undefined).map(({ product, sources }) =>
+        fanOutList(sources, (source) => product.storageTargets!(ctx, source), onFailure),
       ),
-      fanOutList(
-        backupdr,
-        async (source: BackupDrSource) => {
-          const page = await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT });
-          return page.items.map((p) => presentDiskPool(consoleUpstream(source.instanceId), p));
-        },
-        onFailure,
-      ),
-    ]);
-    return [...pools, ...diskPools];
+    );
+    return parts.flat();
   }
 }

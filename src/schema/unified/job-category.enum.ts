@@ -1,10 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { JobCategory } from '../../datasources/domain.js';
 
-export enum JobCategory {
-  ACTIVE = 'ACTIVE',
-  FINISHED = 'FINISHED',
-  ALL = 'ALL',
-}
+export { JobCategory };
 
 registerEnumType(JobCategory, {
   name: 'JobCategory',

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
-import type { GatewayLoaders, IdKey } from '../../datasources/commvault/loaders.js';
+import type { CommvaultLoaders, IdKey } from '../../datasources/commvault/loaders.js';
+import { commvaultLoaders } from './sources.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 import type { GatewayContext } from '../../context.js';
 import type { Node } from '../../schema/unified/node.type.js';
@@ -16,16 +17,16 @@ import {
   presentStoragePool,
   presentSubclient,
   upstreamOf,
-} from '../commvault/present.js';
+} from './present.js';
 
 type Fetcher = (ctx: GatewayContext, source: CommvaultSource, id: number) => Promise<Node | null>;
 
 type IdLoader<T> = DataLoader<IdKey, T | null, string>;
 
 /** Fetches through one of the request's loaders, so a page of node() calls batches like any other. */
-function viaLoader<T>(pick: (loaders: GatewayLoaders) => IdLoader<T>, present: (up: Upstream, value: T) => Node): Fetcher {
+function viaLoader<T>(pick: (loaders: CommvaultLoaders) => IdLoader<T>, present: (up: Upstream, value: T) => Node): Fetcher {
   return async (ctx, source, id) => {
-    const value = await pick(ctx.loaders).load({ instanceId: source.instanceId, id });
+    const value = await pick(commvaultLoaders(ctx)).load({ instanceId: source.instanceId, id });
     return value && present(upstreamOf(source), value);
   };
 }

@@ -1,0 +1,33 @@
+import type { UpstreamConfig } from '../../config/schema.js';
+import type { ResolvedCredential } from '../../principal.js';
+import { sha256Hex } from '../../util/sha256.js';
+import type { SourcePlan, UpstreamProduct } from '../product.js';
+import { CommvaultSource } from './commvault-source.js';
+
+/**
+ * Commvault, as the registry sees it: CommServes and Commvault Cloud tenants answer the same API, so
+ * both kinds get a CommvaultSource logged in as the caller's own user or the upstream's service account.
+ */
+export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
+  name: 'commvault',
+  kinds: { commvault: 'COMMVAULT', 'commvault-cloud': 'COMMVAULT_CLOUD' },
+  sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<CommvaultSource> {
+    const username = own?.username ?? upstream.username ?? '';
+    const password = own?.username !== undefined ? (own.password ?? '') : (upstream.password ?? '');
+    return {
+      // The key tells sessions apart by secret too (two callers may claim the same user name with
+      // different passwords); the identity the pipeline sees stays non-secret.
+      key: `${upstream.id}\u0000${username}\u0000${sha256Hex(password)}`,
+      create: ({ pipeline, logger }) =>
+        new CommvaultSource({
+          instanceId: upstream.id,
+          kind: upstream.kind === 'commvault-cloud' ? 'commvault-cloud' : 'commvault',
+          identity: `user:${username}`,
+          pipeline,
+          logger,
+          username,
+          password,
+        }),
+    };
+  },
+};

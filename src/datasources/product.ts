@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { UpstreamConfig } from '../config/schema.js';
+import type { ResolvedCredential } from '../principal.js';
+import type { UpstreamPipeline } from './pipeline/types.js';
+import type { UpstreamSource } from './upstream-source.js';
+
+/** What a product's sources are built with. */
+export interface SourceDeps {
+  pipeline: UpstreamPipeline;
+  logger: Logger;
+}
+
+/** One caller's source for one upstream: the key that tells sessions apart, and how to make the source. */
+export interface SourcePlan<S> {
+  /** Same key, same source (and session); it may hash secrets, it is never logged. */
+  key: string;
+  create(deps: SourceDeps): S;
+}
+
+/**
+ * The datasource half of a product (Commvault, Backup and DR, …): which configured upstream kinds it
+ * serves and how a caller's source for one of them is made. The registry knows products only through
+ * this; the graph half (src/resolvers/product.ts) builds on it.
+ */
+export interface UpstreamProduct<S extends UpstreamSource = UpstreamSource> {
+  /** The product's name: cost counts, logs and error messages group upstreams by it. */
+  readonly name: string;
+  /** Config kinds this product serves → the graph's `UpstreamKind` value for each. */
+  readonly kinds: Readonly<Record<string, string>>;
+  /**
+   * The source a caller uses on `upstream`: its own credential when it has one (`credential`), else the
+   * upstream's service account. Sessions, cache entries and buckets follow the source's identity.
+   */
+  sourceFor(upstream: UpstreamConfig, credential: ResolvedCredential | undefined): SourcePlan<S>;
+}

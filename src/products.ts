@@ -1,0 +1,28 @@
+/**
+ * The one place products are registered. Everything outside a product's own folders
+ * (src/{datasources,schema,resolvers}/<product>/) reaches products through this list: a new product is
+ * its folders plus one line here (docs/architecture.md, "Adding a product").
+ */
+import type { UpstreamProduct } from './datasources/product.js';
+import { backupDrProduct } from './resolvers/backupdr/product.js';
+import { commvaultProduct } from './resolvers/commvault/product.js';
+import type { GraphProduct } from './resolvers/product.js';
+import type { ProductCostModel } from './plugins/cost/hint-kinds.js';
+
+export const PRODUCTS: readonly GraphProduct[] = [commvaultProduct as GraphProduct, backupDrProduct as GraphProduct];
+
+/** The datasource halves, for the source registry. */
+export const UPSTREAM_PRODUCTS: readonly UpstreamProduct[] = PRODUCTS.map((p) => p.upstreams);
+
+/** The cost models, for the cost limit. */
+export const PRODUCT_COSTS: readonly ProductCostModel[] = PRODUCTS.map((p) => p.cost);
+
+/** The product serving an upstream's datasource half (from `ctx.sources.upstream(id)?.product`). */
+export function graphProductOf(upstreams: UpstreamProduct | undefined): GraphProduct | undefined {
+  return upstreams && PRODUCTS.find((p) => p.upstreams === upstreams);
+}
+
+/** The product (cost group) serving a configured upstream kind; undefined for a kind no product serves. */
+export function productNameOfKind(kind: string): string | undefined {
+  return PRODUCTS.find((p) => Object.hasOwn(p.upstreams.kinds, kind))?.upstreams.name;
+}

@@ -1,0 +1,84 @@
+import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
+import { after, batched, fanOut, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+
+/** Any console list without `first` (template policies, a user's roles). */
+const OTHER_LIST = 10;
+
+/** The shared detail records (see FieldCost.shared). */
+const DETAIL = { jobApplication: 'job application' } as const;
+
+/**
+ * A console connection of the parent: one `GET /<resource>` page per parent (`limit` first + 1, so no
+ * count is needed for hasNextPage), plus a HEAD with the same filters when `totalCount` is selected.
+ */
+const consoleList = perParent(1, { items: 'page', totalCount: 1 });
+/** A console relation: the page's ids go out as one `filter=id:==…` union per console (datasources/backupdr/loaders.ts). */
+const consoleRef = batched('backupdr', { idsPerCall: MAX_IDS_PER_CALL });
+const consoleBatch = (options: Parameters<typeof batched>[1] = {}) => batched('backupdr', { idsPerCall: MAX_IDS_PER_CALL, ...options });
+
+/** Estimated upstream calls of every console field that has a resolver, by `Type.field`. */
+const HINTS: Readonly<Record<string, CostHint>> = {
+  // The named console: no call of its own, and its lists ask it alone.
+  'Query.backupDr': fanOut('backupdr', { calls: 0, items: 1 }),
+
+  // ── Backup and DR consoles: Query.backupDr is one console; its lists are console list views ────
+  'BackupDrConsole.applications': consoleList,
+  'BackupDrConsole.hosts': consoleList,
+  'BackupDrConsole.consistencyGroups': consoleList,
+  'BackupDrConsole.logicalGroups': consoleList,
+  'BackupDrConsole.backups': consoleList,
+  'BackupDrConsole.jobs': consoleList,
+  'BackupDrConsole.events': consoleList,
+  'BackupDrConsole.auditRecords': consoleList,
+  'BackupDrConsole.slts': consoleList,
+  'BackupDrConsole.slps': consoleList,
+  'BackupDrConsole.slas': consoleList,
+  'BackupDrConsole.diskPools': consoleList,
+  'BackupDrConsole.appliances': consoleList,
+  'BackupDrConsole.users': consoleList,
+  'BackupDrConsole.roles': consoleList,
+  'BackupDrConsole.organizations': consoleList,
+  'BackupDrApplication.backups': consoleList,
+  'BackupDrApplication.jobs': consoleList,
+  'BackupDrHost.applications': consoleList,
+  'BackupDrApplication.host': consoleRef,
+  'BackupDrApplication.sla': consoleRef,
+  'BackupDrApplication.logicalGroup': consoleRef,
+  'BackupDrApplication.consistencyGroup': consoleRef,
+  'BackupDrApplication.appliance': consoleRef,
+  'BackupDrBackup.application': consoleRef,
+  'BackupDrBackup.appliance': consoleRef,
+  'BackupDrBackup.diskPool': consoleRef,
+  'BackupDrConsistencyGroup.host': consoleRef,
+  'BackupDrConsistencyGroup.appliance': consoleRef,
+  'BackupDrDiskPool.appliance': consoleRef,
+  'BackupDrEvent.appliance': consoleRef,
+  'BackupDrHost.appliance': consoleRef,
+  'BackupDrJob.application': consoleBatch({ shares: DETAIL.jobApplication }),
+  'BackupDrJob.host': consoleRef,
+  // The job's application (the same union `application` loads), then its SLA.
+  'BackupDrJob.sla': after(consoleBatch({ shares: DETAIL.jobApplication }), consoleRef),
+  'BackupDrJob.backup': consoleRef,
+  'BackupDrJob.appliance': consoleRef,
+  'BackupDrLogicalGroup.sla': consoleRef,
+  'BackupDrLogicalGroup.appliance': consoleRef,
+  'BackupDrSla.application': consoleRef,
+  'BackupDrSla.logicalGroup': consoleRef,
+  'BackupDrSla.slt': consoleRef,
+  'BackupDrSla.slp': consoleRef,
+  'BackupDrSlp.vaultPool': consoleRef,
+  // `GET /slt/{id}/policy` per template: no list form covers several templates.
+  'BackupDrSlt.policies': perParent(1, { items: OTHER_LIST }),
+  'BackupDrUser.roles': consoleBatch({ items: OTHER_LIST }),
+  'BackupDrUser.organizations': consoleBatch({ items: OTHER_LIST }),
+};
+
+/** The console's part of the cost estimate (see ProductCostModel). */
+export const backupDrCost: ProductCostModel = {
+  group: 'backupdr',
+  hints: HINTS,
+  // One list page per console, plus a HEAD count when `totalCount` is selected.
+  jobsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
+  // One disk-pool list per console.
+  storageTargets: 1,
+};

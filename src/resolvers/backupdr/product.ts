@@ -1,0 +1,105 @@
+import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
+import { consoleJobFetch } from '../../datasources/backupdr/job-search.js';
+import { backupDrUpstreams } from '../../datasources/backupdr/product.js';
+import { BackupDrApplication } from '../../schema/backupdr/application.type.js';
+import { BackupDrAuditRecord } from '../../schema/backupdr/audit-record.type.js';
+import { BackupDrBackup } from '../../schema/backupdr/backup.type.js';
+import { BackupDrAppliance } from '../../schema/backupdr/cluster.type.js';
+import { BackupDrConsistencyGroup } from '../../schema/backupdr/consistency-group.type.js';
+import { BackupDrDiskPool } from '../../schema/backupdr/disk-pool.type.js';
+import { BackupDrEvent } from '../../schema/backupdr/event.type.js';
+import { BackupDrHost } from '../../schema/backupdr/host.type.js';
+import { BackupDrJob } from '../../schema/backupdr/job.type.js';
+import { BackupDrLogicalGroup } from '../../schema/backupdr/logical-group.type.js';
+import { BackupDrOrganization } from '../../schema/backupdr/organization.type.js';
+import { BackupDrRole } from '../../schema/backupdr/role.type.js';
+import { BackupDrSla } from '../../schema/backupdr/sla.type.js';
+import { BackupDrSlp } from '../../schema/backupdr/slp.type.js';
+import { BackupDrSlt } from '../../schema/backupdr/slt.type.js';
+import { BackupDrUser } from '../../schema/backupdr/user.type.js';
+import type { GraphProduct } from '../product.js';
+import { BackupDrEventResolver, BackupDrUserResolver } from './activity.resolver.js';
+import { BackupDrApplicationResolver } from './application.resolver.js';
+import { BackupDrBackupResolver } from './backup.resolver.js';
+import { BackupDrConsoleActivityResolver } from './console-activity.resolver.js';
+import { BackupDrConsoleProtectionResolver } from './console-protection.resolver.js';
+import { BackupDrConsoleSecurityResolver } from './console-security.resolver.js';
+import { BackupDrConsoleResolver } from './console.resolver.js';
+import { backupDrCost } from './cost.js';
+import { BackupDrConsistencyGroupResolver, BackupDrLogicalGroupResolver } from './groups.resolver.js';
+import { BackupDrHostResolver } from './host.resolver.js';
+import { BackupDrJobResolver } from './job.resolver.js';
+import { BACKUPDR_NODE_FETCHERS } from './node-fetchers.js';
+import { consoleUpstream, presentDiskPool, presentJob } from './present.js';
+import { BackupDrSlaResolver } from './sla.resolver.js';
+import { BackupDrSltResolver } from './slt.resolver.js';
+import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from './storage.resolver.js';
+
+/** A console's disk pools in one list call (a console holds a few dozen; the page bound is generous). */
+const CONSOLE_POOL_LIMIT = 1000;
+
+/** Console ids are numeric strings; anything else cannot name a console object. */
+const CONSOLE_ID = /^\d{1,19}$/;
+
+/** Google Cloud Backup and DR management consoles in the graph. */
+export const backupDrProduct: GraphProduct<BackupDrSource> = {
+  upstreams: backupDrUpstreams,
+  resolvers: [
+    BackupDrConsoleResolver,
+    BackupDrConsoleActivityResolver,
+    BackupDrConsoleProtectionResolver,
+    BackupDrConsoleSecurityResolver,
+    BackupDrJobResolver,
+    BackupDrApplicationResolver,
+    BackupDrHostResolver,
+    BackupDrBackupResolver,
+    BackupDrSlaResolver,
+    BackupDrSltResolver,
+    BackupDrSlpResolver,
+    BackupDrDiskPoolResolver,
+    BackupDrLogicalGroupResolver,
+    BackupDrConsistencyGroupResolver,
+    BackupDrEventResolver,
+    BackupDrUserResolver,
+  ],
+  types: [
+    BackupDrJob,
+    BackupDrApplication,
+    BackupDrHost,
+    BackupDrBackup,
+    BackupDrSlt,
+    BackupDrSlp,
+    BackupDrSla,
+    BackupDrDiskPool,
+    BackupDrAppliance,
+    BackupDrEvent,
+    BackupDrUser,
+    BackupDrRole,
+    BackupDrOrganization,
+    BackupDrAuditRecord,
+    BackupDrConsistencyGroup,
+    BackupDrLogicalGroup,
+  ],
+  cost: backupDrCost,
+
+  jobs(_ctx, _info, _sources, search, wantTotal) {
+    const fetchPage = consoleJobFetch(search, wantTotal);
+    return {
+      fetch: async (source, offset, first) => {
+        const page = await fetchPage(source, offset, first);
+        const up = consoleUpstream(source.instanceId);
+        return { total: page.total, items: page.items.map((job) => presentJob(up, job)) };
+      },
+    };
+  },
+
+  async storageTargets(_ctx, source) {
+    const page = await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT });
+    return page.items.map((p) => presentDiskPool(consoleUpstream(source.instanceId), p));
+  },
+
+  async node(ctx, instanceId, typeName, localId) {
+    const fetch = BACKUPDR_NODE_FETCHERS[typeName] as (typeof BACKUPDR_NODE_FETCHERS)[string] | undefined;
+    return fetch && CONSOLE_ID.test(localId) ? fetch(ctx, instanceId, localId) : null;
+  },
+};

@@ -1,0 +1,143 @@
+import { after, batched, fanOut, free, perParent, type CostHint, type FieldEnv, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
+
+/**
+ * Sizes the estimate assumes for Commvault lists the upstream sizes (no `first`): a mid-size estate per
+ * CommServe. The demo simulator holds fewer of each (in brackets).
+ */
+export const ASSUMED = {
+  /** Storage policies (demo: 8). */
+  storagePolicies: 25,
+  /** Plans (demo: 8). */
+  plans: 25,
+  /** Storage pools (demo: 5). */
+  storagePools: 15,
+  /** Libraries (demo: 5). */
+  libraries: 10,
+  /** MediaAgents (demo: 4). */
+  mediaAgents: 10,
+  /** DDB stores (demo: 4). */
+  ddbStores: 10,
+  /** DDB stores of one storage pool (demo: 4 over 5 pools). */
+  ddbStoresPerPool: 1,
+  /** Subclients of one client (demo: 2 on average, 5 at most). */
+  subclientsPerClient: 3,
+  /** Agents and backup sets of one client (demo: 1.3 and 1.5 on average). */
+  agentsPerClient: 2,
+  /** Plans writing to one storage pool. */
+  plansPerPool: 5,
+  /** Any other list: storage policy copies, partitions. */
+  OTHER_LIST: 10,
+} as const;
+
+/** The shared detail records (see FieldCost.shared): one loader call serves every field reading it. */
+const DETAIL = {
+  subclient: 'subclient detail',
+  plan: 'plan list',
+  library: 'library detail',
+  ddbStore: 'DDB store detail',
+  storage: 'V4 storage detail',
+  backupHistory: 'client backup history',
+} as const;
+
+/**
+ * Estimated upstream calls of every Commvault field that has a resolver, by `Type.field`; every other
+ * field is read from its parent and costs nothing. A relation batched through a per-request loader is
+ * one call for the whole parent list, not one per item (src/datasources/commvault/loaders.ts).
+ */
+const HINTS: Readonly<Record<string, CostHint>> = {
+  // ── Query: one object or list of the named CommServe, or of every one the caller may see ──────
+  // One object of the named CommServe: `GET /Job/{id}`, the cached client list, `GET /Subclient/{id}`.
+  'Query.commvaultJob': fanOut('commvault', { items: 1 }),
+  'Query.commvaultClient': fanOut('commvault', { items: 1 }),
+  'Query.commvaultSubclient': fanOut('commvault', { items: 1, holds: [DETAIL.subclient] }),
+  // `GET /Client` per CommServe, searched and paged in the gateway; totalCount comes with it.
+  'Query.commvaultClients': fanOut('commvault', { items: 'page' }),
+  // `GET /Events` per CommServe (unpaged upstream), paged in the gateway.
+  'Query.commvaultEvents': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultPlans': fanOut('commvault', { items: ASSUMED.plans, holds: [DETAIL.plan] }),
+  'Query.commvaultStoragePolicies': fanOut('commvault', { items: ASSUMED.storagePolicies }),
+  'Query.commvaultStoragePools': fanOut('commvault', { items: ASSUMED.storagePools }),
+  'Query.commvaultLibraries': fanOut('commvault', { items: ASSUMED.libraries }),
+  'Query.commvaultMediaAgents': fanOut('commvault', { items: ASSUMED.mediaAgents }),
+  // The DDB-engines qoperation lists stores without partitions: their health fields cost a detail each.
+  'Query.commvaultDdbStores': fanOut('commvault', { items: ASSUMED.ddbStores }),
+
+  // The engine list, then `GET /DDBInformation/{id}` per store: the alerts hold the detail.
+  'Query.ddbAlerts': fanOut('commvault', { calls: 1 + ASSUMED.ddbStores, items: ASSUMED.ddbStores, holds: [DETAIL.ddbStore] }),
+
+  // ── Commvault relations ──────────────────────────────────────────────────────────────────────
+  // A job summary embeds its subclient, plan and storage policy; `client` is the cached client list, preloaded with the page.
+  'CommvaultJob.client': batched('commvault'),
+  'CommvaultJob.subclient': free(),
+  'CommvaultJob.plan': free(),
+  'CommvaultJob.storagePolicy': free(),
+  'CommvaultClient.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
+  'CommvaultClient.agents': perParent(1, { items: ASSUMED.agentsPerClient }),
+  'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),
+  // `GET /Job?clientId=&jobFilter=Backup` per client.
+  'CommvaultClient.lastSuccessfulBackupAt': perParent(1, { shares: DETAIL.backupHistory }),
+  // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
+  'CommvaultClient.jobs': perParent(1, { items: 'page' }),
+  'CommvaultSubclient.client': batched('commvault'),
+  // Met in a job, a subclient carries only names: one `GET /Subclient?clientId=` per client fills the rest.
+  'CommvaultSubclient.description': perParent(1, { shares: DETAIL.subclient }),
+  'CommvaultSubclient.backupEnabled': perParent(1, { shares: DETAIL.subclient }),
+  'CommvaultSubclient.contentPaths': perParent(1, { shares: DETAIL.subclient }),
+  'CommvaultSubclient.plan': perParent(1, { shares: DETAIL.subclient }),
+  'CommvaultSubclient.storagePolicy': perParent(1, { shares: DETAIL.subclient }),
+  // Filtered from its client's window (`GET /Job?clientId=`, one page).
+  'CommvaultSubclient.jobs': perParent(1, { items: 'page' }),
+  // Met in a job or subclient, a plan carries id and name: the rest is the cached plan list.
+  'CommvaultPlan.type': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultPlan.subtype': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultPlan.rpoMinutes': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultPlan.associatedEntities': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultPlan.copiesCount': batched('commvault', { shares: DETAIL.plan }),
+  // `GET /StoragePolicy/{id}` per policy.
+  'CommvaultStoragePolicy.copies': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
+  'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
+  // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
+  'CommvaultStoragePool.sizeOnDiskBytes': perParent(1, { shares: DETAIL.storage }),
+  'CommvaultStoragePool.dedupeSavingsPercent': perParent(1, { shares: DETAIL.storage }),
+  'CommvaultStoragePool.backupLocations': perParent(1, { shares: DETAIL.storage }),
+  // The V4 detail names the plans; the plan list fills them in.
+  'CommvaultStoragePool.associatedPlans': after(
+    perParent(1, { shares: DETAIL.storage }),
+    batched('commvault', { items: ASSUMED.plansPerPool, holds: [DETAIL.plan] }),
+  ),
+  // `GET /Library` names libraries only; everything else is `GET /Library/{id}` per library.
+  'CommvaultLibrary.status': perParent(1, { shares: DETAIL.library }),
+  'CommvaultLibrary.libraryType': perParent(1, { shares: DETAIL.library }),
+  'CommvaultLibrary.mountPaths': perParent(1, { shares: DETAIL.library }),
+  'CommvaultLibrary.capacityBytes': perParent(1, { shares: DETAIL.library }),
+  'CommvaultLibrary.freeBytes': perParent(1, { shares: DETAIL.library }),
+  'CommvaultLibrary.severity': perParent(1, { shares: DETAIL.library }),
+  // `GET /DDBInformation/{id}` per store, unless the store came from a detail call.
+  'CommvaultDdbStore.partitions': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultDdbStore.avgQiMicros': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultEvent.client': batched('commvault'),
+  // `GET /Job/{id}` per event: no list form reads several jobs by id.
+  'CommvaultEvent.job': perParent(1),
+
+};
+
+/** Commvault's part of the cost estimate (see ProductCostModel). */
+export const commvaultCost: ProductCostModel = {
+  group: 'commvault',
+  hints: HINTS,
+  // One `GET /Job` per CommServe, or the window's pages when the gateway must filter (job-search.ts).
+  jobsPage: (env: FieldEnv) => jobPagesPerCommServe(env.args.filter, env.now),
+  ownsWorkload: (typeName) => typeName === 'CommvaultClient',
+  storageTargets: 1,
+  capacityTargets: 1,
+  // The window's `GET /Job` pages per CommServe.
+  jobsInWindow: (env) => summaryPages(env.args.since, env.args.until, env.now),
+  // `GET /V4/Servers`, the window's backup-job pages and `GET /Client` per CommServe.
+  unprotectedWorkloads: (env) => 2 + protectionPages(env.args.days),
+  // `node` fetches through the loaders that keep the full record, so its detail fields are free.
+  nodeHolds: [DETAIL.subclient, DETAIL.plan, DETAIL.library, DETAIL.ddbStore],
+};

@@ -1,0 +1,162 @@
+import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import { commvaultJobFetch, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
+import type { CvClient, CvServer } from '../../datasources/commvault/model.js';
+import { commvaultUpstreams } from '../../datasources/commvault/product.js';
+import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
+import { backupFacts, findUnprotected } from '../../monitoring/protection.js';
+import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
+import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
+import { selectsPath } from '../selection.js';
+import { CommvaultClientResolver } from './client.resolver.js';
+import { commvaultCost } from './cost.js';
+import { CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
+import { CommvaultEventResolver } from './event.resolver.js';
+import { CommvaultJobResolver } from './job.resolver.js';
+import { CommvaultLibraryResolver } from './library.resolver.js';
+import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
+import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
+import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
+import { CommvaultPlanResolver } from './plan.resolver.js';
+import { preloadClients } from './preload-clients.js';
+import { presentClient, presentJob, presentStoragePool, upstreamOf } from './present.js';
+import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
+import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
+import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
+import { CommvaultSubclientResolver } from './subclient.resolver.js';
+import { CommvaultClient } from '../../schema/commvault/client.type.js';
+import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
+import { CommvaultEvent } from '../../schema/commvault/event.type.js';
+import { CommvaultJob } from '../../schema/commvault/job.type.js';
+import { CommvaultLibrary } from '../../schema/commvault/library.type.js';
+import { CommvaultMediaAgent } from '../../schema/commvault/media-agent.type.js';
+import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
+import { CommvaultStoragePolicy } from '../../schema/commvault/storage-policy.type.js';
+import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.js';
+import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
+import type { GatewayContext } from '../../context.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { numericLocalId } from '../../util/global-id.js';
+
+/**
+ * A page of Commvault jobs for the unified list: each CommServe's stream as job-search.ts plans it. When
+ * the query selects each job's `client`, the client list is asked for beside the job list and settles
+ * the page's clients (preloadClients), so the field resolves without a second round.
+ */
+function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: JobSearch): ProductJobs<CommvaultSource> {
+  const fetchPage = commvaultJobFetch(search);
+  const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx, search.sources) : undefined;
+  return {
+    fetch: async (source, offset, first) => {
+      const page = await fetchPage(source, offset, first);
+      const up = upstreamOf(source);
+      return { total: page.total, items: page.items.map((job) => presentJob(up, job)) };
+    },
+    settle: preload
+      ? (jobs) => preload.loadClients(jobs.map(({ source, job }) => ({ instanceId: source.instanceId, job: (job as CommvaultJob).record })))
+      : undefined,
+  };
+}
+
+/** Commvault (CommServes and Commvault Cloud tenants) in the graph. */
+export const commvaultProduct: GraphProduct<CommvaultSource> = {
+  upstreams: commvaultUpstreams,
+  resolvers: [
+    CommvaultJobResolver,
+    CommvaultClientResolver,
+    CommvaultSubclientResolver,
+    CommvaultPlanResolver,
+    CommvaultStoragePolicyResolver,
+    CommvaultMediaAgentResolver,
+    CommvaultStoragePoolResolver,
+    CommvaultLibraryResolver,
+    CommvaultEventResolver,
+    CommvaultDdbStoreResolver,
+    CommvaultMonitoringResolver,
+  ],
+  types: [
+    CommvaultJob,
+    CommvaultClient,
+    CommvaultSubclient,
+    CommvaultPlan,
+    CommvaultStoragePolicy,
+    CommvaultMediaAgent,
+    CommvaultStoragePool,
+    CommvaultLibrary,
+    CommvaultEvent,
+    CommvaultDdbStore,
+  ],
+  cost: commvaultCost,
+
+  jobs: (ctx, info, sources, search) => commvaultJobs(ctx, info, { ...search, sources }),
+
+  jobsOfWorkload(ctx, info, search: UnifiedJobSearch, workloadId) {
+    // A client lives on one CommServe: the search narrows to it.
+    const { source, clientId } = clientFromId(ctx, workloadId);
+    return { source, jobs: commvaultJobs(ctx, info, { ...search, sources: [source], clientId }) };
+  },
+
+  storageTargets: async (_ctx, source) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
+  capacityTargets: async (_ctx, source) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
+
+  jobsInWindow: (_ctx, source, window) => jobsInWindow(source, { startedAfter: window.since, startedBefore: window.until }),
+
+  /** Clients with at least one agent installed and no successful backup since the cutoff. */
+  async unprotectedWorkloads(ctx, source, cutoff): Promise<UnprotectedWorkload[]> {
+    const [servers, backups] = await Promise.all([
+      source.listServers(),
+      jobsInWindow(source, { jobTypes: [BACKUP_JOB_TYPE], startedAfter: cutoff }),
+    ]);
+    const workloads = servers.filter(isWorkload).sort((a, b) => byName(a.name, b.name) || a.clientId - b.clientId);
+    const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
+    const loaders = commvaultLoaders(ctx);
+    const clients = await loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
+    const up = upstreamOf(source);
+    return findings.map((f, i) => {
+      const client = clients[i];
+      if (client instanceof Error) throw client;
+      const key = { instanceId: source.instanceId, id: f.workload.clientId };
+      return {
+        workload: presentClient(up, client ?? clientOfServer(f.workload)),
+        gap: f.gap,
+        failedBackupCount: f.failedBackupCount,
+        // One `GET /Job?clientId=&jobFilter=Backup` per workload, shared by the history fields, only when selected.
+        history: async () => {
+          const facts = backupFacts(await loaders.backupHistoryByClientId.load(key));
+          return { ...facts, lastJob: facts.lastJob && presentJob(up, facts.lastJob) };
+        },
+      };
+    });
+  },
+
+  async node(ctx, instanceId, typeName, localId) {
+    const fetch = COMMVAULT_NODE_FETCHERS[typeName];
+    const id = numericLocalId({ typeName, instanceId, localId });
+    if (!fetch || id === null) return null;
+    return fetch(ctx, commvaultSource(ctx, instanceId), id);
+  },
+};
+
+/** A client backups are expected for: software configured and at least one agent (iDA) installed. */
+function isWorkload(server: CvServer): boolean {
+  return server.configured !== false && server.agents.length > 0;
+}
+
+/** A client the V4 server list shows but `GET /Client` does not (yet): presented from what V4 says. */
+function clientOfServer(s: CvServer): CvClient {
+  return {
+    clientId: s.clientId,
+    name: s.name,
+    displayName: s.displayName,
+    hostName: s.hostName,
+    guid: null,
+    commCellName: null,
+    description: null,
+    osName: s.osName,
+    version: s.version,
+    isDeleted: null,
+  };
+}
+
+function byName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' });
+}

@@ -1,0 +1,66 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import type { JobConditions } from '../datasources/domain.js';
+import type { UpstreamProduct } from '../datasources/product.js';
+import type { UpstreamSource } from '../datasources/upstream-source.js';
+import type { MonitoredJob } from '../monitoring/jobs.js';
+import type { TimeWindow } from '../monitoring/window.js';
+import type { InstancePage } from '../paging/fan-out.js';
+import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
+import type { Job } from '../schema/unified/job.type.js';
+import type { Node } from '../schema/unified/node.type.js';
+import type { StorageTarget } from '../schema/unified/storage-target.type.js';
+import type { UnprotectedWorkload } from '../schema/unified/unprotected-workload.type.js';
+
+/** What a unified job list asks for, in the graph's terms: each product turns it into its own upstream calls. */
+export type UnifiedJobSearch = JobConditions;
+
+/** One product's streams of a unified job list: one page per source from an offset, newest start first. */
+export interface ProductJobs<S> {
+  fetch(source: S, offset: number, first: number): Promise<InstancePage<Job>>;
+  /** Called with the page's jobs of this product before the page is answered (e.g. to settle preloaded relations). */
+  settle?(jobs: ReadonlyArray<{ source: S; job: Job }>): Promise<void>;
+}
+
+/** A job list narrowed to one workload (a client filter): the product owning it says which source and search. */
+export interface NarrowedJobs<S> {
+  source: S;
+  jobs: ProductJobs<S>;
+}
+
+/**
+ * The graph half of a product (Commvault; Backup and DR; …), registered once in src/products.ts. The
+ * unified fields (`jobs`, `storagePools`, `node`, the monitoring fields), the schema build and the cost
+ * limit loop over the registered products and never name one. Optional parts are the ones a product
+ * may not have (a console has no unprotected-workload rule yet): it is then left out of that field.
+ */
+export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
+  /** The datasource half: kinds served, sources. */
+  readonly upstreams: UpstreamProduct<S>;
+  /** type-graphql resolver classes of the product's own types and root fields. */
+  readonly resolvers: readonly Function[];
+  /** Its object types that implement an interface, so each is in the schema even where no field names it. */
+  readonly types: readonly Function[];
+  /** The product's part of the cost estimate: its fields' hints and its share of the unified fields. */
+  readonly cost: ProductCostModel;
+  /** Its streams of the unified `jobs` list over `sources` (`wantTotal`: `totalCount` is selected). */
+  jobs(ctx: GatewayContext, info: GraphQLResolveInfo, sources: readonly S[], search: UnifiedJobSearch, wantTotal: boolean): ProductJobs<S>;
+  /**
+   * The unified `jobs` list narrowed to one of its workloads, named by global id (`filter.client`).
+   * @throws BAD_USER_INPUT when the id names none of its workloads.
+   */
+  jobsOfWorkload?(ctx: GatewayContext, info: GraphQLResolveInfo, search: UnifiedJobSearch, workloadId: string): NarrowedJobs<S>;
+  /** Every storage target of one upstream (`storagePools`). */
+  storageTargets?(ctx: GatewayContext, source: S): Promise<StorageTarget[]>;
+  /** The storage targets `capacityAlerts` weighs. */
+  capacityTargets?(ctx: GatewayContext, source: S): Promise<StorageTarget[]>;
+  /** Every job started in the window on one upstream (`jobStatusSummary`). */
+  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<MonitoredJob[]>;
+  /** Workloads of one upstream without a successful backup started since `cutoff`. */
+  unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
+  /**
+   * One of its objects by the parts of a global id, on an upstream of this product the caller may see;
+   * null when there is no such object (an unknown type or id reads the same).
+   */
+  node(ctx: GatewayContext, instanceId: string, typeName: string, localId: string): Promise<Node | null>;
+}
