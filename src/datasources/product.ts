@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { UpstreamConfig } from '../config/schema.js';
+import type { BucketConfig, UpstreamConfig } from '../config/schema.js';
 import type { ResolvedCredential } from '../principal.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamSource } from './upstream-source.js';
@@ -17,6 +17,18 @@ export interface SourcePlan<S> {
   create(deps: SourceDeps): S;
 }
 
+/** One upstream kind a product serves (a config `kind`), as config, registry and schema need it. */
+export interface UpstreamKindSpec {
+  /** The graph's `UpstreamKind` value, e.g. `COMMVAULT_CLOUD`. */
+  readonly graphKind: string;
+  /** Its description in the schema. */
+  readonly description: string;
+  /** The credential an upstream of this kind is configured with: a user name and password, or a bearer token. */
+  readonly credential: 'password' | 'bearerToken';
+  /** Token buckets when the config gives none: the upstream's documented or usual limits. */
+  readonly rateLimits: { readonly read: BucketConfig; readonly write: BucketConfig };
+}
+
 /**
  * The datasource half of a product (Commvault, Backup and DR, …): which configured upstream kinds it
  * serves and how a caller's source for one of them is made. The registry knows products only through
@@ -25,8 +37,8 @@ export interface SourcePlan<S> {
 export interface UpstreamProduct<S extends UpstreamSource = UpstreamSource> {
   /** The product's name: cost counts, logs and error messages group upstreams by it. */
   readonly name: string;
-  /** Config kinds this product serves → the graph's `UpstreamKind` value for each. */
-  readonly kinds: Readonly<Record<string, string>>;
+  /** Config kinds this product serves, e.g. `commvault` and `commvault-cloud`. */
+  readonly kinds: Readonly<Record<string, UpstreamKindSpec>>;
   /**
    * The source a caller uses on `upstream`: its own credential when it has one (`credential`), else the
    * upstream's service account. Sessions, cache entries and buckets follow the source's identity.

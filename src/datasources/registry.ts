@@ -3,7 +3,7 @@ import type { GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import type { Principal } from '../principal.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
-import type { UpstreamProduct } from './product.js';
+import type { UpstreamKindSpec, UpstreamProduct } from './product.js';
 import type { UpstreamSource } from './upstream-source.js';
 
 /** An upstream a caller may see, as the graph names it. */
@@ -61,7 +61,7 @@ export class SourceRegistry {
     for (const u of this.config.upstreams) {
       if (!principal.upstreamIds.includes(u.id)) continue;
       const product = this.productByKind.get(u.kind) as UpstreamProduct;
-      visible.push({ id: u.id, kind: u.kind, graphKind: product.kinds[u.kind] as string, product });
+      visible.push({ id: u.id, kind: u.kind, graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind, product });
       configs.set(u.id, u);
     }
     const byId = new Map(visible.map((u) => [u.id, u]));

@@ -7,8 +7,8 @@ import type { BackupDrSource } from '../../src/datasources/backupdr/backupdr-sou
 import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js';
 import type { UpstreamPipeline } from '../../src/datasources/pipeline/types.js';
 import { SourceRegistry } from '../../src/datasources/registry.js';
-import { UPSTREAM_PRODUCTS } from '../../src/products.js';
 import { backupDrUpstreams } from '../../src/datasources/backupdr/product.js';
+import { commvaultUpstreams } from '../../src/datasources/commvault/product.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import type { GatewayError } from '../../src/errors/gateway-error.js';
 
@@ -26,7 +26,7 @@ interface Rig {
 function rig(sim: BackupDrSimulator, upstream: Record<string, unknown> = {}): Rig {
   const config = parseConfig({ upstreams: [{ id: BDR, kind: 'backupdr', url: sim.url, bearerToken: 'admin-token', ...upstream }], logLevel: 'silent' }, {});
   const pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
-  const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
+  const registry = new SourceRegistry({ config, pipeline, logger, products: [commvaultUpstreams, backupDrUpstreams] });
   const principal = (token?: string): Principal => ({
     id: token ?? 'svc',
     role: 'analyst',

@@ -10,7 +10,15 @@ import { BackupDrSource } from './backupdr-source.js';
  */
 export const backupDrUpstreams: UpstreamProduct<BackupDrSource> = {
   name: 'backupdr',
-  kinds: { backupdr: 'BACKUPDR' },
+  kinds: {
+    // ~20 requests/s: what a console answers without queueing.
+    backupdr: {
+      graphKind: 'BACKUPDR',
+      description: 'A Google Cloud Backup and DR management console.',
+      credential: 'bearerToken',
+      rateLimits: { read: { capacity: 40, refillPerSecond: 20 }, write: { capacity: 10, refillPerSecond: 5 } },
+    },
+  },
   sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<BackupDrSource> {
     const token = own?.bearerToken ?? upstream.bearerToken ?? '';
     const tokenHash = sha256Hex(token);

@@ -10,7 +10,25 @@ import { CommvaultSource } from './commvault-source.js';
  */
 export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
   name: 'commvault',
-  kinds: { commvault: 'COMMVAULT', 'commvault-cloud': 'COMMVAULT_CLOUD' },
+  kinds: {
+    // On-premises: ~15 requests/s is what a CommServe's web server takes without queueing.
+    commvault: {
+      graphKind: 'COMMVAULT',
+      description: 'A Commvault CommServe (on-premises).',
+      credential: 'password',
+      rateLimits: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
+    },
+    // A tenant's documented budget: 1000 reads and 100 writes an hour (docs/upstreams/commvault.md §9.2).
+    'commvault-cloud': {
+      graphKind: 'COMMVAULT_CLOUD',
+      description: 'A Commvault Cloud tenant (same API, strict rate limits).',
+      credential: 'password',
+      rateLimits: {
+        read: { capacity: 50, refillPerSecond: 1000 / 3600 },
+        write: { capacity: 10, refillPerSecond: 100 / 3600 },
+      },
+    },
+  },
   sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<CommvaultSource> {
     const username = own?.username ?? upstream.username ?? '';
     const password = own?.username !== undefined ? (own.password ?? '') : (upstream.password ?? '');
