@@ -22,7 +22,7 @@ import { jobsInWindow } from './job-search.js';
 import { presentJobStatusSummary, presentUnprotectedClient } from './present-monitoring.js';
 
 /**
- * The monitoring fields of DESIGN.md: thin fan-outs that fetch what the rules need and hand it to the
+ * The monitoring fields of docs/schema.md: thin fan-outs that fetch what the rules need and hand it to the
  * pure computations in src/monitoring. Like every list, an upstream that fails is left out and reported
  * in `errors` with the field's path.
  */
