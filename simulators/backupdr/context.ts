@@ -11,7 +11,7 @@ export interface SimContext {
   index: DataIndex;
   sessions: SessionStore;
   principals: readonly Principal[];
-  /** Largest page a list view returns whatever `limit` asks (seed §5.1: "decided by the API service"). */
+  /** Largest page a list view returns whatever `limit` asks (docs/upstreams/backupdr.md §5.1: the service decides). */
   maxLimit: number;
   /** Epoch microseconds by the simulator's clock. */
   nowUs(): number;
@@ -86,12 +86,12 @@ export interface RouteDef {
   handle(req: ApiRequest, ctx: SimContext): ApiResult | Promise<ApiResult>;
 }
 
-/** The console's error body (seed §3.6): `{err_code, err_message}`. */
+/** The console's error body (docs/upstreams/backupdr.md §3.6): `{err_code, err_message}`. */
 export function apiError(status: number, errCode: number, message: string): ApiResult {
   return { status, body: { err_code: errCode, err_message: message } };
 }
 
-/** Seed §3.7: an object hidden by organization partitions answers 404 exactly like a missing one. */
+/** docs/upstreams/backupdr.md §2.7: an object hidden by organization partitions answers 404 exactly like a missing one. */
 export function notFound(kind: string, id: string): ApiResult {
   return apiError(404, ERR.notFound, `Object not found: ${kind} ${id.length > 40 ? `${id.slice(0, 37)}...` : id}`);
 }

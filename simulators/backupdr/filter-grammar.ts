@@ -1,5 +1,5 @@
 /**
- * The console's list-view query grammar (seed §5.2-5.3, backupdr.md §2): `filter=attr:<op><value>`,
+ * The console's list-view query grammar (docs/upstreams/backupdr.md §5.2-5.4): `filter=attr:<op><value>`,
  * `sort=attr:asc|desc[,…]`. Pure functions over field metadata, so the unit test needs no server.
  *
  * Operators (values are literal — no wildcards):
@@ -11,7 +11,7 @@
  * (strings have no bitwise operator), while `flags:=b4` on a number is bitwise; `x:==|y` is the exact
  * match of "|y" (the real two-character spelling wins over reading `=|`).
  *
- * Combinations per field (seed §5.2 "Restrictions"): repeated exact matches form a union; repeated `!=`
+ * Combinations per field (docs/upstreams/backupdr.md §5.2): repeated exact matches form a union; repeated `!=`
  * all apply (AGMPowerLib sends `hosttype!VMCluster&hosttype!esxhost`); one `>=` and one `<=` form a range;
  * anything else on the same field twice is a 400. Different fields are ANDed.
  */
@@ -219,7 +219,7 @@ export function parseSort(texts: readonly string[], lookup: (name: string) => Fi
 
 /**
  * Orders two values of a sort key: numbers and dates numerically, booleans false < true, strings by code
- * unit (case-sensitive, seed §5.3); absent values sort after every present value (first when descending).
+ * unit (case-sensitive, docs/upstreams/backupdr.md §5.4); absent values sort after every present value (first when descending).
  */
 export function compareValues(a: FieldValue, b: FieldValue, kind: FieldKind): number {
   const absentA = a === null || a === undefined;

@@ -18,7 +18,7 @@ export { RIGHTS } from './data/security.js';
 export { FAULT_EXEMPT_ROUTES, NO_REFRESH_HEADER, SESSION_HEADER } from './server.js';
 
 export interface BackupDrSimulatorOptions extends SimulatorOptions {
-  /** A session unused this long answers 401 (seed §3.7: 1 hour). */
+  /** A session unused this long answers 401 (docs/upstreams/backupdr.md §2.4: 1 hour). */
   sessionIdleTimeoutMs: number;
   /** Bearer tokens the simulator accepts and what each may see and do; defaults in principals.ts. */
   principals: readonly Principal[];

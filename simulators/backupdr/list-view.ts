@@ -1,5 +1,5 @@
 /**
- * The list-view machinery shared by every resource (seed §5): organization scoping, `filter`, `keyword`,
+ * The list-view machinery shared by every resource (docs/upstreams/backupdr.md §5): organization scoping, `filter`, `keyword`,
  * `sort`, `offset`/`limit`; HEAD counts (§3.3) and OPTIONS metadata (§3.4).
  */
 import type { ApiRequest, ApiResult, Caller, SimContext } from './context.js';
@@ -28,7 +28,7 @@ function fieldsOf<R>(def: ResourceDef<R>): Map<string, FieldDef<R>> {
   return m as Map<string, FieldDef<R>>;
 }
 
-/** Parses the query string; HEAD ignores paging (seed §3.3), so bad paging cannot fail a count. */
+/** Parses the query string; HEAD ignores paging (docs/upstreams/backupdr.md §3.3), so bad paging cannot fail a count. */
 export function parseListQuery<R>(def: ResourceDef<R>, q: URLSearchParams, maxLimit: number, paging: boolean): ListQuery {
   const fields = fieldsOf(def);
   const lookup = (name: string): FieldInfo | undefined => fields.get(name);
@@ -85,7 +85,7 @@ export function selectRecords<R>(def: ResourceDef<R>, records: readonly R[], cal
   return keyed.map((k) => k.r);
 }
 
-/** GET list: `{count, items}` where count is the number of items in this page (backupdr.md §2). */
+/** GET list: `{count, items}` where count is the number of items in this page (docs/upstreams/backupdr.md §5.1). */
 export function listView<R>(def: ResourceDef<R>, records: readonly R[], req: ApiRequest, ctx: SimContext): ApiResult {
   return guarded(() => {
     const query = parseListQuery(def, req.query, ctx.maxLimit, true);
@@ -95,7 +95,7 @@ export function listView<R>(def: ResourceDef<R>, records: readonly R[], req: Api
   });
 }
 
-/** HEAD: 204 with `Actifio-Count`, the filtered total; pagination parameters are ignored (seed §3.3). */
+/** HEAD: 204 with `Actifio-Count`, the filtered total; pagination parameters are ignored (docs/upstreams/backupdr.md §3.3). */
 export function countView<R>(def: ResourceDef<R>, records: readonly R[], req: ApiRequest, ctx: SimContext): ApiResult {
   return guarded(() => {
     const query = parseListQuery(def, req.query, ctx.maxLimit, false);
@@ -104,7 +104,7 @@ export function countView<R>(def: ResourceDef<R>, records: readonly R[], req: Ap
   });
 }
 
-/** OPTIONS: `{"GET(list)": GetListRest}` (backupdr.md §2). Dates report as `Long`, as in seed §3.4. */
+/** OPTIONS: `{"GET(list)": GetListRest}`; dates report as `Long` (docs/upstreams/backupdr.md §3.4). */
 export function optionsView<R>(def: ResourceDef<R>): ApiResult {
   return {
     status: 200,

@@ -20,6 +20,6 @@ export const DEFAULT_PRINCIPALS: readonly Principal[] = [
   { token: 'org-a-token', user: SERVICE_ACCOUNTS.orgA, organizations: ['OrgA'], rights: ORG_ADMIN_RIGHTS },
   { token: 'org-b-token', user: SERVICE_ACCOUNTS.orgB, organizations: ['OrgB'], rights: ORG_ADMIN_RIGHTS },
   { token: 'readonly-token', user: SERVICE_ACCOUNTS.readonly, organizations: 'all', rights: READ_ONLY_RIGHTS },
-  // backupdr.md §6.3: "Connected but commands fail" — the account has no console role yet.
+  // docs/upstreams/backupdr.md §2.7: "Connected but commands fail" — the account has no console role yet.
   { token: 'norole-token', user: SERVICE_ACCOUNTS.norole, organizations: 'all', rights: [] },
 ];

@@ -84,7 +84,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     }
 
     // The bearer first: the Google front end rejects a bad token before the console sees the call, with
-    // a non-JSON page (backupdr.md §1 "Expiry": 11.0.5+ answers "Error 401 (Unauthorized)").
+    // a non-JSON page (docs/upstreams/backupdr.md §2.6: 11.0.5+ answers "Error 401 (Unauthorized)").
     const bearer = bearerOf(req);
     const principal = bearer === undefined ? undefined : p.ctx.principals.find((x) => x.token === bearer);
     const login = match.def.auth === 'bearer';
@@ -107,7 +107,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       const right = match.def.right;
       const allowed = right === null ? true : right === undefined ? caller.rights.size > 0 : caller.can(right);
       if (!allowed) {
-        // backupdr.md §5: err_code 10011 without a message is the console's "role lacks the right".
+        // docs/upstreams/backupdr.md §2.7: err_code 10011 without a message is the console's "role lacks the right".
         send(res, method, { status: 403, body: { err_code: ERR.forbidden } });
         return;
       }

@@ -10,7 +10,7 @@ export interface Session {
 }
 
 /**
- * Console sessions (seed §3.7): a session id lives while used at least once per idle timeout (1 h by
+ * Console sessions (docs/upstreams/backupdr.md §2.4): a session id lives while used at least once per idle timeout (1 h by
  * default); every call refreshes it unless it carries `Actifio-No-Session-Refresh: true`. A session
  * belongs to the bearer that created it: the same id with another bearer is not authenticated.
  */

@@ -125,7 +125,7 @@ export function idParam(req: ApiRequest): number {
   return Number.isInteger(n) ? n : -1;
 }
 
-/** Commvault leaves empty lists out of its answers (commvault.md §8). */
+/** Commvault leaves empty lists out of its answers (docs/upstreams/commvault.md §8.1). */
 export function listOrOmit<K extends string>(key: K, items: unknown[]): Partial<Record<K, unknown[]>> {
   return items.length > 0 ? ({ [key]: items } as Record<K, unknown[]>) : {};
 }

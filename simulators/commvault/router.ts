@@ -5,7 +5,7 @@ import type { RouteDef } from './context.js';
 export type RouteMatch = Match<RouteDef>;
 
 /**
- * Case-insensitive routing (`/v2/plan` == `/V2/Plan`, commvault.md §0) over decoded path segments, so
+ * Case-insensitive routing (`/v2/plan` == `/V2/Plan`, docs/upstreams/commvault.md §1.2) over decoded path segments, so
  * `qoperation%20execute` matches `qoperation execute`.
  */
 export class Router extends RouteTable<RouteDef> {

@@ -127,7 +127,7 @@ function send(req: IncomingMessage, res: ServerResponse, result: ApiResult, malf
   sendText(res, status, text, contentType, result.headers);
 }
 
-/** Commvault answers XML unless the client asks for JSON (commvault.md §0). */
+/** Commvault answers XML unless the client asks for JSON (docs/upstreams/commvault.md §1.3). */
 function wantsJson(req: IncomingMessage): boolean {
   return /application\/(?:[\w.+-]*\+)?json/i.test(headerValue(req, 'accept') ?? '');
 }

@@ -38,7 +38,7 @@ const bucketSchema = z
   .strict();
 export type BucketConfig = z.infer<typeof bucketSchema>;
 
-/** Per-kind defaults (DESIGN.md): CommServe ~15/s, Cloud tenant 1000 reads/h and 100 writes/h, console ~20/s. */
+/** Per-kind defaults (docs/configuration.md; docs/upstreams/commvault.md §9): CommServe ~15/s, Cloud tenant 1000 reads/h and 100 writes/h, console ~20/s. */
 export const DEFAULT_RATE_LIMITS: Record<UpstreamKind, { read: BucketConfig; write: BucketConfig }> = {
   commvault: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
   'commvault-cloud': {
@@ -137,7 +137,7 @@ export interface RolePolicy {
   maxCost?: number;
 }
 
-/** DESIGN.md "Persisted operations": partners run only the safelist, analysts explore. */
+/** docs/partners.md: partners run only the safelist, analysts explore. */
 export const DEFAULT_ROLE_POLICIES: Record<Role, RolePolicy> = {
   partner: { freeQueries: false, apq: false, introspection: false },
   frontend: { freeQueries: true, apq: true, introspection: false },

@@ -39,7 +39,7 @@ export enum Severity {
   CRITICAL = 'CRITICAL',
 }
 
-/** Below this free share storage is CRITICAL (DESIGN.md monitoring fields). */
+/** Below this free share storage is CRITICAL (docs/schema.md, "Monitoring fields"). */
 export const CAPACITY_CRITICAL_FREE_PERCENT = 10;
 /** Below this free share storage is WARNING. */
 export const CAPACITY_WARNING_FREE_PERCENT = 20;

@@ -20,7 +20,7 @@ const REFUSED_PLACEHOLDER = 'query PersistedOperationRefused { __typename }';
 type Refused = Extract<OperationSource, { kind: 'refused' }>;
 
 /**
- * Trusted documents and the APQ policy per role (DESIGN.md "Persisted operations").
+ * Trusted documents and the APQ policy per role (docs/partners.md; docs/architecture.md "Persisted operations").
  *
  * Runs in `requestDidStart`, the one Apollo hook that sees the request before Apollo's own APQ step
  * reads `query` and `extensions.persistedQuery`, and after the context (so the caller's role) exists:

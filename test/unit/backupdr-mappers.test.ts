@@ -20,7 +20,7 @@ describe('console mappers', () => {
     expect(micros(undefined)).toBeNull();
   });
 
-  it('maps a JobRest (backupdr.md §3 sample): status, dates, duration in seconds, string ids', () => {
+  it('maps a JobRest (docs/upstreams/backupdr.md §4.5): status, dates, duration in seconds, string ids', () => {
     const job = toJob({
       id: '409999', jobname: 'Job_0198174', jobclass: 'DirectOnVault', apptype: 'VMBackup', hostname: 'avw tiny', appname: 'AVW Tiny',
       appid: '409016', hostid: 409015, appliance: { id: '7188', name: 'backup-server-29736', clusterid: '142700167048' }, status: 'running',

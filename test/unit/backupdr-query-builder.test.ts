@@ -12,7 +12,7 @@ import {
 } from '../../src/datasources/backupdr/query-builder.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 
-/** An OPTIONS answer in the console's shape (seed §3.4). */
+/** An OPTIONS answer in the console's shape (docs/upstreams/backupdr.md §3.4). */
 const OPTIONS = {
   'GET(list)': {
     filterable: true,

@@ -24,7 +24,7 @@ const source = new CommvaultSource({
 const req: UpstreamRequest = { method: 'GET', path: '/Job' };
 const detect = (body: unknown, status = 200) => source.errorFromResponse({ status, headers: {}, body }, req);
 
-describe('Commvault error shapes (commvault.md §7)', () => {
+describe('Commvault error shapes (docs/upstreams/commvault.md §7)', () => {
   it.each([
     ['1 top-level errorCode + errorMessage', { errorCode: 2, errorMessage: 'Subclient not found' }, 2, 'Subclient not found'],
     ['1 top-level, code as string', { errorCode: '2', errorMessage: 'bad' }, '2', 'bad'],

@@ -19,7 +19,7 @@ import { CvEventSeverity } from '../../src/datasources/commvault/model.js';
 
 const MB = 1024 * 1024;
 
-// Fixtures copied from the shapes in upstreams/commvault.md.
+// Fixtures in the shapes of docs/upstreams/commvault.md.
 const jobSummary = {
   sizeOfApplication: 5368709120,
   backupSetName: 'defaultBackupSet',

@@ -25,7 +25,7 @@ interface SltDraft {
   policies: PolicyDraft[];
 }
 
-/** Templates a real shop would have; names `pd-snaps-multiregional` and `FSSnaps_RW_OV` are verbatim from backupdr.md. */
+/** Templates a real shop would have; names `pd-snaps-multiregional` and `FSSnaps_RW_OV` appear in AGMPowerCLI's examples (docs/upstreams/backupdr.md §4.6). */
 const SLTS: readonly SltDraft[] = [
   { name: 'Gold-Snap-OnVault', description: 'Daily snapshots, weekly OnVault', orgs: [0, 1, 2], policies: [{ name: 'daily snap', op: 'snap', retention: 7, rpo: 24 }, { name: 'weekly onvault', op: 'cloud', retention: 60, rpo: 168 }] },
   { name: 'Silver-Daily', description: 'Daily snapshots and dedup copies', orgs: [0, 1, 2], policies: [{ name: 'daily snap', op: 'snap', retention: 5, rpo: 24 }, { name: 'daily dedup', op: 'dedup', retention: 30, rpo: 24 }] },

@@ -5,7 +5,7 @@ import type { Organization, Right, Role, User } from './types.js';
 /** Fixed organization names; principals refer to them by name so a config survives a seed change. */
 export const ORG_NAMES = ['OrgA', 'OrgB', 'OrgC'] as const;
 
-/** Right names as the console spells them (`Access Application Manager` is verbatim from backupdr.md). */
+/** Right names as the console spells them (`Access Application Manager`: docs/upstreams/backupdr.md §2.2). */
 export const RIGHTS = {
   access: 'Access Application Manager',
   systemView: 'System View',

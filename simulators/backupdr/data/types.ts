@@ -227,7 +227,7 @@ export interface Sla {
   groupId: string | null;
   sltId: string;
   slpId: string;
-  /** Strings on the wire (backupdr.md §3 sla). */
+  /** Strings on the wire (docs/upstreams/backupdr.md §4.6). */
   scheduleoff: OnOff;
   expirationoff: OnOff;
   dedupasyncoff: OnOff;

@@ -5,7 +5,7 @@ import { bool, date, enm, idField, long, multi, orgField, str, type FieldDef, ty
 import { appRef, clusterRef, compact, hostRef, href, poolRef } from './wire.js';
 
 const JOBCLASSES: readonly string[] = Object.keys(JOBCLASS_CODES);
-/** backupdr.md §3 backup: "jobclass (name or numeric code)" — `jobclass:==1` means snapshot. */
+/** docs/upstreams/backupdr.md §4.5: jobclass filters take a name or a numeric code — `jobclass:==1` means snapshot. */
 const JOBCLASS_BY_CODE: Record<string, string> = Object.fromEntries(Object.entries(JOBCLASS_CODES).map(([name, code]) => [String(code), name]));
 const CHARACTERISTICS = ['Primary', 'Mirror', 'Vault'] as const;
 const CHARACTERISTIC_BY_CODE: Record<string, string> = { '1': 'Primary', '2': 'Mirror', '3': 'Vault' };

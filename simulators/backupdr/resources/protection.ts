@@ -44,7 +44,7 @@ export const sltResource: ResourceDef<Slt> = {
 
 const POLICY_OPS = ['snap', 'dedup', 'cloud', 'log'] as const;
 
-/** Not top-level (seed §4.1): listed under `/slt/{id}/policy`, visible with its template. */
+/** Not top-level (docs/upstreams/backupdr.md §4.1): listed under `/slt/{id}/policy`, visible with its template. */
 export const policyResource: ResourceDef<Policy> = {
   path: 'policy',
   label: 'policy',

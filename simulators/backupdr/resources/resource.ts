@@ -8,7 +8,7 @@ export interface FieldDef<R> extends FieldInfo {
   sortable: boolean;
 }
 
-/** How a top-level resource behaves in list views (seed §5) and what it looks like on the wire. */
+/** How a top-level resource behaves in list views (docs/upstreams/backupdr.md §5) and what it looks like on the wire. */
 export interface ResourceDef<R> {
   /** Path segment below the API root, e.g. `application`, `localaudit`. */
   path: string;
@@ -19,7 +19,7 @@ export interface ResourceDef<R> {
   /** 'global' = not org-assignable; otherwise the organizations the record belongs to (maybe none). */
   scope(r: R, ctx: SimContext): 'global' | readonly string[];
   fields: FieldDef<R>[];
-  /** Predefined free-text attributes (seed §5.4), searched case-insensitively by `keyword`. */
+  /** Predefined free-text attributes (docs/upstreams/backupdr.md §5.5), searched case-insensitively by `keyword`. */
   keyword: Record<string, (r: R, ctx: SimContext) => string | readonly string[] | undefined>;
   wire(r: R, ctx: SimContext, apiRoot: string): Record<string, unknown>;
 }
@@ -41,7 +41,7 @@ export const multi = <R>(f: FieldDef<R>): FieldDef<R> => ({ ...f, sortable: fals
 /** Ids are numeric strings on the wire but filter and sort as numbers (OPTIONS reports `Long`). */
 export const idField = <R extends { id: string }>(): FieldDef<R> => long('id', (r) => Number(r.id));
 
-/** Seed §5.2 "Organization Filter": narrows further within the caller's organizations. */
+/** docs/upstreams/backupdr.md §5.3, organization filter: narrows further within the caller's organizations. */
 export const orgField = <R>(scope: (r: R, ctx: SimContext) => 'global' | readonly string[]): FieldDef<R> =>
   multi(
     long('organizationid', (r, ctx) => {

@@ -59,7 +59,7 @@ export const roleResource: ResourceDef<Role> = {
   records: (ctx) => ctx.data.roles,
   byId: (id, ctx) => ctx.index.roles.get(id),
   scope: () => 'global',
-  // Seed §3.4's OPTIONS /role example lists exactly these (plus organizationid: roles are global here).
+  // The General Concepts' OPTIONS /role example (docs/upstreams/backupdr.md §3.4) lists exactly these (plus organizationid: roles are global here).
   fields: [idField(), str('name', (r) => r.name), str('description', (r) => r.description), date('createdate', (r) => r.createdate)],
   keyword: { name: (r) => r.name, description: (r) => r.description },
   wire: (r, _ctx, root) => ({

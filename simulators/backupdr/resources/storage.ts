@@ -65,7 +65,7 @@ export const clusterResource: ResourceDef<Cluster> = {
   label: 'cluster',
   records: (ctx) => ctx.data.clusters,
   byId: (id, ctx) => ctx.index.clusters.get(id),
-  // Appliances are not org-assignable: every caller sees them (seed §5.2 organization filter).
+  // Appliances are not org-assignable: every caller sees them (docs/upstreams/backupdr.md §5.3).
   scope: () => 'global',
   fields: [
     idField(),

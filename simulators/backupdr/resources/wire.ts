@@ -1,6 +1,6 @@
 /**
  * Nested `…Rest` references as the console embeds them (`cluster : @{id=7188; href=…; clusterid=…;
- * ipaddress=…}`, backupdr.md §3). Every top-level object also carries `@type`, `id`, `href`, `syncdate`
+ * ipaddress=…}`, docs/upstreams/backupdr.md §4.4). Every top-level object also carries `@type`, `id`, `href`, `syncdate`
  * and `stale`.
  */
 import type { SimContext } from '../context.js';

@@ -12,7 +12,7 @@ import { readUpdate, type Update } from './update.js';
 
 /**
  * The writes a gateway needs: rename/describe an application, switch an SLA's scheduling, take an
- * on-demand backup (which starts a running job), cancel a job. PUT is incremental (seed §3.2): absent
+ * on-demand backup (which starts a running job), cancel a job. PUT is incremental (docs/upstreams/backupdr.md §3.2): absent
  * and null attributes keep their value.
  */
 export const actionRoutes: RouteDef[] = [
@@ -22,7 +22,7 @@ export const actionRoutes: RouteDef[] = [
   { method: 'PUT', template: '/job/{id}', right: RIGHTS.backupManage, handle: cancelJob },
 ];
 
-/** backupdr.md §5: PUT /application/{id} answers 204. */
+/** docs/upstreams/backupdr.md §7.1: PUT /application/{id} answers 204. */
 function putApplication(req: ApiRequest, ctx: SimContext): ApiResult {
   const app = visible(applicationResource, req.params.id, req, ctx);
   if (!app) return notFound('application', req.params.id);
@@ -39,7 +39,7 @@ function putApplication(req: ApiRequest, ctx: SimContext): ApiResult {
   return { status: 204 };
 }
 
-/** backupdr.md §4: `PUT /sla/{id}` with any of scheduleoff/expirationoff/logexpirationoff/dedupasyncoff. */
+/** docs/upstreams/backupdr.md §7.2: `PUT /sla/{id}` with any of scheduleoff/expirationoff/logexpirationoff/dedupasyncoff. */
 function putSla(req: ApiRequest, ctx: SimContext): ApiResult {
   const sla = visible(slaResource, req.params.id, req, ctx);
   if (!sla) return notFound('sla', req.params.id);
@@ -72,7 +72,7 @@ const CLASS_OF_OP: Readonly<Record<Policy['op'], JobClass>> = { snap: 'snapshot'
 
 /**
  * `POST /application/{id}/backup` with BackupNowRest `{label, policy: {id}, backuptype}` → 204, no job
- * id (backupdr.md §4); the new job is running at 0 % and stays so until cancelled.
+ * id (docs/upstreams/backupdr.md §7.3); the new job is running at 0 % and stays so until cancelled.
  */
 function backupNow(req: ApiRequest, ctx: SimContext): ApiResult {
   const app: Application | undefined = visible(applicationResource, req.params.id, req, ctx);
@@ -128,7 +128,7 @@ function backupNow(req: ApiRequest, ctx: SimContext): ApiResult {
   return { status: 204 };
 }
 
-/** backupdr.md §4: `PUT /job/{id}` `{"status":"cancel"}`; the reply carries jobname, changerequesttext, status. */
+/** docs/upstreams/backupdr.md §7.3: `PUT /job/{id}` `{"status":"cancel"}`; the reply carries jobname, changerequesttext, status. */
 function cancelJob(req: ApiRequest, ctx: SimContext): ApiResult {
   const job = visible(jobStatusResource, req.params.id, req, ctx);
   if (!job) return notFound('job', req.params.id);

@@ -18,7 +18,7 @@ function resourceRoutes<R>(def: ResourceDef<R>): RouteDef[] {
   ];
 }
 
-/** A visible record by id, or undefined: hidden and missing objects look the same (seed §3.7). */
+/** A visible record by id, or undefined: hidden and missing objects look the same (docs/upstreams/backupdr.md §2.7). */
 export function visible<R>(def: ResourceDef<R>, id: string, req: ApiRequest, ctx: SimContext): R | undefined {
   const r = def.byId(id, ctx);
   return r !== undefined && (req.caller as Caller).sees(def.scope(r, ctx)) ? r : undefined;

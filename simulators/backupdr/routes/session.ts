@@ -5,7 +5,7 @@ import { href, rightRef } from '../resources/wire.js';
 import type { Session } from '../session.js';
 
 /**
- * Login/logout (seed §3.7, backupdr.md §1): `POST /session` with only the bearer gives a SessionRest
+ * Login/logout (docs/upstreams/backupdr.md §2.2, §2.5): `POST /session` with only the bearer gives a SessionRest
  * whose `id` and `session_id` hold the same UUID; `DELETE /session/current` ends it.
  */
 export const sessionRoutes: RouteDef[] = [

@@ -4,9 +4,9 @@ export type Update = Record<string, string | number | boolean>;
 type Kind = 'string' | 'integer' | 'boolean';
 
 /**
- * Reads an incremental PUT body (seed §3.2): only the listed attributes count; an absent or null one
+ * Reads an incremental PUT body (docs/upstreams/backupdr.md §3.2): only the listed attributes count; an absent or null one
  * keeps its value; anything else in the body (`@type`, `id`, read-only fields) is ignored. Booleans may
- * come as strings ("true"/"false"), as AGMPowerCLI sends them (backupdr.md §5).
+ * come as strings ("true"/"false"), as AGMPowerCLI sends them (same §3.2).
  */
 export function readUpdate(body: unknown, allowed: Record<string, Kind>): { values: Update } | { error: string } {
   if (body === INVALID_JSON) return { error: 'Request body is not valid JSON' };

@@ -248,7 +248,7 @@ export type EventSeverity = 0 | 3 | 6 | 9;
 export interface SimEvent {
   id: number;
   severity: EventSeverity;
-  /** Numeric here; the wire sends it as a string (commvault.md §5). */
+  /** Numeric here; the wire sends it as a string (docs/upstreams/commvault.md §6.2). */
   eventCode: number;
   eventCodeString: string;
   subsystem: string;

@@ -30,7 +30,7 @@ function login(req: ApiRequest, ctx: SimContext): ApiResult {
     if (!attempts) failedAttempts.set(ctx, (attempts = new Map()));
     const n: number = (attempts.get((fields.username ?? '').toLowerCase()) ?? 0) + 1;
     attempts.set((fields.username ?? '').toLowerCase(), n);
-    // HTTP 200 without a token is how Commvault says "wrong password" (commvault.md §1).
+    // HTTP 200 without a token is how Commvault says "wrong password" (docs/upstreams/commvault.md §2.3).
     return ok(
       { loginAttempts: n, remainingLockTime: 0, isAccountLocked: false, errList: [{ errorCode: 5, errLogMessage: 'Invalid Username or Password' }] },
       LOGIN_ROOT,

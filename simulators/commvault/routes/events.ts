@@ -12,7 +12,7 @@ function wire(ctx: SimContext, e: SimEvent): Record<string, unknown> {
   const client = ctx.index.clients.get(e.clientId);
   return {
     severity: e.severity,
-    // A string of a number on the wire (commvault.md §5).
+    // A string of a number on the wire (docs/upstreams/commvault.md §6.2).
     eventCode: String(e.eventCode),
     jobId: e.jobId,
     acknowledge: 0,

@@ -1,7 +1,7 @@
 import { APP_NAMES, BACKUP_LEVEL_CODES, isActive, type Job } from '../data/types.js';
 import type { SimContext } from '../context.js';
 
-/** The XML-side value of `jobAttributes` from commvault.md, kept under 2^53 so JSON round-trips it exactly. */
+/** A `jobAttributes` flag word (docs/upstreams/commvault.md §3.3), kept under 2^53 so JSON round-trips it exactly. */
 const JOB_ATTRIBUTES = 1_407_374_883_553_280;
 
 const STATUS_COLORS: Readonly<Record<string, string>> = {
@@ -39,7 +39,7 @@ export function subclientRef(ctx: SimContext, subclientId: number): Record<strin
   };
 }
 
-/** One `jobSummary` with the field set of commvault.md §2 plus the job's plan. */
+/** One `jobSummary` with the field set of docs/upstreams/commvault.md §3.3 plus the job's plan. */
 export function jobSummary(ctx: SimContext, job: Job): Record<string, unknown> {
   const active: boolean = isActive(job.status);
   const sc = subclientRef(ctx, job.subclientId);

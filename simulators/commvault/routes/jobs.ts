@@ -54,7 +54,7 @@ function page(ctx: SimContext, jobs: Job[], offset: number, limit: number, desce
   const sorted: Job[] = descending ? jobs : jobs.reverse();
   const slice: Job[] = sorted.slice(offset, offset + limit);
   const body: Record<string, unknown> = { totalRecordsWithoutPaging: jobs.length };
-  // `jobs` is left out when empty (commvault.md §2).
+  // `jobs` is left out when empty (docs/upstreams/commvault.md §3.3).
   if (slice.length > 0) body.jobs = slice.map((j) => ({ jobSummary: jobSummary(ctx, j) }));
   return ok(body, LIST_ROOT);
 }
@@ -66,7 +66,7 @@ function listJobs(req: ApiRequest, ctx: SimContext): ApiResult {
   const jobs = visibleJobs(ctx, req.scope as Scope, {
     clientIds: clientId !== undefined && clientId > 0 ? new Set([clientId]) : undefined,
     category: category === 'active' ? 'active' : category === 'finished' ? 'finished' : 'all',
-    // Absent jobFilter means backups only; an empty one means every type (commvault.md §2).
+    // Absent jobFilter means backups only; an empty one means every type (docs/upstreams/commvault.md §3.1).
     types: q.has('jobFilter') ? parseTypes(q.get('jobFilter') ?? '') : new Set<JobType>(['Backup']),
     lookupSeconds: q.int('completedJobLookupTime') ?? DEFAULT_LOOKUP_SECONDS,
   });

@@ -96,7 +96,7 @@ function getDisk(req: ApiRequest, ctx: SimContext): ApiResult {
     {
       id: p.storagePoolId,
       name: p.storagePoolName,
-      // Disk detail says `capacity`, cloud detail `totalCapacity` (commvault.md §4).
+      // Disk detail says `capacity`, cloud detail `totalCapacity` (docs/upstreams/commvault.md §5.4).
       general: { capacity: p.capacityMB, freeSpace: p.freeMB, sizeOnDisk: p.sizeOnDiskMB, dedupeSavingsPercent: p.dedupeSavingsPercent },
       backupLocations: (library?.mountPaths ?? []).map((m) => ({ id: m.mountPathId, name: m.mountPathName, status: m.online ? 'Ready' : 'Offline' })),
       encryption: ENCRYPTION,

@@ -22,7 +22,7 @@ export interface BackupDrSourceOptions extends UpstreamSourceOptions {
   bearerToken: string;
 }
 
-/** The console's session header (seed §3.7). */
+/** The console's session header (docs/upstreams/backupdr.md §2.3). */
 export const SESSION_HEADER = 'backupdr-management-session';
 
 /**
@@ -119,7 +119,7 @@ export class BackupDrSource extends UpstreamSource {
 
   /**
    * Objects by id through one list call per MAX_IDS_PER_CALL ids: repeated `filter=id:==…` is a union
-   * (seed §5.2). Answers in `ids` order, null for ids the console does not show this identity.
+   * (docs/upstreams/backupdr.md §5.2). Answers in `ids` order, null for ids the console does not show this identity.
    */
   async listByIds<R extends BdrResource>(resource: R, ids: readonly string[]): Promise<Array<BdrResourceTypes[R] | null>> {
     const wanted = [...new Set(ids.filter((i) => NUMERIC_ID.test(i)))];
@@ -143,7 +143,7 @@ export class BackupDrSource extends UpstreamSource {
     return ids.map((i) => found.get(i) ?? null);
   }
 
-  /** `GET /<resource>/{id}`; null when the console does not know it or hides it (404, seed §3.7). */
+  /** `GET /<resource>/{id}`; null when the console does not know it or hides it (404, docs/upstreams/backupdr.md §2.7). */
   async getById<R extends BdrResource>(resource: R, id: string): Promise<BdrResourceTypes[R] | null> {
     if (!NUMERIC_ID.test(id)) return null;
     const info = RESOURCES[resource];

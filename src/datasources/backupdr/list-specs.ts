@@ -80,7 +80,7 @@ export const ID_ORDER = 'id:asc';
 
 const eq = (field: string, values: readonly string[]): FilterCondition[] => values.map((value) => ({ field, op: 'EQ' as const, value }));
 const cond = (field: string, op: FilterOperator, value: string): FilterCondition => ({ field, op, value });
-/** Dates are epoch microseconds on the wire (backupdr.md §5). */
+/** Dates are epoch microseconds on the wire (docs/upstreams/backupdr.md §6.1). */
 export const micros = (d: Date): string => String(d.getTime() * 1000);
 
 /** The parts every console list shares: raw conditions, keyword, the caller's sort or a default order. */

@@ -12,7 +12,7 @@ type ByIdLoader<R extends BdrResource> = SettledLoader<BdrIdKey, BdrResourceType
 
 /**
  * Console loaders of one request. Every `…ById` batch is ONE list call per console (per 200 ids):
- * `GET /<resource>?filter=id:==a&filter=id:==b…`, a union (seed §5.2). So a page of 100 jobs with their
+ * `GET /<resource>?filter=id:==a&filter=id:==b…`, a union (docs/upstreams/backupdr.md §5.2). So a page of 100 jobs with their
  * application, host and SLA costs one call per relation, not one per job.
  */
 export interface BackupDrLoaders {

@@ -16,7 +16,7 @@ export interface BdrApplianceRef extends BdrRef {
   applianceId: string | null;
 }
 
-/** One appliance's copy of a consolidated object (seed §4.2 "Resource Consolidation"). */
+/** One appliance's copy of a consolidated object (docs/upstreams/backupdr.md §4.2). */
 export interface BdrSourceRef {
   srcId: string | null;
   applianceId: string | null;
@@ -171,7 +171,7 @@ export interface BdrSla extends Synced {
   logicalGroupId: string | null;
   sltId: string | null;
   slpId: string | null;
-  /** The console sends these as the strings "true"/"false" (backupdr.md §3 sla). */
+  /** The console sends these as the strings "true"/"false" (docs/upstreams/backupdr.md §4.6). */
   scheduleOff: boolean | null;
   expirationOff: boolean | null;
   dedupAsyncOff: boolean | null;

@@ -1,12 +1,12 @@
 /**
- * The console's list-view query (seed §5, backupdr.md §2), built from typed conditions:
+ * The console's list-view query (docs/upstreams/backupdr.md §5), built from typed conditions:
  * `filter=<field>:<op><value>` (repeated), `sort=<field>:asc|desc[,…]`, `keyword=`, `offset`, `limit`.
  *
  * Values travel as whole query values: the pipeline percent-encodes every value, so a value holding
  * `&filter=`, `=`, `:` or `%26` stays inside its own `filter` parameter and can never add, end or widen
  * one. What the encoding cannot protect against is checked here, before any call:
  *  - the field must be one OPTIONS lists as filterable (sortable for `sort`);
- *  - the operator must fit the field's type (seed §5.2 "Restrictions"), the value must parse as that type;
+ *  - the operator must fit the field's type (docs/upstreams/backupdr.md §5.2), the value must parse as that type;
  *  - repetitions must be ones the console accepts (a union of exact matches, several `!=`, one range);
  *  - values are bounded in length and must be well-formed Unicode (a lone surrogate cannot be encoded).
  * Each failure is BAD_USER_INPUT with a message naming the field, never the whole value.
@@ -31,7 +31,7 @@ export interface SortKey {
 /** What one list call asks for. */
 export interface ListSpec {
   conditions?: readonly FilterCondition[];
-  /** Free-text search over the resource's predefined attributes (seed §5.4). */
+  /** Free-text search over the resource's predefined attributes (docs/upstreams/backupdr.md §5.5). */
   keyword?: string | null;
   /** Validated against OPTIONS `sortablefields`. */
   sort?: readonly SortKey[];
@@ -73,7 +73,7 @@ const SPELLING: Readonly<Record<FilterOperator, string>> = {
   BITAND: '=b',
 };
 
-/** Operators per OPTIONS type (seed §5.2: contains only on strings, ranges on numbers, bitwise on booleans). */
+/** Operators per OPTIONS type (docs/upstreams/backupdr.md §5.2: contains only on strings, ranges on numbers, bitwise on booleans). */
 const OPERATORS: Readonly<Record<string, readonly FilterOperator[]>> = {
   string: ['EQ', 'NE', 'CONTAINS'],
   enum: ['EQ', 'NE'],
@@ -156,7 +156,7 @@ function validateCondition(resource: string, c: FilterCondition, meta: ListMetad
   }
 }
 
-/** Seed §5.2: a field may repeat only as a union of exact matches, several `!=`, or one `>=` with one `<=`. */
+/** docs/upstreams/backupdr.md §5.2: a field may repeat only as a union of exact matches, several `!=`, or one `>=` with one `<=`. */
 function validateCombinations(conditions: readonly FilterCondition[]): void {
   const byField = new Map<string, FilterOperator[]>();
   for (const c of conditions) byField.set(c.field, [...(byField.get(c.field) ?? []), c.op]);
@@ -192,8 +192,8 @@ export function listQuery(spec: ListSpec): Record<string, QueryValue> {
 }
 
 /**
- * `HEAD` query for the same list: filters and keyword only. The console ignores paging on HEAD (seed
- * §3.3) and order does not change a count, so leaving them out lets every page of a list share one count.
+ * `HEAD` query for the same list: filters and keyword only. The console ignores paging on HEAD
+ * (docs/upstreams/backupdr.md §3.3) and order does not change a count: every page of a list shares one count.
  */
 export function countQuery(spec: ListSpec): Record<string, QueryValue> {
   const conditions = spec.conditions ?? [];

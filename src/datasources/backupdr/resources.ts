@@ -23,7 +23,7 @@ function resource<T>(path: string, cacheClass: CacheClass, map: (raw: Json) => T
 }
 
 /**
- * Every list resource: path, TTL class (DESIGN.md: running jobs short, finished jobs and inventory long,
+ * Every list resource: path, TTL class (docs/configuration.md `cache.ttlMs`: running jobs short, finished jobs and inventory long,
  * capacity 60 s, events 15 s) and mapper. `/jobstatus` holds running and finished jobs, so it takes the
  * running-jobs TTL; `/jobhistory` holds finished jobs only.
  */

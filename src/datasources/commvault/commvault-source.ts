@@ -133,13 +133,13 @@ export class CommvaultSource extends UpstreamSource {
     await this.post('/Logout', { authenticated: false, access: 'write', route: 'POST /Logout', headers });
   }
 
-  /** Commvault answers XML unless asked for JSON (commvault.md §0). */
+  /** Commvault answers XML unless asked for JSON (docs/upstreams/commvault.md §1.3). */
   protected override willSendRequest(req: UpstreamRequest): UpstreamRequest {
     return { ...req, headers: { Accept: 'application/json', ...req.headers } };
   }
 
   /**
-   * Commvault hides most failures in HTTP 200 bodies; every shape of commvault.md §7 is read by
+   * Commvault hides most failures in HTTP 200 bodies; every shape of docs/upstreams/commvault.md §7 is read by
    * `findCommvaultError`. 401 (re-login), 429 (rate limit) and 5xx (retry) are the pipeline's to handle.
    */
   override errorFromResponse(res: UpstreamResponse, _req: UpstreamRequest): GatewayError | undefined {

@@ -96,7 +96,7 @@ interface Call {
 
 /**
  * Builds the one pipeline every upstream call of the gateway goes through. The stages run in the order
- * DESIGN.md fixes, and are composed in `send` and `attempt` below — read those two to see all of it:
+ * docs/architecture.md fixes, and are composed in `send` and `attempt` below — read those two to see all of it:
  *
  *   1 cache lookup → 2 in-flight coalescing → [ 3 token bucket → 4 circuit breaker → 5 HTTP with
  *   timeout → 6 decoding + upstream error detection ] ↻ 7 retry (reads; 401 re-login; 429 wait) → 8 cache store

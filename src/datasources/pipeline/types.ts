@@ -70,7 +70,7 @@ export interface SourceHooks {
   errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
 }
 
-/** The single path every upstream call of the gateway takes (see DESIGN.md for the stage order). */
+/** The single path every upstream call of the gateway takes (see docs/architecture.md for the stage order). */
 export interface UpstreamPipeline {
   send<T = unknown>(source: SourceHooks, req: UpstreamRequest): Promise<UpstreamResponse<T>>;
   /** Drop cached answers of one instance that carry any of the tags (after a mutation). */

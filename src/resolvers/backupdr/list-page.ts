@@ -41,7 +41,7 @@ export async function consolePage<R extends BdrResource, N>(
   return {
     edges,
     pageInfo: pageInfoOf(page.items.length > first, offset, edges),
-    // Unselected, the value is never read; the HEAD count is the console's own estimate (seed §3.3).
+    // Unselected, the value is never read; the HEAD count is the console's own estimate (docs/upstreams/backupdr.md §3.3).
     totalCount: total ?? offset + page.items.length,
   };
 }

@@ -17,7 +17,7 @@ import { upstreamOfVisible } from '../upstreams.js';
 import { sourcesByProduct } from './product-sources.js';
 
 /**
- * The estate's monitoring fields: thin fan-outs over the products that take part in each (their
+ * The estate's monitoring fields (docs/schema.md): thin fan-outs over the products that take part in each (their
  * optional hooks in src/resolvers/product.ts), handing what they fetch to the pure computations in
  * src/monitoring. Like every list, an upstream that fails is left out and reported in `errors` with the
  * field's path.

@@ -1,6 +1,6 @@
 /**
  * The typed sort of every console list: one table per resource, the console attributes it lists in
- * OPTIONS `sortablefields` (backupdr.md §2 "OPTIONS"; the simulator's resource definitions, where every
+ * OPTIONS `sortablefields` (docs/upstreams/backupdr.md §3.4; the simulator's resource definitions, where every
  * single-valued field is sortable and multi-valued ones — `clusterid` of consolidated objects,
  * `organizationid` — are not). The enum values are what the graph offers; every request still checks
  * them against the live console's metadata, so a console version that lacks one answers BAD_USER_INPUT.

@@ -28,7 +28,7 @@ export function toBackup(b: Json): BdrBackup | null {
     beginPit: micros(field(b, 'beginpit')),
     endPit: micros(field(b, 'endpit')),
     consumedSize: num(field(b, 'consumedsize')),
-    // A string on the wire (backupdr.md §5 "Numbers").
+    // A string on the wire (docs/upstreams/backupdr.md §6.2).
     virtualSize: num(field(b, 'virtualsize')),
     sltName: str(field(b, 'sltname')),
     slpName: str(field(b, 'slpname')),
@@ -68,7 +68,7 @@ export function toJob(j: Json): BdrJob | null {
     startedAt: micros(field(j, 'startdate')),
     endedAt: micros(field(j, 'enddate')),
     consistencyDate: micros(field(j, 'consistencydate')),
-    // Microseconds on the wire (backupdr.md §5).
+    // Microseconds on the wire (docs/upstreams/backupdr.md §6.1).
     durationSeconds: duration === null ? null : duration / 1_000_000,
     isScheduled: bool(field(j, 'isscheduled')),
     priority: str(field(j, 'priority')),

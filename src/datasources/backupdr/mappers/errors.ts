@@ -2,7 +2,7 @@ import { ErrorCode } from '../../../errors/codes.js';
 import { GatewayError } from '../../../errors/gateway-error.js';
 import { field, int, isObject, str } from './read.js';
 
-/** The console's error body `{err_code, err_message?}` (seed §3.6), when an answer carries one. */
+/** The console's error body `{err_code, err_message?}` (docs/upstreams/backupdr.md §3.6), when an answer carries one. */
 export interface ConsoleError {
   code: number;
   message: string | null;
@@ -18,8 +18,8 @@ export function findConsoleError(body: unknown): ConsoleError | undefined {
 /**
  * An answer → the gateway error it means, or undefined for a success (or a 401/429, which the pipeline
  * handles: re-login, wait). 403 with `err_code` 10011 and no message is the console's "the role lacks
- * the right" (backupdr.md §5). A 409 is a conflict (e.g. cancelling a finished job), 502 the API service
- * being down behind a live web server (seed §3.5), and an `err_code` in a 200 answer an appliance failure
+ * the right" (docs/upstreams/backupdr.md §2.7). A 409 is a conflict (e.g. cancelling a finished job), 502 the API service
+ * being down behind a live web server (same doc §3.5), and an `err_code` in a 200 answer an appliance failure
  * relayed by the console (10023).
  */
 export function consoleErrorFromResponse(instance: string, status: number, body: unknown): GatewayError | undefined {

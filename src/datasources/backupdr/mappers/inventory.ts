@@ -1,7 +1,7 @@
 import type { BdrApplication, BdrConsistencyGroup, BdrHost, BdrLogicalGroup } from '../model.js';
 import { applianceRef, bool, field, id, int, micros, refs, sources, str, type Json } from './read.js';
 
-/** `ApplicationRest` (backupdr.md §3 application). */
+/** `ApplicationRest` (docs/upstreams/backupdr.md §4). */
 export function toApplication(a: Json): BdrApplication | null {
   const appId = id(field(a, 'id'));
   if (appId === null) return null;

@@ -1,7 +1,7 @@
 import { JobStatus } from '../../domain.js';
 
 /**
- * Console job statuses (backupdr.md §3 jobs: `queued`, `queued (readiness)`, `initializing`, `running`,
+ * Console job statuses (docs/upstreams/backupdr.md §4.5: `queued`, `queued (readiness)`, `initializing`, `running`,
  * `succeeded`, `failed`, `pending`, and `canceled` after `PUT /job/{id}` cancel) → the unified enum.
  */
 const BY_STATUS: Readonly<Record<string, JobStatus>> = {

@@ -1,6 +1,6 @@
 /**
  * Readers for the console's JSON. The generic tolerant readers are shared with the Commvault mappers;
- * the console adds epoch-microsecond dates (backupdr.md §5) and nested references.
+ * the console adds epoch-microsecond dates (docs/upstreams/backupdr.md §6.1) and nested references.
  */
 import { bool, field, int, isObject, list, num, obj, str, type Json } from '../../commvault/mappers/read.js';
 import type { BdrApplianceRef, BdrRef, BdrSourceRef } from '../model.js';
@@ -44,7 +44,7 @@ export function sources(v: unknown): BdrSourceRef[] {
   }));
 }
 
-/** Consoles send SLA switches as "true"/"false" strings and app switches as booleans (backupdr.md §3 sla). */
+/** Consoles send SLA switches as "true"/"false" strings and app switches as booleans (docs/upstreams/backupdr.md §4.6). */
 export const flag = bool;
 
 /** Items of a list view `{count, items}`, each mapped; items without an id are dropped. */

@@ -4,7 +4,7 @@ import { toRef } from './job.js';
 import { field, int, list, mbToBytes, num, str, unixSeconds } from './read.js';
 
 /**
- * The key of a partition's average Q&I time (µs). commvault.md §4: not confirmed in public sources,
+ * The key of a partition's average Q&I time (µs). docs/upstreams/commvault.md §5.7: not confirmed in public sources,
  * `avgQITime` is the documented guess; these alternatives are read too so a live CommServe that names it
  * differently still reports health.
  */

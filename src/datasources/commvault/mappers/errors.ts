@@ -8,7 +8,7 @@ export interface CommvaultBodyError {
 }
 
 /**
- * Finds the error a Commvault answer carries, whatever shape it takes (commvault.md §7); undefined for
+ * Finds the error a Commvault answer carries, whatever shape it takes (docs/upstreams/commvault.md §7); undefined for
  * a success. Most failures arrive as HTTP 200, so the body decides:
  *  1. top level `{errorCode ≠ 0, errorMessage}` (V1 actions, V4 errors on 4xx/5xx);
  *  2. `{error: {errorCode ≠ 0, errorMessage | errorString}}` (StoragePool/StoragePolicy edits, qoperation);

@@ -1,6 +1,6 @@
 import { JobStatus } from '../../domain.js';
 
-/** Exact Commvault status strings (lower-cased) and what they mean; cvpysdk job.py + commvault.md §2. */
+/** Exact Commvault status strings (lower-cased) and what they mean; cvpysdk job.py, see docs/upstreams/commvault.md §3.5. */
 const EXACT: Readonly<Record<string, JobStatus>> = {
   running: JobStatus.RUNNING,
   pending: JobStatus.PENDING,

@@ -1,5 +1,5 @@
 /**
- * Tolerant readers for Commvault JSON (commvault.md §8): keys in mixed casing (`MountPathList`,
+ * Tolerant readers for Commvault JSON (docs/upstreams/commvault.md §8): keys in mixed casing (`MountPathList`,
  * `SubStoreList`, `backupdestinations`), numbers sent as strings, `-999` meaning "unavailable", empty
  * lists omitted and single elements sent as objects where arrays are expected (XML-native services).
  * Every mapper reads raw JSON through these and nothing else.
@@ -115,7 +115,7 @@ export function unixSeconds(v: unknown): Date | null {
   return n === null || n <= 0 ? null : new Date(n * 1000);
 }
 
-/** Commvault storage sizes are MB (commvault.md §4); the graph speaks bytes. */
+/** Commvault storage sizes are MB (docs/upstreams/commvault.md §5.1); the graph speaks bytes. */
 export function mbToBytes(v: unknown): number | null {
   const n = num(v);
   return n === null ? null : n * MB;

@@ -10,7 +10,7 @@ export function toDiskStorageDetail(body: unknown): CvStorageDetail | null {
 }
 
 /**
- * `GET /V4/Storage/Cloud/{id}`: the same idea with other words (commvault.md §4): `general.totalCapacity`
+ * `GET /V4/Storage/Cloud/{id}`: the same idea with other words (docs/upstreams/commvault.md §5.4): `general.totalCapacity`
  * rather than `capacity`, `deduplicationSavings` as a string, buckets under `bucket`.
  */
 export function toCloudStorageDetail(body: unknown): CvStorageDetail | null {
