@@ -12,7 +12,7 @@ export enum BackupDrFilterOperator {
 
 registerEnumType(BackupDrFilterOperator, {
   name: 'BackupDrFilterOperator',
-  description: 'A console filter operator (seed §5.2). Which ones a field takes depends on its type in the console\'s OPTIONS metadata.',
+  description: 'A console filter operator (the console\'s `filter=` grammar). Which ones a field takes depends on its type in the console\'s OPTIONS metadata.',
   valuesConfig: {
     EQ: { description: '`:==` exact match (String, Enum, Long, Boolean; dates as epoch microseconds). Repeated on one field: a union.' },
     NE: { description: '`:!=` not equal. May repeat on one field.' },

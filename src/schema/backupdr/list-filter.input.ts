@@ -8,7 +8,7 @@ export class BackupDrListFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Case-insensitive free-text search over the resource\'s predefined attributes (seed §5.4). At most 1024 characters.',
+    description: 'Case-insensitive free-text search over the resource\'s predefined attributes (the console\'s `keyword` parameter). At most 1024 characters.',
   })
   keyword?: string | null;
 }
