@@ -1,7 +1,5 @@
-import { startBackupDrSimulator } from '../simulators/backupdr/index.js';
-import { startCommvaultSimulator } from '../simulators/commvault/index.js';
-import { DEMO_BACKUPDR_ID, DEMO_COMMVAULT_ID } from './config/demo.js';
 import type { GatewayConfig } from './config/schema.js';
+import type { DemoUpstream } from './datasources/product.js';
 import type { Logger } from './observability/logger.js';
 
 export interface DemoSimulators {
@@ -9,33 +7,32 @@ export interface DemoSimulators {
 }
 
 /**
- * Demo mode: starts the built-in simulators on loopback and points the demo upstreams at the address
- * each one actually got (a configured port 0 means "any free port").
+ * Demo mode: starts each product's built-in simulator on loopback (in the order given) and points its
+ * demo upstream at the address it actually got (a configured port 0 means "any free port"). If one fails
+ * to start, the ones already started are closed.
  */
 export async function startDemoSimulators(
   demo: NonNullable<GatewayConfig['demo']>,
+  demos: readonly DemoUpstream[],
   upstreams: GatewayConfig['upstreams'],
   logger: Logger,
 ): Promise<DemoSimulators> {
-  const commvault = await startCommvaultSimulator({ port: demo.commvaultSimPort, latencyMs: demo.simLatencyMs });
-  let backupdr: Awaited<ReturnType<typeof startBackupDrSimulator>>;
-  try {
-    backupdr = await startBackupDrSimulator({ port: demo.backupdrSimPort, latencyMs: demo.simLatencyMs });
-  } catch (error) {
-    await commvault.close();
-    throw error;
-  }
-  for (const [id, url] of [
-    [DEMO_COMMVAULT_ID, commvault.url],
-    [DEMO_BACKUPDR_ID, backupdr.url],
-  ] as const) {
-    const upstream = upstreams.find((u) => u.id === id);
-    if (upstream) upstream.url = url;
-    logger.info({ upstream: id, url }, 'demo: simulator started');
-  }
-  return {
-    close: async () => {
-      await Promise.allSettled([commvault.close(), backupdr.close()]);
-    },
+  const started: Array<{ close(): Promise<void> }> = [];
+  const closeAll = async () => {
+    await Promise.allSettled(started.map((s) => s.close()));
   };
+  for (const d of demos) {
+    let simulator;
+    try {
+      simulator = await d.start({ port: demo[d.portKey], latencyMs: demo.simLatencyMs });
+    } catch (error) {
+      await closeAll();
+      throw error;
+    }
+    started.push(simulator);
+    const upstream = upstreams.find((u) => u.id === d.id);
+    if (upstream) upstream.url = simulator.url;
+    logger.info({ upstream: d.id, url: simulator.url }, 'demo: simulator started');
+  }
+  return { close: closeAll };
 }

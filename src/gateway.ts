@@ -36,7 +36,10 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   const trusted = await loadTrustedDocuments(config.persistedQueries.manifestPath ?? DEFAULT_MANIFEST_PATH, schema);
 
   let simulators: DemoSimulators | undefined;
-  if (config.demo) simulators = await startDemoSimulators(config.demo, config.upstreams, logger);
+  if (config.demo) {
+    const demos = UPSTREAM_PRODUCTS.flatMap((p) => (p.demo ? [p.demo] : []));
+    simulators = await startDemoSimulators(config.demo, demos, config.upstreams, logger);
+  }
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.
   const shared = config.redis

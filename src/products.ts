@@ -3,7 +3,9 @@
  * (src/{datasources,schema,resolvers}/<product>/) reaches products through this list: a new product is
  * its folders plus one line here (docs/architecture.md, "Adding a product").
  */
-import type { UpstreamProduct } from './datasources/product.js';
+// The product modules declare their schema classes with type-graphql decorators, which need the polyfill first.
+import 'reflect-metadata';
+import type { UpstreamKindSpec, UpstreamProduct } from './datasources/product.js';
 import { backupDrProduct } from './resolvers/backupdr/product.js';
 import { commvaultProduct } from './resolvers/commvault/product.js';
 import type { GraphProduct } from './resolvers/product.js';
@@ -13,6 +15,9 @@ export const PRODUCTS: readonly GraphProduct[] = [commvaultProduct as GraphProdu
 
 /** The datasource halves, for the source registry. */
 export const UPSTREAM_PRODUCTS: readonly UpstreamProduct[] = PRODUCTS.map((p) => p.upstreams);
+
+/** Every upstream kind a product serves, for the config: credential and default buckets of each. */
+export const UPSTREAM_KINDS: Readonly<Record<string, UpstreamKindSpec>> = Object.assign({}, ...UPSTREAM_PRODUCTS.map((p) => p.kinds));
 
 /** The cost models, for the cost limit. */
 export const PRODUCT_COSTS: readonly ProductCostModel[] = PRODUCTS.map((p) => p.cost);

@@ -7,7 +7,9 @@ import {
   DEFAULT_COMMVAULT_SIM_PORT,
   type GatewayConfig,
 } from './schema.js';
-import { demoCallers, demoUpstreamInputs } from './demo.js';
+import { demoCallers } from './demo.js';
+import type { UpstreamKindSpec } from '../datasources/product.js';
+import { UPSTREAM_KINDS, UPSTREAM_PRODUCTS } from '../products.js';
 
 /** A configuration that cannot run: the message names the bad key. Stops the start. */
 export class ConfigError extends Error {
@@ -46,12 +48,27 @@ export async function loadConfig(env: Env = process.env): Promise<GatewayConfig>
 }
 
 /** Validates an already-parsed config object and resolves its secrets. Exposed for tests. */
-export function parseConfig(raw: unknown, env: Env = process.env): GatewayConfig {
+export function parseConfig(raw: unknown, env: Env = process.env, kinds: Readonly<Record<string, UpstreamKindSpec>> = UPSTREAM_KINDS): GatewayConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
   const config = parsed.data;
   resolveSecrets(config, env);
-  checkReferences(config);
+  checkReferences(config, kinds);
+  applyKindDefaults(config, kinds);
+  return config;
+}
+
+/**
+ * Fills each upstream's buckets its config leaves out with its kind's defaults (the product's
+ * UpstreamKindSpec), so the pipeline reads one complete budget per upstream.
+ */
+export function applyKindDefaults(config: GatewayConfig, kinds: Readonly<Record<string, UpstreamKindSpec>> = UPSTREAM_KINDS): GatewayConfig {
+  for (const u of config.upstreams) {
+    const spec = kinds[u.kind];
+    if (!spec) continue;
+    u.rateLimit.read ??= { ...spec.rateLimits.read };
+    u.rateLimit.write ??= { ...spec.rateLimits.write };
+  }
   return config;
 }
 
@@ -61,7 +78,10 @@ function demoConfigInput(env: Env): Record<string, unknown> {
     backupdrSimPort: intFromEnv(env, 'BACKUPDR_SIM_PORT') ?? DEFAULT_BACKUPDR_SIM_PORT,
     simLatencyMs: intFromEnv(env, 'SIM_LATENCY_MS') ?? 0,
   };
-  return { callers: demoCallers(), upstreams: demoUpstreamInputs(demo), demo };
+  // Each product with a simulator adds its demo upstream; the URL names the simulator's configured port
+  // (when that port is 0 the gateway rewrites it once the simulator listens).
+  const upstreams = UPSTREAM_PRODUCTS.flatMap((p) => (p.demo ? [p.demo.upstreamInput(demo[p.demo.portKey])] : []));
+  return { callers: demoCallers(), upstreams, demo };
 }
 
 function applyEnvOverrides(raw: unknown, env: Env): unknown {
@@ -114,13 +134,18 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
   });
 }
 
-function checkReferences(config: GatewayConfig): void {
+function checkReferences(config: GatewayConfig, kinds: Readonly<Record<string, UpstreamKindSpec>>): void {
   const upstreamIds = new Set<string>();
   config.upstreams.forEach((u, i) => {
     if (upstreamIds.has(u.id)) throw new ConfigError(`upstreams[${i}].id: "${u.id}" is used twice`);
     upstreamIds.add(u.id);
-    if (u.kind === 'backupdr') {
-      if (!u.bearerToken) throw new ConfigError(`upstreams[${i}].bearerToken: required for kind backupdr (or bearerTokenEnv)`);
+    const spec = Object.hasOwn(kinds, u.kind) ? kinds[u.kind] : undefined;
+    if (!spec) {
+      const known = Object.keys(kinds).map((k) => `"${k}"`).join(', ');
+      throw new ConfigError(`upstreams[${i}].kind: unknown kind "${u.kind}" (one of ${known})`);
+    }
+    if (spec.credential === 'bearerToken') {
+      if (!u.bearerToken) throw new ConfigError(`upstreams[${i}].bearerToken: required for kind ${u.kind} (or bearerTokenEnv)`);
     } else {
       if (!u.username) throw new ConfigError(`upstreams[${i}].username: required for kind ${u.kind}`);
       if (!u.password) throw new ConfigError(`upstreams[${i}].password: required for kind ${u.kind} (or passwordEnv)`);

@@ -23,8 +23,11 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  */
 export const DEFAULT_MAX_COST = 500;
 
-export const UPSTREAM_KINDS = ['commvault', 'commvault-cloud', 'backupdr'] as const;
-export type UpstreamKind = (typeof UPSTREAM_KINDS)[number];
+/**
+ * A configured upstream's kind, e.g. `commvault`, `commvault-cloud`, `backupdr`: each registered product
+ * declares the kinds it serves with their default buckets (src/products.ts), and parseConfig refuses any other.
+ */
+export type UpstreamKind = string;
 
 export const ROLES = ['frontend', 'partner', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -38,23 +41,14 @@ const bucketSchema = z
   .strict();
 export type BucketConfig = z.infer<typeof bucketSchema>;
 
-/** Per-kind defaults (docs/configuration.md; docs/upstreams/commvault.md §9): CommServe ~15/s, Cloud tenant 1000 reads/h and 100 writes/h, console ~20/s. */
-export const DEFAULT_RATE_LIMITS: Record<UpstreamKind, { read: BucketConfig; write: BucketConfig }> = {
-  commvault: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
-  'commvault-cloud': {
-    read: { capacity: 50, refillPerSecond: 1000 / 3600 },
-    write: { capacity: 10, refillPerSecond: 100 / 3600 },
-  },
-  backupdr: { read: { capacity: 40, refillPerSecond: 20 }, write: { capacity: 10, refillPerSecond: 5 } },
-};
-
 const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional() };
 
 const upstreamSchema = z
   .object({
     /** Stable name of the upstream instance; part of global ids and cache keys. */
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, ".", "_" and "-" only'),
-    kind: z.enum(UPSTREAM_KINDS),
+    /** One of the kinds a registered product serves (checked by parseConfig). */
+    kind: z.string().min(1),
     /** API root as given (`…/webconsole/api`, `…/commandcenter/api`, `…/actifio`): resource paths are appended. */
     url: z.url(),
     /** Service account the gateway uses unless the caller brings its own upstream credential. */
@@ -69,7 +63,9 @@ const upstreamSchema = z
     connections: z.number().int().positive().default(DEFAULT_UPSTREAM_CONNECTIONS),
     rateLimit: z
       .object({
+        /** The upstream's read budget. @default the kind's (its product's UpstreamKindSpec), filled in by parseConfig */
         read: bucketSchema.optional(),
+        /** The upstream's write budget. @default the kind's, filled in by parseConfig */
         write: bucketSchema.optional(),
         /** How long a call may wait for a token before it fails with RATE_LIMITED. @default 5000 */
         queueTimeoutMs: z.number().int().nonnegative().default(DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS),

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { BucketConfig, UpstreamConfig } from '../config/schema.js';
+import type { BucketConfig, GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import type { ResolvedCredential } from '../principal.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamSource } from './upstream-source.js';
@@ -29,6 +29,18 @@ export interface UpstreamKindSpec {
   readonly rateLimits: { readonly read: BucketConfig; readonly write: BucketConfig };
 }
 
+/** A product's part of the demo (`npm start` with no config): its built-in simulator and the upstream pointing at it. */
+export interface DemoUpstream {
+  /** The demo upstream's id, e.g. `cv-demo`. */
+  readonly id: string;
+  /** The `demo` config key holding the simulator's port. */
+  readonly portKey: keyof Omit<NonNullable<GatewayConfig['demo']>, 'simLatencyMs'>;
+  /** The upstream's raw config entry (defaults come from the schema) for a simulator on `port`. */
+  upstreamInput(port: number): Record<string, unknown>;
+  /** Starts the simulator on loopback (`port` 0: any free port); resolves once it listens. */
+  start(options: { port: number; latencyMs: number }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
 /**
  * The datasource half of a product (Commvault, Backup and DR, …): which configured upstream kinds it
  * serves and how a caller's source for one of them is made. The registry knows products only through
@@ -44,4 +56,6 @@ export interface UpstreamProduct<S extends UpstreamSource = UpstreamSource> {
    * upstream's service account. Sessions, cache entries and buckets follow the source's identity.
    */
   sourceFor(upstream: UpstreamConfig, credential: ResolvedCredential | undefined): SourcePlan<S>;
+  /** Its simulator in the demo, if it has one. */
+  readonly demo?: DemoUpstream;
 }

@@ -1,4 +1,3 @@
-import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
 import { isGatewayError, type GatewayError } from '../errors/gateway-error.js';
 import { decodeCursor, mergePage, pageSize, type MergedPage } from './pagination.js';
 
@@ -8,7 +7,7 @@ export interface InstanceSource {
 }
 
 /** An item with the source it came from (so the presenter knows its upstream). */
-export interface Sourced<T, S extends InstanceSource = CommvaultSource> {
+export interface Sourced<T, S extends InstanceSource = InstanceSource> {
   source: S;
   item: T;
 }
@@ -19,7 +18,7 @@ export interface InstancePage<T> {
   items: readonly T[];
 }
 
-export interface FanOutOptions<T, S extends InstanceSource = CommvaultSource> {
+export interface FanOutOptions<T, S extends InstanceSource = InstanceSource> {
   sources: readonly S[];
   first: number | null | undefined;
   after: string | null | undefined;
@@ -41,7 +40,7 @@ export interface FanOutOptions<T, S extends InstanceSource = CommvaultSource> {
  * position is carried in the cursors, so a later page asks it again from there); anything that is not
  * a GatewayError is a bug and fails the field.
  */
-export async function fanOutPage<T, S extends InstanceSource = CommvaultSource>(options: FanOutOptions<T, S>): Promise<MergedPage<Sourced<T, S>>> {
+export async function fanOutPage<T, S extends InstanceSource = InstanceSource>(options: FanOutOptions<T, S>): Promise<MergedPage<Sourced<T, S>>> {
   const first = pageSize(options.first, options.maxPageSize);
   const offsets = decodeCursor(options.after, options.scope);
   const settled = await Promise.all(
@@ -77,7 +76,7 @@ export function newestFirst(a: Date | null, b: Date | null): boolean {
  * Runs `load` on every source in parallel and concatenates the answers (config order); a source that
  * fails with a GatewayError is recorded as a partial error and contributes nothing.
  */
-export async function fanOutList<T, S extends InstanceSource = CommvaultSource>(
+export async function fanOutList<T, S extends InstanceSource = InstanceSource>(
   sources: readonly S[],
   load: (source: S) => Promise<T[]>,
   onFailure: (source: S, error: GatewayError) => void,

@@ -9,6 +9,7 @@ import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-wo
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
+import { declareUpstreamKinds } from './unified/upstream-kind.enum.js';
 
 /** The product-neutral root fields and objects; each product adds its own (GraphProduct.resolvers and .types). */
 const UNIFIED_RESOLVERS: Function[] = [
@@ -28,6 +29,8 @@ export interface SchemaPart {
    * explicitly, so each stays in the schema (and `Query.node` can return it) even when no field names it.
    */
   readonly types: readonly Function[];
+  /** The upstream kinds it serves, for the `UpstreamKind` enum. */
+  readonly upstreams: { readonly kinds: Readonly<Record<string, { readonly graphKind: string; readonly description: string }>> };
 }
 
 /**
@@ -36,6 +39,7 @@ export interface SchemaPart {
  * snapshot from this function's result.
  */
 export async function buildGatewaySchema(products: readonly SchemaPart[]): Promise<GraphQLSchema> {
+  declareUpstreamKinds(products.flatMap((p) => Object.values(p.upstreams.kinds)));
   const schema = await buildSchema({
     resolvers: [...UNIFIED_RESOLVERS, ...products.flatMap((p) => p.resolvers)] as NonEmptyArray<Function>,
     orphanedTypes: products.flatMap((p) => p.types),

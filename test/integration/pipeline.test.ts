@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyKindDefaults } from '../../src/config/load.js';
 import { configSchema, type GatewayConfig } from '../../src/config/schema.js';
 import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js';
 import type {
@@ -68,7 +69,7 @@ let logins = 0;
 
 function config(): GatewayConfig {
   const fast = { retry: { maxAttempts: 3, baseDelayMs: 10 }, rateLimit: { queueTimeoutMs: 3000 } };
-  return configSchema.parse({
+  return applyKindDefaults(configSchema.parse({
     upstreams: [
       { id: 'cv-test', kind: 'commvault', url: fake.url, timeoutMs: 2000, ...fast },
       { id: 'cv-slow', kind: 'commvault', url: fake.url, timeoutMs: 300, retry: { maxAttempts: 3, baseDelayMs: 10 }, rateLimit: { queueTimeoutMs: 200 } },
@@ -76,7 +77,7 @@ function config(): GatewayConfig {
       { id: 'cv-flaky', kind: 'commvault', url: fake.url, retry: { maxAttempts: 1, baseDelayMs: 10 }, breaker: { failureThreshold: 2, cooldownMs: 60_000 } },
       { id: 'cv-tight', kind: 'commvault-cloud', url: fake.url, rateLimit: { read: { capacity: 1, refillPerSecond: 0.1 }, queueTimeoutMs: 100 } },
     ],
-  });
+  }));
 }
 
 const source = (instanceId = 'cv-test', identity = 'user:admin') => new FakeSource(() => pipeline, instanceId, identity);

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSharedLayers, type SharedLayers } from '../../src/cache/shared-layers.js';
+import { applyKindDefaults } from '../../src/config/load.js';
 import { configSchema, type GatewayConfig } from '../../src/config/schema.js';
 import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js';
 import type { SourceHooks, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from '../../src/datasources/pipeline/types.js';
@@ -66,7 +67,7 @@ describe.skipIf(!server)('two gateway replicas sharing Redis', () => {
 
   beforeAll(async () => {
     fake = await FakeUpstream.start('/webconsole/api');
-    config = configSchema.parse({
+    config = applyKindDefaults(configSchema.parse({
       upstreams: [
         {
           id: 'cv-shared',
@@ -77,7 +78,7 @@ describe.skipIf(!server)('two gateway replicas sharing Redis', () => {
           rateLimit: { read: BUCKET, queueTimeoutMs: 300 },
         },
       ],
-    });
+    }));
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import type { UpstreamConfig } from '../../config/schema.js';
 import type { ResolvedCredential } from '../../principal.js';
 import { sha256Hex } from '../../util/sha256.js';
 import type { SourcePlan, UpstreamProduct } from '../product.js';
+import { backupDrDemo } from './demo.js';
 import { BackupDrSource } from './backupdr-source.js';
 
 /**
@@ -28,4 +29,5 @@ export const backupDrUpstreams: UpstreamProduct<BackupDrSource> = {
         new BackupDrSource({ instanceId: upstream.id, identity: `bearer:${tokenHash.slice(0, 16)}`, pipeline, logger, bearerToken: token }),
     };
   },
+  demo: backupDrDemo,
 };

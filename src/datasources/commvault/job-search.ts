@@ -50,8 +50,8 @@ export function searchJobs(
   search: JobSearch,
   page: { first?: number | null; after?: string | null; maxPageSize: number },
   onFailure: (source: CommvaultSource, error: GatewayError) => void,
-): Promise<MergedPage<Sourced<CvJob>>> {
-  return fanOutPage<CvJob>({
+): Promise<MergedPage<Sourced<CvJob, CommvaultSource>>> {
+  return fanOutPage<CvJob, CommvaultSource>({
     sources: search.sources,
     first: page.first,
     after: page.after,

@@ -2,6 +2,7 @@ import type { UpstreamConfig } from '../../config/schema.js';
 import type { ResolvedCredential } from '../../principal.js';
 import { sha256Hex } from '../../util/sha256.js';
 import type { SourcePlan, UpstreamProduct } from '../product.js';
+import { commvaultDemo } from './demo.js';
 import { CommvaultSource } from './commvault-source.js';
 
 /**
@@ -48,4 +49,5 @@ export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
         }),
     };
   },
+  demo: commvaultDemo,
 };

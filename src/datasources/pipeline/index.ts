@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { GatewayConfig, UpstreamConfig } from '../../config/schema.js';
-import { DEFAULT_RATE_LIMITS } from '../../config/schema.js';
+import type { BucketConfig, GatewayConfig, UpstreamConfig } from '../../config/schema.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import { cacheKey } from '../../cache/cache-key.js';
 import type { CacheStore } from '../../cache/cache-store.js';
@@ -114,6 +113,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   const instances = new Map<string, Instance>();
   for (const config of opts.upstreams) {
+    // parseConfig fills each upstream's buckets from its kind; a config that skipped it would have no budget.
+    if (!config.rateLimit.read || !config.rateLimit.write) throw new Error(`upstream "${config.id}": rateLimit.read and .write must be set (see applyKindDefaults)`);
     const breaker = new CircuitBreaker({
       failureThreshold: config.breaker.failureThreshold,
       cooldownMs: config.breaker.cooldownMs,
@@ -299,7 +300,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   async function takeToken(call: Call): Promise<void> {
     const { config } = call.instance;
-    const upstreamLimit = config.rateLimit[call.access] ?? DEFAULT_RATE_LIMITS[config.kind][call.access];
+    const upstreamLimit = config.rateLimit[call.access] as BucketConfig;
     const bucket = withHeadroom(upstreamLimit, config.rateLimit.headroomTokens);
     const labels = { instance: config.id, access: call.access };
     const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);

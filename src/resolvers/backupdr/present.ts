@@ -46,11 +46,13 @@ import { BackupDrSlt } from '../../schema/backupdr/slt.type.js';
 import { BackupDrUser } from '../../schema/backupdr/user.type.js';
 import { toGlobalId } from '../../util/global-id.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
-import { presentUpstream } from '../commvault/present.js';
+import { backupDrUpstreams } from '../../datasources/backupdr/product.js';
+import { upstreamRef } from '../upstreams.js';
 import { presentedOnce } from '../presented-once.js';
 
 /** The `upstream` of every object a console returns. */
-export const consoleUpstream = (instanceId: string): Upstream => presentUpstream(instanceId, 'backupdr');
+export const consoleUpstream = (instanceId: string): Upstream =>
+  upstreamRef(instanceId, (backupDrUpstreams.kinds.backupdr as { graphKind: string }).graphKind);
 
 /** Id, upstream and console id: what every console node starts with. */
 function node(typeName: string, up: Upstream, consoleId: string) {

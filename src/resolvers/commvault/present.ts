@@ -19,7 +19,6 @@ import type {
   CvSubclient,
   CvSubclientRef,
 } from '../../datasources/commvault/model.js';
-import type { UpstreamKind as ConfigUpstreamKind } from '../../config/schema.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
@@ -33,27 +32,13 @@ import { StorageMedium } from '../../schema/commvault/storage-medium.enum.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import { toGlobalId } from '../../util/global-id.js';
 import { presentedOnce } from '../presented-once.js';
-import { UpstreamKind } from '../../schema/unified/upstream-kind.enum.js';
-import { Upstream } from '../../schema/unified/upstream.type.js';
+import { commvaultUpstreams } from '../../datasources/commvault/product.js';
+import { upstreamRef } from '../upstreams.js';
+import type { Upstream } from '../../schema/unified/upstream.type.js';
 
 /** The `upstream` of every object a source returns; relations reuse their parent's. */
-export const upstreamOf = (source: CommvaultSource): Upstream => presentUpstream(source.instanceId, source.kind);
-
-const KINDS: Record<ConfigUpstreamKind, UpstreamKind> = {
-  commvault: UpstreamKind.COMMVAULT,
-  'commvault-cloud': UpstreamKind.COMMVAULT_CLOUD,
-  backupdr: UpstreamKind.BACKUPDR,
-};
-
-const upstreams = new Map<string, Upstream>();
-
-/** One frozen `Upstream` per instance: every object of the instance shares it. */
-export function presentUpstream(id: string, kind: ConfigUpstreamKind): Upstream {
-  const key = `${kind}\u0000${id}`;
-  let up = upstreams.get(key);
-  if (!up) upstreams.set(key, (up = Object.freeze(Object.assign(new Upstream(), { id, kind: KINDS[kind] }))));
-  return up;
-}
+export const upstreamOf = (source: CommvaultSource): Upstream =>
+  upstreamRef(source.instanceId, (commvaultUpstreams.kinds[source.kind] as { graphKind: string }).graphKind);
 
 export function presentJob(up: Upstream, j: CvJob): CommvaultJob {
   return presentedOnce('CommvaultJob', up, j, () =>

@@ -1,8 +1,8 @@
 /**
- * Readers for the console's JSON. The generic tolerant readers are shared with the Commvault mappers;
+ * Readers for the console's JSON. The generic tolerant readers are shared by every product (src/datasources/json-read.ts);
  * the console adds epoch-microsecond dates (docs/upstreams/backupdr.md §6.1) and nested references.
  */
-import { bool, field, int, isObject, list, num, obj, str, type Json } from '../../commvault/mappers/read.js';
+import { bool, field, int, isObject, list, num, obj, str, type Json } from '../../json-read.js';
 import type { BdrApplianceRef, BdrRef, BdrSourceRef } from '../model.js';
 
 export { bool, field, int, isObject, list, num, obj, str, type Json };
