@@ -5,16 +5,15 @@ import { alertsFirst, ascendingNullsLast } from '../../monitoring/alerts.js';
 import type { MonitoredJob } from '../../monitoring/jobs.js';
 import { summariseJobs, type JobCounts } from '../../monitoring/job-summary.js';
 import { protectionCutoff, summaryWindow } from '../../monitoring/window.js';
-import { fanOutList } from '../../paging/fan-out.js';
 import { JobStatusSummary } from '../../schema/unified/job-status-summary.type.js';
 import { JobStatusSummaryArgs } from '../../schema/unified/job-status-summary.args.js';
 import { StorageTarget } from '../../schema/unified/storage-target.type.js';
 import { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import { UnprotectedWorkloadsArgs } from '../../schema/unified/unprotected-workloads.args.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { recordPartial } from '../partial-errors.js';
 import { upstreamOfVisible } from '../upstreams.js';
-import { sourcesByProduct } from './product-sources.js';
+import { fanOutProducts } from './product-sources.js';
+import type { UpstreamSource } from '../../datasources/upstream-source.js';
 
 /**
  * The estate's monitoring fields (docs/schema.md): thin fan-outs over the products that take part in each (their
@@ -35,30 +34,29 @@ export class MonitoringResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<JobStatusSummary> {
     const window = summaryWindow(args.since, args.until);
-    const answered = new Set<string>();
-    const byProduct = sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.jobsInWindow !== undefined);
-    const parts = await Promise.all(
-      byProduct.map(({ product, sources }) =>
-        fanOutList<MonitoredJob, (typeof sources)[number]>(
-          sources,
-          async (source) => {
-            const found = await product.jobsInWindow!(ctx, source, window);
-            answered.add(source.instanceId);
-            return found;
-          },
-          recordPartial(ctx, info),
-        ),
-      ),
+    const answered: UpstreamSource[] = [];
+    const jobs = await fanOutProducts<MonitoredJob>(
+      ctx,
+      info,
+      args.upstream,
+      (p) =>
+        p.jobsInWindow &&
+        (async (source) => {
+          const found = await p.jobsInWindow!(ctx, source, window);
+          answered.push(source);
+          return found;
+        }),
     );
-    const data = summariseJobs(parts.flat(), window);
-    const upstreams = byProduct.flatMap((p) => p.sources).filter((s) => answered.has(s.instanceId));
+    const data = summariseJobs(jobs, window);
+    // In config order, whatever order they answered in.
+    const upstreams = ctx.sources.upstreams().filter((u) => answered.some((s) => s.instanceId === u.id));
     return {
       ...counts(data),
       since: data.since,
       until: data.until,
       protectedBytes: data.protectedBytes,
       byType: data.byType.map((t) => ({ ...counts(t), jobType: t.jobType })),
-      upstreams: upstreams.map((s) => upstreamOfVisible(ctx.sources.upstream(s.instanceId)!)),
+      upstreams: upstreams.map(upstreamOfVisible),
     };
   }
 
@@ -73,12 +71,7 @@ export class MonitoringResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UnprotectedWorkload[]> {
     const cutoff = protectionCutoff(args.days);
-    const parts = await Promise.all(
-      sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.unprotectedWorkloads !== undefined).map(
-        ({ product, sources }) => fanOutList(sources, (source) => product.unprotectedWorkloads!(ctx, source, cutoff), recordPartial(ctx, info)),
-      ),
-    );
-    return parts.flat();
+    return fanOutProducts(ctx, info, args.upstream, (p) => p.unprotectedWorkloads && ((source) => p.unprotectedWorkloads!(ctx, source, cutoff)));
   }
 
   @Query(() => [StorageTarget], {
@@ -89,12 +82,8 @@ export class MonitoringResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StorageTarget[]> {
-    const parts = await Promise.all(
-      sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined, (p) => p.capacityTargets !== undefined).map(({ product, sources }) =>
-        fanOutList(sources, (source) => product.capacityTargets!(ctx, source), recordPartial(ctx, info)),
-      ),
-    );
-    return alertsFirst(parts.flat(), (t) => t.severity, (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
+    const targets = await fanOutProducts(ctx, info, args.upstream, (p) => p.capacityTargets && ((source) => p.capacityTargets!(ctx, source)));
+    return alertsFirst(targets, (t) => t.severity, (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
   }
 }
 
