@@ -37,8 +37,8 @@ export interface FanOutOptions<T, S extends InstanceSource = InstanceSource> {
  * One connection page over several upstream instances: every instance is asked once for its next
  * `first` items (from the offset the cursor recorded for it), in parallel, and the answers are
  * k-way merged. An instance that fails is reported through `onFailure` and left out of this page (its
- * position is carried in the cursors, so a later page asks it again from there); anything that is not
- * a GatewayError is a bug and fails the field.
+ * position is carried in the cursors, so a later page asks it again from there); when every instance
+ * fails, `totalCount` is null. Anything that is not a GatewayError is a bug and fails the field.
  */
 export async function fanOutPage<T, S extends InstanceSource = InstanceSource>(options: FanOutOptions<T, S>): Promise<MergedPage<Sourced<T, S>>> {
   const first = pageSize(options.first, options.maxPageSize);
@@ -57,7 +57,10 @@ export async function fanOutPage<T, S extends InstanceSource = InstanceSource>(o
     }),
   );
   const streams = settled.filter((s): s is NonNullable<typeof s> => s !== undefined);
-  return mergePage(streams, first, (a, b) => options.before(a.item, b.item), { scope: options.scope, carried: offsets });
+  const page = mergePage(streams, first, (a, b) => options.before(a.item, b.item), { scope: options.scope, carried: offsets });
+  // Every upstream asked failed: the count is unknown, not 0 (each failure is in `errors`).
+  if (streams.length === 0 && options.sources.length > 0) page.totalCount = null;
+  return page;
 }
 
 /** An instance page cut out of a whole list the gateway holds (lists the upstream cannot page). */

@@ -79,7 +79,8 @@ export interface MergedEdge<T> {
 export interface MergedPage<T> {
   edges: MergedEdge<T>[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  /** Null when no stream answered although some were asked: unknown, which a dashboard must not show as 0. */
+  totalCount: number | null;
 }
 
 /**

@@ -10,8 +10,8 @@ export interface PartialError {
 
 /**
  * Adds the failures recorded in `context.partialErrors` to the response's `errors`, each with the path
- * of the field whose data is incomplete. GraphQL gives a field either a value or an error; a fan-out
- * over several upstreams needs both.
+ * of the field whose data is incomplete, and names the upstreams that failed in `extensions.partial`.
+ * GraphQL gives a field either a value or an error; a fan-out over several upstreams needs both.
  */
 export function usePartialErrors<TContext extends { partialErrors: PartialError[] }>(): ApolloServerPlugin<TContext> {
   return {
@@ -26,6 +26,9 @@ export function usePartialErrors<TContext extends { partialErrors: PartialError[
           }));
           const result = response.body.singleResult;
           result.errors = [...(result.errors ?? []), ...extra];
+          // Which upstreams are missing from the data, for clients that read no error paths.
+          const partial = [...new Set(contextValue.partialErrors.flatMap(({ error }) => (error.upstream ? [error.upstream.instance] : [])))];
+          if (partial.length > 0) result.extensions = { ...result.extensions, partial };
         },
       };
     },

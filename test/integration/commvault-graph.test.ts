@@ -439,4 +439,12 @@ describe('partial data', () => {
     expect(ctx.partialErrors[0].error.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
     expect(ctx.partialErrors[0].error.upstream?.instance).toBe('cv-down');
   });
+
+  it('answers totalCount null, not 0, when every upstream asked failed', async () => {
+    const { result, ctx } = await graph.run(JOB_IDS, { first: 10, filter: { upstream: ['cv-down'] } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.jobs.edges).toEqual([]);
+    expect(result.data.jobs.totalCount).toBeNull();
+    expect(ctx.partialErrors.map((p) => p.error.upstream?.instance)).toEqual(['cv-down']);
+  });
 });

@@ -72,7 +72,7 @@ export type CommvaultClientsQueryVariables = Exact<{
 }>;
 
 
-export type CommvaultClientsQuery = { commvaultClients: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, clientId: number, name: string, hostName: string | null } }> } };
+export type CommvaultClientsQuery = { commvaultClients: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, clientId: number, name: string, hostName: string | null } }> } };
 
 export type ConsoleJobsQueryVariables = Exact<{
   upstream: string | number;
@@ -82,7 +82,7 @@ export type ConsoleJobsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleJobsQuery = { backupDr: { upstream: { id: string, kind: UpstreamKind }, jobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, consoleId: string, jobName: string | null, jobType: string | null, status: JobStatus, statusText: string | null, message: string | null, errorCode: string | null, startedAt: string | null, endedAt: string | null, application: { id: string, appName: string | null, appType: string | null, host: { id: string, hostName: string | null } | null, sla: { id: string, scheduleOff: boolean | null } | null } | null } }> } } };
+export type ConsoleJobsQuery = { backupDr: { upstream: { id: string, kind: UpstreamKind }, jobs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, consoleId: string, jobName: string | null, jobType: string | null, status: JobStatus, statusText: string | null, message: string | null, errorCode: string | null, startedAt: string | null, endedAt: string | null, application: { id: string, appName: string | null, appType: string | null, host: { id: string, hostName: string | null } | null, sla: { id: string, scheduleOff: boolean | null } | null } | null } }> } } };
 
 export type DashboardJobsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -91,7 +91,7 @@ export type DashboardJobsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardJobsQuery = { jobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node:
+export type DashboardJobsQuery = { jobs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node:
         | { id: string, status: JobStatus, jobType: string | null, startedAt: string | null, endedAt: string | null, sizeBytes: number | null, upstream: { id: string, kind: UpstreamKind } }
         | { jobId: number, backupLevel: string | null, percentComplete: number | null, id: string, status: JobStatus, jobType: string | null, startedAt: string | null, endedAt: string | null, sizeBytes: number | null, client: { id: string, name: string, hostName: string | null } | null, subclient: { id: string, name: string } | null, plan: { id: string, name: string } | null, storagePolicy: { id: string, name: string } | null, upstream: { id: string, kind: UpstreamKind } }
        }> } };

@@ -25,8 +25,13 @@ export function Connection<TNode extends object>(nodeType: ClassType<TNode> | (a
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Matching items across the upstreams that answered, all pages together.' })
-    totalCount!: number;
+    @Field(() => Int, {
+      nullable: true,
+      description:
+        'Matching items across the upstreams that answered, all pages together; null when every upstream asked failed ' +
+        '(unknown, not 0: the failures are in `errors`).',
+    })
+    totalCount!: number | null;
   }
   return ConnectionBase;
 }
