@@ -68,6 +68,7 @@ export function applyKindDefaults(config: GatewayConfig, kinds: Readonly<Record<
     if (!spec) continue;
     u.rateLimit.read ??= { ...spec.rateLimits.read };
     u.rateLimit.write ??= { ...spec.rateLimits.write };
+    u.rateLimit.shared ??= spec.sharedBudget;
   }
   return config;
 }

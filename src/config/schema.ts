@@ -75,6 +75,12 @@ const upstreamSchema = z
          * `write` state the upstream's own limit; see withHeadroom. @default 1
          */
         headroomTokens: z.number().nonnegative().default(DEFAULT_RATE_LIMIT_HEADROOM_TOKENS),
+        /**
+         * One budget for every caller of this upstream, whatever credential each brings (a Commvault Cloud
+         * tenant's limits are per tenant), instead of one per upstream identity.
+         * @default the kind's (its product's UpstreamKindSpec), filled in by parseConfig
+         */
+        shared: z.boolean().optional(),
       })
       .strict()
       .default({ queueTimeoutMs: DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS, headroomTokens: DEFAULT_RATE_LIMIT_HEADROOM_TOKENS }),

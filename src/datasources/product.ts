@@ -27,6 +27,8 @@ export interface UpstreamKindSpec {
   readonly credential: 'password' | 'bearerToken';
   /** Token buckets when the config gives none: the upstream's documented or usual limits. */
   readonly rateLimits: { readonly read: BucketConfig; readonly write: BucketConfig };
+  /** Whether the upstream counts its budget per upstream (all callers together) rather than per credential. */
+  readonly sharedBudget: boolean;
 }
 
 /** A product's part of the demo (`npm start` with no config): its built-in simulator and the upstream pointing at it. */

@@ -243,6 +243,35 @@ describe('upstream pipeline: rate limits', () => {
     expect(error.retryAfterMs).toBeGreaterThan(9000);
     expect(fake.calls('GET /Plan')).toHaveLength(0);
   });
+
+  it('keeps one budget per Cloud tenant: a second caller with its own credential finds it spent too', async () => {
+    fake.on('GET /Client', { json: [] });
+    fake.on('GET /Plan', { json: [] });
+    await source('cv-tight', 'user:first').send({ method: 'GET', path: '/Client' });
+    const error = await failure(source('cv-tight', 'user:second').send({ method: 'GET', path: '/Plan' }));
+    expect(error.code).toBe(ErrorCode.RATE_LIMITED);
+    expect(fake.calls('GET /Plan')).toHaveLength(0);
+  });
+
+  it('keeps one budget per identity on a CommServe: another caller is not held by the first one\'s spending', async () => {
+    fake.on('GET /Client', { json: [] });
+    const tight = { capacity: 1, refillPerSecond: 0.1 };
+    const own = createUpstreamPipeline({
+      upstreams: applyKindDefaults(
+        configSchema.parse({ upstreams: [{ id: 'cv-own', kind: 'commvault', url: fake.url, rateLimit: { read: tight, write: tight, queueTimeoutMs: 100, headroomTokens: 0 } }] }),
+      ).upstreams,
+      cache: config().cache,
+      logger,
+    });
+    try {
+      const on = (identity: string) => new FakeSource(() => own, 'cv-own', identity);
+      await on('user:first').send({ method: 'GET', path: '/Client' });
+      expect((await failure(on('user:first').send({ method: 'GET', path: '/Client', query: { again: '1' } }))).code).toBe(ErrorCode.RATE_LIMITED);
+      await expect(on('user:second').send({ method: 'GET', path: '/Client' })).resolves.toBeDefined();
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe('upstream pipeline: authentication', () => {

@@ -18,6 +18,7 @@ export const backupDrUpstreams: UpstreamProduct<BackupDrSource> = {
       description: 'A Google Cloud Backup and DR management console.',
       credential: 'bearerToken',
       rateLimits: { read: { capacity: 40, refillPerSecond: 20 }, write: { capacity: 10, refillPerSecond: 5 } },
+      sharedBudget: false,
     },
   },
   sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<BackupDrSource> {

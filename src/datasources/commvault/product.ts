@@ -18,8 +18,10 @@ export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
       description: 'A Commvault CommServe (on-premises).',
       credential: 'password',
       rateLimits: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
+      sharedBudget: false,
     },
-    // A tenant's documented budget: 1000 reads and 100 writes an hour (docs/upstreams/commvault.md §9.2).
+    // A tenant's documented budget: 1000 reads and 100 writes an hour, per tenant whoever calls
+    // (docs/upstreams/commvault.md §9.2): one bucket for every caller and replica.
     'commvault-cloud': {
       graphKind: 'COMMVAULT_CLOUD',
       description: 'A Commvault Cloud tenant (same API, strict rate limits).',
@@ -28,6 +30,7 @@ export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
         read: { capacity: 50, refillPerSecond: 1000 / 3600 },
         write: { capacity: 10, refillPerSecond: 100 / 3600 },
       },
+      sharedBudget: true,
     },
   },
   sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<CommvaultSource> {

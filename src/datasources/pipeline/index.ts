@@ -84,7 +84,7 @@ interface Call {
   key?: string;
   /** TTL when the answer may be cached. */
   ttlMs?: number;
-  /** The rate-limit bucket key: instance + identity + access. */
+  /** The rate-limit bucket key: instance + identity (or `*` for a shared budget) + access. */
   bucketKey: string;
   /**
    * No retry or token wait starts after this (epoch ms): room to queue for a token
@@ -341,7 +341,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       route: routeOf(req),
       key,
       ttlMs: ttlMs && ttlMs > 0 ? ttlMs : undefined,
-      bucketKey: JSON.stringify([instance.config.id, source.identity, access]),
+      // A shared budget (a Cloud tenant's) is one bucket for every identity; '*' is no identity's name.
+      bucketKey: JSON.stringify([instance.config.id, instance.config.rateLimit.shared ? '*' : source.identity, access]),
       deadlineMs: now() + instance.config.rateLimit.queueTimeoutMs + instance.config.timeoutMs,
     };
   }
