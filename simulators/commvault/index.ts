@@ -8,6 +8,9 @@ import type { CommvaultDataset } from './data/types.js';
 import { allRoutes } from './routes/index.js';
 import { Router } from './router.js';
 import { createPipeline } from './server.js';
+import { TenantBudget, type TenantBudgetOptions } from './tenant-budget.js';
+
+export { CLOUD_TENANT_BUDGET, type TenantBudgetOptions } from './tenant-budget.js';
 
 export type { SimFaults } from '../common/faults.js';
 export type * from './data/types.js';
@@ -16,11 +19,15 @@ export { FAULT_EXEMPT_ROUTES } from './server.js';
 export interface CommvaultSimulatorOptions extends SimulatorOptions {
   /** A token unused this long answers 401; Login's `timeout` (minutes) overrides it per token. */
   tokenIdleTimeoutMs: number;
+  /** Set: the simulator is a Commvault Cloud tenant with this budget (see CLOUD_TENANT_BUDGET). */
+  tenantBudget?: TenantBudgetOptions;
 }
 
 /** url is the API root incl. base path, e.g. http://127.0.0.1:41234/webconsole/api. */
 export interface CommvaultSimulator extends SimulatorHandle<CommvaultDataset> {
   liveTokens(): number;
+  /** A Cloud tenant's calls counted in the current budget window (zeros for a CommServe). */
+  tenantSpent(): { reads: number; writes: number };
 }
 
 export const DEFAULT_OPTIONS: Readonly<CommvaultSimulatorOptions> = {
@@ -38,6 +45,15 @@ export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOp
   const tokens = new TokenStore(o.tokenIdleTimeoutMs, now);
   const ctx: SimContext = { data, index: new DataIndex(data), tokens, nowS: () => Math.floor(now() / 1000) };
   const core = simulatorCore(o, now, () => tokens.revokeAll());
-  const server = await startHttpServer(createPipeline({ ...core, basePath, latencyMs: o.latencyMs, router: new Router(allRoutes), ctx, tokens }), o.port, o.host);
-  return { ...simulatorHandle(server, basePath, data, core), liveTokens: () => tokens.live() };
+  const tenant = o.tenantBudget ? new TenantBudget(o.tenantBudget, now) : undefined;
+  const server = await startHttpServer(
+    createPipeline({ ...core, basePath, latencyMs: o.latencyMs, router: new Router(allRoutes), ctx, tokens, tenant }),
+    o.port,
+    o.host,
+  );
+  return {
+    ...simulatorHandle(server, basePath, data, core),
+    liveTokens: () => tokens.live(),
+    tenantSpent: () => tenant?.spent() ?? { reads: 0, writes: 0 },
+  };
 }

@@ -3,6 +3,7 @@ import { handleControl } from '../common/control.js';
 import type { FaultState, PostAuthFault } from '../common/faults.js';
 import { readBody, sendJson, sendText, sleep } from '../common/http-server.js';
 import type { PipelineBase } from '../common/simulator.js';
+import type { TenantBudget } from './tenant-budget.js';
 import type { TokenStore } from './auth.js';
 import { genericError, Query, Scope, type ApiRequest, type ApiResult, type SimContext } from './context.js';
 import type { Router } from './router.js';
@@ -16,6 +17,8 @@ export const FAULT_EXEMPT_ROUTES: ReadonlySet<string> = new Set(['POST /Login'])
 
 export interface PipelineParts extends PipelineBase<Router, SimContext> {
   tokens: TokenStore;
+  /** A Commvault Cloud tenant's budget; absent for a CommServe. */
+  tenant?: TenantBudget;
 }
 
 const UNAUTHORIZED = { errorCode: 401, errorMessage: 'Unauthorized' };
@@ -56,6 +59,14 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
 
     await sleep(p.latencyMs + p.faults.extraLatencyMs());
 
+    if (p.tenant) {
+      const decision = p.tenant.take(method);
+      for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+      if (!decision.allowed) {
+        sendJson(res, 429, { errorCode: 429, errorMessage: 'Too many requests' });
+        return;
+      }
+    }
     if (p.bucket) {
       const decision = p.bucket.take();
       if (!decision.allowed) {

@@ -1,0 +1,55 @@
+/**
+ * A Commvault Cloud tenant's budget (docs/upstreams/commvault.md §9.2): reads and writes per tenant per
+ * period (1000 and 100 an hour by default), counted in fixed windows. Every answer names the limit of
+ * its class and the period (`X-RateLimit-Limit`, `X-RateLimit-Period` in seconds); a call over the
+ * budget answers 429 with the same headers. The service promises no `Retry-After` and no remaining
+ * count, so none is sent.
+ */
+export interface TenantBudgetOptions {
+  readsPerPeriod: number;
+  writesPerPeriod: number;
+  periodSeconds: number;
+}
+
+export const CLOUD_TENANT_BUDGET: Readonly<TenantBudgetOptions> = { readsPerPeriod: 1000, writesPerPeriod: 100, periodSeconds: 3600 };
+
+export type TenantDecision = { allowed: boolean; headers: Record<string, string> };
+
+export class TenantBudget {
+  private windowStart: number;
+  private reads = 0;
+  private writes = 0;
+
+  constructor(
+    private readonly options: TenantBudgetOptions,
+    private readonly now: () => number,
+  ) {
+    if (!(options.readsPerPeriod >= 1 && options.writesPerPeriod >= 1 && options.periodSeconds > 0)) {
+      throw new Error('tenantBudget needs readsPerPeriod, writesPerPeriod >= 1 and periodSeconds > 0');
+    }
+    this.windowStart = now();
+  }
+
+  /** Counts one call; GET and HEAD are reads, every other method (the login included) a write. */
+  take(method: string): TenantDecision {
+    const t = this.now();
+    if (t - this.windowStart >= this.options.periodSeconds * 1000) {
+      this.windowStart = t;
+      this.reads = 0;
+      this.writes = 0;
+    }
+    const read = method === 'GET' || method === 'HEAD';
+    const limit = read ? this.options.readsPerPeriod : this.options.writesPerPeriod;
+    const headers = { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Period': String(this.options.periodSeconds) };
+    const used = read ? this.reads : this.writes;
+    if (used >= limit) return { allowed: false, headers };
+    if (read) this.reads += 1;
+    else this.writes += 1;
+    return { allowed: true, headers };
+  }
+
+  /** What this window has spent, for tests and the control endpoint. */
+  spent(): { reads: number; writes: number } {
+    return { reads: this.reads, writes: this.writes };
+  }
+}
