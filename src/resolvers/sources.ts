@@ -2,7 +2,7 @@ import type { BackupDrSource } from '../datasources/backupdr/backupdr-source.js'
 import type { CommvaultSource } from '../datasources/commvault/commvault-source.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors/gateway-error.js';
-import { fromGlobalId, numericLocalId } from '../schema/global-id.js';
+import { fromGlobalId, numericLocalId } from '../util/global-id.js';
 
 /** The Commvault sources a list field asks: the one named by `upstream`, or all the caller may see. */
 export function commvaultSources(ctx: GatewayContext, upstream?: string | null): CommvaultSource[] {

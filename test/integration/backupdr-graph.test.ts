@@ -12,7 +12,7 @@ import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js'
 import { SourceRegistry } from '../../src/datasources/registry.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 import { startTestGateway } from '../helpers/gateway.js';
 
 const BDR = 'bdr-sim';

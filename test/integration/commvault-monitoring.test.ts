@@ -12,7 +12,7 @@ import { SourceRegistry } from '../../src/datasources/registry.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { EstateHealthDocument } from '../../src/generated/operations/graphql.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 import { freePort } from '../helpers/free-port.js';
 
 type Sim = Awaited<ReturnType<typeof startCommvaultSimulator>>;

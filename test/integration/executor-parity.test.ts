@@ -16,7 +16,7 @@ import type { UpstreamPipeline } from '../../src/datasources/pipeline/types.js';
 import { SourceRegistry } from '../../src/datasources/registry.js';
 import { jitGateway } from '../../src/execution/jit-gateway.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 import { freePort } from '../helpers/free-port.js';
 
 const logger = pino({ level: 'silent' });

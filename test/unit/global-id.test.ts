@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/codes.js';
-import { fromGlobalId, numericLocalId, toGlobalId } from '../../src/schema/global-id.js';
+import { fromGlobalId, numericLocalId, toGlobalId } from '../../src/util/global-id.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -44,7 +44,7 @@ import { BackupDrSla } from '../../schema/backupdr/sla.type.js';
 import { BackupDrSlp } from '../../schema/backupdr/slp.type.js';
 import { BackupDrSlt } from '../../schema/backupdr/slt.type.js';
 import { BackupDrUser } from '../../schema/backupdr/user.type.js';
-import { toGlobalId } from '../../schema/global-id.js';
+import { toGlobalId } from '../../util/global-id.js';
 import type { Upstream } from '../../schema/unified/upstream.type.js';
 import { presentUpstream } from '../commvault/present.js';
 import { presentedOnce } from '../presented-once.js';

@@ -20,7 +20,7 @@ import type {
 } from '../../schema/backupdr/resource-filters.input.js';
 import type { BackupDrSortKey } from '../../schema/backupdr/sort.input.js';
 import { SortDirection } from '../../schema/backupdr/sort-direction.enum.js';
-import { fromGlobalId } from '../../schema/global-id.js';
+import { fromGlobalId } from '../../util/global-id.js';
 import { JobCategory } from '../../schema/unified/job-category.enum.js';
 import type { ConsoleList } from './list-page.js';
 

@@ -31,7 +31,7 @@ import { CommvaultStoragePolicy, CommvaultStoragePolicyCopy } from '../../schema
 import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.js';
 import { StorageMedium } from '../../schema/commvault/storage-medium.enum.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
-import { toGlobalId } from '../../schema/global-id.js';
+import { toGlobalId } from '../../util/global-id.js';
 import { presentedOnce } from '../presented-once.js';
 import { UpstreamKind } from '../../schema/unified/upstream-kind.enum.js';
 import { Upstream } from '../../schema/unified/upstream.type.js';

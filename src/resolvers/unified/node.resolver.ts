@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { fromGlobalId, numericLocalId } from '../../schema/global-id.js';
+import { fromGlobalId, numericLocalId } from '../../util/global-id.js';
 import { Node } from '../../schema/unified/node.type.js';
 import { BACKUPDR_NODE_FETCHERS } from '../backupdr/node-fetchers.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
