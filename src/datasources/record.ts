@@ -1,0 +1,38 @@
+import type { UpstreamKind as ConfigUpstreamKind } from '../config/schema.js';
+
+/**
+ * The upstream instance an object came from, as the graph shows it (`Upstream`): its configured id and
+ * its kind as the GraphQL `UpstreamKind` value. One frozen object per instance (see upstreamRef).
+ */
+export interface UpstreamRef {
+  readonly id: string;
+  readonly kind: string;
+}
+
+/**
+ * What every domain record a source returns for a graph object starts with. Records are the resolvers'
+ * parents as they are: `__typename` names the GraphQL type (interfaces resolve by it), `id` is the
+ * global id (src/util/global-id.ts) and `upstream` the shared instance reference.
+ */
+export interface NodeRecord {
+  readonly __typename: string;
+  readonly id: string;
+  readonly upstream: UpstreamRef;
+}
+
+/** Config kinds → the GraphQL `UpstreamKind` values (src/schema/unified/upstream-kind.enum.ts). */
+const KINDS: Record<ConfigUpstreamKind, string> = {
+  commvault: 'COMMVAULT',
+  'commvault-cloud': 'COMMVAULT_CLOUD',
+  backupdr: 'BACKUPDR',
+};
+
+const upstreams = new Map<string, UpstreamRef>();
+
+/** The one frozen UpstreamRef of an instance: every record of the instance shares it. */
+export function upstreamRef(id: string, kind: ConfigUpstreamKind): UpstreamRef {
+  const key = `${kind}\u0000${id}`;
+  let up = upstreams.get(key);
+  if (!up) upstreams.set(key, (up = Object.freeze({ id, kind: KINDS[kind] })));
+  return up;
+}
