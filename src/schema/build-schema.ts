@@ -32,7 +32,7 @@ import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-wo
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { BackupDrApplication } from './backupdr/application.type.js';
 import { DateTimeScalar } from './date-time.scalar.js';
-import { leanFieldResolvers } from './lean-field-resolvers.js';
+import { directTypeResolvers, leanFieldResolvers } from './lean-field-resolvers.js';
 import { BackupDrAuditRecord } from './backupdr/audit-record.type.js';
 import { BackupDrBackup } from './backupdr/backup.type.js';
 import { BackupDrAppliance } from './backupdr/cluster.type.js';
@@ -140,5 +140,6 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   });
   leanFieldResolvers(schema);
+  directTypeResolvers(schema);
   return schema;
 }

@@ -17,14 +17,14 @@ class ThingResolver {
     return Object.assign(new Thing(), { n: 2 });
   }
 
-  @Query(() => Thing, { description: 'A plain object, not a Thing: type-graphql converts it for @Root().' })
+  @Query(() => Thing, { description: 'A plain object, not a Thing: parents are plain records, passed as they are.' })
   plainThing(): Thing {
-    return { n: 3 } as Thing;
+    return Object.freeze({ n: 3 }) as Thing;
   }
 
   @FieldResolver(() => Int)
-  times(@Root() t: Thing, @Ctx() ctx: { factor: number }): number {
-    if (!(t instanceof Thing)) throw new Error('root was not converted to a Thing');
+  times(@Root() t: Thing, @Ctx() ctx: { factor: number; roots?: unknown[] }): number {
+    ctx.roots?.push(t);
     return t.n * ctx.factor;
   }
 
@@ -63,13 +63,17 @@ describe('leanFieldResolvers', () => {
     expect(fields().times.resolve?.(Object.assign(new Thing(), { n: 4 }), {}, { factor: 10 }, info)).toBe(40);
   });
 
-  it('gives the same answers as type-graphql, a root that needs converting included', async () => {
+  it('gives the same answers as type-graphql, and hands a plain root to the method as it is (no class instance made)', async () => {
+    const roots: unknown[] = [];
     const result = await execute({
       schema,
       document: parse('{ thing { n times plus(by: 1) } plainThing { n times } }'),
-      contextValue: { factor: 10 },
+      contextValue: { factor: 10, roots },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ thing: { n: 2, times: 20, plus: 3 }, plainThing: { n: 3, times: 30 } });
+    expect(roots[0]).toBeInstanceOf(Thing);
+    expect(roots[1]).not.toBeInstanceOf(Thing);
+    expect(Object.isFrozen(roots[1])).toBe(true);
   });
 });

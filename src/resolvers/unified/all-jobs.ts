@@ -10,7 +10,7 @@ import { commvaultJobFetch, describeSearch, type JobSearch } from './job-search.
 
 export type AnyJobSource = CommvaultSource | BackupDrSource;
 
-/** A job of either product, tagged with the kind of its source so the presenter need not guess. */
+/** A job of either product, tagged with the kind of its source (the page's client preload reads Commvault jobs only). */
 export type AnyJob = { kind: 'commvault'; job: CvJob } | { kind: 'backupdr'; job: BdrJob };
 
 /**

@@ -1,17 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { BdrJob } from '../../datasources/backupdr/model.js';
+import type { CvJob } from '../../datasources/commvault/model.js';
+import type { ConnectionOf } from '../../schema/unified/connection.type.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { JobsArgs } from '../../schema/unified/jobs.args.js';
-import { consoleUpstream, presentJob as presentConsoleJob } from '../backupdr/present.js';
 import { selectsField, selectsPath } from '../selection.js';
 import { preloadClients } from '../commvault/preload-clients.js';
-import { presentJob, upstreamOf } from '../commvault/present.js';
 import { recordPartial } from '../partial-errors.js';
 import { clientFromId, splitUpstreams } from '../sources.js';
 import { searchAllJobs } from './all-jobs.js';
 import type { JobSearch } from './job-search.js';
-import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 
 @Resolver()
 export class JobsResolver {
@@ -20,7 +20,7 @@ export class JobsResolver {
       'Jobs of every upstream you may see (or those in filter.upstream), CommServes and consoles, newest start first. ' +
       'An upstream that fails leaves its jobs out and adds an error with this field\'s path; the others stand.',
   })
-  async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<JobConnection> {
+  async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionOf<CvJob | BdrJob>> {
     const filter = args.filter ?? {};
     const narrowed = filter.upstream && filter.upstream.length > 0 ? filter.upstream : undefined;
     let { commvault: sources, backupdr: consoles } = splitUpstreams(ctx, narrowed);
@@ -50,13 +50,7 @@ export class JobsResolver {
       page.edges.flatMap((e) => (e.node.item.kind === 'commvault' ? [{ instanceId: e.node.source.instanceId, job: e.node.item.job }] : [])),
     );
     return {
-      edges: page.edges.map((e) => ({
-        cursor: e.cursor,
-        node:
-          e.node.item.kind === 'backupdr'
-            ? presentConsoleJob(consoleUpstream(e.node.source.instanceId), e.node.item.job)
-            : presentJob(upstreamOf(e.node.source as CommvaultSource), e.node.item.job),
-      })),
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item.job })),
       pageInfo: page.pageInfo,
       totalCount: page.totalCount,
     };

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { CvClient, CvServer } from '../../datasources/commvault/model.js';
+import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
+import type { CvDdbStore, CvServer, CvStoragePool } from '../../datasources/commvault/model.js';
 import { alertsFirst, ascendingNullsLast } from '../../monitoring/alerts.js';
 import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
 import { summariseJobs } from '../../monitoring/job-summary.js';
@@ -14,12 +15,10 @@ import { StorageTarget } from '../../schema/unified/storage-target.type.js';
 import { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import { UnprotectedWorkloadsArgs } from '../../schema/unified/unprotected-workloads.args.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { presentClient, presentDdbStore, presentStoragePool, upstreamOf } from '../commvault/present.js';
 import { fanOutList } from '../fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from '../sources.js';
 import { jobsInWindow } from './job-search.js';
-import { presentJobStatusSummary, presentUnprotectedClient } from './present-monitoring.js';
 
 /**
  * The monitoring fields of DESIGN.md: thin fan-outs that fetch what the rules need and hand it to the
@@ -50,8 +49,8 @@ export class MonitoringResolver {
       },
       recordPartial(ctx, info),
     );
-    const upstreams = sources.filter((s) => answered.has(s.instanceId)).map(upstreamOf);
-    return presentJobStatusSummary(summariseJobs(jobs, window), upstreams);
+    const upstreams = sources.filter((s) => answered.has(s.instanceId)).map((s) => s.upstream);
+    return { ...summariseJobs(jobs, window), upstreams };
   }
 
   @Query(() => [UnprotectedWorkload], {
@@ -75,11 +74,16 @@ export class MonitoringResolver {
         const workloads = servers.filter(isWorkload).sort((a, b) => byName(a.name, b.name) || a.clientId - b.clientId);
         const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
         const clients = await ctx.loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
-        const up = upstreamOf(source);
-        return findings.map((f, i) => {
+        return findings.map((f, i): UnprotectedWorkload => {
           const client = clients[i];
           if (client instanceof Error) throw client;
-          return presentUnprotectedClient(f, presentClient(up, client ?? clientOfServer(f.workload)));
+          return {
+            workload: client ?? clientOfServer(source.upstream, f.workload),
+            gap: f.gap,
+            failedBackupCount: f.failedBackupCount,
+            instanceId: source.instanceId,
+            clientId: f.workload.clientId,
+          };
         });
       },
       recordPartial(ctx, info),
@@ -93,10 +97,10 @@ export class MonitoringResolver {
     @Args(() => UpstreamArgs) args: UpstreamArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<StorageTarget[]> {
+  ): Promise<CvStoragePool[]> {
     const targets = await fanOutList(
       commvaultSources(ctx, args.upstream),
-      async (source) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
+      (source) => source.listStoragePools(),
       recordPartial(ctx, info),
     );
     return alertsFirst(targets, (t) => t.severity, (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
@@ -111,7 +115,7 @@ export class MonitoringResolver {
     @Args(() => UpstreamArgs) args: UpstreamArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultDdbStore[]> {
+  ): Promise<CvDdbStore[]> {
     const stores = await fanOutList(
       commvaultSources(ctx, args.upstream),
       async (source) => {
@@ -122,16 +126,15 @@ export class MonitoringResolver {
           if (detail instanceof Error) throw detail;
           if (!detail) return [];
           // The detail answer has partitions; the engine list names policy and copy.
-          const merged = { ...detail, storagePolicy: detail.storagePolicy ?? d.storagePolicy, copy: detail.copy ?? d.copy };
-          return [presentDdbStore(upstreamOf(source), merged)];
+          return [{ ...detail, storagePolicyName: detail.storagePolicyName ?? d.storagePolicyName, copyName: detail.copyName ?? d.copyName }];
         });
       },
       recordPartial(ctx, info),
     );
     return alertsFirst(
       stores,
-      (d) => d.record.severity,
-      (a, b) => ascendingNullsLast(negate(a.record.avgQiMicros), negate(b.record.avgQiMicros)),
+      (d) => d.severity,
+      (a, b) => ascendingNullsLast(negate(a.avgQiMicros), negate(b.avgQiMicros)),
     );
   }
 }
@@ -139,22 +142,6 @@ export class MonitoringResolver {
 /** A client backups are expected for: software configured and at least one agent (iDA) installed. */
 function isWorkload(server: CvServer): boolean {
   return server.configured !== false && server.agents.length > 0;
-}
-
-/** A client the V4 server list shows but `GET /Client` does not (yet): presented from what V4 says. */
-function clientOfServer(s: CvServer): CvClient {
-  return {
-    clientId: s.clientId,
-    name: s.name,
-    displayName: s.displayName,
-    hostName: s.hostName,
-    guid: null,
-    commCellName: null,
-    description: null,
-    osName: s.osName,
-    version: s.version,
-    isDeleted: null,
-  };
 }
 
 function byName(a: string, b: string): number {

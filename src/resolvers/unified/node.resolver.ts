@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { NodeRecord } from '../../datasources/record.js';
 import { fromGlobalId, numericLocalId } from '../../util/global-id.js';
 import { Node } from '../../schema/unified/node.type.js';
 import { BACKUPDR_NODE_FETCHERS } from '../backupdr/node-fetchers.js';
@@ -11,7 +12,7 @@ export class NodeResolver {
     nullable: true,
     description: 'Any object by its global id; null when it does not exist (or is not yours to see).',
   })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Node | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<NodeRecord | null> {
     const parts = fromGlobalId(id);
     if (ctx.sources.kindOf(parts.instanceId) === 'backupdr') {
       const fetchConsole = BACKUPDR_NODE_FETCHERS[parts.typeName] as (typeof BACKUPDR_NODE_FETCHERS)[string] | undefined;

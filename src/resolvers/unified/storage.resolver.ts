@@ -3,10 +3,10 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import type { BdrDiskPool } from '../../datasources/backupdr/model.js';
+import type { CvStoragePool } from '../../datasources/commvault/model.js';
 import { StorageTarget } from '../../schema/unified/storage-target.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
-import { consoleUpstream, presentDiskPool } from '../backupdr/present.js';
-import { presentStoragePool, upstreamOf } from '../commvault/present.js';
 import { fanOutList } from '../fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { splitUpstreams } from '../sources.js';
@@ -24,20 +24,20 @@ export class StorageResolver {
     @Args(() => UpstreamArgs) args: UpstreamArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<StorageTarget[]> {
+  ): Promise<Array<CvStoragePool | BdrDiskPool>> {
     const { commvault, backupdr } = splitUpstreams(ctx, args.upstream ? [args.upstream] : undefined);
     const onFailure = recordPartial(ctx, info);
     const [pools, diskPools] = await Promise.all([
       fanOutList(
         commvault,
-        async (source: CommvaultSource) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
+        (source: CommvaultSource) => source.listStoragePools(),
         onFailure,
       ),
       fanOutList(
         backupdr,
         async (source: BackupDrSource) => {
           const page = await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT });
-          return page.items.map((p) => presentDiskPool(consoleUpstream(source.instanceId), p));
+          return page.items;
         },
         onFailure,
       ),

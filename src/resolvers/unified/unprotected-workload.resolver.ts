@@ -5,7 +5,6 @@ import { backupFacts, type BackupFacts } from '../../monitoring/protection.js';
 import { JobStatus } from '../../schema/unified/job-status.enum.js';
 import { Job } from '../../schema/unified/job.type.js';
 import { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
-import { presentJob } from '../commvault/present.js';
 
 /** The history fields: one `GET /Job?clientId=&jobFilter=Backup` per workload, shared by all three, only when selected. */
 @Resolver(() => UnprotectedWorkload)
@@ -24,9 +23,8 @@ export class UnprotectedWorkloadResolver {
   }
 
   @FieldResolver(() => Job, { nullable: true, description: 'The newest backup job: drill into its errors from here.' })
-  async lastJob(@Root() w: UnprotectedWorkload, @Ctx() ctx: GatewayContext): Promise<Job | null> {
-    const job = (await facts(w, ctx)).lastJob;
-    return job && presentJob(w.workload.upstream, job);
+  async lastJob(@Root() w: UnprotectedWorkload, @Ctx() ctx: GatewayContext): Promise<CvJob | null> {
+    return (await facts(w, ctx)).lastJob;
   }
 }
 

@@ -1,12 +1,12 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import { upstreamRef, type UpstreamRef } from '../../datasources/record.js';
 import { Upstream } from '../../schema/unified/upstream.type.js';
-import { presentUpstream } from '../commvault/present.js';
 
 @Resolver()
 export class UpstreamResolver {
   @Query(() => [Upstream], { description: 'The upstream instances you may see, in configuration order.' })
-  upstreams(@Ctx() ctx: GatewayContext): Upstream[] {
-    return ctx.sources.upstreams().map((u) => presentUpstream(u.id, u.kind));
+  upstreams(@Ctx() ctx: GatewayContext): UpstreamRef[] {
+    return ctx.sources.upstreams().map((u) => upstreamRef(u.id, u.kind));
   }
 }
