@@ -2,8 +2,6 @@ import type DataLoader from 'dataloader';
 import type { NodeRecord } from '../../datasources/record.js';
 import type { GatewayContext } from '../../context.js';
 import type { BackupDrLoaders, BdrIdKey } from '../../loaders/backupdr.js';
-import type { Node } from '../../schema/unified/node.type.js';
-import type { Upstream } from '../../schema/unified/upstream.type.js';
 
 type Fetcher = (ctx: GatewayContext, instanceId: string, consoleId: string) => Promise<NodeRecord | null>;
 
