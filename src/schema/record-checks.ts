@@ -6,7 +6,7 @@
  * because the interface requires them, never on the record).
  */
 import type { BdrApplication, BdrAuditRecord, BdrBackup, BdrCluster, BdrConsistencyGroup, BdrConsole, BdrDiskPool, BdrEvent, BdrHost, BdrJob, BdrLogicalGroup, BdrNamedRef, BdrObjectSource, BdrOrganization, BdrPolicy, BdrRole, BdrSla, BdrSlp, BdrSlt, BdrUser } from '../datasources/backupdr/model.js';
-import type { CvAgent, CvBackupLocation, CvClient, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../datasources/commvault/model.js';
+import type { CvAgent, CvBackupLocation, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../datasources/commvault/model.js';
 import type { BackupDrApplication } from './backupdr/application.type.js';
 import type { BackupDrAuditRecord } from './backupdr/audit-record.type.js';
 import type { BackupDrBackup } from './backupdr/backup.type.js';
@@ -30,7 +30,7 @@ import type { BackupDrUser } from './backupdr/user.type.js';
 import type { CommvaultAgent } from './commvault/agent.type.js';
 import type { CommvaultBackupLocation } from './commvault/backup-location.type.js';
 import type { CommvaultClient } from './commvault/client.type.js';
-import type { CommvaultDdbStore } from './commvault/ddb-store.type.js';
+import type { CommvaultDdbPartition, CommvaultDdbStore } from './commvault/ddb-store.type.js';
 import type { CommvaultEvent } from './commvault/event.type.js';
 import type { CommvaultJob } from './commvault/job.type.js';
 import type { CommvaultLibrary, CommvaultMountPath } from './commvault/library.type.js';
@@ -63,6 +63,7 @@ export type RecordChecks = [
   Holds<Same<CommvaultMountPath, CvMountPath>>,
   Holds<Same<CommvaultEvent, CvEvent>>,
   Holds<Same<CommvaultDdbStore, CvDdbStore>>,
+  Holds<Same<CommvaultDdbPartition, CvDdbPartition>>,
   Holds<Same<CommvaultBackupLocation, CvBackupLocation>>,
   Holds<Same<CommvaultAgent, CvAgent>>,
   Holds<Same<BackupDrApplication, BdrApplication>>,

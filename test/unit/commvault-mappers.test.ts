@@ -400,9 +400,9 @@ describe('storage', () => {
       12,
       UP,
     );
-    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.avgQiMicros, p.severity])).toEqual([
-      [21, true, 850, Severity.OK],
-      [22, false, 2500, Severity.CRITICAL],
+    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.mediaAgentName, p.avgQiMicros, p.severity])).toEqual([
+      [21, true, 'ma01', 850, Severity.OK],
+      [22, false, 'ma02', 2500, Severity.CRITICAL],
     ]);
     expect(store).toMatchObject({ avgQiMicros: 2500, freeBytes: 1024 * MB, severity: Severity.CRITICAL });
   });

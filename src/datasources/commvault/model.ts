@@ -267,7 +267,7 @@ export interface CvEvent extends NodeRecord {
 export interface CvDdbPartition {
   subStoreId: number;
   path: string | null;
-  mediaAgent: CvRef | null;
+  mediaAgentName: string | null;
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;

@@ -26,8 +26,8 @@ export class CommvaultDdbStoreResolver {
   }
 
   @FieldResolver(() => [CommvaultDdbPartition])
-  async partitions(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<Array<Omit<CvDdbPartition, 'mediaAgent'> & { mediaAgentName: string | null }>> {
-    return ((await detail(d, ctx))?.partitions ?? []).map(({ mediaAgent, ...p }) => ({ ...p, mediaAgentName: mediaAgent?.name ?? null }));
+  async partitions(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<CvDdbPartition[]> {
+    return (await detail(d, ctx))?.partitions ?? [];
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'The slowest partition\'s average Q&I time, µs.' })

@@ -79,7 +79,7 @@ function toPartition(raw: unknown): CvDdbPartition | null {
   return {
     subStoreId,
     path: str(field(raw, 'Path')),
-    mediaAgent: toRef(field(raw, 'MediaAgent'), ['id', 'mediaAgentId'], ['name', 'mediaAgentName']),
+    mediaAgentName: toRef(field(raw, 'MediaAgent'), ['id', 'mediaAgentId'], ['name', 'mediaAgentName'])?.name ?? null,
     // status 1 = online (cvpysdk checks `status == 1` for substores).
     online: statusOnline(field(raw, 'status')),
     freeBytes: mbToBytes(field(raw, 'freeDiskSpaceMB')),
