@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, isUnionType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 type ParamKind = 'root' | 'context' | 'info';
@@ -15,9 +15,9 @@ type Resolve = GraphQLFieldResolver<unknown, unknown>;
  * Methods with arguments keep type-graphql's handler (it converts and validates input types).
  *
  * Like type-graphql's default container, one instance per resolver class is made with `new`; the
- * gateway's resolvers are stateless (their state is the request context). A root that is not an
- * instance of the method's `@Root()` class (type-graphql would convert it) goes to type-graphql's
- * handler, so behaviour never differs. Returns how many fields were rewired.
+ * gateway's resolvers are stateless (their state is the request context). The root is passed as it
+ * is: parents are domain records (plain objects, typed by interfaces), which type-graphql would pass
+ * unchanged too. Returns how many fields were rewired.
  */
 export function leanFieldResolvers(schema: GraphQLSchema): number {
   const storage = getMetadataStorage();
@@ -48,28 +48,14 @@ export function leanFieldResolvers(schema: GraphQLSchema): number {
       if (!instance) instances.set(resolver.target, (instance = new (resolver.target as new () => Record<string, unknown>)()));
       const method = instance[resolver.methodName];
       if (typeof method !== 'function') continue;
-      const rootParam = params.find((p) => p.kind === 'root');
-      const rootType = rootParam && 'getType' in rootParam ? rootParam.getType?.() : undefined;
-      field.resolve = directCall(
-        instance,
-        method as (...args: unknown[]) => unknown,
-        params.map((p) => p.kind as ParamKind),
-        typeof rootType === 'function' ? rootType : undefined,
-        field.resolve,
-      );
+      field.resolve = directCall(instance, method as (...args: unknown[]) => unknown, params.map((p) => p.kind as ParamKind));
       rewired += 1;
     }
   }
   return rewired;
 }
 
-function directCall(
-  instance: object,
-  method: (...args: unknown[]) => unknown,
-  kinds: readonly ParamKind[],
-  rootClass: Function | undefined,
-  handler: Resolve,
-): Resolve {
+function directCall(instance: object, method: (...args: unknown[]) => unknown, kinds: readonly ParamKind[]): Resolve {
   const pick = (kind: ParamKind, root: unknown, context: unknown, info: GraphQLResolveInfo): unknown =>
     kind === 'root' ? root : kind === 'context' ? context : info;
   const [a, b, c] = kinds;
@@ -84,7 +70,34 @@ function directCall(
             ? (root, _args, context, info) =>
                 method.call(instance, pick(a, root, context, info), pick(b, root, context, info), pick(c, root, context, info))
             : (root, _args, context, info) => method.apply(instance, kinds.map((k) => pick(k, root, context, info)));
-  if (!rootClass || rootClass === Object) return call;
-  return (root, args, context, info) =>
-    root instanceof rootClass ? call(root, args, context, info) : handler(root, args, context, info);
+  return call;
+}
+
+/**
+ * Calls each interface's and union's declared `resolveType` directly. type-graphql wraps it in an
+ * `async` function, so every abstract value would resolve its type through a promise: graphql-js
+ * waits for it (a promise per job of a page, on the warm path), and graphql-jit does not support it at
+ * all (it reads the result synchronously). The declared functions (`typeOfRecord`) answer at once
+ * with a type name; one returning a class is answered with that class's type name. Returns how many
+ * types were rewired.
+ */
+export function directTypeResolvers(schema: GraphQLSchema): number {
+  const storage = getMetadataStorage();
+  const nameOf = (target: unknown): string | undefined => storage.objectTypes.find((o) => o.target === target)?.name;
+  const declared = [
+    ...storage.interfaceTypes.map((i) => ({ name: i.name, resolveType: i.resolveType })),
+    ...storage.unions.map((u) => ({ name: u.name, resolveType: u.resolveType })),
+  ];
+  let rewired = 0;
+  for (const { name, resolveType } of declared) {
+    const type = schema.getType(name);
+    if (!resolveType || !(isInterfaceType(type) || isUnionType(type))) continue;
+    const resolve = resolveType as (...args: Parameters<GraphQLTypeResolver<unknown, unknown>>) => unknown;
+    type.resolveType = (value, context, info, abstractType) => {
+      const resolved = resolve(value, context, info, abstractType);
+      return typeof resolved === 'string' || resolved == null ? (resolved ?? undefined) : (nameOf(resolved) as string);
+    };
+    rewired += 1;
+  }
+  return rewired;
 }

@@ -182,7 +182,7 @@ describe('BackupDrSource', () => {
       const wanted = [sim.data.hosts[5].id, '999999999', sim.data.hosts[1].id, 'not-an-id', sim.data.hosts[5].id];
       sim.reset();
       const hosts = await source.listByIds('host', wanted);
-      expect(hosts.map((h) => h?.id ?? null)).toEqual([wanted[0], null, wanted[2], null, wanted[0]]);
+      expect(hosts.map((h) => h?.consoleId ?? null)).toEqual([wanted[0], null, wanted[2], null, wanted[0]]);
       expect(sim.calls('GET /host')).toBe(1);
     });
 
@@ -193,7 +193,7 @@ describe('BackupDrSource', () => {
       expect(mapped?.capacityBytes).toBe(pool.capacity_mb * 1024 * 1024);
       expect(mapped?.modifiedAt?.getTime()).toBe(Math.floor(pool.modifydate / 1000));
       const policies = await source.listPolicies(sim.data.slts[0].id);
-      expect(policies.map((p) => p.id).sort()).toEqual([...sim.data.slts[0].policyIds].sort());
+      expect(policies.map((p) => p.consoleId).sort()).toEqual([...sim.data.slts[0].policyIds].sort());
     });
   });
 });

@@ -8,9 +8,13 @@ import { micros } from '../../src/datasources/backupdr/mappers/read.js';
 import { toRole } from '../../src/datasources/backupdr/mappers/security.js';
 import { toDiskPool } from '../../src/datasources/backupdr/mappers/storage.js';
 import { JobStatus, Severity } from '../../src/datasources/domain.js';
+import { upstreamRef } from '../../src/datasources/record.js';
 import { ErrorCode } from '../../src/errors/codes.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 
 const MB = 1024 * 1024;
+/** The console the objects below come from: every record names it. */
+const UP = upstreamRef('bdr-test', 'backupdr');
 
 describe('console mappers', () => {
   it('reads epoch-microsecond dates (16 digits) as Date, unset dates as null', () => {
@@ -25,14 +29,15 @@ describe('console mappers', () => {
       id: '409999', jobname: 'Job_0198174', jobclass: 'DirectOnVault', apptype: 'VMBackup', hostname: 'avw tiny', appname: 'AVW Tiny',
       appid: '409016', hostid: 409015, appliance: { id: '7188', name: 'backup-server-29736', clusterid: '142700167048' }, status: 'running',
       queuedate: 1668601478000000, startdate: 1668601478000000, progress: 0, targethost: '', duration: 5000000,
-    });
+    }, UP);
     expect(job).toMatchObject({
-      id: '409999', jobName: 'Job_0198174', jobClass: 'DirectOnVault', status: JobStatus.RUNNING, statusText: 'running',
-      applicationId: '409016', hostId: '409015', durationSeconds: 5, progress: 0, targetHost: null, endedAt: null,
-      appliance: { id: '7188', name: 'backup-server-29736', applianceId: '142700167048' },
+      __typename: 'BackupDrJob', id: toGlobalId('BackupDrJob', 'bdr-test', '409999'), upstream: UP,
+      consoleId: '409999', jobName: 'Job_0198174', jobType: 'DirectOnVault', status: JobStatus.RUNNING, statusText: 'running',
+      applicationId: '409016', hostId: '409015', durationSeconds: 5, progress: 0, targetHost: null, endedAt: null, sizeBytes: null,
+      applianceId: '7188',
     });
     expect(job?.startedAt?.toISOString()).toBe('2022-11-16T12:24:38.000Z');
-    expect(toJob({ jobname: 'no id' })).toBeNull();
+    expect(toJob({ jobname: 'no id' }, UP)).toBeNull();
   });
 
   it('maps every console job status to the unified enum', () => {
@@ -43,16 +48,16 @@ describe('console mappers', () => {
   });
 
   it('reads SLA switches sent as "true"/"false" strings and logexpirationoff as a boolean', () => {
-    const sla = toSla({ id: '965514', scheduleoff: 'true', expirationoff: 'false', dedupasyncoff: 'false', logexpirationoff: true, slt: { id: '1', name: 'x' }, slp: { id: '2' }, application: { id: '3' } });
+    const sla = toSla({ id: '965514', scheduleoff: 'true', expirationoff: 'false', dedupasyncoff: 'false', logexpirationoff: true, slt: { id: '1', name: 'x' }, slp: { id: '2' }, application: { id: '3' } }, UP);
     expect(sla).toMatchObject({ scheduleOff: true, expirationOff: false, dedupAsyncOff: false, logExpirationOff: true, sltId: '1', slpId: '2', applicationId: '3', logicalGroupId: null });
   });
 
   it('turns diskpool MB into bytes with free share and severity', () => {
-    const pool = toDiskPool({ id: '11', name: 'act_per_pool000', pooltype: 'perf', capacity_mb: 1000, usage_mb: 974, free_mb: 26, pct: 97.4 });
-    expect(pool).toMatchObject({ capacityBytes: 1000 * MB, usedBytes: 974 * MB, freeBytes: 26 * MB, usedPercent: 97.4, severity: Severity.CRITICAL });
+    const pool = toDiskPool({ id: '11', name: 'act_per_pool000', pooltype: 'perf', capacity_mb: 1000, usage_mb: 974, free_mb: 26, pct: 97.4 }, UP);
+    expect(pool).toMatchObject({ __typename: 'BackupDrDiskPool', id: toGlobalId('BackupDrDiskPool', 'bdr-test', '11'), consoleId: '11', capacityBytes: 1000 * MB, usedBytes: 974 * MB, freeBytes: 26 * MB, usedPercent: 97.4, severity: Severity.CRITICAL });
     expect(pool?.freePercent).toBeCloseTo(2.6);
-    expect(toDiskPool({ id: '12', capacity_mb: 100, usage_mb: 85 })).toMatchObject({ freeBytes: 15 * MB, severity: Severity.WARNING, name: '12' });
-    expect(toDiskPool({ id: '13' })?.severity).toBeNull();
+    expect(toDiskPool({ id: '12', capacity_mb: 100, usage_mb: 85 }, UP)).toMatchObject({ freeBytes: 15 * MB, severity: Severity.WARNING, name: '12' });
+    expect(toDiskPool({ id: '13' }, UP)?.severity).toBeNull();
   });
 
   it('keeps consolidated sources, organizations and references of an application and a host', () => {
@@ -61,19 +66,23 @@ describe('console mappers', () => {
       cluster: { id: '7188', clusterid: '144091747698', name: 'backup-server-29736' }, sla: { id: '965514' },
       sources: [{ srcid: '1', sourcecluster: '144091747698' }, { srcid: '2', cluster: { id: '7190', clusterid: '145', name: 'b2' } }],
       orglist: [{ id: '5', name: 'OrgA' }], stale: false, syncdate: 1594697898434000,
+    }, UP);
+    expect(app).toMatchObject({
+      __typename: 'BackupDrApplication', id: toGlobalId('BackupDrApplication', 'bdr-test', '709575'), upstream: UP, consoleId: '709575',
+      hostId: '709573', hostName: 'bastion', slaId: '965514', managed: true, stale: false, organizations: [{ consoleId: '5', name: 'OrgA' }],
+      applianceId: '7188',
     });
-    expect(app).toMatchObject({ hostId: '709573', hostName: 'bastion', slaId: '965514', managed: true, stale: false, organizations: [{ id: '5', name: 'OrgA' }] });
     expect(app?.sources).toEqual([
-      { srcId: '1', applianceId: '144091747698', appliance: null },
-      { srcId: '2', applianceId: '145', appliance: { id: '7190', name: 'b2', applianceId: '145' } },
+      { srcId: '1', applianceId: '144091747698', applianceName: null },
+      { srcId: '2', applianceId: '145', applianceName: 'b2' },
     ]);
-    expect(toHost({ id: '1', hostname: 'h', appliance: { id: '7', clusterid: '9' } })?.appliance).toEqual({ id: '7', name: null, applianceId: '9' });
+    expect(toHost({ id: '1', hostname: 'h', appliance: { id: '7', clusterid: '9' } }, UP)?.applianceId).toBe('7');
   });
 
   it('reads a backup image and a role', () => {
-    const b = toBackup({ id: '984504', backupname: 'Image_0196638', jobclass: 'snapshot', application: { id: '709575' }, virtualsize: '1024', diskpool: { id: '3', name: 'p' }, consistencydate: 1668588377000000 });
-    expect(b).toMatchObject({ applicationId: '709575', virtualSize: 1024, diskPool: { id: '3', name: 'p' } });
-    expect(toRole({ id: '1', name: 'Admin', rightlist: [{ id: 'System View', name: 'System View' }, { id: 'x' }] })?.rights).toEqual(['System View', 'x']);
+    const b = toBackup({ id: '984504', backupname: 'Image_0196638', jobclass: 'snapshot', application: { id: '709575' }, virtualsize: '1024', diskpool: { id: '3', name: 'p' }, consistencydate: 1668588377000000 }, UP);
+    expect(b).toMatchObject({ __typename: 'BackupDrBackup', consoleId: '984504', applicationId: '709575', virtualSize: 1024, diskPoolId: '3' });
+    expect(toRole({ id: '1', name: 'Admin', rightlist: [{ id: 'System View', name: 'System View' }, { id: 'x' }] }, UP)?.rights).toEqual(['System View', 'x']);
   });
 });
 

@@ -16,8 +16,12 @@ import { toServers } from '../../src/datasources/commvault/mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from '../../src/datasources/commvault/mappers/storage-detail.js';
 import { toSubclients } from '../../src/datasources/commvault/mappers/subclient.js';
 import { CvEventSeverity } from '../../src/datasources/commvault/model.js';
+import { upstreamRef } from '../../src/datasources/record.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 
 const MB = 1024 * 1024;
+/** The instance the answers below come from: every record names it. */
+const UP = upstreamRef('cv-test', 'commvault');
 
 // Fixtures in the shapes of docs/upstreams/commvault.md.
 const jobSummary = {
@@ -95,11 +99,13 @@ describe('job status', () => {
 
 describe('jobs', () => {
   it('maps a job summary: seconds → Date, sizes in bytes, embedded subclient, policy and plan', () => {
-    const page = toJobPage({ totalRecordsWithoutPaging: 2, jobs: [{ jobSummary }] });
+    const page = toJobPage({ totalRecordsWithoutPaging: 2, jobs: [{ jobSummary }] }, UP);
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     const job = page.items[0];
     expect(job).toMatchObject({
+      __typename: 'CommvaultJob',
+      id: toGlobalId('CommvaultJob', 'cv-test', 1426069),
       jobId: 1426069,
       status: JobStatus.COMPLETED,
       statusText: 'Completed',
@@ -113,32 +119,38 @@ describe('jobs', () => {
       clientId: 2,
       clientName: 'fs01',
       userName: 'admin',
-      storagePolicy: { id: 5, name: 'Server Plan' },
-      plan: { id: 5, name: 'Server Plan' },
+      backupsetName: 'defaultBackupSet',
+      storagePolicy: {
+        __typename: 'CommvaultStoragePolicy', id: toGlobalId('CommvaultStoragePolicy', 'cv-test', 5), upstream: UP,
+        storagePolicyId: 5, name: 'Server Plan', copies: null,
+      },
+      plan: { __typename: 'CommvaultPlan', id: toGlobalId('CommvaultPlan', 'cv-test', 5), upstream: UP, planId: 5, name: 'Server Plan', detail: null },
       pendingReason: null,
     });
+    expect(job.upstream).toBe(UP);
     expect(job.subclient).toEqual({
+      __typename: 'CommvaultSubclient', id: toGlobalId('CommvaultSubclient', 'cv-test', 7), upstream: UP,
       subclientId: 7, name: 'default', clientId: 2, clientName: 'fs01', applicationId: 33,
       appName: 'Windows File System', backupsetId: 3, backupsetName: 'defaultBackupSet',
-      agentInstanceId: 1, agentInstanceName: 'DefaultInstanceName',
+      agentInstanceId: 1, agentInstanceName: 'DefaultInstanceName', detail: null,
     });
   });
 
   it('reads an empty answer whose jobs key is omitted', () => {
-    expect(toJobPage({ totalRecordsWithoutPaging: 0 })).toEqual({ total: 0, items: [] });
+    expect(toJobPage({ totalRecordsWithoutPaging: 0 }, UP)).toEqual({ total: 0, items: [] });
   });
 
   it('tolerates a single job object instead of an array, numbers as strings and other key casing', () => {
     const page = toJobPage({
       TotalRecordsWithoutPaging: '1',
       jobs: { jobSummary: { ...jobSummary, JobId: undefined, jobId: '77', jobStartTime: '1767313436', jobEndTime: 0, Status: undefined } },
-    });
+    }, UP);
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ jobId: 77, startedAt: new Date(1767313436 * 1000), endedAt: null });
   });
 
   it('treats 0 times as unset and -999 as unavailable', () => {
-    const [job] = toJobPage({ jobs: [{ jobSummary: { ...jobSummary, jobStartTime: 0, sizeOfApplication: -999 } }] }).items;
+    const [job] = toJobPage({ jobs: [{ jobSummary: { ...jobSummary, jobStartTime: 0, sizeOfApplication: -999 } }] }, UP).items;
     expect(job.startedAt).toBeNull();
     expect(job.sizeBytes).toBeNull();
   });
@@ -146,7 +158,7 @@ describe('jobs', () => {
   it('gives no subclient, policy or plan for id 0 (Commvault\'s "none")', () => {
     const [job] = toJobPage({
       jobs: [{ jobSummary: { ...jobSummary, subclient: { subclientId: 0 }, storagePolicy: { storagePolicyId: 0 }, plan: undefined } }],
-    }).items;
+    }, UP).items;
     expect(job.subclient).toBeNull();
     expect(job.storagePolicy).toBeNull();
     expect(job.plan).toBeNull();
@@ -165,9 +177,9 @@ describe('clients, agents, backupsets, subclients', () => {
           clientProps: { isDeletedClient: false },
         },
       ],
-    });
+    }, UP);
     expect(clients).toEqual([
-      expect.objectContaining({ clientId: 2, name: 'fs01', hostName: 'fs01.example.com', guid: 'G', commCellName: 'cs01', isDeleted: false }),
+      expect.objectContaining({ __typename: 'CommvaultClient', id: toGlobalId('CommvaultClient', 'cv-test', 2), upstream: UP, clientId: 2, name: 'fs01', hostName: 'fs01.example.com', guid: 'G', commCellName: 'cs01', isDeleted: false }),
     ]);
   });
 
@@ -195,10 +207,14 @@ describe('clients, agents, backupsets, subclients', () => {
           content: [{ path: 'C:\\data' }],
         },
       ],
-    });
+    }, UP);
     expect(s).toMatchObject({
-      subclientId: 7, name: 'default', clientId: 2, backupEnabled: true, description: null,
-      contentPaths: ['C:\\data'], plan: { id: 5, name: 'Server Plan' }, storagePolicy: { id: 5, name: 'Server Plan' },
+      __typename: 'CommvaultSubclient', id: toGlobalId('CommvaultSubclient', 'cv-test', 7), subclientId: 7, name: 'default', clientId: 2,
+      detail: {
+        backupEnabled: true, description: null, contentPaths: ['C:\\data'],
+        plan: { __typename: 'CommvaultPlan', planId: 5, name: 'Server Plan', detail: null },
+        storagePolicy: { __typename: 'CommvaultStoragePolicy', storagePolicyId: 5, name: 'Server Plan' },
+      },
     });
   });
 });
@@ -210,7 +226,8 @@ describe('storage', () => {
         { mediaAgent: { mediaAgentId: 4, mediaAgentName: 'ma01', displayName: 'ma01' }, osInfo: { OsDisplayInfo: { OSName: 'Windows Server 2019 Datacenter' } }, status: 1, version: '11.32.45' },
         { mediaAgent: { mediaAgentId: 5, mediaAgentName: 'ma02' }, status: 0 },
       ],
-    });
+    }, UP);
+    expect(agents[0]).toMatchObject({ __typename: 'CommvaultMediaAgent', id: toGlobalId('CommvaultMediaAgent', 'cv-test', 4), upstream: UP });
     expect(agents.map((m) => [m.name, m.online, m.osName])).toEqual([
       ['ma01', true, 'Windows Server 2019 Datacenter'],
       ['ma02', false, null],
@@ -225,22 +242,22 @@ describe('storage', () => {
         { storagePoolEntity: { storagePoolName: 'Full', storagePoolId: 13 }, totalCapacity: 1000, totalFreeSpace: 50 },
         { storagePoolEntity: { storagePoolName: 'Unknown', storagePoolId: 14 } },
       ],
-    });
-    expect(pools[0]).toMatchObject({ storagePoolId: 11, medium: 'DISK', capacityBytes: 10485760 * MB, freeBytes: 4194304 * MB, usedBytes: 3145728 * MB, freePercent: 40, severity: Severity.OK });
+    }, UP);
+    expect(pools[0]).toMatchObject({ __typename: 'CommvaultStoragePool', id: toGlobalId('CommvaultStoragePool', 'cv-test', 11), storagePoolId: 11, medium: 'DISK', capacityBytes: 10485760 * MB, freeBytes: 4194304 * MB, usedBytes: 3145728 * MB, freePercent: 40, severity: Severity.OK });
     expect(pools[1]).toMatchObject({ medium: 'CLOUD', freePercent: 15, severity: Severity.WARNING });
     expect(pools[2]).toMatchObject({ freePercent: 5, severity: Severity.CRITICAL });
     expect(pools[3]).toMatchObject({ capacityBytes: null, freePercent: null, severity: null });
   });
 
   it('reads a single pool sent as an object, and an omitted list as empty', () => {
-    expect(toStoragePools({ storagePoolList: { storagePoolEntity: { storagePoolName: 'P', storagePoolId: 1 } } })).toHaveLength(1);
-    expect(toStoragePools({})).toEqual([]);
+    expect(toStoragePools({ storagePoolList: { storagePoolEntity: { storagePoolName: 'P', storagePoolId: 1 } } }, UP)).toHaveLength(1);
+    expect(toStoragePools({}, UP)).toEqual([]);
   });
 
   it('reads a pool detail with its DDB stores', () => {
     const pool = toStoragePoolDetail({
       storagePoolDetails: { totalCapacity: 100, totalFreeSpace: 50, storagePoolEntity: { storagePoolId: 11, storagePoolName: 'DiskPool01' }, dedupDBDetailsList: [{ storeId: 12, storeName: 'DiskPool01_DDB' }] },
-    });
+    }, UP);
     expect(pool).toMatchObject({ storagePoolId: 11, ddbStoreIds: [12], freePercent: 50 });
   });
 
@@ -252,7 +269,7 @@ describe('storage', () => {
       backupLocations: [{ id: 31, name: 'E:\\Mount01', status: 'Ready' }, { id: 32, name: 'F:\\Mount02', status: 'Offline' }],
       encryption: { encrypt: true, keyLength: 256, cipher: 'AES' },
       associatedPlanList: [{ id: 5, name: 'Server Plan' }],
-    });
+    }, UP);
     expect(detail).toEqual({
       storagePoolId: 11,
       name: 'DiskPool01',
@@ -265,7 +282,7 @@ describe('storage', () => {
         { id: 31, name: 'E:\\Mount01', status: 'Ready' },
         { id: 32, name: 'F:\\Mount02', status: 'Offline' },
       ],
-      associatedPlans: [{ id: 5, name: 'Server Plan' }],
+      associatedPlans: [{ __typename: 'CommvaultPlan', id: toGlobalId('CommvaultPlan', 'cv-test', 5), upstream: UP, planId: 5, name: 'Server Plan', detail: null }],
     });
   });
 
@@ -276,7 +293,7 @@ describe('storage', () => {
       general: { type: 'DEDUPLICATION', vendorType: 'Amazon S3', totalCapacity: '2097152', freeSpace: 1048576, sizeOnDisk: '524288', deduplicationSavings: '72.35' },
       bucket: [{ id: 41, name: 'backup-bucket', status: 'Ready' }],
       security: [],
-    });
+    }, UP);
     expect(detail).toMatchObject({
       storagePoolId: 14,
       medium: 'CLOUD',
@@ -290,20 +307,20 @@ describe('storage', () => {
   });
 
   it('tolerates the other kind\'s capacity key, a "%" savings string, a single location object and missing parts', () => {
-    expect(toDiskStorageDetail({ id: 1, general: { totalCapacity: 100, deduplicationSavings: '50.5%' }, backupLocations: { id: 3, name: 'M' } })).toMatchObject({
+    expect(toDiskStorageDetail({ id: 1, general: { totalCapacity: 100, deduplicationSavings: '50.5%' }, backupLocations: { id: 3, name: 'M' } }, UP)).toMatchObject({
       name: '1',
       capacityBytes: 100 * MB,
       dedupeSavingsPercent: 50.5,
       backupLocations: [{ id: 3, name: 'M', status: null }],
     });
-    expect(toCloudStorageDetail({ id: 2, general: { capacity: 7, deduplicationSavings: '' } })).toMatchObject({
+    expect(toCloudStorageDetail({ id: 2, general: { capacity: 7, deduplicationSavings: '' } }, UP)).toMatchObject({
       capacityBytes: 7 * MB,
       dedupeSavingsPercent: null,
       sizeOnDiskBytes: null,
       backupLocations: [],
       associatedPlans: [],
     });
-    expect(toDiskStorageDetail({ errorMessage: 'Requested Details not found', errorCode: 404 })).toBeNull();
+    expect(toDiskStorageDetail({ errorMessage: 'Requested Details not found', errorCode: 404 }, UP)).toBeNull();
   });
 
   it('maps V4 servers with their agents, readiness and infrastructure flag', () => {
@@ -323,8 +340,8 @@ describe('storage', () => {
   });
 
   it('maps libraries and their mount paths (capital MountPathList, MB strings)', () => {
-    expect(toLibraries({ response: [{ entityInfo: { name: 'DiskLib01', id: 3 } }], processinginstructioninfo: {} })).toEqual([
-      { libraryId: 3, name: 'DiskLib01', status: null, libraryType: null, mountPaths: null },
+    expect(toLibraries({ response: [{ entityInfo: { name: 'DiskLib01', id: 3 } }], processinginstructioninfo: {} }, UP)).toEqual([
+      { __typename: 'CommvaultLibrary', id: toGlobalId('CommvaultLibrary', 'cv-test', 3), upstream: UP, libraryId: 3, name: 'DiskLib01', status: null, libraryType: null, mountPaths: null },
     ]);
     const lib = toLibraryDetail(
       {
@@ -335,19 +352,22 @@ describe('storage', () => {
         },
       },
       3,
+      UP,
     );
+    expect(lib).toMatchObject({ __typename: 'CommvaultLibrary', id: toGlobalId('CommvaultLibrary', 'cv-test', 3), upstream: UP, status: 'Ready' });
     expect(lib?.mountPaths).toEqual([
       { mountPathId: 8, name: 'E:\\mp1', status: 'Ready', capacityBytes: 2048 * MB, freeBytes: 512 * MB, dataWrittenBytes: 100 * MB, estimatedRunoutDays: 30 },
     ]);
   });
 
   it('maps storage policies and their copies', () => {
-    expect(toStoragePolicies({ policies: [{ storagePolicyName: 'Server Plan', storagePolicyId: 5 }] })).toEqual([
-      { storagePolicyId: 5, name: 'Server Plan', copies: null },
+    expect(toStoragePolicies({ policies: [{ storagePolicyName: 'Server Plan', storagePolicyId: 5 }] }, UP)).toEqual([
+      { __typename: 'CommvaultStoragePolicy', id: toGlobalId('CommvaultStoragePolicy', 'cv-test', 5), upstream: UP, storagePolicyId: 5, name: 'Server Plan', copies: null },
     ]);
     const detail = toStoragePolicyDetail(
       { copy: [{ StoragePolicyCopy: { copyId: 9, copyName: 'Primary' }, copyType: 1, active: 1, isSnapCopy: '0', copyPrecedence: 1, library: { libraryName: 'DiskLib01' } }] },
       { storagePolicyId: 5, name: 'Server Plan' },
+      UP,
     );
     expect(detail.copies).toEqual([
       { copyId: 9, name: 'Primary', copyType: 1, active: true, isSnapCopy: false, precedence: 1, libraryName: 'DiskLib01', retentionDays: null },
@@ -361,8 +381,13 @@ describe('storage', () => {
           { sp: { id: 5, name: 'Server Plan' }, copy: { id: 9, name: 'Primary' }, storeId: 12, storeName: 'DiskPool01_DDB', sealedTime: 0, status: 0, ddbVersion: 11 },
           { sp: { id: 6, name: 'Other' }, copy: { id: 10, name: 'Aux' }, storeId: 12, storeName: 'DiskPool01_DDB' },
         ],
+      }, UP),
+    ).toEqual([
+      expect.objectContaining({
+        __typename: 'CommvaultDdbStore', id: toGlobalId('CommvaultDdbStore', 'cv-test', 12), upstream: UP,
+        storeId: 12, name: 'DiskPool01_DDB', storagePolicyName: 'Server Plan', copyName: 'Primary', sealedAt: null, partitions: null,
       }),
-    ).toEqual([expect.objectContaining({ storeId: 12, name: 'DiskPool01_DDB', storagePolicy: { id: 5, name: 'Server Plan' }, sealedAt: null, partitions: null })]);
+    ]);
 
     const store = toDdbStore(
       {
@@ -373,16 +398,17 @@ describe('storage', () => {
         ],
       },
       12,
+      UP,
     );
-    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.avgQiMicros, p.severity])).toEqual([
-      [21, true, 850, Severity.OK],
-      [22, false, 2500, Severity.CRITICAL],
+    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.mediaAgentName, p.avgQiMicros, p.severity])).toEqual([
+      [21, true, 'ma01', 850, Severity.OK],
+      [22, false, 'ma02', 2500, Severity.CRITICAL],
     ]);
     expect(store).toMatchObject({ avgQiMicros: 2500, freeBytes: 1024 * MB, severity: Severity.CRITICAL });
   });
 
   it('Q&I thresholds: > 1000 µs WARNING, > 2000 µs CRITICAL', () => {
-    const sev = (qi: number) => toDdbStore({ storeId: 1, SubStoreList: [{ subStoreId: 1, avgQITime: qi }] }, 1)?.severity;
+    const sev = (qi: number) => toDdbStore({ storeId: 1, SubStoreList: [{ subStoreId: 1, avgQITime: qi }] }, 1, UP)?.severity;
     expect(sev(1000)).toBe(Severity.OK);
     expect(sev(1001)).toBe(Severity.WARNING);
     expect(sev(2000)).toBe(Severity.WARNING);
@@ -392,8 +418,11 @@ describe('storage', () => {
 
 describe('plans, events, login', () => {
   it('maps GET /V2/Plan', () => {
-    expect(toPlans({ plans: [{ plan: { planName: 'Server Plan', planId: 5 }, type: 2, subtype: 33554437, numAssocEntities: 3, numCopies: 1, rpoInMinutes: 1440 }] })).toEqual([
-      { planId: 5, name: 'Server Plan', type: 2, subtype: 33554437, rpoMinutes: 1440, associatedEntities: 3, copiesCount: 1 },
+    expect(toPlans({ plans: [{ plan: { planName: 'Server Plan', planId: 5 }, type: 2, subtype: 33554437, numAssocEntities: 3, numCopies: 1, rpoInMinutes: 1440 }] }, UP)).toEqual([
+      {
+        __typename: 'CommvaultPlan', id: toGlobalId('CommvaultPlan', 'cv-test', 5), upstream: UP, planId: 5, name: 'Server Plan',
+        detail: { type: 2, subtype: 33554437, rpoMinutes: 1440, associatedEntities: 3, copiesCount: 1 },
+      },
     ]);
   });
 
@@ -405,11 +434,11 @@ describe('plans, events, login', () => {
         { severity: 6, id: 3 },
         { severity: 0, id: 4 },
       ],
-    });
-    expect(events[0]).toMatchObject({ eventId: 224090815, severity: CvEventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
+    }, UP);
+    expect(events[0]).toMatchObject({ __typename: 'CommvaultEvent', id: toGlobalId('CommvaultEvent', 'cv-test', 224090815), upstream: UP, eventId: 224090815, severity: CvEventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
     expect(events.slice(1).map((e) => e.severity)).toEqual([CvEventSeverity.CRITICAL, CvEventSeverity.MAJOR, CvEventSeverity.INFORMATION]);
     expect(events[1].occurredAt).toBeNull();
-    expect(toEvents({})).toEqual([]);
+    expect(toEvents({}, UP)).toEqual([]);
   });
 
   it('reads the login token verbatim, the SaaS form, and adds QSDK to a bare token', () => {

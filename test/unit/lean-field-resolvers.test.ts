@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { execute, isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { Arg, buildSchema, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { execute, isInterfaceType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { Arg, buildSchema, Ctx, Field, FieldResolver, Int, InterfaceType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leanFieldResolvers } from '../../src/schema/lean-field-resolvers.js';
+import { directTypeResolvers, leanFieldResolvers } from '../../src/schema/lean-field-resolvers.js';
 
 @ObjectType('LeanThing')
 class Thing {
@@ -17,14 +17,14 @@ class ThingResolver {
     return Object.assign(new Thing(), { n: 2 });
   }
 
-  @Query(() => Thing, { description: 'A plain object, not a Thing: type-graphql converts it for @Root().' })
+  @Query(() => Thing, { description: 'A plain object, not a Thing: parents are plain records, passed as they are.' })
   plainThing(): Thing {
-    return { n: 3 } as Thing;
+    return Object.freeze({ n: 3 }) as Thing;
   }
 
   @FieldResolver(() => Int)
-  times(@Root() t: Thing, @Ctx() ctx: { factor: number }): number {
-    if (!(t instanceof Thing)) throw new Error('root was not converted to a Thing');
+  times(@Root() t: Thing, @Ctx() ctx: { factor: number; roots?: unknown[] }): number {
+    ctx.roots?.push(t);
     return t.n * ctx.factor;
   }
 
@@ -63,13 +63,51 @@ describe('leanFieldResolvers', () => {
     expect(fields().times.resolve?.(Object.assign(new Thing(), { n: 4 }), {}, { factor: 10 }, info)).toBe(40);
   });
 
-  it('gives the same answers as type-graphql, a root that needs converting included', async () => {
+  it('gives the same answers as type-graphql, and hands a plain root to the method as it is (no class instance made)', async () => {
+    const roots: unknown[] = [];
     const result = await execute({
       schema,
       document: parse('{ thing { n times plus(by: 1) } plainThing { n times } }'),
-      contextValue: { factor: 10 },
+      contextValue: { factor: 10, roots },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ thing: { n: 2, times: 20, plus: 3 }, plainThing: { n: 3, times: 30 } });
+    expect(roots[0]).toBeInstanceOf(Thing);
+    expect(roots[1]).not.toBeInstanceOf(Thing);
+    expect(Object.isFrozen(roots[1])).toBe(true);
+  });
+});
+
+@InterfaceType('LeanShape', { resolveType: (value: { __typename: string }) => value.__typename })
+abstract class Shape {
+  @Field(() => Int)
+  sides!: number;
+}
+
+@ObjectType('LeanSquare', { implements: Shape })
+class Square implements Shape {
+  @Field(() => Int)
+  sides!: number;
+}
+
+@Resolver()
+class ShapeResolver {
+  @Query(() => [Shape])
+  shapes(): Array<{ __typename: string; sides: number }> {
+    return [Object.freeze({ __typename: 'LeanSquare', sides: 4 })];
+  }
+}
+
+describe('directTypeResolvers', () => {
+  it('resolves an interface\'s concrete type from the record\'s __typename synchronously (type-graphql\'s own wrapper is async)', async () => {
+    const schema = await buildSchema({ resolvers: [ShapeResolver], orphanedTypes: [Square], validate: false });
+    const shape = schema.getType('LeanShape');
+    if (!isInterfaceType(shape)) throw new Error('no LeanShape');
+    const record = { __typename: 'LeanSquare', sides: 4 };
+    expect(shape.resolveType?.(record, {}, {} as never, shape)).toBeInstanceOf(Promise);
+    expect(directTypeResolvers(schema)).toBeGreaterThanOrEqual(1);
+    expect(shape.resolveType?.(record, {}, {} as never, shape)).toBe('LeanSquare');
+    const result = await execute({ schema, document: parse('{ shapes { __typename sides } }') });
+    expect(result).toEqual({ data: { shapes: [{ __typename: 'LeanSquare', sides: 4 }] } });
   });
 });

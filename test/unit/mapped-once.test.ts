@@ -29,6 +29,21 @@ describe('MappedOnce', () => {
     expect(mapped.map({ n: 3 }, square)).toBe(9);
   });
 
+  it('hands the mapper the answer\'s upstream, still mapping once per answer and mapper', () => {
+    const mapped = new MappedOnce();
+    const answer = { ids: [1, 2] };
+    const up = Object.freeze({ id: 'cv-a', kind: 'COMMVAULT' });
+    let calls = 0;
+    const toRecords = (body: unknown, upstream: typeof up) => {
+      calls += 1;
+      return (body as typeof answer).ids.map((id) => ({ id, upstream }));
+    };
+    const first = mapped.map(answer, toRecords, up);
+    expect(mapped.map(answer, toRecords, up)).toBe(first);
+    expect(calls).toBe(1);
+    expect(first.every((r) => r.upstream === up)).toBe(true);
+  });
+
   it('maps non-object answers (an empty body) every time without keeping them', () => {
     const mapped = new MappedOnce();
     let calls = 0;

@@ -1,6 +1,8 @@
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import { MappedOnce } from '../mapped-once.js';
+import { BACKUPDR_KINDS } from './kinds.js';
+import { upstreamRef, type UpstreamRef } from '../record.js';
 import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
 import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
 import { consoleErrorFromResponse } from './mappers/errors.js';
@@ -47,12 +49,15 @@ const NUMERIC_ID = /^\d{1,19}$/;
  */
 export class BackupDrSource extends UpstreamSource {
   readonly kind = 'backupdr' as const;
+  /** The console as every record this source returns names it (shared, frozen). */
+  readonly upstream: UpstreamRef;
   private readonly bearerToken: string;
   private readonly mapped = new MappedOnce();
 
   constructor(options: BackupDrSourceOptions) {
     super(options);
     this.bearerToken = options.bearerToken;
+    this.upstream = upstreamRef(options.instanceId, BACKUPDR_KINDS.backupdr.graphKind);
   }
 
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
@@ -100,7 +105,7 @@ export class BackupDrSource extends UpstreamSource {
     await this.validate(resource, spec);
     const info = RESOURCES[resource];
     const body = await this.get(info.path, { query: listQuery(spec), cacheClass: info.cacheClass, tags: info.tags, route: `GET ${info.path}` });
-    return { items: this.mapped.map(body, info.mapList) as BdrResourceTypes[R][] };
+    return { items: this.mapped.map(body, info.mapList, this.upstream) as BdrResourceTypes[R][] };
   }
 
   /** `HEAD /<resource>` with the list's filters and keyword: the console's (estimated) `Actifio-Count`. */
@@ -138,7 +143,7 @@ export class BackupDrSource extends UpstreamSource {
       ),
     );
     for (const body of pages) {
-      for (const item of this.mapped.map(body, RESOURCES[resource].mapList) as Array<BdrResourceTypes[R] & { id: string }>) found.set(item.id, item);
+      for (const item of this.mapped.map(body, RESOURCES[resource].mapList, this.upstream) as Array<BdrResourceTypes[R]>) found.set(item.consoleId, item);
     }
     return ids.map((i) => found.get(i) ?? null);
   }
@@ -149,7 +154,7 @@ export class BackupDrSource extends UpstreamSource {
     const info = RESOURCES[resource];
     try {
       const body = await this.get(`${info.path}/${id}`, { cacheClass: info.cacheClass, tags: info.tags, route: `GET ${info.path}/{id}` });
-      return (info.mapList({ items: [body] })[0] as BdrResourceTypes[R] | undefined) ?? null;
+      return (info.mapList({ items: [body] }, this.upstream)[0] as BdrResourceTypes[R] | undefined) ?? null;
     } catch (error) {
       if (isGatewayError(error) && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;

@@ -1,35 +1,46 @@
 /**
  * What BackupDrSource returns: console objects read out of the management console's JSON by the
  * mappers, in our units (Date for epoch-microsecond dates, bytes for `_mb` sizes, seconds for durations).
- * Ids stay strings, as the console sends them. Plain data; the schema layer decides how to show it.
+ * Console ids stay strings, as the console sends them (`consoleId`). Every object is a record
+ * (NodeRecord): GraphQL type name, global id and upstream, the resolvers' parent as it is; references
+ * to other console objects are kept as their console ids (`…Id`), which the relation resolvers follow.
+ * The schema classes (src/schema/backupdr) declare the same properties (src/schema/record-checks.ts).
  */
 import type { JobStatus, Severity } from '../domain.js';
+import type { NodeRecord, UpstreamRef } from '../record.js';
 
-/** An object the console embeds by reference (`cluster: {id, name, …}`). */
+/** An object the console embeds by reference (`cluster: {id, name, …}`), as the mappers read it. */
 export interface BdrRef {
   id: string;
   name: string | null;
 }
 
-/** An appliance reference: the console's object id plus the appliance's own id (`clusterid`). */
-export interface BdrApplianceRef extends BdrRef {
-  applianceId: string | null;
+/** A console object another names, as the graph shows it (`BackupDrNamedRef`, e.g. an organization in `orglist`). */
+export interface BdrNamedRef {
+  consoleId: string;
+  name: string | null;
 }
 
-/** One appliance's copy of a consolidated object (docs/upstreams/backupdr.md §4.2). */
-export interface BdrSourceRef {
+/** One appliance's copy of a consolidated object (docs/upstreams/backupdr.md §4.2): `BackupDrObjectSource`. */
+export interface BdrObjectSource {
   srcId: string | null;
+  /** The appliance's own id (`clusterid`). */
   applianceId: string | null;
-  appliance: BdrApplianceRef | null;
+  applianceName: string | null;
 }
 
-interface Synced {
-  id: string;
+/** What every console object carries: its record fields and the console's own id. */
+interface ConsoleNode<TypeName extends string> extends NodeRecord {
+  readonly __typename: TypeName;
+  consoleId: string;
+}
+
+interface Synced<TypeName extends string> extends ConsoleNode<TypeName> {
   syncedAt: Date | null;
   stale: boolean | null;
 }
 
-export interface BdrApplication extends Synced {
+export interface BdrApplication extends Synced<'BackupDrApplication'> {
   appName: string | null;
   name: string | null;
   appType: string | null;
@@ -51,12 +62,13 @@ export interface BdrApplication extends Synced {
   slaId: string | null;
   logicalGroupId: string | null;
   consistencyGroupId: string | null;
-  appliance: BdrApplianceRef | null;
-  sources: BdrSourceRef[];
-  organizations: BdrRef[];
+  /** Console id of the appliance holding it (the first, when consolidated). */
+  applianceId: string | null;
+  sources: BdrObjectSource[];
+  organizations: BdrNamedRef[];
 }
 
-export interface BdrHost extends Synced {
+export interface BdrHost extends Synced<'BackupDrHost'> {
   name: string | null;
   hostName: string | null;
   uniqueName: string | null;
@@ -71,12 +83,13 @@ export interface BdrHost extends Synced {
   projectId: string | null;
   hasAgent: boolean | null;
   modifiedAt: Date | null;
-  appliance: BdrApplianceRef | null;
-  sources: BdrSourceRef[];
-  organizations: BdrRef[];
+  /** Console id of the appliance holding it. */
+  applianceId: string | null;
+  sources: BdrObjectSource[];
+  organizations: BdrNamedRef[];
 }
 
-export interface BdrBackup extends Synced {
+export interface BdrBackup extends Synced<'BackupDrBackup'> {
   backupName: string | null;
   label: string | null;
   jobClass: string | null;
@@ -87,8 +100,10 @@ export interface BdrBackup extends Synced {
   appType: string | null;
   applicationId: string | null;
   hostName: string | null;
-  appliance: BdrApplianceRef | null;
-  diskPool: BdrRef | null;
+  /** Console id of the appliance holding it. */
+  applianceId: string | null;
+  /** Console id of its disk pool. */
+  diskPoolId: string | null;
   consistencyDate: Date | null;
   backupDate: Date | null;
   expiration: Date | null;
@@ -101,9 +116,10 @@ export interface BdrBackup extends Synced {
   policyName: string | null;
 }
 
-export interface BdrJob extends Synced {
+export interface BdrJob extends ConsoleNode<'BackupDrJob'> {
   jobName: string | null;
-  jobClass: string | null;
+  /** The job class (`jobclass`), e.g. `snapshot`: the unified `Job.jobType`. */
+  jobType: string | null;
   jobClassCode: number | null;
   /** The console's own status (`queued`, `running`, `succeeded`, …). */
   statusText: string | null;
@@ -123,16 +139,20 @@ export interface BdrJob extends Synced {
   queuedAt: Date | null;
   startedAt: Date | null;
   endedAt: Date | null;
+  /** Not reported by the console: always null (the unified `Job.sizeBytes`). */
+  sizeBytes: number | null;
   consistencyDate: Date | null;
   durationSeconds: number | null;
   isScheduled: boolean | null;
   priority: string | null;
   backupId: string | null;
-  appliance: BdrApplianceRef | null;
+  /** Console id of the appliance that ran it. */
+  applianceId: string | null;
 }
 
+/** Not a node: policies are read through their template only. */
 export interface BdrPolicy {
-  id: string;
+  consoleId: string;
   name: string | null;
   op: string | null;
   priority: string | null;
@@ -144,16 +164,16 @@ export interface BdrPolicy {
   isContinuous: boolean | null;
 }
 
-export interface BdrSlt extends Synced {
+export interface BdrSlt extends ConsoleNode<'BackupDrSlt'> {
   name: string | null;
   description: string | null;
   override: string | null;
   sourceName: string | null;
   managedByAgm: boolean | null;
-  organizations: BdrRef[];
+  organizations: BdrNamedRef[];
 }
 
-export interface BdrSlp extends Synced {
+export interface BdrSlp extends ConsoleNode<'BackupDrSlp'> {
   name: string | null;
   description: string | null;
   localNode: string | null;
@@ -161,11 +181,12 @@ export interface BdrSlp extends Synced {
   applianceId: string | null;
   createdAt: Date | null;
   modifiedAt: Date | null;
-  vaultPool: BdrRef | null;
-  organizations: BdrRef[];
+  /** Console id of the OnVault pool it copies to. */
+  vaultPoolId: string | null;
+  organizations: BdrNamedRef[];
 }
 
-export interface BdrSla extends Synced {
+export interface BdrSla extends ConsoleNode<'BackupDrSla'> {
   description: string | null;
   applicationId: string | null;
   logicalGroupId: string | null;
@@ -179,7 +200,7 @@ export interface BdrSla extends Synced {
   modifiedAt: Date | null;
 }
 
-export interface BdrDiskPool extends Synced {
+export interface BdrDiskPool extends Synced<'BackupDrDiskPool'> {
   name: string;
   poolType: string | null;
   poolTypeDisplayName: string | null;
@@ -194,11 +215,13 @@ export interface BdrDiskPool extends Synced {
   warnPercent: number | null;
   safePercent: number | null;
   immutable: boolean | null;
-  appliance: BdrApplianceRef | null;
+  /** Console id of the appliance it belongs to. */
+  applianceId: string | null;
   modifiedAt: Date | null;
 }
 
-export interface BdrCluster extends Synced {
+export interface BdrCluster extends Synced<'BackupDrAppliance'> {
+  /** The appliance's own id (`clusterid`), not the console id. */
   applianceId: string | null;
   name: string | null;
   type: string | null;
@@ -214,7 +237,8 @@ export interface BdrCluster extends Synced {
   status: string | null;
 }
 
-export interface BdrEvent extends Synced {
+/** The graph does not show an event's sync state. */
+export interface BdrEvent extends ConsoleNode<'BackupDrEvent'> {
   eventId: number | null;
   eventDate: Date | null;
   eventStatus: string | null;
@@ -226,11 +250,11 @@ export interface BdrEvent extends Synced {
   objectType: string | null;
   appName: string | null;
   jobName: string | null;
-  appliance: BdrApplianceRef | null;
+  /** Console id of the appliance that raised it. */
+  applianceId: string | null;
 }
 
-export interface BdrUser {
-  id: string;
+export interface BdrUser extends ConsoleNode<'BackupDrUser'> {
   name: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -238,28 +262,27 @@ export interface BdrUser {
   timezone: string | null;
   createdAt: Date | null;
   modifiedAt: Date | null;
-  roles: BdrRef[];
-  organizations: BdrRef[];
+  /** Console ids of its roles (`rolelist`). */
+  roleIds: string[];
+  /** Console ids of its organizations (`orglist`). */
+  organizationIds: string[];
 }
 
-export interface BdrRole {
-  id: string;
+export interface BdrRole extends ConsoleNode<'BackupDrRole'> {
   name: string | null;
   description: string | null;
   createdAt: Date | null;
   rights: string[];
 }
 
-export interface BdrOrganization {
-  id: string;
+export interface BdrOrganization extends ConsoleNode<'BackupDrOrganization'> {
   name: string | null;
   description: string | null;
   createdAt: Date | null;
   modifiedAt: Date | null;
 }
 
-export interface BdrAuditRecord {
-  id: string;
+export interface BdrAuditRecord extends ConsoleNode<'BackupDrAuditRecord'> {
   issuedAt: Date | null;
   userName: string | null;
   command: string | null;
@@ -269,24 +292,26 @@ export interface BdrAuditRecord {
   privileged: boolean | null;
 }
 
-export interface BdrConsistencyGroup extends Synced {
+export interface BdrConsistencyGroup extends Synced<'BackupDrConsistencyGroup'> {
   groupName: string | null;
   description: string | null;
   memberCount: number | null;
   hostId: string | null;
-  appliance: BdrApplianceRef | null;
+  /** Console id of the appliance holding it. */
+  applianceId: string | null;
 }
 
-export interface BdrLogicalGroup extends Synced {
+export interface BdrLogicalGroup extends Synced<'BackupDrLogicalGroup'> {
   name: string | null;
   description: string | null;
   managed: boolean | null;
   scheduleOff: boolean | null;
   memberCount: number | null;
   slaId: string | null;
-  appliance: BdrApplianceRef | null;
+  /** Console id of the appliance holding it. */
+  applianceId: string | null;
   modifiedAt: Date | null;
-  organizations: BdrRef[];
+  organizations: BdrNamedRef[];
 }
 
 /** Every top-level list resource the source reads, by the name the graph and loaders use. */
@@ -319,4 +344,9 @@ export type BdrResource = keyof BdrResourceTypes;
 /** One page of a list view: `count` on the wire is only this page's size, so no total here (HEAD gives it). */
 export interface BdrPage<T> {
   items: T[];
+}
+
+/** `Query.backupDr`'s object: the console itself, whose lists are its fields. */
+export interface BdrConsole {
+  upstream: UpstreamRef;
 }

@@ -2,6 +2,7 @@ import type { UpstreamConfig } from '../../config/schema.js';
 import type { ResolvedCredential } from '../../principal.js';
 import { sha256Hex } from '../../util/sha256.js';
 import type { SourcePlan, UpstreamProduct } from '../product.js';
+import { BACKUPDR_KINDS } from './kinds.js';
 import { backupDrDemo } from './demo.js';
 import { BackupDrSource } from './backupdr-source.js';
 
@@ -11,16 +12,7 @@ import { BackupDrSource } from './backupdr-source.js';
  */
 export const backupDrUpstreams: UpstreamProduct<BackupDrSource> = {
   name: 'backupdr',
-  kinds: {
-    // ~20 requests/s: what a console answers without queueing.
-    backupdr: {
-      graphKind: 'BACKUPDR',
-      description: 'A Google Cloud Backup and DR management console.',
-      credential: 'bearerToken',
-      rateLimits: { read: { capacity: 40, refillPerSecond: 20 }, write: { capacity: 10, refillPerSecond: 5 } },
-      sharedBudget: false,
-    },
-  },
+  kinds: BACKUPDR_KINDS,
   sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<BackupDrSource> {
     const token = own?.bearerToken ?? upstream.bearerToken ?? '';
     const tokenHash = sha256Hex(token);

@@ -5,6 +5,7 @@ import { toPolicy, toSla, toSlp, toSlt } from './mappers/protection.js';
 import { items, type Json } from './mappers/read.js';
 import { toAuditRecord, toOrganization, toRole, toUser } from './mappers/security.js';
 import { toCluster, toDiskPool } from './mappers/storage.js';
+import type { UpstreamRef } from '../record.js';
 import type { BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
 
 /** How the source reads one list resource. */
@@ -14,12 +15,17 @@ export interface ResourceInfo<T> {
   cacheClass: CacheClass;
   /** Invalidation tags of its cached answers. */
   tags: readonly string[];
-  /** A list-view body → items. One function per resource, so MappedOnce can key by it. */
-  mapList: (body: unknown) => T[];
+  /** A list-view body → records of the console it came from. One function per resource, so MappedOnce can key by it. */
+  mapList: (body: unknown, upstream: UpstreamRef) => T[];
 }
 
-function resource<T>(path: string, cacheClass: CacheClass, map: (raw: Json) => T | null, tags: readonly string[] = ['inventory']): ResourceInfo<T> {
-  return { path, cacheClass, tags, mapList: (body) => items(body, map) };
+function resource<T>(
+  path: string,
+  cacheClass: CacheClass,
+  map: (raw: Json, upstream: UpstreamRef) => T | null,
+  tags: readonly string[] = ['inventory'],
+): ResourceInfo<T> {
+  return { path, cacheClass, tags, mapList: (body, upstream) => items(body, map, upstream) };
 }
 
 /**
@@ -49,4 +55,4 @@ export const RESOURCES: { readonly [R in BdrResource]: ResourceInfo<BdrResourceT
 };
 
 /** `/slt/{id}/policy` (policies are not a top-level resource). */
-export const mapPolicies = (body: unknown): BdrPolicy[] => items(body, toPolicy);
+export const mapPolicies = (body: unknown): BdrPolicy[] => items(body, toPolicy, undefined);

@@ -10,6 +10,8 @@ import { toEvents } from './mappers/event.js';
 import { toJobPage } from './mappers/job.js';
 import { toLibraries, toLibraryDetail } from './mappers/library.js';
 import { MappedOnce } from '../mapped-once.js';
+import { upstreamRef, type UpstreamRef } from '../record.js';
+import { COMMVAULT_KINDS } from './kinds.js';
 import { lockStateFromLogin, tokenFromLogin } from './mappers/login.js';
 import { toMediaAgents } from './mappers/media-agent.js';
 import { toPlans } from './mappers/plan.js';
@@ -81,6 +83,8 @@ const SEVERITY_SWITCHES: ReadonlyArray<[CvEventSeverity, string]> = [
  */
 export class CommvaultSource extends UpstreamSource {
   readonly kind: 'commvault' | 'commvault-cloud';
+  /** The instance as every record this source returns names it (shared, frozen). */
+  readonly upstream: UpstreamRef;
   private readonly username: string;
   private readonly password: string;
   private readonly deviceId: string;
@@ -93,6 +97,7 @@ export class CommvaultSource extends UpstreamSource {
   constructor(options: CommvaultSourceOptions) {
     super(options);
     this.kind = options.kind;
+    this.upstream = upstreamRef(options.instanceId, COMMVAULT_KINDS[options.kind].graphKind);
     this.username = options.username;
     this.password = options.password;
     this.deviceId = options.deviceId ?? `backup-graph-${hostname()}`;
@@ -170,25 +175,25 @@ export class CommvaultSource extends UpstreamSource {
       tags: ['jobs'],
       route: 'GET /Job',
     });
-    return this.mapped.map(body, toJobPage);
+    return this.mapped.map(body, toJobPage, this.upstream);
   }
 
   /** `GET /Job/{id}`; null when the CommServe does not know the job (it answers 200 with total 0). */
   async getJob(jobId: number): Promise<CvJob | null> {
     const body = await this.get(`/Job/${jobId}`, { cacheClass: 'jobsRunning', tags: ['jobs'], route: 'GET /Job/{id}' });
-    return toJobPage(body).items.find((j) => j.jobId === jobId) ?? null;
+    return this.mapped.map(body, toJobPage, this.upstream).items.find((j) => j.jobId === jobId) ?? null;
   }
 
   // ── clients, agents, backupsets, subclients ─────────────────────────────────────────────────
 
   /** `GET /Client`: every client, once per TTL; loaders pick single clients out of it. */
   async listClients(): Promise<CvClient[]> {
-    return this.mapped.map(await this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' }), toClients);
+    return this.mapped.map(await this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' }), toClients, this.upstream);
   }
 
   async getClient(clientId: number): Promise<CvClient | null> {
     const body = await this.get(`/Client/${clientId}`, { cacheClass: 'inventory', route: 'GET /Client/{id}' });
-    return toClients(body).find((c) => c.clientId === clientId) ?? null;
+    return this.mapped.map(body, toClients, this.upstream).find((c) => c.clientId === clientId) ?? null;
   }
 
   async listAgents(clientId: number): Promise<CvAgent[]> {
@@ -207,12 +212,12 @@ export class CommvaultSource extends UpstreamSource {
 
   async listSubclients(clientId: number): Promise<CvSubclient[]> {
     const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Subclient' });
-    return toSubclients(body);
+    return this.mapped.map(body, toSubclients, this.upstream);
   }
 
   async getSubclient(subclientId: number): Promise<CvSubclient | null> {
     const body = await this.get(`/Subclient/${subclientId}`, { cacheClass: 'inventory', route: 'GET /Subclient/{id}' });
-    return toSubclients(body).find((s) => s.subclientId === subclientId) ?? null;
+    return this.mapped.map(body, toSubclients, this.upstream).find((s) => s.subclientId === subclientId) ?? null;
   }
 
   /**
@@ -232,7 +237,7 @@ export class CommvaultSource extends UpstreamSource {
   // ── storage ──────────────────────────────────────────────────────────────────────────────────
 
   async listMediaAgents(): Promise<CvMediaAgent[]> {
-    return this.mapped.map(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }), toMediaAgents);
+    return this.mapped.map(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }), toMediaAgents, this.upstream);
   }
 
   /**
@@ -241,13 +246,13 @@ export class CommvaultSource extends UpstreamSource {
    * service pack (V4 storage only on newer ones) and carries the same MB capacities.
    */
   async listStoragePools(): Promise<CvStoragePool[]> {
-    return this.mapped.map(await this.get('/StoragePool', { cacheClass: 'capacity', route: 'GET /StoragePool' }), toStoragePools);
+    return this.mapped.map(await this.get('/StoragePool', { cacheClass: 'capacity', route: 'GET /StoragePool' }), toStoragePools, this.upstream);
   }
 
   /** `GET /StoragePool/{id}`: the pool with its DDB stores. */
   async getStoragePool(storagePoolId: number): Promise<CvStoragePool | null> {
     const body = await this.get(`/StoragePool/${storagePoolId}`, { cacheClass: 'capacity', route: 'GET /StoragePool/{id}' });
-    return toStoragePoolDetail(body);
+    return this.mapped.map(body, toStoragePoolDetail, this.upstream);
   }
 
   /** `GET /V4/Storage/Disk/{id}`: dedupe savings, backup locations, associated plans. Null when unknown (V4 answers 404). */
@@ -261,17 +266,17 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   async listLibraries(): Promise<CvLibrary[]> {
-    return this.mapped.map(await this.get('/Library', { cacheClass: 'inventory', route: 'GET /Library' }), toLibraries);
+    return this.mapped.map(await this.get('/Library', { cacheClass: 'inventory', route: 'GET /Library' }), toLibraries, this.upstream);
   }
 
   /** `GET /Library/{id}`: mount paths with their space. */
   async getLibrary(libraryId: number): Promise<CvLibrary | null> {
     const body = await this.get(`/Library/${libraryId}`, { cacheClass: 'capacity', route: 'GET /Library/{id}' });
-    return toLibraryDetail(body, libraryId);
+    return toLibraryDetail(body, libraryId, this.upstream);
   }
 
   async listStoragePolicies(): Promise<CvStoragePolicy[]> {
-    return this.mapped.map(await this.get('/StoragePolicy', { cacheClass: 'inventory', route: 'GET /StoragePolicy' }), toStoragePolicies);
+    return this.mapped.map(await this.get('/StoragePolicy', { cacheClass: 'inventory', route: 'GET /StoragePolicy' }), toStoragePolicies, this.upstream);
   }
 
   /** `GET /StoragePolicy/{id}`: the policy's copies. `name` fills in when the answer omits it. */
@@ -280,7 +285,7 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: 'inventory',
       route: 'GET /StoragePolicy/{id}',
     });
-    return toStoragePolicyDetail(body, { storagePolicyId, name });
+    return toStoragePolicyDetail(body, { storagePolicyId, name }, this.upstream);
   }
 
   /** DDB stores via the qoperation cvpysdk uses (no REST list exists); a read, so cached and retried. */
@@ -292,19 +297,19 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: 'capacity',
       route: 'POST /QCommand/qoperation execute',
     });
-    return toDdbEngines(body);
+    return this.mapped.map(body, toDdbEngines, this.upstream);
   }
 
   /** `GET /DDBInformation/{id}`: the store with its partitions (free space, Q&I time). */
   async getDdbStore(storeId: number): Promise<CvDdbStore | null> {
     const body = await this.get(`/DDBInformation/${storeId}`, { cacheClass: 'capacity', route: 'GET /DDBInformation/{id}' });
-    return toDdbStore(body, storeId);
+    return toDdbStore(body, storeId, this.upstream);
   }
 
   // ── plans, events ────────────────────────────────────────────────────────────────────────────
 
   async listPlans(): Promise<CvPlan[]> {
-    return this.mapped.map(await this.get('/V2/Plan', { cacheClass: 'inventory', route: 'GET /V2/Plan' }), toPlans);
+    return this.mapped.map(await this.get('/V2/Plan', { cacheClass: 'inventory', route: 'GET /V2/Plan' }), toPlans, this.upstream);
   }
 
   /** `GET /Events` (unpaged upstream); severities map to the `showX=false` switches. */
@@ -318,20 +323,20 @@ export class CommvaultSource extends UpstreamSource {
     if (options.severities) {
       for (const [severity, name] of SEVERITY_SWITCHES) if (!options.severities.includes(severity)) query[name] = 'false';
     }
-    return this.mapped.map(await this.get('/Events', { query, cacheClass: 'events', route: 'GET /Events' }), toEvents);
+    return this.mapped.map(await this.get('/Events', { query, cacheClass: 'events', route: 'GET /Events' }), toEvents, this.upstream);
   }
 
   async getEvent(eventId: number): Promise<CvEvent | null> {
     const body = await this.get(`/Events/${eventId}`, { cacheClass: 'events', route: 'GET /Events/{id}' });
-    return toEvents(body).find((e) => e.eventId === eventId) ?? null;
+    return this.mapped.map(body, toEvents, this.upstream).find((e) => e.eventId === eventId) ?? null;
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   /** V4 details answer 404 `{errorMessage, errorCode}` for an id they do not hold: that is "no such object". */
-  private async v4Detail<T>(path: string, route: string, map: (body: unknown) => T | null): Promise<T | null> {
+  private async v4Detail<T>(path: string, route: string, map: (body: unknown, upstream: UpstreamRef) => T | null): Promise<T | null> {
     try {
-      return map(await this.get(path, { cacheClass: 'capacity', route }));
+      return map(await this.get(path, { cacheClass: 'capacity', route }), this.upstream);
     } catch (error) {
       if (isGatewayError(error) && error.upstream?.status === 404) return null;
       throw error;

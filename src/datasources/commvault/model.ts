@@ -1,8 +1,11 @@
 /**
  * What CommvaultSource returns: upstream objects already read out of Commvault's JSON by the mappers,
- * in our units (bytes, Date, enums). Plain data; the schema layer decides how to show it.
+ * in our units (bytes, Date, enums). Objects the graph shows as a node type are records (NodeRecord):
+ * they carry their GraphQL type name, global id and upstream, and are the resolvers' parents as they
+ * are. Their schema classes (src/schema/commvault) declare the same properties (src/schema/record-checks.ts).
  */
 import type { JobStatus, Severity } from '../domain.js';
+import type { NodeRecord } from '../record.js';
 
 /** An upstream entity known by id and name only (as embedded in other answers). */
 export interface CvRef {
@@ -10,8 +13,12 @@ export interface CvRef {
   name: string;
 }
 
-/** The subclient a job or listing names, with the context Commvault embeds alongside it. */
-export interface CvSubclientRef {
+/**
+ * A subclient, with the context Commvault embeds alongside it wherever it is named (a job summary, a
+ * listing). `detail` holds its properties when it came from a listing or detail call.
+ */
+export interface CvSubclient extends NodeRecord {
+  readonly __typename: 'CommvaultSubclient';
   subclientId: number;
   name: string;
   clientId: number | null;
@@ -23,9 +30,21 @@ export interface CvSubclientRef {
   /** The agent instance (e.g. `DefaultInstanceName`); Commvault's own "instance", not an upstream. */
   agentInstanceId: number | null;
   agentInstanceName: string | null;
+  /** Null when the subclient is known only from a job summary: then its properties load by id. */
+  detail: CvSubclientDetail | null;
 }
 
-export interface CvJob {
+/** A subclient's properties (`GET /Subclient`), beyond what a job summary embeds. */
+export interface CvSubclientDetail {
+  description: string | null;
+  backupEnabled: boolean | null;
+  contentPaths: string[];
+  storagePolicy: CvStoragePolicy | null;
+  plan: CvPlan | null;
+}
+
+export interface CvJob extends NodeRecord {
+  readonly __typename: 'CommvaultJob';
   jobId: number;
   status: JobStatus;
   /** Commvault's display string, e.g. `Completed w/ one or more errors`. */
@@ -48,13 +67,16 @@ export interface CvJob {
   pendingReason: string | null;
   phase: string | null;
   appTypeName: string | null;
+  /** The subclient's backup set, when the summary names one. */
+  backupsetName: string | null;
   clientId: number | null;
   clientName: string | null;
   destinationClientName: string | null;
   userName: string | null;
-  subclient: CvSubclientRef | null;
-  storagePolicy: CvRef | null;
-  plan: CvRef | null;
+  subclient: CvSubclient | null;
+  /** By id and name only (as the summary embeds them). */
+  storagePolicy: CvStoragePolicy | null;
+  plan: CvPlan | null;
 }
 
 export interface CvJobPage {
@@ -63,7 +85,8 @@ export interface CvJobPage {
   items: CvJob[];
 }
 
-export interface CvClient {
+export interface CvClient extends NodeRecord {
+  readonly __typename: 'CommvaultClient';
   clientId: number;
   name: string;
   displayName: string | null;
@@ -92,15 +115,8 @@ export interface CvBackupset {
   isDefault: boolean | null;
 }
 
-export interface CvSubclient extends CvSubclientRef {
-  description: string | null;
-  backupEnabled: boolean | null;
-  contentPaths: string[];
-  storagePolicy: CvRef | null;
-  plan: CvRef | null;
-}
-
-export interface CvMediaAgent {
+export interface CvMediaAgent extends NodeRecord {
+  readonly __typename: 'CommvaultMediaAgent';
   mediaAgentId: number;
   name: string;
   displayName: string | null;
@@ -111,7 +127,8 @@ export interface CvMediaAgent {
 
 export type CvStorageMedium = 'DISK' | 'CLOUD' | 'TAPE' | 'OTHER';
 
-export interface CvStoragePool {
+export interface CvStoragePool extends NodeRecord {
+  readonly __typename: 'CommvaultStoragePool';
   storagePoolId: number;
   name: string;
   status: string | null;
@@ -149,8 +166,8 @@ export interface CvStorageDetail {
   /** 0..100. */
   dedupeSavingsPercent: number | null;
   backupLocations: CvBackupLocation[];
-  /** Plans writing to this storage (disk details list them; cloud details may not). */
-  associatedPlans: CvRef[];
+  /** Plans writing to this storage (disk details list them; cloud details may not), by id and name. */
+  associatedPlans: CvPlan[];
 }
 
 /** A server as `GET /V4/Servers` lists it: a client with the agents (iDAs) installed on it. */
@@ -179,7 +196,8 @@ export interface CvMountPath {
   estimatedRunoutDays: number | null;
 }
 
-export interface CvLibrary {
+export interface CvLibrary extends NodeRecord {
+  readonly __typename: 'CommvaultLibrary';
   libraryId: number;
   name: string;
   status: string | null;
@@ -199,16 +217,24 @@ export interface CvStoragePolicyCopy {
   retentionDays: number | null;
 }
 
-export interface CvStoragePolicy {
+export interface CvStoragePolicy extends NodeRecord {
+  readonly __typename: 'CommvaultStoragePolicy';
   storagePolicyId: number;
   name: string;
   /** Present only from the detail answer (`GET /StoragePolicy/{id}`). */
   copies: CvStoragePolicyCopy[] | null;
 }
 
-export interface CvPlan {
+/** A plan; `detail` is set when it came from the plan list (elsewhere plans are named by id and name). */
+export interface CvPlan extends NodeRecord {
+  readonly __typename: 'CommvaultPlan';
   planId: number;
   name: string;
+  detail: CvPlanDetail | null;
+}
+
+/** What the plan list tells of a plan beyond its id and name. */
+export interface CvPlanDetail {
   type: number | null;
   subtype: number | null;
   rpoMinutes: number | null;
@@ -223,7 +249,8 @@ export enum CvEventSeverity {
   CRITICAL = 'CRITICAL',
 }
 
-export interface CvEvent {
+export interface CvEvent extends NodeRecord {
+  readonly __typename: 'CommvaultEvent';
   eventId: number;
   severity: CvEventSeverity;
   code: string | null;
@@ -240,21 +267,22 @@ export interface CvEvent {
 export interface CvDdbPartition {
   subStoreId: number;
   path: string | null;
-  mediaAgent: CvRef | null;
+  mediaAgentName: string | null;
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;
   severity: Severity | null;
 }
 
-export interface CvDdbStore {
+export interface CvDdbStore extends NodeRecord {
+  readonly __typename: 'CommvaultDdbStore';
   storeId: number;
   name: string;
   status: number | null;
   version: number | null;
   sealedAt: Date | null;
-  storagePolicy: CvRef | null;
-  copy: CvRef | null;
+  storagePolicyName: string | null;
+  copyName: string | null;
   /** Present only from `GET /DDBInformation/{id}`. */
   partitions: CvDdbPartition[] | null;
   /** Worst partition's average Q&I time, µs. */

@@ -2,6 +2,7 @@ import type { UpstreamConfig } from '../../config/schema.js';
 import type { ResolvedCredential } from '../../principal.js';
 import { sha256Hex } from '../../util/sha256.js';
 import type { SourcePlan, UpstreamProduct } from '../product.js';
+import { COMMVAULT_KINDS } from './kinds.js';
 import { commvaultDemo } from './demo.js';
 import { CommvaultSource } from './commvault-source.js';
 
@@ -11,28 +12,7 @@ import { CommvaultSource } from './commvault-source.js';
  */
 export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
   name: 'commvault',
-  kinds: {
-    // On-premises: ~15 requests/s is what a CommServe's web server takes without queueing.
-    commvault: {
-      graphKind: 'COMMVAULT',
-      description: 'A Commvault CommServe (on-premises).',
-      credential: 'password',
-      rateLimits: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
-      sharedBudget: false,
-    },
-    // A tenant's documented budget: 1000 reads and 100 writes an hour, per tenant whoever calls
-    // (docs/upstreams/commvault.md §9.2): one bucket for every caller and replica.
-    'commvault-cloud': {
-      graphKind: 'COMMVAULT_CLOUD',
-      description: 'A Commvault Cloud tenant (same API, strict rate limits).',
-      credential: 'password',
-      rateLimits: {
-        read: { capacity: 50, refillPerSecond: 1000 / 3600 },
-        write: { capacity: 10, refillPerSecond: 100 / 3600 },
-      },
-      sharedBudget: true,
-    },
-  },
+  kinds: COMMVAULT_KINDS,
   sourceFor(upstream: UpstreamConfig, own: ResolvedCredential | undefined): SourcePlan<CommvaultSource> {
     const username = own?.username ?? upstream.username ?? '';
     const password = own?.username !== undefined ? (own.password ?? '') : (upstream.password ?? '');

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { BdrApplication, BdrBackup, BdrCluster, BdrConsistencyGroup, BdrHost, BdrJob, BdrLogicalGroup, BdrSla } from '../../datasources/backupdr/model.js';
 import { BackupDrApplication } from '../../schema/backupdr/application.type.js';
 import { BackupDrAppliance } from '../../schema/backupdr/cluster.type.js';
 import { BackupDrBackupConnection, BackupDrJobConnection } from '../../schema/backupdr/connections.type.js';
@@ -9,16 +10,7 @@ import { BackupDrHost } from '../../schema/backupdr/host.type.js';
 import { BackupDrLogicalGroup } from '../../schema/backupdr/logical-group.type.js';
 import { BackupDrSla } from '../../schema/backupdr/sla.type.js';
 import { PageArgs } from '../../schema/unified/page.args.js';
-import { consolePage } from './list-page.js';
-import {
-  presentAppliance,
-  presentBackup,
-  presentConsistencyGroup,
-  presentHost,
-  presentJob,
-  presentLogicalGroup,
-  presentSla,
-} from './present.js';
+import { consolePage, type ConsolePage } from './list-page.js';
 import { related } from './related.js';
 import { JOB_ORDER } from '../../datasources/backupdr/list-specs.js';
 import { consoleLoaders, consoleSource } from './sources.js';
@@ -26,49 +18,49 @@ import { consoleLoaders, consoleSource } from './sources.js';
 @Resolver(() => BackupDrApplication)
 export class BackupDrApplicationResolver {
   @FieldResolver(() => BackupDrHost, { nullable: true })
-  host(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrHost | null> {
-    return related(consoleLoaders(ctx).hostById, a.upstream, a.hostId, presentHost);
+  host(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<BdrHost | null> {
+    return related(consoleLoaders(ctx).hostById, a.upstream, a.hostId);
   }
 
   @FieldResolver(() => BackupDrSla, { nullable: true })
-  sla(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrSla | null> {
-    return related(consoleLoaders(ctx).slaById, a.upstream, a.slaId, presentSla);
+  sla(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<BdrSla | null> {
+    return related(consoleLoaders(ctx).slaById, a.upstream, a.slaId);
   }
 
   @FieldResolver(() => BackupDrLogicalGroup, { nullable: true })
-  logicalGroup(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrLogicalGroup | null> {
-    return related(consoleLoaders(ctx).logicalGroupById, a.upstream, a.logicalGroupId, presentLogicalGroup);
+  logicalGroup(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<BdrLogicalGroup | null> {
+    return related(consoleLoaders(ctx).logicalGroupById, a.upstream, a.logicalGroupId);
   }
 
   @FieldResolver(() => BackupDrConsistencyGroup, { nullable: true })
-  consistencyGroup(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrConsistencyGroup | null> {
-    return related(consoleLoaders(ctx).consistencyGroupById, a.upstream, a.consistencyGroupId, presentConsistencyGroup);
+  consistencyGroup(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<BdrConsistencyGroup | null> {
+    return related(consoleLoaders(ctx).consistencyGroupById, a.upstream, a.consistencyGroupId);
   }
 
   @FieldResolver(() => BackupDrAppliance, { nullable: true, description: 'The appliance holding the application (the first, when consolidated).' })
-  appliance(@Root() a: BackupDrApplication, @Ctx() ctx: GatewayContext): Promise<BackupDrAppliance | null> {
-    return related(consoleLoaders(ctx).clusterById, a.upstream, a.applianceId, presentAppliance);
+  appliance(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<BdrCluster | null> {
+    return related(consoleLoaders(ctx).clusterById, a.upstream, a.applianceId);
   }
 
   @FieldResolver(() => BackupDrBackupConnection, { description: 'The application\'s images, newest consistency date first.' })
   backups(
-    @Root() a: BackupDrApplication,
+    @Root() a: BdrApplication,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<BackupDrBackupConnection> {
+  ): Promise<ConsolePage<BdrBackup>> {
     const spec = { conditions: [{ field: 'appid', op: 'EQ' as const, value: a.consoleId }], defaultSort: 'consistencydate:desc,id:desc' };
-    return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'backup', spec }, args, ctx, info, (b) => presentBackup(a.upstream, b));
+    return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'backup', spec }, args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrJobConnection, { description: 'The application\'s jobs, newest start first.' })
   jobs(
-    @Root() a: BackupDrApplication,
+    @Root() a: BdrApplication,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<BackupDrJobConnection> {
+  ): Promise<ConsolePage<BdrJob>> {
     const spec = { conditions: [{ field: 'appid', op: 'EQ' as const, value: a.consoleId }], defaultSort: JOB_ORDER };
-    return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'job', spec }, args, ctx, info, (j) => presentJob(a.upstream, j));
+    return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'job', spec }, args, ctx, info);
   }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { BdrCluster, BdrConsole, BdrDiskPool, BdrSla, BdrSlp, BdrSlt } from '../../datasources/backupdr/model.js';
 import { BackupDrConsole } from '../../schema/backupdr/console.type.js';
 import {
   BackupDrApplianceConnection,
@@ -10,8 +11,7 @@ import {
   BackupDrSltConnection,
 } from '../../schema/backupdr/connections.type.js';
 import { BackupDrAppliancesArgs, BackupDrDiskPoolsArgs, BackupDrSlasArgs, BackupDrSlpsArgs, BackupDrSltsArgs } from '../../schema/backupdr/list.args.js';
-import { consolePage } from './list-page.js';
-import { presentAppliance, presentDiskPool, presentSla, presentSlp, presentSlt } from './present.js';
+import { consolePage, type ConsolePage } from './list-page.js';
 import { diskPoolList, plainList } from '../../datasources/backupdr/list-specs.js';
 import { consoleSource } from './sources.js';
 
@@ -19,27 +19,27 @@ import { consoleSource } from './sources.js';
 @Resolver(() => BackupDrConsole)
 export class BackupDrConsoleProtectionResolver {
   @FieldResolver(() => BackupDrSltConnection, { description: 'SLA templates (`GET /slt`).' })
-  slts(@Root() c: BackupDrConsole, @Args(() => BackupDrSltsArgs) args: BackupDrSltsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSltConnection> {
-    return consolePage(consoleSource(ctx, c.upstream.id), plainList('slt', args.filter, args.sort), args, ctx, info, (s) => presentSlt(c.upstream, s));
+  slts(@Root() c: BdrConsole, @Args(() => BackupDrSltsArgs) args: BackupDrSltsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrSlt>> {
+    return consolePage(consoleSource(ctx, c.upstream.id), plainList('slt', args.filter, args.sort), args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrSlpConnection, { description: 'SLA profiles (`GET /slp`).' })
-  slps(@Root() c: BackupDrConsole, @Args(() => BackupDrSlpsArgs) args: BackupDrSlpsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSlpConnection> {
-    return consolePage(consoleSource(ctx, c.upstream.id), plainList('slp', args.filter, args.sort), args, ctx, info, (s) => presentSlp(c.upstream, s));
+  slps(@Root() c: BdrConsole, @Args(() => BackupDrSlpsArgs) args: BackupDrSlpsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrSlp>> {
+    return consolePage(consoleSource(ctx, c.upstream.id), plainList('slp', args.filter, args.sort), args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrSlaConnection, { description: 'SLAs (`GET /sla`).' })
-  slas(@Root() c: BackupDrConsole, @Args(() => BackupDrSlasArgs) args: BackupDrSlasArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrSlaConnection> {
-    return consolePage(consoleSource(ctx, c.upstream.id), plainList('sla', args.filter, args.sort), args, ctx, info, (s) => presentSla(c.upstream, s));
+  slas(@Root() c: BdrConsole, @Args(() => BackupDrSlasArgs) args: BackupDrSlasArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrSla>> {
+    return consolePage(consoleSource(ctx, c.upstream.id), plainList('sla', args.filter, args.sort), args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrDiskPoolConnection, { description: 'Disk pools (`GET /diskpool`).' })
-  diskPools(@Root() c: BackupDrConsole, @Args(() => BackupDrDiskPoolsArgs) args: BackupDrDiskPoolsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrDiskPoolConnection> {
-    return consolePage(consoleSource(ctx, c.upstream.id), diskPoolList(args.filter, args.sort), args, ctx, info, (p) => presentDiskPool(c.upstream, p));
+  diskPools(@Root() c: BdrConsole, @Args(() => BackupDrDiskPoolsArgs) args: BackupDrDiskPoolsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrDiskPool>> {
+    return consolePage(consoleSource(ctx, c.upstream.id), diskPoolList(args.filter, args.sort), args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrApplianceConnection, { description: 'Appliances (`GET /cluster`).' })
-  appliances(@Root() c: BackupDrConsole, @Args(() => BackupDrAppliancesArgs) args: BackupDrAppliancesArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<BackupDrApplianceConnection> {
-    return consolePage(consoleSource(ctx, c.upstream.id), plainList('cluster', args.filter, args.sort), args, ctx, info, (a) => presentAppliance(c.upstream, a));
+  appliances(@Root() c: BdrConsole, @Args(() => BackupDrAppliancesArgs) args: BackupDrAppliancesArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrCluster>> {
+    return consolePage(consoleSource(ctx, c.upstream.id), plainList('cluster', args.filter, args.sort), args, ctx, info);
   }
 }

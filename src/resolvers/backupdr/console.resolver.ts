@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { BdrApplication, BdrConsistencyGroup, BdrConsole, BdrHost, BdrLogicalGroup } from '../../datasources/backupdr/model.js';
 import { BackupDrConsoleArgs } from '../../schema/backupdr/console.args.js';
 import { BackupDrConsole } from '../../schema/backupdr/console.type.js';
 import {
@@ -10,8 +11,7 @@ import {
   BackupDrLogicalGroupConnection,
 } from '../../schema/backupdr/connections.type.js';
 import { BackupDrApplicationsArgs, BackupDrConsistencyGroupsArgs, BackupDrHostsArgs, BackupDrLogicalGroupsArgs } from '../../schema/backupdr/list.args.js';
-import { consolePage } from './list-page.js';
-import { consoleUpstream, presentApplication, presentConsistencyGroup, presentHost, presentLogicalGroup } from './present.js';
+import { consolePage, type ConsolePage } from './list-page.js';
 import { applicationList, hostList, plainList } from '../../datasources/backupdr/list-specs.js';
 import { consoleSource } from './sources.js';
 
@@ -21,51 +21,50 @@ export class BackupDrConsoleResolver {
   @Query(() => BackupDrConsole, {
     description: 'A Backup and DR management console by its upstream id. BAD_USER_INPUT for an id that is not a console you may see.',
   })
-  backupDr(@Args(() => BackupDrConsoleArgs) args: BackupDrConsoleArgs, @Ctx() ctx: GatewayContext): BackupDrConsole {
-    consoleSource(ctx, args.upstream);
-    return Object.assign(new BackupDrConsole(), { upstream: consoleUpstream(args.upstream) });
+  backupDr(@Args(() => BackupDrConsoleArgs) args: BackupDrConsoleArgs, @Ctx() ctx: GatewayContext): BdrConsole {
+    return { upstream: consoleSource(ctx, args.upstream).upstream };
   }
 
   @FieldResolver(() => BackupDrApplicationConnection, { description: 'Applications (`GET /application`).' })
   applications(
-    @Root() c: BackupDrConsole,
+    @Root() c: BdrConsole,
     @Args(() => BackupDrApplicationsArgs) args: BackupDrApplicationsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<BackupDrApplicationConnection> {
+  ): Promise<ConsolePage<BdrApplication>> {
     const list = applicationList(c.upstream.id, args.filter, args.sort);
-    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (a) => presentApplication(c.upstream, a));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrHostConnection, { description: 'Hosts (`GET /host`).' })
   hosts(
-    @Root() c: BackupDrConsole,
+    @Root() c: BdrConsole,
     @Args(() => BackupDrHostsArgs) args: BackupDrHostsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<BackupDrHostConnection> {
-    return consolePage(consoleSource(ctx, c.upstream.id), hostList(args.filter, args.sort), args, ctx, info, (h) => presentHost(c.upstream, h));
+  ): Promise<ConsolePage<BdrHost>> {
+    return consolePage(consoleSource(ctx, c.upstream.id), hostList(args.filter, args.sort), args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrConsistencyGroupConnection, { description: 'Consistency groups (`GET /consistencygroup`).' })
   consistencyGroups(
-    @Root() c: BackupDrConsole,
+    @Root() c: BdrConsole,
     @Args(() => BackupDrConsistencyGroupsArgs) args: BackupDrConsistencyGroupsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<BackupDrConsistencyGroupConnection> {
+  ): Promise<ConsolePage<BdrConsistencyGroup>> {
     const list = plainList('consistencygroup', args.filter, args.sort);
-    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (g) => presentConsistencyGroup(c.upstream, g));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info);
   }
 
   @FieldResolver(() => BackupDrLogicalGroupConnection, { description: 'Logical groups (`GET /logicalgroup`).' })
   logicalGroups(
-    @Root() c: BackupDrConsole,
+    @Root() c: BdrConsole,
     @Args(() => BackupDrLogicalGroupsArgs) args: BackupDrLogicalGroupsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<BackupDrLogicalGroupConnection> {
+  ): Promise<ConsolePage<BdrLogicalGroup>> {
     const list = plainList('logicalgroup', args.filter, args.sort);
-    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info, (g) => presentLogicalGroup(c.upstream, g));
+    return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info);
   }
 }

@@ -1,55 +1,32 @@
 import type DataLoader from 'dataloader';
+import type { NodeRecord } from '../../datasources/record.js';
 import type { GatewayContext } from '../../context.js';
-import { consoleLoaders } from './sources.js';
 import type { BackupDrLoaders, BdrIdKey } from '../../datasources/backupdr/loaders.js';
-import type { Node } from '../../schema/unified/node.type.js';
-import type { Upstream } from '../../schema/unified/upstream.type.js';
-import {
-  consoleUpstream,
-  presentAppliance,
-  presentApplication,
-  presentAuditRecord,
-  presentBackup,
-  presentConsistencyGroup,
-  presentDiskPool,
-  presentEvent,
-  presentHost,
-  presentJob,
-  presentLogicalGroup,
-  presentOrganization,
-  presentRole,
-  presentSla,
-  presentSlp,
-  presentSlt,
-  presentUser,
-} from './present.js';
+import { consoleLoaders } from './sources.js';
 
-type Fetcher = (ctx: GatewayContext, instanceId: string, consoleId: string) => Promise<Node | null>;
+type Fetcher = (ctx: GatewayContext, instanceId: string, consoleId: string) => Promise<NodeRecord | null>;
 
 /** Through the request's id-union loaders, so a page of `node()` calls costs one list call per type. */
-function via<T>(pick: (l: BackupDrLoaders) => DataLoader<BdrIdKey, T | null, string>, present: (up: Upstream, v: T) => Node): Fetcher {
-  return async (ctx, instanceId, id) => {
-    const value = await pick(consoleLoaders(ctx)).load({ instanceId, id });
-    return value === null ? null : present(consoleUpstream(instanceId), value);
-  };
+function via<T extends NodeRecord>(pick: (l: BackupDrLoaders) => DataLoader<BdrIdKey, T | null, string>): Fetcher {
+  return (ctx, instanceId, id) => pick(consoleLoaders(ctx)).load({ instanceId, id });
 }
 
 /** How `Query.node` fetches each console type back from its console id. */
 export const BACKUPDR_NODE_FETCHERS: Readonly<Record<string, Fetcher>> = {
-  BackupDrJob: via((l) => l.jobById, presentJob),
-  BackupDrApplication: via((l) => l.applicationById, presentApplication),
-  BackupDrHost: via((l) => l.hostById, presentHost),
-  BackupDrBackup: via((l) => l.backupById, presentBackup),
-  BackupDrSla: via((l) => l.slaById, presentSla),
-  BackupDrSlt: via((l) => l.sltById, presentSlt),
-  BackupDrSlp: via((l) => l.slpById, presentSlp),
-  BackupDrDiskPool: via((l) => l.diskpoolById, presentDiskPool),
-  BackupDrAppliance: via((l) => l.clusterById, presentAppliance),
-  BackupDrEvent: via((l) => l.eventById, presentEvent),
-  BackupDrUser: via((l) => l.userById, presentUser),
-  BackupDrRole: via((l) => l.roleById, presentRole),
-  BackupDrOrganization: via((l) => l.orgById, presentOrganization),
-  BackupDrAuditRecord: via((l) => l.auditById, presentAuditRecord),
-  BackupDrConsistencyGroup: via((l) => l.consistencyGroupById, presentConsistencyGroup),
-  BackupDrLogicalGroup: via((l) => l.logicalGroupById, presentLogicalGroup),
+  BackupDrJob: via((l) => l.jobById),
+  BackupDrApplication: via((l) => l.applicationById),
+  BackupDrHost: via((l) => l.hostById),
+  BackupDrBackup: via((l) => l.backupById),
+  BackupDrSla: via((l) => l.slaById),
+  BackupDrSlt: via((l) => l.sltById),
+  BackupDrSlp: via((l) => l.slpById),
+  BackupDrDiskPool: via((l) => l.diskpoolById),
+  BackupDrAppliance: via((l) => l.clusterById),
+  BackupDrEvent: via((l) => l.eventById),
+  BackupDrUser: via((l) => l.userById),
+  BackupDrRole: via((l) => l.roleById),
+  BackupDrOrganization: via((l) => l.orgById),
+  BackupDrAuditRecord: via((l) => l.auditById),
+  BackupDrConsistencyGroup: via((l) => l.consistencyGroupById),
+  BackupDrLogicalGroup: via((l) => l.logicalGroupById),
 };

@@ -30,7 +30,6 @@ import { BackupDrConsistencyGroupResolver, BackupDrLogicalGroupResolver } from '
 import { BackupDrHostResolver } from './host.resolver.js';
 import { BackupDrJobResolver } from './job.resolver.js';
 import { BACKUPDR_NODE_FETCHERS } from './node-fetchers.js';
-import { consoleUpstream, presentDiskPool, presentJob } from './present.js';
 import { BackupDrSlaResolver } from './sla.resolver.js';
 import { BackupDrSltResolver } from './slt.resolver.js';
 import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from './storage.resolver.js';
@@ -85,17 +84,13 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   jobs(_ctx, _info, _sources, search, wantTotal) {
     const fetchPage = consoleJobFetch(search, wantTotal);
     return {
-      fetch: async (source, offset, first) => {
-        const page = await fetchPage(source, offset, first);
-        const up = consoleUpstream(source.instanceId);
-        return { total: page.total, items: page.items.map((job) => presentJob(up, job)) };
-      },
+      fetch: fetchPage,
     };
   },
 
   async storageTargets(_ctx, source) {
     const page = await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT });
-    return page.items.map((p) => presentDiskPool(consoleUpstream(source.instanceId), p));
+    return [...page.items];
   },
 
   async node(ctx, instanceId, typeName, localId) {

@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import type { CvAgent, CvBackupset, CvClient, CvJob, CvSubclient } from '../../datasources/commvault/model.js';
 import { CommvaultAgent } from '../../schema/commvault/agent.type.js';
 import { CommvaultBackupset } from '../../schema/commvault/backupset.type.js';
 import { CommvaultClientConnection } from '../../schema/commvault/client-connection.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultClientsArgs } from '../../schema/commvault/clients.args.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
+import type { ConnectionOf } from '../../schema/unified/connection.type.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { ScopedJobsArgs } from '../../schema/unified/scoped-jobs.args.js';
 import { backupFacts } from '../../monitoring/protection.js';
@@ -14,7 +16,6 @@ import { fanOutPage, sliceOf } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from './sources.js';
-import { presentClient, presentSubclient, upstreamOf } from './present.js';
 import { scopedJobs } from './scoped-jobs.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 
@@ -27,7 +28,7 @@ export class CommvaultClientResolver {
     @Args(() => CommvaultClientsArgs) args: CommvaultClientsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultClientConnection> {
+  ): Promise<ConnectionOf<CvClient>> {
     const needle = args.search?.trim().toLowerCase() || undefined;
     const sources = commvaultSources(ctx, args.upstream);
     // `GET /Client` is one cached list per instance; searching and paging it here costs no more calls.
@@ -47,7 +48,7 @@ export class CommvaultClientResolver {
       onFailure: recordPartial(ctx, info),
     });
     return {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: presentClient(upstreamOf(e.node.source), e.node.item) })),
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })),
       pageInfo: page.pageInfo,
       totalCount: page.totalCount,
     };
@@ -58,28 +59,25 @@ export class CommvaultClientResolver {
     @Arg('upstream', () => ID) upstream: string,
     @Arg('clientId', () => Int) clientId: number,
     @Ctx() ctx: GatewayContext,
-  ): Promise<CommvaultClient | null> {
+  ): Promise<CvClient | null> {
     const source = commvaultSource(ctx, upstream);
     const client = await commvaultLoaders(ctx).clientById.load({ instanceId: source.instanceId, id: clientId });
-    return client && presentClient(upstreamOf(source), client);
+    return client;
   }
 
   @FieldResolver(() => [CommvaultAgent])
-  async agents(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultAgent[]> {
-    const agents = await commvaultLoaders(ctx).agentsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
-    return agents.map((a) => Object.assign(new CommvaultAgent(), a));
+  agents(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<CvAgent[]> {
+    return commvaultLoaders(ctx).agentsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
 
   @FieldResolver(() => [CommvaultBackupset])
-  async backupsets(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultBackupset[]> {
-    const sets = await commvaultLoaders(ctx).backupsetsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
-    return sets.map((b) => Object.assign(new CommvaultBackupset(), b));
+  backupsets(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<CvBackupset[]> {
+    return commvaultLoaders(ctx).backupsetsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
 
   @FieldResolver(() => [CommvaultSubclient])
-  async subclients(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<CommvaultSubclient[]> {
-    const subclients = await commvaultLoaders(ctx).subclientsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
-    return subclients.map((s) => presentSubclient(client.upstream, s));
+  subclients(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<CvSubclient[]> {
+    return commvaultLoaders(ctx).subclientsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
 
   @FieldResolver(() => Date, {
@@ -88,18 +86,18 @@ export class CommvaultClientResolver {
       'Start of the newest successful backup (COMPLETED or COMPLETED_WITH_ERRORS) of any of its subclients, among its ' +
       'latest 200 backup jobs. One `GET /Job?clientId=` per client.',
   })
-  async lastSuccessfulBackupAt(@Root() client: CommvaultClient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+  async lastSuccessfulBackupAt(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
     const history = await commvaultLoaders(ctx).backupHistoryByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
     return backupFacts(history).lastSuccessfulBackupAt;
   }
 
   @FieldResolver(() => JobConnection, { description: 'This client\'s jobs, newest start first.' })
   async jobs(
-    @Root() client: CommvaultClient,
+    @Root() client: CvClient,
     @Args(() => ScopedJobsArgs) args: ScopedJobsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<JobConnection> {
+  ): Promise<ConnectionOf<CvJob>> {
     return scopedJobs(ctx, info, client.upstream, { clientId: client.clientId }, args);
   }
 }

@@ -1,14 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { CvDdbStore } from '../../datasources/commvault/model.js';
+import type { CvDdbPartition, CvDdbStore } from '../../datasources/commvault/model.js';
 import { CommvaultDdbPartition, CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from './sources.js';
-import { presentDdbStore, upstreamOf } from './present.js';
 import { commvaultLoaders } from './sources.js';
 
 /** Stores are listed by the DDB-engines qoperation; health fields need `GET /DDBInformation/{id}` per store. */
@@ -19,47 +18,37 @@ export class CommvaultDdbStoreResolver {
     @Args(() => UpstreamArgs) args: UpstreamArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultDdbStore[]> {
+  ): Promise<CvDdbStore[]> {
     return fanOutList(
       commvaultSources(ctx, args.upstream),
-      async (source) => (await source.listDdbStores()).map((d) => presentDdbStore(upstreamOf(source), d)),
+      (source) => source.listDdbStores(),
       recordPartial(ctx, info),
     );
   }
 
   @FieldResolver(() => [CommvaultDdbPartition])
-  async partitions(@Root() d: CommvaultDdbStore, @Ctx() ctx: GatewayContext): Promise<CommvaultDdbPartition[]> {
-    return ((await detail(d, ctx))?.partitions ?? []).map((p) =>
-      Object.assign(new CommvaultDdbPartition(), {
-        subStoreId: p.subStoreId,
-        path: p.path,
-        mediaAgentName: p.mediaAgent?.name ?? null,
-        online: p.online,
-        freeBytes: p.freeBytes,
-        avgQiMicros: p.avgQiMicros,
-        severity: p.severity,
-      }),
-    );
+  async partitions(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<CvDdbPartition[]> {
+    return (await detail(d, ctx))?.partitions ?? [];
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'The slowest partition\'s average Q&I time, µs.' })
-  async avgQiMicros(@Root() d: CommvaultDdbStore, @Ctx() ctx: GatewayContext): Promise<number | null> {
+  async avgQiMicros(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<number | null> {
     return (await detail(d, ctx))?.avgQiMicros ?? null;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'The least free space of any partition\'s volume, bytes.' })
-  async freeBytes(@Root() d: CommvaultDdbStore, @Ctx() ctx: GatewayContext): Promise<number | null> {
+  async freeBytes(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<number | null> {
     return (await detail(d, ctx))?.freeBytes ?? null;
   }
 
   @FieldResolver(() => Severity, { nullable: true, description: 'Worst partition: Q&I > 2000 µs CRITICAL, > 1000 µs WARNING.' })
-  async severity(@Root() d: CommvaultDdbStore, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
+  async severity(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
     return (await detail(d, ctx))?.severity ?? null;
   }
 }
 
 /** The store with partitions: the record itself when it came from the detail call, else loaded. */
-async function detail(d: CommvaultDdbStore, ctx: GatewayContext): Promise<CvDdbStore | null> {
-  if (d.record.partitions !== null) return d.record;
+async function detail(d: CvDdbStore, ctx: GatewayContext): Promise<CvDdbStore | null> {
+  if (d.partitions !== null) return d;
   return commvaultLoaders(ctx).ddbStoreById.load({ instanceId: d.upstream.id, id: d.storeId });
 }

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { CvEvent } from '../../datasources/commvault/model.js';
+import { clientStub } from '../../datasources/commvault/mappers/client.js';
+import type { CvClient, CvEvent, CvJob } from '../../datasources/commvault/model.js';
+import type { ConnectionOf } from '../../schema/unified/connection.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultEventConnection } from '../../schema/commvault/event-connection.type.js';
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
@@ -11,7 +13,6 @@ import { fanOutPage, newestFirst, sliceOf } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
 import { recordPartial } from '../partial-errors.js';
 import { clientFromId, commvaultSources } from './sources.js';
-import { presentClient, presentClientStub, presentEvent, presentJob, upstreamOf } from './present.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 
 @Resolver(() => CommvaultEvent)
@@ -25,7 +26,7 @@ export class CommvaultEventResolver {
     @Args(() => CommvaultEventsArgs) args: CommvaultEventsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultEventConnection> {
+  ): Promise<ConnectionOf<CvEvent>> {
     const f = args.filter ?? {};
     let sources = commvaultSources(ctx, args.upstream);
     let clientId: number | undefined;
@@ -59,24 +60,23 @@ export class CommvaultEventResolver {
       onFailure: recordPartial(ctx, info),
     });
     return {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: presentEvent(upstreamOf(e.node.source), e.node.item) })),
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })),
       pageInfo: page.pageInfo,
       totalCount: page.totalCount,
     };
   }
 
   @FieldResolver(() => CommvaultClient, { nullable: true })
-  async client(@Root() e: CommvaultEvent, @Ctx() ctx: GatewayContext): Promise<CommvaultClient | null> {
-    const { clientId, clientName } = e.record;
+  async client(@Root() e: CvEvent, @Ctx() ctx: GatewayContext): Promise<CvClient | null> {
+    const { clientId, clientName } = e;
     if (clientId === null) return null;
     const client = await commvaultLoaders(ctx).clientById.load({ instanceId: e.upstream.id, id: clientId });
-    return client ? presentClient(e.upstream, client) : presentClientStub(e.upstream, clientId, clientName);
+    return client ?? clientStub(e.upstream, clientId, clientName);
   }
 
   @FieldResolver(() => CommvaultJob, { nullable: true, description: 'The job the event is about (`GET /Job/{id}`).' })
-  async job(@Root() e: CommvaultEvent, @Ctx() ctx: GatewayContext): Promise<CommvaultJob | null> {
-    if (e.record.jobId === null) return null;
-    const job = await commvaultSource(ctx, e.upstream.id).getJob(e.record.jobId);
-    return job && presentJob(e.upstream, job);
+  async job(@Root() e: CvEvent, @Ctx() ctx: GatewayContext): Promise<CvJob | null> {
+    if (e.jobId === null) return null;
+    return commvaultSource(ctx, e.upstream.id).getJob(e.jobId);
   }
 }

@@ -9,7 +9,6 @@ import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from './sources.js';
-import { presentLibrary, upstreamOf } from './present.js';
 import { commvaultLoaders } from './sources.js';
 
 /** `GET /Library` names libraries only; everything else here comes from `GET /Library/{id}` (one per library). */
@@ -20,51 +19,51 @@ export class CommvaultLibraryResolver {
     @Args(() => UpstreamArgs) args: UpstreamArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultLibrary[]> {
+  ): Promise<CvLibrary[]> {
     return fanOutList(
       commvaultSources(ctx, args.upstream),
-      async (source) => (await source.listLibraries()).map((l) => presentLibrary(upstreamOf(source), l)),
+      (source) => source.listLibraries(),
       recordPartial(ctx, info),
     );
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async status(@Root() l: CommvaultLibrary, @Ctx() ctx: GatewayContext): Promise<string | null> {
+  async status(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<string | null> {
     return (await detail(l, ctx))?.status ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async libraryType(@Root() l: CommvaultLibrary, @Ctx() ctx: GatewayContext): Promise<string | null> {
+  async libraryType(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<string | null> {
     return (await detail(l, ctx))?.libraryType ?? null;
   }
 
   @FieldResolver(() => [CommvaultMountPath])
-  async mountPaths(@Root() l: CommvaultLibrary, @Ctx() ctx: GatewayContext): Promise<CommvaultMountPath[]> {
-    return (await mountPaths(l, ctx)).map((m) => Object.assign(new CommvaultMountPath(), m));
+  mountPaths(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<CvMountPath[]> {
+    return mountPaths(l, ctx);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Sum of the mount paths\' capacity, bytes.' })
-  async capacityBytes(@Root() l: CommvaultLibrary, @Ctx() ctx: GatewayContext): Promise<number | null> {
+  async capacityBytes(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<number | null> {
     return sum((await mountPaths(l, ctx)).map((m) => m.capacityBytes));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Sum of the mount paths\' free space, bytes.' })
-  async freeBytes(@Root() l: CommvaultLibrary, @Ctx() ctx: GatewayContext): Promise<number | null> {
+  async freeBytes(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<number | null> {
     return sum((await mountPaths(l, ctx)).map((m) => m.freeBytes));
   }
 
   @FieldResolver(() => Severity, { nullable: true, description: 'From the free share of all mount paths together.' })
-  async severity(@Root() l: CommvaultLibrary, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
+  async severity(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
     const paths = await mountPaths(l, ctx);
     return capacitySeverity(freePercentOf(sum(paths.map((m) => m.capacityBytes)), sum(paths.map((m) => m.freeBytes))));
   }
 }
 
-async function detail(l: CommvaultLibrary, ctx: GatewayContext): Promise<CvLibrary | null> {
+async function detail(l: CvLibrary, ctx: GatewayContext): Promise<CvLibrary | null> {
   return commvaultLoaders(ctx).libraryById.load({ instanceId: l.upstream.id, id: l.libraryId });
 }
 
-async function mountPaths(l: CommvaultLibrary, ctx: GatewayContext): Promise<CvMountPath[]> {
+async function mountPaths(l: CvLibrary, ctx: GatewayContext): Promise<CvMountPath[]> {
   return (await detail(l, ctx))?.mountPaths ?? [];
 }
 

@@ -6,7 +6,7 @@ import { fanOutList } from '../../paging/fan-out.js';
 import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { recordPartial } from '../partial-errors.js';
-import { presentDdbStore, upstreamOf } from './present.js';
+import type { CvDdbStore } from '../../datasources/commvault/model.js';
 import { commvaultLoaders, commvaultSources } from './sources.js';
 
 /** Commvault's own monitoring field: deduplication store health (no other product has DDBs). */
@@ -21,7 +21,7 @@ export class CommvaultMonitoringResolver {
     @Args(() => UpstreamArgs) args: UpstreamArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<CommvaultDdbStore[]> {
+  ): Promise<CvDdbStore[]> {
     const stores = await fanOutList(
       commvaultSources(ctx, args.upstream),
       async (source) => {
@@ -32,16 +32,15 @@ export class CommvaultMonitoringResolver {
           if (detail instanceof Error) throw detail;
           if (!detail) return [];
           // The detail answer has partitions; the engine list names policy and copy.
-          const merged = { ...detail, storagePolicy: detail.storagePolicy ?? d.storagePolicy, copy: detail.copy ?? d.copy };
-          return [presentDdbStore(upstreamOf(source), merged)];
+          return [{ ...detail, storagePolicyName: detail.storagePolicyName ?? d.storagePolicyName, copyName: detail.copyName ?? d.copyName }];
         });
       },
       recordPartial(ctx, info),
     );
     return alertsFirst(
       stores,
-      (d) => d.record.severity,
-      (a, b) => ascendingNullsLast(negate(a.record.avgQiMicros), negate(b.record.avgQiMicros)),
+      (d) => d.severity,
+      (a, b) => ascendingNullsLast(negate(a.avgQiMicros), negate(b.avgQiMicros)),
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import { commvaultJobFetch, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
-import type { CvClient, CvServer } from '../../datasources/commvault/model.js';
+import type { CvJob, CvServer } from '../../datasources/commvault/model.js';
+import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
 import { commvaultUpstreams } from '../../datasources/commvault/product.js';
 import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
 import { backupFacts, findUnprotected } from '../../monitoring/protection.js';
@@ -18,7 +19,6 @@ import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { preloadClients } from './preload-clients.js';
-import { presentClient, presentJob, presentStoragePool, upstreamOf } from './present.js';
 import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
 import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
 import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
@@ -46,13 +46,9 @@ function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: Jo
   const fetchPage = commvaultJobFetch(search);
   const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx, search.sources) : undefined;
   return {
-    fetch: async (source, offset, first) => {
-      const page = await fetchPage(source, offset, first);
-      const up = upstreamOf(source);
-      return { total: page.total, items: page.items.map((job) => presentJob(up, job)) };
-    },
+    fetch: fetchPage,
     settle: preload
-      ? (jobs) => preload.loadClients(jobs.map(({ source, job }) => ({ instanceId: source.instanceId, job: (job as CommvaultJob).record })))
+      ? (jobs) => preload.loadClients(jobs.map(({ source, job }) => ({ instanceId: source.instanceId, job: job as CvJob })))
       : undefined,
   };
 }
@@ -95,8 +91,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     return { source, jobs: commvaultJobs(ctx, info, { ...search, sources: [source], clientId }) };
   },
 
-  storageTargets: async (_ctx, source) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
-  capacityTargets: async (_ctx, source) => (await source.listStoragePools()).map((p) => presentStoragePool(upstreamOf(source), p)),
+  storageTargets: (_ctx, source) => source.listStoragePools(),
+  capacityTargets: (_ctx, source) => source.listStoragePools(),
 
   jobsInWindow: (_ctx, source, window) => jobsInWindow(source, { startedAfter: window.since, startedBefore: window.until }),
 
@@ -110,19 +106,18 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
     const loaders = commvaultLoaders(ctx);
     const clients = await loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
-    const up = upstreamOf(source);
     return findings.map((f, i) => {
       const client = clients[i];
       if (client instanceof Error) throw client;
       const key = { instanceId: source.instanceId, id: f.workload.clientId };
       return {
-        workload: presentClient(up, client ?? clientOfServer(f.workload)),
+        // A client the V4 server list shows but `GET /Client` does not (yet): made from what V4 says.
+        workload: client ?? clientOfServer(source.upstream, f.workload),
         gap: f.gap,
         failedBackupCount: f.failedBackupCount,
         // One `GET /Job?clientId=&jobFilter=Backup` per workload, shared by the history fields, only when selected.
         history: async () => {
-          const facts = backupFacts(await loaders.backupHistoryByClientId.load(key));
-          return { ...facts, lastJob: facts.lastJob && presentJob(up, facts.lastJob) };
+          return backupFacts(await loaders.backupHistoryByClientId.load(key));
         },
       };
     });
@@ -141,21 +136,6 @@ function isWorkload(server: CvServer): boolean {
   return server.configured !== false && server.agents.length > 0;
 }
 
-/** A client the V4 server list shows but `GET /Client` does not (yet): presented from what V4 says. */
-function clientOfServer(s: CvServer): CvClient {
-  return {
-    clientId: s.clientId,
-    name: s.name,
-    displayName: s.displayName,
-    hostName: s.hostName,
-    guid: null,
-    commCellName: null,
-    description: null,
-    osName: s.osName,
-    version: s.version,
-    isDeleted: null,
-  };
-}
 
 function byName(a: string, b: string): number {
   return a.localeCompare(b, 'en', { sensitivity: 'base' });

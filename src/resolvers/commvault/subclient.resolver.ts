@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { CvSubclient } from '../../datasources/commvault/model.js';
+import { clientStub } from '../../datasources/commvault/mappers/client.js';
+import type { CvClient, CvJob, CvPlan, CvStoragePolicy, CvSubclient, CvSubclientDetail } from '../../datasources/commvault/model.js';
+import type { ConnectionOf } from '../../schema/unified/connection.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { CommvaultStoragePolicy } from '../../schema/commvault/storage-policy.type.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { ScopedJobsArgs } from '../../schema/unified/scoped-jobs.args.js';
-import { presentClient, presentClientStub, presentPlan, presentStoragePolicy, presentSubclient, upstreamOf } from './present.js';
 import { scopedJobs } from './scoped-jobs.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 
@@ -23,57 +24,54 @@ export class CommvaultSubclientResolver {
     @Arg('upstream', () => ID) upstream: string,
     @Arg('subclientId', () => Int) subclientId: number,
     @Ctx() ctx: GatewayContext,
-  ): Promise<CommvaultSubclient | null> {
+  ): Promise<CvSubclient | null> {
     const source = commvaultSource(ctx, upstream);
-    const subclient = await commvaultLoaders(ctx).subclientById.load({ instanceId: source.instanceId, id: subclientId });
-    return subclient && presentSubclient(upstreamOf(source), subclient);
+    return commvaultLoaders(ctx).subclientById.load({ instanceId: source.instanceId, id: subclientId });
   }
 
   @FieldResolver(() => CommvaultClient, { nullable: true })
-  async client(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<CommvaultClient | null> {
+  async client(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<CvClient | null> {
     if (s.clientId === null) return null;
     const client = await commvaultLoaders(ctx).clientById.load({ instanceId: s.upstream.id, id: s.clientId });
-    return client ? presentClient(s.upstream, client) : presentClientStub(s.upstream, s.clientId, s.clientName);
+    return client ?? clientStub(s.upstream, s.clientId, s.clientName);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async description(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<string | null> {
+  async description(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string | null> {
     return (await detail(s, ctx))?.description ?? null;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether backups of this subclient are enabled.' })
-  async backupEnabled(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<boolean | null> {
+  async backupEnabled(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<boolean | null> {
     return (await detail(s, ctx))?.backupEnabled ?? null;
   }
 
   @FieldResolver(() => [String], { description: 'Content paths (file system subclients).' })
-  async contentPaths(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<string[]> {
+  async contentPaths(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string[]> {
     return (await detail(s, ctx))?.contentPaths ?? [];
   }
 
   @FieldResolver(() => CommvaultPlan, { nullable: true })
-  async plan(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<CommvaultPlan | null> {
-    const plan = (await detail(s, ctx))?.plan;
-    return plan ? presentPlan(s.upstream, plan) : null;
+  async plan(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<CvPlan | null> {
+    return (await detail(s, ctx))?.plan ?? null;
   }
 
   @FieldResolver(() => CommvaultStoragePolicy, { nullable: true })
-  async storagePolicy(@Root() s: CommvaultSubclient, @Ctx() ctx: GatewayContext): Promise<CommvaultStoragePolicy | null> {
-    const policy = (await detail(s, ctx))?.storagePolicy;
-    return policy ? presentStoragePolicy(s.upstream, policy) : null;
+  async storagePolicy(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<CvStoragePolicy | null> {
+    return (await detail(s, ctx))?.storagePolicy ?? null;
   }
 
   @FieldResolver(() => JobConnection, { description: 'This subclient\'s jobs, newest start first (filtered from its client\'s jobs).' })
   async jobs(
-    @Root() s: CommvaultSubclient,
+    @Root() s: CvSubclient,
     @Args(() => ScopedJobsArgs) args: ScopedJobsArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<JobConnection> {
+  ): Promise<ConnectionOf<CvJob>> {
     return scopedJobs(ctx, info, s.upstream, { clientId: s.clientId ?? undefined, subclientId: s.subclientId }, args);
   }
 }
 
-async function detail(s: CommvaultSubclient, ctx: GatewayContext): Promise<CvSubclient | null> {
-  return s.detail ?? commvaultLoaders(ctx).subclientById.load({ instanceId: s.upstream.id, id: s.subclientId, clientId: s.clientId });
+async function detail(s: CvSubclient, ctx: GatewayContext): Promise<CvSubclientDetail | null> {
+  return s.detail ?? (await commvaultLoaders(ctx).subclientById.load({ instanceId: s.upstream.id, id: s.subclientId, clientId: s.clientId }))?.detail ?? null;
 }

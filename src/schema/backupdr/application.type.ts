@@ -7,6 +7,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrApplication', { description: 'An application (VM, database, file system, instance): `GET /application`.', implements: Node })
 export class BackupDrApplication extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrApplication';
+
   @Field(() => String, { nullable: true })
   appName!: string | null;
 

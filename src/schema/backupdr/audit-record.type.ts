@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrAuditRecord', { description: 'An audit record of the console itself (`GET /localaudit`).', implements: Node })
 export class BackupDrAuditRecord extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrAuditRecord';
+
   @Field(() => Date, { nullable: true })
   issuedAt!: Date | null;
 

@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrBackup', { description: 'A backup image: `GET /backup`.', implements: Node })
 export class BackupDrBackup extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrBackup';
+
   @Field(() => String, { nullable: true })
   backupName!: string | null;
 

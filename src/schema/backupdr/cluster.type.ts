@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrAppliance', { description: 'A backup/recovery appliance (`GET /cluster`).', implements: Node })
 export class BackupDrAppliance extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrAppliance';
+
   @Field(() => String, { nullable: true, description: 'The appliance\'s own id (`clusterid`), not the console id.' })
   applianceId!: string | null;
 

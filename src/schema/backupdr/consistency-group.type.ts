@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrConsistencyGroup', { description: 'Applications of one host grouped into one consistent image (`GET /consistencygroup`).', implements: Node })
 export class BackupDrConsistencyGroup extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrConsistencyGroup';
+
   @Field(() => String, { nullable: true })
   groupName!: string | null;
 

@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
@@ -10,11 +11,14 @@ import { Upstream } from '../unified/upstream.type.js';
  */
 @ObjectType()
 export abstract class BackupDrObject implements Node {
+  /** Not a field: the record's GraphQL type name (each subclass names its own). */
+  __typename!: string;
+
   @Field(() => ID)
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => ID, { description: 'The console\'s own id (a numeric string).' })
   consoleId!: string;

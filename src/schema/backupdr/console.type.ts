@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Upstream } from '../unified/upstream.type.js';
@@ -9,5 +10,5 @@ import { Upstream } from '../unified/upstream.type.js';
 })
 export class BackupDrConsole {
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 }

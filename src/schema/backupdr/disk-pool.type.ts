@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
@@ -7,6 +8,9 @@ import { Upstream } from '../unified/upstream.type.js';
 
 @ObjectType('BackupDrDiskPool', { description: 'A disk pool of an appliance (snapshot, dedup or OnVault): `GET /diskpool`.', implements: [Node, StorageTarget] })
 export class BackupDrDiskPool implements StorageTarget {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'BackupDrDiskPool';
+
   @Field(() => ID)
   id!: string;
 
@@ -14,7 +18,7 @@ export class BackupDrDiskPool implements StorageTarget {
   name!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Float, { nullable: true })
   capacityBytes!: number | null;

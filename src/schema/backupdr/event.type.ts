@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrEvent', { description: 'An event raised by an appliance (`GET /event`).', implements: Node })
 export class BackupDrEvent extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrEvent';
+
   @Field(() => Int, { nullable: true })
   eventId!: number | null;
 

@@ -7,6 +7,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrHost', { description: 'A host (physical or virtual machine) applications run on: `GET /host`.', implements: Node })
 export class BackupDrHost extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrHost';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

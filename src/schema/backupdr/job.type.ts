@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Job } from '../unified/job.type.js';
@@ -7,11 +8,14 @@ import { Upstream } from '../unified/upstream.type.js';
 
 @ObjectType('BackupDrJob', { description: 'A console job (`/jobstatus`, `/job`, `/jobhistory`).', implements: [Node, Job] })
 export class BackupDrJob implements Job {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'BackupDrJob';
+
   @Field(() => ID)
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => JobStatus)
   status!: JobStatus;

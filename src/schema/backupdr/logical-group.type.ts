@@ -6,6 +6,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrLogicalGroup', { description: 'Applications of one appliance sharing an SLA (`GET /logicalgroup`).', implements: Node })
 export class BackupDrLogicalGroup extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrLogicalGroup';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

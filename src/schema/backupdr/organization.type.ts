@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrOrganization', { description: 'A console organization (`GET /org`).', implements: Node })
 export class BackupDrOrganization extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrOrganization';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

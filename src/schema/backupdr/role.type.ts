@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrRole', { description: 'A console role (`GET /role`).', implements: Node })
 export class BackupDrRole extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrRole';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

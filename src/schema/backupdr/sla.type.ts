@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrSla', { description: 'An SLA: an application (or logical group) protected by an SLT and an SLP: `GET /sla`.', implements: Node })
 export class BackupDrSla extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrSla';
+
   @Field(() => String, { nullable: true })
   description!: string | null;
 

@@ -6,6 +6,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrSlp', { description: 'An SLA profile (resource profile): `GET /slp`.', implements: Node })
 export class BackupDrSlp extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrSlp';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

@@ -6,6 +6,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrSlt', { description: 'An SLA template (policy template): `GET /slt`.', implements: Node })
 export class BackupDrSlt extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrSlt';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

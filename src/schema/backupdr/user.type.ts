@@ -5,6 +5,9 @@ import { BackupDrObject } from './console-object.type.js';
 
 @ObjectType('BackupDrUser', { description: 'A console user (`GET /user`).', implements: Node })
 export class BackupDrUser extends BackupDrObject {
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  override __typename!: 'BackupDrUser';
+
   @Field(() => String, { nullable: true })
   name!: string | null;
 

@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
@@ -13,7 +14,7 @@ export class CommvaultClient implements ProtectedWorkload {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   clientId!: number;
@@ -45,6 +46,8 @@ export class CommvaultClient implements ProtectedWorkload {
   /** Resolved by the client resolver from the client's backup history (ProtectedWorkload). */
   lastSuccessfulBackupAt!: Date | null;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultClient';
+  /** Not a field: Commvault's `isDeletedClient`. */
+  isDeleted!: boolean | null;
 }

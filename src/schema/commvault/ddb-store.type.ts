@@ -1,6 +1,7 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
-import type { CvDdbStore } from '../../datasources/commvault/model.js';
+import type { CvDdbPartition } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Severity } from '../unified/severity.enum.js';
 import { Upstream } from '../unified/upstream.type.js';
@@ -39,7 +40,7 @@ export class CommvaultDdbStore implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   storeId!: number;
@@ -62,8 +63,14 @@ export class CommvaultDdbStore implements Node {
   @Field(() => String, { nullable: true })
   copyName!: string | null;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
-  /** Not a field: the record this object was built from (with partitions when it came from the detail call). */
-  record!: CvDdbStore;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultDdbStore';
+  /**
+   * Not fields as such: known only from `GET /DDBInformation/{id}` (null from the engine list); the
+   * health fields' resolvers read them, loading the detail when they are not here.
+   */
+  partitions!: CvDdbPartition[] | null;
+  avgQiMicros!: number | null;
+  freeBytes!: number | null;
+  severity!: Severity | null;
 }

@@ -1,6 +1,6 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
-import type { CvEvent } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 import { CommvaultEventSeverity } from './event-severity.enum.js';
@@ -11,7 +11,7 @@ export class CommvaultEvent implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   eventId!: number;
@@ -43,8 +43,8 @@ export class CommvaultEvent implements Node {
   @Field(() => Boolean, { nullable: true })
   acknowledged!: boolean | null;
 
-  /** Not a field: the mapped event, for the client and job relations. */
-  record!: CvEvent;
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultEvent';
+  /** Not a field: what the client relation follows. */
+  clientId!: number | null;
 }

@@ -1,6 +1,7 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
-import type { CvJob } from '../../datasources/commvault/model.js';
+import type { CvPlan, CvStoragePolicy, CvSubclient } from '../../datasources/commvault/model.js';
 import { JobStatus } from '../unified/job-status.enum.js';
 import { Job } from '../unified/job.type.js';
 import { Node } from '../unified/node.type.js';
@@ -12,7 +13,7 @@ export class CommvaultJob implements Job {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => JobStatus)
   status!: JobStatus;
@@ -80,6 +81,12 @@ export class CommvaultJob implements Job {
   @Field(() => String, { nullable: true, description: 'Who started the job.' })
   userName!: string | null;
 
-  /** Not a field: the mapped job, read by the relation resolvers (client, subclient, plan, policy). */
-  record!: CvJob;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultJob';
+  /** Not fields: what the relation resolvers (client, subclient, plan, storagePolicy) return or follow. */
+  clientId!: number | null;
+  clientName!: string | null;
+  subclient!: CvSubclient | null;
+  storagePolicy!: CvStoragePolicy | null;
+  plan!: CvPlan | null;
 }

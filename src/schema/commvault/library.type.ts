@@ -1,5 +1,7 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
+import type { CvMountPath } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
@@ -36,7 +38,7 @@ export class CommvaultLibrary implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   libraryId!: number;
@@ -44,6 +46,10 @@ export class CommvaultLibrary implements Node {
   @Field(() => String)
   name!: string;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultLibrary';
+  /** Not fields as such: known only from `GET /Library/{id}` (null from the list), which the resolvers load. */
+  status!: string | null;
+  libraryType!: string | null;
+  mountPaths!: CvMountPath[] | null;
 }

@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
@@ -9,7 +10,7 @@ export class CommvaultMediaAgent implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   mediaAgentId!: number;
@@ -28,4 +29,7 @@ export class CommvaultMediaAgent implements Node {
 
   @Field(() => String, { nullable: true })
   version!: string | null;
+
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultMediaAgent';
 }

@@ -1,6 +1,7 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
-import type { CvPlan } from '../../datasources/commvault/model.js';
+import type { CvPlanDetail } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
@@ -11,7 +12,7 @@ export class CommvaultPlan implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   planId!: number;
@@ -19,8 +20,8 @@ export class CommvaultPlan implements Node {
   @Field(() => String)
   name!: string;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
-  /** Not a field: the full record when the plan came from the plan list. */
-  detail?: CvPlan;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultPlan';
+  /** Not a field: set when the plan came from the plan list; else the fields below load it. */
+  detail!: CvPlanDetail | null;
 }

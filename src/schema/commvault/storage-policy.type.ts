@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
@@ -36,7 +37,7 @@ export class CommvaultStoragePolicy implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   storagePolicyId!: number;
@@ -44,6 +45,8 @@ export class CommvaultStoragePolicy implements Node {
   @Field(() => String)
   name!: string;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultStoragePolicy';
+  /** Not a field: set only from the detail call (`copies` loads it). */
+  copies!: CommvaultStoragePolicyCopy[] | null;
 }

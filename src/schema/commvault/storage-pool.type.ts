@@ -1,5 +1,7 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
+import type { CvStorageMedium } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Severity } from '../unified/severity.enum.js';
 import { StorageTarget } from '../unified/storage-target.type.js';
@@ -20,7 +22,7 @@ export class CommvaultStoragePool implements StorageTarget {
   name!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Float, { nullable: true })
   capacityBytes!: number | null;
@@ -38,7 +40,7 @@ export class CommvaultStoragePool implements StorageTarget {
   storagePoolId!: number;
 
   @Field(() => StorageMedium)
-  medium!: StorageMedium;
+  medium!: CvStorageMedium;
 
   @Field(() => Float, { nullable: true, description: 'Bytes on disk.' })
   usedBytes!: number | null;
@@ -49,6 +51,8 @@ export class CommvaultStoragePool implements StorageTarget {
   @Field(() => Int, { nullable: true, description: '1 = global deduplication policy, 2 = global secondary copy policy.' })
   poolType!: number | null;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultStoragePool';
+  /** Not a field: DDB store ids named by the pool's detail answer (empty from the list). */
+  ddbStoreIds!: number[];
 }

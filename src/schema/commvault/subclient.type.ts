@@ -1,6 +1,7 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
-import type { CvSubclient } from '../../datasources/commvault/model.js';
+import type { CvSubclientDetail } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
@@ -14,7 +15,7 @@ export class CommvaultSubclient implements Node {
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Int)
   subclientId!: number;
@@ -37,8 +38,12 @@ export class CommvaultSubclient implements Node {
   @Field(() => String, { nullable: true })
   agentInstanceName!: string | null;
 
-  /** Not a field: the upstream instance id. */
-  instanceId!: string;
-  /** Not a field: the full record when the subclient came from a listing or detail call. */
-  detail?: CvSubclient;
+  /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
+  __typename!: 'CommvaultSubclient';
+  /** Not fields: ids Commvault embeds beside the names. */
+  applicationId!: number | null;
+  backupsetId!: number | null;
+  agentInstanceId!: number | null;
+  /** Not a field: the subclient's properties when it came from a listing or detail call; else the fields below load them. */
+  detail!: CvSubclientDetail | null;
 }

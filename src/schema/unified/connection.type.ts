@@ -35,3 +35,10 @@ export function Connection<TNode extends object>(nodeType: ClassType<TNode> | (a
   }
   return ConnectionBase;
 }
+
+/** What a connection field's resolver returns: a page of domain records (the connection classes declare the schema). */
+export interface ConnectionOf<TNode> {
+  edges: Array<{ cursor: string; node: TNode }>;
+  pageInfo: PageInfo;
+  totalCount: number | null;
+}

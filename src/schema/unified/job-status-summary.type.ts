@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { JobCounts } from './job-counts.type.js';
@@ -23,5 +24,5 @@ export class JobStatusSummary extends JobCounts {
   byType!: JobTypeSummary[];
 
   @Field(() => [Upstream], { description: 'The upstreams counted. One that failed is missing here and reported in `errors`.' })
-  upstreams!: Upstream[];
+  upstreams!: UpstreamRef[];
 }

@@ -1,15 +1,16 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, InterfaceType } from 'type-graphql';
 import { JobStatus } from './job-status.enum.js';
-import { Node } from './node.type.js';
+import { Node, typeOfRecord } from './node.type.js';
 import { Upstream } from './upstream.type.js';
 
-@InterfaceType('Job', { implements: Node, description: 'A backup, restore or administrative job of any product.' })
+@InterfaceType('Job', { implements: Node, description: 'A backup, restore or administrative job of any product.', resolveType: typeOfRecord })
 export abstract class Job implements Node {
   @Field(() => ID)
   id!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => JobStatus)
   status!: JobStatus;

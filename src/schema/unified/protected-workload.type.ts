@@ -1,5 +1,6 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { Node } from './node.type.js';
+import { Node, typeOfRecord } from './node.type.js';
 import { Upstream } from './upstream.type.js';
 
 /**
@@ -9,6 +10,7 @@ import { Upstream } from './upstream.type.js';
 @InterfaceType('ProtectedWorkload', {
   implements: Node,
   description: 'Something backups protect (a Commvault client; later subclients, Backup and DR applications and hosts).',
+  resolveType: typeOfRecord,
 })
 export abstract class ProtectedWorkload implements Node {
   @Field(() => ID)
@@ -18,7 +20,7 @@ export abstract class ProtectedWorkload implements Node {
   name!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Date, {
     nullable: true,

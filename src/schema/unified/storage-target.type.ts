@@ -1,11 +1,13 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, InterfaceType } from 'type-graphql';
-import { Node } from './node.type.js';
+import { Node, typeOfRecord } from './node.type.js';
 import { Severity } from './severity.enum.js';
 import { Upstream } from './upstream.type.js';
 
 @InterfaceType('StorageTarget', {
   implements: Node,
   description: 'Where backups land (pool, disk or cloud storage, diskpool), with normalised capacity.',
+  resolveType: typeOfRecord,
 })
 export abstract class StorageTarget implements Node {
   @Field(() => ID)
@@ -15,7 +17,7 @@ export abstract class StorageTarget implements Node {
   name!: string;
 
   @Field(() => Upstream)
-  upstream!: Upstream;
+  upstream!: UpstreamRef;
 
   @Field(() => Float, { nullable: true, description: 'Total capacity, bytes; null when the upstream does not report it.' })
   capacityBytes!: number | null;

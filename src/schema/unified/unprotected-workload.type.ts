@@ -1,4 +1,5 @@
 import { Field, Int } from 'type-graphql';
+import type { NodeRecord } from '../../datasources/record.js';
 import { ObjectType } from '../object-type.js';
 import { ProtectionGap } from './protection-gap.enum.js';
 import { ProtectedWorkload } from './protected-workload.type.js';
@@ -19,7 +20,7 @@ export interface WorkloadHistory {
 @ObjectType('UnprotectedWorkload', { description: 'A workload with no successful backup in the last N days.' })
 export class UnprotectedWorkload {
   @Field(() => ProtectedWorkload)
-  workload!: ProtectedWorkload;
+  workload!: NodeRecord;
 
   @Field(() => ProtectionGap)
   gap!: ProtectionGap;

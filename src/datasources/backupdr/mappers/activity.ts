@@ -1,13 +1,14 @@
 import type { BdrBackup, BdrEvent, BdrJob } from '../model.js';
 import { toJobStatus } from './job-status.js';
-import { applianceRef, bool, field, id, int, micros, num, ref, str, type Json } from './read.js';
+import type { UpstreamRef } from '../../record.js';
+import { bool, field, id, int, micros, node, num, refId, str, type Json } from './read.js';
 
 /** `BackupRest` (an image). */
-export function toBackup(b: Json): BdrBackup | null {
+export function toBackup(b: Json, upstream: UpstreamRef): BdrBackup | null {
   const backupId = id(field(b, 'id'));
   if (backupId === null) return null;
   return {
-    id: backupId,
+    ...node('BackupDrBackup', upstream, backupId),
     syncedAt: micros(field(b, 'syncdate')),
     stale: bool(field(b, 'stale')),
     backupName: str(field(b, 'backupname')),
@@ -20,8 +21,8 @@ export function toBackup(b: Json): BdrBackup | null {
     appType: str(field(b, 'apptype')),
     applicationId: id(field(field(b, 'application'), 'id')),
     hostName: str(field(field(b, 'host'), 'hostname')),
-    appliance: applianceRef(field(b, 'cluster')),
-    diskPool: ref(field(b, 'diskpool')),
+    applianceId: refId(field(b, 'cluster')),
+    diskPoolId: refId(field(b, 'diskpool')),
     consistencyDate: micros(field(b, 'consistencydate')),
     backupDate: micros(field(b, 'backupdate')),
     expiration: micros(field(b, 'expiration')),
@@ -37,17 +38,15 @@ export function toBackup(b: Json): BdrBackup | null {
 }
 
 /** `JobRest` (`/jobstatus`, `/job`, `/jobhistory`). */
-export function toJob(j: Json): BdrJob | null {
+export function toJob(j: Json, upstream: UpstreamRef): BdrJob | null {
   const jobId = id(field(j, 'id'));
   if (jobId === null) return null;
   const statusText = str(field(j, 'status'));
   const duration = num(field(j, 'duration'));
   return {
-    id: jobId,
-    syncedAt: micros(field(j, 'syncdate')),
-    stale: bool(field(j, 'stale')),
+    ...node('BackupDrJob', upstream, jobId),
     jobName: str(field(j, 'jobname')),
-    jobClass: str(field(j, 'jobclass')),
+    jobType: str(field(j, 'jobclass')),
     jobClassCode: int(field(j, 'jobclasscode')),
     statusText,
     status: toJobStatus(statusText),
@@ -67,24 +66,23 @@ export function toJob(j: Json): BdrJob | null {
     queuedAt: micros(field(j, 'queuedate')),
     startedAt: micros(field(j, 'startdate')),
     endedAt: micros(field(j, 'enddate')),
+    sizeBytes: null,
     consistencyDate: micros(field(j, 'consistencydate')),
     // Microseconds on the wire (docs/upstreams/backupdr.md §6.1).
     durationSeconds: duration === null ? null : duration / 1_000_000,
     isScheduled: bool(field(j, 'isscheduled')),
     priority: str(field(j, 'priority')),
     backupId: id(field(field(j, 'backup'), 'id')),
-    appliance: applianceRef(field(j, 'appliance')),
+    applianceId: refId(field(j, 'appliance')),
   };
 }
 
 /** `EventRest`. */
-export function toEvent(e: Json): BdrEvent | null {
+export function toEvent(e: Json, upstream: UpstreamRef): BdrEvent | null {
   const eventId = id(field(e, 'id'));
   if (eventId === null) return null;
   return {
-    id: eventId,
-    syncedAt: micros(field(e, 'syncdate')),
-    stale: bool(field(e, 'stale')),
+    ...node('BackupDrEvent', upstream, eventId),
     eventId: int(field(e, 'eventid')),
     eventDate: micros(field(e, 'eventdate')),
     eventStatus: str(field(e, 'eventstatus')),
@@ -96,6 +94,6 @@ export function toEvent(e: Json): BdrEvent | null {
     objectType: str(field(field(e, 'object'), 'type')),
     appName: str(field(e, 'appname')),
     jobName: str(field(e, 'jobname')),
-    appliance: applianceRef(field(e, 'cluster')),
+    applianceId: refId(field(e, 'cluster')),
   };
 }

@@ -1,13 +1,14 @@
 import type { BdrApplication, BdrConsistencyGroup, BdrHost, BdrLogicalGroup } from '../model.js';
-import { applianceRef, bool, field, id, int, micros, refs, sources, str, type Json } from './read.js';
+import type { UpstreamRef } from '../../record.js';
+import { bool, field, id, int, micros, named, node, refId, sources, str, type Json } from './read.js';
 
 /** `ApplicationRest` (docs/upstreams/backupdr.md §4). */
-export function toApplication(a: Json): BdrApplication | null {
+export function toApplication(a: Json, upstream: UpstreamRef): BdrApplication | null {
   const appId = id(field(a, 'id'));
   if (appId === null) return null;
   const host = field(a, 'host');
   return {
-    id: appId,
+    ...node('BackupDrApplication', upstream, appId),
     syncedAt: micros(field(a, 'syncdate')),
     stale: bool(field(a, 'stale')),
     appName: str(field(a, 'appname')),
@@ -31,18 +32,18 @@ export function toApplication(a: Json): BdrApplication | null {
     slaId: id(field(field(a, 'sla'), 'id')),
     logicalGroupId: id(field(field(a, 'logicalgroup'), 'id')),
     consistencyGroupId: id(field(field(a, 'consistencygroup'), 'id')),
-    appliance: applianceRef(field(a, 'cluster')),
+    applianceId: refId(field(a, 'cluster')),
     sources: sources(field(a, 'sources')),
-    organizations: refs(field(a, 'orglist')),
+    organizations: named(field(a, 'orglist')),
   };
 }
 
 /** `HostRest`. */
-export function toHost(h: Json): BdrHost | null {
+export function toHost(h: Json, upstream: UpstreamRef): BdrHost | null {
   const hostId = id(field(h, 'id'));
   if (hostId === null) return null;
   return {
-    id: hostId,
+    ...node('BackupDrHost', upstream, hostId),
     syncedAt: micros(field(h, 'syncdate')),
     stale: bool(field(h, 'stale')),
     name: str(field(h, 'name')),
@@ -59,34 +60,34 @@ export function toHost(h: Json): BdrHost | null {
     projectId: str(field(h, 'projectid')),
     hasAgent: bool(field(h, 'hasagent')),
     modifiedAt: micros(field(h, 'modifydate')),
-    appliance: applianceRef(field(h, 'appliance')),
+    applianceId: refId(field(h, 'appliance')),
     sources: sources(field(h, 'sources')),
-    organizations: refs(field(h, 'orglist')),
+    organizations: named(field(h, 'orglist')),
   };
 }
 
 /** `ConsistencyGroupRest`. */
-export function toConsistencyGroup(g: Json): BdrConsistencyGroup | null {
+export function toConsistencyGroup(g: Json, upstream: UpstreamRef): BdrConsistencyGroup | null {
   const groupId = id(field(g, 'id'));
   if (groupId === null) return null;
   return {
-    id: groupId,
+    ...node('BackupDrConsistencyGroup', upstream, groupId),
     syncedAt: micros(field(g, 'syncdate')),
     stale: bool(field(g, 'stale')),
     groupName: str(field(g, 'groupname')),
     description: str(field(g, 'description')),
     memberCount: int(field(g, 'membercount')),
     hostId: id(field(field(g, 'host'), 'id')),
-    appliance: applianceRef(field(g, 'cluster')),
+    applianceId: refId(field(g, 'cluster')),
   };
 }
 
 /** `LogicalGroupRest`. */
-export function toLogicalGroup(g: Json): BdrLogicalGroup | null {
+export function toLogicalGroup(g: Json, upstream: UpstreamRef): BdrLogicalGroup | null {
   const groupId = id(field(g, 'id'));
   if (groupId === null) return null;
   return {
-    id: groupId,
+    ...node('BackupDrLogicalGroup', upstream, groupId),
     syncedAt: micros(field(g, 'syncdate')),
     stale: bool(field(g, 'stale')),
     name: str(field(g, 'name')),
@@ -95,8 +96,8 @@ export function toLogicalGroup(g: Json): BdrLogicalGroup | null {
     scheduleOff: bool(field(g, 'scheduleoff')),
     memberCount: int(field(g, 'membercount')),
     slaId: id(field(field(g, 'sla'), 'id')),
-    appliance: applianceRef(field(g, 'cluster')),
+    applianceId: refId(field(g, 'cluster')),
     modifiedAt: micros(field(g, 'modifydate')),
-    organizations: refs(field(g, 'orglist')),
+    organizations: named(field(g, 'orglist')),
   };
 }

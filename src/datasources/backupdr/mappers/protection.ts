@@ -1,20 +1,19 @@
 import type { BdrPolicy, BdrSla, BdrSlp, BdrSlt } from '../model.js';
-import { bool, field, flag, id, micros, ref, refs, str, type Json } from './read.js';
+import type { UpstreamRef } from '../../record.js';
+import { bool, field, flag, id, micros, named, node, refId, str, type Json } from './read.js';
 
 /** `SltRest` (a policy template). */
-export function toSlt(s: Json): BdrSlt | null {
+export function toSlt(s: Json, upstream: UpstreamRef): BdrSlt | null {
   const sltId = id(field(s, 'id'));
   if (sltId === null) return null;
   return {
-    id: sltId,
-    syncedAt: micros(field(s, 'syncdate')),
-    stale: bool(field(s, 'stale')),
+    ...node('BackupDrSlt', upstream, sltId),
     name: str(field(s, 'name')),
     description: str(field(s, 'description')),
     override: str(field(s, 'override')),
     sourceName: str(field(s, 'sourcename')),
     managedByAgm: bool(field(s, 'managedbyagm')),
-    organizations: refs(field(s, 'orglist')),
+    organizations: named(field(s, 'orglist')),
   };
 }
 
@@ -23,7 +22,7 @@ export function toPolicy(p: Json): BdrPolicy | null {
   const policyId = id(field(p, 'id'));
   if (policyId === null) return null;
   return {
-    id: policyId,
+    consoleId: policyId,
     name: str(field(p, 'name')),
     op: str(field(p, 'op')),
     priority: str(field(p, 'priority')),
@@ -37,13 +36,11 @@ export function toPolicy(p: Json): BdrPolicy | null {
 }
 
 /** `SlpRest` (a resource profile). */
-export function toSlp(s: Json): BdrSlp | null {
+export function toSlp(s: Json, upstream: UpstreamRef): BdrSlp | null {
   const slpId = id(field(s, 'id'));
   if (slpId === null) return null;
   return {
-    id: slpId,
-    syncedAt: micros(field(s, 'syncdate')),
-    stale: bool(field(s, 'stale')),
+    ...node('BackupDrSlp', upstream, slpId),
     name: str(field(s, 'name')),
     description: str(field(s, 'description')),
     localNode: str(field(s, 'localnode')),
@@ -51,24 +48,22 @@ export function toSlp(s: Json): BdrSlp | null {
     applianceId: str(field(s, 'clusterid')),
     createdAt: micros(field(s, 'createdate')),
     modifiedAt: micros(field(s, 'modifydate')),
-    vaultPool: ref(field(s, 'vaultpool')),
-    organizations: refs(field(s, 'orglist')),
+    vaultPoolId: refId(field(s, 'vaultpool')),
+    organizations: named(field(s, 'orglist')),
   };
 }
 
 /** `SlaRest`: the switches are strings "true"/"false", except `logexpirationoff` (a boolean). */
-export function toSla(s: Json): BdrSla | null {
+export function toSla(s: Json, upstream: UpstreamRef): BdrSla | null {
   const slaId = id(field(s, 'id'));
   if (slaId === null) return null;
   return {
-    id: slaId,
-    syncedAt: micros(field(s, 'syncdate')),
-    stale: bool(field(s, 'stale')),
+    ...node('BackupDrSla', upstream, slaId),
     description: str(field(s, 'description')),
     applicationId: id(field(field(s, 'application'), 'id')),
     logicalGroupId: id(field(field(s, 'group'), 'id')),
-    sltId: ref(field(s, 'slt'))?.id ?? null,
-    slpId: ref(field(s, 'slp'))?.id ?? null,
+    sltId: refId(field(s, 'slt')),
+    slpId: refId(field(s, 'slp')),
     scheduleOff: flag(field(s, 'scheduleoff')),
     expirationOff: flag(field(s, 'expirationoff')),
     dedupAsyncOff: flag(field(s, 'dedupasyncoff')),

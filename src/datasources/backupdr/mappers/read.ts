@@ -2,8 +2,10 @@
  * Readers for the console's JSON. The generic tolerant readers are shared by every product (src/datasources/json-read.ts);
  * the console adds epoch-microsecond dates (docs/upstreams/backupdr.md §6.1) and nested references.
  */
+import { toGlobalId } from '../../../util/global-id.js';
 import { bool, field, int, isObject, list, num, obj, str, type Json } from '../../json-read.js';
-import type { BdrApplianceRef, BdrRef, BdrSourceRef } from '../model.js';
+import type { UpstreamRef } from '../../record.js';
+import type { BdrNamedRef, BdrObjectSource, BdrRef } from '../model.js';
 
 export { bool, field, int, isObject, list, num, obj, str, type Json };
 
@@ -24,10 +26,9 @@ export function ref(v: unknown, nameKey = 'name'): BdrRef | null {
   return refId === null ? null : { id: refId, name: str(field(v, nameKey)) };
 }
 
-/** `cluster`/`appliance` references carry the console id and the appliance's own `clusterid`. */
-export function applianceRef(v: unknown): BdrApplianceRef | null {
-  const r = ref(v);
-  return r && { ...r, applianceId: str(field(v, 'clusterid')) };
+/** The console id a reference (`{id, …}`) names; null when absent. */
+export function refId(v: unknown): string | null {
+  return ref(v)?.id ?? null;
 }
 
 /** `orglist`, `rolelist`: arrays of references. */
@@ -35,21 +36,35 @@ export function refs(v: unknown): BdrRef[] {
   return list(v).map((r) => ref(r)).filter((r): r is BdrRef => r !== null);
 }
 
+/** `orglist` as the graph shows it: console id and name. */
+export function named(v: unknown): BdrNamedRef[] {
+  return refs(v).map((r) => ({ consoleId: r.id, name: r.name }));
+}
+
 /** The `sources` of a consolidated object; absent for objects held by one appliance. */
-export function sources(v: unknown): BdrSourceRef[] {
+export function sources(v: unknown): BdrObjectSource[] {
   return list(v).map((s) => ({
     srcId: str(field(s, 'srcid')),
     applianceId: str(field(s, 'sourcecluster')) ?? str(field(s, 'clusterid')) ?? str(field(field(s, 'cluster'), 'clusterid')),
-    appliance: applianceRef(field(s, 'cluster')) ?? applianceRef(field(s, 'appliance')),
+    applianceName: (ref(field(s, 'cluster')) ?? ref(field(s, 'appliance')))?.name ?? null,
   }));
+}
+
+/** What every console record starts with: GraphQL type name, global id, upstream and console id. */
+export function node<TypeName extends string>(
+  typeName: TypeName,
+  upstream: UpstreamRef,
+  consoleId: string,
+): { __typename: TypeName; id: string; upstream: UpstreamRef; consoleId: string } {
+  return { __typename: typeName, id: toGlobalId(typeName, upstream.id, consoleId), upstream, consoleId };
 }
 
 /** Consoles send SLA switches as "true"/"false" strings and app switches as booleans (docs/upstreams/backupdr.md §4.6). */
 export const flag = bool;
 
 /** Items of a list view `{count, items}`, each mapped; items without an id are dropped. */
-export function items<T>(body: unknown, map: (raw: Json) => T | null): T[] {
+export function items<T, U>(body: unknown, map: (raw: Json, upstream: U) => T | null, upstream: U): T[] {
   return list(field(body, 'items'))
-    .map((raw) => (isObject(raw) ? map(raw) : null))
+    .map((raw) => (isObject(raw) ? map(raw, upstream) : null))
     .filter((x): x is T => x !== null);
 }

@@ -1,12 +1,13 @@
 import type { BdrAuditRecord, BdrOrganization, BdrRole, BdrUser } from '../model.js';
-import { bool, field, id, int, list, micros, refs, str, type Json } from './read.js';
+import type { UpstreamRef } from '../../record.js';
+import { bool, field, id, int, list, micros, node, refs, str, type Json } from './read.js';
 
 /** `UserRest`. */
-export function toUser(u: Json): BdrUser | null {
+export function toUser(u: Json, upstream: UpstreamRef): BdrUser | null {
   const userId = id(field(u, 'id'));
   if (userId === null) return null;
   return {
-    id: userId,
+    ...node('BackupDrUser', upstream, userId),
     name: str(field(u, 'name')),
     firstName: str(field(u, 'firstname')),
     lastName: str(field(u, 'lastname')),
@@ -14,17 +15,17 @@ export function toUser(u: Json): BdrUser | null {
     timezone: str(field(u, 'timezone')),
     createdAt: micros(field(u, 'createdate')),
     modifiedAt: micros(field(u, 'modifydate')),
-    roles: refs(field(u, 'rolelist')),
-    organizations: refs(field(u, 'orglist')),
+    roleIds: refs(field(u, 'rolelist')).map((r) => r.id),
+    organizationIds: refs(field(u, 'orglist')).map((r) => r.id),
   };
 }
 
 /** `RoleRest`: rights are references named by the right's name. */
-export function toRole(r: Json): BdrRole | null {
+export function toRole(r: Json, upstream: UpstreamRef): BdrRole | null {
   const roleId = id(field(r, 'id'));
   if (roleId === null) return null;
   return {
-    id: roleId,
+    ...node('BackupDrRole', upstream, roleId),
     name: str(field(r, 'name')),
     description: str(field(r, 'description')),
     createdAt: micros(field(r, 'createdate')),
@@ -35,11 +36,11 @@ export function toRole(r: Json): BdrRole | null {
 }
 
 /** `OrganizationRest`. */
-export function toOrganization(o: Json): BdrOrganization | null {
+export function toOrganization(o: Json, upstream: UpstreamRef): BdrOrganization | null {
   const orgId = id(field(o, 'id'));
   if (orgId === null) return null;
   return {
-    id: orgId,
+    ...node('BackupDrOrganization', upstream, orgId),
     name: str(field(o, 'name')),
     description: str(field(o, 'description')),
     createdAt: micros(field(o, 'createdate')),
@@ -48,11 +49,11 @@ export function toOrganization(o: Json): BdrOrganization | null {
 }
 
 /** `AuditRest` (`/localaudit`). */
-export function toAuditRecord(a: Json): BdrAuditRecord | null {
+export function toAuditRecord(a: Json, upstream: UpstreamRef): BdrAuditRecord | null {
   const auditId = id(field(a, 'id'));
   if (auditId === null) return null;
   return {
-    id: auditId,
+    ...node('BackupDrAuditRecord', upstream, auditId),
     issuedAt: micros(field(a, 'issuedate')),
     userName: str(field(a, 'username')),
     command: str(field(a, 'command')),

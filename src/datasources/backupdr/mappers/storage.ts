@@ -1,11 +1,12 @@
 import { capacitySeverity, freePercentOf } from '../../domain.js';
 import type { BdrCluster, BdrDiskPool } from '../model.js';
-import { applianceRef, bool, field, id, micros, num, str, type Json } from './read.js';
+import type { UpstreamRef } from '../../record.js';
+import { bool, field, id, micros, node, num, refId, str, type Json } from './read.js';
 
 const MB = 1024 * 1024;
 
 /** `DiskPoolRest`: capacities in MB on the wire (`capacity_mb`, `usage_mb`, `free_mb`), bytes here. */
-export function toDiskPool(p: Json): BdrDiskPool | null {
+export function toDiskPool(p: Json, upstream: UpstreamRef): BdrDiskPool | null {
   const poolId = id(field(p, 'id'));
   if (poolId === null) return null;
   const capacity = mb(field(p, 'capacity_mb'));
@@ -14,7 +15,7 @@ export function toDiskPool(p: Json): BdrDiskPool | null {
   const free = mb(field(p, 'free_mb')) ?? (capacity !== null && used !== null ? Math.max(0, capacity - used) : null);
   const freePercent = freePercentOf(capacity, free);
   return {
-    id: poolId,
+    ...node('BackupDrDiskPool', upstream, poolId),
     syncedAt: micros(field(p, 'syncdate')),
     stale: bool(field(p, 'stale')),
     name: str(field(p, 'name')) ?? poolId,
@@ -31,17 +32,17 @@ export function toDiskPool(p: Json): BdrDiskPool | null {
     warnPercent: num(field(p, 'warnpct')),
     safePercent: num(field(p, 'safepct')),
     immutable: bool(field(p, 'immutable')),
-    appliance: applianceRef(field(p, 'cluster')),
+    applianceId: refId(field(p, 'cluster')),
     modifiedAt: micros(field(p, 'modifydate')),
   };
 }
 
 /** `ClusterRest` (an appliance). */
-export function toCluster(c: Json): BdrCluster | null {
+export function toCluster(c: Json, upstream: UpstreamRef): BdrCluster | null {
   const clusterId = id(field(c, 'id'));
   if (clusterId === null) return null;
   return {
-    id: clusterId,
+    ...node('BackupDrAppliance', upstream, clusterId),
     syncedAt: micros(field(c, 'syncdate')),
     stale: bool(field(c, 'stale')),
     applianceId: str(field(c, 'clusterid')),

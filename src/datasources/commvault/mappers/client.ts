@@ -1,19 +1,24 @@
-import type { CvAgent, CvBackupset, CvClient } from '../model.js';
+import { toGlobalId } from '../../../util/global-id.js';
+import type { UpstreamRef } from '../../record.js';
+import type { CvAgent, CvBackupset, CvClient, CvServer } from '../model.js';
 import { bool, field, int, list, path, str } from './read.js';
 
 /** `GET /Client` and `GET /Client/{id}` (an array of one): `{clientProperties: [{client: {clientEntity}, clientProps}]}`. */
-export function toClients(body: unknown): CvClient[] {
+export function toClients(body: unknown, upstream: UpstreamRef): CvClient[] {
   return list(field(body, 'clientProperties'))
-    .map(toClient)
+    .map((raw) => toClient(raw, upstream))
     .filter((c): c is CvClient => c !== null);
 }
 
-export function toClient(raw: unknown): CvClient | null {
+export function toClient(raw: unknown, upstream: UpstreamRef): CvClient | null {
   const client = field(raw, 'client');
   const entity = field(client, 'clientEntity');
   const clientId = int(field(entity, 'clientId'));
   if (clientId === null) return null;
   return {
+    __typename: 'CommvaultClient',
+    id: toGlobalId('CommvaultClient', upstream.id, clientId),
+    upstream,
     clientId,
     name: str(field(entity, 'clientName')) ?? str(field(entity, 'displayName')) ?? String(clientId),
     displayName: str(field(entity, 'displayName')),
@@ -25,6 +30,41 @@ export function toClient(raw: unknown): CvClient | null {
       str(path(client, 'osInfo', 'OsDisplayInfo', 'OSName')) ?? str(path(client, 'osInfo', 'osName')) ?? null,
     version: str(path(client, 'versionInfo', 'version')) ?? str(field(client, 'version')),
     isDeleted: bool(path(raw, 'clientProps', 'isDeletedClient')),
+  };
+}
+
+/** A client known only by what another answer embeds (e.g. a job of a client no longer listed). */
+export function clientStub(upstream: UpstreamRef, clientId: number, name: string | null): CvClient {
+  return clientRecord(upstream, { clientId, name: name ?? String(clientId) });
+}
+
+/** A client the V4 server list shows but `GET /Client` does not (yet): what V4 says of it. */
+export function clientOfServer(upstream: UpstreamRef, s: CvServer): CvClient {
+  return clientRecord(upstream, {
+    clientId: s.clientId,
+    name: s.name,
+    displayName: s.displayName,
+    hostName: s.hostName,
+    osName: s.osName,
+    version: s.version,
+  });
+}
+
+function clientRecord(upstream: UpstreamRef, known: Pick<CvClient, 'clientId' | 'name'> & Partial<CvClient>): CvClient {
+  return {
+    __typename: 'CommvaultClient',
+    id: toGlobalId('CommvaultClient', upstream.id, known.clientId),
+    upstream,
+    clientId: known.clientId,
+    name: known.name,
+    displayName: known.displayName ?? null,
+    hostName: known.hostName ?? null,
+    guid: null,
+    commCellName: null,
+    description: null,
+    osName: known.osName ?? null,
+    version: known.version ?? null,
+    isDeleted: null,
   };
 }
 

@@ -1,4 +1,6 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import { qiSeverity, worstSeverity } from '../../domain.js';
+import type { UpstreamRef } from '../../record.js';
 import type { CvDdbPartition, CvDdbStore } from '../model.js';
 import { toRef } from './job.js';
 import { field, int, list, mbToBytes, num, str, unixSeconds } from './read.js';
@@ -11,7 +13,7 @@ import { field, int, list, mbToBytes, num, str, unixSeconds } from './read.js';
 export const QI_TIME_KEYS = ['avgQITime', 'avgQueryAndInsertTime', 'averageQITime', 'qiTime'] as const;
 
 /** `POST /QCommand/qoperation execute` with EVGui_DDBEnginesReq: `{engines: [{sp, copy, storeId, storeName, sealedTime, status, ddbVersion}]}`. */
-export function toDdbEngines(body: unknown): CvDdbStore[] {
+export function toDdbEngines(body: unknown, upstream: UpstreamRef): CvDdbStore[] {
   const out: CvDdbStore[] = [];
   const seen = new Set<number>();
   for (const e of list(field(body, 'engines'))) {
@@ -20,9 +22,9 @@ export function toDdbEngines(body: unknown): CvDdbStore[] {
     if (storeId === null || seen.has(storeId)) continue;
     seen.add(storeId);
     out.push({
-      ...baseStore(e, storeId),
-      storagePolicy: toRef(field(e, 'sp'), ['id'], ['name']),
-      copy: toRef(field(e, 'copy'), ['id'], ['name']),
+      ...baseStore(e, storeId, upstream),
+      storagePolicyName: toRef(field(e, 'sp'), ['id'], ['name'])?.name ?? null,
+      copyName: toRef(field(e, 'copy'), ['id'], ['name'])?.name ?? null,
       partitions: null,
       avgQiMicros: null,
       freeBytes: null,
@@ -33,7 +35,7 @@ export function toDdbEngines(body: unknown): CvDdbStore[] {
 }
 
 /** `GET /DDBInformation/{id}`: the store with `SubStoreList` partitions (capital S; `freeDiskSpaceMB`, Q&I µs). */
-export function toDdbStore(body: unknown, storeId: number): CvDdbStore | null {
+export function toDdbStore(body: unknown, storeId: number, upstream: UpstreamRef): CvDdbStore | null {
   const root = field(body, 'storeId') !== undefined ? body : (list(field(body, 'ddbStores', 'stores'))[0] ?? body);
   const id = int(field(root, 'storeId')) ?? storeId;
   const partitions = list(field(root, 'SubStoreList'))
@@ -43,9 +45,9 @@ export function toDdbStore(body: unknown, storeId: number): CvDdbStore | null {
   const qi = partitions.map((p) => p.avgQiMicros).filter((n): n is number => n !== null);
   const free = partitions.map((p) => p.freeBytes).filter((n): n is number => n !== null);
   return {
-    ...baseStore(root, id),
-    storagePolicy: toRef(field(root, 'sp', 'storagePolicy'), ['id', 'storagePolicyId'], ['name', 'storagePolicyName']),
-    copy: toRef(field(root, 'copy'), ['id', 'copyId'], ['name', 'copyName']),
+    ...baseStore(root, id, upstream),
+    storagePolicyName: toRef(field(root, 'sp', 'storagePolicy'), ['id', 'storagePolicyId'], ['name', 'storagePolicyName'])?.name ?? null,
+    copyName: toRef(field(root, 'copy'), ['id', 'copyId'], ['name', 'copyName'])?.name ?? null,
     partitions,
     avgQiMicros: qi.length > 0 ? Math.max(...qi) : null,
     freeBytes: free.length > 0 ? Math.min(...free) : null,
@@ -53,8 +55,15 @@ export function toDdbStore(body: unknown, storeId: number): CvDdbStore | null {
   };
 }
 
-function baseStore(raw: unknown, storeId: number): Pick<CvDdbStore, 'storeId' | 'name' | 'status' | 'version' | 'sealedAt'> {
+function baseStore(
+  raw: unknown,
+  storeId: number,
+  upstream: UpstreamRef,
+): Pick<CvDdbStore, '__typename' | 'id' | 'upstream' | 'storeId' | 'name' | 'status' | 'version' | 'sealedAt'> {
   return {
+    __typename: 'CommvaultDdbStore',
+    id: toGlobalId('CommvaultDdbStore', upstream.id, storeId),
+    upstream,
     storeId,
     name: str(field(raw, 'storeName')) ?? String(storeId),
     status: int(field(raw, 'status')),
@@ -70,7 +79,7 @@ function toPartition(raw: unknown): CvDdbPartition | null {
   return {
     subStoreId,
     path: str(field(raw, 'Path')),
-    mediaAgent: toRef(field(raw, 'MediaAgent'), ['id', 'mediaAgentId'], ['name', 'mediaAgentName']),
+    mediaAgentName: toRef(field(raw, 'MediaAgent'), ['id', 'mediaAgentId'], ['name', 'mediaAgentName'])?.name ?? null,
     // status 1 = online (cvpysdk checks `status == 1` for substores).
     online: statusOnline(field(raw, 'status')),
     freeBytes: mbToBytes(field(raw, 'freeDiskSpaceMB')),

@@ -1,3 +1,5 @@
+import { toGlobalId } from '../../../util/global-id.js';
+import type { UpstreamRef } from '../../record.js';
 import { CvEventSeverity, type CvEvent } from '../model.js';
 import { bool, field, int, list, str, unixSeconds } from './read.js';
 
@@ -11,7 +13,7 @@ export function toEventSeverity(raw: unknown): CvEventSeverity {
 }
 
 /** `GET /Events` and `GET /Events/{id}`: `{commservEvents: [...]}` (absent when there are none; `eventCode` a string). */
-export function toEvents(body: unknown): CvEvent[] {
+export function toEvents(body: unknown, upstream: UpstreamRef): CvEvent[] {
   const out: CvEvent[] = [];
   for (const e of list(field(body, 'commservEvents'))) {
     const eventId = int(field(e, 'id'));
@@ -20,6 +22,9 @@ export function toEvents(body: unknown): CvEvent[] {
     const jobId = int(field(e, 'jobId'));
     const clientId = int(field(client, 'clientId'));
     out.push({
+      __typename: 'CommvaultEvent',
+      id: toGlobalId('CommvaultEvent', upstream.id, eventId),
+      upstream,
       eventId,
       severity: toEventSeverity(field(e, 'severity')),
       code: str(field(e, 'eventCode')),

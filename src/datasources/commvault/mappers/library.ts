@@ -1,14 +1,16 @@
+import { toGlobalId } from '../../../util/global-id.js';
+import type { UpstreamRef } from '../../record.js';
 import type { CvLibrary, CvMountPath } from '../model.js';
 import { field, int, list, mbToBytes, num, path, str } from './read.js';
 
 /** `GET /Library`: `{response: [{entityInfo: {id, name}}]}` — names only; details need `GET /Library/{id}`. */
-export function toLibraries(body: unknown): CvLibrary[] {
+export function toLibraries(body: unknown, upstream: UpstreamRef): CvLibrary[] {
   const out: CvLibrary[] = [];
   for (const r of list(field(body, 'response'))) {
     const e = field(r, 'entityInfo');
     const libraryId = int(field(e, 'id'));
     if (libraryId === null) continue;
-    out.push({ libraryId, name: str(field(e, 'name')) ?? String(libraryId), status: null, libraryType: null, mountPaths: null });
+    out.push({ ...node(upstream, libraryId), libraryId, name: str(field(e, 'name')) ?? String(libraryId), status: null, libraryType: null, mountPaths: null });
   }
   return out;
 }
@@ -18,12 +20,14 @@ export function toLibraries(body: unknown): CvLibrary[] {
  * MountPathList: [{mountPathId, mountPathName, status, mountPathSummary: {totalSpace, totalFreeSpace,
  * totalDataWritten, estimatedSpaceRunoutDays}}]}}` — capital `MountPathList`, sizes in MB, some as strings.
  */
-export function toLibraryDetail(body: unknown, libraryId: number): CvLibrary | null {
+export function toLibraryDetail(body: unknown, libraryId: number, upstream: UpstreamRef): CvLibrary | null {
   const info = field(body, 'libraryInfo');
   if (info === undefined) return null;
   const lib = field(info, 'library');
+  const id = int(field(lib, 'libraryId')) ?? libraryId;
   return {
-    libraryId: int(field(lib, 'libraryId')) ?? libraryId,
+    ...node(upstream, id),
+    libraryId: id,
     name: str(field(lib, 'libraryName')) ?? String(libraryId),
     status: str(field(info, 'status')),
     libraryType: str(field(info, 'libraryType')),
@@ -31,6 +35,10 @@ export function toLibraryDetail(body: unknown, libraryId: number): CvLibrary | n
       .map(toMountPath)
       .filter((m): m is CvMountPath => m !== null),
   };
+}
+
+function node(upstream: UpstreamRef, libraryId: number): Pick<CvLibrary, '__typename' | 'id' | 'upstream'> {
+  return { __typename: 'CommvaultLibrary', id: toGlobalId('CommvaultLibrary', upstream.id, libraryId), upstream };
 }
 
 function toMountPath(raw: unknown): CvMountPath | null {

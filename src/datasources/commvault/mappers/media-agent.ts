@@ -1,3 +1,5 @@
+import { toGlobalId } from '../../../util/global-id.js';
+import type { UpstreamRef } from '../../record.js';
 import type { CvMediaAgent } from '../model.js';
 import { bool, field, int, list, path, str } from './read.js';
 
@@ -6,7 +8,7 @@ import { bool, field, int, list, path, str } from './read.js';
  * {mediaAgentId, mediaAgentName}, status, osInfo, version}]}`. `status` is numeric, 1 = online (cvpysdk
  * reads it as bool); V4-style `"ONLINE"` strings are accepted too.
  */
-export function toMediaAgents(body: unknown): CvMediaAgent[] {
+export function toMediaAgents(body: unknown, upstream: UpstreamRef): CvMediaAgent[] {
   const out: CvMediaAgent[] = [];
   for (const m of list(field(body, 'mediaAgentList', 'mediaAgents'))) {
     const entity = field(m, 'mediaAgent') ?? m;
@@ -14,6 +16,9 @@ export function toMediaAgents(body: unknown): CvMediaAgent[] {
     if (mediaAgentId === null) continue;
     const status = field(m, 'status');
     out.push({
+      __typename: 'CommvaultMediaAgent',
+      id: toGlobalId('CommvaultMediaAgent', upstream.id, mediaAgentId),
+      upstream,
       mediaAgentId,
       name: str(field(entity, 'mediaAgentName', 'name')) ?? String(mediaAgentId),
       displayName: str(field(entity, 'displayName')),

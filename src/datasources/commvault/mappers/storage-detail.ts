@@ -1,23 +1,25 @@
-import type { CvBackupLocation, CvRef, CvStorageDetail } from '../model.js';
+import type { UpstreamRef } from '../../record.js';
+import type { CvBackupLocation, CvPlan, CvRef, CvStorageDetail } from '../model.js';
+import { toPlanRef } from './plan.js';
 import { field, int, list, mbToBytes, num, str } from './read.js';
 
 /**
  * `GET /V4/Storage/Disk/{id}`: `{id, name, general: {capacity, freeSpace, sizeOnDisk, dedupeSavingsPercent},
  * backupLocations: [{id, name, status}], associatedPlanList: [{id, name}]}` (sizes MB).
  */
-export function toDiskStorageDetail(body: unknown): CvStorageDetail | null {
-  return toStorageDetail(body, 'DISK');
+export function toDiskStorageDetail(body: unknown, upstream: UpstreamRef): CvStorageDetail | null {
+  return toStorageDetail(body, 'DISK', upstream);
 }
 
 /**
  * `GET /V4/Storage/Cloud/{id}`: the same idea with other words (docs/upstreams/commvault.md §5.4): `general.totalCapacity`
  * rather than `capacity`, `deduplicationSavings` as a string, buckets under `bucket`.
  */
-export function toCloudStorageDetail(body: unknown): CvStorageDetail | null {
-  return toStorageDetail(body, 'CLOUD');
+export function toCloudStorageDetail(body: unknown, upstream: UpstreamRef): CvStorageDetail | null {
+  return toStorageDetail(body, 'CLOUD', upstream);
 }
 
-function toStorageDetail(body: unknown, medium: CvStorageDetail['medium']): CvStorageDetail | null {
+function toStorageDetail(body: unknown, medium: CvStorageDetail['medium'], upstream: UpstreamRef): CvStorageDetail | null {
   const storagePoolId = int(field(body, 'id', 'storagePoolId'));
   if (storagePoolId === null) return null;
   const general = field(body, 'general');
@@ -34,8 +36,8 @@ function toStorageDetail(body: unknown, medium: CvStorageDetail['medium']): CvSt
     dedupeSavingsPercent: percent(field(general, 'dedupeSavingsPercent', 'deduplicationSavings')),
     backupLocations: locations.map(toLocation).filter((l): l is CvBackupLocation => l !== null),
     associatedPlans: list(field(body, 'associatedPlanList', 'associatedPlans'))
-      .map(toRef)
-      .filter((r): r is CvRef => r !== null),
+      .map((raw) => toPlanRef(upstream, toRef(raw)))
+      .filter((r): r is CvPlan => r !== null),
   };
 }
 

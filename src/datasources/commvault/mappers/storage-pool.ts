@@ -1,4 +1,6 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import { capacitySeverity, freePercentOf } from '../../domain.js';
+import type { UpstreamRef } from '../../record.js';
 import type { CvStorageMedium, CvStoragePool } from '../model.js';
 import { field, int, list, mbToBytes, str } from './read.js';
 
@@ -10,23 +12,23 @@ const CLOUD_VENDOR_TYPES = { min: 401, max: 499 } as const;
  * storagePoolType, libraryVendorType, status, totalCapacity, totalFreeSpace, sizeOnDisk}]}` (sizes MB;
  * the list is omitted when empty and a single pool may come as an object).
  */
-export function toStoragePools(body: unknown): CvStoragePool[] {
+export function toStoragePools(body: unknown, upstream: UpstreamRef): CvStoragePool[] {
   return list(field(body, 'storagePoolList'))
-    .map((p) => toStoragePool(p))
+    .map((p) => toStoragePool(p, upstream))
     .filter((p): p is CvStoragePool => p !== null);
 }
 
 /** `GET /StoragePool/{id}`: `{storagePoolDetails: {…same sizes…, storagePoolEntity, dedupDBDetailsList}}`. */
-export function toStoragePoolDetail(body: unknown): CvStoragePool | null {
+export function toStoragePoolDetail(body: unknown, upstream: UpstreamRef): CvStoragePool | null {
   const d = field(body, 'storagePoolDetails');
   if (d === undefined) return null;
   const ddbStoreIds = list(field(d, 'dedupDBDetailsList'))
     .map((x) => int(field(x, 'storeId', 'SIDBStoreId')))
     .filter((n): n is number => n !== null && n > 0);
-  return toStoragePool(d, ddbStoreIds);
+  return toStoragePool(d, upstream, ddbStoreIds);
 }
 
-function toStoragePool(raw: unknown, ddbStoreIds: number[] = []): CvStoragePool | null {
+function toStoragePool(raw: unknown, upstream: UpstreamRef, ddbStoreIds: number[] = []): CvStoragePool | null {
   const entity = field(raw, 'storagePoolEntity');
   const storagePoolId = int(field(entity, 'storagePoolId')) ?? int(field(raw, 'id'));
   if (storagePoolId === null) return null;
@@ -34,6 +36,9 @@ function toStoragePool(raw: unknown, ddbStoreIds: number[] = []): CvStoragePool 
   const freeBytes = mbToBytes(field(raw, 'totalFreeSpace', 'freeSpace'));
   const freePercent = freePercentOf(capacityBytes, freeBytes);
   return {
+    __typename: 'CommvaultStoragePool',
+    id: toGlobalId('CommvaultStoragePool', upstream.id, storagePoolId),
+    upstream,
     storagePoolId,
     name: str(field(entity, 'storagePoolName')) ?? str(field(raw, 'name')) ?? String(storagePoolId),
     status: str(field(raw, 'status')),

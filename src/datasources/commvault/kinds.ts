@@ -1,0 +1,27 @@
+import type { UpstreamKindSpec } from '../product.js';
+
+/** The config kinds Commvault serves: CommServes and Commvault Cloud tenants answer the same API. */
+export const COMMVAULT_KINDS = {
+  // On-premises: ~15 requests/s is what a CommServe's web server takes without queueing.
+  commvault: {
+    graphKind: 'COMMVAULT',
+    description: 'A Commvault CommServe (on-premises).',
+    credential: 'password',
+    rateLimits: { read: { capacity: 30, refillPerSecond: 15 }, write: { capacity: 10, refillPerSecond: 5 } },
+    sharedBudget: false,
+  },
+  // A tenant's documented budget: 1000 reads and 100 writes an hour, per tenant whoever calls
+  // (docs/upstreams/commvault.md §9.2): one bucket for every caller and replica.
+  'commvault-cloud': {
+    graphKind: 'COMMVAULT_CLOUD',
+    description: 'A Commvault Cloud tenant (same API, strict rate limits).',
+    credential: 'password',
+    rateLimits: {
+      read: { capacity: 50, refillPerSecond: 1000 / 3600 },
+      write: { capacity: 10, refillPerSecond: 100 / 3600 },
+    },
+    sharedBudget: true,
+  },
+} as const satisfies Record<string, UpstreamKindSpec>;
+
+export type CommvaultKind = keyof typeof COMMVAULT_KINDS;

@@ -1,0 +1,36 @@
+/**
+ * Compile-time checks, no runtime code: each Commvault schema class declares exactly the properties of the
+ * domain record its resolvers receive and return (src/datasources/commvault/model.ts); see ../record-checks.ts.
+ */
+import type { Holds, Same } from '../record-checks.js';
+import type { CvAgent, CvBackupLocation, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
+import type { CommvaultAgent } from './agent.type.js';
+import type { CommvaultBackupLocation } from './backup-location.type.js';
+import type { CommvaultClient } from './client.type.js';
+import type { CommvaultDdbPartition, CommvaultDdbStore } from './ddb-store.type.js';
+import type { CommvaultEvent } from './event.type.js';
+import type { CommvaultJob } from './job.type.js';
+import type { CommvaultLibrary, CommvaultMountPath } from './library.type.js';
+import type { CommvaultMediaAgent } from './media-agent.type.js';
+import type { CommvaultPlan } from './plan.type.js';
+import type { CommvaultStoragePolicy, CommvaultStoragePolicyCopy } from './storage-policy.type.js';
+import type { CommvaultStoragePool } from './storage-pool.type.js';
+import type { CommvaultSubclient } from './subclient.type.js';
+
+export type CommvaultRecordChecks = [
+  Holds<Same<CommvaultJob, CvJob>>,
+  Holds<Same<CommvaultClient, CvClient, 'lastSuccessfulBackupAt'>>,
+  Holds<Same<CommvaultSubclient, CvSubclient>>,
+  Holds<Same<CommvaultPlan, CvPlan>>,
+  Holds<Same<CommvaultStoragePolicy, CvStoragePolicy>>,
+  Holds<Same<CommvaultStoragePolicyCopy, CvStoragePolicyCopy>>,
+  Holds<Same<CommvaultMediaAgent, CvMediaAgent>>,
+  Holds<Same<CommvaultStoragePool, CvStoragePool>>,
+  Holds<Same<CommvaultLibrary, CvLibrary>>,
+  Holds<Same<CommvaultMountPath, CvMountPath>>,
+  Holds<Same<CommvaultEvent, CvEvent>>,
+  Holds<Same<CommvaultDdbStore, CvDdbStore>>,
+  Holds<Same<CommvaultDdbPartition, CvDdbPartition>>,
+  Holds<Same<CommvaultBackupLocation, CvBackupLocation>>,
+  Holds<Same<CommvaultAgent, CvAgent>>,
+];
