@@ -12,6 +12,7 @@ import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
+import { useSupportedOperationTypes } from '../plugins/operation-type.plugin.js';
 import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
@@ -65,6 +66,8 @@ export function createApolloServer(deps: {
       // The gateway's caching is per upstream call (identity-scoped); Apollo's cache-control hints would
       // only add a hook to every field of every response (bench: ~7 % of a warm request's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      // A mutation or subscription (the schema has neither) is the client's mistake, refused before any estimate.
+      useSupportedOperationTypes<GatewayContext>(),
       // Before Apollo reads the document: documentId and trusted hashes → text; role policy on free text and APQ.
       usePersistedOperations<GatewayContext>({ trusted, roles: config.roles }),
       useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
