@@ -10,6 +10,8 @@ export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
 export const DEFAULT_RATE_LIMIT_HEADROOM_TOKENS = 1;
 export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
+/** Largest request body, in bytes (fastify's own default): a document at `limits.maxTokens` is ~20 KB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_APQ_MAX_ENTRIES = 10_000;
 export const DEFAULT_APQ_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
@@ -22,6 +24,16 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * history (501 on one CommServe).
  */
 export const DEFAULT_MAX_COST = 500;
+/**
+ * Document shape limits (src/plugins/document-limits.plugin.ts), checked before Apollo parses and
+ * validates. The operations/ documents have at most 136 tokens, 0 aliases, 4 root fields (EstateHealth)
+ * and 0 directives; GraphiQL's introspection query 163 tokens. These leave an analyst's hand-written
+ * queries ten times that room and refuse the 20 000-alias document (120 002 tokens) at once.
+ */
+export const DEFAULT_MAX_TOKENS = 2_000;
+export const DEFAULT_MAX_ALIASES = 30;
+export const DEFAULT_MAX_ROOT_FIELDS = 20;
+export const DEFAULT_MAX_DIRECTIVES = 50;
 
 export const UPSTREAM_KINDS = ['commvault', 'commvault-cloud', 'backupdr'] as const;
 export type UpstreamKind = (typeof UPSTREAM_KINDS)[number];
@@ -135,6 +147,10 @@ export interface RolePolicy {
   introspection: boolean;
   maxDepth?: number;
   maxCost?: number;
+  maxTokens?: number;
+  maxAliases?: number;
+  maxRootFields?: number;
+  maxDirectives?: number;
 }
 
 /** DESIGN.md "Persisted operations": partners run only the safelist, analysts explore. */
@@ -166,6 +182,14 @@ const rolePolicySchema = (role: Role) => {
       maxDepth: z.number().int().positive().optional(),
       /** Most estimated upstream calls per operation for this role, below the global `limits.maxCost`. @default none (the global limit) */
       maxCost: z.number().int().positive().optional(),
+      /** Most lexical tokens of a document for this role, below `limits.maxTokens`. @default none (the global limit) */
+      maxTokens: z.number().int().positive().optional(),
+      /** Most aliases of an operation for this role, below `limits.maxAliases`. @default none (the global limit) */
+      maxAliases: z.number().int().nonnegative().optional(),
+      /** Most root fields of an operation for this role, below `limits.maxRootFields`. @default none (the global limit) */
+      maxRootFields: z.number().int().positive().optional(),
+      /** Most directives of an operation for this role, below `limits.maxDirectives`. @default none (the global limit) */
+      maxDirectives: z.number().int().nonnegative().optional(),
     })
     .strict()
     .default(() => ({ ...d }));
@@ -199,6 +223,8 @@ export const configSchema = z
          * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
          */
         executor: z.enum(['jit', 'graphql-js']).default('jit'),
+        /** Largest request body in bytes; more is answered 413 with BAD_USER_INPUT before it is parsed. @default 1048576 (1 MiB) */
+        bodyLimit: z.number().int().positive().default(DEFAULT_BODY_LIMIT),
         /** JSON arrays of operations in one POST. Off: an array gets BAD_USER_INPUT (HTTP 400). */
         batching: z
           .object({
@@ -217,6 +243,7 @@ export const configSchema = z
         maxPageSize: 500,
         playground: true,
         executor: 'jit',
+        bodyLimit: DEFAULT_BODY_LIMIT,
         batching: { enabled: false, maxOperations: DEFAULT_BATCH_MAX_OPERATIONS },
       }),
     /** What each role may send (free text, APQ, introspection) and its depth bound. */
@@ -276,9 +303,27 @@ export const configSchema = z
          * caller sees); more is QUERY_TOO_COMPLEX before anything runs. @default 500
          */
         maxCost: z.number().int().positive().default(DEFAULT_MAX_COST),
+        /**
+         * Most lexical tokens (names, punctuation, values; not comments) of a document; more is
+         * QUERY_TOO_COMPLEX before it is parsed. Also Apollo's parse limit. @default 2000
+         */
+        maxTokens: z.number().int().positive().default(DEFAULT_MAX_TOKENS),
+        /** Most aliases of an operation, a fragment counted at each spread. @default 30 */
+        maxAliases: z.number().int().nonnegative().default(DEFAULT_MAX_ALIASES),
+        /** Most fields of an operation's root selection (through fragments). @default 20 */
+        maxRootFields: z.number().int().positive().default(DEFAULT_MAX_ROOT_FIELDS),
+        /** Most directive uses of an operation (`@skip`, `@include`, …), a fragment counted at each spread. @default 50 */
+        maxDirectives: z.number().int().nonnegative().default(DEFAULT_MAX_DIRECTIVES),
       })
       .strict()
-      .default({ maxDepth: 12, maxCost: DEFAULT_MAX_COST }),
+      .default({
+        maxDepth: 12,
+        maxCost: DEFAULT_MAX_COST,
+        maxTokens: DEFAULT_MAX_TOKENS,
+        maxAliases: DEFAULT_MAX_ALIASES,
+        maxRootFields: DEFAULT_MAX_ROOT_FIELDS,
+        maxDirectives: DEFAULT_MAX_DIRECTIVES,
+      }),
     upstreams: z.array(upstreamSchema).default([]),
     cache: z
       .object({

@@ -10,6 +10,7 @@ import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
 import { createApolloServer } from './apollo.js';
+import { registerErrorHandler } from './error-handler.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
 import { registerMetricsRoute } from './metrics.route.js';
 import { loadExamples, registerPlaygroundRoutes } from './playground/index.js';
@@ -40,7 +41,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     // One line per request is the metrics' job; logs keep what needs reading (errors, upstream trouble).
     logController: new LogController({ disableRequestLogging: true }),
+    // Stated, not defaulted: a body above it is refused (413) before it is parsed.
+    bodyLimit: config.server.bodyLimit,
   });
+  registerErrorHandler(app, { logger, bodyLimit: config.server.bodyLimit });
   const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
   await apollo.start();
 

@@ -22,6 +22,9 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
 
 const MASKED_MESSAGE = 'Internal server error';
 
+/** graphql-js's parse error for a document over `maxTokens`. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more than (\d+) tokens/;
+
 /**
  * The edge where every error becomes what a client may see: a public `extensions.code`, a message
  * with no upstream URL, token or stack, and for upstream failures `extensions.upstream`. Anything we
@@ -37,6 +40,11 @@ export function createErrorFormatter(logger: Logger) {
     }
 
     const code = codeOf(error);
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+    if (tokens) {
+      // Apollo's parse limit (`parseOptions.maxTokens`), the backstop behind useDocumentLimits.
+      return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxTokens: Number(tokens[1]) } };
+    }
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR && (original instanceof GraphQLError || error instanceof GraphQLError)) {
       // A GraphQLError raised on purpose (validation, our own throws) is safe to show; only its code may need folding.
       if (code && PUBLIC_CODES.has(code)) return { ...base, extensions: publicExtensions(formatted, code) };
