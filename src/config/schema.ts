@@ -10,6 +10,8 @@ export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
 export const DEFAULT_RATE_LIMIT_HEADROOM_TOKENS = 1;
 export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
+export const DEFAULT_CORS_MAX_AGE = 600;
+export const DEFAULT_CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
 /** Largest request body, in bytes (fastify's own default): a document at `limits.maxTokens` is ~20 KB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_APQ_MAX_ENTRIES = 10_000;
@@ -223,6 +225,23 @@ export const configSchema = z
          * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
          */
         executor: z.enum(['jit', 'graphql-js']).default('jit'),
+        /**
+         * Cross-origin access to `/graphql` from browsers. Absent: same-origin only, no CORS header is ever
+         * sent. Apollo's CSRF prevention stays on either way.
+         */
+        cors: z
+          .object({
+            /** Origins allowed, exactly as browsers send them (`https://app.example.com`, no path or trailing slash). */
+            origins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin: scheme://host[:port], no path')).min(1),
+            /** Send `Access-Control-Allow-Credentials: true` (cookies, TLS client certificates). @default false */
+            credentials: z.boolean().default(false),
+            /** How long a browser may cache a preflight answer, in seconds. @default 600 */
+            maxAge: z.number().int().nonnegative().default(DEFAULT_CORS_MAX_AGE),
+            /** Request headers allowed cross-origin. @default authorization, content-type, apollo-require-preflight, x-apollo-operation-name */
+            allowedHeaders: z.array(z.string().min(1)).default([...DEFAULT_CORS_ALLOWED_HEADERS]),
+          })
+          .strict()
+          .optional(),
         /** Largest request body in bytes; more is answered 413 with BAD_USER_INPUT before it is parsed. @default 1048576 (1 MiB) */
         bodyLimit: z.number().int().positive().default(DEFAULT_BODY_LIMIT),
         /** JSON arrays of operations in one POST. Off: an array gets BAD_USER_INPUT (HTTP 400). */

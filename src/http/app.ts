@@ -10,6 +10,7 @@ import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
 import { createApolloServer } from './apollo.js';
+import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
 import { registerMetricsRoute } from './metrics.route.js';
@@ -48,9 +49,17 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
   await apollo.start();
 
+  const { routeConfig } = await registerCors(app, config.server.cors);
   app.route({
     url: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
+    method: 'OPTIONS',
+    config: routeConfig,
+    handler: answerOptions,
+  });
+  app.route({
+    url: '/graphql',
+    method: [...GRAPHQL_METHODS],
+    config: routeConfig,
     ...(config.server.batching.enabled ? { preHandler: batchLimitHook(config.server.batching.maxOperations) } : {}),
     handler: fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
