@@ -10,6 +10,8 @@ export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
 export const DEFAULT_RATE_LIMIT_HEADROOM_TOKENS = 1;
 export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
+/** Drain (10 s at most, the Apollo fastify drain plugin's bound) plus logouts at the upstream timeout (10 s) and margin. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
 export const DEFAULT_CORS_MAX_AGE = 600;
 export const DEFAULT_CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
 /** Largest request body, in bytes (fastify's own default): a document at `limits.maxTokens` is ~20 KB. */
@@ -242,6 +244,12 @@ export const configSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * Longest a stop (SIGTERM/SIGINT) may take before the process exits 1 anyway: running requests get
+         * up to 10 s (then their connections are closed), then every upstream session is logged out, then
+         * pools and Redis close. More signals during a stop change nothing. @default 30000
+         */
+        shutdownTimeoutMs: z.number().int().positive().default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
         /** Largest request body in bytes; more is answered 413 with BAD_USER_INPUT before it is parsed. @default 1048576 (1 MiB) */
         bodyLimit: z.number().int().positive().default(DEFAULT_BODY_LIMIT),
         /** JSON arrays of operations in one POST. Off: an array gets BAD_USER_INPUT (HTTP 400). */
@@ -263,6 +271,7 @@ export const configSchema = z
         playground: true,
         executor: 'jit',
         bodyLimit: DEFAULT_BODY_LIMIT,
+        shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
         batching: { enabled: false, maxOperations: DEFAULT_BATCH_MAX_OPERATIONS },
       }),
     /** What each role may send (free text, APQ, introspection) and its depth bound. */
