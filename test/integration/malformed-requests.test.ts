@@ -101,6 +101,34 @@ describe.each(['jit', 'graphql-js'] as const)('malformed requests (%s executor)'
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('answers variables nested 5 000 levels deep with 400 BAD_USER_INPUT, not a stack overflow (500)', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const res = await post(gw.url, `{"query":"query Q($f: JobFilter) { jobs(first: 1, filter: $f) { totalCount } }","variables":{"f":${deep}}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', maxDepth: 32 });
+  });
+
+  it('answers deeply nested variables sent by GET, and extensions, with 400 BAD_USER_INPUT', async () => {
+    const deep = `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`;
+    const byGet = await get(gw.url, { query: '{ __typename }', variables: `{"x":${deep}}` });
+    expect(byGet.status).toBe(400);
+    expect(codes(byGet)).toEqual(['BAD_USER_INPUT']);
+    const extensions = await post(gw.url, `{"query":"{ __typename }","extensions":{"x":${deep}}}`);
+    expect(extensions.status).toBe(400);
+  });
+
+  it('still takes variables nested a few levels', async () => {
+    const res = await post(gw.url, { query: 'query Q($f: JobFilter) { jobs(first: 1, filter: $f) { totalCount } }', variables: { f: { jobType: ['Backup'] } } });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers PUT on /graphql with 405, Allow and a GraphQL error', async () => {
+    const res = await fetch(`${gw.url}/graphql`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    expect(((await res.json()) as Answer['body']).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('still runs the named operation of a document of several', async () => {
     const res = await post(gw.url, { query: 'query A { __typename } query B { upstreams { id } }', operationName: 'B' });
     expect(res.status).toBe(200);
