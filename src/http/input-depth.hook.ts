@@ -10,21 +10,30 @@ import { ErrorCode } from '../errors/codes.js';
 export const MAX_INPUT_DEPTH = 32;
 
 /**
- * A fastify `preHandler` for `/graphql`: a request (or any operation of a batch) whose `variables` or
- * `extensions` nest deeper than `maxDepth` is answered HTTP 400 BAD_USER_INPUT before Apollo reads it.
- * Measured without recursion, stopping once past the limit.
+ * Most values (array elements and object members, all levels) in `variables` or in `extensions`. A
+ * filter of 100 000 job types (890 KB) cost 580 ms of CPU in coercion, cache keys and the upstream URL
+ * (which the CommServe then refused, 431). 10 000 is more ids than any filter needs.
  */
-export function inputDepthHook(maxDepth = MAX_INPUT_DEPTH) {
+export const MAX_INPUT_VALUES = 10_000;
+
+/**
+ * A fastify `preHandler` for `/graphql`: a request (or any operation of a batch) whose `variables` or
+ * `extensions` nest deeper than `maxDepth`, or hold more than `maxValues` values, is answered HTTP 400
+ * BAD_USER_INPUT before Apollo reads it. Measured without recursion, stopping once past a limit.
+ */
+export function inputDepthHook(maxDepth = MAX_INPUT_DEPTH, maxValues = MAX_INPUT_VALUES) {
   return async function limitInputDepth(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const operations = request.method === 'GET' ? [fromSearchParams(request.query)] : Array.isArray(request.body) ? request.body : [request.body];
     for (const operation of operations) {
       if (typeof operation !== 'object' || operation === null) continue;
       for (const key of ['variables', 'extensions'] as const) {
-        if (depthExceeds((operation as Record<string, unknown>)[key], maxDepth)) {
+        const over = exceeds((operation as Record<string, unknown>)[key], maxDepth, maxValues);
+        if (over) {
+          const message = over === 'depth' ? `\`${key}\` nest deeper than ${maxDepth} levels` : `\`${key}\` hold more than ${maxValues} values`;
           await reply
             .code(400)
             .type('application/json; charset=utf-8')
-            .send({ errors: [{ message: `\`${key}\` nest deeper than ${maxDepth} levels`, extensions: { code: ErrorCode.BAD_USER_INPUT, maxDepth } }] });
+            .send({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(over === 'depth' ? { maxDepth } : { maxValues }) } }] });
           return;
         }
       }
@@ -48,16 +57,20 @@ function fromSearchParams(query: unknown): Record<string, unknown> {
   return result;
 }
 
-/** True when `value` nests arrays/objects more than `maxDepth` levels (a scalar is depth 0). */
-export function depthExceeds(value: unknown, maxDepth: number): boolean {
+/** Which bound `value` passes, if any: nesting of arrays/objects beyond `maxDepth` (a scalar is depth 0), or more than `maxValues` values. */
+export function exceeds(value: unknown, maxDepth: number, maxValues: number): 'depth' | 'values' | undefined {
   const stack: Array<[unknown, number]> = [[value, 0]];
+  let values = 0;
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;
     if (typeof current !== 'object' || current === null) continue;
-    if (depth + 1 > maxDepth) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+    if (depth + 1 > maxDepth) return 'depth';
+    const children = Array.isArray(current) ? current : Object.values(current);
+    values += children.length;
+    if (values > maxValues) return 'values';
+    for (const child of children) {
       if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
     }
   }
-  return false;
+  return undefined;
 }

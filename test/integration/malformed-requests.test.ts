@@ -117,6 +117,13 @@ describe.each(['jit', 'graphql-js'] as const)('malformed requests (%s executor)'
     expect(extensions.status).toBe(400);
   });
 
+  it('answers variables holding more than 10 000 values with 400 BAD_USER_INPUT', async () => {
+    const jobType = Array.from({ length: 10_001 }, (_, i) => `T${i}`);
+    const res = await post(gw.url, { query: 'query Q($f: JobFilter) { jobs(first: 1, filter: $f) { totalCount } }', variables: { f: { jobType } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', maxValues: 10_000 });
+  });
+
   it('still takes variables nested a few levels', async () => {
     const res = await post(gw.url, { query: 'query Q($f: JobFilter) { jobs(first: 1, filter: $f) { totalCount } }', variables: { f: { jobType: ['Backup'] } } });
     expect(res.status).toBe(200);
