@@ -20,8 +20,9 @@ const CALLERS = [
 const QUERY = '{ jobs(first: 3) { totalCount edges { node { id status } } } }';
 
 /**
- * The gateway as `npm start` runs it (tsx, which relays signals to the node process it starts), alone
- * in its own process group, against simulators running here so that their sessions can be counted.
+ * The gateway as `npm start` runs it (`node --import tsx src/server.ts`), alone in its own process
+ * group, against simulators running here so that their sessions can be counted. Each signal is sent
+ * twice, 20 ms apart, as an impatient supervisor (or a signal relayed by a wrapper) would.
  */
 describe('shutdown on SIGTERM/SIGINT (child process, simulators outside it)', () => {
   let cv: CommvaultSimulator;
@@ -62,7 +63,8 @@ describe('shutdown on SIGTERM/SIGINT (child process, simulators outside it)', ()
     const env: NodeJS.ProcessEnv = { ...process.env, BACKUP_GRAPH_CONFIG: file };
     delete env.PORT;
     delete env.REDIS_URL;
-    child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The command `npm start` execs, in a process group of its own as a supervisor would start it.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const c = child;
