@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { sha256Hex } from '../../src/util/sha256.js';
@@ -41,15 +42,30 @@ describe('document limits before execution', () => {
   it('refuses 20 000 aliases of one cheap field (~489 KB) with QUERY_TOO_COMPLEX in under 50 ms of gateway CPU', async () => {
     const body = JSON.stringify({ query: aliases(20_000) });
     expect(body.length).toBeGreaterThan(480_000);
-    await post(gw.url, body); // warm the code paths once: the figure is the steady state
-    const before = process.cpuUsage();
-    const res = await post(gw.url, body);
-    const cpu = process.cpuUsage(before);
-    // Gateway and client share this process: the figure includes sending the 489 KB, so it overstates the gateway's.
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    expect(res.status).toBe(400);
-    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', tokens: 401, maxTokens: 400 });
-    expect(cpuMs).toBeLessThan(50);
+    const first = await post(gw.url, body); // warms the code paths: the figure is the steady state
+    expect(first.status).toBe(400);
+    expect(first.body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', tokens: 401, maxTokens: 400 });
+    // The client runs in another process, so this process's CPU is the gateway's, plus what starting a
+    // child and vitest's own work cost: a run that sends nothing is measured too and taken off.
+    const runs = 20;
+    const client = (n: number) => `
+      const body = JSON.stringify({ query: '{' + Array.from({ length: 20000 }, (_, i) => ' a' + i + ': upstreams { id }').join('') + ' }' });
+      for (let i = 0; i < ${n}; i++) {
+        const res = await fetch(${JSON.stringify(`${gw.url}/graphql`)}, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ${ANALYST}' }, body });
+        if (res.status !== 400) throw new Error('status ' + res.status);
+        await res.text();
+      }`;
+    const cpuMsOf = async (n: number) => {
+      const before = process.cpuUsage();
+      await new Promise<void>((resolve, reject) =>
+        execFile(process.execPath, ['--input-type=module', '-e', client(n)], (error) => (error ? reject(error) : resolve())),
+      );
+      const cpu = process.cpuUsage(before);
+      return (cpu.user + cpu.system) / 1000;
+    };
+    const idle = await cpuMsOf(0);
+    const cpuMsPerRequest = ((await cpuMsOf(runs)) - idle) / runs;
+    expect(cpuMsPerRequest).toBeLessThan(50);
   });
 
   it('refuses a document over limits.maxTokens with the limit and the count in extensions, counted as reason="tokens"', async () => {
