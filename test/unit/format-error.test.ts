@@ -52,4 +52,11 @@ describe('createErrorFormatter', () => {
     const e = new GatewayError(ErrorCode.NOT_FOUND, 'No job 5');
     expect(format(new GraphQLError(e.message, { path: ['job'], originalError: e }))).toMatchObject({ message: 'No job 5', extensions: { code: 'NOT_FOUND' } });
   });
+
+  it("answers Apollo's parse limit (parseOptions.maxTokens) as QUERY_TOO_COMPLEX with the limit", () => {
+    const res = format(
+      new GraphQLError('Syntax Error: Document contains more than 2000 tokens. Parsing aborted.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+    );
+    expect(res.extensions).toEqual({ code: ErrorCode.QUERY_TOO_COMPLEX, maxTokens: 2000 });
+  });
 });
