@@ -7,6 +7,9 @@ import { refusedCount } from '../helpers/refusals.js';
 
 const ANALYST = 'limits-analyst';
 const FRONTEND = 'limits-frontend';
+const PARTNER = 'limits-partner';
+/** StorageCapacity of the codegen manifest: 25 tokens, one root field. */
+const STORAGE_CAPACITY_ID = 'sha256:174bffbb046e890b33c8a220428c32d8ca82db8250ef2bf5461d13eb7bfef910';
 
 /** `{ a0: upstreams { id } a1: … }`: n aliases of one cheap field. */
 const aliases = (n: number, field = 'upstreams { id }') => `{${Array.from({ length: n }, (_, i) => ` a${i}: ${field}`).join('')} }`;
@@ -26,9 +29,13 @@ describe('document limits before execution', () => {
       callers: [
         { id: 'a', apiKey: ANALYST, role: 'analyst' },
         { id: 'f', apiKey: FRONTEND, role: 'frontend' },
+        { id: 'p', apiKey: PARTNER, role: 'partner' },
       ],
       limits: { maxTokens: 400, maxAliases: 10, maxRootFields: 6, maxDirectives: 5 },
-      roles: { frontend: { maxTokens: 100, maxAliases: 2, maxRootFields: 3, maxDirectives: 1 } },
+      roles: {
+        frontend: { maxTokens: 100, maxAliases: 2, maxRootFields: 3, maxDirectives: 1 },
+        partner: { maxTokens: 5 },
+      },
       server: { bodyLimit: 600_000 },
     });
   });
@@ -144,6 +151,12 @@ describe('document limits before execution', () => {
     expect((await post(gw.url, JSON.stringify({ query: text, extensions: { persistedQuery } }))).status).toBe(400);
     const lookup = await post(gw.url, JSON.stringify({ extensions: { persistedQuery } }));
     expect(lookup.body.errors?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('exempts trusted documents (the reviewed manifest) from the document limits', async () => {
+    const res = await post(gw.url, JSON.stringify({ documentId: STORAGE_CAPACITY_ID }), PARTNER);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
   });
 
   it('still runs a document within every limit', async () => {
