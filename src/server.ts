@@ -22,9 +22,23 @@ async function main(): Promise<void> {
     config.demo ? 'backup-graph is up on its built-in simulators; try: Authorization: Bearer demo-analyst' : 'backup-graph is up',
   );
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+  // One shutdown, whatever number of signals: `npm start` runs tsx, which relays each signal to this
+  // process, and a supervisor stopping a replica signals its whole process group, so one stop is at
+  // least two SIGTERMs here. With `process.once` the second found no listener and killed the process
+  // (exit 143) in the middle of the upstream logouts; now it is logged and changes nothing. Only the
+  // bound below ends a shutdown early.
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'shutdown already under way: running requests and upstream logouts finish first');
+      return;
+    }
+    stopping = true;
+    logger.info({ signal, timeoutMs: config.server.shutdownTimeoutMs }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error({ timeoutMs: config.server.shutdownTimeoutMs }, 'shutdown took too long; exiting with upstream sessions possibly open');
+      process.exit(1);
+    }, config.server.shutdownTimeoutMs);
     force.unref();
     gateway.stop().then(
       () => {
@@ -37,8 +51,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((e: unknown) => {

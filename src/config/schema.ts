@@ -10,6 +10,15 @@ export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
 export const DEFAULT_RATE_LIMIT_HEADROOM_TOKENS = 1;
 export const DEFAULT_BATCH_MAX_OPERATIONS = 10;
+/** Drain (10 s at most, the Apollo fastify drain plugin's bound) plus logouts at the upstream timeout (10 s) and margin. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 30_000;
+export const DEFAULT_CORS_MAX_AGE = 600;
+export const DEFAULT_CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
+/**
+ * Largest request body, in bytes. A document at `limits.maxTokens` is ~20 KB and variables hold at most
+ * 10 000 values; fastify's own default (1 MiB) let one 900 KB string literal cost 150 ms of CPU.
+ */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
 export const DEFAULT_APQ_MAX_ENTRIES = 10_000;
 export const DEFAULT_APQ_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
@@ -22,6 +31,16 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * history (501 on one CommServe).
  */
 export const DEFAULT_MAX_COST = 500;
+/**
+ * Document shape limits (src/plugins/document-limits.plugin.ts), checked before Apollo parses and
+ * validates. The operations/ documents have at most 136 tokens, 0 aliases, 4 root fields (EstateHealth)
+ * and 0 directives; GraphiQL's introspection query 163 tokens. These leave an analyst's hand-written
+ * queries ten times that room and refuse the 20 000-alias document (120 002 tokens) at once.
+ */
+export const DEFAULT_MAX_TOKENS = 2_000;
+export const DEFAULT_MAX_ALIASES = 30;
+export const DEFAULT_MAX_ROOT_FIELDS = 20;
+export const DEFAULT_MAX_DIRECTIVES = 50;
 
 /**
  * A configured upstream's kind, e.g. `commvault`, `commvault-cloud`, `backupdr`: each registered product
@@ -137,6 +156,10 @@ export interface RolePolicy {
   introspection: boolean;
   maxDepth?: number;
   maxCost?: number;
+  maxTokens?: number;
+  maxAliases?: number;
+  maxRootFields?: number;
+  maxDirectives?: number;
 }
 
 /** docs/partners.md: partners run only the safelist, analysts explore. */
@@ -168,6 +191,14 @@ const rolePolicySchema = (role: Role) => {
       maxDepth: z.number().int().positive().optional(),
       /** Most estimated upstream calls per operation for this role, below the global `limits.maxCost`. @default none (the global limit) */
       maxCost: z.number().int().positive().optional(),
+      /** Most lexical tokens of a document for this role, below `limits.maxTokens`. @default none (the global limit) */
+      maxTokens: z.number().int().positive().optional(),
+      /** Most aliases of an operation for this role, below `limits.maxAliases`. @default none (the global limit) */
+      maxAliases: z.number().int().nonnegative().optional(),
+      /** Most root fields of an operation for this role, below `limits.maxRootFields`. @default none (the global limit) */
+      maxRootFields: z.number().int().positive().optional(),
+      /** Most directives of an operation for this role, below `limits.maxDirectives`. @default none (the global limit) */
+      maxDirectives: z.number().int().nonnegative().optional(),
     })
     .strict()
     .default(() => ({ ...d }));
@@ -201,6 +232,31 @@ export const configSchema = z
          * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
          */
         executor: z.enum(['jit', 'graphql-js']).default('jit'),
+        /**
+         * Cross-origin access to `/graphql` from browsers. Absent: same-origin only, no CORS header is ever
+         * sent. Apollo's CSRF prevention stays on either way.
+         */
+        cors: z
+          .object({
+            /** Origins allowed, exactly as browsers send them (`https://app.example.com`, no path or trailing slash). */
+            origins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin: scheme://host[:port], no path')).min(1),
+            /** Send `Access-Control-Allow-Credentials: true` (cookies, TLS client certificates). @default false */
+            credentials: z.boolean().default(false),
+            /** How long a browser may cache a preflight answer, in seconds. @default 600 */
+            maxAge: z.number().int().nonnegative().default(DEFAULT_CORS_MAX_AGE),
+            /** Request headers allowed cross-origin. @default authorization, content-type, apollo-require-preflight, x-apollo-operation-name */
+            allowedHeaders: z.array(z.string().min(1)).default([...DEFAULT_CORS_ALLOWED_HEADERS]),
+          })
+          .strict()
+          .optional(),
+        /**
+         * Longest a stop (SIGTERM/SIGINT) may take before the process exits 1 anyway: running requests get
+         * up to 10 s (then their connections are closed), then every upstream session is logged out, then
+         * pools and Redis close. More signals during a stop change nothing. @default 30000
+         */
+        shutdownTimeoutMs: z.number().int().positive().default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
+        /** Largest request body in bytes; more is answered 413 with BAD_USER_INPUT before it is parsed. @default 262144 (256 KiB) */
+        bodyLimit: z.number().int().positive().default(DEFAULT_BODY_LIMIT),
         /** JSON arrays of operations in one POST. Off: an array gets BAD_USER_INPUT (HTTP 400). */
         batching: z
           .object({
@@ -219,6 +275,8 @@ export const configSchema = z
         maxPageSize: 500,
         playground: true,
         executor: 'jit',
+        bodyLimit: DEFAULT_BODY_LIMIT,
+        shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
         batching: { enabled: false, maxOperations: DEFAULT_BATCH_MAX_OPERATIONS },
       }),
     /** What each role may send (free text, APQ, introspection) and its depth bound. */
@@ -278,9 +336,27 @@ export const configSchema = z
          * caller sees); more is QUERY_TOO_COMPLEX before anything runs. @default 500
          */
         maxCost: z.number().int().positive().default(DEFAULT_MAX_COST),
+        /**
+         * Most lexical tokens (names, punctuation, values; not comments) of a document; more is
+         * QUERY_TOO_COMPLEX before it is parsed. Also Apollo's parse limit. @default 2000
+         */
+        maxTokens: z.number().int().positive().default(DEFAULT_MAX_TOKENS),
+        /** Most aliases of an operation, a fragment counted at each spread. @default 30 */
+        maxAliases: z.number().int().nonnegative().default(DEFAULT_MAX_ALIASES),
+        /** Most fields of an operation's root selection (through fragments). @default 20 */
+        maxRootFields: z.number().int().positive().default(DEFAULT_MAX_ROOT_FIELDS),
+        /** Most directive uses of an operation (`@skip`, `@include`, …), a fragment counted at each spread. @default 50 */
+        maxDirectives: z.number().int().nonnegative().default(DEFAULT_MAX_DIRECTIVES),
       })
       .strict()
-      .default({ maxDepth: 12, maxCost: DEFAULT_MAX_COST }),
+      .default({
+        maxDepth: 12,
+        maxCost: DEFAULT_MAX_COST,
+        maxTokens: DEFAULT_MAX_TOKENS,
+        maxAliases: DEFAULT_MAX_ALIASES,
+        maxRootFields: DEFAULT_MAX_ROOT_FIELDS,
+        maxDirectives: DEFAULT_MAX_DIRECTIVES,
+      }),
     upstreams: z.array(upstreamSchema).default([]),
     cache: z
       .object({

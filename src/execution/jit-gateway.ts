@@ -55,6 +55,12 @@ export function jitGateway(
   };
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, operation, operationName, request, context, queryHash } = requestContext;
+    if (!operation) {
+      // No operation of the document matches `operationName` (or none was named among several): graphql-js
+      // answers with its standard error ("Unknown operation named …"), which Apollo turns into a 400.
+      // Compiling would fail on the missing operation; reading its variables crashed (HTTP 500).
+      return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName ?? undefined });
+    }
     const plan = planOf(document, operationName, queryHash);
     if (plan.kind === 'jit') {
       // Variables are checked by graphql-js first: its errors name the variable definition, which is how

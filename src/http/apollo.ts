@@ -12,6 +12,8 @@ import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
+import { useDocumentLimits } from '../plugins/document-limits.plugin.js';
+import { useSupportedOperationTypes } from '../plugins/operation-type.plugin.js';
 import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
@@ -50,6 +52,8 @@ export function createApolloServer(deps: {
     // signal would kill the process before the upstream sessions are closed.
     stopOnTerminationSignals: false,
     validationRules: [depthLimitRule(config.limits.maxDepth)],
+    // A backstop for documents useDocumentLimits measures only after parsing (APQ hashes without text).
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // Who may introspect is a per-role decision (useIntrospectionPolicy); Apollo's switch is global and
     // would otherwise follow NODE_ENV.
     introspection: true,
@@ -66,8 +70,13 @@ export function createApolloServer(deps: {
       // The gateway's caching is per upstream call (identity-scoped); Apollo's cache-control hints would
       // only add a hook to every field of every response (bench: ~7 % of a warm request's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      // A mutation or subscription (the schema has neither) is the client's mistake, refused before any estimate.
+      useSupportedOperationTypes<GatewayContext>(),
       // Before Apollo reads the document: documentId and trusted hashes → text; role policy on free text and APQ.
       usePersistedOperations<GatewayContext>({ trusted, roles: config.roles }),
+      // After the persisted-operation policy (a refused or trusted text is not measured), before Apollo parses:
+      // too many tokens, aliases, root fields or directives for the caller's role never reach validation.
+      useDocumentLimits<GatewayContext>({ limits: config.limits, roles: config.roles, trusted }),
       useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
       useRoleDepthLimit<GatewayContext>({ roles: config.roles }),
       // After the depth limit, before any resolver: an operation above its caller's budget makes no upstream call.

@@ -2,6 +2,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
+import { ErrorCode } from '../errors/codes.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import type { Logger } from '../observability/logger.js';
@@ -10,6 +11,9 @@ import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
 import { createApolloServer } from './apollo.js';
+import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
+import { inputDepthHook } from './input-depth.hook.js';
+import { registerErrorHandler } from './error-handler.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
 import { registerMetricsRoute } from './metrics.route.js';
 import { loadExamples, registerPlaygroundRoutes } from './playground/index.js';
@@ -40,14 +44,39 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     // One line per request is the metrics' job; logs keep what needs reading (errors, upstream trouble).
     logController: new LogController({ disableRequestLogging: true }),
+    // Stated, not defaulted: a body above it is refused (413) before it is parsed.
+    bodyLimit: config.server.bodyLimit,
   });
+  registerErrorHandler(app, { logger, bodyLimit: config.server.bodyLimit });
   const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
   await apollo.start();
 
+  const { routeConfig } = await registerCors(app, config.server.cors);
   app.route({
     url: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
-    ...(config.server.batching.enabled ? { preHandler: batchLimitHook(config.server.batching.maxOperations) } : {}),
+    method: ['PUT', 'DELETE', 'PATCH'],
+    // Not fastify's 404 `{ statusCode, error }`: the route exists, the method does not.
+    handler: async (_request, reply) =>
+      reply
+        .code(405)
+        .header('allow', [...GRAPHQL_METHODS, 'OPTIONS'].join(', '))
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ message: 'Use GET or POST for /graphql', extensions: { code: ErrorCode.BAD_USER_INPUT } }] }),
+  });
+  app.route({
+    url: '/graphql',
+    method: 'OPTIONS',
+    config: routeConfig,
+    handler: answerOptions,
+  });
+  app.route({
+    url: '/graphql',
+    method: [...GRAPHQL_METHODS],
+    config: routeConfig,
+    preHandler: [
+      ...(config.server.batching.enabled ? [batchLimitHook(config.server.batching.maxOperations)] : []),
+      inputDepthHook(),
+    ],
     handler: fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
         createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config }),

@@ -22,6 +22,9 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
 
 const MASKED_MESSAGE = 'Internal server error';
 
+/** graphql-js's parse error for a document over `maxTokens`. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more than (\d+) tokens/;
+
 /**
  * The edge where every error becomes what a client may see: a public `extensions.code`, a message
  * with no upstream URL, token or stack, and for upstream failures `extensions.upstream`. Anything we
@@ -36,28 +39,53 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: original.message, extensions: original.toExtensions() };
     }
 
-    const code = codeOf(formatted, error);
-    if (original instanceof GraphQLError || error instanceof GraphQLError) {
+    const code = codeOf(error);
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+    if (tokens) {
+      // Apollo's parse limit (`parseOptions.maxTokens`), the backstop behind useDocumentLimits.
+      return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxTokens: Number(tokens[1]) } };
+    }
+    if (code !== ErrorCode.INTERNAL_SERVER_ERROR && (original instanceof GraphQLError || error instanceof GraphQLError)) {
       // A GraphQLError raised on purpose (validation, our own throws) is safe to show; only its code may need folding.
       if (code && PUBLIC_CODES.has(code)) return { ...base, extensions: publicExtensions(formatted, code) };
       if (code && FOREIGN_CODES[code]) return { ...base, extensions: { code: FOREIGN_CODES[code] } };
-      if (!code && !(original instanceof Error && !(original instanceof GraphQLError))) {
-        // graphql-js coercion errors carry no code; they describe the client's input.
+      if (!code && isRequestLevel(error, original)) {
+        // A codeless error about the request as a whole describes the client's input: graphql-js's variable
+        // coercion and operation resolution, Apollo's HTTP 4xx answers (e.g. a malformed `persistedQuery`).
         return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
       }
     }
-
+    // Everything else (a resolver's TypeError, a codeless field error, Apollo's default INTERNAL_SERVER_ERROR)
+    // is our fault: its message may hold internals, so the client sees only that something failed.
     logger.error({ err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
     return { ...base, message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }
 
-/** Apollo re-codes validation errors as GRAPHQL_VALIDATION_FAILED; a rule's own public code wins. */
-function codeOf(formatted: GraphQLFormattedError, error: unknown): string | undefined {
-  const inner = error instanceof GraphQLError ? error.originalError : undefined;
-  const innerCode = inner instanceof GraphQLError ? inner.extensions.code : undefined;
+/**
+ * The code the error was raised with (not the INTERNAL_SERVER_ERROR Apollo writes into `formatted` for
+ * every codeless error). Apollo re-codes validation errors as GRAPHQL_VALIDATION_FAILED; a rule's own
+ * public code wins.
+ */
+function codeOf(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const inner = error.originalError;
+  const innerCode = inner instanceof GraphQLError ? inner.extensions?.code : undefined;
   if (typeof innerCode === 'string' && PUBLIC_CODES.has(innerCode)) return innerCode;
-  return typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * True for a GraphQLError about the whole request, raised by graphql-js or Apollo and not by our code
+ * failing: no field path, no non-GraphQL error underneath, and (when it states one) an HTTP 4xx status.
+ */
+function isRequestLevel(error: unknown, original: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.path !== undefined) return false;
+  for (const cause of [original, error.originalError]) if (cause instanceof Error && !(cause instanceof GraphQLError)) return false;
+  const http: unknown = error.extensions?.http;
+  const status = typeof http === 'object' && http !== null ? (http as { status?: unknown }).status : undefined;
+  return status === undefined || (typeof status === 'number' && status >= 400 && status < 500);
 }
 
 function publicExtensions(formatted: GraphQLFormattedError, code: string): Record<string, unknown> {

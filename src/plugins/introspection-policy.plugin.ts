@@ -6,7 +6,8 @@ import { refusal } from '../persisted/refusals.js';
 
 /**
  * Refuses `__schema` and `__type` to roles without `introspection` (partners, frontends by default),
- * with OPERATION_NOT_ALLOWED; `__typename` stays allowed (clients add it everywhere).
+ * with OPERATION_NOT_ALLOWED; `__typename` stays allowed (clients add it everywhere). For those roles
+ * error messages also lose graphql-js's "Did you mean …?" suggestions.
  *
  * A plugin and not a validation rule: Apollo caches validated documents by hash for all callers, so a
  * rule that depended on the caller would let the first analyst's validation stand for everyone.
@@ -25,9 +26,25 @@ export function useIntrospectionPolicy<TContext extends { principal: { role: Rol
             throw refusal(role, ErrorCode.OPERATION_NOT_ALLOWED, 'introspection', 'Introspection is not allowed for this API key');
           }
         },
+        // What introspection hides, error messages must not spell out: graphql-js suggests the names it
+        // knows ("Cannot query field "jbos" on type "Query". Did you mean "jobs"?"), enough to walk the
+        // schema by guessing. Apollo's hideSchemaDetailsFromClientErrors does this for every caller; here
+        // it follows the role. willSendResponse sees every answer, validation failures included.
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            const message = withoutSuggestions(error.message);
+            if (message !== error.message) (error as { message: string }).message = message;
+          }
+        },
       };
     },
   };
+}
+
+/** A graphql-js message without its trailing suggestion (" Did you mean …?"), as Apollo strips it. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean(.+?)\?$/, '');
 }
 
 /** True when the operation's root selection (through fragments) asks for `__schema` or `__type`. */

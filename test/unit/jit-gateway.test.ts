@@ -73,4 +73,20 @@ describe('jitGateway', () => {
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toBe('Variable "$n" of required type "String!" was not provided.');
   });
+
+  it('answers a request whose operationName names no operation with graphql-js\'s error, compiling nothing', async () => {
+    const { executor } = await jitGateway(schema, { maxDocuments: 10, logger }).load({ apollo: {} } as never);
+    const text = 'query A { answer }';
+    // Apollo found no operation for "B" and passes none; the executor used to read its variables and throw.
+    const result = await executor!({
+      document: parse(text),
+      operation: undefined,
+      operationName: null,
+      request: { operationName: 'B', variables: {} },
+      context: {},
+      queryHash: sha256(text),
+    } as never);
+    expect(result.errors?.map((e) => e.message)).toEqual(['Unknown operation named "B".']);
+    expect(compileQuery).not.toHaveBeenCalled();
+  });
 });

@@ -1,0 +1,26 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors/codes.js';
+
+/**
+ * Refuses an operation whose type (mutation, subscription) the schema has no root for, with
+ * BAD_USER_INPUT and HTTP 400. graphql-js validation does not check this (graphql 17's
+ * KnownOperationTypesRule will); left to execution it answered HTTP 200 with INTERNAL_SERVER_ERROR
+ * "Schema is not configured to execute … operation". Runs after Apollo's own GET check, so a mutation
+ * sent by GET keeps its 405.
+ */
+export function useSupportedOperationTypes<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, operation }) {
+          if (!operation || schema.getRootType(operation.operation)) return;
+          throw new GraphQLError(`This API has no ${operation.operation} operations; only queries run here`, {
+            nodes: [operation],
+            extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
