@@ -81,6 +81,8 @@ export class MemoryRateLimiter implements RateLimiter {
         this.pendingPauses.delete(key);
       }
       this.states.set(key, state);
+    } else {
+      state.bucket.reconfigure(config);
     }
     return state;
   }

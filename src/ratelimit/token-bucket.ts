@@ -8,7 +8,7 @@ import type { BucketConfig } from '../config/schema.js';
  * its budget is spent, whatever our own count believed.
  */
 export class TokenBucket {
-  readonly config: BucketConfig;
+  config: BucketConfig;
   private readonly now: () => number;
   private tokens: number;
   /** Refill counts from here; later than now() while paused. */
@@ -19,6 +19,17 @@ export class TokenBucket {
     this.now = now;
     this.tokens = config.capacity;
     this.refilledAtMs = now();
+  }
+
+  /**
+   * Takes a changed budget (a config reload, or a lower limit the upstream announced): what was refilled
+   * so far at the old rate stays, the new rate applies from now, and a smaller capacity applies at once.
+   */
+  reconfigure(config: BucketConfig): void {
+    if (config.capacity === this.config.capacity && config.refillPerSecond === this.config.refillPerSecond) return;
+    this.refill();
+    this.config = config;
+    this.tokens = Math.min(this.tokens, config.capacity);
   }
 
   /** Tokens available now (fractional while refilling). */

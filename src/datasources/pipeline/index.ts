@@ -7,6 +7,7 @@ import { InFlight } from '../../cache/in-flight.js';
 import { MemoryCacheStore } from '../../cache/memory-cache-store.js';
 import { MemoryRateLimiter } from '../../ratelimit/memory-rate-limiter.js';
 import type { RateLimiter } from '../../ratelimit/rate-limiter.js';
+import { AnnouncedLimits } from '../../ratelimit/announced-limits.js';
 import { retryAtMs } from '../../ratelimit/retry-after.js';
 import { withHeadroom } from '../../ratelimit/token-bucket.js';
 import {
@@ -108,6 +109,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const cacheStore: CacheStore = opts.cacheStore ?? new MemoryCacheStore<UpstreamResponse>({ maxBytes: opts.cache.maxBytes, now: opts.now });
   const rateLimiter = opts.rateLimiter ?? new MemoryRateLimiter({ now });
   const inFlight = new InFlight<UpstreamResponse>();
+  const announced = new AnnouncedLimits();
   /** Bumped by `invalidate`: a read that started before a mutation's invalidation does not store its answer. */
   const generations = new Map<string, number>();
 
@@ -248,6 +250,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       return { kind: 'failed', error: gatewayError, retryable: true };
     }
     observe(call, String(raw.status), startedMs);
+    // An upstream that states its budget (Commvault Cloud) lowers the bucket the next calls spend from.
+    announced.learn(call.bucketKey, raw.headers);
 
     // 6. decoding + upstream error detection
     let outcome: Outcome;
@@ -300,7 +304,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   async function takeToken(call: Call): Promise<void> {
     const { config } = call.instance;
-    const upstreamLimit = config.rateLimit[call.access] as BucketConfig;
+    const upstreamLimit = announced.effective(call.bucketKey, config.rateLimit[call.access] as BucketConfig);
     const bucket = withHeadroom(upstreamLimit, config.rateLimit.headroomTokens);
     const labels = { instance: config.id, access: call.access };
     const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);
