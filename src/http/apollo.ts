@@ -16,6 +16,7 @@ import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.j
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
+import { useMutationPolicy } from '../plugins/mutation-policy.plugin.js';
 import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
 import { PRODUCT_COSTS, productNameOfKind } from '../products.js';
 
@@ -69,6 +70,8 @@ export function createApolloServer(deps: {
       // Before Apollo reads the document: documentId and trusted hashes → text; role policy on free text and APQ.
       usePersistedOperations<GatewayContext>({ trusted, roles: config.roles }),
       useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
+      // Who may run mutations (FORBIDDEN, 403), before any resolver: nothing reaches an upstream.
+      useMutationPolicy<GatewayContext>({ trusted }),
       useRoleDepthLimit<GatewayContext>({ roles: config.roles }),
       // After the depth limit, before any resolver: an operation above its caller's budget makes no upstream call.
       useCostLimit<GatewayContext>({
