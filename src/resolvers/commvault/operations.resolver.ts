@@ -60,7 +60,7 @@ export class CommvaultOperationsResolver {
         input,
         idempotencyKey: input.idempotencyKey,
         targets: [input.subclient],
-        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), level: input.level }),
+        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), backupLevel: input.level }),
       },
       async () => {
         const jobIds = await source.startSubclientBackup(subclientId, WIRE_LEVEL[input.level]);
