@@ -40,7 +40,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}, key: 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query, variables, ...extra }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Answer['body'] };
 }
 
 const codes = (a: Answer) => (a.body.errors ?? []).map((e) => e.extensions?.code);
