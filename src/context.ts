@@ -1,6 +1,7 @@
 import type { GatewayConfig } from './config/schema.js';
 import type { PrincipalSources, SourceRegistry } from './datasources/registry.js';
 import type { GatewayError } from './errors/gateway-error.js';
+import { defaultMutationRuntime, type MutationRuntime } from './mutations/runtime.js';
 import type { Principal } from './principal.js';
 
 export type { Principal, ResolvedCredential } from './principal.js';
@@ -22,6 +23,8 @@ export interface GatewayContext {
   partialErrors: Array<{ error: GatewayError; path: ReadonlyArray<string | number> }>;
   /** Upper bound of `first` on every connection (`config.server.maxPageSize`). */
   maxPageSize: number;
+  /** Idempotency store and audit log of mutations (src/mutations). */
+  mutations: MutationRuntime;
 }
 
 /** The context of one request: the principal's sources, no per-request state yet, an empty partial-error list. */
@@ -29,6 +32,8 @@ export function createGatewayContext(deps: {
   principal: Principal;
   registry: SourceRegistry;
   config: GatewayConfig;
+  /** @default one memory store per registry (see defaultMutationRuntime) */
+  mutations?: MutationRuntime;
 }): GatewayContext {
   const state = new Map<symbol, unknown>();
   return {
@@ -42,5 +47,6 @@ export function createGatewayContext(deps: {
     },
     partialErrors: [],
     maxPageSize: deps.config.server.maxPageSize,
+    mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
   };
 }

@@ -7,6 +7,7 @@ import { SourceRegistry } from './datasources/registry.js';
 import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
 import type { Readiness } from './http/health.routes.js';
+import { createMutationRuntime } from './mutations/runtime.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
@@ -64,6 +65,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     readiness,
     trusted,
     apqStore,
+    mutations: createMutationRuntime({ redis: shared?.redis, logger }),
   });
   const { app } = http;
 

@@ -14,6 +14,8 @@ export interface Principal {
   readonly role: Role;
   /** Upstream instance ids this caller may see, in config order. */
   readonly upstreamIds: readonly string[];
+  /** Config grants this caller mutations (`callers[].mutations`); see src/mutations/policy.ts for the role rules. */
+  readonly mutations?: boolean;
   /**
    * The caller's own upstream credentials by upstream id; where absent, the upstream's service account
    * applies. Secrets: never log or serialise a Principal.

@@ -11,6 +11,11 @@ export interface SimFaults {
   rateLimitBurst?: { count: number; retryAfterSeconds: number };
   /** HTTP 200 carrying the resource's own error shape. */
   errList?: { count: number };
+  /**
+   * The next `count` writes (Commvault `…/action/…` routes) are carried out, then their answer is lost:
+   * sent after `delayMs` (past the gateway's timeout), or replaced by a `status` error page.
+   */
+  afterWrite?: { count: number; delayMs?: number; status?: 500 | 502 | 503 };
   /** Applied at once (every session dies); never stays active. */
   expireAllTokens?: true;
 }
@@ -35,6 +40,7 @@ export class FaultState {
   private malformedJson?: { count: number };
   private rateLimitBurst?: { count: number; retryAfterSeconds: number };
   private errList?: { count: number };
+  private afterWrite?: { count: number; delayMs?: number; status?: 500 | 502 | 503 };
   private readonly random: Prng;
 
   constructor(seed: number) {
@@ -68,6 +74,12 @@ export class FaultState {
     if (f.errList !== undefined) {
       this.errList = positiveCount(f.errList.count, 'errList.count') ? { count: f.errList.count } : undefined;
     }
+    if (f.afterWrite !== undefined) {
+      const { delayMs, status } = f.afterWrite;
+      if (delayMs !== undefined) nonNegative(delayMs, 'afterWrite.delayMs');
+      if (status !== undefined && ![500, 502, 503].includes(status)) throw new FaultError('afterWrite.status must be 500, 502 or 503');
+      this.afterWrite = positiveCount(f.afterWrite.count, 'afterWrite.count') ? { count: f.afterWrite.count, delayMs, status } : undefined;
+    }
   }
 
   clear(): void {
@@ -77,6 +89,7 @@ export class FaultState {
     this.malformedJson = undefined;
     this.rateLimitBurst = undefined;
     this.errList = undefined;
+    this.afterWrite = undefined;
   }
 
   /** The active faults in the same shape as they are set (remaining counts). */
@@ -88,6 +101,7 @@ export class FaultState {
     if (this.malformedJson) out.malformedJson = { ...this.malformedJson };
     if (this.rateLimitBurst) out.rateLimitBurst = { ...this.rateLimitBurst };
     if (this.errList) out.errList = { ...this.errList };
+    if (this.afterWrite) out.afterWrite = { ...this.afterWrite };
     return out;
   }
 
@@ -109,6 +123,14 @@ export class FaultState {
     }
     if (this.errorRate > 0 && this.random.next() < this.errorRate) return { kind: 'status', status: 500 };
     return undefined;
+  }
+
+  /** Consumes the next lost-answer fault for a write that was carried out, if any. */
+  takeAfterWrite(): { delayMs?: number; status?: 500 | 502 | 503 } | undefined {
+    if (!this.afterWrite) return undefined;
+    const { delayMs, status } = this.afterWrite;
+    this.afterWrite = decrement(this.afterWrite);
+    return { delayMs, status };
   }
 
   /** Consumes the next post-auth fault for one authenticated API request, if any. */

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Session, TokenStore } from './auth.js';
 import type { DataIndex } from './data/data-index.js';
+import type { JobProgress } from './data/progress.js';
 import type { CommvaultDataset, SimUser } from './data/types.js';
 
 /** What the company-scoped users may see; admins (companyId null) see everything. */
@@ -23,6 +24,8 @@ export interface SimContext {
   tokens: TokenStore;
   /** Unix seconds by the simulator's clock. */
   nowS(): number;
+  /** Started jobs progressing over time (data/progress.ts). */
+  progress?: JobProgress;
 }
 
 /** Query parameters, looked up case-insensitively (`clientId` == `clientid`) as Commvault does. */

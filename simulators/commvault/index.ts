@@ -4,6 +4,7 @@ import { TokenStore } from './auth.js';
 import type { SimContext } from './context.js';
 import { DataIndex } from './data/data-index.js';
 import { generateDataset } from './data/generate.js';
+import { JobProgress } from './data/progress.js';
 import type { CommvaultDataset } from './data/types.js';
 import { allRoutes } from './routes/index.js';
 import { Router } from './router.js';
@@ -19,6 +20,8 @@ export { FAULT_EXEMPT_ROUTES } from './server.js';
 export interface CommvaultSimulatorOptions extends SimulatorOptions {
   /** A token unused this long answers 401; Login's `timeout` (minutes) overrides it per token. */
   tokenIdleTimeoutMs: number;
+  /** Run time of a job started through the API (backup, resubmit), ms, [min, max]; tests pass a few hundred ms. */
+  jobDurationMs: readonly [number, number];
   /** Set: the simulator is a Commvault Cloud tenant with this budget (see CLOUD_TENANT_BUDGET). */
   tenantBudget?: TenantBudgetOptions;
 }
@@ -37,13 +40,15 @@ export const DEFAULT_OPTIONS: Readonly<CommvaultSimulatorOptions> = {
   seed: 42,
   latencyMs: 0,
   tokenIdleTimeoutMs: 30 * 60_000,
+  jobDurationMs: [20_000, 40_000],
 };
 
 export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOptions> = {}): Promise<CommvaultSimulator> {
   const { o, now, basePath } = resolveOptions(DEFAULT_OPTIONS, opts);
   const data: CommvaultDataset = generateDataset(o.seed, now());
   const tokens = new TokenStore(o.tokenIdleTimeoutMs, now);
-  const ctx: SimContext = { data, index: new DataIndex(data), tokens, nowS: () => Math.floor(now() / 1000) };
+  const index = new DataIndex(data);
+  const ctx: SimContext = { data, index, tokens, nowS: () => Math.floor(now() / 1000), progress: new JobProgress(index, now, o.jobDurationMs) };
   const core = simulatorCore(o, now, () => tokens.revokeAll());
   const tenant = o.tenantBudget ? new TenantBudget(o.tenantBudget, now) : undefined;
   const server = await startHttpServer(

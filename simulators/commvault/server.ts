@@ -110,7 +110,17 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       scope: session ? new Scope(session.user) : null,
     };
     const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth() : undefined;
+    p.ctx.progress?.advance();
     let result: ApiResult = await match.def.handle(apiReq, p.ctx);
+    // The write is done; its answer is then lost (slow past the client's timeout, or a 5xx).
+    const lost = faultable && /\/action\//i.test(match.key) ? p.faults.takeAfterWrite() : undefined;
+    if (lost) {
+      await sleep(lost.delayMs ?? 0);
+      if (lost.status) {
+        sendText(res, lost.status, errorPage(lost.status), 'text/html; charset=utf-8');
+        return;
+      }
+    }
     if (post?.kind === 'errList') {
       const shape = match.def.errorShape ?? genericError;
       result = { body: shape(2, 'Simulated failure: the CommServe could not complete the request.'), xmlRoot: match.def.errorRoot ?? 'CvEntities_GenericResp' };

@@ -132,6 +132,11 @@ const callerSchema = z
     role: z.enum(ROLES),
     /** Upstream ids this caller may see. @default all */
     upstreams: z.array(z.string()).optional(),
+    /**
+     * Lets an `analyst` or `frontend` caller run mutations (docs/operations.md). `admin` may always;
+     * `partner` only through its trusted documents, whatever this says. @default false
+     */
+    mutations: z.boolean().optional(),
     /** The caller's own upstream credentials, by upstream id; otherwise the upstream's service account applies. */
     credentials: z
       .record(

@@ -18,6 +18,7 @@ import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.j
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
+import { useMutationPolicy } from '../plugins/mutation-policy.plugin.js';
 import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
 import { PRODUCT_COSTS, productNameOfKind } from '../products.js';
 
@@ -78,6 +79,8 @@ export function createApolloServer(deps: {
       // too many tokens, aliases, root fields or directives for the caller's role never reach validation.
       useDocumentLimits<GatewayContext>({ limits: config.limits, roles: config.roles, trusted }),
       useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
+      // Who may run mutations (FORBIDDEN, 403), before any resolver: nothing reaches an upstream.
+      useMutationPolicy<GatewayContext>({ trusted }),
       useRoleDepthLimit<GatewayContext>({ roles: config.roles }),
       // After the depth limit, before any resolver: an operation above its caller's budget makes no upstream call.
       useCostLimit<GatewayContext>({

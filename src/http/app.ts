@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config/schema.js';
 import { ErrorCode } from '../errors/codes.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
+import type { MutationRuntime } from '../mutations/runtime.js';
 import type { Logger } from '../observability/logger.js';
 import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
@@ -29,6 +30,8 @@ export interface HttpAppDeps {
   trusted: TrustedDocuments;
   /** APQ registrations (memory or Redis). */
   apqStore: ApqStore;
+  /** Idempotency store and audit log of mutations (memory or Redis). */
+  mutations?: MutationRuntime;
 }
 
 export interface HttpApp {
@@ -79,7 +82,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     ],
     handler: fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
-        createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config }),
+        createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations }),
     }),
   });
   registerPlaygroundRoutes(app, {

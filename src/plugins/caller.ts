@@ -26,6 +26,7 @@ export class CallerDirectory {
         id: caller.id,
         role: caller.role,
         upstreamIds: caller.upstreams ?? allUpstreams,
+        mutations: caller.mutations ?? false,
         credentials,
       });
     }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 import { DEFAULT_MANIFEST_PATH } from '../../src/persisted/trusted-documents.js';
 import { refusedCount } from '../helpers/refusals.js';
 import { commvaultUpstream, startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway.js';
@@ -21,7 +22,9 @@ const MANIFEST_IDS = new Map(
 const VARIABLES: Record<string, Record<string, unknown>> = { ConsoleJobs: { upstream: 'bdr-main' } };
 
 const ROLES = ['partner', 'frontend', 'analyst', 'admin'] as const;
-const callers = ROLES.map((role) => ({ id: `cost-${role}`, apiKey: `cost-${role}`, role }));
+// The analyst is granted mutations (callers[].mutations); the frontend is not (docs/operations.md).
+const callers = ROLES.map((role) => ({ id: `cost-${role}`, apiKey: `cost-${role}`, role, ...(role === 'analyst' ? { mutations: true } : {}) }));
+const isMutation = (text: string) => /^\s*mutation\b/m.test(text);
 
 /** 500 clients, each with its newest backup jobs: 1 GET /Client + 500 GET /Job?clientId= on one CommServe. */
 const HISTORY_OF_500_CLIENTS = '{ commvaultClients(first: 500) { edges { node { name lastSuccessfulBackupAt } } } }';
@@ -46,6 +49,10 @@ describe('the cost limit over HTTP', () => {
   beforeAll(async () => {
     [cv, bdr] = await Promise.all([startCommvaultSimulator(), startBackupDrSimulator()]);
     upstreams = [commvaultUpstream('cv-main', cv.url), { id: 'bdr-main', kind: 'backupdr', url: bdr.url, bearerToken: 'admin-token' }];
+    const subclient = cv.data.subclients.find((s) => s.enableBackup)!.subclientId;
+    VARIABLES.BackupSubclient = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', subclient), level: 'INCREMENTAL' };
+    // A job the CommServe does not know: a per-job NOT_FOUND result, no GraphQL error.
+    VARIABLES.ControlJobs = { jobs: [toGlobalId('CommvaultJob', 'cv-main', 9_999_999)], action: 'PAUSE' };
   });
   afterAll(async () => {
     await Promise.all([cv?.close(), bdr?.close()]);
@@ -94,6 +101,10 @@ describe('the cost limit over HTTP', () => {
           role === 'partner'
             ? await postDocumentId(gw.url, `cost-${role}`, MANIFEST_IDS.get(name), variables)
             : await gw.query(text, variables, { apiKey: `cost-${role}` });
+        if (role === 'frontend' && isMutation(text)) {
+          expect({ name, status: res.status, codes: codes(res.body.errors) }).toEqual({ name, status: 403, codes: ['FORBIDDEN'] });
+          continue;
+        }
         expect({ name, status: res.status, codes: codes(res.body.errors) }).toEqual({ name, status: 200, codes: [] });
         expect(res.body.data, name).toBeTruthy();
       }

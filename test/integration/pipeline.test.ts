@@ -317,7 +317,7 @@ describe('upstream pipeline: failures', () => {
   it('never retries a write that got a 5xx', async () => {
     fake.on('POST /CreateTask', { status: 500, json: {} });
     const error = await failure(source().send({ method: 'POST', path: '/CreateTask', body: { a: 1 } }));
-    expect(error.code).toBe(ErrorCode.UPSTREAM_ERROR);
+    expect(error.code).toBe(ErrorCode.UPSTREAM_UNCERTAIN);
     expect(fake.calls('POST /CreateTask')).toHaveLength(1);
   });
 

@@ -60,7 +60,11 @@ describe('the operations/ documents under the default limit', () => {
 
   it('estimates them as the DEFAULT_MAX_COST comment states, for the demo estate (one CommServe, one console)', () => {
     expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({
+      // The backup call and the started job read back.
+      BackupSubclient: 2,
       CommvaultClients: 1,
+      // Without variables: the most jobs allowed (100), an action and a read back each.
+      ControlJobs: 200,
       ConsoleJobs: 5,
       DashboardJobs: 4,
       EstateHealth: 47,

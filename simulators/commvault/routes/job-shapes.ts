@@ -71,7 +71,7 @@ export function jobSummary(ctx: SimContext, job: Job): Record<string, unknown> {
     errorType: job.status === 'Failed' ? 1 : 0,
     jobElapsedTime: active ? Math.max(0, ctx.nowS() - job.startTime) : job.endTime - job.startTime,
     jobStartTime: job.startTime,
-    currentPhaseName: active ? (job.jobType === 'Backup' ? 'Backup' : job.jobType) : '',
+    currentPhaseName: active ? (ctx.progress?.phases.get(job.jobId) ?? (job.jobType === 'Backup' ? 'Backup' : job.jobType)) : '',
     jobType: job.jobType,
     isPreemptable: 0,
     attemptStartTime: 0,

@@ -194,6 +194,7 @@ function startJob(ctx: SimContext, subclientId: number, jobType: JobType, level:
     userName,
   };
   ctx.index.addJob(job);
+  ctx.progress?.start(job);
   return job;
 }
 

@@ -20,6 +20,7 @@ import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
 import { toServers } from './mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
+import { toStartedJobIds, unknownObjectAsNotFound } from './mappers/task.js';
 import {
   CvEventSeverity,
   type CvAgent,
@@ -40,6 +41,12 @@ import {
   type ListEventsOptions,
   type ListJobsOptions,
 } from './model.js';
+
+/** `backupLevel` as `POST /Subclient/{id}/action/backup` takes it (docs/upstreams/commvault.md §3.7). */
+export type CvBackupLevel = 'Full' | 'Incremental' | 'Differential' | 'Synthetic_full';
+
+/** What `POST /Job/{id}/action/…` can do. */
+export type CvJobAction = 'pause' | 'resume' | 'kill' | 'resubmit';
 
 export interface CommvaultSourceOptions extends UpstreamSourceOptions {
   /** Which Commvault product the instance is; both speak the same API. */
@@ -182,6 +189,43 @@ export class CommvaultSource extends UpstreamSource {
   async getJob(jobId: number): Promise<CvJob | null> {
     const body = await this.get(`/Job/${jobId}`, { cacheClass: 'jobsRunning', tags: ['jobs'], route: 'GET /Job/{id}' });
     return this.mapped.map(body, toJobPage, this.upstream).items.find((j) => j.jobId === jobId) ?? null;
+  }
+
+  // ── job control and on-demand backup (writes: never retried, cached or coalesced) ───────────
+
+  /**
+   * `POST /Subclient/{id}/action/backup?backupLevel=`: the ids of the jobs it started. An unknown
+   * subclient is NOT_FOUND; other refusals UPSTREAM_ERROR; no readable answer UPSTREAM_UNCERTAIN.
+   */
+  async startSubclientBackup(subclientId: number, level: CvBackupLevel): Promise<number[]> {
+    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { backupLevel: level });
+    return toStartedJobIds(body);
+  }
+
+  /**
+   * `POST /Job/{id}/action/pause|resume|kill`, or `/Job/{id}/action/Resubmit` (capital R, docs/upstreams/commvault.md
+   * §3.7), which answers the new job's ids. Refusals ("Job [1] is already completed.") are UPSTREAM_ERROR
+   * with Commvault's own message; an unknown job is NOT_FOUND.
+   */
+  async controlJob(jobId: number, action: CvJobAction): Promise<{ resubmittedJobIds: number[] }> {
+    const verb = action === 'resubmit' ? 'Resubmit' : action;
+    const body = await this.write(`/Job/${jobId}/action/${verb}`, `POST /Job/{id}/action/${verb}`);
+    return { resubmittedJobIds: action === 'resubmit' ? toStartedJobIds(body) : [] };
+  }
+
+  /**
+   * One write, then the cached reads it changes dropped (tag `jobs`: job lists and details), so a job
+   * list read right after shows the new state. Also after UPSTREAM_UNCERTAIN: the write may have run.
+   */
+  private async write(path: string, route: string, query?: Record<string, string>): Promise<unknown> {
+    try {
+      const body = await this.post(path, { access: 'write', query, route });
+      await this.pipeline.invalidate(this.instanceId, ['jobs']);
+      return body;
+    } catch (error) {
+      if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_UNCERTAIN) await this.pipeline.invalidate(this.instanceId, ['jobs']);
+      throw unknownObjectAsNotFound(error);
+    }
   }
 
   // ── clients, agents, backupsets, subclients ─────────────────────────────────────────────────

@@ -33,6 +33,7 @@ import {
   statusError,
   upstreamThrottled,
   upstreamTimeout,
+  upstreamUncertain,
   upstreamUnavailable,
   withOrigin,
 } from './upstream-errors.js';
@@ -57,6 +58,12 @@ export interface UpstreamPipelineOptions {
   random?: () => number;
 }
 
+/**
+ * Transport failures that happen before a request is on the wire (refused, no such host): a write that
+ * met one was not sent, so it is UPSTREAM_UNAVAILABLE rather than UPSTREAM_UNCERTAIN.
+ */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /** How many times a call may be re-sent because the upstream said it did not run it (429). */
 const MAX_THROTTLED_REPEATS = 5;
 
@@ -80,6 +87,11 @@ interface Call {
   req: UpstreamRequest;
   instance: Instance;
   access: 'read' | 'write';
+  /**
+   * An authenticated write (not a login or logout): once sent, a failure without a readable answer is
+   * UPSTREAM_UNCERTAIN, never a retry — the upstream may have carried it out.
+   */
+  uncertainOnFailure: boolean;
   route: string;
   /** Cache and coalescing key (reads only). */
   key?: string;
@@ -245,6 +257,10 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       if (error.kind === 'unavailable' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
       else instance.breaker.release();
       observe(call, error.kind, startedMs);
+      if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
+        const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
+        return { kind: 'failed', error: upstreamUncertain(instanceId, what), retryable: false };
+      }
       const gatewayError =
         error.kind === 'timeout' ? upstreamTimeout(instanceId, timeoutMs) : upstreamUnavailable(instanceId, error.code);
       return { kind: 'failed', error: gatewayError, retryable: true };
@@ -274,7 +290,10 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const origin = { instance: instanceId, status: raw.status };
     const decoded = decodeBody(raw.text, raw.headers['content-type']);
     const ok = raw.status >= 200 && raw.status < 300;
-    if (!decoded.ok && ok) return { kind: 'failed', error: malformedResponse(instanceId, raw.status), retryable: false };
+    if (!decoded.ok && ok) {
+      const error = call.uncertainOnFailure ? upstreamUncertain(instanceId, 'its answer could not be read', raw.status) : malformedResponse(instanceId, raw.status);
+      return { kind: 'failed', error, retryable: false };
+    }
     // A non-2xx answer that claims JSON but is not (an HTML error page) is judged by its status alone.
     const response: UpstreamResponse = {
       status: raw.status,
@@ -290,7 +309,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       return { kind: 'throttled', retryAtMs: retryAt, error: upstreamThrottled(instanceId, retryAt - now()) };
     }
     const reported = sourceError(response);
-    if (raw.status >= 500) return { kind: 'failed', error: reported ?? statusError(instanceId, raw.status), retryable: true };
+    if (raw.status >= 500) {
+      // A 5xx to a write says nothing of whether the upstream (behind its front end) ran it.
+      if (call.uncertainOnFailure) return { kind: 'failed', error: upstreamUncertain(instanceId, `it answered HTTP ${raw.status}`, raw.status), retryable: false };
+      return { kind: 'failed', error: reported ?? statusError(instanceId, raw.status), retryable: true };
+    }
     // Errors the upstream reports itself (HTTP 200 with errList…) are final: no retry, no cache.
     if (reported) return { kind: 'failed', error: reported, retryable: false };
     if (!ok) return { kind: 'failed', error: statusError(instanceId, raw.status), retryable: false };
@@ -342,6 +365,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       req,
       instance,
       access,
+      uncertainOnFailure: access === 'write' && req.authenticated !== false,
       route: routeOf(req),
       key,
       ttlMs: ttlMs && ttlMs > 0 ? ttlMs : undefined,

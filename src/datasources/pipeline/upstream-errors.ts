@@ -66,3 +66,15 @@ export function circuitOpen(instance: string, retryAfterMs: number): GatewayErro
     retryAfterMs: retryAfterMs > 0 ? Math.ceil(retryAfterMs) : undefined,
   });
 }
+
+/**
+ * A write was sent and the upstream may have carried it out, but no readable answer came back (timeout,
+ * connection reset, 5xx, a 2xx that would not decode). Writes are never re-sent, so the caller must look.
+ */
+export function upstreamUncertain(instance: string, what: string, status?: number): GatewayError {
+  return new GatewayError(
+    ErrorCode.UPSTREAM_UNCERTAIN,
+    `Upstream ${instance} may have carried out this write: ${what}. It was not sent again; check the job list before retrying.`,
+    { upstream: status === undefined ? { instance } : { instance, status } },
+  );
+}

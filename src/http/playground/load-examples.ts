@@ -20,7 +20,8 @@ export function defaultOperationsDir(): string {
 
 /**
  * Reads every `*.graphql` file under `directory` (recursively), once, at start. The example's name is the
- * file name without `.graphql`; the list is sorted by name (code-unit order, stable across locales). A missing
+ * file name without `.graphql`; the list holds queries before mutations (the playground opens on a read
+ * anyone may run), each sorted by name (code-unit order, stable across locales). A missing
  * directory gives no examples (GraphiQL then opens its default tab); two files with the same name are an
  * error, because the name identifies the example.
  * @param directory @default `operations/` of this package
@@ -43,5 +44,6 @@ export async function loadExamples(directory: string = defaultOperationsDir()): 
     seen.set(name, file);
     examples.push({ name, document: await readFile(path.join(directory, file), 'utf8') });
   }
-  return examples.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const isMutation = (e: PlaygroundExample): number => (/^\s*mutation\b/m.test(e.document) ? 1 : 0);
+  return examples.sort((a, b) => isMutation(a) - isMutation(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

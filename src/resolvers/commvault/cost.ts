@@ -1,4 +1,4 @@
-import { after, batched, fanOut, free, perParent, type CostHint, type FieldEnv, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldEnv, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
 
 /**
@@ -122,6 +122,17 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultEvent.client': batched('commvault'),
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),
+
+  // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
+  // The backup call, then `GET /Job/{id}` of the started job.
+  'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // Per job: the action, `GET /Job/{id}` after it, and for RESUBMIT the new job's. Ids not known yet: the most allowed.
+  'Mutation.controlJobs': (_parent, env) => {
+    const input = env.args.input as { jobs?: unknown; action?: unknown } | undefined;
+    const jobs = Array.isArray(input?.jobs) ? input.jobs.length : 100;
+    const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
+    return { calls: jobs * perJob, child: level(jobs, { commvault: Math.min(jobs, countOf(env.visible, 'commvault')) }) };
+  },
 
 };
 

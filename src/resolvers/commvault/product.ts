@@ -16,6 +16,7 @@ import { CommvaultJobResolver } from './job.resolver.js';
 import { CommvaultLibraryResolver } from './library.resolver.js';
 import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
+import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { preloadClients } from './preload-clients.js';
@@ -68,6 +69,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultEventResolver,
     CommvaultDdbStoreResolver,
     CommvaultMonitoringResolver,
+    CommvaultOperationsResolver,
   ],
   types: [
     CommvaultJob,

@@ -1,0 +1,100 @@
+import type { DataIndex } from './data-index.js';
+import type { Job } from './types.js';
+
+const GB = 1024 ** 3;
+
+/** Phases a started backup reports (`currentPhaseName`), by share of its run. */
+const PHASES: ReadonlyArray<readonly [number, string]> = [
+  [0.1, 'Scan'],
+  [0.9, 'Backup'],
+  [1, 'Archive Index'],
+];
+
+interface Live {
+  job: Job;
+  /** Running time the job needs in all, ms. */
+  durationMs: number;
+  /** Running time so far, ms (time Suspended does not count). */
+  ranMs: number;
+  lastTickMs: number;
+  /** Bytes it will have read when done. */
+  totalBytes: number;
+  /** Seeded fault: the job ends Failed at this share of its run (a client that is offline). */
+  failAt?: number;
+}
+
+/**
+ * Jobs started through the API (backup, resubmit) progress over the simulator's clock: percentComplete,
+ * phase and sizes grow while the job is Running, stop while it is Suspended, and the job ends Completed
+ * — or Failed when its client is offline (the seed decides which are) — after its run time. Killing it
+ * ends it at once (the job-control route). Advanced lazily, before every request is handled.
+ */
+export class JobProgress {
+  private readonly live = new Map<number, Live>();
+  /** Phase name per active started job, for `currentPhaseName`. */
+  readonly phases = new Map<number, string>();
+
+  constructor(
+    private readonly index: DataIndex,
+    private readonly nowMs: () => number,
+    /** Run time of a started job, ms: uniformly within [min, max]. */
+    private readonly durationMs: readonly [number, number],
+  ) {}
+
+  start(job: Job): void {
+    const [min, max] = this.durationMs;
+    // Deterministic per job id, so a seeded run is repeatable.
+    const spread = ((job.jobId * 2654435761) % 1000) / 1000;
+    const client = this.index.clients.get(job.clientId);
+    const now = this.nowMs();
+    this.live.set(job.jobId, {
+      job,
+      durationMs: Math.max(1, Math.round(min + (max - min) * spread)),
+      ranMs: 0,
+      lastTickMs: now,
+      totalBytes: Math.round((5 + spread * 45) * GB),
+      failAt: client && !client.online ? 0.3 : undefined,
+    });
+    this.phases.set(job.jobId, 'Scan');
+  }
+
+  advance(): void {
+    const now = this.nowMs();
+    for (const [jobId, l] of this.live) {
+      const { job } = l;
+      if (job.status === 'Running') l.ranMs += now - l.lastTickMs;
+      l.lastTickMs = now;
+      if (job.status !== 'Running' && job.status !== 'Suspended') {
+        // Killed (or otherwise ended) by a control call.
+        this.live.delete(jobId);
+        this.phases.delete(jobId);
+        continue;
+      }
+      const share = Math.min(1, l.ranMs / l.durationMs);
+      const nowS = Math.floor(now / 1000);
+      if (l.failAt !== undefined && share >= l.failAt) {
+        this.end(l, 'Failed', nowS);
+        job.pendingReason = 'The client is not reachable: check that the Commvault services run on it.';
+        continue;
+      }
+      job.percentComplete = Math.floor(share * 100);
+      job.sizeOfApplication = Math.round(l.totalBytes * share);
+      job.sizeOfMediaOnDisk = Math.round(job.sizeOfApplication * (1 - job.percentSavings / 100));
+      job.totalNumOfFiles = Math.round(job.sizeOfApplication / (4 * 1024 * 1024));
+      if (job.status === 'Running') job.lastUpdateTime = nowS;
+      this.phases.set(jobId, (PHASES.find(([upTo]) => share < upTo) ?? PHASES[PHASES.length - 1])[1]);
+      if (share >= 1) this.end(l, 'Completed', nowS);
+    }
+  }
+
+  private end(l: Live, status: 'Completed' | 'Failed', nowS: number): void {
+    const { job } = l;
+    job.status = status;
+    if (status === 'Completed') job.percentComplete = 100;
+    job.endTime = Math.max(job.startTime, nowS);
+    job.lastUpdateTime = job.endTime;
+    this.index.track(job);
+    this.live.delete(job.jobId);
+    this.phases.delete(job.jobId);
+  }
+}

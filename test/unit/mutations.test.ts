@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors/codes.js';
+import { GatewayError } from '../../src/errors/gateway-error.js';
+import { inputHash, MemoryIdempotencyStore } from '../../src/mutations/idempotency.js';
+import { mutationRefusal } from '../../src/mutations/policy.js';
+
+const scope = (key: string, hash = 'h') => ({ callerId: 'c', key, inputHash: hash });
+
+describe('the memory idempotency store', () => {
+  it('runs the work once for calls arriving at once and later, within the TTL', async () => {
+    const store = new MemoryIdempotencyStore({ ttlMs: 60_000 });
+    let runs = 0;
+    const work = async () => {
+      runs += 1;
+      await new Promise((r) => setTimeout(r, 20));
+      return { n: runs };
+    };
+    const [a, b] = await Promise.all([store.run(scope('k'), work), store.run(scope('k'), work)]);
+    expect(a).toEqual({ n: 1 });
+    expect(b).toBe(a);
+    expect(await store.run(scope('k'), work)).toBe(a);
+    expect(runs).toBe(1);
+  });
+
+  it('forgets a key after its TTL', async () => {
+    const store = new MemoryIdempotencyStore({ ttlMs: 10 });
+    let runs = 0;
+    await store.run(scope('k'), async () => ++runs);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await store.run(scope('k'), async () => ++runs)).toBe(2);
+  });
+
+  it('refuses the key with another input, and frees it after an error before anything was sent', async () => {
+    const store = new MemoryIdempotencyStore();
+    await store.run(scope('k'), async () => 1);
+    await expect(store.run(scope('k', 'other'), async () => 2)).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+    await expect(store.run(scope('j'), () => Promise.reject(new GatewayError(ErrorCode.RATE_LIMITED, 'wait')))).rejects.toMatchObject({ code: ErrorCode.RATE_LIMITED });
+    expect(await store.run(scope('j'), async () => 'ran')).toBe('ran');
+    const uncertain = new GatewayError(ErrorCode.UPSTREAM_UNCERTAIN, 'lost');
+    await expect(store.run(scope('u'), () => Promise.reject(uncertain))).rejects.toBe(uncertain);
+    await expect(store.run(scope('u'), async () => 'twice')).rejects.toBe(uncertain);
+  });
+
+  it('digests the input without its idempotencyKey and independent of key order', () => {
+    expect(inputHash('op', { a: 1, b: [2], idempotencyKey: 'x' })).toBe(inputHash('op', { b: [2], a: 1, idempotencyKey: 'y' }));
+    expect(inputHash('op', { a: 1 })).not.toBe(inputHash('op', { a: 2 }));
+    expect(inputHash('op', { a: 1 })).not.toBe(inputHash('other', { a: 1 }));
+  });
+});
+
+describe('who may run mutations', () => {
+  it('lets admins always, partners only trusted documents, analysts and frontends only when granted', () => {
+    expect(mutationRefusal({ id: 'a', role: 'admin' }, false)).toBeUndefined();
+    expect(mutationRefusal({ id: 'p', role: 'partner', mutations: true }, false)).toMatch(/trusted/);
+    expect(mutationRefusal({ id: 'p', role: 'partner' }, true)).toBeUndefined();
+    for (const role of ['analyst', 'frontend'] as const) {
+      expect(mutationRefusal({ id: 'x', role }, true)).toMatch(/may not run mutations/);
+      expect(mutationRefusal({ id: 'x', role, mutations: true }, false)).toBeUndefined();
+    }
+  });
+});
