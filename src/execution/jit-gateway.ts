@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, Kind, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, Kind, printSchema, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../observability/logger.js';
@@ -65,7 +65,7 @@ export function jitGateway(
     if (plan.kind === 'jit') {
       // Variables are checked by graphql-js first: its errors name the variable definition, which is how
       // Apollo knows them for the client's input (BAD_USER_INPUT, HTTP 400); graphql-jit's do not.
-      const variables = request.variables ?? {};
+      const variables = withDefaults(operation.variableDefinitions ?? [], request.variables ?? {});
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors };
       return asGraphQLErrors((await plan.query.query(undefined, context, variables)) as ExecutionResult);
@@ -109,4 +109,17 @@ function asGraphQLErrors(result: ExecutionResult): ExecutionResult {
     return rebuilt;
   });
   return { ...result, errors };
+}
+
+/**
+ * The request's variables with each one it leaves out that has a default (`$x: T! = v`) filled in. graphql-js
+ * applies such defaults; graphql-jit refuses a non-null variable that was not sent even when it has one.
+ */
+function withDefaults(definitions: readonly VariableDefinitionNode[], variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const def of definitions) {
+    const name = def.variable.name.value;
+    if (def.defaultValue && variables[name] === undefined) (out ??= { ...variables })[name] = valueFromASTUntyped(def.defaultValue);
+  }
+  return out ?? (variables as Record<string, unknown>);
 }

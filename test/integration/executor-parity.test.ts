@@ -147,6 +147,13 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     expect(jit).toEqual(js);
   });
 
+  it('applies the default of a non-null variable left out, as graphql-js does (graphql-jit alone refuses it)', async () => {
+    const { js, jit } = await both('query ($n: Int! = 3) { jobs(first: $n) { edges { node { id } } } }');
+    expect(js.errors).toEqual([]);
+    expect(JSON.parse(js.data).jobs.edges).toHaveLength(3);
+    expect(jit).toEqual(js);
+  });
+
   it('refuses bad variables with graphql-js\'s own error before compiling anything', async () => {
     const { js, jit } = await both('query ($n: Int) { jobs(first: $n) { totalCount } }', { n: 'many' });
     expect(js.errors).toHaveLength(1);
