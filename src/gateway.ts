@@ -7,6 +7,7 @@ import { SourceRegistry } from './datasources/registry.js';
 import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
 import type { Readiness } from './http/health.routes.js';
+import { createReadinessCheck } from './http/readiness.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
@@ -54,7 +55,10 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   });
   const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
-  const readiness: Readiness = { ready: false };
+  const readiness: Readiness = {
+    ready: false,
+    check: createReadinessCheck({ upstreams: () => pipeline.health?.() ?? [], liveSessions: () => registry.liveSessions(), redis: shared?.redis }),
+  };
   const http = await buildHttpApp({
     config,
     schema,
@@ -79,6 +83,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     stop() {
       stopping ??= (async () => {
         readiness.ready = false;
+        readiness.stopping = true;
         await http.stop();
         await registry.close();
         await pipeline.close();

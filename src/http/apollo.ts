@@ -14,6 +14,7 @@ import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
 import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
+import { useOperationMetrics } from '../plugins/operation-metrics.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
 import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
@@ -79,6 +80,7 @@ export function createApolloServer(deps: {
         maxPageSize: config.server.maxPageSize,
       }),
       usePartialErrors<GatewayContext>(),
+      useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
     ],
   });
 }

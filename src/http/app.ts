@@ -9,6 +9,8 @@ import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
+import { genRequestId, registerAccessLog, tracedContext, tracedHandler } from '../observability/access-log.js';
+import { registerFirstContactRoute } from './first-contact.route.js';
 import { createApolloServer } from './apollo.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
 import { registerMetricsRoute } from './metrics.route.js';
@@ -40,7 +42,9 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     // One line per request is the metrics' job; logs keep what needs reading (errors, upstream trouble).
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: genRequestId, // request id: the client's sane x-request-id, else a UUID (access-log.ts)
   });
+  registerAccessLog(app, logger); // one line per request, x-request-id echoed
   const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
   await apollo.start();
 
@@ -48,10 +52,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     ...(config.server.batching.enabled ? { preHandler: batchLimitHook(config.server.batching.maxOperations) } : {}),
-    handler: fastifyApolloHandler<GatewayContext>(apollo, {
+    handler: tracedHandler(fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
-        createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config }),
-    }),
+        tracedContext(request, () => createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config })),
+    })),
   });
   registerPlaygroundRoutes(app, {
     enabled: config.server.playground,
@@ -61,5 +65,6 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   });
   registerHealthRoutes(app, readiness);
   registerMetricsRoute(app);
+  registerFirstContactRoute(app, { playground: config.server.playground }); // GET /
   return { app, stop: () => apollo.stop() };
 }
