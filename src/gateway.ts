@@ -8,6 +8,7 @@ import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
 import type { Readiness } from './http/health.routes.js';
 import { createMutationRuntime } from './mutations/runtime.js';
+import { createReadinessCheck } from './http/readiness.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
@@ -55,7 +56,10 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   });
   const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
-  const readiness: Readiness = { ready: false };
+  const readiness: Readiness = {
+    ready: false,
+    check: createReadinessCheck({ upstreams: () => pipeline.health?.() ?? [], liveSessions: () => registry.liveSessions(), redis: shared?.redis }),
+  };
   const http = await buildHttpApp({
     config,
     schema,
@@ -81,6 +85,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     stop() {
       stopping ??= (async () => {
         readiness.ready = false;
+        readiness.stopping = true;
         await http.stop();
         await registry.close();
         await pipeline.close();

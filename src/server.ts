@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const gateway = await createGateway(config, { logger });
   const url = await gateway.listen();
   logger.info(
-    { graphql: `${url}/graphql`, demo: Boolean(config.demo) },
+    { graphql: `${url}/graphql`, playground: config.server.playground ? `${url}/playground` : undefined, demo: Boolean(config.demo) },
     config.demo ? 'backup-graph is up on its built-in simulators; try: Authorization: Bearer demo-analyst' : 'backup-graph is up',
   );
 

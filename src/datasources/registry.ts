@@ -83,6 +83,13 @@ export class SourceRegistry {
     };
   }
 
+  /** Upstream ids with at least one live upstream session (for `/readyz`; no I/O). */
+  liveSessions(): Set<string> {
+    const live = new Set<string>();
+    for (const source of this.sourcesByKey.values()) if (source.sessionLive) live.add(source.instanceId);
+    return live;
+  }
+
   /** Logs every live source out (at shutdown, before the pipeline closes its pools). */
   async close(): Promise<void> {
     const all = [...this.sourcesByKey.values()];

@@ -89,6 +89,11 @@ export abstract class UpstreamSource implements SourceHooks {
     return this.session.headers;
   }
 
+  /** Whether a login has succeeded and not been dropped since (for `/readyz`; no I/O). */
+  get sessionLive(): boolean {
+    return this.session?.resolved !== undefined;
+  }
+
   onUnauthorized(failed: Record<string, string>): void {
     const current = this.session;
     // Only the session that produced the 401 is dropped; a newer one (another caller already

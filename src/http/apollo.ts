@@ -16,6 +16,7 @@ import { useDocumentLimits } from '../plugins/document-limits.plugin.js';
 import { useSupportedOperationTypes } from '../plugins/operation-type.plugin.js';
 import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
+import { useOperationMetrics } from '../plugins/operation-metrics.plugin.js';
 import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
 import { useMutationPolicy } from '../plugins/mutation-policy.plugin.js';
@@ -91,6 +92,7 @@ export function createApolloServer(deps: {
         maxPageSize: config.server.maxPageSize,
       }),
       usePartialErrors<GatewayContext>(),
+      useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
     ],
   });
 }

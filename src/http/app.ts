@@ -11,6 +11,8 @@ import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
+import { genRequestId, registerAccessLog, tracedContext, tracedHandler } from '../observability/access-log.js';
+import { registerFirstContactRoute } from './first-contact.route.js';
 import { createApolloServer } from './apollo.js';
 import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
 import { inputDepthHook } from './input-depth.hook.js';
@@ -49,8 +51,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     logController: new LogController({ disableRequestLogging: true }),
     // Stated, not defaulted: a body above it is refused (413) before it is parsed.
     bodyLimit: config.server.bodyLimit,
+    genReqId: genRequestId, // request id: the client's sane x-request-id, else a UUID (access-log.ts)
   });
   registerErrorHandler(app, { logger, bodyLimit: config.server.bodyLimit });
+  registerAccessLog(app, logger); // one line per request, x-request-id echoed
   const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
   await apollo.start();
 
@@ -80,10 +84,12 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
       ...(config.server.batching.enabled ? [batchLimitHook(config.server.batching.maxOperations)] : []),
       inputDepthHook(),
     ],
-    handler: fastifyApolloHandler<GatewayContext>(apollo, {
+    handler: tracedHandler(fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
-        createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations }),
-    }),
+        tracedContext(request, () =>
+          createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations }),
+        ),
+    })),
   });
   registerPlaygroundRoutes(app, {
     enabled: config.server.playground,
@@ -93,5 +99,6 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   });
   registerHealthRoutes(app, readiness);
   registerMetricsRoute(app);
+  registerFirstContactRoute(app, { playground: config.server.playground }); // GET /
   return { app, stop: () => apollo.stop() };
 }

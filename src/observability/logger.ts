@@ -1,4 +1,5 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { requestIdMixin } from './request-trace.js';
 
 export type { Logger };
 
@@ -19,6 +20,16 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
-export function createLogger(level: LevelWithSilent = 'info'): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'backup-graph' } });
+/**
+ * The gateway's logger: secrets redacted, and every line written while a request runs carries that
+ * request's `requestId` (see request-trace.ts). `destination` is for tests that read the lines.
+ */
+export function createLogger(level: LevelWithSilent = 'info', destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    base: { service: 'backup-graph' },
+    mixin: requestIdMixin,
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

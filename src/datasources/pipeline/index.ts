@@ -19,6 +19,7 @@ import {
   upstreamRequestDurationSeconds,
   upstreamRequestsTotal,
 } from '../../observability/metrics.js';
+import { currentTrace } from '../../observability/request-trace.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { deepFreeze } from './freeze.js';
@@ -26,7 +27,7 @@ import { HttpClient, TransportError, type HttpResponse } from './http-client.js'
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
-import type { SourceHooks, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
+import type { SourceHooks, UpstreamHealth, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
 import {
   circuitOpen,
   malformedResponse,
@@ -79,6 +80,9 @@ type Outcome =
 interface Instance {
   config: UpstreamConfig;
   breaker: CircuitBreaker;
+  /** For readiness: when the upstream last answered, and the last failure (epoch ms). */
+  lastSuccessAtMs?: number;
+  lastError?: { code: string; atMs: number };
 }
 
 /** Per-call facts every stage needs, computed once. */
@@ -149,6 +153,9 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   async function send<T>(source: SourceHooks, req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const call = describe(source, req);
+    // The access log's upstream call count: one property read and increment on the request's trace.
+    const trace = currentTrace();
+    if (trace !== undefined) trace.upstreamCalls += 1;
     // The identity in a key is a non-secret name (e.g. the user name), so a source serves cached answers
     // only once its own credential has a live session: a caller whose password the upstream would refuse
     // never reads what another source with the same user name cached. Free while the session lives.
@@ -239,6 +246,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const remainingMs = Math.max(1, call.deadlineMs - now());
     const timeoutMs = Math.min(instance.config.timeoutMs, remainingMs);
     const startedMs = performance.now();
+    const trace = currentTrace();
+    if (trace !== undefined) trace.upstreamAttempts += 1;
     let raw: HttpResponse;
     try {
       raw = await http.request(instanceId, {
@@ -263,6 +272,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       }
       const gatewayError =
         error.kind === 'timeout' ? upstreamTimeout(instanceId, timeoutMs) : upstreamUnavailable(instanceId, error.code);
+      instance.lastError = { code: gatewayError.code, atMs: now() };
       return { kind: 'failed', error: gatewayError, retryable: true };
     }
     observe(call, String(raw.status), startedMs);
@@ -278,8 +288,13 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       instance.breaker.release();
       throw error;
     }
-    if (outcome.kind === 'failed' && raw.status >= 500) instance.breaker.recordFailure();
-    else instance.breaker.recordSuccess();
+    if (outcome.kind === 'failed' && raw.status >= 500) {
+      instance.breaker.recordFailure();
+      instance.lastError = { code: outcome.error.code, atMs: now() };
+    } else {
+      instance.breaker.recordSuccess();
+      instance.lastSuccessAtMs = now();
+    }
     return outcome;
   }
 
@@ -406,8 +421,20 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     logger.debug({ upstream: instance, route: call.route, status, ms: Math.round(seconds * 1000) }, 'upstream call');
   }
 
+  function health(): UpstreamHealth[] {
+    return [...instances.values()].map(({ config, breaker, lastSuccessAtMs, lastError }) => ({
+      id: config.id,
+      url: config.url,
+      circuit: breaker.state,
+      retryAfterMs: breaker.retryAfterMs(),
+      lastSuccessAtMs,
+      lastError: lastError && { ...lastError },
+    }));
+  }
+
   return {
     send,
+    health,
     async invalidate(instanceId, tags) {
       generations.set(instanceId, (generations.get(instanceId) ?? 0) + 1);
       inFlight.forget(instanceId);

@@ -77,4 +77,20 @@ export interface UpstreamPipeline {
   invalidate(instanceId: string, tags: readonly string[]): Promise<void>;
   /** Close connection pools (at shutdown, after sources have logged out). */
   close(): Promise<void>;
+  /** Each upstream's breaker and last outcomes, for `/readyz` (cheap: no I/O). Test doubles may omit it. */
+  health?(): UpstreamHealth[];
+}
+
+/** What the pipeline knows about one upstream's health, without calling it. */
+export interface UpstreamHealth {
+  id: string;
+  /** The configured API root (readiness probes its host and port; never shown with credentials). */
+  url: string;
+  circuit: 'closed' | 'half-open' | 'open';
+  /** While open: ms until a trial call may go. */
+  retryAfterMs: number;
+  /** When an attempt last got an answer that was not a failure (epoch ms). */
+  lastSuccessAtMs?: number;
+  /** The last failed attempt's public code (timeout, unreachable, 5xx) and when. */
+  lastError?: { code: string; atMs: number };
 }

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from './logger.js';
+import { newTrace, recordErrorCode, requestIdFrom, runWithTrace, type RequestTrace } from './request-trace.js';
+
+/** The header a client may send its own request id in; the gateway always answers with it. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Fastify's `genReqId`: the client's sane `x-request-id`, else a UUID (so `request.id` is the request id). */
+export function genRequestId(req: IncomingMessage): string {
+  return requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+}
+
+/** Probe and scrape paths: logged at debug, or a probe every few seconds would drown the real lines. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+const traces = new WeakMap<FastifyRequest, RequestTrace>();
+
+/**
+ * One access-log line per HTTP request, at info, written when the response has gone: request id,
+ * caller, operation name and type, document id or hash (never the text), duration, HTTP status, error
+ * codes, upstream calls. No query text, no variables, no headers (so no keys or tokens). The request id
+ * is echoed in `x-request-id`, and every other line the request causes carries it as `requestId`
+ * (the logger's mixin reads the trace that `tracedHandler` makes current).
+ */
+export function registerAccessLog(app: FastifyInstance, logger: Logger): void {
+  const log = logger.child({ component: 'access' });
+  app.addHook('onRequest', async (request, reply) => {
+    traces.set(request, newTrace(request.id));
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const trace = traces.get(request) ?? newTrace(request.id);
+    const path = request.url.split('?', 1)[0] as string;
+    const line = {
+      requestId: trace.id,
+      method: request.method,
+      path,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      caller: trace.callerId,
+      operation: trace.operationName,
+      operationType: trace.operationType,
+      ...(trace.operations > 1 ? { operations: trace.operations } : {}),
+      documentId: trace.documentId,
+      documentHash: trace.documentId ? undefined : trace.documentHash,
+      errors: trace.errorCodes.length > 0 ? trace.errorCodes : undefined,
+      upstreamCalls: trace.upstreamCalls,
+      upstreamAttempts: trace.upstreamAttempts,
+    };
+    if (QUIET_PATHS.has(path)) log.debug(line, 'request');
+    else log.info(line, 'request');
+  });
+}
+
+/** Runs a route handler with the request's trace current, so the pipeline and the loggers find it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- keeps the wrapped handler's own request generics
+export function tracedHandler<H extends (this: FastifyInstance, request: any, reply: FastifyReply<any>) => unknown>(handler: H): H {
+  return function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    const trace = traces.get(request);
+    if (trace === undefined) return handler.call(this, request, reply);
+    return runWithTrace(trace, () => handler.call(this, request, reply));
+  } as H;
+}
+
+/**
+ * Wraps the GraphQL context factory: records the caller's id on the trace, and the public code of a
+ * refusal while building it (UNAUTHENTICATED), which no Apollo plugin sees.
+ */
+export async function tracedContext<C extends { principal: { id: string } }>(request: FastifyRequest, make: () => C | Promise<C>): Promise<C> {
+  const trace = traces.get(request);
+  try {
+    const context = await make();
+    if (trace !== undefined) trace.callerId = context.principal.id;
+    return context;
+  } catch (error) {
+    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+    if (trace !== undefined && typeof code === 'string') recordErrorCode(trace, code);
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * What one HTTP request did, gathered while it runs and written once by the access log
+ * (src/observability/access-log.ts). Filled by: the fastify hooks (id, start), the context wrapper
+ * (caller), the operation plugin (operation, document, error codes) and the upstream pipeline (calls).
+ * Never holds the query text, variables or any header value other than the request id.
+ */
+export interface RequestTrace {
+  /** The client's `x-request-id` when sane, else minted here; echoed in the response header. */
+  readonly id: string;
+  callerId?: string;
+  operationName?: string;
+  operationType?: string;
+  /** `sha256:<hex>` when the document is a trusted one. */
+  documentId?: string;
+  /** SHA-256 hex of the document text Apollo ran. */
+  documentHash?: string;
+  /** Operations in the HTTP request (more than one for a batch). */
+  operations: number;
+  /** Public error codes of the response, in order, without repeats. */
+  errorCodes: string[];
+  /** `pipeline.send` calls the request made (cache hits and coalesced calls included). */
+  upstreamCalls: number;
+  /** HTTP attempts that actually went to an upstream on this request's behalf. */
+  upstreamAttempts: number;
+}
+
+const storage = new AsyncLocalStorage<RequestTrace>();
+
+/** The trace of the request whose code is running, if any (one property read on the warm path). */
+export function currentTrace(): RequestTrace | undefined {
+  return storage.getStore();
+}
+
+/** Runs `fn` with `trace` as the current trace, for everything it starts, synchronously or not. */
+export function runWithTrace<T>(trace: RequestTrace, fn: () => T): T {
+  return storage.run(trace, fn);
+}
+
+export function newTrace(id: string): RequestTrace {
+  return { id, operations: 0, errorCodes: [], upstreamCalls: 0, upstreamAttempts: 0 };
+}
+
+/** Adds a public error code once. */
+export function recordErrorCode(trace: RequestTrace, code: string): void {
+  if (!trace.errorCodes.includes(code)) trace.errorCodes.push(code);
+}
+
+/**
+ * A client's request id is taken when it is short and made of URL-safe characters (UUIDs, ULIDs,
+ * trace ids, `abc-123`): anything else (long, control characters, JSON) could forge or break log lines.
+ */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The request id for a request: the client's header when sane, else a fresh UUID. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && SANE_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/**
+ * pino `mixin`: every log line written while a request runs carries its id, whichever logger wrote it
+ * (pipeline, sources, error formatter, Apollo), with no child logger to pass down.
+ */
+export function requestIdMixin(): Record<string, unknown> {
+  const trace = storage.getStore();
+  return trace === undefined ? {} : { requestId: trace.id };
+}
