@@ -8,7 +8,7 @@ import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
 import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-workload.resolver.js';
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
-import { directTypeResolvers, leanFieldResolvers } from './lean-field-resolvers.js';
+import { directTypeResolvers } from './type-resolvers.js';
 import { declareUpstreamKinds } from './unified/upstream-kind.enum.js';
 
 /** The product-neutral root fields and objects; each product adds its own (GraphProduct.resolvers and .types). */
@@ -47,7 +47,6 @@ export async function buildGatewaySchema(products: readonly SchemaPart[]): Promi
     validate: false,
     emitSchemaFile: false,
   });
-  leanFieldResolvers(schema);
   directTypeResolvers(schema);
   return schema;
 }
