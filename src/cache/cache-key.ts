@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import { queryPairs } from '../datasources/pipeline/query.js';
+import { canonicalJson, compareCodeUnits } from '../util/canonical-json.js';
+import { sha256Hex } from '../util/sha256.js';
 import type { QueryValue } from '../datasources/pipeline/types.js';
 
 /** Everything that decides an upstream answer, and so its cache (and coalescing) key. */
@@ -25,10 +26,10 @@ export interface CacheKeyParts {
  * two different requests collide.
  */
 export function cacheKey(parts: CacheKeyParts): string {
-  const query = queryPairs(parts.query).sort(([a], [b]) => compare(a, b));
+  const query = queryPairs(parts.query).sort(([a], [b]) => compareCodeUnits(a, b));
   const headers = Object.entries(parts.headers ?? {})
     .map(([name, value]): [string, string] => [name.toLowerCase(), value])
-    .sort(([a], [b]) => compare(a, b));
+    .sort(([a], [b]) => compareCodeUnits(a, b));
   return JSON.stringify([
     parts.instanceId,
     parts.identity,
@@ -42,21 +43,5 @@ export function cacheKey(parts: CacheKeyParts): string {
 
 /** sha256 (hex) of the body's canonical JSON: object keys sorted, so `{a,b}` and `{b,a}` hash alike. */
 export function hashBody(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => compare(a, b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/** Code-unit order, independent of the process locale (localeCompare is not). */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return sha256Hex(canonicalJson(body));
 }

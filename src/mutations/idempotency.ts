@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../errors/codes.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { sha256Hex } from '../util/sha256.js';
 import { badUserInput, GatewayError, isGatewayError, type UpstreamErrorOrigin } from '../errors/gateway-error.js';
 
 /** How long the first outcome of a key is kept (the issue's "within 24 h"). */
@@ -33,8 +34,9 @@ export interface IdempotencyStore {
 }
 
 /** Digest of an operation's input, with `idempotencyKey` left out, keys sorted. */
-export function inputHash(operation: string, input: unknown): string {
-  return createHash('sha256').update(operation).update('\u0000').update(stableJson(input, true)).digest('hex');
+export function inputHash(operation: string, input: object): string {
+  // canonicalJson leaves undefined properties out: the key itself is not part of the input it guards.
+  return sha256Hex(`${operation}\u0000${canonicalJson({ ...input, idempotencyKey: undefined })}`);
 }
 
 /** @throws BAD_USER_INPUT for an empty or too long key. */
@@ -100,15 +102,4 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (!settled.keep && this.entries.get(id) === entry) this.entries.delete(id);
     return unwrap(settled as { outcome: Outcome<T>; thrown?: unknown });
   }
-}
-
-function stableJson(value: unknown, top = false): string {
-  if (Array.isArray(value)) return `[${value.map((v) => stableJson(v)).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([k, v]) => v !== undefined && !(top && k === 'idempotencyKey'))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
