@@ -8,6 +8,9 @@ export const metricsRegistry = new Registry();
 
 collectDefaultMetrics({ register: metricsRegistry });
 
+/** Latency buckets (seconds) of every duration histogram here: 5 ms to 30 s, so dashboards can compare them. */
+export const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 /** One upstream HTTP attempt, by the status it answered (`timeout`/`unavailable` when it did not). */
 export const upstreamRequestsTotal = new Counter({
   name: 'backup_graph_upstream_requests_total',
@@ -20,7 +23,7 @@ export const upstreamRequestDurationSeconds = new Histogram({
   name: 'backup_graph_upstream_request_duration_seconds',
   help: 'Duration of one upstream HTTP attempt, headers to last body byte',
   labelNames: ['instance', 'route'] as const,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  buckets: DURATION_BUCKETS_SECONDS,
   registers: [metricsRegistry],
 });
 

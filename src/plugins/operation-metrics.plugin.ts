@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram } from 'prom-client';
-import { metricsRegistry } from '../observability/metrics.js';
+import { DURATION_BUCKETS_SECONDS, metricsRegistry } from '../observability/metrics.js';
 import { currentTrace, recordErrorCode } from '../observability/request-trace.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 
@@ -17,7 +17,7 @@ export const graphqlRequestDurationSeconds = new Histogram({
   name: 'backup_graph_graphql_request_duration_seconds',
   help: 'Time from the start of an operation (context built) to its response being ready, by operation and type',
   labelNames: ['operation', 'type'] as const,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  buckets: DURATION_BUCKETS_SECONDS,
   registers: [metricsRegistry],
 });
 
