@@ -81,7 +81,7 @@ export function newestFirst(a: Date | null, b: Date | null): boolean {
  */
 export async function fanOutList<T, S extends InstanceSource = InstanceSource>(
   sources: readonly S[],
-  load: (source: S) => Promise<T[]>,
+  load: (source: S) => Promise<readonly T[]>,
   onFailure: (source: S, error: GatewayError) => void,
 ): Promise<T[]> {
   const parts = await Promise.all(

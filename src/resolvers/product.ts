@@ -51,11 +51,11 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
    */
   jobsOfWorkload?(ctx: GatewayContext, info: GraphQLResolveInfo, search: UnifiedJobSearch, workloadId: string): NarrowedJobs<S>;
   /** Every storage target of one upstream (`storagePools`). */
-  storageTargets?(ctx: GatewayContext, source: S): Promise<StorageTarget[]>;
+  storageTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
   /** The storage targets `capacityAlerts` weighs. */
-  capacityTargets?(ctx: GatewayContext, source: S): Promise<StorageTarget[]>;
+  capacityTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
   /** Every job started in the window on one upstream (`jobStatusSummary`). */
-  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<MonitoredJob[]>;
+  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly MonitoredJob[]>;
   /** Workloads of one upstream without a successful backup started since `cutoff`. */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
   /**

@@ -81,16 +81,11 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   ],
   cost: backupDrCost,
 
-  jobs(_ctx, _info, _sources, search, wantTotal) {
-    const fetchPage = consoleJobFetch(search, wantTotal);
-    return {
-      fetch: fetchPage,
-    };
-  },
+  // The console filters and sorts server-side: one list page per console (`list-specs.ts`).
+  jobs: (_ctx, _info, _sources, search, wantTotal) => ({ fetch: consoleJobFetch(search, wantTotal) }),
 
   async storageTargets(_ctx, source) {
-    const page = await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT });
-    return [...page.items];
+    return (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;
   },
 
   async node(ctx, instanceId, typeName, localId) {

@@ -54,6 +54,8 @@ function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: Jo
   };
 }
 
+const listStoragePools = (_ctx: GatewayContext, source: CommvaultSource) => source.listStoragePools();
+
 /** Commvault (CommServes and Commvault Cloud tenants) in the graph. */
 export const commvaultProduct: GraphProduct<CommvaultSource> = {
   upstreams: commvaultUpstreams,
@@ -93,8 +95,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     return { source, jobs: commvaultJobs(ctx, info, { ...search, sources: [source], clientId }) };
   },
 
-  storageTargets: (_ctx, source) => source.listStoragePools(),
-  capacityTargets: (_ctx, source) => source.listStoragePools(),
+  // Every pool is a storage target, and `capacityAlerts` weighs them all.
+  storageTargets: listStoragePools,
+  capacityTargets: listStoragePools,
 
   jobsInWindow: (_ctx, source, window) => jobsInWindow(source, { startedAfter: window.since, startedBefore: window.until }),
 

@@ -39,9 +39,10 @@ export class JobsResolver {
       startedBefore: filter.startedBefore,
     };
     const byProduct = sourcesByProduct(ctx, filter.upstream);
+    const wantTotal = selectsField(info, 'totalCount');
     const streams: Streams[] = filter.client
       ? [workloadStreams(ctx, info, search, filter.client, byProduct.flatMap((p) => p.sources))]
-      : byProduct.map(({ product, sources }) => ({ jobs: product.jobs(ctx, info, sources, search, selectsField(info, 'totalCount')), sources }));
+      : byProduct.map(({ product, sources }) => ({ jobs: product.jobs(ctx, info, sources, search, wantTotal), sources }));
     const streamOf = new Map<UpstreamSource, Streams>();
     for (const s of streams) for (const source of s.sources) streamOf.set(source, s);
     const sources = streams.flatMap((s) => s.sources);

@@ -43,12 +43,12 @@ export async function fanOutProducts<T>(
   ctx: GatewayContext,
   info: GraphQLResolveInfo,
   upstream: string | null | undefined,
-  part: (product: GraphProduct) => ((source: UpstreamSource) => Promise<T[]>) | undefined,
+  part: (product: GraphProduct) => ((source: UpstreamSource) => Promise<readonly T[]>) | undefined,
 ): Promise<T[]> {
   const onFailure = recordPartial(ctx, info);
   const parts = await Promise.all(
     sourcesByProduct(ctx, upstream ? [upstream] : undefined, (p) => part(p) !== undefined).map(({ product, sources }) =>
-      fanOutList(sources, part(product) as (source: UpstreamSource) => Promise<T[]>, onFailure),
+      fanOutList(sources, part(product) as (source: UpstreamSource) => Promise<readonly T[]>, onFailure),
     ),
   );
   return parts.flat();
