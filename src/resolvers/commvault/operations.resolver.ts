@@ -8,9 +8,8 @@ import { runMutation } from '../../mutations/run-mutation.js';
 import { BackupLevel, JobAction } from '../../schema/commvault/operations.enums.js';
 import { BackupSubclientInput, ControlJobsInput } from '../../schema/commvault/operations.input.js';
 import { BackupSubclientPayload, ControlJobsPayload, JobControlResult } from '../../schema/commvault/operations.payload.js';
-import { fromGlobalId, numericLocalId } from '../../util/global-id.js';
 import { toGlobalId } from '../../util/global-id.js';
-import { commvaultSource } from './sources.js';
+import { commvaultObjectFromId } from './sources.js';
 
 /** Most jobs one `controlJobs` may name. */
 export const MAX_CONTROLLED_JOBS = 100;
@@ -52,7 +51,7 @@ export class CommvaultOperationsResolver {
     description: 'Start a backup of one subclient now (`POST /Subclient/{id}/action/backup`). Never retried: a lost answer is UPSTREAM_UNCERTAIN.',
   })
   async backupSubclient(@Arg('input', () => BackupSubclientInput) input: BackupSubclientInput, @Ctx() ctx: GatewayContext): Promise<BackupSubclientPayload> {
-    const { source, id: subclientId } = localObject(ctx, input.subclient, 'CommvaultSubclient');
+    const { source, id: subclientId } = commvaultObjectFromId(ctx, input.subclient, 'CommvaultSubclient');
     const jobs = await runMutation(
       ctx,
       {
@@ -78,7 +77,7 @@ export class CommvaultOperationsResolver {
     if (input.jobs.length === 0 || input.jobs.length > MAX_CONTROLLED_JOBS) throw badUserInput(`jobs must name 1 to ${MAX_CONTROLLED_JOBS} jobs`);
     if (new Set(input.jobs).size !== input.jobs.length) throw badUserInput('jobs names a job more than once');
     // Every id is checked before anything is sent: a bad one refuses the whole mutation.
-    const targets = input.jobs.map((id) => ({ globalId: id, ...localObject(ctx, id, 'CommvaultJob') }));
+    const targets = input.jobs.map((id) => ({ globalId: id, ...commvaultObjectFromId(ctx, id, 'CommvaultJob') }));
     const action = WIRE_ACTION[input.action];
     const records = await runMutation(
       ctx,
@@ -119,17 +118,6 @@ export class CommvaultOperationsResolver {
     });
     return Object.assign(new ControlJobsPayload(), { results });
   }
-}
-
-/**
- * A global id of `typeName` → the caller's source and the numeric id.
- * @throws BAD_USER_INPUT for a malformed id, another type's id or an upstream the caller cannot use.
- */
-function localObject(ctx: GatewayContext, globalId: string, typeName: string): { source: CommvaultSource; id: number } {
-  const parts = fromGlobalId(globalId);
-  const id = numericLocalId(parts);
-  if (parts.typeName !== typeName || id === null) throw badUserInput(`"${globalId.slice(0, 80)}" is not a ${typeName} id`);
-  return { source: commvaultSource(ctx, parts.instanceId), id };
 }
 
 /** The job as the CommServe shows it now; null when that read fails (the write itself succeeded). */

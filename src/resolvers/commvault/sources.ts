@@ -23,12 +23,19 @@ export function commvaultLoaders(ctx: GatewayContext): CommvaultLoaders {
 }
 
 /**
- * A `CommvaultClient` global id given as a filter → its source and client id.
- * @throws BAD_USER_INPUT for a malformed id, another type's id, or an upstream the caller cannot use.
+ * A Commvault object's global id given as an argument → the caller's source for its CommServe and its
+ * numeric id there. @throws BAD_USER_INPUT for a malformed id, another type's id, or an upstream the
+ * caller cannot use.
  */
-export function clientFromId(ctx: GatewayContext, id: string): { source: CommvaultSource; clientId: number } {
-  const parts = fromGlobalId(id);
-  const clientId = numericLocalId(parts);
-  if (parts.typeName !== 'CommvaultClient' || clientId === null) throw badUserInput(`"${id}" is not a CommvaultClient id`);
-  return { source: commvaultSource(ctx, parts.instanceId), clientId };
+export function commvaultObjectFromId(ctx: GatewayContext, globalId: string, typeName: string): { source: CommvaultSource; id: number } {
+  const parts = fromGlobalId(globalId);
+  const id = numericLocalId(parts);
+  if (parts.typeName !== typeName || id === null) throw badUserInput(`"${globalId.slice(0, 80)}" is not a ${typeName} id`);
+  return { source: commvaultSource(ctx, parts.instanceId), id };
+}
+
+/** A `CommvaultClient` global id given as a filter → its source and client id (see commvaultObjectFromId). */
+export function clientFromId(ctx: GatewayContext, globalId: string): { source: CommvaultSource; clientId: number } {
+  const { source, id } = commvaultObjectFromId(ctx, globalId, 'CommvaultClient');
+  return { source, clientId: id };
 }
