@@ -1,14 +1,18 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import type { BdrBackup, BdrEvent, BdrJob } from '../model.js';
 import { toJobStatus } from './job-status.js';
 import type { UpstreamRef } from '../../record.js';
-import { bool, field, id, int, micros, node, num, refId, str, type Json } from './read.js';
+import { bool, field, id, int, micros, num, refId, str, type Json } from './read.js';
 
 /** `BackupRest` (an image). */
 export function toBackup(b: Json, upstream: UpstreamRef): BdrBackup | null {
   const backupId = id(field(b, 'id'));
   if (backupId === null) return null;
   return {
-    ...node('BackupDrBackup', upstream, backupId),
+    __typename: 'BackupDrBackup',
+    id: toGlobalId('BackupDrBackup', upstream.id, backupId),
+    upstream,
+    consoleId: backupId,
     syncedAt: micros(field(b, 'syncdate')),
     stale: bool(field(b, 'stale')),
     backupName: str(field(b, 'backupname')),
@@ -44,7 +48,10 @@ export function toJob(j: Json, upstream: UpstreamRef): BdrJob | null {
   const statusText = str(field(j, 'status'));
   const duration = num(field(j, 'duration'));
   return {
-    ...node('BackupDrJob', upstream, jobId),
+    __typename: 'BackupDrJob',
+    id: toGlobalId('BackupDrJob', upstream.id, jobId),
+    upstream,
+    consoleId: jobId,
     jobName: str(field(j, 'jobname')),
     jobType: str(field(j, 'jobclass')),
     jobClassCode: int(field(j, 'jobclasscode')),
@@ -82,7 +89,10 @@ export function toEvent(e: Json, upstream: UpstreamRef): BdrEvent | null {
   const eventId = id(field(e, 'id'));
   if (eventId === null) return null;
   return {
-    ...node('BackupDrEvent', upstream, eventId),
+    __typename: 'BackupDrEvent',
+    id: toGlobalId('BackupDrEvent', upstream.id, eventId),
+    upstream,
+    consoleId: eventId,
     eventId: int(field(e, 'eventid')),
     eventDate: micros(field(e, 'eventdate')),
     eventStatus: str(field(e, 'eventstatus')),

@@ -1,6 +1,7 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import type { BdrApplication, BdrConsistencyGroup, BdrHost, BdrLogicalGroup } from '../model.js';
 import type { UpstreamRef } from '../../record.js';
-import { bool, field, id, int, micros, named, node, refId, sources, str, type Json } from './read.js';
+import { bool, field, id, int, micros, named, refId, sources, str, type Json } from './read.js';
 
 /** `ApplicationRest` (docs/upstreams/backupdr.md §4). */
 export function toApplication(a: Json, upstream: UpstreamRef): BdrApplication | null {
@@ -8,7 +9,10 @@ export function toApplication(a: Json, upstream: UpstreamRef): BdrApplication | 
   if (appId === null) return null;
   const host = field(a, 'host');
   return {
-    ...node('BackupDrApplication', upstream, appId),
+    __typename: 'BackupDrApplication',
+    id: toGlobalId('BackupDrApplication', upstream.id, appId),
+    upstream,
+    consoleId: appId,
     syncedAt: micros(field(a, 'syncdate')),
     stale: bool(field(a, 'stale')),
     appName: str(field(a, 'appname')),
@@ -43,7 +47,10 @@ export function toHost(h: Json, upstream: UpstreamRef): BdrHost | null {
   const hostId = id(field(h, 'id'));
   if (hostId === null) return null;
   return {
-    ...node('BackupDrHost', upstream, hostId),
+    __typename: 'BackupDrHost',
+    id: toGlobalId('BackupDrHost', upstream.id, hostId),
+    upstream,
+    consoleId: hostId,
     syncedAt: micros(field(h, 'syncdate')),
     stale: bool(field(h, 'stale')),
     name: str(field(h, 'name')),
@@ -71,7 +78,10 @@ export function toConsistencyGroup(g: Json, upstream: UpstreamRef): BdrConsisten
   const groupId = id(field(g, 'id'));
   if (groupId === null) return null;
   return {
-    ...node('BackupDrConsistencyGroup', upstream, groupId),
+    __typename: 'BackupDrConsistencyGroup',
+    id: toGlobalId('BackupDrConsistencyGroup', upstream.id, groupId),
+    upstream,
+    consoleId: groupId,
     syncedAt: micros(field(g, 'syncdate')),
     stale: bool(field(g, 'stale')),
     groupName: str(field(g, 'groupname')),
@@ -87,7 +97,10 @@ export function toLogicalGroup(g: Json, upstream: UpstreamRef): BdrLogicalGroup 
   const groupId = id(field(g, 'id'));
   if (groupId === null) return null;
   return {
-    ...node('BackupDrLogicalGroup', upstream, groupId),
+    __typename: 'BackupDrLogicalGroup',
+    id: toGlobalId('BackupDrLogicalGroup', upstream.id, groupId),
+    upstream,
+    consoleId: groupId,
     syncedAt: micros(field(g, 'syncdate')),
     stale: bool(field(g, 'stale')),
     name: str(field(g, 'name')),

@@ -1,13 +1,17 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import type { BdrPolicy, BdrSla, BdrSlp, BdrSlt } from '../model.js';
 import type { UpstreamRef } from '../../record.js';
-import { bool, field, flag, id, micros, named, node, refId, str, type Json } from './read.js';
+import { bool, field, flag, id, micros, named, refId, str, type Json } from './read.js';
 
 /** `SltRest` (a policy template). */
 export function toSlt(s: Json, upstream: UpstreamRef): BdrSlt | null {
   const sltId = id(field(s, 'id'));
   if (sltId === null) return null;
   return {
-    ...node('BackupDrSlt', upstream, sltId),
+    __typename: 'BackupDrSlt',
+    id: toGlobalId('BackupDrSlt', upstream.id, sltId),
+    upstream,
+    consoleId: sltId,
     name: str(field(s, 'name')),
     description: str(field(s, 'description')),
     override: str(field(s, 'override')),
@@ -40,7 +44,10 @@ export function toSlp(s: Json, upstream: UpstreamRef): BdrSlp | null {
   const slpId = id(field(s, 'id'));
   if (slpId === null) return null;
   return {
-    ...node('BackupDrSlp', upstream, slpId),
+    __typename: 'BackupDrSlp',
+    id: toGlobalId('BackupDrSlp', upstream.id, slpId),
+    upstream,
+    consoleId: slpId,
     name: str(field(s, 'name')),
     description: str(field(s, 'description')),
     localNode: str(field(s, 'localnode')),
@@ -58,7 +65,10 @@ export function toSla(s: Json, upstream: UpstreamRef): BdrSla | null {
   const slaId = id(field(s, 'id'));
   if (slaId === null) return null;
   return {
-    ...node('BackupDrSla', upstream, slaId),
+    __typename: 'BackupDrSla',
+    id: toGlobalId('BackupDrSla', upstream.id, slaId),
+    upstream,
+    consoleId: slaId,
     description: str(field(s, 'description')),
     applicationId: id(field(field(s, 'application'), 'id')),
     logicalGroupId: id(field(field(s, 'group'), 'id')),

@@ -2,9 +2,7 @@
  * Readers for the console's JSON. The generic tolerant readers are shared by every product (src/datasources/json-read.ts);
  * the console adds epoch-microsecond dates (docs/upstreams/backupdr.md §6.1) and nested references.
  */
-import { toGlobalId } from '../../../util/global-id.js';
 import { bool, field, int, isObject, list, num, obj, str, type Json } from '../../json-read.js';
-import type { UpstreamRef } from '../../record.js';
 import type { BdrNamedRef, BdrObjectSource, BdrRef } from '../model.js';
 
 export { bool, field, int, isObject, list, num, obj, str, type Json };
@@ -48,15 +46,6 @@ export function sources(v: unknown): BdrObjectSource[] {
     applianceId: str(field(s, 'sourcecluster')) ?? str(field(s, 'clusterid')) ?? str(field(field(s, 'cluster'), 'clusterid')),
     applianceName: (ref(field(s, 'cluster')) ?? ref(field(s, 'appliance')))?.name ?? null,
   }));
-}
-
-/** What every console record starts with: GraphQL type name, global id, upstream and console id. */
-export function node<TypeName extends string>(
-  typeName: TypeName,
-  upstream: UpstreamRef,
-  consoleId: string,
-): { __typename: TypeName; id: string; upstream: UpstreamRef; consoleId: string } {
-  return { __typename: typeName, id: toGlobalId(typeName, upstream.id, consoleId), upstream, consoleId };
 }
 
 /** Consoles send SLA switches as "true"/"false" strings and app switches as booleans (docs/upstreams/backupdr.md §4.6). */

@@ -1,13 +1,17 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import type { BdrAuditRecord, BdrOrganization, BdrRole, BdrUser } from '../model.js';
 import type { UpstreamRef } from '../../record.js';
-import { bool, field, id, int, list, micros, node, refs, str, type Json } from './read.js';
+import { bool, field, id, int, list, micros, refs, str, type Json } from './read.js';
 
 /** `UserRest`. */
 export function toUser(u: Json, upstream: UpstreamRef): BdrUser | null {
   const userId = id(field(u, 'id'));
   if (userId === null) return null;
   return {
-    ...node('BackupDrUser', upstream, userId),
+    __typename: 'BackupDrUser',
+    id: toGlobalId('BackupDrUser', upstream.id, userId),
+    upstream,
+    consoleId: userId,
     name: str(field(u, 'name')),
     firstName: str(field(u, 'firstname')),
     lastName: str(field(u, 'lastname')),
@@ -25,7 +29,10 @@ export function toRole(r: Json, upstream: UpstreamRef): BdrRole | null {
   const roleId = id(field(r, 'id'));
   if (roleId === null) return null;
   return {
-    ...node('BackupDrRole', upstream, roleId),
+    __typename: 'BackupDrRole',
+    id: toGlobalId('BackupDrRole', upstream.id, roleId),
+    upstream,
+    consoleId: roleId,
     name: str(field(r, 'name')),
     description: str(field(r, 'description')),
     createdAt: micros(field(r, 'createdate')),
@@ -40,7 +47,10 @@ export function toOrganization(o: Json, upstream: UpstreamRef): BdrOrganization 
   const orgId = id(field(o, 'id'));
   if (orgId === null) return null;
   return {
-    ...node('BackupDrOrganization', upstream, orgId),
+    __typename: 'BackupDrOrganization',
+    id: toGlobalId('BackupDrOrganization', upstream.id, orgId),
+    upstream,
+    consoleId: orgId,
     name: str(field(o, 'name')),
     description: str(field(o, 'description')),
     createdAt: micros(field(o, 'createdate')),
@@ -53,7 +63,10 @@ export function toAuditRecord(a: Json, upstream: UpstreamRef): BdrAuditRecord | 
   const auditId = id(field(a, 'id'));
   if (auditId === null) return null;
   return {
-    ...node('BackupDrAuditRecord', upstream, auditId),
+    __typename: 'BackupDrAuditRecord',
+    id: toGlobalId('BackupDrAuditRecord', upstream.id, auditId),
+    upstream,
+    consoleId: auditId,
     issuedAt: micros(field(a, 'issuedate')),
     userName: str(field(a, 'username')),
     command: str(field(a, 'command')),

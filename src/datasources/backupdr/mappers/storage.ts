@@ -1,7 +1,8 @@
+import { toGlobalId } from '../../../util/global-id.js';
 import { capacitySeverity, freePercentOf } from '../../domain.js';
 import type { BdrCluster, BdrDiskPool } from '../model.js';
 import type { UpstreamRef } from '../../record.js';
-import { bool, field, id, micros, node, num, refId, str, type Json } from './read.js';
+import { bool, field, id, micros, num, refId, str, type Json } from './read.js';
 
 const MB = 1024 * 1024;
 
@@ -15,7 +16,10 @@ export function toDiskPool(p: Json, upstream: UpstreamRef): BdrDiskPool | null {
   const free = mb(field(p, 'free_mb')) ?? (capacity !== null && used !== null ? Math.max(0, capacity - used) : null);
   const freePercent = freePercentOf(capacity, free);
   return {
-    ...node('BackupDrDiskPool', upstream, poolId),
+    __typename: 'BackupDrDiskPool',
+    id: toGlobalId('BackupDrDiskPool', upstream.id, poolId),
+    upstream,
+    consoleId: poolId,
     syncedAt: micros(field(p, 'syncdate')),
     stale: bool(field(p, 'stale')),
     name: str(field(p, 'name')) ?? poolId,
@@ -42,7 +46,10 @@ export function toCluster(c: Json, upstream: UpstreamRef): BdrCluster | null {
   const clusterId = id(field(c, 'id'));
   if (clusterId === null) return null;
   return {
-    ...node('BackupDrAppliance', upstream, clusterId),
+    __typename: 'BackupDrAppliance',
+    id: toGlobalId('BackupDrAppliance', upstream.id, clusterId),
+    upstream,
+    consoleId: clusterId,
     syncedAt: micros(field(c, 'syncdate')),
     stale: bool(field(c, 'stale')),
     applianceId: str(field(c, 'clusterid')),
