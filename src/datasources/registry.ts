@@ -65,12 +65,16 @@ export class SourceRegistry {
       configs.set(u.id, u);
     }
     const byId = new Map(visible.map((u) => [u.id, u]));
+    // A request asks for the same sources field after field; finding one hashes its credential, once here.
+    const found = new Map<string, UpstreamSource>();
     const sourceOf = <S extends UpstreamSource>(product: UpstreamProduct<S>, instanceId: string): S => {
       const upstream = byId.get(instanceId);
       // One message for "not configured", "not yours" and "another product": the answer must not tell
       // a caller which upstreams exist beyond its own.
       if (!upstream || upstream.product !== product) throw badUserInput(`unknown upstream "${instanceId}"`);
-      return this.sourceFor(product, configs.get(instanceId) as UpstreamConfig, principal);
+      let source = found.get(instanceId) as S | undefined;
+      if (!source) found.set(instanceId, (source = this.sourceFor(product, configs.get(instanceId) as UpstreamConfig, principal)));
+      return source;
     };
     return {
       source: sourceOf,
