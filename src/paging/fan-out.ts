@@ -6,7 +6,7 @@ export interface InstanceSource {
   readonly instanceId: string;
 }
 
-/** An item with the source it came from (so the presenter knows its upstream). */
+/** An item with the source it came from (streams and cursors are kept per source). */
 export interface Sourced<T, S extends InstanceSource = InstanceSource> {
   source: S;
   item: T;

@@ -30,7 +30,7 @@ const WIRE_ACTION: Readonly<Record<JobAction, CvJobAction>> = {
   [JobAction.RESUBMIT]: 'resubmit',
 };
 
-/** What one job's action came to, as plain data (kept by the idempotency store, presented afterwards). */
+/** What one job's action came to, as plain data (kept by the idempotency store, answered as it is afterwards). */
 interface ControlRecord {
   jobId: string;
   instanceId: string;
