@@ -48,6 +48,14 @@ export type CvBackupLevel = 'Full' | 'Incremental' | 'Differential' | 'Synthetic
 /** What `POST /Job/{id}/action/…` can do. */
 export type CvJobAction = 'pause' | 'resume' | 'kill' | 'resubmit';
 
+/** One write's request and the cache tags it makes stale. */
+interface WriteOptions {
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Cache tags of this instance to drop once the upstream took the write. @default ['jobs'] */
+  invalidates?: string[];
+}
+
 export interface CommvaultSourceOptions extends UpstreamSourceOptions {
   /** Which Commvault product the instance is; both speak the same API. */
   kind: 'commvault' | 'commvault-cloud';
@@ -198,7 +206,7 @@ export class CommvaultSource extends UpstreamSource {
    * subclient is NOT_FOUND; other refusals UPSTREAM_ERROR; no readable answer UPSTREAM_UNCERTAIN.
    */
   async startSubclientBackup(subclientId: number, level: CvBackupLevel): Promise<number[]> {
-    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { backupLevel: level });
+    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { query: { backupLevel: level } });
     return toStartedJobIds(body);
   }
 
@@ -214,16 +222,17 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   /**
-   * One write, then the cached reads it changes dropped (tag `jobs`: job lists and details), so a job
-   * list read right after shows the new state. Also after UPSTREAM_UNCERTAIN: the write may have run.
+   * One write, then the cached reads it changes dropped (by default tag `jobs`: job lists and details),
+   * so a read right after shows the new state. Also after UPSTREAM_UNCERTAIN: the write may have run.
    */
-  private async write(path: string, route: string, query?: Record<string, string>): Promise<unknown> {
+  private async write(path: string, route: string, options: WriteOptions = {}): Promise<unknown> {
+    const tags = options.invalidates ?? ['jobs'];
     try {
-      const body = await this.post(path, { access: 'write', query, route });
-      await this.pipeline.invalidate(this.instanceId, ['jobs']);
+      const body = await this.post(path, { access: 'write', query: options.query, body: options.body, route });
+      await this.pipeline.invalidate(this.instanceId, tags);
       return body;
     } catch (error) {
-      if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_UNCERTAIN) await this.pipeline.invalidate(this.instanceId, ['jobs']);
+      if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_UNCERTAIN) await this.pipeline.invalidate(this.instanceId, tags);
       throw unknownObjectAsNotFound(error);
     }
   }

@@ -2,14 +2,13 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import type { CommvaultSource, CvBackupLevel, CvJobAction } from '../../datasources/commvault/commvault-source.js';
 import type { CvJob } from '../../datasources/commvault/model.js';
-import { JobStatus } from '../../datasources/domain.js';
 import { badUserInput, isGatewayError } from '../../errors/gateway-error.js';
 import { runMutation } from '../../mutations/run-mutation.js';
 import { BackupLevel, JobAction } from '../../schema/commvault/operations.enums.js';
 import { BackupSubclientInput, ControlJobsInput } from '../../schema/commvault/operations.input.js';
 import { BackupSubclientPayload, ControlJobsPayload, JobControlResult } from '../../schema/commvault/operations.payload.js';
-import { toGlobalId } from '../../util/global-id.js';
 import { commvaultObjectFromId } from './sources.js';
+import { readJob, readStartedJobs } from './started-jobs.js';
 
 /** Most jobs one `controlJobs` may name. */
 export const MAX_CONTROLLED_JOBS = 100;
@@ -62,8 +61,7 @@ export class CommvaultOperationsResolver {
         summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), backupLevel: input.level }),
       },
       async () => {
-        const jobIds = await source.startSubclientBackup(subclientId, WIRE_LEVEL[input.level]);
-        return Promise.all(jobIds.map(async (jobId) => (await readJob(source, jobId)) ?? startedJob(source, jobId)));
+        return readStartedJobs(source, await source.startSubclientBackup(subclientId, WIRE_LEVEL[input.level]));
       },
     );
     return Object.assign(new BackupSubclientPayload(), { jobs });
@@ -98,7 +96,7 @@ export class CommvaultOperationsResolver {
             const { resubmittedJobIds } = await t.source.controlJob(t.id, action);
             const [job, resubmittedJob] = await Promise.all([
               readJob(t.source, t.id),
-              resubmittedJobIds[0] === undefined ? null : readJob(t.source, resubmittedJobIds[0]).then((j) => j ?? startedJob(t.source, resubmittedJobIds[0] as number)),
+              resubmittedJobIds[0] === undefined ? null : readStartedJobs(t.source, resubmittedJobIds.slice(0, 1)).then(([j]) => j ?? null),
             ]);
             return { ...base, ok: true, job, resubmittedJob, error: null };
           } catch (error) {
@@ -118,27 +116,6 @@ export class CommvaultOperationsResolver {
     });
     return Object.assign(new ControlJobsPayload(), { results });
   }
-}
-
-/** The job as the CommServe shows it now; null when that read fails (the write itself succeeded). */
-async function readJob(source: CommvaultSource, jobId: number): Promise<CvJob | null> {
-  try {
-    return await source.getJob(jobId);
-  } catch {
-    return null;
-  }
-}
-
-/** A job the CommServe reported starting but that could not be read back yet. */
-function startedJob(source: CommvaultSource, jobId: number): CvJob {
-  return {
-    __typename: 'CommvaultJob', id: toGlobalId('CommvaultJob', source.instanceId, jobId), upstream: source.upstream, backupsetName: null,
-    jobId, status: JobStatus.RUNNING, statusText: 'Running', jobType: 'Backup', operation: null, backupLevel: null,
-    startedAt: null, endedAt: null, lastUpdatedAt: null, elapsedSeconds: null, sizeBytes: null, mediaSizeBytes: null,
-    percentComplete: 0, percentSavings: null, filesCount: null, failedFilesCount: null, pendingReason: null, phase: null,
-    appTypeName: null, clientId: null, clientName: null, destinationClientName: null, userName: null, subclient: null,
-    storagePolicy: null, plan: null,
-  };
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
