@@ -10,6 +10,7 @@ import type { Readiness } from './http/health.routes.js';
 import { createMutationRuntime } from './mutations/runtime.js';
 import { createReadinessCheck } from './http/readiness.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { reportBucketTokens, reportUpstreamSessions } from './observability/metrics.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
@@ -72,6 +73,10 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     mutations: createMutationRuntime({ redis: shared?.redis, logger }),
   });
   const { app } = http;
+  const stopReporting = [
+    reportUpstreamSessions(() => [...registry.sessionCounts()].map(([instance, value]) => ({ labels: { instance }, value }))),
+    reportBucketTokens(() => (pipeline.bucketLevels?.() ?? []).map(({ instance, access, tokens }) => ({ labels: { instance, access }, value: tokens }))),
+  ];
 
   let stopping: Promise<void> | undefined;
   return {
@@ -86,6 +91,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
       stopping ??= (async () => {
         readiness.ready = false;
         readiness.stopping = true;
+        for (const stop of stopReporting) stop();
         await http.stop();
         await registry.close();
         await pipeline.close();
