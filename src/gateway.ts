@@ -46,7 +46,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.
   const shared = config.redis
-    ? await createSharedLayers({ redisUrl: config.redis.url, logger, maxBytes: config.cache.maxBytes })
+    ? await createSharedLayers({ redis: config.redis, logger, maxBytes: config.cache.maxBytes })
     : undefined;
   const pipeline = createUpstreamPipeline({
     upstreams: config.upstreams,
