@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { RedisRateLimiter } from '../ratelimit/redis-rate-limiter.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import type { CacheStore } from './cache-store.js';
+import { InvalidationChannel } from './invalidation-channel.js';
 import { RedisCacheStore } from './redis-cache-store.js';
 import { TieredCacheStore } from './tiered-cache-store.js';
 
@@ -35,7 +36,9 @@ export interface SharedLayers {
   rateLimiter: RateLimiter;
   /** The one connection both use (later also the APQ store). */
   redis: Redis;
-  /** Stops the limiter's sleepers and closes the connection. Idempotent. */
+  /** Carries cache invalidations between replicas, over a second connection of its own. */
+  invalidations: InvalidationChannel;
+  /** Stops the limiter's sleepers and closes both connections. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -44,7 +47,8 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 
 /**
  * The layer replicas share through Redis: the cache under the memory one and the rate-limit buckets,
- * over one connection. The connection fails fast instead of queueing while Redis is away
+ * over one connection, plus a subscriber connection on which invalidations made by other replicas
+ * arrive (a connection in subscribe mode can run nothing else). The connection fails fast instead of queueing while Redis is away
  * (`enableOfflineQueue: false`, one try per command): every caller has a local fallback, and a request
  * should not wait for Redis to come back. The gateway starts even if Redis is down at that moment; it
  * then runs on the fallbacks and reconnects in the background.
@@ -52,15 +56,17 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 export async function createSharedLayers(opts: SharedLayersOptions): Promise<SharedLayers> {
   const { logger } = opts;
   const prefix = opts.keyPrefix ?? 'bg:';
-  const redis = new Redis(opts.redisUrl, {
+  const connection = {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: opts.connectTimeoutMs ?? 2_000,
-    commandTimeout: opts.commandTimeoutMs ?? 500,
-    retryStrategy: (attempt) => Math.min(attempt * 200, MAX_RECONNECT_DELAY_MS),
-    connectionName: 'backup-graph',
-  });
+    retryStrategy: (attempt: number) => Math.min(attempt * 200, MAX_RECONNECT_DELAY_MS),
+  };
+  const redis = new Redis(opts.redisUrl, { ...connection, commandTimeout: opts.commandTimeoutMs ?? 500, connectionName: 'backup-graph' });
+  // The channel subscribes again itself after a reconnect, to know when to drop local copies.
+  const subscriber = new Redis(opts.redisUrl, { ...connection, autoResubscribe: false, connectionName: 'backup-graph-invalidations' });
+  subscriber.on('error', (error: Error) => logger.debug({ err: error }, 'redis subscriber connection error'));
   // Without a listener ioredis prints every failed reconnect; the stores warn once per outage instead.
   redis.on('error', (error: Error) => logger.debug({ err: error }, 'redis connection error'));
   let connectedOnce = false;
@@ -69,19 +75,15 @@ export async function createSharedLayers(opts: SharedLayersOptions): Promise<Sha
     connectedOnce = true;
   });
 
-  try {
-    await redis.connect();
-  } catch (error) {
-    logger.warn({ err: error }, 'redis unreachable at start: cache and rate limits are per replica until it answers');
-  }
-
   const shared = new RedisCacheStore({ redis, keyPrefix: `${prefix}cache:`, maxValueBytes: opts.maxValueBytes });
+  const invalidations = new InvalidationChannel({ publisher: redis, subscriber, channel: `${prefix}cache:invalidations`, logger });
   const cacheStore = new TieredCacheStore({
     shared,
     maxBytes: opts.maxBytes,
     localTtlCapMs: opts.localTtlCapMs,
     logger,
     now: opts.now,
+    announce: (instanceId, tags) => invalidations.publish(instanceId, tags),
   });
   const rateLimiter = new RedisRateLimiter({
     redis,
@@ -91,14 +93,24 @@ export async function createSharedLayers(opts: SharedLayersOptions): Promise<Sha
     fallbackReplicaCount: opts.fallbackReplicaCount,
   });
 
+  // Both connections at once: with Redis unreachable, the start waits one connect timeout, not two.
+  await Promise.all([
+    redis.connect().catch((error: unknown) => {
+      logger.warn({ err: error }, 'redis unreachable at start: cache and rate limits are per replica until it answers');
+    }),
+    invalidations.start((event) => void cacheStore.applyRemote(event)),
+  ]);
+
   let closing: Promise<void> | undefined;
   return {
     cacheStore,
     rateLimiter,
     redis,
+    invalidations,
     close() {
       closing ??= (async () => {
         rateLimiter.close();
+        await invalidations.close();
         try {
           await redis.quit();
         } catch {
