@@ -10,6 +10,12 @@ export interface CacheEntry<V = UpstreamResponse> {
 }
 
 /**
+ * News that data changed on another replica: one instance's tags were invalidated there, or (`all`)
+ * this replica may have missed such news and treats everything as invalidated.
+ */
+export type RemoteInvalidation = { instanceId: string; tags: readonly string[] } | { all: true };
+
+/**
  * Where the pipeline keeps successful upstream answers. Async, so a shared Redis layer can implement it
  * for replicas; the memory implementation is `MemoryCacheStore`. Implementations never throw for a
  * missing key, and the pipeline treats a store that does throw as a miss (the upstream still answers).
@@ -22,4 +28,9 @@ export interface CacheStore<V = UpstreamResponse> {
   /** Drop every entry of `instanceId` that carries any of `tags`. */
   deleteByTags(instanceId: string, tags: readonly string[]): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * For a store shared by replicas: `listener` runs after the store applied another replica's
+   * invalidation to its own layers, so the caller can do the same to what it holds (in-flight reads).
+   */
+  onRemoteInvalidation?(listener: (event: RemoteInvalidation) => void): void;
 }

@@ -7,12 +7,14 @@ export type RedisClient = Redis | Cluster;
 export interface RedisConnectionOptions {
   /** Time to establish a TCP connection before counting Redis as down. */
   connectTimeoutMs: number;
-  /** A command without a reply after this fails (and the caller falls back). */
-  commandTimeoutMs: number;
+  /** A command without a reply after this fails (and the caller falls back). @default none (a subscriber waits) */
+  commandTimeoutMs?: number;
   /** Longest pause between reconnection attempts. */
   maxReconnectDelayMs: number;
   /** `CLIENT SETNAME`, so operators can tell the gateway's connections apart. */
   connectionName: string;
+  /** Whether ioredis subscribes again by itself after a reconnect. @default true */
+  autoResubscribe?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function createRedisClient(config: RedisConfig, options: RedisConnectionO
     connectTimeout: options.connectTimeoutMs,
     commandTimeout: options.commandTimeoutMs,
     connectionName: options.connectionName,
+    autoResubscribe: options.autoResubscribe ?? true,
   };
   if ('url' in config) return new Redis(config.url, { ...common, retryStrategy });
   if ('sentinels' in config) {

@@ -3,6 +3,7 @@ import type { RedisConfig } from '../config/schema.js';
 import { RedisRateLimiter } from '../ratelimit/redis-rate-limiter.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import type { CacheStore } from './cache-store.js';
+import { InvalidationChannel } from './invalidation-channel.js';
 import { RedisCacheStore } from './redis-cache-store.js';
 import { createRedisClient, type RedisClient } from './redis-connection.js';
 import { TieredCacheStore } from './tiered-cache-store.js';
@@ -39,7 +40,9 @@ export interface SharedLayers {
   rateLimiter: RateLimiter;
   /** The one connection both use (also the APQ and idempotency stores). */
   redis: RedisClient;
-  /** Stops the limiter's sleepers and closes the connection. Idempotent. */
+  /** Carries cache invalidations between replicas, over a second connection of its own. */
+  invalidations: InvalidationChannel;
+  /** Stops the limiter's sleepers and closes both connections. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -48,20 +51,22 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 
 /**
  * The layer replicas share through Redis: the cache under the memory one and the rate-limit buckets,
- * over one connection (docs/replicas.md: one Redis, a Sentinel group or a Cluster). The connection fails
- * fast instead of queueing while Redis is away: every caller has a local fallback, and a request should
- * not wait for Redis to come back. The gateway starts even if Redis is down at that moment; it
+ * over one connection (docs/replicas.md: one Redis, a Sentinel group or a Cluster), plus a subscriber
+ * connection on which invalidations made by other replicas arrive (a connection in subscribe mode can
+ * run nothing else). The connection fails fast instead of queueing while Redis is away: every caller
+ * has a local fallback, and a request should not wait for Redis to come back. The gateway starts even if Redis is down at that moment; it
  * then runs on the fallbacks and reconnects in the background.
  */
 export async function createSharedLayers(opts: SharedLayersOptions): Promise<SharedLayers> {
   const { logger } = opts;
   const prefix = opts.keyPrefix ?? 'bg:';
-  const redis = createRedisClient(typeof opts.redis === 'string' ? { url: opts.redis } : opts.redis, {
-    connectTimeoutMs: opts.connectTimeoutMs ?? 2_000,
-    commandTimeoutMs: opts.commandTimeoutMs ?? 500,
-    maxReconnectDelayMs: MAX_RECONNECT_DELAY_MS,
-    connectionName: 'backup-graph',
-  });
+  const target = typeof opts.redis === 'string' ? { url: opts.redis } : opts.redis;
+  const connection = { connectTimeoutMs: opts.connectTimeoutMs ?? 2_000, maxReconnectDelayMs: MAX_RECONNECT_DELAY_MS };
+  const redis = createRedisClient(target, { ...connection, commandTimeoutMs: opts.commandTimeoutMs ?? 500, connectionName: 'backup-graph' });
+  // The channel subscribes again itself after a reconnect, to know when to drop local copies; a
+  // subscribe waits for messages, so it has no command timeout.
+  const subscriber = createRedisClient(target, { ...connection, connectionName: 'backup-graph-invalidations', autoResubscribe: false });
+  subscriber.on('error', (error: Error) => logger.debug({ err: error }, 'redis subscriber connection error'));
   // Without a listener ioredis prints every failed reconnect; the stores warn once per outage instead.
   redis.on('error', (error: Error) => logger.debug({ err: error }, 'redis connection error'));
   let connectedOnce = false;
@@ -70,19 +75,15 @@ export async function createSharedLayers(opts: SharedLayersOptions): Promise<Sha
     connectedOnce = true;
   });
 
-  try {
-    await redis.connect();
-  } catch (error) {
-    logger.warn({ err: error }, 'redis unreachable at start: cache and rate limits are per replica until it answers');
-  }
-
   const shared = new RedisCacheStore({ redis, keyPrefix: `${prefix}cache:`, maxValueBytes: opts.maxValueBytes });
+  const invalidations = new InvalidationChannel({ publisher: redis, subscriber, channel: `${prefix}cache:invalidations`, logger });
   const cacheStore = new TieredCacheStore({
     shared,
     maxBytes: opts.maxBytes,
     localTtlCapMs: opts.localTtlCapMs,
     logger,
     now: opts.now,
+    announce: (instanceId, tags) => invalidations.publish(instanceId, tags),
   });
   const rateLimiter = new RedisRateLimiter({
     redis,
@@ -92,14 +93,24 @@ export async function createSharedLayers(opts: SharedLayersOptions): Promise<Sha
     fallbackReplicaCount: opts.fallbackReplicaCount,
   });
 
+  // Both connections at once: with Redis unreachable, the start waits one connect timeout, not two.
+  await Promise.all([
+    redis.connect().catch((error: unknown) => {
+      logger.warn({ err: error }, 'redis unreachable at start: cache and rate limits are per replica until it answers');
+    }),
+    invalidations.start((event) => void cacheStore.applyRemote(event)),
+  ]);
+
   let closing: Promise<void> | undefined;
   return {
     cacheStore,
     rateLimiter,
     redis,
+    invalidations,
     close() {
       closing ??= (async () => {
         rateLimiter.close();
+        await invalidations.close();
         try {
           await redis.quit();
         } catch {

@@ -114,3 +114,18 @@ export const reportBucketTokens = scrapedGauge(
   'Tokens left in the emptiest bucket of each instance and access (read/write) this replica spends from; local buckets only',
   ['instance', 'access'],
 );
+
+/** Invalidations another replica published (docs/replicas.md): this replica dropped its local copies. */
+export const cacheInvalidationsReceivedTotal = new Counter({
+  name: 'backup_graph_cache_invalidations_received_total',
+  help: 'Cache invalidations received from other replicas over Redis pub/sub, by instance',
+  labelNames: ['instance'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Each time the invalidation subscription came back after a disconnect and every local copy was dropped. */
+export const cacheInvalidationResyncsTotal = new Counter({
+  name: 'backup_graph_cache_invalidation_resyncs_total',
+  help: 'Times the invalidation subscription reconnected and the local cache layer was emptied (messages may have been lost)',
+  registers: [metricsRegistry],
+});

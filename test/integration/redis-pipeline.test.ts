@@ -6,9 +6,11 @@ import { configSchema, type GatewayConfig } from '../../src/config/schema.js';
 import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js';
 import type { SourceHooks, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from '../../src/datasources/pipeline/types.js';
 import { ErrorCode } from '../../src/errors/codes.js';
+import { cacheInvalidationsReceivedTotal } from '../../src/observability/metrics.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { provideTestRedis } from '../helpers/redis-server.js';
+import { within } from '../helpers/within.js';
 
 const { redis: server } = await provideTestRedis();
 afterAll(() => server?.stop());
@@ -118,6 +120,23 @@ describe.skipIf(!server)('two gateway replicas sharing Redis', () => {
     await a.pipeline.invalidate('cv-shared', ['jobs']);
     await new Promise((r) => setTimeout(r, 350)); // localTtlCapMs is 300 here
     expect((await read(b)).body.version).toBe(2);
+    expect(fake.calls('GET /Job')).toHaveLength(2);
+  });
+
+  it('stops B from handing out a read it had in flight once A invalidated that instance', async () => {
+    let version = 0;
+    fake.on('GET /Job', () => ({ json: { version: ++version }, delayMs: 400 }));
+    const read = (r: Replica) => r.source.send<{ version: number }>({ method: 'GET', path: '/Job', cacheClass: 'jobsFinished', tags: ['jobs'] });
+    const received = async () => (await cacheInvalidationsReceivedTotal.get()).values.find((v) => v.labels.instance === 'cv-shared')?.value ?? 0;
+    const first = read(b);
+    await within(1_000, () => fake.calls('GET /Job').length === 1);
+    const before = await received();
+    await a.pipeline.invalidate('cv-shared', ['jobs']);
+    await within(1_000, async () => (await received()) > before);
+    // Without the remote invalidation this would join the first read, sent before the mutation.
+    const second = await read(b);
+    expect(second.body.version).toBe(2);
+    expect((await first).body.version).toBe(1);
     expect(fake.calls('GET /Job')).toHaveLength(2);
   });
 

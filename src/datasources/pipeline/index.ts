@@ -126,10 +126,16 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const rateLimiter = opts.rateLimiter ?? new MemoryRateLimiter({ now });
   const inFlight = new InFlight<UpstreamResponse>();
   const announced = new AnnouncedLimits();
-  /** Bumped by `invalidate`: a read that started before a mutation's invalidation does not store its answer. */
+  /** Bumped by `invalidate` (and other replicas' invalidations): a read that started before a mutation's invalidation does not store its answer. */
   const generations = new Map<string, number>();
   /** Every bucket key this pipeline has spent from, with its metric labels (for `bucketLevels`). */
   const bucketsSeen = new Map<string, { instance: string; access: 'read' | 'write' }>();
+
+  /** After an invalidation: reads already running must neither be joined nor store their answer. */
+  function forgetRunning(instanceId: string): void {
+    generations.set(instanceId, (generations.get(instanceId) ?? 0) + 1);
+    inFlight.forget(instanceId);
+  }
 
   const instances = new Map<string, Instance>();
   for (const config of opts.upstreams) {
@@ -144,6 +150,12 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     instances.set(config.id, { config, breaker });
     circuitState.set({ instance: config.id }, 0);
   }
+
+  // Another replica's mutation (or, after a lost connection, possibly some) reaches this replica's
+  // running reads as its own would: the cache store has already dropped its local copies.
+  cacheStore.onRemoteInvalidation?.((event) => {
+    for (const instanceId of 'all' in event ? instances.keys() : [event.instanceId]) forgetRunning(instanceId);
+  });
 
   function onCircuitChange(instance: string, state: CircuitState): void {
     circuitState.set({ instance }, state === 'closed' ? 0 : state === 'half-open' ? 1 : 2);
@@ -452,8 +464,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     health,
     bucketLevels,
     async invalidate(instanceId, tags) {
-      generations.set(instanceId, (generations.get(instanceId) ?? 0) + 1);
-      inFlight.forget(instanceId);
+      forgetRunning(instanceId);
       await cacheStore.deleteByTags(instanceId, tags);
     },
     async close() {
