@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telemetrySchema } from './telemetry.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
@@ -372,6 +373,8 @@ export const configSchema = z
       .strict()
       .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
     redis: z.object({ url: z.string() }).strict().optional(),
+    /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
+    telemetry: telemetrySchema,
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
