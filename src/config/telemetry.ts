@@ -13,6 +13,8 @@ export const tracesSchema = z
     endpoint: z.url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. http://otel-collector:4318/v1/traces' }),
     /** Headers sent with every export (a vendor's API key, a tenant header). @default none */
     headers: z.record(z.string().min(1), z.string()).default({}),
+    /** Export headers whose values are secrets: header name → environment variable holding the value. */
+    headersEnv: z.record(z.string().min(1), z.string().min(1)).optional(),
     /**
      * Share of traces recorded when the client's `traceparent` carries no decision (or there is none):
      * ParentBased(TraceIdRatioBased(sampleRatio)). A client's sampled flag is always followed. @default 1

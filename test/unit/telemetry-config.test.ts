@@ -27,6 +27,12 @@ describe('telemetry.traces configuration', () => {
     expect(traces).toEqual({ endpoint: 'https://otlp.example.com/v1/traces', headers: { 'x-api-key': 'k' }, sampleRatio: 0.05, serviceName: 'graph-eu' });
   });
 
+  it('reads secret export headers from the environment, and refuses a variable that is not set', () => {
+    const raw = { ...minimal, telemetry: { traces: { endpoint: 'https://otlp.example.com/v1/traces', headers: { 'x-tenant': 'eu' }, headersEnv: { 'x-api-key': 'OTLP_KEY' } } } };
+    expect(parseConfig(raw, { OTLP_KEY: 's3cret' }).telemetry.traces?.headers).toEqual({ 'x-tenant': 'eu', 'x-api-key': 's3cret' });
+    expect(() => parseConfig(raw, {})).toThrow(/telemetry\.traces\.headersEnv\.x-api-key: environment variable OTLP_KEY is not set/);
+  });
+
   it.each([
     ['no endpoint', {}, /telemetry\.traces\.endpoint/],
     ['an endpoint that is not an http(s) URL', { endpoint: 'otel-collector:4318' }, /telemetry\.traces\.endpoint/],
