@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { parse } from 'graphql';
@@ -280,6 +281,74 @@ describe('traces when an upstream is down', () => {
     }
   });
 });
+
+describe('traces exported over OTLP/HTTP (no span processor given: the production path)', () => {
+  it('batches the spans to the configured endpoint with the configured headers, and flushes them when the gateway stops', async () => {
+    const exports: Array<{ path: string; headers: IncomingHttpHeaders; body: OtlpBody }> = [];
+    const collector = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        exports.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpBody });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const port = (collector.address() as { port: number }).port;
+    const sim = await startCommvaultSimulator();
+    const config = parseConfig(
+      {
+        callers: [{ id: CALLER, apiKey: API_KEY, role: 'analyst' }],
+        upstreams: [commvaultUpstream('cv-main', sim.url)],
+        server: { port: 0 },
+        telemetry: { traces: { endpoint: `http://127.0.0.1:${port}/v1/traces`, headers: { 'x-tenant': 'eu' }, headersEnv: { 'x-api-key': 'TRACE_TEST_KEY' }, serviceName: 'graph-under-test' } },
+      },
+      { TRACE_TEST_KEY: 'otlp-secret' },
+    );
+    const gateway = await createGateway(config, { logger: pino({ level: 'silent' }) });
+    try {
+      const url = await gateway.listen();
+      const body = await post(url, { query: DASHBOARD, variables: { first: 5 } }, { 'x-request-id': 'trace-otlp-1' });
+      expect(body.errors).toBeUndefined();
+    } finally {
+      await gateway.stop(); // the batch processor's 5 s delay has not passed: the stop must flush
+      await sim.close();
+      await new Promise((resolve) => collector.close(resolve));
+    }
+    expect(exports.length).toBeGreaterThan(0);
+    for (const e of exports) {
+      expect(e.path).toBe('/v1/traces');
+      expect(e.headers).toMatchObject({ 'content-type': 'application/json', 'x-tenant': 'eu', 'x-api-key': 'otlp-secret' });
+    }
+    const resourceSpans = exports.flatMap((e) => e.body.resourceSpans ?? []);
+    expect(resourceSpans.flatMap((r) => r.resource?.attributes ?? [])).toContainEqual({ key: 'service.name', value: { stringValue: 'graph-under-test' } });
+    const spans = resourceSpans.flatMap((r) => (r.scopeSpans ?? []).flatMap((s) => s.spans ?? []));
+    // The page's spans, and the logout the stop made: tracing is the last thing a stop closes.
+    expect(spans.map((s) => s.name).sort()).toEqual([
+      'GET /Client',
+      'GET /Job',
+      'POST /Login',
+      'POST /Logout',
+      'graphql.execute',
+      'graphql.parse',
+      'graphql.validate',
+      'query DashboardJobs',
+      'upstream GET /Client',
+      'upstream GET /Job',
+      'upstream POST /Login',
+      'upstream POST /Logout',
+    ]);
+    const operation = spans.find((s) => s.name === 'query DashboardJobs');
+    expect(operation?.attributes).toContainEqual({ key: 'backup_graph.request_id', value: { stringValue: 'trace-otlp-1' } });
+  });
+});
+
+interface OtlpBody {
+  resourceSpans?: Array<{
+    resource?: { attributes?: unknown[] };
+    scopeSpans?: Array<{ spans?: Array<{ name: string; attributes?: unknown[] }> }>;
+  }>;
+}
 
 describe('traces off (the default)', () => {
   it('records no span and sends no traceparent, even when the client sends one', async () => {
