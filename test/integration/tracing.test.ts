@@ -205,6 +205,18 @@ describe('traces: a span per operation, its phases and its upstream calls', () =
     expect(jobRequests.map((r) => r.traceparent?.split('-')[2])).toEqual(attempts.map(idOf));
   });
 
+  it('hangs the upstream calls under execute with the graphql-js executor too', async () => {
+    const js = await startGateway([commvaultUpstream('cv-main', sim.url)], { ...TRACES_ON, server: { port: 0, executor: 'graphql-js' } });
+    try {
+      await post(js.url, { query: DASHBOARD, variables: { first: 5 } });
+      const spans = await spansOf(js.exporter, 'query DashboardJobs');
+      const calls = childrenOf(spans, one(spans, 'graphql.execute'));
+      expect(calls.map((s) => s.name).sort()).toEqual(['upstream GET /Client', 'upstream GET /Job', 'upstream POST /Login']);
+    } finally {
+      await js.gateway.stop();
+    }
+  });
+
   it('gives each operation of a batch its own upstream calls', async () => {
     const batched = await startGateway([commvaultUpstream('cv-main', sim.url)], { ...TRACES_ON, server: { port: 0, batching: { enabled: true } } });
     try {
