@@ -373,9 +373,9 @@ export const configSchema = z
       .strict()
       .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
     redis: z.object({ url: z.string() }).strict().optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
     telemetry: telemetrySchema,
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
       .object({
