@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance } from 'fastify';
 import { createSharedLayers } from './cache/shared-layers.js';
 import type { GatewayConfig } from './config/schema.js';
@@ -11,6 +12,7 @@ import { createMutationRuntime } from './mutations/runtime.js';
 import { createReadinessCheck } from './http/readiness.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { reportBucketTokens, reportUpstreamSessions } from './observability/metrics.js';
+import { createTracing } from './observability/tracing/tracing.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
@@ -30,7 +32,16 @@ export interface Gateway {
  * Assembles the gateway from one validated config: simulators (demo only) → upstream pipeline → source
  * registry → schema → HTTP app. Nothing listens until `listen()`.
  */
-export async function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<Gateway> {
+export interface GatewayOptions {
+  logger?: Logger;
+  /**
+   * Where spans go while `telemetry.traces` is set, instead of the OTLP/HTTP exporter: tests pass a
+   * SimpleSpanProcessor over an InMemorySpanExporter. Ignored while tracing is off.
+   */
+  spanProcessor?: SpanProcessor;
+}
+
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   // Schema and safelist first: a manifest entry the schema no longer accepts stops the start before
   // anything is opened (simulators, Redis, pools) that would then have to be closed again.
@@ -45,6 +56,8 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   }
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.
+  // The gateway's own tracer provider (not the process-global one), only while tracing is configured.
+  const tracing = config.telemetry.traces ? createTracing(config.telemetry.traces, { spanProcessor: options.spanProcessor }) : undefined;
   const shared = config.redis
     ? await createSharedLayers({ redis: config.redis, logger, maxBytes: config.cache.maxBytes })
     : undefined;
@@ -54,6 +67,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     logger,
     cacheStore: shared?.cacheStore,
     rateLimiter: shared?.rateLimiter,
+    tracer: tracing?.tracer,
   });
   const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
@@ -71,6 +85,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     trusted,
     apqStore,
     mutations: createMutationRuntime({ redis: shared?.redis, logger }),
+    tracer: tracing?.tracer,
   });
   const { app } = http;
   const stopReporting = [
@@ -97,6 +112,8 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
         await pipeline.close();
         await shared?.close();
         await simulators?.close();
+        // Last: the logouts above are upstream calls with spans of their own.
+        await tracing?.shutdown();
       })();
       return stopping;
     },

@@ -14,6 +14,8 @@ export interface BenchConfigOptions {
   redisUrl?: string;
   /** `server.executor`; absent: the gateway's default (jit). */
   executor?: 'jit' | 'graphql-js';
+  /** `telemetry.traces`; absent: tracing off (the gateway's default). */
+  traces?: { endpoint: string; sampleRatio?: number };
 }
 
 export function benchConfig(o: BenchConfigOptions): Record<string, unknown> {
@@ -40,5 +42,6 @@ export function benchConfig(o: BenchConfigOptions): Record<string, unknown> {
     ],
     ...(Object.keys(cache).length ? { cache } : {}),
     ...(o.redisUrl ? { redis: { url: o.redisUrl } } : {}),
+    ...(o.traces ? { telemetry: { traces: o.traces } } : {}),
   };
 }

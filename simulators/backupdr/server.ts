@@ -50,7 +50,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       return;
     }
     const found = p.router.lookup(method, segments);
-    p.stats.record(found.kind === 'match' ? found.match.key : `${method} (unmatched)`);
+    p.stats.record(found.kind === 'match' ? found.match.key : `${method} (unmatched)`, req.headers.traceparent);
 
     await sleep(p.latencyMs + p.faults.extraLatencyMs());
 

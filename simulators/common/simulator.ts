@@ -1,7 +1,7 @@
 import { FaultState, type SimFaults } from './faults.js';
 import type { RunningServer } from './http-server.js';
 import { TokenBucket, type RateLimitOptions } from './rate-limit.js';
-import { RouteStats, type StatsSnapshot } from './stats.js';
+import { RouteStats, type ReceivedRequest, type StatsSnapshot } from './stats.js';
 
 /** Options both simulators take; each adds its own auth settings. */
 export interface SimulatorOptions {
@@ -30,6 +30,8 @@ export interface SimulatorHandle<D> {
   readonly data: D;
   stats(): StatsSnapshot;
   calls(route: string): number;
+  /** The last requests received (route and `traceparent`), oldest first; cleared by `reset`. */
+  received(): ReceivedRequest[];
   /** Zeroes stats and clears faults; data and sessions/tokens stay. */
   reset(): void;
   setFaults(f: SimFaults): void;
@@ -75,6 +77,7 @@ export function simulatorHandle<D>(server: RunningServer, basePath: string, data
     data,
     stats: () => core.stats.snapshot(),
     calls: (route: string) => core.stats.calls(route),
+    received: () => core.stats.received(),
     reset: core.reset,
     setFaults: core.setFaults,
     close: () => server.close(),

@@ -4,13 +4,30 @@ export interface StatsSnapshot {
   byRoute: Record<string, number>;
 }
 
+/** One request the simulator received: its route and the W3C `traceparent` it carried, if any. */
+export interface ReceivedRequest {
+  route: string;
+  traceparent?: string;
+}
+
+/** Requests remembered for `received()`: enough for a test, bounded for a long demo run. */
+const MAX_RECEIVED = 1000;
+
 export class RouteStats {
   private total = 0;
   private readonly byRoute = new Map<string, number>();
+  private readonly recent: ReceivedRequest[] = [];
 
-  record(route: string): void {
+  record(route: string, traceparent?: string | string[]): void {
     this.total += 1;
     this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
+    if (this.recent.length === MAX_RECEIVED) this.recent.shift();
+    this.recent.push(typeof traceparent === 'string' ? { route, traceparent } : { route });
+  }
+
+  /** The last requests (up to 1000), oldest first: what a test reads the propagated trace context from. */
+  received(): ReceivedRequest[] {
+    return [...this.recent];
   }
 
   calls(route: string): number {
@@ -26,5 +43,6 @@ export class RouteStats {
   reset(): void {
     this.total = 0;
     this.byRoute.clear();
+    this.recent.length = 0;
   }
 }

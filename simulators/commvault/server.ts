@@ -55,7 +55,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       return;
     }
     const match = p.router.match(method, segments);
-    p.stats.record(match ? match.key : `${method} (unmatched)`);
+    p.stats.record(match ? match.key : `${method} (unmatched)`, req.headers.traceparent);
 
     await sleep(p.latencyMs + p.faults.extraLatencyMs());
 

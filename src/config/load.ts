@@ -130,6 +130,10 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
     if (u.passwordEnv) u.password = fromEnv(`upstreams[${i}].passwordEnv`, u.passwordEnv);
     if (u.bearerTokenEnv) u.bearerToken = fromEnv(`upstreams[${i}].bearerTokenEnv`, u.bearerTokenEnv);
   });
+  const traces = config.telemetry.traces;
+  for (const [header, name] of Object.entries(traces?.headersEnv ?? {})) {
+    if (traces) traces.headers[header] = fromEnv(`telemetry.traces.headersEnv.${header}`, name);
+  }
   config.callers.forEach((c, i) => {
     if (c.apiKeyEnv) c.apiKey = fromEnv(`callers[${i}].apiKeyEnv`, c.apiKeyEnv);
     for (const [upstreamId, cred] of Object.entries(c.credentials ?? {})) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telemetrySchema } from './telemetry.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
@@ -407,6 +408,8 @@ export const configSchema = z
       .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
     redis: redisSchema.optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
+    telemetry: telemetrySchema,
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
       .object({

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { Tracer } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
@@ -21,6 +22,7 @@ import { usePersistedOperations } from '../plugins/persisted-operations.plugin.j
 import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
 import { useMutationPolicy } from '../plugins/mutation-policy.plugin.js';
 import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
+import { useTracing } from '../plugins/tracing.plugin.js';
 import { PRODUCT_COSTS, productNameOfKind } from '../products.js';
 
 /** Compiled documents kept by the graphql-jit executor: the safelist, and far more than analysts write. */
@@ -36,8 +38,10 @@ export function createApolloServer(deps: {
   trusted: TrustedDocuments;
   /** Where APQ registrations live (memory, or Redis shared by replicas). */
   apqStore: ApqStore;
+  /** Set while tracing is on (`telemetry.traces`): spans per operation. */
+  tracer?: Tracer;
 }): ApolloServer<GatewayContext> {
-  const { app, schema, config, logger, trusted, apqStore } = deps;
+  const { app, schema, config, logger, trusted, apqStore, tracer } = deps;
   const execution =
     config.server.executor === 'jit'
       ? { gateway: jitGateway(schema, { maxDocuments: JIT_MAX_DOCUMENTS, logger: logger.child({ component: 'executor' }), precompile: trusted.values() }) }
@@ -93,6 +97,8 @@ export function createApolloServer(deps: {
       }),
       usePartialErrors<GatewayContext>(),
       useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
+      // Only while tracing is on: with it off, no hook of it exists to run.
+      ...(tracer ? [useTracing<GatewayContext>({ tracer })] : []),
     ],
   });
 }

@@ -1,4 +1,5 @@
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { Tracer } from '@opentelemetry/api';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
@@ -34,6 +35,8 @@ export interface HttpAppDeps {
   apqStore: ApqStore;
   /** Idempotency store and audit log of mutations (memory or Redis). */
   mutations?: MutationRuntime;
+  /** Set while tracing is on: the operation spans' tracer. */
+  tracer?: Tracer;
 }
 
 export interface HttpApp {
@@ -55,7 +58,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   });
   registerErrorHandler(app, { logger, bodyLimit: config.server.bodyLimit });
   registerAccessLog(app, logger); // one line per request, x-request-id echoed
-  const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore });
+  const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore, tracer: deps.tracer });
   await apollo.start();
 
   const { routeConfig } = await registerCors(app, config.server.cors);

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram } from 'prom-client';
 import { DURATION_BUCKETS_SECONDS, metricsRegistry } from '../observability/metrics.js';
 import { currentTrace, recordErrorCode } from '../observability/request-trace.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
+import { responseOutcome } from './response-outcome.js';
 
 /** GraphQL operations answered, by operation name, type and outcome (`ok`, `partial`, `error`) and first error code. */
 export const graphqlRequestsTotal = new Counter({
@@ -68,10 +68,7 @@ export function useOperationMetrics<TContext extends object>(options: OperationM
           const type = operation?.operation ?? 'unknown';
           const name = operation ? operationName : (request.operationName ?? null);
           const operationLabel = label(name);
-          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const errors: readonly GraphQLFormattedError[] = result?.errors ?? [];
-          const codes = errors.map(codeOf);
-          const outcome = codes.length === 0 ? 'ok' : result?.data != null ? 'partial' : 'error';
+          const { codes, outcome } = responseOutcome(response.body.kind === 'single' ? response.body.singleResult : undefined);
           graphqlRequestsTotal.inc({ operation: operationLabel, type, outcome, code: codes[0] ?? 'none' });
           graphqlRequestDurationSeconds.observe({ operation: operationLabel, type }, (performance.now() - startedMs) / 1000);
           for (const code of codes) graphqlErrorsTotal.inc({ operation: operationLabel, type, code });
@@ -90,9 +87,4 @@ export function useOperationMetrics<TContext extends object>(options: OperationM
       };
     },
   };
-}
-
-function codeOf(error: GraphQLFormattedError): string {
-  const code = error.extensions?.code;
-  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { BucketConfig, GatewayConfig, UpstreamConfig } from '../../config/schema.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
@@ -20,6 +21,7 @@ import {
   upstreamRequestsTotal,
 } from '../../observability/metrics.js';
 import { currentTrace } from '../../observability/request-trace.js';
+import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { deepFreeze } from './freeze.js';
@@ -57,6 +59,11 @@ export interface UpstreamPipelineOptions {
   now?: () => number;
   /** Jitter source for retry backoff, for tests. @default Math.random */
   random?: () => number;
+  /**
+   * Set while tracing is on: a span per call and per attempt, and `traceparent` sent upstream
+   * (call-tracing.ts). Absent: none of that code runs. @default none
+   */
+  tracer?: Tracer;
 }
 
 /**
@@ -108,6 +115,8 @@ interface Call {
    * (`rateLimit.queueTimeoutMs`) plus one full attempt (`timeoutMs`).
    */
   deadlineMs: number;
+  /** The call's span and what it learns (cache outcome, attempts); only while tracing is on. */
+  trace?: CallTrace;
 }
 
 /**
@@ -119,6 +128,7 @@ interface Call {
  */
 export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamPipeline {
   const now = opts.now ?? Date.now;
+  const tracer = opts.tracer;
   const random = opts.random ?? Math.random;
   const logger = opts.logger;
   const http = new HttpClient(opts.upstreams);
@@ -170,6 +180,21 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     // The access log's upstream call count: one property read and increment on the request's trace.
     const trace = currentTrace();
     if (trace !== undefined) trace.upstreamCalls += 1;
+    if (tracer === undefined) return (await deliver(call)) as UpstreamResponse<T>;
+    call.trace = new CallTrace(tracer, call.instance.config, call.route);
+    try {
+      const response = await deliver(call);
+      call.trace.end({ status: response.status });
+      return response as UpstreamResponse<T>;
+    } catch (error) {
+      call.trace.end({ error });
+      throw error;
+    }
+  }
+
+  /** Stages 1–8 of one call: the cache, coalescing, then attempts with retry and the cache store. */
+  async function deliver(call: Call): Promise<UpstreamResponse> {
+    const { source, req } = call;
     // The identity in a key is a non-secret name (e.g. the user name), so a source serves cached answers
     // only once its own credential has a live session: a caller whose password the upstream would refuse
     // never reads what another source with the same user name cached. Free while the session lives.
@@ -177,14 +202,18 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     // 1. cache lookup — only reads with a cache class; the key carries instance and identity.
     if (call.key !== undefined && call.ttlMs !== undefined) {
       const hit = await cacheGet(call, call.key);
-      if (hit) return hit as UpstreamResponse<T>;
+      if (call.trace) call.trace.cache = hit ? 'hit' : 'miss';
+      if (hit) return hit;
     }
     // 2. in-flight coalescing — reads only: two identical writes are two operations.
-    if (call.key === undefined) return (await fetchAndStore(call)) as UpstreamResponse<T>;
-    const res = await inFlight.run(call.key, call.instance.config.id, () => fetchAndStore(call), () =>
-      coalescedTotal.inc({ instance: call.instance.config.id }),
-    );
-    return res as UpstreamResponse<T>;
+    if (call.key === undefined || call.ttlMs === undefined) {
+      if (call.trace) call.trace.cache = 'bypass';
+      if (call.key === undefined) return fetchAndStore(call);
+    }
+    return inFlight.run(call.key, call.instance.config.id, () => fetchAndStore(call), () => {
+      coalescedTotal.inc({ instance: call.instance.config.id });
+      if (call.trace) call.trace.cache = 'coalesced';
+    });
   }
 
   async function fetchAndStore(call: Call): Promise<UpstreamResponse> {
@@ -240,8 +269,23 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     }
   }
 
-  /** One attempt: 3 token bucket → 4 circuit breaker → 5 HTTP with timeout → 6 decoding and error detection. */
+  /** One attempt, in a span of its own while tracing is on (a child of the call's). */
   async function attempt(call: Call): Promise<Outcome> {
+    if (call.trace === undefined) return attemptOnce(call, undefined);
+    const span = call.trace.startAttempt(call.req.method, call.route);
+    let outcome: Outcome;
+    try {
+      outcome = await attemptOnce(call, span);
+    } catch (error) {
+      span.end(error);
+      throw error;
+    }
+    span.end(outcome.kind === 'ok' ? undefined : outcome.error);
+    return outcome;
+  }
+
+  /** One attempt: 3 token bucket → 4 circuit breaker → 5 HTTP with timeout → 6 decoding and error detection. */
+  async function attemptOnce(call: Call, span: AttemptTrace | undefined): Promise<Outcome> {
     const { source, req, instance } = call;
     const instanceId = instance.config.id;
     // Auth headers come before the token and the breaker: getting them may log in, which is itself a
@@ -249,7 +293,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const authHeaders = req.authenticated === false ? {} : await source.authHeaders();
 
     // 3. token bucket
-    await takeToken(call);
+    const waitedMs = await takeToken(call);
+    span?.bucketWaited(waitedMs);
 
     // 4. circuit breaker
     if (!instance.breaker.tryAcquire()) {
@@ -262,12 +307,14 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const startedMs = performance.now();
     const trace = currentTrace();
     if (trace !== undefined) trace.upstreamAttempts += 1;
+    const headers = requestHeaders(req, authHeaders);
+    span?.inject(headers); // W3C traceparent naming this attempt
     let raw: HttpResponse;
     try {
       raw = await http.request(instanceId, {
         method: req.method,
         pathAndQuery: pathWithQuery(req),
-        headers: requestHeaders(req, authHeaders),
+        headers,
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         timeoutMs,
       });
@@ -290,6 +337,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       return { kind: 'failed', error: gatewayError, retryable: true };
     }
     observe(call, String(raw.status), startedMs);
+    span?.answered(raw.status);
     // An upstream that states its budget (Commvault Cloud) lowers the bucket the next calls spend from.
     announced.learn(call.bucketKey, raw.headers);
 
@@ -354,7 +402,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     }
   }
 
-  async function takeToken(call: Call): Promise<void> {
+  /** Waits for the call's token; resolves to the time waited (ms). */
+  async function takeToken(call: Call): Promise<number> {
     const { config } = call.instance;
     const upstreamLimit = announced.effective(call.bucketKey, config.rateLimit[call.access] as BucketConfig);
     const bucket = withHeadroom(upstreamLimit, config.rateLimit.headroomTokens);
@@ -368,7 +417,9 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       rateLimitRejectionsTotal.inc(labels);
       throw isGatewayError(error) ? withOrigin(error, { instance: config.id }) : error;
     }
-    rateLimitWaitSeconds.observe(labels, (performance.now() - startedMs) / 1000);
+    const waitedMs = performance.now() - startedMs;
+    rateLimitWaitSeconds.observe(labels, waitedMs / 1000);
+    return waitedMs;
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────────

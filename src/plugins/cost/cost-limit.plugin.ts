@@ -5,6 +5,7 @@ import { ErrorCode } from '../../errors/codes.js';
 import { operationsRefusedTotal } from '../../persisted/refusals.js';
 import { EstimateCache } from './estimate-cache.js';
 import { estimateCost } from './estimate.js';
+import { recordEstimate } from './recorded-estimates.js';
 import type { ProductCostModel, UpstreamGroup } from './hint-kinds.js';
 
 /**
@@ -40,6 +41,7 @@ export function useCostLimit<TContext extends { principal: { role: Role; upstrea
           const cost = cache.estimate(document, { operationName, variables, upstreamKey: upstreamIds.join(','), now }, () =>
             estimateCost({ schema, document, operationName, variables, upstreams: upstreamsOf(), products: options.products, maxPageSize: options.maxPageSize, now }),
           );
+          recordEstimate(request, cost);
           if (cost <= maxCost) return;
           operationsRefusedTotal.inc({ role, reason: 'cost', code: ErrorCode.QUERY_TOO_COMPLEX });
           // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
