@@ -3,7 +3,7 @@ import type { CommvaultDataset, Job, OsFamily, Subclient } from './types.js';
 
 /**
  * The backed-up file tree of each subclient, as `POST /DoBrowse` shows it at a point in time
- * (docs/upstreams/commvault.md §3.8). Seeded per subclient, so tests compute the same tree the routes
+ * (docs/upstreams/commvault.md §4.4). Seeded per subclient, so tests compute the same tree the routes
  * answer from. Nothing is stored: a file is born in the Nth finished backup of its subclient and may
  * change in later ones, so the tree at time T follows from the backups that had finished by T — and a
  * backup started through the API adds the files born in its ordinal once it completes.

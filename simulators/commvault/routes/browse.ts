@@ -3,7 +3,7 @@ import type { Subclient } from '../data/types.js';
 import { ok, type ApiRequest, type ApiResult, type RouteDef, type Scope, type SimContext } from '../context.js';
 
 /**
- * `POST /DoBrowse` (docs/upstreams/commvault.md §3.8): browse (`opType` 0, the direct children of
+ * `POST /DoBrowse` (docs/upstreams/commvault.md §4.4): browse (`opType` 0, the direct children of
  * `paths[0].path`) and find (`opType` 1, a recursive search below a `…\**\*` path, names filtered by
  * `whereClause` `FileName`), at `timeRange.toTime`, paged by `dataParam.paging` `{pageSize, skipNode}`.
  */
@@ -79,7 +79,7 @@ function visibleSubclient(req: ApiRequest, ctx: SimContext, subclientId: number)
   return client && (req.scope as Scope).company(client.companyId) ? subclient : undefined;
 }
 
-/** cvpysdk sends the number, the docs the name (docs/upstreams/commvault.md §3.8). */
+/** cvpysdk sends the number, the docs the name (docs/upstreams/commvault.md §4.4). */
 function opTypeOf(v: unknown): 'browse' | 'find' | undefined {
   if (v === undefined || v === 0 || v === '0' || (typeof v === 'string' && v.toLowerCase() === 'browse')) return 'browse';
   if (v === 1 || v === '1' || (typeof v === 'string' && v.toLowerCase() === 'find')) return 'find';
