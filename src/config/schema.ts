@@ -121,6 +121,12 @@ const upstreamSchema = z
       })
       .strict()
       .default({ failureThreshold: 5, cooldownMs: 10_000 }),
+    /**
+     * Commvault: how long the upstream keeps a session nobody uses (its token's idle timeout). A session
+     * in use is renewed (`POST /RenewLoginToken`) once 80 % of this has passed since its login or last
+     * renewal. @default 1800000 (30 minutes, Commvault's own default)
+     */
+    sessionIdleTimeoutMs: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -129,22 +129,12 @@ export class CommvaultSource extends UpstreamSource {
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
 
   protected override async authenticate(): Promise<Record<string, string>> {
-    let body: unknown;
-    try {
-      body = await this.post('/Login', {
-        authenticated: false,
-        access: 'write',
-        route: 'POST /Login',
-        body: {
-          username: this.username,
-          password: Buffer.from(this.password, 'utf8').toString('base64'),
-          mode: LOGIN_MODE,
-          deviceId: this.deviceId,
-        },
-      });
-    } catch (error) {
-      throw this.scrubbed(error);
-    }
+    const body = await this.sessionCall('/Login', {
+      username: this.username,
+      password: Buffer.from(this.password, 'utf8').toString('base64'),
+      mode: LOGIN_MODE,
+      deviceId: this.deviceId,
+    });
     const token = tokenFromLogin(body);
     if (token) return { Authtoken: token };
     const found = findCommvaultError(body);
@@ -153,6 +143,29 @@ export class CommvaultSource extends UpstreamSource {
       { code: found?.code, message: `Login failed: ${found?.message ?? 'no token in the answer'}${locked ? ' (account locked)' : ''}` },
       200,
     );
+  }
+
+  /**
+   * `POST /RenewLoginToken` with the current token and the Login's deviceId → `{token}`; a refusal is
+   * `{error: {errorCode, errLogMessage}}` (docs/upstreams/commvault.md §2.4). Like Login, never retried.
+   */
+  protected override async renewSession(headers: Record<string, string>): Promise<Record<string, string>> {
+    const body = await this.sessionCall('/RenewLoginToken', { sessionId: headers.Authtoken, deviceId: this.deviceId }, headers);
+    const token = tokenFromLogin(body);
+    if (token) return { Authtoken: token };
+    throw this.upstreamError({ message: 'Token renewal answered no token' }, 200);
+  }
+
+  /**
+   * Login and renewal: sent without the session they make (`authenticated: false`: no re-login on 401),
+   * never retried, and their errors scrubbed of the password.
+   */
+  private async sessionCall(path: string, body: unknown, headers?: Record<string, string>): Promise<unknown> {
+    try {
+      return await this.post(path, { authenticated: false, access: 'write', route: `POST ${path}`, headers, body });
+    } catch (error) {
+      throw this.scrubbed(error);
+    }
   }
 
   protected override async logout(headers: Record<string, string>): Promise<void> {
