@@ -42,6 +42,8 @@ interface Session {
   resolved?: Record<string, string>;
   /** When the login or renewal that made the headers settled (epoch ms). */
   sinceMs?: number;
+  /** A renewal of a live session: the session counts as live while it runs. */
+  renewing?: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ export abstract class UpstreamSource implements SourceHooks {
     if (current?.resolved && this.renewalDue(current)) {
       // Every use of the session checks, so only a session in use is renewed; callers meanwhile wait on
       // the renewal (the upstream may end the old token once it has renewed it).
-      return this.start(() => this.renewed(current.resolved as Record<string, string>)).headers;
+      return this.start(() => this.renewed(current.resolved as Record<string, string>), true).headers;
     }
     return (current ?? this.start(() => this.authenticate())).headers;
   }
@@ -127,8 +129,9 @@ export abstract class UpstreamSource implements SourceHooks {
   }
 
   /** Makes `make` the current session: every caller meanwhile shares its promise. */
-  private start(make: () => Promise<Record<string, string>>): Session {
+  private start(make: () => Promise<Record<string, string>>, renewing = false): Session {
     const session: Session = {
+      renewing,
       headers: make().then(
         (headers) => {
           session.resolved = headers;
@@ -146,9 +149,9 @@ export abstract class UpstreamSource implements SourceHooks {
     return session;
   }
 
-  /** Whether a login has succeeded and not been dropped since (for `/readyz`; no I/O). */
+  /** Whether a login has succeeded and not been dropped since (for `/readyz`; no I/O); a renewal keeps it so. */
   get sessionLive(): boolean {
-    return this.session?.resolved !== undefined;
+    return this.session?.resolved !== undefined || this.session?.renewing === true;
   }
 
   onUnauthorized(failed: Record<string, string>): void {
