@@ -5,16 +5,14 @@ import { UpstreamSource, type SessionTiming } from '../../src/datasources/upstre
 
 const pipeline: UpstreamPipeline = { send: () => Promise.reject(new Error('not used')), invalidate: async () => {}, close: async () => {} };
 
-/** A source whose login and renewal only count and hand out numbered tokens. */
-class CountingSource extends UpstreamSource {
+/** A source whose login only counts and hands out numbered tokens; it cannot renew. */
+class PlainSource extends UpstreamSource {
   logins = 0;
   renewals: string[] = [];
-  refuseRenewal = false;
-  private issued = 0;
+  protected issued = 0;
 
-  constructor(timing: SessionTiming, private readonly canRenew = true) {
+  constructor(timing: SessionTiming) {
     super({ instanceId: 'x', identity: 'user:x', pipeline, logger: pino({ level: 'silent' }), session: timing });
-    if (!canRenew) this.renewSession = undefined;
   }
 
   protected override async authenticate(): Promise<Record<string, string>> {
@@ -22,14 +20,19 @@ class CountingSource extends UpstreamSource {
     return { token: `t${++this.issued}` };
   }
 
+  override errorFromResponse() {
+    return undefined;
+  }
+}
+
+/** The same, able to renew (or refuse to). */
+class CountingSource extends PlainSource {
+  refuseRenewal = false;
+
   protected override async renewSession(headers: Record<string, string>): Promise<Record<string, string>> {
     this.renewals.push(headers.token);
     if (this.refuseRenewal) throw new Error('refused');
     return { token: `t${++this.issued}` };
-  }
-
-  override errorFromResponse() {
-    return undefined;
   }
 }
 
@@ -79,7 +82,7 @@ describe('session renewal (UpstreamSource)', () => {
 
   it('never renews for a source that cannot, and defaults to a 30-minute idle timeout', async () => {
     const c = clock();
-    const plain = new CountingSource({ now: c.now }, false);
+    const plain = new PlainSource({ now: c.now });
     const renewing = new CountingSource({ now: c.now });
     await Promise.all([plain.authHeaders(), renewing.authHeaders()]);
     c.advance(24 * 60_000 - 1);
