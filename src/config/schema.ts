@@ -27,7 +27,7 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * Estimated upstream calls one operation may make (src/plugins/cost). The operations/ documents
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
  * EstateHealth 47·C, DashboardJobs (100 jobs) 2·C + 2·B, ConsoleJobs 5, StorageCapacity C + B,
- * CommvaultClients C. 500 passes all of them for estates of up to ten CommServes (the demo: 47 at
+ * CommvaultClients C, BrowseSubclient 2. 500 passes all of them for estates of up to ten CommServes (the demo: 47 at
  * most), and refuses what fans out per item at full pages, e.g. 500 clients each with its backup
  * history (501 on one CommServe).
  */
@@ -122,6 +122,12 @@ const upstreamSchema = z
       })
       .strict()
       .default({ failureThreshold: 5, cooldownMs: 10_000 }),
+    /**
+     * Commvault: how long the upstream keeps a session nobody uses (its token's idle timeout). A session
+     * in use is renewed (`POST /RenewLoginToken`) once 80 % of this has passed since its login or last
+     * renewal. @default 1800000 (30 minutes, Commvault's own default)
+     */
+    sessionIdleTimeoutMs: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -15,7 +15,22 @@ export interface UpstreamSourceOptions {
   identity: string;
   pipeline: UpstreamPipeline;
   logger: Logger;
+  /** When a source that can renew its session (`renewSession`) does so. */
+  session?: SessionTiming;
 }
+
+/** The upstream's idle expiry of a session, and when a session in use is renewed before it. */
+export interface SessionTiming {
+  /** How long the upstream keeps a session nobody uses. @default 30 minutes */
+  idleTimeoutMs?: number;
+  /** Share of `idleTimeoutMs`, counted from the login or last renewal, after which the next use renews. @default 0.8 */
+  renewAfter?: number;
+  /** Clock in epoch ms, for tests. @default Date.now */
+  now?: () => number;
+}
+
+export const DEFAULT_SESSION_IDLE_TIMEOUT_MS = 30 * 60_000;
+const DEFAULT_RENEW_AFTER = 0.8;
 
 /** Everything of a request but its verb and path; what the `get`/`post` helpers take. */
 export type RequestOptions = Omit<UpstreamRequest, 'method' | 'path'>;
@@ -25,6 +40,10 @@ interface Session {
   readonly headers: Promise<Record<string, string>>;
   /** The headers once known, so a 401 can be matched to the session that produced it. */
   resolved?: Record<string, string>;
+  /** When the login or renewal that made the headers settled (epoch ms). */
+  sinceMs?: number;
+  /** A renewal of a live session: the session counts as live while it runs. */
+  renewing?: boolean;
 }
 
 /**
@@ -36,6 +55,9 @@ interface Session {
  *  - `authenticate()` — when a call needs auth headers and there is no live session; logs in.
  *  - `willSendRequest(req)` — before every call goes to the pipeline; add constant headers here.
  *  - `errorFromResponse(res, req)` — the pipeline asks it about every decoded answer.
+ *  - `renewSession(headers)` — optional: a session in use whose renewal is due (a share of the idle
+ *    timeout since its login or last renewal) is renewed on its next use instead of left to expire;
+ *    a failed renewal falls back to `authenticate()`. Sessions nobody uses are left to expire.
  *  - `logout(headers)` — from `close()`, with the live session's headers.
  *
  * A session is shared: concurrent callers wait on one login promise, and N concurrent 401s for the
@@ -48,12 +70,17 @@ export abstract class UpstreamSource implements SourceHooks {
   protected readonly logger: Logger;
   private session?: Session;
   private closed = false;
+  private readonly renewAfterMs: number;
+  private readonly now: () => number;
 
   constructor(options: UpstreamSourceOptions) {
     this.instanceId = options.instanceId;
     this.identity = options.identity;
     this.pipeline = options.pipeline;
     this.logger = options.logger;
+    const timing = options.session ?? {};
+    this.renewAfterMs = (timing.idleTimeoutMs ?? DEFAULT_SESSION_IDLE_TIMEOUT_MS) * (timing.renewAfter ?? DEFAULT_RENEW_AFTER);
+    this.now = timing.now ?? Date.now;
   }
 
   /** Log in and return the headers that authenticate later calls. Runs once per session. */
@@ -61,6 +88,12 @@ export abstract class UpstreamSource implements SourceHooks {
 
   /** End the upstream session `headers` belong to. Errors are logged by `close()`, not thrown. @default no-op */
   protected async logout(_headers: Record<string, string>): Promise<void> {}
+
+  /**
+   * Renew the session `headers` belong to and return the headers of the renewed one. Sources whose
+   * upstream cannot renew leave it out: their sessions live until the upstream answers 401.
+   */
+  protected renewSession?(headers: Record<string, string>): Promise<Record<string, string>>;
 
   /** Change a request before the pipeline sees it (constant headers, defaults). @default identity */
   protected willSendRequest(req: UpstreamRequest): UpstreamRequest {
@@ -70,28 +103,55 @@ export abstract class UpstreamSource implements SourceHooks {
   abstract errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
 
   authHeaders(): Promise<Record<string, string>> {
-    if (!this.session) {
-      const session: Session = {
-        headers: this.authenticate().then(
-          (headers) => {
-            session.resolved = headers;
-            return headers;
-          },
-          (error: unknown) => {
-            // A failed login leaves no session behind: the next caller tries again.
-            if (this.session === session) this.session = undefined;
-            throw error;
-          },
-        ),
-      };
-      this.session = session;
+    const current = this.session;
+    if (current?.resolved && this.renewalDue(current)) {
+      // Every use of the session checks, so only a session in use is renewed; callers meanwhile wait on
+      // the renewal (the upstream may end the old token once it has renewed it).
+      return this.start(() => this.renewed(current.resolved as Record<string, string>), true).headers;
     }
-    return this.session.headers;
+    return (current ?? this.start(() => this.authenticate())).headers;
   }
 
-  /** Whether a login has succeeded and not been dropped since (for `/readyz`; no I/O). */
+  private renewalDue(session: Session): boolean {
+    return this.renewSession !== undefined && session.sinceMs !== undefined && this.now() - session.sinceMs >= this.renewAfterMs;
+  }
+
+  /** The renewed session's headers, or a new login's when the upstream refuses to renew. */
+  private async renewed(headers: Record<string, string>): Promise<Record<string, string>> {
+    try {
+      const renewed = await (this.renewSession as NonNullable<UpstreamSource['renewSession']>)(headers);
+      this.logger.debug({ upstream: this.instanceId }, 'upstream session renewed');
+      return renewed;
+    } catch (error) {
+      this.logger.warn({ upstream: this.instanceId, err: error }, 'upstream session renewal failed; logging in again');
+      return this.authenticate();
+    }
+  }
+
+  /** Makes `make` the current session: every caller meanwhile shares its promise. */
+  private start(make: () => Promise<Record<string, string>>, renewing = false): Session {
+    const session: Session = {
+      renewing,
+      headers: make().then(
+        (headers) => {
+          session.resolved = headers;
+          session.sinceMs = this.now();
+          return headers;
+        },
+        (error: unknown) => {
+          // A failed login leaves no session behind: the next caller tries again.
+          if (this.session === session) this.session = undefined;
+          throw error;
+        },
+      ),
+    };
+    this.session = session;
+    return session;
+  }
+
+  /** Whether a login has succeeded and not been dropped since (for `/readyz`; no I/O); a renewal keeps it so. */
   get sessionLive(): boolean {
-    return this.session?.resolved !== undefined;
+    return this.session?.resolved !== undefined || this.session?.renewing === true;
   }
 
   onUnauthorized(failed: Record<string, string>): void {

@@ -53,6 +53,7 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.BackupSubclient = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', subclient), level: 'INCREMENTAL' };
     // A job the CommServe does not know: a per-job NOT_FOUND result, no GraphQL error.
     VARIABLES.ControlJobs = { jobs: [toGlobalId('CommvaultJob', 'cv-main', 9_999_999)], action: 'PAUSE' };
+    VARIABLES.BrowseSubclient = { upstream: 'cv-main', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId };
   });
   afterAll(async () => {
     await Promise.all([cv?.close(), bdr?.close()]);

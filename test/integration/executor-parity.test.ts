@@ -113,6 +113,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         BackupSubclient: { subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients.find((s) => s.enableBackup)!.subclientId), level: 'FULL', idempotencyKey: 'parity' },
         ControlJobs: { jobs: [toGlobalId('CommvaultJob', 'cv-a', 9_999_999)], action: 'PAUSE' },
       };
+      if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});
       expect(js.errors).toEqual([]);
       expect(jit).toEqual(js);

@@ -234,6 +234,19 @@ describe('loadExamples', () => {
     ]);
   });
 
+  it('opens on a query that runs as it stands: queries needing variables come after, mutations last', async () => {
+    const other = await mkdtemp(path.join(tmpdir(), 'playground-groups-'));
+    try {
+      await writeFile(path.join(other, 'A.graphql'), 'mutation A { x }');
+      await writeFile(path.join(other, 'B.graphql'), 'query B($id: ID!, $n: Int) { b(id: $id, n: $n) }');
+      await writeFile(path.join(other, 'C.graphql'), 'query C($n: Int! = 5) { c(n: $n) }');
+      await writeFile(path.join(other, 'D.graphql'), 'query D($ids: [ID!]) { d(ids: $ids) }');
+      expect((await loadExamples(other)).map((e) => e.name)).toEqual(['C', 'D', 'B', 'A']);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
   it('gives no examples for a missing directory', async () => {
     expect(await loadExamples(path.join(dir, 'missing'))).toEqual([]);
   });
@@ -247,11 +260,16 @@ describe('loadExamples', () => {
   it("reads the project's own operations/ by default", async () => {
     const examples = await loadExamples();
     expect(examples.length).toBeGreaterThan(0);
-    // Queries first, each group sorted by name: the playground opens on a read.
-    const queries = examples.filter((e) => !/^\s*mutation\b/m.test(e.document)).map((e) => e.name);
-    const mutations = examples.filter((e) => /^\s*mutation\b/m.test(e.document)).map((e) => e.name);
-    expect(examples.map((e) => e.name)).toEqual([...[...queries].sort(), ...[...mutations].sort()]);
-    expect(queries[0]).toBe('CommvaultClients');
+    // Queries that run as they stand, then those needing variables, then mutations, each group sorted
+    // by name: the playground opens on a read anyone can run without editing it.
+    const isMutation = (e: { document: string }) => /^\s*mutation\b/m.test(e.document);
+    const needsVariables = (e: { document: string }) => /\$\w+\s*:\s*[\w[\]!\s]*!\s*[,)]/.test(e.document);
+    const runnable = examples.filter((e) => !isMutation(e) && !needsVariables(e)).map((e) => e.name);
+    const withVariables = examples.filter((e) => !isMutation(e) && needsVariables(e)).map((e) => e.name);
+    const mutations = examples.filter(isMutation).map((e) => e.name);
+    expect(examples.map((e) => e.name)).toEqual([...[...runnable].sort(), ...[...withVariables].sort(), ...[...mutations].sort()]);
+    expect(runnable[0]).toBe('CommvaultClients');
+    expect(withVariables).toContain('BrowseSubclient');
     expect(mutations).toEqual(['BackupSubclient', 'ControlJobs']);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation)\s+\w+/);
   });

@@ -53,8 +53,8 @@ describe('the operations/ documents under the default limit', () => {
     ...Array.from({ length: commvault }, (_, i) => ({ id: `cv-${i}`, group: 'commvault' as UpstreamGroup })),
     ...Array.from({ length: backupdr }, (_, i) => ({ id: `bdr-${i}`, group: 'backupdr' as UpstreamGroup })),
   ];
-  // Their own variable defaults; ConsoleJobs must name its console. The others then ask every upstream.
-  const variablesOf = (text: string) => (/\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
+  // Their own variable defaults; ConsoleJobs must name its console, BrowseSubclient its CommServe. The others then ask every upstream.
+  const variablesOf = (text: string) => (/query BrowseSubclient/.test(text) ? { upstream: 'cv-0' } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
   const estimate = (text: string, commvault: number, backupdr: number) =>
     estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
@@ -62,6 +62,8 @@ describe('the operations/ documents under the default limit', () => {
     expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({
       // The backup call and the started job read back.
       BackupSubclient: 2,
+      // The subclient (`GET /Subclient/{id}`) and one page of its browse.
+      BrowseSubclient: 2,
       CommvaultClients: 1,
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,

@@ -1,5 +1,6 @@
 import type { RouteDef } from '../context.js';
 import { authRoutes } from './auth.js';
+import { browseRoutes } from './browse.js';
 import { clientRoutes } from './clients.js';
 import { commServRoutes } from './commserv.js';
 import { ddbRoutes } from './ddb.js';
@@ -23,4 +24,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...ddbRoutes,
   ...planRoutes,
   ...eventRoutes,
+  ...browseRoutes,
 ];

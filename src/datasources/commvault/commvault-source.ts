@@ -3,6 +3,8 @@ import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
 import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
+import { browseRequest, findRequest } from './browse-request.js';
+import { hasBrowseResult, toBrowsePage } from './mappers/browse.js';
 import { toAgents, toBackupsets, toClients } from './mappers/client.js';
 import { toDdbEngines, toDdbStore } from './mappers/ddb.js';
 import { findCommvaultError, genericHttpError, type CommvaultBodyError } from './mappers/errors.js';
@@ -23,7 +25,10 @@ import { toSubclients } from './mappers/subclient.js';
 import { toStartedJobIds, unknownObjectAsNotFound } from './mappers/task.js';
 import {
   CvEventSeverity,
+  type BrowseOptions,
   type CvAgent,
+  type CvBrowseEntity,
+  type CvBrowsePage,
   type CvBackupset,
   type CvClient,
   type CvDdbStore,
@@ -67,6 +72,9 @@ export interface CommvaultSourceOptions extends UpstreamSourceOptions {
    */
   deviceId?: string;
 }
+
+/** The metric route of browse and find, also how errorFromResponse knows a browse answer. */
+const BROWSE_ROUTE = 'POST /DoBrowse';
 
 /** `POST /Login` mode for a username/password login (cvpysdk). */
 const LOGIN_MODE = 4;
@@ -121,22 +129,12 @@ export class CommvaultSource extends UpstreamSource {
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
 
   protected override async authenticate(): Promise<Record<string, string>> {
-    let body: unknown;
-    try {
-      body = await this.post('/Login', {
-        authenticated: false,
-        access: 'write',
-        route: 'POST /Login',
-        body: {
-          username: this.username,
-          password: Buffer.from(this.password, 'utf8').toString('base64'),
-          mode: LOGIN_MODE,
-          deviceId: this.deviceId,
-        },
-      });
-    } catch (error) {
-      throw this.scrubbed(error);
-    }
+    const body = await this.sessionCall('/Login', {
+      username: this.username,
+      password: Buffer.from(this.password, 'utf8').toString('base64'),
+      mode: LOGIN_MODE,
+      deviceId: this.deviceId,
+    });
     const token = tokenFromLogin(body);
     if (token) return { Authtoken: token };
     const found = findCommvaultError(body);
@@ -145,6 +143,29 @@ export class CommvaultSource extends UpstreamSource {
       { code: found?.code, message: `Login failed: ${found?.message ?? 'no token in the answer'}${locked ? ' (account locked)' : ''}` },
       200,
     );
+  }
+
+  /**
+   * `POST /RenewLoginToken` with the current token and the Login's deviceId → `{token}`; a refusal is
+   * `{error: {errorCode, errLogMessage}}` (docs/upstreams/commvault.md §2.4). Like Login, never retried.
+   */
+  protected override async renewSession(headers: Record<string, string>): Promise<Record<string, string>> {
+    const body = await this.sessionCall('/RenewLoginToken', { sessionId: headers.Authtoken, deviceId: this.deviceId }, headers);
+    const token = tokenFromLogin(body);
+    if (token) return { Authtoken: token };
+    throw this.upstreamError({ message: 'Token renewal answered no token' }, 200);
+  }
+
+  /**
+   * Login and renewal: sent without the session they make (`authenticated: false`: no re-login on 401),
+   * never retried, and their errors scrubbed of the password.
+   */
+  private async sessionCall(path: string, body: unknown, headers?: Record<string, string>): Promise<unknown> {
+    try {
+      return await this.post(path, { authenticated: false, access: 'write', route: `POST ${path}`, headers, body });
+    } catch (error) {
+      throw this.scrubbed(error);
+    }
   }
 
   protected override async logout(headers: Record<string, string>): Promise<void> {
@@ -162,11 +183,15 @@ export class CommvaultSource extends UpstreamSource {
    * Commvault hides most failures in HTTP 200 bodies; every shape of docs/upstreams/commvault.md §7 is read by
    * `findCommvaultError`. 401 (re-login), 429 (rate limit) and 5xx (retry) are the pipeline's to handle.
    */
-  override errorFromResponse(res: UpstreamResponse, _req: UpstreamRequest): GatewayError | undefined {
+  override errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined {
     if (res.status === 401 || res.status === 429 || res.status >= 500) return undefined;
     const found = findCommvaultError(res.body);
     if (found) return this.upstreamError(found, res.status);
     if (res.status >= 400) return this.upstreamError(genericHttpError(res.status), res.status);
+    // `{}` to a browse is cvpysdk's "index not ready" (docs/upstreams/commvault.md §4.4): an error, so it is not cached.
+    if (req.route === BROWSE_ROUTE && !hasBrowseResult(res.body)) {
+      return this.upstreamError({ message: 'The CommServe answered the browse without a result (its index may not be ready yet)' }, res.status);
+    }
     return undefined;
   }
 
@@ -382,6 +407,31 @@ export class CommvaultSource extends UpstreamSource {
   async getEvent(eventId: number): Promise<CvEvent | null> {
     const body = await this.get(`/Events/${eventId}`, { cacheClass: 'events', route: 'GET /Events/{id}' });
     return this.mapped.map(body, toEvents, this.upstream).find((e) => e.eventId === eventId) ?? null;
+  }
+
+  // ── browse and find (reads of the backed-up data) ────────────────────────────────────────────
+
+  /**
+   * `POST /DoBrowse` with `opType` 0: the files and folders directly in `options.path` of the
+   * subclient's backups as of `pointInTime`, one page. A read, so cached and retried; `jobsFinished`
+   * because what a browse shows changes as backups finish. An unknown subclient is NOT_FOUND.
+   */
+  async browseSubclient(entity: CvBrowseEntity, options: BrowseOptions): Promise<CvBrowsePage> {
+    return this.doBrowse(browseRequest(entity, options));
+  }
+
+  /** `POST /DoBrowse` with `opType` 1: names matching `pattern` at any depth below `options.path` (see browseSubclient). */
+  async findInSubclient(entity: CvBrowseEntity, pattern: string, options: BrowseOptions): Promise<CvBrowsePage> {
+    return this.doBrowse(findRequest(entity, pattern, options));
+  }
+
+  private async doBrowse(body: unknown): Promise<CvBrowsePage> {
+    try {
+      const answer = await this.post('/DoBrowse', { body, access: 'read', cacheClass: 'jobsFinished', tags: ['jobs'], route: BROWSE_ROUTE });
+      return this.mapped.map(answer, toBrowsePage);
+    } catch (error) {
+      throw unknownObjectAsNotFound(error);
+    }
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -316,3 +316,42 @@ export interface ListEventsOptions {
   /** Only these severities (maps to `showInfo/showMinor/showMajor/showCritical`). @default all */
   severities?: readonly CvEventSeverity[];
 }
+
+/** One file or folder of a subclient's backed-up data, as `POST /DoBrowse` lists it (not a node: it has no id of its own). */
+export interface CvBrowseEntry {
+  /** The full path as Commvault prints it (`C:\Users\a.txt`, `/var/log/x.log`); pass it back as a browse path. */
+  path: string;
+  name: string;
+  isDirectory: boolean;
+  /** A folder's size is the sum of its backed-up files. Null when the answer omits it. */
+  sizeBytes: number | null;
+  modifiedAt: Date | null;
+  /** When the backup holding this version ended. */
+  backedUpAt: Date | null;
+}
+
+/** One page of a browse or find, with the upstream's count of every match (`totalItemsFound`). */
+export interface CvBrowsePage {
+  total: number;
+  items: CvBrowseEntry[];
+}
+
+/** The subclient a browse reads, as `POST /DoBrowse` names it in `entity`. */
+export interface CvBrowseEntity {
+  subclientId: number;
+  clientId: number | null;
+  clientName: string | null;
+  applicationId: number | null;
+  agentInstanceId: number | null;
+  backupsetId: number | null;
+}
+
+/** What one browse or find asks for. Paging goes upstream (`skipNode`, `pageSize`). */
+export interface BrowseOptions {
+  /** Folder to list (browse) or search below (find); the root when absent. */
+  path?: string;
+  /** Backed-up state as of this time; the latest backup when absent. */
+  pointInTime?: Date;
+  offset: number;
+  limit: number;
+}

@@ -29,6 +29,7 @@ export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
           logger,
           username,
           password,
+          session: { idleTimeoutMs: upstream.sessionIdleTimeoutMs },
         }),
     };
   },

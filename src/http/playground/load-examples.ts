@@ -20,12 +20,16 @@ export function defaultOperationsDir(): string {
 
 /**
  * Reads every `*.graphql` file under `directory` (recursively), once, at start. The example's name is the
- * file name without `.graphql`; the list holds queries before mutations (the playground opens on a read
- * anyone may run), each sorted by name (code-unit order, stable across locales). A missing
+ * file name without `.graphql`; the list holds queries that run without variables, then queries that need
+ * some, then mutations (the playground opens on a read anyone may run as it stands), each group sorted by
+ * name (code-unit order, stable across locales). A missing
  * directory gives no examples (GraphiQL then opens its default tab); two files with the same name are an
  * error, because the name identifies the example.
  * @param directory @default `operations/` of this package
  */
+/** `$name: Type!` followed by `,` or `)`: non-null and without a default. */
+const REQUIRED_VARIABLE = /\$\w+\s*:\s*[\w[\]!\s]*!\s*(?=[,)])/;
+
 export async function loadExamples(directory: string = defaultOperationsDir()): Promise<PlaygroundExample[]> {
   let files: string[];
   try {
@@ -44,6 +48,11 @@ export async function loadExamples(directory: string = defaultOperationsDir()): 
     seen.set(name, file);
     examples.push({ name, document: await readFile(path.join(directory, file), 'utf8') });
   }
-  const isMutation = (e: PlaygroundExample): number => (/^\s*mutation\b/m.test(e.document) ? 1 : 0);
-  return examples.sort((a, b) => isMutation(a) - isMutation(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return examples.sort((a, b) => group(a) - group(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** 0: a query that runs as it stands; 1: a query with a required variable and no default; 2: a mutation. */
+function group(e: PlaygroundExample): number {
+  if (/^\s*mutation\b/m.test(e.document)) return 2;
+  return REQUIRED_VARIABLE.test(e.document) ? 1 : 0;
 }

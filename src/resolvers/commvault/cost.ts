@@ -88,6 +88,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultSubclient.storagePolicy': perParent(1, { shares: DETAIL.subclient }),
   // Filtered from its client's window (`GET /Job?clientId=`, one page).
   'CommvaultSubclient.jobs': perParent(1, { items: 'page' }),
+  // One `POST /DoBrowse` per subclient and page: Commvault pages and counts browse and find itself.
+  'CommvaultSubclient.browse': perParent(1, { items: 'page' }),
+  'CommvaultSubclient.find': perParent(1, { items: 'page' }),
   // Met in a job or subclient, a plan carries id and name: the rest is the cached plan list.
   'CommvaultPlan.type': batched('commvault', { shares: DETAIL.plan }),
   'CommvaultPlan.subtype': batched('commvault', { shares: DETAIL.plan }),

@@ -3,9 +3,10 @@
  * domain record its resolvers receive and return (src/datasources/commvault/model.ts); see ../record-checks.ts.
  */
 import type { Holds, Same } from '../record-checks.js';
-import type { CvAgent, CvBackupLocation, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
+import type { CvAgent, CvBackupLocation, CvBrowseEntry, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
 import type { CommvaultAgent } from './agent.type.js';
 import type { CommvaultBackupLocation } from './backup-location.type.js';
+import type { CommvaultBrowseEntry } from './browse-entry.type.js';
 import type { CommvaultClient } from './client.type.js';
 import type { CommvaultDdbPartition, CommvaultDdbStore } from './ddb-store.type.js';
 import type { CommvaultEvent } from './event.type.js';
@@ -33,4 +34,5 @@ export type CommvaultRecordChecks = [
   Holds<Same<CommvaultDdbPartition, CvDdbPartition>>,
   Holds<Same<CommvaultBackupLocation, CvBackupLocation>>,
   Holds<Same<CommvaultAgent, CvAgent>>,
+  Holds<Same<CommvaultBrowseEntry, CvBrowseEntry>>,
 ];

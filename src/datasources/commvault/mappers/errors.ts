@@ -16,7 +16,8 @@ export interface CommvaultBodyError {
  *  4. top-level `errList` with entries (Login failure; a successful login has `errList: []`);
  *  5. `{errors: [{errList: [...]}]}` (job control batches);
  *  6. `{response: [{errorCode ≠ 0, errorMessage | errorString}]}` (GenericResp family);
- *  7. V4 `{…, errors: [{component, errorCode ≠ 0, errorMessage}]}` (partial failures of a create).
+ *  7. V4 `{…, errors: [{component, errorCode ≠ 0, errorMessage}]}` (partial failures of a create);
+ *  8. `{browseResponses: [{messages: [{errorMessage}]}]}` without a `browseResult` (`POST /DoBrowse`).
  * An entry with `errorCode: 0` and an empty message is Commvault's way of saying "no error".
  */
 export function findCommvaultError(body: unknown): CommvaultBodyError | undefined {
@@ -26,7 +27,8 @@ export function findCommvaultError(body: unknown): CommvaultBodyError | undefine
     fromError(field(body, 'error')) ??
     fromEntries(field(body, 'errList')) ??
     fromBatch(field(body, 'errors')) ??
-    fromEntries(field(body, 'response'))
+    fromEntries(field(body, 'response')) ??
+    fromBrowse(field(body, 'browseResponses'))
   );
 }
 
@@ -38,6 +40,20 @@ export function genericHttpError(status: number): CommvaultBodyError {
 function fromError(v: unknown): CommvaultBodyError | undefined {
   if (!isObject(v)) return undefined;
   return fromEntry(v) ?? fromEntries(field(v, 'errList')) ?? fromLogMessageOnly(v);
+}
+
+/** A browse failed when a response has messages and no result (cvpysdk reads only `messages[0].errorMessage`). */
+function fromBrowse(v: unknown): CommvaultBodyError | undefined {
+  for (const response of list(v)) {
+    if (field(response, 'browseResult') !== undefined) continue;
+    for (const message of list(field(response, 'messages'))) {
+      const text = messageOf(message);
+      if (!text) continue;
+      const code = field(message, 'errorCode');
+      return { code: typeof code === 'number' || typeof code === 'string' ? code : undefined, message: text };
+    }
+  }
+  return undefined;
 }
 
 function fromBatch(v: unknown): CommvaultBodyError | undefined {
