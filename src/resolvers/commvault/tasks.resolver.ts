@@ -45,7 +45,8 @@ export class CommvaultTasksResolver {
       ctx,
       {
         operation: 'restoreFiles',
-        input,
+        // Defaults filled in: an unset variable may arrive as null or as the default, meaning the same.
+        input: { ...input, inPlace: input.inPlace !== false, overwrite: input.overwrite ?? false },
         idempotencyKey: input.idempotencyKey,
         targets: input.destinationClient ? [input.subclient, input.destinationClient] : [input.subclient],
         summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), paths: paths.length, inPlace: !outOfPlace }),
