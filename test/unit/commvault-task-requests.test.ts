@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auxCopyTaskRequest, dataAgingTaskRequest, restoreTaskRequest, type SubclientAssociation } from '../../src/datasources/commvault/task-requests.js';
 
-/** The `POST /CreateTask` bodies (docs/upstreams/commvault.md §10), built from names alone. */
+/** The `POST /CreateTask` bodies (docs/upstreams/commvault.md §3.8), built from names alone. */
 const FS01: SubclientAssociation = { clientName: 'fs01', appName: 'Windows File System', instanceName: 'DefaultInstanceName', backupsetName: 'defaultBackupSet', subclientName: 'default' };
 const IMMEDIATE = { initiatedFrom: 2, taskType: 1, policyType: 0, taskFlags: { disabled: false } };
 

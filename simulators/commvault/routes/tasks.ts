@@ -4,7 +4,7 @@ import { startJob } from './jobs.js';
 
 /**
  * `POST /CreateTask`: the one call that starts restores, auxiliary copies and data aging
- * (docs/upstreams/commvault.md §10), told apart by `subTasks[0].subTask.operationType`. Names in the
+ * (docs/upstreams/commvault.md §3.8), told apart by `subTasks[0].subTask.operationType`. Names in the
  * message are checked against the dataset as the caller may see it; an accepted task starts one job
  * that progresses like a started backup. Answers `{taskId, jobIds: ["…"]}`, refusals
  * `{errorCode, errorMessage}`, both HTTP 200.

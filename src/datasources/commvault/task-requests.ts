@@ -1,6 +1,6 @@
 /**
  * Bodies of `POST /CreateTask`, the one call Commvault starts restores, auxiliary copies and data aging
- * with (docs/upstreams/commvault.md §10). Pure: names in, the `taskInfo` message out; which objects the
+ * with (docs/upstreams/commvault.md §3.8). Pure: names in, the `taskInfo` message out; which objects the
  * names belong to is checked before, by the resolver.
  */
 
