@@ -11,7 +11,7 @@ import {
 } from '../../datasources/commvault/task-requests.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { badUserInput, GatewayError, notFound } from '../../errors/gateway-error.js';
-import { runMutation } from '../../mutations/run-mutation.js';
+import { runMutation, type MutationCall } from '../../mutations/run-mutation.js';
 import { RestoreFilesInput, RunAuxCopyInput, RunDataAgingInput } from '../../schema/commvault/tasks.input.js';
 import { RestoreFilesPayload, RunAuxCopyPayload, RunDataAgingPayload } from '../../schema/commvault/tasks.payload.js';
 import { PolicyCopies } from './policy-copies.js';
@@ -41,21 +41,16 @@ export class CommvaultTasksResolver {
     const destination = outOfPlaceTarget(ctx, input, source);
     const association = toAssociation(await source.getSubclient(subclientId), subclientId, source);
     const outOfPlace = destination && { clientName: await clientName(destination.source, destination.clientId), path: destination.path };
-    const jobs = await runMutation(
-      ctx,
-      {
-        operation: 'restoreFiles',
-        // Defaults filled in: an unset variable may arrive as null or as the default, meaning the same.
-        input: { ...input, inPlace: input.inPlace !== false, overwrite: input.overwrite ?? false },
-        idempotencyKey: input.idempotencyKey,
-        targets: input.destinationClient ? [input.subclient, input.destinationClient] : [input.subclient],
-        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), paths: paths.length, inPlace: !outOfPlace }),
-      },
-      async () => {
-        const request = restoreTaskRequest({ source: association, paths, pointInTime: input.pointInTime, outOfPlace, overwrite: input.overwrite ?? false });
-        return readStartedJobs(source, await source.createTask(request), 'Restore');
-      },
-    );
+    const overwrite = input.overwrite ?? false;
+    const jobs = await runTask(ctx, source, 'Restore', {
+      operation: 'restoreFiles',
+      // Defaults filled in: an unset variable may arrive as null or as the default, meaning the same.
+      input: { ...input, inPlace: !outOfPlace, overwrite },
+      idempotencyKey: input.idempotencyKey,
+      targets: input.destinationClient ? [input.subclient, input.destinationClient] : [input.subclient],
+      audit: { paths: paths.length, inPlace: !outOfPlace },
+      request: () => restoreTaskRequest({ source: association, paths, pointInTime: input.pointInTime, outOfPlace, overwrite }),
+    });
     return Object.assign(new RestoreFilesPayload(), { jobs });
   }
 
@@ -67,17 +62,14 @@ export class CommvaultTasksResolver {
     const copyName = input.copy === null || input.copy === undefined ? null : nonEmpty(input.copy, 'copy');
     const policies = new PolicyCopies(source);
     const target = copyName === null ? { storagePolicyName: await policies.policyName(storagePolicyId), copyName: null } : await policies.copy(storagePolicyId, copyName);
-    const jobs = await runMutation(
-      ctx,
-      {
-        operation: 'runAuxCopy',
-        input,
-        idempotencyKey: input.idempotencyKey,
-        targets: [input.storagePolicy],
-        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), copy: target.copyName ?? 'all' }),
-      },
-      async () => readStartedJobs(source, await source.createTask(auxCopyTaskRequest(target)), 'Aux Copy'),
-    );
+    const jobs = await runTask(ctx, source, 'Aux Copy', {
+      operation: 'runAuxCopy',
+      input,
+      idempotencyKey: input.idempotencyKey,
+      targets: [input.storagePolicy],
+      audit: { copy: target.copyName ?? 'all' },
+      request: () => auxCopyTaskRequest(target),
+    });
     return Object.assign(new RunAuxCopyPayload(), { jobs });
   }
 
@@ -86,19 +78,34 @@ export class CommvaultTasksResolver {
   })
   async runDataAging(@Arg('input', () => RunDataAgingInput) input: RunDataAgingInput, @Ctx() ctx: GatewayContext): Promise<RunDataAgingPayload> {
     const { source, copies } = await agingTargets(ctx, input);
-    const jobs = await runMutation(
-      ctx,
-      {
-        operation: 'runDataAging',
-        input,
-        idempotencyKey: input.idempotencyKey,
-        targets: [...new Set((input.copies ?? []).map((c) => c.storagePolicy))],
-        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), copies: copies.length === 0 ? 'all' : copies.length }),
-      },
-      async () => readStartedJobs(source, await source.createTask(dataAgingTaskRequest({ copies })), 'Data Aging'),
-    );
+    const jobs = await runTask(ctx, source, 'Data Aging', {
+      operation: 'runDataAging',
+      input,
+      idempotencyKey: input.idempotencyKey,
+      targets: [...new Set((input.copies ?? []).map((c) => c.storagePolicy))],
+      audit: { copies: copies.length === 0 ? 'all' : copies.length },
+      request: () => dataAgingTaskRequest({ copies }),
+    });
     return Object.assign(new RunDataAgingPayload(), { jobs });
   }
+}
+
+/** One task mutation as its resolver describes it, once what it names has been checked. */
+interface TaskCall extends Omit<MutationCall<CvJob[]>, 'summarize'> {
+  /** What the audit line tells of the task, beside the upstream and the started job ids. */
+  audit: Record<string, unknown>;
+  /** The `POST /CreateTask` body. */
+  request(): unknown;
+}
+
+/** runMutation around the one write of a task and the read-back of the jobs it started (of `jobType`). */
+function runTask(ctx: GatewayContext, source: CommvaultSource, jobType: string, call: TaskCall): Promise<CvJob[]> {
+  const { audit, request, ...mutation } = call;
+  return runMutation(
+    ctx,
+    { ...mutation, summarize: (started) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), ...audit }) },
+    async () => readStartedJobs(source, await source.createTask(request()), jobType),
+  );
 }
 
 function nonEmpty(value: string, name: string): string {
