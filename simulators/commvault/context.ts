@@ -97,6 +97,8 @@ export interface RouteDef {
   auth?: boolean;
   /** @default the generic `{errorCode, errorMessage}` */
   errorShape?: ErrorShape;
+  /** A write whose answer the afterWrite fault may lose. @default whether the path has an `/action/` segment */
+  write?: boolean;
   /** XML root for error bodies; @default `CvEntities_GenericResp`. */
   errorRoot?: string;
   handle(req: ApiRequest, ctx: SimContext): ApiResult | Promise<ApiResult>;

@@ -113,7 +113,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     p.ctx.progress?.advance();
     let result: ApiResult = await match.def.handle(apiReq, p.ctx);
     // The write is done; its answer is then lost (slow past the client's timeout, or a 5xx).
-    const lost = faultable && /\/action\//i.test(match.key) ? p.faults.takeAfterWrite() : undefined;
+    const lost = faultable && (match.def.write ?? /\/action\//i.test(match.key)) ? p.faults.takeAfterWrite() : undefined;
     if (lost) {
       await sleep(lost.delayMs ?? 0);
       if (lost.status) {

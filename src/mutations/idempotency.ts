@@ -36,7 +36,19 @@ export interface IdempotencyStore {
 /** Digest of an operation's input, with `idempotencyKey` left out, keys sorted. */
 export function inputHash(operation: string, input: object): string {
   // canonicalJson leaves undefined properties out: the key itself is not part of the input it guards.
-  return sha256Hex(`${operation}\u0000${canonicalJson({ ...input, idempotencyKey: undefined })}`);
+  return sha256Hex(`${operation}\u0000${canonicalJson(comparable({ ...input, idempotencyKey: undefined }))}`);
+}
+
+/**
+ * The input as its meaning compares: a nullable field given as null means what leaving it out means
+ * (graphql-jit passes an unset variable inside an input object as null where graphql-js leaves the
+ * field out), and a date is its instant (canonicalJson would write any Date as `{}`).
+ */
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, comparable(v)]));
 }
 
 /** @throws BAD_USER_INPUT for an empty or too long key. */

@@ -54,6 +54,12 @@ describe('the cost limit over HTTP', () => {
     // A job the CommServe does not know: a per-job NOT_FOUND result, no GraphQL error.
     VARIABLES.ControlJobs = { jobs: [toGlobalId('CommvaultJob', 'cv-main', 9_999_999)], action: 'PAUSE' };
     VARIABLES.BrowseSubclient = { upstream: 'cv-main', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId };
+    // A subclient with a completed backup (a restore needs one), a policy with a secondary copy.
+    const restorable = cv.data.subclients.find((s) => cv.data.jobs.some((j) => j.subclientId === s.subclientId && j.jobType === 'Backup' && j.status === 'Completed'))!;
+    VARIABLES.RestoreFiles = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', restorable.subclientId), paths: ['C:\\data'] };
+    const policy = cv.data.storagePolicies.find((p) => p.companyId === 0 && p.copies.some((c) => c.copyType !== 1))!;
+    VARIABLES.RunAuxCopy = { storagePolicy: toGlobalId('CommvaultStoragePolicy', 'cv-main', policy.storagePolicyId) };
+    VARIABLES.RunDataAging = { upstream: 'cv-main' };
   });
   afterAll(async () => {
     await Promise.all([cv?.close(), bdr?.close()]);

@@ -112,6 +112,16 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
       const mutationVariables: Record<string, Record<string, unknown>> = {
         BackupSubclient: { subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients.find((s) => s.enableBackup)!.subclientId), level: 'FULL', idempotencyKey: 'parity' },
         ControlJobs: { jobs: [toGlobalId('CommvaultJob', 'cv-a', 9_999_999)], action: 'PAUSE' },
+        RestoreFiles: {
+          subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients.find((s) => cv.data.jobs.some((j) => j.subclientId === s.subclientId && j.jobType === 'Backup' && j.status === 'Completed'))!.subclientId),
+          paths: ['C:\\data'],
+          idempotencyKey: 'parity-restore',
+        },
+        RunAuxCopy: {
+          storagePolicy: toGlobalId('CommvaultStoragePolicy', 'cv-a', cv.data.storagePolicies.find((p) => p.companyId === 0 && p.copies.some((c) => c.copyType !== 1))!.storagePolicyId),
+          idempotencyKey: 'parity-aux-copy',
+        },
+        RunDataAging: { upstream: 'cv-a', idempotencyKey: 'parity-data-aging' },
       };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});

@@ -71,6 +71,12 @@ describe('the operations/ documents under the default limit', () => {
       DashboardJobs: 4,
       EstateHealth: 47,
       StorageCapacity: 2,
+      // The subclient read, the task and the started job read back (out of place: and the destination client).
+      RestoreFiles: 3,
+      // The policy list, the task and the started job (a named copy: and the policy's copies).
+      RunAuxCopy: 3,
+      // Every copy: the task and the started job (named copies: and the policy reads).
+      RunDataAging: 2,
     });
   });
 

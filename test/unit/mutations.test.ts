@@ -46,6 +46,13 @@ describe('the memory idempotency store', () => {
     expect(inputHash('op', { a: 1 })).not.toBe(inputHash('op', { a: 2 }));
     expect(inputHash('op', { a: 1 })).not.toBe(inputHash('other', { a: 1 }));
   });
+
+  it('hashes a field given as null like one left out, and dates by their instant', () => {
+    expect(inputHash('op', { a: 1, b: null, c: [{ d: null, e: 2 }] })).toBe(inputHash('op', { a: 1, c: [{ e: 2 }] }));
+    const at = (iso: string) => inputHash('op', { pointInTime: new Date(iso) });
+    expect(at('2026-12-01T00:00:00Z')).toBe(at('2026-12-01T00:00:00.000Z'));
+    expect(at('2026-12-01T00:00:00Z')).not.toBe(at('2026-12-02T00:00:00Z'));
+  });
 });
 
 describe('who may run mutations', () => {

@@ -1,14 +1,22 @@
 import type { DataIndex } from './data-index.js';
-import type { Job } from './types.js';
+import type { Job, JobType } from './types.js';
 
 const GB = 1024 ** 3;
 
-/** Phases a started backup reports (`currentPhaseName`), by share of its run. */
-const PHASES: ReadonlyArray<readonly [number, string]> = [
-  [0.1, 'Scan'],
-  [0.9, 'Backup'],
-  [1, 'Archive Index'],
-];
+/** Phases a started job reports (`currentPhaseName`) by share of its run, per job type. */
+const PHASES: Readonly<Record<JobType, ReadonlyArray<readonly [number, string]>>> = {
+  Backup: [
+    [0.1, 'Scan'],
+    [0.9, 'Backup'],
+    [1, 'Archive Index'],
+  ],
+  Restore: [[1, 'Restore']],
+  'Aux Copy': [[1, 'Auxiliary Copy']],
+  'Data Aging': [[1, 'Data Aging']],
+};
+
+/** Admin jobs (aux copy, data aging) move data between copies or prune it: they count no files. */
+const COUNTS_FILES: Readonly<Record<JobType, boolean>> = { Backup: true, Restore: true, 'Aux Copy': false, 'Data Aging': false };
 
 interface Live {
   job: Job;
@@ -24,10 +32,12 @@ interface Live {
 }
 
 /**
- * Jobs started through the API (backup, resubmit) progress over the simulator's clock: percentComplete,
- * phase and sizes grow while the job is Running, stop while it is Suspended, and the job ends Completed
- * — or Failed when its client is offline (the seed decides which are) — after its run time. Killing it
- * ends it at once (the job-control route). Advanced lazily, before every request is handled.
+ * Jobs started through the API (backup, resubmit, restore, aux copy, data aging) progress over the
+ * simulator's clock: percentComplete, phase and sizes grow while the job is Running, stop while it is
+ * Suspended, and the job ends Completed — or Failed when the client it runs on is offline (the seed
+ * decides which are; a restore runs on its destination) — after its run time. Data aging reads no
+ * data: its sizes stay 0. Killing a job ends it at once (the job-control route). Advanced lazily,
+ * before every request is handled.
  */
 export class JobProgress {
   private readonly live = new Map<number, Live>();
@@ -45,17 +55,17 @@ export class JobProgress {
     const [min, max] = this.durationMs;
     // Deterministic per job id, so a seeded run is repeatable.
     const spread = ((job.jobId * 2654435761) % 1000) / 1000;
-    const client = this.index.clients.get(job.clientId);
+    const client = this.index.clients.get(job.destClientId ?? job.clientId);
     const now = this.nowMs();
     this.live.set(job.jobId, {
       job,
       durationMs: Math.max(1, Math.round(min + (max - min) * spread)),
       ranMs: 0,
       lastTickMs: now,
-      totalBytes: Math.round((5 + spread * 45) * GB),
+      totalBytes: job.jobType === 'Data Aging' ? 0 : Math.round((5 + spread * 45) * GB),
       failAt: client && !client.online ? 0.3 : undefined,
     });
-    this.phases.set(job.jobId, 'Scan');
+    this.phases.set(job.jobId, PHASES[job.jobType][0][1]);
   }
 
   advance(): void {
@@ -80,9 +90,10 @@ export class JobProgress {
       job.percentComplete = Math.floor(share * 100);
       job.sizeOfApplication = Math.round(l.totalBytes * share);
       job.sizeOfMediaOnDisk = Math.round(job.sizeOfApplication * (1 - job.percentSavings / 100));
-      job.totalNumOfFiles = Math.round(job.sizeOfApplication / (4 * 1024 * 1024));
+      job.totalNumOfFiles = COUNTS_FILES[job.jobType] ? Math.round(job.sizeOfApplication / (4 * 1024 * 1024)) : 0;
       if (job.status === 'Running') job.lastUpdateTime = nowS;
-      this.phases.set(jobId, (PHASES.find(([upTo]) => share < upTo) ?? PHASES[PHASES.length - 1])[1]);
+      const phases = PHASES[job.jobType];
+      this.phases.set(jobId, (phases.find(([upTo]) => share < upTo) ?? phases[phases.length - 1])[1]);
       if (share >= 1) this.end(l, 'Completed', nowS);
     }
   }

@@ -241,6 +241,8 @@ export interface Job {
   percentSavings: number;
   pendingReason: string;
   userName: string;
+  /** A restore to another client than the source's (out of place); the job runs there. */
+  destClientId?: number;
 }
 
 export type EventSeverity = 0 | 3 | 6 | 9;

@@ -11,11 +11,13 @@ import { mediaAgentRoutes } from './media-agents.js';
 import { planRoutes } from './plans.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
+import { taskRoutes } from './tasks.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
   ...commServRoutes,
   ...jobRoutes,
+  ...taskRoutes,
   ...clientRoutes,
   ...mediaAgentRoutes,
   ...storagePoolRoutes,

@@ -81,7 +81,7 @@ export function jobSummary(ctx: SimContext, job: Job): Record<string, unknown> {
     subclient: sc,
     storagePolicy: { storagePolicyName: policy?.storagePolicyName ?? '', storagePolicyId: job.storagePolicyId },
     plan: { planName: plan?.planName ?? '', planId: job.planId },
-    destClientName: sc.clientName,
+    destClientName: destClientName(ctx, job, sc),
     userName: { userName: job.userName, userId: user?.userId ?? 1 },
     jobAttributes: JOB_ATTRIBUTES,
     jobAttributesEx: 0,
@@ -131,7 +131,7 @@ export function jobDetail(ctx: SimContext, job: Job): Record<string, unknown> {
           operationType: job.jobType,
           taskData: { subtaskId: 1, taskName: '', taskId: job.jobId - 1_000_000 },
           subclient: sc,
-          destinationClient: { clientName: sc.clientName },
+          destinationClient: { clientName: destClientName(ctx, job, sc) },
         },
         progressInfo: { reasonForJobDelay: job.pendingReason, state: job.status, numOfFilesTransferred: job.totalNumOfFiles },
         attemptsInfo: [],
@@ -139,4 +139,9 @@ export function jobDetail(ctx: SimContext, job: Job): Record<string, unknown> {
       },
     },
   };
+}
+
+/** Where the job's data goes: its own client, or an out-of-place restore's destination. */
+function destClientName(ctx: SimContext, job: Job, sc: Record<string, unknown>): unknown {
+  return job.destClientId === undefined ? sc.clientName : (ctx.index.clients.get(job.destClientId)?.clientName ?? '');
 }

@@ -165,7 +165,20 @@ function backup(req: ApiRequest, ctx: SimContext): ApiResult {
   return ok({ taskId: job.jobId - 1_000_000, jobIds: [String(job.jobId)] }, 'TMMsg_CreateTaskResp');
 }
 
-function startJob(ctx: SimContext, subclientId: number, jobType: JobType, level: BackupLevelName | null, userName: string, suspended: boolean): Job {
+/**
+ * A job started through the API, Running (or Suspended) from now and progressing on the simulator's
+ * clock; `overrides` set what differs from the subclient's own (an aux copy's policy, a restore's
+ * destination client).
+ */
+export function startJob(
+  ctx: SimContext,
+  subclientId: number,
+  jobType: JobType,
+  level: BackupLevelName | null,
+  userName: string,
+  suspended: boolean,
+  overrides: Partial<Pick<Job, 'storagePolicyId' | 'planId' | 'destClientId'>> = {},
+): Job {
   const sc = ctx.index.subclients.get(subclientId);
   if (!sc) throw new Error(`unknown subclient ${subclientId}`);
   const client = ctx.index.clients.get(sc.clientId);
@@ -192,6 +205,7 @@ function startJob(ctx: SimContext, subclientId: number, jobType: JobType, level:
     percentSavings: 0,
     pendingReason: '',
     userName,
+    ...overrides,
   };
   ctx.index.addJob(job);
   ctx.progress?.start(job);

@@ -247,6 +247,16 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   /**
+   * `POST /CreateTask` with a `taskInfo` message (restore, aux copy, data aging: built by
+   * task-requests.ts): the ids of the jobs it started, none when the CommServe only scheduled the task
+   * (`{taskId}` alone, docs/upstreams/commvault.md §3.8). A refusal naming an unknown object is NOT_FOUND.
+   */
+  async createTask(taskRequest: unknown): Promise<number[]> {
+    const body = await this.write('/CreateTask', 'POST /CreateTask', { body: taskRequest });
+    return toStartedJobIds(body);
+  }
+
+  /**
    * One write, then the cached reads it changes dropped (by default tag `jobs`: job lists and details),
    * so a read right after shows the new state. Also after UPSTREAM_UNCERTAIN: the write may have run.
    */

@@ -1,4 +1,5 @@
 import { after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldEnv, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { MAX_AGING_COPIES } from './tasks.resolver.js';
 import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
 
 /**
@@ -136,8 +137,24 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
     return { calls: jobs * perJob, child: level(jobs, { commvault: Math.min(jobs, countOf(env.visible, 'commvault')) }) };
   },
+  // Tasks (`POST /CreateTask`): the cached reads that check what the task names, the task, `GET /Job/{id}` of its job.
+  // `GET /Subclient/{id}`, and `GET /Client/{id}` for an out-of-place destination.
+  'Mutation.restoreFiles': (_parent, env) => ({ calls: taskInput(env).inPlace === false ? 4 : 3, child: level(1, { commvault: 1 }) }),
+  // `GET /StoragePolicy`, and `GET /StoragePolicy/{id}` for a named copy.
+  'Mutation.runAuxCopy': (_parent, env) => ({ calls: typeof taskInput(env).copy === 'string' ? 4 : 3, child: level(1, { commvault: 1 }) }),
+  // Named copies: `GET /StoragePolicy` and one `GET /StoragePolicy/{id}` per copy at most (per policy in fact).
+  'Mutation.runDataAging': (_parent, env) => {
+    const copies = taskInput(env).copies;
+    return { calls: 2 + (Array.isArray(copies) ? 1 + Math.min(copies.length, MAX_AGING_COPIES) : 0), child: level(1, { commvault: 1 }) };
+  },
 
 };
+
+/** A mutation's `input` argument as the estimate sees it (unchecked: the resolver validates it). */
+function taskInput(env: FieldEnv): Record<string, unknown> {
+  const input = env.args.input;
+  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+}
 
 /** Commvault's part of the cost estimate (see ProductCostModel). */
 export const commvaultCost: ProductCostModel = {

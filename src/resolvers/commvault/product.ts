@@ -18,6 +18,7 @@ import { CommvaultLibraryResolver } from './library.resolver.js';
 import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
+import { CommvaultTasksResolver } from './tasks.resolver.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { preloadClients } from './preload-clients.js';
@@ -74,6 +75,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultMonitoringResolver,
     CommvaultOperationsResolver,
     CommvaultBrowseResolver,
+    CommvaultTasksResolver,
   ],
   types: [
     CommvaultJob,

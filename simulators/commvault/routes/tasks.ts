@@ -1,0 +1,138 @@
+import { APP_NAMES, type Client, type StoragePolicy, type StoragePolicyCopy, type Subclient } from '../data/types.js';
+import { genericError, ok, type ApiRequest, type ApiResult, type RouteDef, type Scope, type SimContext } from '../context.js';
+import { startJob } from './jobs.js';
+
+/**
+ * `POST /CreateTask`: the one call that starts restores, auxiliary copies and data aging
+ * (docs/upstreams/commvault.md §3.8), told apart by `subTasks[0].subTask.operationType`. Names in the
+ * message are checked against the dataset as the caller may see it; an accepted task starts one job
+ * that progresses like a started backup. Answers `{taskId, jobIds: ["…"]}`, refusals
+ * `{errorCode, errorMessage}`, both HTTP 200.
+ */
+export const taskRoutes: RouteDef[] = [{ method: 'POST', template: '/CreateTask', write: true, handle: createTask }];
+
+const ROOT = 'TMMsg_CreateTaskResp';
+/** Commvault's `operationType` numbers. */
+const RESTORE = 1001;
+const AUX_COPY = 4003;
+const DATA_AGING = 4018;
+/** `copyType` of a policy's primary copy. */
+const PRIMARY = 1;
+
+type Json = Record<string, any>;
+
+function createTask(req: ApiRequest, ctx: SimContext): ApiResult {
+  const info = (req.body as Json | undefined)?.taskInfo as Json | undefined;
+  const subTask = (Array.isArray(info?.subTasks) ? info.subTasks[0] : undefined) as Json | undefined;
+  if (!info || !subTask) return refuse('The request holds no task (taskInfo.subTasks).');
+  const associations: Json[] = Array.isArray(info.associations) ? info.associations : [];
+  const operationType = Number(subTask.subTask?.operationType);
+  switch (operationType) {
+    case RESTORE:
+      return restore(req, ctx, associations[0], subTask.options?.restoreOptions);
+    case AUX_COPY:
+      return auxCopy(req, ctx, associations[0], subTask.options?.backupOpts?.mediaOpt?.auxcopyJobOption);
+    case DATA_AGING:
+      return dataAging(req, ctx, subTask.options?.adminOpts?.dataAgingOption);
+    default:
+      return refuse(`Operation type [${String(subTask.subTask?.operationType)}] is not supported by this task request.`);
+  }
+}
+
+function restore(req: ApiRequest, ctx: SimContext, association: Json | undefined, options: Json | undefined): ApiResult {
+  const sc = findSubclient(req, ctx, association ?? {});
+  if (!sc) return refuse(`Subclient [${names(association, ['clientName', 'appName', 'backupsetName', 'subclientName'])}] not found.`);
+  const items: unknown[] = Array.isArray(options?.fileOption?.sourceItem) ? options.fileOption.sourceItem : [];
+  if (items.length === 0 || items.some((i) => typeof i !== 'string' || i.trim() === '')) return refuse('No files or folders are selected for restore.');
+  const destination: Json = options?.destination ?? {};
+  let destClientId: number | undefined;
+  if (destination.inPlace === false) {
+    const dest = findClient(req, ctx, destination.destClient?.clientName);
+    if (!dest) return refuse(`Client [${String(destination.destClient?.clientName ?? '')}] not found.`);
+    const paths: unknown[] = Array.isArray(destination.destPath) ? destination.destPath : [];
+    if (typeof paths[0] !== 'string' || paths[0].trim() === '') return refuse('A destination path is required to restore out of place.');
+    destClientId = dest.clientId;
+  }
+  // Restore as of toTime (Unix seconds; 0 = the latest): it needs a backup finished by then.
+  const toTime = Number(options?.browseOption?.timeRange?.toTime ?? 0) || ctx.nowS();
+  const backedUp = ctx.data.jobs.some((j) => j.subclientId === sc.subclientId && j.jobType === 'Backup' && j.status.startsWith('Completed') && j.endTime > 0 && j.endTime <= toTime);
+  if (!backedUp) return refuse('There is no backup data to restore in the selected time range.');
+  return started(startJob(ctx, sc.subclientId, 'Restore', null, userOf(req), false, destClientId === undefined ? {} : { destClientId }).jobId);
+}
+
+function auxCopy(req: ApiRequest, ctx: SimContext, association: Json | undefined, options: Json | undefined): ApiResult {
+  const policy = findPolicy(req, ctx, association?.storagePolicyName);
+  if (!policy) return refuse(`Storage policy [${String(association?.storagePolicyName ?? '')}] not found.`);
+  const copyName = typeof association?.copyName === 'string' ? association.copyName : '';
+  if (copyName === '' || options?.allCopies === true) {
+    if (!policy.copies.some((c) => c.copyType !== PRIMARY)) return refuse(`Storage policy [${policy.storagePolicyName}] has no secondary copy to copy to.`);
+  } else {
+    const copy = findCopy(policy, copyName);
+    if (!copy) return refuse(`Copy [${copyName}] not found in storage policy [${policy.storagePolicyName}].`);
+    if (copy.copyType === PRIMARY) return refuse(`Copy [${copy.copyName}] is the primary copy of storage policy [${policy.storagePolicyName}]: an auxiliary copy needs a secondary copy.`);
+  }
+  return startAdminJob(req, ctx, 'Aux Copy', policy);
+}
+
+function dataAging(req: ApiRequest, ctx: SimContext, options: Json | undefined): ApiResult {
+  if (options?.selectCopies !== true) return startAdminJob(req, ctx, 'Data Aging', undefined);
+  const chosen: Json[] = (Array.isArray(options.archiveGroupCopy) ? options.archiveGroupCopy : []).filter((c: Json) => c?.storagePolicyName || c?.copyName);
+  if (chosen.length === 0) return refuse('No storage policy copies are selected for data aging.');
+  const policies: StoragePolicy[] = [];
+  for (const c of chosen) {
+    const policy = findPolicy(req, ctx, c.storagePolicyName);
+    if (!policy) return refuse(`Storage policy [${String(c.storagePolicyName ?? '')}] not found.`);
+    if (!findCopy(policy, String(c.copyName ?? ''))) return refuse(`Copy [${String(c.copyName ?? '')}] not found in storage policy [${policy.storagePolicyName}].`);
+    policies.push(policy);
+  }
+  // One policy: the job is that policy's; several: the CommServe's, as a whole-CommServe run is.
+  return startAdminJob(req, ctx, 'Data Aging', new Set(policies).size === 1 ? policies[0] : undefined);
+}
+
+/** Admin jobs run on the CommServe's own subclient, as the seeded ones do. */
+function startAdminJob(req: ApiRequest, ctx: SimContext, jobType: 'Aux Copy' | 'Data Aging', policy: StoragePolicy | undefined): ApiResult {
+  const cs = (ctx.index.subclientsByClient.get(ctx.data.commServ.clientId) ?? [])[0];
+  if (!cs) return refuse('The CommServe has no subclient to run the job on.');
+  const overrides = policy ? { storagePolicyId: policy.storagePolicyId, planId: policy.planId ?? cs.planId } : {};
+  return started(startJob(ctx, cs.subclientId, jobType, null, userOf(req), false, overrides).jobId);
+}
+
+function started(jobId: number): ApiResult {
+  return ok({ taskId: jobId - 1_000_000, jobIds: [String(jobId)] }, ROOT);
+}
+
+function refuse(message: string): ApiResult {
+  return ok(genericError(2, message), ROOT);
+}
+
+function userOf(req: ApiRequest): string {
+  return req.session?.user.userName ?? 'admin';
+}
+
+/** Names match case-insensitively, as Commvault matches them. */
+const same = (a: unknown, b: string): boolean => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+
+function findClient(req: ApiRequest, ctx: SimContext, name: unknown): Client | undefined {
+  return ctx.data.clients.find((c) => same(name, c.clientName) && (req.scope as Scope).company(c.companyId));
+}
+
+function findSubclient(req: ApiRequest, ctx: SimContext, a: Json): Subclient | undefined {
+  const client = findClient(req, ctx, a.clientName);
+  if (!client) return undefined;
+  return (ctx.index.subclientsByClient.get(client.clientId) ?? []).find((sc) => {
+    const backupset = ctx.index.backupsets.get(sc.backupsetId);
+    return same(a.subclientName, sc.subclientName) && same(a.appName, APP_NAMES[sc.applicationId] ?? '') && !!backupset && same(a.backupsetName, backupset.backupsetName);
+  });
+}
+
+function findPolicy(req: ApiRequest, ctx: SimContext, name: unknown): StoragePolicy | undefined {
+  return ctx.data.storagePolicies.find((p) => same(name, p.storagePolicyName) && (req.scope as Scope).company(p.companyId));
+}
+
+function findCopy(policy: StoragePolicy, name: string): StoragePolicyCopy | undefined {
+  return policy.copies.find((c) => same(name, c.copyName));
+}
+
+function names(a: Json | undefined, keys: readonly string[]): string {
+  return keys.map((k) => String(a?.[k] ?? '')).join('/');
+}
