@@ -133,6 +133,19 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
     return { calls: jobs * perJob, child: level(jobs, { commvault: Math.min(jobs, countOf(env.visible, 'commvault')) }) };
   },
+  // The DR backup call, then `GET /Job/{id}` of the started job.
+  'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
+  // also reads the store's partitions (`GET /DDBInformation/{id}`).
+  'Mutation.runDdbOperation': (_parent, env) => {
+    const input = env.args.input as { operation?: unknown } | undefined;
+    return { calls: input?.operation === 'RECONSTRUCT' ? 5 : 4, child: level(1, { commvault: 1 }) };
+  },
+  // `GET /CommServ` for the CommCell id unless given, then the job operation.
+  'Mutation.runPlanJobOperation': (_parent, env) => {
+    const input = env.args.input as { commcellId?: unknown } | undefined;
+    return { calls: typeof input?.commcellId === 'number' ? 1 : 2, child: level(1, { commvault: 1 }) };
+  },
 
 };
 

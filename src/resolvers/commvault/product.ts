@@ -8,6 +8,7 @@ import { backupFacts, findUnprotected } from '../../monitoring/protection.js';
 import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsPath } from '../selection.js';
+import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
 import { CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
@@ -72,6 +73,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultDdbStoreResolver,
     CommvaultMonitoringResolver,
     CommvaultOperationsResolver,
+    CommvaultAdminOperationsResolver,
   ],
   types: [
     CommvaultJob,

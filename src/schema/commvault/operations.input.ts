@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { BackupLevel, JobAction } from './operations.enums.js';
 
-const IDEMPOTENCY_KEY =
+export const IDEMPOTENCY_KEY =
   'Send the same key again (same caller, within 24 h, same input) to get the first outcome back without a second upstream call; the same key with another input is BAD_USER_INPUT.';
 
 @InputType({ description: 'Start a backup of one Commvault subclient now.' })
