@@ -99,6 +99,11 @@ export interface RouteDef {
   errorShape?: ErrorShape;
   /** XML root for error bodies; @default `CvEntities_GenericResp`. */
   errorRoot?: string;
+  /**
+   * Whether a call changes data, so the `afterWrite` fault may lose its answer (a function when the body
+   * decides, as for qoperation messages). @default routes with `/action/` in their path
+   */
+  write?: boolean | ((req: ApiRequest) => boolean);
   handle(req: ApiRequest, ctx: SimContext): ApiResult | Promise<ApiResult>;
 }
 

@@ -1,14 +1,28 @@
 import type { DataIndex } from './data-index.js';
-import type { Job } from './types.js';
+import type { Job, JobType } from './types.js';
 
 const GB = 1024 ** 3;
 
+type Phases = ReadonlyArray<readonly [number, string]>;
+
 /** Phases a started backup reports (`currentPhaseName`), by share of its run. */
-const PHASES: ReadonlyArray<readonly [number, string]> = [
+const PHASES: Phases = [
   [0.1, 'Scan'],
   [0.9, 'Backup'],
   [1, 'Archive Index'],
 ];
+
+/** Administrative jobs report their own phases (the product's names for them). */
+const PHASES_BY_TYPE: Partial<Record<JobType, Phases>> = {
+  'DR Backup': [[0.6, 'Export'], [1, 'Backup']],
+  'Data Verification': [[1, 'Data Verification']],
+  'DDB Space Reclamation': [[0.3, 'Data Verification'], [1, 'Defragmentation']],
+  'DDB Reconstruction': [[0.2, 'Restore DDB'], [1, 'Add Records']],
+};
+
+function phasesOf(job: Job): Phases {
+  return PHASES_BY_TYPE[job.jobType] ?? PHASES;
+}
 
 interface Live {
   job: Job;
@@ -24,7 +38,7 @@ interface Live {
 }
 
 /**
- * Jobs started through the API (backup, resubmit) progress over the simulator's clock: percentComplete,
+ * Jobs started through the API (backup, resubmit, DR backup, DDB operations) progress over the simulator's clock: percentComplete,
  * phase and sizes grow while the job is Running, stop while it is Suspended, and the job ends Completed
  * — or Failed when its client is offline (the seed decides which are) — after its run time. Killing it
  * ends it at once (the job-control route). Advanced lazily, before every request is handled.
@@ -55,7 +69,7 @@ export class JobProgress {
       totalBytes: Math.round((5 + spread * 45) * GB),
       failAt: client && !client.online ? 0.3 : undefined,
     });
-    this.phases.set(job.jobId, 'Scan');
+    this.phases.set(job.jobId, phasesOf(job)[0][1]);
   }
 
   advance(): void {
@@ -82,7 +96,8 @@ export class JobProgress {
       job.sizeOfMediaOnDisk = Math.round(job.sizeOfApplication * (1 - job.percentSavings / 100));
       job.totalNumOfFiles = Math.round(job.sizeOfApplication / (4 * 1024 * 1024));
       if (job.status === 'Running') job.lastUpdateTime = nowS;
-      this.phases.set(jobId, (PHASES.find(([upTo]) => share < upTo) ?? PHASES[PHASES.length - 1])[1]);
+      const phases = phasesOf(job);
+      this.phases.set(jobId, (phases.find(([upTo]) => share < upTo) ?? phases[phases.length - 1])[1]);
       if (share >= 1) this.end(l, 'Completed', nowS);
     }
   }

@@ -3,10 +3,12 @@ import { authRoutes } from './auth.js';
 import { clientRoutes } from './clients.js';
 import { commServRoutes } from './commserv.js';
 import { ddbRoutes } from './ddb.js';
+import { drBackupRoutes } from './dr-backup.js';
 import { eventRoutes } from './events.js';
 import { jobRoutes } from './jobs.js';
 import { libraryRoutes } from './libraries.js';
 import { mediaAgentRoutes } from './media-agents.js';
+import { planJobOperationRoutes } from './plan-job-operations.js';
 import { planRoutes } from './plans.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
@@ -23,4 +25,6 @@ export const allRoutes: readonly RouteDef[] = [
   ...ddbRoutes,
   ...planRoutes,
   ...eventRoutes,
+  ...drBackupRoutes,
+  ...planJobOperationRoutes,
 ];

@@ -165,7 +165,7 @@ function backup(req: ApiRequest, ctx: SimContext): ApiResult {
   return ok({ taskId: job.jobId - 1_000_000, jobIds: [String(job.jobId)] }, 'TMMsg_CreateTaskResp');
 }
 
-function startJob(ctx: SimContext, subclientId: number, jobType: JobType, level: BackupLevelName | null, userName: string, suspended: boolean): Job {
+export function startJob(ctx: SimContext, subclientId: number, jobType: JobType, level: BackupLevelName | null, userName: string, suspended: boolean): Job {
   const sc = ctx.index.subclients.get(subclientId);
   if (!sc) throw new Error(`unknown subclient ${subclientId}`);
   const client = ctx.index.clients.get(sc.clientId);
@@ -198,7 +198,7 @@ function startJob(ctx: SimContext, subclientId: number, jobType: JobType, level:
   return job;
 }
 
-const ALL_TYPES: readonly JobType[] = ['Backup', 'Restore', 'Data Aging', 'Aux Copy'];
+const ALL_TYPES: readonly JobType[] = Object.keys(OP_TYPES) as JobType[];
 
 const TYPE_NAMES: Readonly<Record<string, JobType>> = {
   backup: 'Backup',
@@ -206,6 +206,10 @@ const TYPE_NAMES: Readonly<Record<string, JobType>> = {
   dataaging: 'Data Aging',
   auxcopy: 'Aux Copy',
   auxiliarycopy: 'Aux Copy',
+  drbackup: 'DR Backup',
+  dataverification: 'Data Verification',
+  ddbspacereclamation: 'DDB Space Reclamation',
+  ddbreconstruction: 'DDB Reconstruction',
 };
 
 /** `jobFilter`: comma list of names (any case/spacing) or opType numbers; empty = every type. */
