@@ -113,7 +113,7 @@ describe('plan job operation answer', () => {
     expect(ok).toMatchObject({ dependentJobsExist: true, archiverJobsExist: false, error: null });
     expect(ok.jobs.map((j) => j.jobId)).toEqual([1426069]);
     const partial = toPlanJobOperationResult({ jobInfo: JOB_INFO, error: { errorMessage: 'Job [7] is not on this copy. ', errorCode: 2 } });
-    expect(partial).toMatchObject({ dependentJobsExist: false, archiverJobsExist: false, error: { code: '2', message: 'Job [7] is not on this copy.' } });
+    expect(partial).toMatchObject({ dependentJobsExist: false, archiverJobsExist: false, error: { code: 'UPSTREAM_ERROR', message: 'Job [7] is not on this copy.' } });
     expect(partial.jobs).toHaveLength(1);
     expect(toPlanJobOperationResult({})).toEqual({ dependentJobsExist: false, archiverJobsExist: false, jobs: [], error: null });
   });

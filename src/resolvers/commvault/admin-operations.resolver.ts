@@ -54,6 +54,7 @@ export class CommvaultAdminOperationsResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<RunDisasterRecoveryBackupPayload> {
     const source = oneCommServe(ctx, input.upstream);
+    const type = input.type ?? DrBackupType.FULL;
     const jobs = await runMutation(
       ctx,
       {
@@ -61,9 +62,9 @@ export class CommvaultAdminOperationsResolver {
         input,
         idempotencyKey: input.idempotencyKey,
         targets: [source.instanceId],
-        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), type: input.type }),
+        summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), type }),
       },
-      async () => readStartedJobs(source, await source.runDrBackup(WIRE_DR_TYPE[input.type], input.compress)),
+      async () => readStartedJobs(source, await source.runDrBackup(WIRE_DR_TYPE[type], input.compress ?? true)),
     );
     return Object.assign(new RunDisasterRecoveryBackupPayload(), { jobs });
   }
@@ -141,8 +142,8 @@ export class CommvaultAdminOperationsResolver {
           jobIds,
           commcellId,
           retainUntil: input.retainUntil,
-          loadDependentJobs: input.loadDependentJobs,
-          loadArchiverJobs: input.loadArchiverJobs,
+          loadDependentJobs: input.loadDependentJobs ?? false,
+          loadArchiverJobs: input.loadArchiverJobs ?? false,
         });
       },
     );

@@ -10,11 +10,11 @@ export class RunDisasterRecoveryBackupInput {
   })
   upstream?: string | null;
 
-  @Field(() => DrBackupType, { defaultValue: DrBackupType.FULL })
-  type!: DrBackupType;
+  @Field(() => DrBackupType, { nullable: true, defaultValue: DrBackupType.FULL })
+  type?: DrBackupType | null;
 
-  @Field(() => Boolean, { defaultValue: true, description: 'Compress the DR backup (`isCompressionEnabled`).' })
-  compress!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compress the DR backup (`isCompressionEnabled`).' })
+  compress?: boolean | null;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
   idempotencyKey?: string | null;
@@ -52,17 +52,18 @@ export class RunPlanJobOperationInput {
   @Field(() => Date, { nullable: true, description: 'RETAIN: keep the jobs until then (whole seconds); absent keeps them with no end date. Only with RETAIN.' })
   retainUntil?: Date | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Ask the CommServe whether other jobs depend on these (`dependentJobsExist`).' })
-  loadDependentJobs!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Ask the CommServe whether other jobs depend on these (`dependentJobsExist`).' })
+  loadDependentJobs?: boolean | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Ask the CommServe whether archiver jobs are linked to these (`archiverJobsExist`).' })
-  loadArchiverJobs!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Ask the CommServe whether archiver jobs are linked to these (`archiverJobsExist`).' })
+  loadArchiverJobs?: boolean | null;
 
   @Field(() => Boolean, {
+    nullable: true,
     defaultValue: false,
     description: 'Must be true for DELETE and DO_NOT_RETAIN, which can lose backup data; otherwise the mutation is BAD_USER_INPUT and nothing is sent.',
   })
-  confirm!: boolean;
+  confirm?: boolean | null;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
   idempotencyKey?: string | null;

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../../../errors/codes.js';
 import type { CvDataVerificationStatus, CvPlanCopyJob, CvPlanJobOperationResult, CvRetainedBy } from '../admin-model.js';
 import type { CvRef } from '../model.js';
 import { toRef } from './job.js';
@@ -35,7 +36,8 @@ const RETAINED_BY_TEXT: Readonly<Record<string, CvRetainedBy>> = {
 
 /**
  * `POST /V4/Plan/BackupDestination/JobOperations` → `{dependentJobsExist, archiverJobsExist, jobInfo: [...],
- * error: {errorMessage, errorCode}}` (docs/upstreams/commvault.md §10.3). An `error` with code 0 is no error.
+ * error: {errorMessage, errorCode}}` (docs/upstreams/commvault.md §10.3). An `error` with code 0 is no error;
+ * another is the public UPSTREAM_ERROR with Commvault's words.
  */
 export function toPlanJobOperationResult(body: unknown): CvPlanJobOperationResult {
   const error = field(body, 'error');
@@ -48,7 +50,7 @@ export function toPlanJobOperationResult(body: unknown): CvPlanJobOperationResul
       .filter((j): j is CvPlanCopyJob => j !== null),
     error:
       code !== null && code !== 0
-        ? { code: String(code), message: str(field(error, 'errorMessage'))?.trim() || `Commvault error ${code}` }
+        ? { code: ErrorCode.UPSTREAM_ERROR, message: str(field(error, 'errorMessage'))?.trim() || `Commvault error ${code}` }
         : null,
   };
 }
