@@ -1,6 +1,6 @@
-import type { DdbStore, Job, JobType, StoragePolicy, StoragePolicyCopy } from '../data/types.js';
+import type { DdbStore, JobType, StoragePolicy, StoragePolicyCopy } from '../data/types.js';
 import { genericError, ok, type ApiRequest, type ApiResult, type Scope, type SimContext } from '../context.js';
-import { activeJob, startAdminJob } from './admin-jobs.js';
+import { startAdminJob } from './admin-jobs.js';
 
 /**
  * The DDB operations sent as `POST /QCommand/qoperation execute` messages (docs/upstreams/commvault.md §10.2),
@@ -14,9 +14,6 @@ const HANDLERS: Readonly<Record<string, MessageHandler>> = {
   TMMsg_CreateTaskReq: createTask,
   App_SealSIDBStoreReq: seal,
 };
-
-/** The store each started DDB job works on: one job of a kind per store at a time. */
-const STORE_OF = new WeakMap<Job, number>();
 
 /** The root element of a DDB operation message in a JSON body, or undefined for any other message. */
 export function ddbOperationRoot(body: unknown): string | undefined {
@@ -74,10 +71,7 @@ function createTask(message: unknown, req: ApiRequest, ctx: SimContext): ApiResu
   if (!store || store.copyId !== target.copy.copyId) return refuse(`DDB store not found on copy [${target.copy.copyName}] of [${target.policy.storagePolicyName}].`);
   const storeId = store.storeId;
   if (jobType === 'DDB Space Reclamation' && store.sealedTime > 0) return refuse(`Space reclamation cannot run on the sealed DDB store [${storeId}].`);
-  const running = activeJob(ctx, jobType, (j) => STORE_OF.get(j) === storeId);
-  if (running) return refuse(`A ${jobType} job [${running.jobId}] is already running for the DDB store [${storeId}].`);
   const job = startAdminJob(req, ctx, jobType);
-  STORE_OF.set(job, storeId);
   return ok({ taskId: job.jobId - 1_000_000, jobIds: [String(job.jobId)] }, 'TMMsg_CreateTaskResp');
 }
 

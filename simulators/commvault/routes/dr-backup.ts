@@ -1,5 +1,5 @@
 import { genericError, ok, type ApiRequest, type ApiResult, type RouteDef, type Scope, type SimContext } from '../context.js';
-import { activeJob, startAdminJob } from './admin-jobs.js';
+import { startAdminJob } from './admin-jobs.js';
 
 /** `backupType` codes cvpysdk sends (docs/upstreams/commvault.md §10.1). */
 const DR_BACKUP_TYPES: ReadonlySet<number> = new Set([1, 3]);
@@ -8,8 +8,8 @@ export const drBackupRoutes: RouteDef[] = [{ method: 'POST', template: '/CommSer
 
 /**
  * `POST /CommServ/DRBackup` `{isCompressionEnabled, jobType, backupType}` → `{"jobIds": ["…"]}`: a "DR Backup"
- * job on the CommServe. Refused (`{errorCode, errorMessage}` at HTTP 200) for a company user, an unknown
- * backup type, or while another DR backup runs.
+ * job on the CommServe. Refused (`{errorCode, errorMessage}` at HTTP 200) for a company user or an unknown
+ * backup type. Several may run at once (the CommServe queues them; the simulator just runs them).
  */
 function runDrBackup(req: ApiRequest, ctx: SimContext): ApiResult {
   const refuse = (message: string): ApiResult => ok(genericError(2, message), 'TMMsg_CreateTaskResp');
@@ -17,8 +17,6 @@ function runDrBackup(req: ApiRequest, ctx: SimContext): ApiResult {
   const body = (req.body ?? {}) as { backupType?: unknown };
   const backupType = Number(body.backupType ?? 1);
   if (!DR_BACKUP_TYPES.has(backupType)) return refuse(`Invalid DR backup type [${String(body.backupType)}].`);
-  const running = activeJob(ctx, 'DR Backup');
-  if (running) return refuse(`A DR backup job [${running.jobId}] is already running.`);
   const job = startAdminJob(req, ctx, 'DR Backup');
   return ok({ jobIds: [String(job.jobId)] }, 'TMMsg_CreateTaskResp');
 }
