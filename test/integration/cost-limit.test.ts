@@ -53,6 +53,16 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.BackupSubclient = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', subclient), level: 'INCREMENTAL' };
     // A job the CommServe does not know: a per-job NOT_FOUND result, no GraphQL error.
     VARIABLES.ControlJobs = { jobs: [toGlobalId('CommvaultJob', 'cv-main', 9_999_999)], action: 'PAUSE' };
+    VARIABLES.RunDdbOperation = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY' };
+    // RETAIN can be repeated: every role's run keeps the same finished backup.
+    const kept = cv.data.jobs.find((j) => j.jobType === 'Backup' && j.status === 'Completed')!;
+    const policy = cv.data.storagePolicies.find((p) => p.storagePolicyId === kept.storagePolicyId)!;
+    VARIABLES.RunPlanJobOperation = {
+      storagePolicy: toGlobalId('CommvaultStoragePolicy', 'cv-main', policy.storagePolicyId),
+      copyId: policy.copies[0]!.copyId,
+      opType: 'RETAIN',
+      jobs: [toGlobalId('CommvaultJob', 'cv-main', kept.jobId)],
+    };
   });
   afterAll(async () => {
     await Promise.all([cv?.close(), bdr?.close()]);

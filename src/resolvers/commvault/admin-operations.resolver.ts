@@ -55,16 +55,18 @@ export class CommvaultAdminOperationsResolver {
   ): Promise<RunDisasterRecoveryBackupPayload> {
     const source = oneCommServe(ctx, input.upstream);
     const type = input.type ?? DrBackupType.FULL;
+    const compress = input.compress ?? true;
     const jobs = await runMutation(
       ctx,
       {
         operation: 'runDisasterRecoveryBackup',
-        input,
+        // Defaults filled in: an omitted field and its default are the same input to the idempotency key.
+        input: { upstream: source.instanceId, type, compress },
         idempotencyKey: input.idempotencyKey,
         targets: [source.instanceId],
         summarize: (started: CvJob[]) => ({ upstream: source.instanceId, jobIds: started.map((j) => j.jobId), type }),
       },
-      async () => readStartedJobs(source, await source.runDrBackup(WIRE_DR_TYPE[type], input.compress ?? true)),
+      async () => readStartedJobs(source, await source.runDrBackup(WIRE_DR_TYPE[type], compress)),
     );
     return Object.assign(new RunDisasterRecoveryBackupPayload(), { jobs });
   }
@@ -121,11 +123,16 @@ export class CommvaultAdminOperationsResolver {
     if (input.commcellId !== undefined && input.commcellId !== null && input.commcellId <= 0) throw badUserInput('commcellId must be positive');
     const { source, id: storagePolicyId } = commvaultObjectFromId(ctx, input.storagePolicy, 'CommvaultStoragePolicy');
     const jobIds = jobIdsOn(ctx, source, input.jobs);
+    const flags = { loadDependentJobs: input.loadDependentJobs ?? false, loadArchiverJobs: input.loadArchiverJobs ?? false };
     const result = await runMutation(
       ctx,
       {
         operation: 'runPlanJobOperation',
-        input,
+        // Defaults filled in: an omitted field and its default are the same input to the idempotency key.
+        input: {
+          storagePolicy: input.storagePolicy, copyId: input.copyId, opType: input.opType, jobs: input.jobs, commcellId: input.commcellId ?? null,
+          retainUntil: input.retainUntil?.toISOString() ?? null, confirm: input.confirm ?? false, ...flags,
+        },
         idempotencyKey: input.idempotencyKey,
         targets: [input.storagePolicy, ...input.jobs],
         summarize: (done: CvPlanJobOperationResult) => ({ opType: input.opType, copyId: input.copyId, jobIds, error: done.error?.code }),
@@ -142,8 +149,7 @@ export class CommvaultAdminOperationsResolver {
           jobIds,
           commcellId,
           retainUntil: input.retainUntil,
-          loadDependentJobs: input.loadDependentJobs ?? false,
-          loadArchiverJobs: input.loadArchiverJobs ?? false,
+          ...flags,
         });
       },
     );

@@ -136,10 +136,11 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
-  // also reads the store's partitions (`GET /DDBInformation/{id}`).
+  // (and an operation not known yet) also reads the store's partitions (`GET /DDBInformation/{id}`).
   'Mutation.runDdbOperation': (_parent, env) => {
     const input = env.args.input as { operation?: unknown } | undefined;
-    return { calls: input?.operation === 'RECONSTRUCT' ? 5 : 4, child: level(1, { commvault: 1 }) };
+    const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
+    return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
   // `GET /CommServ` for the CommCell id unless given, then the job operation.
   'Mutation.runPlanJobOperation': (_parent, env) => {
