@@ -100,6 +100,11 @@ const PLAN_JOB_OPERATIONS_ROUTE = 'POST /V4/Plan/BackupDestination/JobOperations
  */
 const RESULT_WITH_ERROR_ROUTES: ReadonlySet<string> = new Set([PLAN_JOB_OPERATIONS_ROUTE]);
 
+function withoutNestedError(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key.toLowerCase() !== 'error'));
+}
+
 const SEVERITY_SWITCHES: ReadonlyArray<[CvEventSeverity, string]> = [
   [CvEventSeverity.INFORMATION, 'showInfo'],
   [CvEventSeverity.MINOR, 'showMinor'],
@@ -182,8 +187,9 @@ export class CommvaultSource extends UpstreamSource {
    */
   override errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined {
     if (res.status === 401 || res.status === 429 || res.status >= 500) return undefined;
-    if (res.status < 400 && req.route !== undefined && RESULT_WITH_ERROR_ROUTES.has(req.route)) return undefined;
-    const found = findCommvaultError(res.body);
+    // There the nested `error` is part of the result (the mapper reads it); any other error shape still counts.
+    const carried = res.status < 400 && req.route !== undefined && RESULT_WITH_ERROR_ROUTES.has(req.route);
+    const found = findCommvaultError(carried ? withoutNestedError(res.body) : res.body);
     if (found) return this.upstreamError(found, res.status);
     if (res.status >= 400) return this.upstreamError(genericHttpError(res.status), res.status);
     return undefined;
