@@ -293,6 +293,25 @@ describe('runPlanJobOperation', () => {
     expect(dropped.body.data.runPlanJobOperation.jobs[0].retainUntil).not.toBe(until);
   });
 
+  it('reports a seeded archiver link when asked (finished fulls with ids that are multiples of 5)', async () => {
+    const t = finishedBackup((j) => j.backupLevel === 'Full' && j.jobId % 5 === 0 && sim.data.jobs.some((k) => k.jobType === 'Aux Copy' && k.startTime > j.endTime));
+    const res = await gql(PLAN_OP, { input: input(t, { opType: 'RETAIN', loadArchiverJobs: true }) });
+    expect(res.body.data.runPlanJobOperation).toMatchObject({ archiverJobsExist: true, dependentJobsExist: false });
+    const other = finishedBackup((j) => j.backupLevel === 'Full' && j.jobId % 5 !== 0);
+    const none = await gql(PLAN_OP, { input: input(other, { opType: 'RETAIN', loadArchiverJobs: true }) });
+    expect(none.body.data.runPlanJobOperation.archiverJobsExist).toBe(false);
+  });
+
+  it('answers a repeated idempotencyKey with the first outcome and no second call', async () => {
+    const t = finishedBackup();
+    const variables = { input: input(t, { opType: 'RETAIN', retainUntil: '2030-01-01T00:00:00.000Z', idempotencyKey: 'retain-once' }) };
+    const first = await gql(PLAN_OP, variables);
+    const again = await gql(PLAN_OP, variables);
+    expect(first.body.errors).toBeUndefined();
+    expect(again.body).toEqual(first.body);
+    expect(sim.calls(PLAN_OPS)).toBe(1);
+  });
+
   it('disallows and allows copying a job (the simulator flags it in jobAttributesEx)', async () => {
     const t = finishedBackup();
     const off = await gql(PLAN_OP, { input: input(t, { opType: 'DISALLOW_COPY' }) });
