@@ -97,10 +97,13 @@ export interface RouteDef {
   auth?: boolean;
   /** @default the generic `{errorCode, errorMessage}` */
   errorShape?: ErrorShape;
-  /** A write whose answer the afterWrite fault may lose. @default whether the path has an `/action/` segment */
-  write?: boolean;
   /** XML root for error bodies; @default `CvEntities_GenericResp`. */
   errorRoot?: string;
+  /**
+   * Whether a call changes data, so the `afterWrite` fault may lose its answer (a function when the body
+   * decides, as for qoperation messages). @default routes with `/action/` in their path
+   */
+  write?: boolean | ((req: ApiRequest) => boolean);
   handle(req: ApiRequest, ctx: SimContext): ApiResult | Promise<ApiResult>;
 }
 

@@ -5,7 +5,7 @@ import { readBody, sendJson, sendText, sleep } from '../common/http-server.js';
 import type { PipelineBase } from '../common/simulator.js';
 import type { TenantBudget } from './tenant-budget.js';
 import type { TokenStore } from './auth.js';
-import { genericError, Query, Scope, type ApiRequest, type ApiResult, type SimContext } from './context.js';
+import { genericError, Query, Scope, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from './context.js';
 import type { Router } from './router.js';
 import { toXml } from './xml.js';
 
@@ -113,7 +113,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     p.ctx.progress?.advance();
     let result: ApiResult = await match.def.handle(apiReq, p.ctx);
     // The write is done; its answer is then lost (slow past the client's timeout, or a 5xx).
-    const lost = faultable && (match.def.write ?? /\/action\//i.test(match.key)) ? p.faults.takeAfterWrite() : undefined;
+    const lost = faultable && isWrite(match.def, match.key, apiReq) ? p.faults.takeAfterWrite() : undefined;
     if (lost) {
       await sleep(lost.delayMs ?? 0);
       if (lost.status) {
@@ -127,6 +127,11 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     }
     send(req, res, result, post?.kind === 'malformedJson');
   };
+}
+
+function isWrite(def: RouteDef, key: string, req: ApiRequest): boolean {
+  if (def.write === undefined) return /\/action\//i.test(key);
+  return typeof def.write === 'function' ? def.write(req) : def.write;
 }
 
 function send(req: IncomingMessage, res: ServerResponse, result: ApiResult, malformed: boolean): void {

@@ -60,6 +60,16 @@ describe('the cost limit over HTTP', () => {
     const policy = cv.data.storagePolicies.find((p) => p.companyId === 0 && p.copies.some((c) => c.copyType !== 1))!;
     VARIABLES.RunAuxCopy = { storagePolicy: toGlobalId('CommvaultStoragePolicy', 'cv-main', policy.storagePolicyId) };
     VARIABLES.RunDataAging = { upstream: 'cv-main' };
+    VARIABLES.RunDdbOperation = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY' };
+    // RETAIN can be repeated: every role's run keeps the same finished backup.
+    const kept = cv.data.jobs.find((j) => j.jobType === 'Backup' && j.status === 'Completed')!;
+    const keptPolicy = cv.data.storagePolicies.find((p) => p.storagePolicyId === kept.storagePolicyId)!;
+    VARIABLES.RunPlanJobOperation = {
+      storagePolicy: toGlobalId('CommvaultStoragePolicy', 'cv-main', keptPolicy.storagePolicyId),
+      copyId: keptPolicy.copies[0]!.copyId,
+      opType: 'RETAIN',
+      jobs: [toGlobalId('CommvaultJob', 'cv-main', kept.jobId)],
+    };
   });
   afterAll(async () => {
     await Promise.all([cv?.close(), bdr?.close()]);

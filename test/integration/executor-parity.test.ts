@@ -96,6 +96,19 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     return { js: shape(js, jsCtx), jit: shape(jit, jitCtx) };
   }
 
+  /** RETAIN of one finished backup on its policy's primary copy. */
+  function planJobOperationVariables(): Record<string, unknown> {
+    const kept = cv.data.jobs.find((j) => j.jobType === 'Backup' && j.status === 'Completed')!;
+    const policy = cv.data.storagePolicies.find((p) => p.storagePolicyId === kept.storagePolicyId)!;
+    return {
+      storagePolicy: toGlobalId('CommvaultStoragePolicy', 'cv-a', policy.storagePolicyId),
+      copyId: policy.copies[0]!.copyId,
+      opType: 'RETAIN',
+      jobs: [toGlobalId('CommvaultJob', 'cv-a', kept.jobId)],
+      idempotencyKey: 'parity-plan',
+    };
+  }
+
   const variablesFor: Record<string, Record<string, unknown>> = {
     ConsoleJobs: { upstream: 'bdr-a', since: '2026-01-01T00:00:00Z' },
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
@@ -122,6 +135,9 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
           idempotencyKey: 'parity-aux-copy',
         },
         RunDataAging: { upstream: 'cv-a', idempotencyKey: 'parity-data-aging' },
+        RunDisasterRecoveryBackup: { upstream: 'cv-a', idempotencyKey: 'parity-dr' },
+        RunDdbOperation: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY', idempotencyKey: 'parity-ddb' },
+        RunPlanJobOperation: planJobOperationVariables(),
       };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});

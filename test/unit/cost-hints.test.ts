@@ -70,6 +70,12 @@ describe('the operations/ documents under the default limit', () => {
       ConsoleJobs: 5,
       DashboardJobs: 4,
       EstateHealth: 47,
+      // The DR backup call and the started job read back.
+      RunDisasterRecoveryBackup: 2,
+      // Operation not known without variables: RECONSTRUCT's engine list, partitions, message, job, list again.
+      RunDdbOperation: 5,
+      // `GET /CommServ` for the CommCell id, then the job operation.
+      RunPlanJobOperation: 2,
       StorageCapacity: 2,
       // The subclient read, the task and the started job read back (out of place: and the destination client).
       RestoreFiles: 3,

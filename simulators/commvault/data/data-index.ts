@@ -40,9 +40,20 @@ export class DataIndex {
     for (const j of data.jobs) this.track(j);
   }
 
+  /** Highest job id ever issued: a deleted job's id is not given again. */
+  private maxJobId = 0;
+
   nextJobId(): number {
     const last = this.data.jobs[this.data.jobs.length - 1];
-    return (last?.jobId ?? 1_420_000) + 1;
+    return Math.max(last?.jobId ?? 1_420_000, this.maxJobId) + 1;
+  }
+
+  /** A job deleted through the API: gone from the dataset and every lookup. */
+  removeJob(job: Job): void {
+    const at = this.data.jobs.indexOf(job);
+    if (at >= 0) this.data.jobs.splice(at, 1);
+    this.jobs.delete(job.jobId);
+    if (this.lastBackup.get(job.subclientId) === job) this.lastBackup.delete(job.subclientId);
   }
 
   addJob(job: Job): void {
@@ -53,6 +64,7 @@ export class DataIndex {
   /** Call after changing a job's status in place. */
   track(job: Job): void {
     this.jobs.set(job.jobId, job);
+    this.maxJobId = Math.max(this.maxJobId, job.jobId);
     if (job.jobType === 'Backup' && job.endTime > 0) {
       const prev = this.lastBackup.get(job.subclientId);
       if (!prev || prev.jobId < job.jobId) this.lastBackup.set(job.subclientId, job);

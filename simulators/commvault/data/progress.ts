@@ -3,8 +3,10 @@ import type { Job, JobType } from './types.js';
 
 const GB = 1024 ** 3;
 
+type Phases = ReadonlyArray<readonly [number, string]>;
+
 /** Phases a started job reports (`currentPhaseName`) by share of its run, per job type. */
-const PHASES: Readonly<Record<JobType, ReadonlyArray<readonly [number, string]>>> = {
+const PHASES: Readonly<Record<JobType, Phases>> = {
   Backup: [
     [0.1, 'Scan'],
     [0.9, 'Backup'],
@@ -13,10 +15,27 @@ const PHASES: Readonly<Record<JobType, ReadonlyArray<readonly [number, string]>>
   Restore: [[1, 'Restore']],
   'Aux Copy': [[1, 'Auxiliary Copy']],
   'Data Aging': [[1, 'Data Aging']],
+  'DR Backup': [[0.6, 'Export'], [1, 'Backup']],
+  'Data Verification': [[1, 'Data Verification']],
+  'DDB Space Reclamation': [[0.3, 'Data Verification'], [1, 'Defragmentation']],
+  'DDB Reconstruction': [[0.2, 'Restore DDB'], [1, 'Add Records']],
 };
 
-/** Admin jobs (aux copy, data aging) move data between copies or prune it: they count no files. */
-const COUNTS_FILES: Readonly<Record<JobType, boolean>> = { Backup: true, Restore: true, 'Aux Copy': false, 'Data Aging': false };
+/** Only backups and restores move files; administrative jobs copy, prune or index data: they count none. */
+const COUNTS_FILES: Readonly<Record<JobType, boolean>> = {
+  Backup: true,
+  Restore: true,
+  'Aux Copy': false,
+  'Data Aging': false,
+  'DR Backup': false,
+  'Data Verification': false,
+  'DDB Space Reclamation': false,
+  'DDB Reconstruction': false,
+};
+
+function phasesOf(job: Job): Phases {
+  return PHASES[job.jobType];
+}
 
 interface Live {
   job: Job;
@@ -32,12 +51,12 @@ interface Live {
 }
 
 /**
- * Jobs started through the API (backup, resubmit, restore, aux copy, data aging) progress over the
- * simulator's clock: percentComplete, phase and sizes grow while the job is Running, stop while it is
- * Suspended, and the job ends Completed — or Failed when the client it runs on is offline (the seed
- * decides which are; a restore runs on its destination) — after its run time. Data aging reads no
- * data: its sizes stay 0. Killing a job ends it at once (the job-control route). Advanced lazily,
- * before every request is handled.
+ * Jobs started through the API (backup, resubmit, restore, aux copy, data aging, DR backup, DDB
+ * operations) progress over the simulator's clock: percentComplete, phase and sizes grow while the job
+ * is Running, stop while it is Suspended, and the job ends Completed — or Failed when the client it
+ * runs on is offline (the seed decides which are; a restore runs on its destination) — after its run
+ * time. Data aging reads no data: its sizes stay 0. Killing a job ends it at once (the job-control
+ * route). Advanced lazily, before every request is handled.
  */
 export class JobProgress {
   private readonly live = new Map<number, Live>();

@@ -201,7 +201,16 @@ export interface DdbStore {
   partitions: DdbPartition[];
 }
 
-export type JobType = 'Backup' | 'Restore' | 'Data Aging' | 'Aux Copy';
+export type JobType =
+  | 'Backup'
+  | 'Restore'
+  | 'Data Aging'
+  | 'Aux Copy'
+  // Administrative jobs started through the API (routes/dr-backup.ts, routes/ddb-operations.ts).
+  | 'DR Backup'
+  | 'Data Verification'
+  | 'DDB Space Reclamation'
+  | 'DDB Reconstruction';
 
 export type JobStatus =
   | 'Running'
@@ -310,6 +319,10 @@ export const OP_TYPES: Readonly<Record<JobType, number>> = {
   Restore: 1,
   'Data Aging': 10,
   'Aux Copy': 104,
+  'DR Backup': 22,
+  'Data Verification': 31,
+  'DDB Space Reclamation': 113,
+  'DDB Reconstruction': 80,
 };
 
 export const BACKUP_LEVEL_CODES: Readonly<Record<BackupLevelName, number>> = {

@@ -1,5 +1,6 @@
 import type { DdbStore } from '../data/types.js';
 import { ok, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
+import { ddbOperationRoot, runDdbOperationMessage } from './ddb-operations.js';
 
 export const ddbRoutes: RouteDef[] = [
   { method: 'GET', template: '/DDBInformation/{id}', handle: ddbInformation },
@@ -8,6 +9,8 @@ export const ddbRoutes: RouteDef[] = [
     template: '/QCommand/qoperation execute',
     // qoperation failures use `errorString` (cvpysdk deduplication_engines.py checks it).
     errorShape: (code, message) => ({ error: { errorCode: code, errorString: message } }),
+    // DDB operation messages change data; the engine and substore lists only read it.
+    write: (req) => ddbOperationRoot(req.body) !== undefined,
     handle: qoperation,
   },
 ];
@@ -44,9 +47,14 @@ function ddbInformation(req: ApiRequest, ctx: SimContext): ApiResult {
   );
 }
 
-/** Only the two DDB messages cvpysdk sends are understood; anything else gets the qoperation error. */
+/**
+ * The DDB messages cvpysdk sends are understood, dispatched on the message's root element: the two lists
+ * here, the operations in ddb-operations.ts; anything else gets the qoperation error.
+ */
 function qoperation(req: ApiRequest, ctx: SimContext): ApiResult {
   const body = req.body as Record<string, unknown> | undefined;
+  const operation = ddbOperationRoot(body);
+  if (operation) return runDdbOperationMessage(operation, req, ctx);
   const isEngines: boolean = (body !== undefined && 'EVGui_DDBEnginesReq' in body) || /<EVGui_DDBEnginesReq\b/.test(req.rawBody);
   const subStoreReq = body?.EVGui_SubStoreListReq as { storeId?: number } | undefined;
   if (isEngines) {

@@ -4,10 +4,12 @@ import { browseRoutes } from './browse.js';
 import { clientRoutes } from './clients.js';
 import { commServRoutes } from './commserv.js';
 import { ddbRoutes } from './ddb.js';
+import { drBackupRoutes } from './dr-backup.js';
 import { eventRoutes } from './events.js';
 import { jobRoutes } from './jobs.js';
 import { libraryRoutes } from './libraries.js';
 import { mediaAgentRoutes } from './media-agents.js';
+import { planJobOperationRoutes } from './plan-job-operations.js';
 import { planRoutes } from './plans.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
@@ -27,4 +29,6 @@ export const allRoutes: readonly RouteDef[] = [
   ...planRoutes,
   ...eventRoutes,
   ...browseRoutes,
+  ...drBackupRoutes,
+  ...planJobOperationRoutes,
 ];

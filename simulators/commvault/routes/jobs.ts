@@ -212,7 +212,7 @@ export function startJob(
   return job;
 }
 
-const ALL_TYPES: readonly JobType[] = ['Backup', 'Restore', 'Data Aging', 'Aux Copy'];
+const ALL_TYPES: readonly JobType[] = Object.keys(OP_TYPES) as JobType[];
 
 const TYPE_NAMES: Readonly<Record<string, JobType>> = {
   backup: 'Backup',
@@ -220,6 +220,10 @@ const TYPE_NAMES: Readonly<Record<string, JobType>> = {
   dataaging: 'Data Aging',
   auxcopy: 'Aux Copy',
   auxiliarycopy: 'Aux Copy',
+  drbackup: 'DR Backup',
+  dataverification: 'Data Verification',
+  ddbspacereclamation: 'DDB Space Reclamation',
+  ddbreconstruction: 'DDB Reconstruction',
 };
 
 /** `jobFilter`: comma list of names (any case/spacing) or opType numbers; empty = every type. */

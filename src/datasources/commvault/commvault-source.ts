@@ -23,6 +23,13 @@ import { toServers } from './mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
 import { toStartedJobIds, unknownObjectAsNotFound } from './mappers/task.js';
+import type { CvDdbOperationOutcome, CvPlanJobOperationResult } from './admin-model.js';
+import {
+  ddbOperationMessage, drBackupBody, planJobOperationsBody,
+  type CvDdbOperation, type CvDdbTarget, type CvDrBackupType, type CvPlanJobOperation,
+} from './admin-requests.js';
+import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js';
+import { toPlanJobOperationResult } from './mappers/plan-job-operations.js';
 import {
   CvEventSeverity,
   type BrowseOptions,
@@ -89,6 +96,22 @@ const DDB_ENGINES_REQUEST = {
     flags: 0,
   },
 };
+
+/** The qoperation resource: its name holds a space, and request paths go to undici as given. */
+const QOPERATION_PATH = '/QCommand/qoperation%20execute';
+const QOPERATION_ROUTE = 'POST /QCommand/qoperation execute';
+const PLAN_JOB_OPERATIONS_ROUTE = 'POST /V4/Plan/BackupDestination/JobOperations';
+
+/**
+ * Routes whose HTTP 200 answer carries its `error` beside the result (docs/upstreams/commvault.md §10.3):
+ * the mapper reports it with the jobs the operation did handle, instead of the whole call failing.
+ */
+const RESULT_WITH_ERROR_ROUTES: ReadonlySet<string> = new Set([PLAN_JOB_OPERATIONS_ROUTE]);
+
+function withoutNestedError(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key.toLowerCase() !== 'error'));
+}
 
 const SEVERITY_SWITCHES: ReadonlyArray<[CvEventSeverity, string]> = [
   [CvEventSeverity.INFORMATION, 'showInfo'],
@@ -185,7 +208,9 @@ export class CommvaultSource extends UpstreamSource {
    */
   override errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined {
     if (res.status === 401 || res.status === 429 || res.status >= 500) return undefined;
-    const found = findCommvaultError(res.body);
+    // There the nested `error` is part of the result (the mapper reads it); any other error shape still counts.
+    const carried = res.status < 400 && req.route !== undefined && RESULT_WITH_ERROR_ROUTES.has(req.route);
+    const found = findCommvaultError(carried ? withoutNestedError(res.body) : res.body);
     if (found) return this.upstreamError(found, res.status);
     if (res.status >= 400) return this.upstreamError(genericHttpError(res.status), res.status);
     // `{}` to a browse is cvpysdk's "index not ready" (docs/upstreams/commvault.md §4.4): an error, so it is not cached.
@@ -244,6 +269,46 @@ export class CommvaultSource extends UpstreamSource {
     const verb = action === 'resubmit' ? 'Resubmit' : action;
     const body = await this.write(`/Job/${jobId}/action/${verb}`, `POST /Job/{id}/action/${verb}`);
     return { resubmittedJobIds: action === 'resubmit' ? toStartedJobIds(body) : [] };
+  }
+
+  // ── administrative operations (docs/upstreams/commvault.md §10; writes like the above) ─────
+
+  /** `POST /CommServ/DRBackup`: the ids of the DR backup job it started. */
+  async runDrBackup(type: CvDrBackupType, compress: boolean): Promise<number[]> {
+    const body = await this.write('/CommServ/DRBackup', 'POST /CommServ/DRBackup', { body: drBackupBody(type, compress) });
+    return toStartedJobIds(body);
+  }
+
+  /**
+   * One DDB operation as a `POST /QCommand/qoperation execute` message: the job it started, or none
+   * (seal). Drops the cached job lists and every DDB read (store list, details, pool details).
+   */
+  async runDdbOperation(operation: CvDdbOperation, store: CvDdbTarget): Promise<CvDdbOperationOutcome> {
+    const body = await this.write(QOPERATION_PATH, QOPERATION_ROUTE, { body: ddbOperationMessage(operation, store), invalidates: ['jobs', 'ddb'] });
+    return toDdbOperationOutcome(body);
+  }
+
+  /**
+   * `POST /V4/Plan/BackupDestination/JobOperations`: delete, retain or (dis)allow copying jobs of one
+   * plan backup destination (storage policy copy). Its 404 `{errorMessage, errorCode}` (unknown policy or
+   * copy) is NOT_FOUND. Jobs change (retention, deletion), so cached job reads are dropped.
+   */
+  async runPlanJobOperations(op: CvPlanJobOperation): Promise<CvPlanJobOperationResult> {
+    let body: unknown;
+    try {
+      body = await this.write('/V4/Plan/BackupDestination/JobOperations', PLAN_JOB_OPERATIONS_ROUTE, { body: planJobOperationsBody(op) });
+    } catch (error) {
+      if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_ERROR && error.upstream?.status === 404) {
+        throw new GatewayError(ErrorCode.NOT_FOUND, error.message, { upstream: error.upstream, upstreamCode: error.upstreamCode });
+      }
+      throw error;
+    }
+    return toPlanJobOperationResult(body);
+  }
+
+  /** `GET /CommServ`: the CommCell id V4 operations name the CommServe by; null when the answer lacks it. */
+  async getCommCellId(): Promise<number | null> {
+    return toCommCellId(await this.get('/CommServ', { cacheClass: 'inventory', route: 'GET /CommServ' }));
   }
 
   /**
@@ -339,7 +404,8 @@ export class CommvaultSource extends UpstreamSource {
 
   /** `GET /StoragePool/{id}`: the pool with its DDB stores. */
   async getStoragePool(storagePoolId: number): Promise<CvStoragePool | null> {
-    const body = await this.get(`/StoragePool/${storagePoolId}`, { cacheClass: 'capacity', route: 'GET /StoragePool/{id}' });
+    // Tagged `ddb`: the detail lists the pool's DDB stores, which DDB operations change.
+    const body = await this.get(`/StoragePool/${storagePoolId}`, { cacheClass: 'capacity', tags: ['ddb'], route: 'GET /StoragePool/{id}' });
     return this.mapped.map(body, toStoragePoolDetail, this.upstream);
   }
 
@@ -378,19 +444,19 @@ export class CommvaultSource extends UpstreamSource {
 
   /** DDB stores via the qoperation cvpysdk uses (no REST list exists); a read, so cached and retried. */
   async listDdbStores(): Promise<CvDdbStore[]> {
-    // The resource name holds a space; request paths go to undici as given, so it is sent encoded.
-    const body = await this.post('/QCommand/qoperation%20execute', {
+    const body = await this.post(QOPERATION_PATH, {
       body: DDB_ENGINES_REQUEST,
       access: 'read',
       cacheClass: 'capacity',
-      route: 'POST /QCommand/qoperation execute',
+      tags: ['ddb'],
+      route: QOPERATION_ROUTE,
     });
     return this.mapped.map(body, toDdbEngines, this.upstream);
   }
 
   /** `GET /DDBInformation/{id}`: the store with its partitions (free space, Q&I time). */
   async getDdbStore(storeId: number): Promise<CvDdbStore | null> {
-    const body = await this.get(`/DDBInformation/${storeId}`, { cacheClass: 'capacity', route: 'GET /DDBInformation/{id}' });
+    const body = await this.get(`/DDBInformation/${storeId}`, { cacheClass: 'capacity', tags: ['ddb'], route: 'GET /DDBInformation/{id}' });
     return toDdbStore(body, storeId, this.upstream);
   }
 

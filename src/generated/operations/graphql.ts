@@ -11,6 +11,32 @@ export type BackupLevel =
   | 'INCREMENTAL'
   | 'SYNTHETIC_FULL';
 
+/** Whether periodic data verification (DV) jobs checked a job's data on a copy (`dataVerificationStatus` 0–6). */
+export type CommvaultDataVerificationStatus =
+  /** 2. */
+  | 'DO_NOT_CHECK'
+  /** 1. */
+  | 'EXPIRED'
+  /** 6. */
+  | 'FAILED'
+  /** "Invalid data received." (text only). */
+  | 'INVALID_DATA'
+  /** 4, partly checked. */
+  | 'PARTIAL'
+  /** 5. */
+  | 'SUCCESSFUL'
+  /** 3, "Picked". */
+  | 'TO_BE_CHECKED'
+  /** 0, "Not Picked". */
+  | 'UNCHECKED';
+
+/** Why a copy keeps a job (`strRetainedBy`). */
+export type CommvaultRetainedBy =
+  | 'BASIC_RETENTION'
+  | 'EXTENDED_RETENTION'
+  | 'NO_DATA_AVAILABLE'
+  | 'USER';
+
 /** One storage policy copy to age. */
 export type DataAgingCopyInput = {
   /** The name of one of its copies. */
@@ -18,6 +44,22 @@ export type DataAgingCopyInput = {
   /** A CommvaultStoragePolicy global id. */
   storagePolicy: string | number;
 };
+
+/** What `runDdbOperation` does to a deduplication database store. */
+export type DdbOperation =
+  /** Start a space reclamation (defragmentation) job: level 3 of 4, blocks 40 % or more unused. */
+  | 'RECLAIM_SPACE'
+  /** Start a DDB reconstruction job rebuilding the store's partitions from its last DDB backup. */
+  | 'RECONSTRUCT'
+  /** Seal the store: new backups start a new DDB. Starts no job. */
+  | 'SEAL'
+  /** Start an incremental, quick DDB verification job (the store's entries, not the data). */
+  | 'VERIFY';
+
+/** The level of a CommServe disaster recovery (DR) backup. */
+export type DrBackupType =
+  | 'DIFFERENTIAL'
+  | 'FULL';
 
 /** What `controlJobs` does to each job. */
 export type JobAction =
@@ -67,6 +109,21 @@ export type JobStatus =
   | 'SUSPENDED'
   /** Waiting for resources; includes queued jobs. */
   | 'WAITING';
+
+/** What `runPlanJobOperation` does to jobs of one plan backup destination (storage policy copy). */
+export type PlanJobOperationType =
+  /** Copy the jobs again after DISALLOW_COPY. */
+  | 'ALLOW_COPY'
+  /** Delete the jobs from the copy. Needs `confirm: true`. */
+  | 'DELETE'
+  /** Do not copy these jobs to this copy. */
+  | 'DISALLOW_COPY'
+  /** Do not copy these jobs to this copy or the copies fed by it. */
+  | 'DISALLOW_COPY_ALL'
+  /** Drop a manual retention: the jobs age by the copy's rules again. Needs `confirm: true`. */
+  | 'DO_NOT_RETAIN'
+  /** Keep the jobs until `retainUntil` (or with no end date when it is absent). */
+  | 'RETAIN';
 
 /** Why a workload has no successful backup in the window. */
 export type ProtectionGap =
@@ -203,6 +260,39 @@ export type RunDataAgingMutationVariables = Exact<{
 
 export type RunDataAgingMutation = { runDataAging: { jobs: Array<{ id: string, jobId: number, jobType: string | null, status: JobStatus, percentComplete: number | null, phase: string | null, startedAt: string | null }> } };
 
+export type RunDdbOperationMutationVariables = Exact<{
+  store: string | number;
+  operation: DdbOperation;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RunDdbOperationMutation = { runDdbOperation: { ok: boolean, message: string | null, job: { id: string, jobId: number, status: JobStatus, jobType: string | null, phase: string | null } | null, store: { id: string, name: string, sealedAt: string | null } | null } };
+
+export type RunDisasterRecoveryBackupMutationVariables = Exact<{
+  upstream?: string | number | null | undefined;
+  type?: DrBackupType | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RunDisasterRecoveryBackupMutation = { runDisasterRecoveryBackup: { jobs: Array<{ id: string, jobId: number, status: JobStatus, jobType: string | null, percentComplete: number | null, phase: string | null, startedAt: string | null }> } };
+
+export type RunPlanJobOperationMutationVariables = Exact<{
+  storagePolicy: string | number;
+  copyId: number;
+  opType: PlanJobOperationType;
+  jobs: Array<string | number> | string | number;
+  retainUntil?: string | null | undefined;
+  loadDependentJobs?: boolean | null | undefined;
+  loadArchiverJobs?: boolean | null | undefined;
+  confirm?: boolean | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RunPlanJobOperationMutation = { runPlanJobOperation: { dependentJobsExist: boolean, archiverJobsExist: boolean, jobs: Array<{ jobId: number, status: string | null, jobType: string | null, startedAt: string | null, endedAt: string | null, applicationBytes: number | null, dataWrittenBytes: number | null, retainUntil: string | null, retainedBy: CommvaultRetainedBy | null, retentionReason: string | null, dataVerificationStatus: CommvaultDataVerificationStatus | null, lastVerifiedAt: string | null, copiedAt: string | null, requiredByJobIds: Array<number>, server: { id: number, name: string } | null, subclient: { id: number, name: string } | null }>, error: { code: string, message: string } | null } };
+
 export type StorageCapacityQueryVariables = Exact<{
   upstream?: string | number | null | undefined;
 }>;
@@ -224,4 +314,7 @@ export const EstateHealthDocument = {"__meta__":{"hash":"sha256:fb1e28a7ef1d4116
 export const RestoreFilesDocument = {"__meta__":{"hash":"sha256:0844045a0eaaaf8ce7245b1584e6085c1b90b9f0f7c9fe533c92ea0d57c4063c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreFiles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subclient"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paths"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pointInTime"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"inPlace"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"destinationClient"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"destinationPath"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overwrite"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreFiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"subclient"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subclient"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"paths"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paths"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"pointInTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pointInTime"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"inPlace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"inPlace"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"destinationClient"},"value":{"kind":"Variable","name":{"kind":"Name","value":"destinationClient"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"destinationPath"},"value":{"kind":"Variable","name":{"kind":"Name","value":"destinationPath"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overwrite"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overwrite"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"percentComplete"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"destinationClientName"}},{"kind":"Field","name":{"kind":"Name","value":"subclient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RestoreFilesMutation, RestoreFilesMutationVariables>;
 export const RunAuxCopyDocument = {"__meta__":{"hash":"sha256:285d4d5aba9275e36a950407d6d3b57584ecca226210690c7731434d5ba5a6ee"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunAuxCopy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"storagePolicy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"copy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runAuxCopy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"storagePolicy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"storagePolicy"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"copy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"copy"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"percentComplete"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"storagePolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RunAuxCopyMutation, RunAuxCopyMutationVariables>;
 export const RunDataAgingDocument = {"__meta__":{"hash":"sha256:e4f6084c57c9d788ac1a6a2dfcb999a79c92009118c2f5d70031c25507fd6834"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunDataAging"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"upstream"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"copies"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DataAgingCopyInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runDataAging"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"upstream"},"value":{"kind":"Variable","name":{"kind":"Name","value":"upstream"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"copies"},"value":{"kind":"Variable","name":{"kind":"Name","value":"copies"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"percentComplete"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RunDataAgingMutation, RunDataAgingMutationVariables>;
+export const RunDdbOperationDocument = {"__meta__":{"hash":"sha256:4d22a833dee7b87885a43a564cf499be12242f62ea3ec6c708b22dcdc144d015"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunDdbOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"store"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"operation"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DdbOperation"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runDdbOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"store"},"value":{"kind":"Variable","name":{"kind":"Name","value":"store"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"operation"},"value":{"kind":"Variable","name":{"kind":"Name","value":"operation"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"jobType"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}}]}},{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sealedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RunDdbOperationMutation, RunDdbOperationMutationVariables>;
+export const RunDisasterRecoveryBackupDocument = {"__meta__":{"hash":"sha256:885ea653d58af4af0b4d2872c393d2b10f3a8c0d57c1b385368186f8df9220cb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunDisasterRecoveryBackup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"upstream"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DrBackupType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runDisasterRecoveryBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"upstream"},"value":{"kind":"Variable","name":{"kind":"Name","value":"upstream"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"jobType"}},{"kind":"Field","name":{"kind":"Name","value":"percentComplete"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RunDisasterRecoveryBackupMutation, RunDisasterRecoveryBackupMutationVariables>;
+export const RunPlanJobOperationDocument = {"__meta__":{"hash":"sha256:0c7d2aea44794b8c3fcca9304a5bfdfb85cf9c63457724abd93bc91dc459f147"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunPlanJobOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"storagePolicy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"copyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"opType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PlanJobOperationType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"retainUntil"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"loadDependentJobs"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"loadArchiverJobs"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirm"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runPlanJobOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"storagePolicy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"storagePolicy"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"copyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"copyId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"opType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"opType"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"jobs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobs"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"retainUntil"},"value":{"kind":"Variable","name":{"kind":"Name","value":"retainUntil"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"loadDependentJobs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"loadDependentJobs"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"loadArchiverJobs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"loadArchiverJobs"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"confirm"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirm"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dependentJobsExist"}},{"kind":"Field","name":{"kind":"Name","value":"archiverJobsExist"}},{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"jobType"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"applicationBytes"}},{"kind":"Field","name":{"kind":"Name","value":"dataWrittenBytes"}},{"kind":"Field","name":{"kind":"Name","value":"retainUntil"}},{"kind":"Field","name":{"kind":"Name","value":"retainedBy"}},{"kind":"Field","name":{"kind":"Name","value":"retentionReason"}},{"kind":"Field","name":{"kind":"Name","value":"dataVerificationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastVerifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"copiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requiredByJobIds"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subclient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RunPlanJobOperationMutation, RunPlanJobOperationMutationVariables>;
 export const StorageCapacityDocument = {"__meta__":{"hash":"sha256:174bffbb046e890b33c8a220428c32d8ca82db8250ef2bf5461d13eb7bfef910"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StorageCapacity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"upstream"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"storagePools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"upstream"},"value":{"kind":"Variable","name":{"kind":"Name","value":"upstream"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"capacityBytes"}},{"kind":"Field","name":{"kind":"Name","value":"freeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"freePercent"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}}]}}]}}]} as unknown as DocumentNode<StorageCapacityQuery, StorageCapacityQueryVariables>;

@@ -147,7 +147,20 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const copies = taskInput(env).copies;
     return { calls: 2 + (Array.isArray(copies) ? 1 + Math.min(copies.length, MAX_AGING_COPIES) : 0), child: level(1, { commvault: 1 }) };
   },
-
+  // The DR backup call, then `GET /Job/{id}` of the started job.
+  'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
+  // (and an operation not known yet) also reads the store's partitions (`GET /DDBInformation/{id}`).
+  'Mutation.runDdbOperation': (_parent, env) => {
+    const input = env.args.input as { operation?: unknown } | undefined;
+    const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
+    return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
+  },
+  // `GET /CommServ` for the CommCell id unless given, then the job operation.
+  'Mutation.runPlanJobOperation': (_parent, env) => {
+    const input = env.args.input as { commcellId?: unknown } | undefined;
+    return { calls: typeof input?.commcellId === 'number' ? 1 : 2, child: level(1, { commvault: 1 }) };
+  },
 };
 
 /** A mutation's `input` argument as the estimate sees it (unchecked: the resolver validates it). */

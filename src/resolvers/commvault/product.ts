@@ -9,6 +9,7 @@ import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workl
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
+import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
 import { CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
@@ -76,6 +77,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultOperationsResolver,
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
+    CommvaultAdminOperationsResolver,
   ],
   types: [
     CommvaultJob,
