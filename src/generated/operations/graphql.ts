@@ -11,15 +11,15 @@ export type BackupLevel =
   | 'INCREMENTAL'
   | 'SYNTHETIC_FULL';
 
-/** What `controlJobs` does to each job. */
+/** What `controlJobs` does to each job. Consoles can only cancel (KILL); the other actions on a console job are NOT_SUPPORTED. */
 export type JobAction =
-  /** End an active job (status KILLED). */
+  /** End an active job (status KILLED); on a console, cancel it. */
   | 'KILL'
-  /** Suspend a running job. */
+  /** Suspend a running job (Commvault). */
   | 'PAUSE'
-  /** Start the finished job again as a new job (`resubmittedJob`). */
+  /** Start the finished job again as a new job (`resubmittedJob`; Commvault). */
   | 'RESUBMIT'
-  /** Continue a suspended job. */
+  /** Continue a suspended job (Commvault). */
   | 'RESUME';
 
 /** Running-or-queued versus finished jobs; the cheapest job filter (served by the upstream). */

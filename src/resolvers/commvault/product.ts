@@ -17,6 +17,7 @@ import { CommvaultLibraryResolver } from './library.resolver.js';
 import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
+import { commvaultJobControl } from './job-control.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { preloadClients } from './preload-clients.js';
@@ -127,6 +128,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
       };
     });
   },
+
+  controlJob: commvaultJobControl,
 
   async node(ctx, instanceId, typeName, localId) {
     const fetch = COMMVAULT_NODE_FETCHERS[typeName];
