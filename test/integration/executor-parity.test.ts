@@ -112,6 +112,16 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
       const mutationVariables: Record<string, Record<string, unknown>> = {
         BackupSubclient: { subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients.find((s) => s.enableBackup)!.subclientId), level: 'FULL', idempotencyKey: 'parity' },
         ControlJobs: { jobs: [toGlobalId('CommvaultJob', 'cv-a', 9_999_999)], action: 'PAUSE' },
+        // Console mutations: each its own key (a key is per caller and operation input).
+        BackupApplication: { input: { application: toGlobalId('BackupDrApplication', 'bdr-a', bdr.data.applications.find((a) => a.slaId !== null)!.id), idempotencyKey: 'parity-backup-app' } },
+        UpdateSla: { input: { sla: toGlobalId('BackupDrSla', 'bdr-a', bdr.data.slas[0]!.id), scheduleOff: false, idempotencyKey: 'parity-update-sla' } },
+        MountBackup: {
+          input: {
+            backup: toGlobalId('BackupDrBackup', 'bdr-a', bdr.data.backups[0]!.id),
+            host: toGlobalId('BackupDrHost', 'bdr-a', bdr.data.hosts.find((h) => h.hasagent)!.id),
+            idempotencyKey: 'parity-mount',
+          },
+        },
       };
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});
       expect(js.errors).toEqual([]);
