@@ -60,6 +60,8 @@ describe('the operations/ documents under the default limit', () => {
 
   it('estimates them as the DEFAULT_MAX_COST comment states, for the demo estate (one CommServe, one console)', () => {
     expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({
+      // The application, its SLA and its template's policies, the backup call and the label lookup's first poll.
+      BackupApplication: 5,
       // The backup call and the started job read back.
       BackupSubclient: 2,
       CommvaultClients: 1,
@@ -68,7 +70,11 @@ describe('the operations/ documents under the default limit', () => {
       ConsoleJobs: 5,
       DashboardJobs: 4,
       EstateHealth: 47,
+      // The mount, the label lookup's first poll and the image read back.
+      MountBackup: 3,
       StorageCapacity: 2,
+      // The PUT alone: the console answers the SLA.
+      UpdateSla: 1,
     });
   });
 
