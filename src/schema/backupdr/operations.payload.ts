@@ -5,35 +5,29 @@ import { BackupDrBackup } from './backup.type.js';
 import { BackupDrJob } from './job.type.js';
 import { BackupDrSla } from './sla.type.js';
 
-const JOB = 'The job the console started, found by its label on `/jobstatus`; null when it did not show up in time (see jobFound).';
-const JOB_FOUND = 'Whether the job showed up within the lookup time (upstreams[].jobLookup). False: the console took the request; look for the job by `label`.';
-const LABEL = 'The label the job carries (yours, or the one the gateway made).';
-
-@ObjectType('BackupApplicationPayload')
-export class BackupApplicationPayload {
-  @Field(() => BackupDrJob, { nullable: true, description: JOB })
+/**
+ * What a payload of a job-starting console write says of the job (the console answers without one:
+ * it is looked for by its label). A base only, never a type of its own in the schema.
+ */
+@ObjectType()
+abstract class StartedJobPayload {
+  @Field(() => BackupDrJob, { nullable: true, description: 'The job the console started, found by its label on `/jobstatus`; null when it did not show up in time (see jobFound).' })
   job!: BackupDrJob | null;
 
-  @Field(() => Boolean, { description: JOB_FOUND })
+  @Field(() => Boolean, { description: 'Whether the job showed up within the lookup time (upstreams[].jobLookup). False: the console took the request; look for the job by `label`.' })
   jobFound!: boolean;
 
-  @Field(() => String, { description: LABEL })
+  @Field(() => String, { description: 'The label the job carries (yours, or the one the gateway made).' })
   label!: string;
 }
 
+@ObjectType('BackupApplicationPayload')
+export class BackupApplicationPayload extends StartedJobPayload {}
+
 @ObjectType('MountBackupPayload')
-export class MountBackupPayload {
+export class MountBackupPayload extends StartedJobPayload {
   @Field(() => BackupDrBackup, { nullable: true, description: 'The image as the console shows it after the mount.' })
   backup!: BackupDrBackup | null;
-
-  @Field(() => BackupDrJob, { nullable: true, description: JOB })
-  job!: BackupDrJob | null;
-
-  @Field(() => Boolean, { description: JOB_FOUND })
-  jobFound!: boolean;
-
-  @Field(() => String, { description: LABEL })
-  label!: string;
 }
 
 @ObjectType('UnmountBackupPayload')
