@@ -350,6 +350,16 @@ describe('SLAs', () => {
     expect(back.body.data.updateSla.sla).toMatchObject({ scheduleOff: false, description: 'back on' });
   });
 
+  it('treats a field written from a variable the request leaves out as absent, an explicit null variable as null', async () => {
+    const sla = sim.data.slas.find((s) => s.appId !== null && s.expirationoff === 'false')!;
+    const document = `mutation ($s: Boolean, $e: Boolean) { updateSla(input: { sla: "${gid('BackupDrSla', sla.id)}", scheduleOff: $s, expirationOff: $e }) { sla { scheduleOff expirationOff } } }`;
+    const given = await gql(document, { s: true });
+    expect(given.body.errors).toBeUndefined();
+    expect(given.body.data.updateSla.sla).toEqual({ scheduleOff: true, expirationOff: false });
+    expect(codes(await gql(document, { s: false, e: null }))).toEqual(['BAD_USER_INPUT']);
+    expect(sim.calls('PUT /sla/{id}')).toBe(1);
+  });
+
   it('refuses an explicit null and an update with nothing in it with BAD_USER_INPUT, before any call', async () => {
     const sla = sim.data.slas[0]!;
     for (const input of [{ sla: gid('BackupDrSla', sla.id), scheduleOff: null }, { sla: gid('BackupDrSla', sla.id), scheduleOff: true, description: null }, { sla: gid('BackupDrSla', sla.id) }]) {
