@@ -252,7 +252,7 @@ describe('loadExamples', () => {
     const mutations = examples.filter((e) => /^\s*mutation\b/m.test(e.document)).map((e) => e.name);
     expect(examples.map((e) => e.name)).toEqual([...[...queries].sort(), ...[...mutations].sort()]);
     expect(queries[0]).toBe('CommvaultClients');
-    expect(mutations).toEqual(['BackupSubclient', 'ControlJobs']);
+    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'ControlJobs', 'MountBackup', 'UpdateSla']);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation)\s+\w+/);
   });
 });
