@@ -119,7 +119,8 @@ beforeAll(async () => {
       logLevel: 'info',
       server: { port: 0 },
       upstreams: [
-        { id: BDR, kind: 'backupdr', url: sim.url, bearerToken: 'admin-token' },
+        // Many lost answers on purpose: the breaker must not open between the tests that cause them.
+        { id: BDR, kind: 'backupdr', url: sim.url, bearerToken: 'admin-token', breaker: { failureThreshold: 1000 } },
         { id: BDR_SLOW, kind: 'backupdr', url: sim.url, bearerToken: 'admin-token', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },
         { id: CV, kind: 'commvault', url: cv.url, username: 'admin', password: 'admin' },
       ],
@@ -434,6 +435,162 @@ describe('updateApplication', () => {
     expect(codes(await gql(UPDATE_APP, { input: { application: gid('BackupDrApplication', app.id), description: 'x' } }, KEYS.readonly))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(UPDATE_APP, { input: { application: gid('BackupDrApplication', app.id), description: 'x' } }, KEYS.orgA))).toEqual(['NOT_FOUND']);
     expect(app.description).toBe(description);
+  });
+});
+
+/**
+ * The error paths every console mutation shares, one table: the console's 403 for a role without the right,
+ * its 404 for an unknown id and for an object outside the caller's organizations (nothing changes), and a
+ * 5xx after it took the write (UPSTREAM_UNCERTAIN after exactly one call). Each case picks objects no other
+ * case used, and says what the console holds of them (`state`) to prove "unchanged".
+ */
+describe('every console mutation on the error paths', () => {
+  const used = new Set<string>();
+  /** The first record matching that no case used yet. */
+  function fresh<T extends { id: string }>(list: readonly T[], ok: (r: T) => boolean): T {
+    const r = list.find((x) => !used.has(x.id) && ok(x));
+    if (!r) throw new Error('no such record left in the simulator data');
+    used.add(r.id);
+    return r;
+  }
+  const foreignApp = (a: Application) => !inOrg(a, 'OrgA') && a.orgIds.length > 0;
+  const mounted = (b: Backup) => (b.flags & 16) !== 0 && (b.flags & 8) === 0;
+  const agentHost = () => sim.data.hosts.find((h) => h.hasagent && h.orgIds.includes(orgId('OrgA')))!;
+
+  interface Target {
+    input: Record<string, unknown>;
+    /** What the console holds of the objects concerned, as JSON. */
+    state: () => string;
+  }
+  interface Case {
+    name: string;
+    document: string;
+    route: string;
+    /** An object the caller sees (`foreign`: one outside OrgA) or an unknown id (`unknown`). */
+    target(kind: 'visible' | 'foreign' | 'unknown'): Target;
+  }
+  const image = (b: Backup | undefined): Target['state'] => () => JSON.stringify([b ?? null, sim.data.jobs.length]);
+
+  const CASES: Case[] = [
+    {
+      name: 'backupApplication',
+      document: BACKUP,
+      route: 'POST /application/{id}/backup',
+      target: (kind) => {
+        const app = kind === 'unknown' ? undefined : fresh(sim.data.applications, (a) => a.slaId !== null && a.apptype !== 'ConsistGrp' && (kind === 'foreign' ? foreignApp(a) : true));
+        return { input: { application: gid('BackupDrApplication', app?.id ?? '999999999') }, state: () => JSON.stringify([app ?? null, sim.data.jobs.length]) };
+      },
+    },
+    {
+      name: 'mountBackup',
+      document: MOUNT,
+      route: 'POST /backup/{id}/mount',
+      target: (kind) => {
+        const b = kind === 'unknown' ? undefined : fresh(sim.data.backups, (x) => (x.flags & 16) === 0 && (kind === 'foreign' ? foreignApp(appOf(x)) : true));
+        return { input: { backup: gid('BackupDrBackup', b?.id ?? '999999999'), host: gid('BackupDrHost', agentHost().id) }, state: image(b) };
+      },
+    },
+    {
+      name: 'unmountBackup',
+      document: UNMOUNT,
+      route: 'POST /backup/{id}/unmount',
+      target: (kind) => {
+        const b = kind === 'unknown' ? undefined : fresh(sim.data.backups, (x) => mounted(x) && (kind === 'foreign' ? foreignApp(appOf(x)) : true));
+        return { input: { backup: gid('BackupDrBackup', b?.id ?? '999999999') }, state: image(b) };
+      },
+    },
+    {
+      name: 'expireBackup',
+      document: EXPIRE,
+      route: 'POST /backup/{id}/expire',
+      target: (kind) => {
+        const b = kind === 'unknown' ? undefined : fresh(sim.data.backups, (x) => (x.flags & (8 | 16)) === 0 && (kind === 'foreign' ? foreignApp(appOf(x)) : true));
+        return { input: { backup: gid('BackupDrBackup', b?.id ?? '999999999') }, state: () => JSON.stringify([b ?? null, b ? sim.data.backups.includes(b) : null]) };
+      },
+    },
+    {
+      name: 'updateBackup',
+      document: UPDATE_BACKUP,
+      route: 'PUT /backup/{id}',
+      target: (kind) => {
+        const b = kind === 'unknown' ? undefined : fresh(sim.data.backups, (x) => kind === 'foreign' ? foreignApp(appOf(x)) : true);
+        return { input: { backup: gid('BackupDrBackup', b?.id ?? '999999999'), label: 'changed-label' }, state: image(b) };
+      },
+    },
+    {
+      name: 'updateSla',
+      document: UPDATE_SLA,
+      route: 'PUT /sla/{id}',
+      target: (kind) => {
+        const sla = kind === 'unknown' ? undefined : fresh(sim.data.slas, (x) => x.appId !== null && (kind === 'foreign' ? foreignApp(sim.data.applications.find((a) => a.id === x.appId)!) : true));
+        return { input: { sla: gid('BackupDrSla', sla?.id ?? '999999999'), description: 'changed' }, state: () => JSON.stringify(sla ?? null) };
+      },
+    },
+    {
+      name: 'applySla',
+      document: APPLY_SLA,
+      route: 'POST /sla',
+      target: (kind) => {
+        const app = kind === 'unknown' ? undefined : fresh(sim.data.applications, (a) => a.slaId === null && a.apptype !== 'ConsistGrp' && (kind === 'foreign' ? foreignApp(a) : true));
+        const [slt, slp] = [sim.data.slts.find((t) => t.orgIds.includes(orgId('OrgA')))!, sim.data.slps.find((t) => t.orgIds.includes(orgId('OrgA')))!];
+        return {
+          input: { application: gid('BackupDrApplication', app?.id ?? '999999999'), template: gid('BackupDrSlt', slt.id), profile: gid('BackupDrSlp', slp.id) },
+          state: () => JSON.stringify([app ?? null, sim.data.slas.length]),
+        };
+      },
+    },
+    {
+      name: 'removeSla',
+      document: REMOVE_SLA,
+      route: 'DELETE /sla/{id}',
+      target: (kind) => {
+        const sla = kind === 'unknown' ? undefined : fresh(sim.data.slas, (x) => x.appId !== null && (kind === 'foreign' ? foreignApp(sim.data.applications.find((a) => a.id === x.appId)!) : true));
+        return { input: { sla: gid('BackupDrSla', sla?.id ?? '999999999') }, state: () => JSON.stringify([sla ?? null, sla ? sim.data.slas.includes(sla) : null]) };
+      },
+    },
+    {
+      name: 'updateApplication',
+      document: UPDATE_APP,
+      route: 'PUT /application/{id}',
+      target: (kind) => {
+        const app = kind === 'unknown' ? undefined : fresh(sim.data.applications, (a) => (kind === 'foreign' ? foreignApp(a) : true));
+        return { input: { application: gid('BackupDrApplication', app?.id ?? '999999999'), description: 'changed' }, state: () => JSON.stringify(app ?? null) };
+      },
+    },
+  ];
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s: FORBIDDEN for a read-only console identity, nothing changed', async (_name, c) => {
+    const t = c.target('visible');
+    const before = t.state();
+    const res = await gql(c.document, { input: t.input }, KEYS.readonly);
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(t.state()).toBe(before);
+    expect(sim.calls(c.route)).toBe(1);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s: NOT_FOUND for an unknown id', async (_name, c) => {
+    const res = await gql(c.document, { input: c.target('unknown').input });
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    expect(sim.calls(c.route)).toBeLessThanOrEqual(1);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s: NOT_FOUND for another organization's object, nothing changed", async (_name, c) => {
+    const t = c.target('foreign');
+    const before = t.state();
+    const res = await gql(c.document, { input: t.input }, KEYS.orgA);
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    expect(t.state()).toBe(before);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s: UPSTREAM_UNCERTAIN after exactly one call on a 5xx after the console took it', async (_name, c) => {
+    const t = c.target('visible');
+    const before = t.state();
+    sim.setFaults({ afterWrite: { count: 1, status: 502 } });
+    const res = await gql(c.document, { input: t.input });
+    expect(codes(res)).toEqual(['UPSTREAM_UNCERTAIN']);
+    expect(sim.calls(c.route)).toBe(1);
+    // The console did carry it out.
+    expect(t.state()).not.toBe(before);
   });
 });
 
