@@ -22,7 +22,7 @@ export type PipelineParts = PipelineBase<Router, SimContext>;
  * One request, in this order: control endpoints; base path; route match and stats; latency; own rate
  * limit; 404/405; pre-auth faults (429 burst, 5xx, errorRate); bearer (401); session (401, refreshed
  * unless `Actifio-No-Session-Refresh: true`); rights (403); body; the resource; post-auth faults
- * (malformed JSON, errList); audit record for writes.
+ * (malformed JSON, errList); audit record for writes; a lost answer after a write (`afterWrite`).
  */
 export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const base: string = p.basePath.replace(/\/+$/, '');
@@ -141,7 +141,17 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       // HTTP 200 carrying the console's error shape: an appliance failure relayed as the body.
       result = { status: 200, body: { err_code: ERR.applianceFailure, err_message: 'backup-appliance:,\terrormessage: simulated failure, try again later,\terrorcode: 10017' } };
     }
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && (result.status ?? 200) < 400) audit(p.ctx, apiReq, principal.user, url.pathname, caller);
+    const carriedOut = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && (result.status ?? 200) < 400;
+    if (carriedOut) audit(p.ctx, apiReq, principal.user, url.pathname, caller);
+    // The write is done; its answer is then lost (slow past the client's timeout, or a 5xx page).
+    const lost = carriedOut && faultable && !login && !match.key.includes(' /session') ? p.faults.takeAfterWrite() : undefined;
+    if (lost) {
+      await sleep(lost.delayMs ?? 0);
+      if (lost.status) {
+        sendText(res, lost.status, errorPage(lost.status), 'text/html; charset=utf-8');
+        return;
+      }
+    }
     send(res, method, result, post?.kind === 'malformedJson');
   };
 }

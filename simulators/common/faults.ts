@@ -12,7 +12,7 @@ export interface SimFaults {
   /** HTTP 200 carrying the resource's own error shape. */
   errList?: { count: number };
   /**
-   * The next `count` writes (Commvault `…/action/…` routes and those marked `write`) are carried out, then their answer is lost:
+   * The next `count` writes (Commvault `…/action/…` routes and those marked `write`; console POST/PUT/DELETE that succeed) are carried out, then their answer is lost:
    * sent after `delayMs` (past the gateway's timeout), or replaced by a `status` error page.
    */
   afterWrite?: { count: number; delayMs?: number; status?: 500 | 502 | 503 };

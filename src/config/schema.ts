@@ -77,6 +77,15 @@ const upstreamSchema = z
     /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
     bearerToken: z.string().optional(),
     bearerTokenEnv: z.string().optional(),
+    /**
+     * Backup and DR consoles: how long a mutation that starts a job (`backupApplication`, `mountBackup`) looks
+     * for it by its label, polling `/jobstatus` every `intervalMs`; not found in time, the payload says so.
+     * @default { timeoutMs: 5000, intervalMs: 500 }
+     */
+    jobLookup: z
+      .object({ timeoutMs: z.number().int().nonnegative().default(5_000), intervalMs: z.number().int().positive().default(500) })
+      .strict()
+      .default({ timeoutMs: 5_000, intervalMs: 500 }),
     /** Per-attempt timeout for one upstream call. @default 10000 */
     timeoutMs: z.number().int().positive().default(DEFAULT_UPSTREAM_TIMEOUT_MS),
     /** Keep-alive connections in the pool for this upstream. @default 16 */

@@ -13,6 +13,8 @@ export const ErrorCode = {
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   /** A write reached the upstream but its outcome is unknown (timeout, reset, 5xx after sending): never re-sent. */
   UPSTREAM_UNCERTAIN: 'UPSTREAM_UNCERTAIN',
+  /** The upstream has no such action for this object (e.g. pausing a console job): nothing was sent. */
+  NOT_SUPPORTED: 'NOT_SUPPORTED',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, Kind, printSchema, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, Kind, printSchema, valueFromASTUntyped, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../observability/logger.js';
@@ -8,7 +8,7 @@ type GatewayInterface = ApolloServerOptionsWithGateway<Record<string, unknown>>[
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
 
 /** What a document compiled to: graphql-jit's code, or graphql-js for a document it would not compile. */
-type Plan = { kind: 'jit'; query: CompiledQuery } | { kind: 'graphql-js' };
+type Plan = { kind: 'jit'; query: CompiledQuery; nestedVariables: ReadonlySet<string> } | { kind: 'graphql-js' };
 
 /**
  * Apollo Server with graphql-jit as its executor. Apollo Server 4+ has no `executor` option; its
@@ -43,7 +43,7 @@ export function jitGateway(
     if (!plan) {
       const compiled = compileQuery(schema, document, operationName ?? undefined);
       if (isCompiledQuery(compiled)) {
-        plan = { kind: 'jit', query: compiled };
+        plan = { kind: 'jit', query: compiled, nestedVariables: variablesInLiterals(document) };
       } else {
         // Validated documents compile; if one does not, it is graphql-js's to run (and to explain).
         options.logger.warn({ queryHash, errors: compiled.errors?.map((e) => e.message) }, 'graphql-jit did not compile a document; graphql-js runs it');
@@ -62,10 +62,10 @@ export function jitGateway(
       return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName ?? undefined });
     }
     const plan = planOf(document, operationName, queryHash);
-    if (plan.kind === 'jit') {
+    const variables = withDefaults(operation.variableDefinitions ?? [], request.variables ?? {});
+    if (plan.kind === 'jit' && !leavesOutNested(plan.nestedVariables, variables)) {
       // Variables are checked by graphql-js first: its errors name the variable definition, which is how
       // Apollo knows them for the client's input (BAD_USER_INPUT, HTTP 400); graphql-jit's do not.
-      const variables = withDefaults(operation.variableDefinitions ?? [], request.variables ?? {});
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors };
       return asGraphQLErrors((await plan.query.query(undefined, context, variables)) as ExecutionResult);
@@ -109,6 +109,30 @@ function asGraphQLErrors(result: ExecutionResult): ExecutionResult {
     return rebuilt;
   });
   return { ...result, errors };
+}
+
+/**
+ * Variables written inside an input object or list literal (`input: { a: $a }`). Left out by a request,
+ * such a field is absent for graphql-js (GraphQL spec, input coercion) but null for graphql-jit, which
+ * fills literals with null placeholders; a mutation that tells an explicit null from an absent field
+ * (docs/operations.md, incremental updates) would read them differently. Such requests run on graphql-js.
+ */
+function variablesInLiterals(document: DocumentNode): ReadonlySet<string> {
+  const names = new Set<string>();
+  let depth = 0;
+  visit(document, {
+    ObjectValue: { enter: () => void depth++, leave: () => void depth-- },
+    ListValue: { enter: () => void depth++, leave: () => void depth-- },
+    Variable: (node) => {
+      if (depth > 0) names.add(node.name.value);
+    },
+  });
+  return names;
+}
+
+function leavesOutNested(nested: ReadonlySet<string>, variables: Readonly<Record<string, unknown>>): boolean {
+  for (const name of nested) if (variables[name] === undefined) return true;
+  return false;
 }
 
 /**

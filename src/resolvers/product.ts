@@ -7,10 +7,12 @@ import type { MonitoredJob } from '../monitoring/jobs.js';
 import type { TimeWindow } from '../monitoring/window.js';
 import type { InstancePage } from '../paging/fan-out.js';
 import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
+import type { JobAction } from '../schema/unified/job-action.enum.js';
 import type { Job } from '../schema/unified/job.type.js';
 import type { Node } from '../schema/unified/node.type.js';
 import type { StorageTarget } from '../schema/unified/storage-target.type.js';
 import type { UnprotectedWorkload } from '../schema/unified/unprotected-workload.type.js';
+import type { GlobalIdParts } from '../util/global-id.js';
 
 /** What a unified job list asks for, in the graph's terms: each product turns it into its own upstream calls. */
 export type UnifiedJobSearch = JobConditions;
@@ -26,6 +28,17 @@ export interface ProductJobs<S> {
 export interface NarrowedJobs<S> {
   source: S;
   jobs: ProductJobs<S>;
+}
+
+/** One job of `controlJobs`, its id already checked; nothing is sent until `run`. */
+export interface ControllableJob {
+  /** The upstream holding the job. */
+  readonly instanceId: string;
+  /**
+   * Carries the action out on this job: the job after it, and the new job of a RESUBMIT.
+   * @throws GatewayError this job's failure (NOT_FOUND, UPSTREAM_ERROR, UPSTREAM_UNCERTAIN, NOT_SUPPORTED…); the other jobs go on.
+   */
+  run(action: JobAction): Promise<{ job: Job | null; resubmittedJob: Job | null }>;
 }
 
 /**
@@ -58,6 +71,12 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly MonitoredJob[]>;
   /** Workloads of one upstream without a successful backup started since `cutoff`. */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
+  /**
+   * One of its jobs for `controlJobs`, by the parts of its global id; undefined when the type is not one
+   * of its job types. Nothing is sent yet: every id of the list is checked before any action.
+   * @throws BAD_USER_INPUT for one of its job types with a malformed local id or an upstream the caller cannot use.
+   */
+  controlJob?(ctx: GatewayContext, job: GlobalIdParts): ControllableJob | undefined;
   /**
    * One of its objects by the parts of a global id, on an upstream of this product the caller may see;
    * null when there is no such object (an unknown type or id reads the same).

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ControlJobsResolver } from '../resolvers/unified/control-jobs.resolver.js';
 import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
 import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
 import { NodeResolver } from '../resolvers/unified/node.resolver.js';
@@ -19,6 +20,7 @@ const UNIFIED_RESOLVERS: Function[] = [
   StorageResolver,
   MonitoringResolver,
   UnprotectedWorkloadResolver,
+  ControlJobsResolver,
 ];
 
 /** What the schema needs of a registered product (src/resolvers/product.ts). */

@@ -70,6 +70,15 @@ describe('the cost limit over HTTP', () => {
       opType: 'RETAIN',
       jobs: [toGlobalId('CommvaultJob', 'cv-main', kept.jobId)],
     };
+    // Console mutations that succeed for every role that may run them.
+    VARIABLES.BackupApplication = { input: { application: toGlobalId('BackupDrApplication', 'bdr-main', bdr.data.applications.find((a) => a.slaId !== null)!.id) } };
+    VARIABLES.UpdateSla = { input: { sla: toGlobalId('BackupDrSla', 'bdr-main', bdr.data.slas[0]!.id), scheduleOff: false } };
+    VARIABLES.MountBackup = {
+      input: {
+        backup: toGlobalId('BackupDrBackup', 'bdr-main', bdr.data.backups[0]!.id),
+        host: toGlobalId('BackupDrHost', 'bdr-main', bdr.data.hosts.find((h) => h.hasagent)!.id),
+      },
+    };
   });
   afterAll(async () => {
     await Promise.all([cv?.close(), bdr?.close()]);

@@ -60,6 +60,8 @@ describe('the operations/ documents under the default limit', () => {
 
   it('estimates them as the DEFAULT_MAX_COST comment states, for the demo estate (one CommServe, one console)', () => {
     expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({
+      // The application, its SLA and its template's policies, the backup call and the label lookup's first poll.
+      BackupApplication: 5,
       // The backup call and the started job read back.
       BackupSubclient: 2,
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
@@ -83,6 +85,10 @@ describe('the operations/ documents under the default limit', () => {
       RunAuxCopy: 3,
       // Every copy: the task and the started job (named copies: and the policy reads).
       RunDataAging: 2,
+      // The mount, the label lookup's first poll and the image read back.
+      MountBackup: 3,
+      // The PUT alone: the console answers the SLA.
+      UpdateSla: 1,
     });
   });
 

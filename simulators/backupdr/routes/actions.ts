@@ -1,13 +1,13 @@
 import { apiError, notFound, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
-import { JOBCLASS_CODES } from '../data/activity.js';
 import { RIGHTS } from '../data/security.js';
-import type { Application, Job, JobClass, OnOff, Policy, Sla } from '../data/types.js';
+import type { Application, JobClass, OnOff, Policy, Sla } from '../data/types.js';
 import { ERR } from '../errors.js';
 import { jobStatusResource, wireJob } from '../resources/activity.js';
 import { applicationResource } from '../resources/inventory.js';
 import { slaResource, wireSla } from '../resources/protection.js';
 import { badBody, visible } from './resources.js';
 import { INVALID_JSON } from '../context.js';
+import { startJob } from './new-job.js';
 import { readUpdate, type Update } from './update.js';
 
 /**
@@ -93,38 +93,14 @@ function backupNow(req: ApiRequest, ctx: SimContext): ApiResult {
   }
   if (body.backuptype !== undefined && body.backuptype !== null && body.backuptype !== 'db' && body.backuptype !== 'log') return badBody('backuptype must be db or log');
   if (body.label !== undefined && body.label !== null && typeof body.label !== 'string') return badBody('label must be a string');
-  const now = ctx.nowUs();
-  const jobclass = policy ? CLASS_OF_OP[policy.op] : 'snapshot';
-  const job: Job = {
-    id: ctx.index.nextId(),
-    jobname: `Job_${String(1_190_001 + ctx.data.jobs.length).padStart(7, '0')}`,
-    jobclass,
-    jobclasscode: JOBCLASS_CODES[jobclass],
-    status: 'running',
-    progress: 0,
-    message: '',
-    errorcode: '',
+  startJob(ctx, {
+    app,
+    jobclass: policy ? CLASS_OF_OP[policy.op] : 'snapshot',
     label: typeof body.label === 'string' ? body.label : '',
-    jobtag: '',
-    appId: app.id,
-    clusterId: app.sources[0].clusterId,
-    policyname: policy?.name ?? '',
-    sltname: slt?.name ?? '',
-    targethost: '',
-    queuedate: now,
-    startdate: now,
-    enddate: null,
-    consistencydate: null,
-    duration: 0,
-    isscheduled: false,
-    priority: 'high',
-    retrycount: 0,
+    policyname: policy?.name,
+    sltname: slt?.name,
     flags: body.backuptype === 'log' ? 2 | 4 : 2,
-    backupId: null,
-    changerequesttext: '',
-    syncdate: now,
-  };
-  ctx.index.addJob(job);
+  });
   return { status: 204 };
 }
 

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors/codes.js';
-import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
+import { badUserInput, GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import { MappedOnce } from '../mapped-once.js';
 import { BACKUPDR_KINDS } from './kinds.js';
 import { upstreamRef, type UpstreamRef } from '../record.js';
@@ -7,7 +7,7 @@ import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
 import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
 import { consoleErrorFromResponse } from './mappers/errors.js';
 import { field, int, str } from './mappers/read.js';
-import type { BdrPage, BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
+import type { BdrBackup, BdrJob, BdrPage, BdrPolicy, BdrResource, BdrResourceTypes, BdrSla } from './model.js';
 import {
   countQuery,
   listQuery,
@@ -18,10 +18,45 @@ import {
   type ListSpec,
 } from './query-builder.js';
 import { mapPolicies, RESOURCES } from './resources.js';
+import {
+  applicationChangeBody,
+  backupChangeBody,
+  backupNowBody,
+  mountBody,
+  slaChangeBody,
+  slaPlanBody,
+  unmountBody,
+  type BdrApplicationChange,
+  type BdrBackupChange,
+  type BdrBackupNow,
+  type BdrMount,
+  type BdrSlaChange,
+  type BdrSlaPlan,
+  type BdrUnmount,
+} from './writes.js';
 
 export interface BackupDrSourceOptions extends UpstreamSourceOptions {
   /** The Google OAuth token sent as `Authorization: Bearer` on every call, the login included. */
   bearerToken: string;
+  /** How long, and how often, a started job is looked for by its label (upstreams[].jobLookup). @default 5000 ms, every 500 ms */
+  jobLookup?: JobLookup;
+}
+
+/** The bounded poll that finds a job the console started without naming it (docs/upstreams/backupdr.md §7.3). */
+export interface JobLookup {
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+/** One console write and the cache tags it makes stale. */
+interface ConsoleWrite {
+  method: 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  route: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Cache tags of this console to drop once it took the write (`audit` always: every write adds a record). */
+  invalidates: readonly string[];
 }
 
 /** The console's session header (docs/upstreams/backupdr.md §2.3). */
@@ -34,6 +69,12 @@ export const SESSION_HEADER = 'backupdr-management-session';
 export const MAX_IDS_PER_CALL = 200;
 
 const NUMERIC_ID = /^\d{1,19}$/;
+
+/** A console id as a path segment; anything else never reaches a URL. */
+function idSegment(id: string): string {
+  if (!NUMERIC_ID.test(id)) throw badUserInput(`"${id.slice(0, 40)}" is not a console id`);
+  return id;
+}
 
 /**
  * One Backup and DR management console as one bearer token sees it. Long-lived: built once per
@@ -51,12 +92,14 @@ export class BackupDrSource extends UpstreamSource {
   readonly kind = 'backupdr' as const;
   /** The console as every record this source returns names it (shared, frozen). */
   readonly upstream: UpstreamRef;
+  readonly jobLookup: JobLookup;
   private readonly bearerToken: string;
   private readonly mapped = new MappedOnce();
 
   constructor(options: BackupDrSourceOptions) {
     super(options);
     this.bearerToken = options.bearerToken;
+    this.jobLookup = options.jobLookup ?? { timeoutMs: 5_000, intervalMs: 500 };
     this.upstream = upstreamRef(options.instanceId, BACKUPDR_KINDS.backupdr.graphKind);
   }
 
@@ -154,7 +197,7 @@ export class BackupDrSource extends UpstreamSource {
     const info = RESOURCES[resource];
     try {
       const body = await this.get(`${info.path}/${id}`, { cacheClass: info.cacheClass, tags: info.tags, route: `GET ${info.path}/{id}` });
-      return (info.mapList({ items: [body] }, this.upstream)[0] as BdrResourceTypes[R] | undefined) ?? null;
+      return this.one(resource, body);
     } catch (error) {
       if (isGatewayError(error) && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;
@@ -166,6 +209,116 @@ export class BackupDrSource extends UpstreamSource {
     if (!NUMERIC_ID.test(sltId)) return [];
     const body = await this.get(`/slt/${sltId}/policy`, { cacheClass: 'inventory', tags: ['inventory'], route: 'GET /slt/{id}/policy' });
     return this.mapped.map(body, mapPolicies);
+  }
+
+  // ── writes: never retried, cached or coalesced (docs/operations.md) ─────────────────────────
+
+  /** `POST /application/{id}/backup` → 204 without a job id: the job is found by its label (findJobsByLabel). */
+  async backupApplication(applicationId: string, backup: BdrBackupNow): Promise<void> {
+    await this.write({
+      method: 'POST',
+      path: `/application/${idSegment(applicationId)}/backup`,
+      route: 'POST /application/{id}/backup',
+      body: backupNowBody(backup),
+      invalidates: ['jobs'],
+    });
+  }
+
+  /** `POST /backup/{id}/mount` → 204; a mount job carrying the label starts. */
+  async mountBackup(backupId: string, mount: BdrMount): Promise<void> {
+    await this.write({ method: 'POST', path: `/backup/${idSegment(backupId)}/mount`, route: 'POST /backup/{id}/mount', body: mountBody(mount), invalidates: ['jobs', 'backups'] });
+  }
+
+  /** `POST /backup/{id}/unmount` → 204. */
+  async unmountBackup(backupId: string, unmount: BdrUnmount): Promise<void> {
+    await this.write({ method: 'POST', path: `/backup/${idSegment(backupId)}/unmount`, route: 'POST /backup/{id}/unmount', body: unmountBody(unmount), invalidates: ['jobs', 'backups'] });
+  }
+
+  /** `POST /backup/{id}/expire?force=` (no body) → 204. */
+  async expireBackup(backupId: string, force: boolean): Promise<void> {
+    await this.write({
+      method: 'POST',
+      path: `/backup/${idSegment(backupId)}/expire`,
+      route: 'POST /backup/{id}/expire',
+      query: { force: String(force) },
+      invalidates: ['backups', 'jobs'],
+    });
+  }
+
+  /** `PUT /backup/{id}` (label, expiration) → 200 BackupRest. */
+  async updateBackup(backupId: string, change: BdrBackupChange): Promise<BdrBackup | null> {
+    const body = await this.write({ method: 'PUT', path: `/backup/${idSegment(backupId)}`, route: 'PUT /backup/{id}', body: backupChangeBody(change), invalidates: ['backups'] });
+    return this.one('backup', body);
+  }
+
+  /** `PUT /sla/{id}` with only the switches given → 200 SlaRest. A logical group's SLA switches its members too. */
+  async updateSla(slaId: string, change: BdrSlaChange): Promise<BdrSla | null> {
+    const body = await this.write({ method: 'PUT', path: `/sla/${idSegment(slaId)}`, route: 'PUT /sla/{id}', body: slaChangeBody(change), invalidates: ['slas', 'logicalgroups'] });
+    return this.one('sla', body);
+  }
+
+  /** `POST /sla` (application, template, profile) → 200 SlaRest; the application is then protected. */
+  async createSla(plan: BdrSlaPlan): Promise<BdrSla | null> {
+    for (const id of [plan.applicationId, plan.sltId, plan.slpId]) idSegment(id);
+    const body = await this.write({ method: 'POST', path: '/sla', route: 'POST /sla', body: slaPlanBody(plan), invalidates: ['slas', 'applications'] });
+    return this.one('sla', body);
+  }
+
+  /** `DELETE /sla/{id}` → 204; its application (or logical group) is no longer protected. */
+  async deleteSla(slaId: string): Promise<void> {
+    await this.write({ method: 'DELETE', path: `/sla/${idSegment(slaId)}`, route: 'DELETE /sla/{id}', invalidates: ['slas', 'applications', 'logicalgroups'] });
+  }
+
+  /** `PUT /application/{id}` with only the attributes given → 204 (read it back with getById). */
+  async updateApplication(applicationId: string, change: BdrApplicationChange): Promise<void> {
+    await this.write({
+      method: 'PUT',
+      path: `/application/${idSegment(applicationId)}`,
+      route: 'PUT /application/{id}',
+      body: applicationChangeBody(change),
+      invalidates: ['applications'],
+    });
+  }
+
+  /** `PUT /job/{id}` `{"status":"cancel"}` → 200 JobRest; 409 (UPSTREAM_ERROR) when the job has finished. */
+  async cancelJob(jobId: string): Promise<BdrJob | null> {
+    const body = await this.write({ method: 'PUT', path: `/job/${idSegment(jobId)}`, route: 'PUT /job/{id}', body: { status: 'cancel' }, invalidates: ['jobs'] });
+    return this.one('job', body);
+  }
+
+  /**
+   * `GET /jobstatus?filter=label:==…`: the jobs carrying a label. A read (read bucket, retried) but never
+   * cached: a poll for a job just started must see the console, not its own previous empty answer.
+   */
+  async findJobsByLabel(label: string): Promise<BdrJob[]> {
+    const info = RESOURCES.job;
+    const body = await this.get(info.path, {
+      query: listQuery({ conditions: [{ field: 'label', op: 'EQ', value: label }], defaultSort: 'id:desc', limit: 10 }),
+      tags: info.tags,
+      route: `GET ${info.path}`,
+    });
+    return info.mapList(body, this.upstream);
+  }
+
+  /**
+   * One write, then the cached reads it changes dropped (and `audit`: the console records every write),
+   * so a read right after shows the new state. Also after UPSTREAM_UNCERTAIN: the write may have run.
+   */
+  private async write(w: ConsoleWrite): Promise<unknown> {
+    const tags = [...w.invalidates, 'audit'];
+    try {
+      const res = await this.send({ method: w.method, path: w.path, query: w.query, body: w.body, access: 'write', route: w.route });
+      await this.pipeline.invalidate(this.instanceId, tags);
+      return res.body;
+    } catch (error) {
+      if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_UNCERTAIN) await this.pipeline.invalidate(this.instanceId, tags);
+      throw error;
+    }
+  }
+
+  /** One object of a resource from a single-object answer (`GET /x/{id}`, a PUT's reply); null when unreadable. */
+  private one<R extends BdrResource>(resource: R, body: unknown): BdrResourceTypes[R] | null {
+    return (RESOURCES[resource].mapList({ items: [body] }, this.upstream)[0] as BdrResourceTypes[R] | undefined) ?? null;
   }
 }
 

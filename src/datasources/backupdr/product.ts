@@ -19,7 +19,7 @@ export const backupDrUpstreams: UpstreamProduct<BackupDrSource> = {
     return {
       key: `${upstream.id}\u0000bearer\u0000${tokenHash}`,
       create: ({ pipeline, logger }) =>
-        new BackupDrSource({ instanceId: upstream.id, identity: `bearer:${tokenHash.slice(0, 16)}`, pipeline, logger, bearerToken: token }),
+        new BackupDrSource({ instanceId: upstream.id, identity: `bearer:${tokenHash.slice(0, 16)}`, pipeline, logger, bearerToken: token, jobLookup: upstream.jobLookup }),
     };
   },
   demo: backupDrDemo,

@@ -13,7 +13,7 @@ export interface ResourceInfo<T> {
   /** Path below the API root (`/actifio`). */
   path: string;
   cacheClass: CacheClass;
-  /** Invalidation tags of its cached answers. */
+  /** Invalidation tags of its cached answers: `inventory`, plus its own where a write changes it (`applications`, `slas`, `backups`, …). */
   tags: readonly string[];
   /** A list-view body → records of the console it came from. One function per resource, so MappedOnce can key by it. */
   mapList: (body: unknown, upstream: UpstreamRef) => T[];
@@ -34,7 +34,7 @@ function resource<T>(
  * running-jobs TTL; `/jobhistory` holds finished jobs only.
  */
 export const RESOURCES: { readonly [R in BdrResource]: ResourceInfo<BdrResourceTypes[R]> } = {
-  application: resource('/application', 'inventory', toApplication),
+  application: resource('/application', 'inventory', toApplication, ['inventory', 'applications']),
   host: resource('/host', 'inventory', toHost),
   backup: resource('/backup', 'inventory', toBackup, ['inventory', 'backups']),
   job: resource('/jobstatus', 'jobsRunning', toJob, ['jobs']),
@@ -42,7 +42,7 @@ export const RESOURCES: { readonly [R in BdrResource]: ResourceInfo<BdrResourceT
   finishedJob: resource('/jobhistory', 'jobsFinished', toJob, ['jobs']),
   slt: resource('/slt', 'inventory', toSlt),
   slp: resource('/slp', 'inventory', toSlp),
-  sla: resource('/sla', 'inventory', toSla),
+  sla: resource('/sla', 'inventory', toSla, ['inventory', 'slas']),
   diskpool: resource('/diskpool', 'capacity', toDiskPool),
   cluster: resource('/cluster', 'inventory', toCluster),
   event: resource('/event', 'events', toEvent, ['events']),
@@ -51,7 +51,7 @@ export const RESOURCES: { readonly [R in BdrResource]: ResourceInfo<BdrResourceT
   org: resource('/org', 'inventory', toOrganization),
   audit: resource('/localaudit', 'events', toAuditRecord, ['audit']),
   consistencygroup: resource('/consistencygroup', 'inventory', toConsistencyGroup),
-  logicalgroup: resource('/logicalgroup', 'inventory', toLogicalGroup),
+  logicalgroup: resource('/logicalgroup', 'inventory', toLogicalGroup, ['inventory', 'logicalgroups']),
 };
 
 /** `/slt/{id}/policy` (policies are not a top-level resource). */

@@ -78,6 +78,17 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
   };
 }
 
+/**
+ * `controlJobs`, per job: the action and the job read back (a console's cancel answers the job itself), and
+ * for RESUBMIT the new job's read. Ids not known yet: the most allowed. Any upstream the caller sees may hold them.
+ */
+const controlJobs: CostHint = (_parent, env) => {
+  const input = env.args.input as { jobs?: unknown; action?: unknown } | undefined;
+  const jobs = Array.isArray(input?.jobs) ? input.jobs.length : 100;
+  const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
+  return { calls: jobs * perJob, child: level(jobs, env.visible) };
+};
+
 /** `Query.node`: a loader or detail call for the id's type; the object holds what that product's node fetch keeps. */
 const node: CostHint = (parent, env) => perParent(1, { holds: env.products.flatMap((p) => p.nodeHolds ?? []) })(parent, env);
 
@@ -98,6 +109,7 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   'Query.capacityAlerts': productFanOut((m) => m.capacityTargets, ASSUMED.storagePools),
   'Query.jobStatusSummary': productFanOut((m, env) => m.jobsInWindow?.(env), 1),
   'Query.unprotectedWorkloads': productFanOut((m, env) => m.unprotectedWorkloads?.(env), ASSUMED.unprotectedWorkloads),
+  'Mutation.controlJobs': controlJobs,
   // One backup-history call per workload, shared by the three fields.
   'UnprotectedWorkload.lastSuccessfulBackupAt': perParent(1, { shares: DETAIL.backupHistory }),
   'UnprotectedWorkload.lastJobStatus': perParent(1, { shares: DETAIL.backupHistory }),

@@ -1,5 +1,5 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
-import { after, batched, fanOut, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { after, batched, fanOut, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
 const OTHER_LIST = 10;
@@ -15,6 +15,9 @@ const consoleList = perParent(1, { items: 'page', totalCount: 1 });
 /** A console relation: the page's ids go out as one `filter=id:==…` union per console (datasources/backupdr/loaders.ts). */
 const consoleRef = batched('backupdr', { idsPerCall: MAX_IDS_PER_CALL });
 const consoleBatch = (options: Parameters<typeof batched>[1] = {}) => batched('backupdr', { idsPerCall: MAX_IDS_PER_CALL, ...options });
+
+/** A console mutation: its write and the reads around it, on one console; the payload's objects come from there. */
+const consoleWrite = (calls: number): CostHint => () => ({ calls, child: level(1, { backupdr: 1 }) });
 
 /** Estimated upstream calls of every console field that has a resolver, by `Type.field`. */
 const HINTS: Readonly<Record<string, CostHint>> = {
@@ -71,6 +74,22 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrSlt.policies': perParent(1, { items: OTHER_LIST }),
   'BackupDrUser.roles': consoleBatch({ items: OTHER_LIST }),
   'BackupDrUser.organizations': consoleBatch({ items: OTHER_LIST }),
+
+  // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
+  // Application, its SLA and its template's policies (checked first), the backup, and the label lookup's
+  // first poll (usually the only one).
+  'Mutation.backupApplication': consoleWrite(5),
+  // The mount, the label lookup's first poll and the image read back.
+  'Mutation.mountBackup': consoleWrite(3),
+  // The write, then the image (or application) read back.
+  'Mutation.unmountBackup': consoleWrite(2),
+  'Mutation.expireBackup': consoleWrite(2),
+  'Mutation.updateApplication': consoleWrite(2),
+  // The write alone: the console answers the changed object.
+  'Mutation.updateBackup': consoleWrite(1),
+  'Mutation.updateSla': consoleWrite(1),
+  'Mutation.applySla': consoleWrite(1),
+  'Mutation.removeSla': consoleWrite(1),
 };
 
 /** The console's part of the cost estimate (see ProductCostModel). */

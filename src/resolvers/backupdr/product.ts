@@ -19,6 +19,7 @@ import { BackupDrSlt } from '../../schema/backupdr/slt.type.js';
 import { BackupDrUser } from '../../schema/backupdr/user.type.js';
 import type { GraphProduct } from '../product.js';
 import { BackupDrEventResolver, BackupDrUserResolver } from './activity.resolver.js';
+import { BackupDrApplicationOperationsResolver } from './application-operations.resolver.js';
 import { BackupDrApplicationResolver } from './application.resolver.js';
 import { BackupDrBackupResolver } from './backup.resolver.js';
 import { BackupDrConsoleActivityResolver } from './console-activity.resolver.js';
@@ -28,8 +29,11 @@ import { BackupDrConsoleResolver } from './console.resolver.js';
 import { backupDrCost } from './cost.js';
 import { BackupDrConsistencyGroupResolver, BackupDrLogicalGroupResolver } from './groups.resolver.js';
 import { BackupDrHostResolver } from './host.resolver.js';
+import { BackupDrImageOperationsResolver } from './image-operations.resolver.js';
+import { consoleJobControl } from './job-control.js';
 import { BackupDrJobResolver } from './job.resolver.js';
 import { BACKUPDR_NODE_FETCHERS } from './node-fetchers.js';
+import { BackupDrSlaOperationsResolver } from './sla-operations.resolver.js';
 import { BackupDrSlaResolver } from './sla.resolver.js';
 import { BackupDrSltResolver } from './slt.resolver.js';
 import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from './storage.resolver.js';
@@ -60,6 +64,9 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
     BackupDrConsistencyGroupResolver,
     BackupDrEventResolver,
     BackupDrUserResolver,
+    BackupDrApplicationOperationsResolver,
+    BackupDrImageOperationsResolver,
+    BackupDrSlaOperationsResolver,
   ],
   types: [
     BackupDrJob,
@@ -87,6 +94,9 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   async storageTargets(_ctx, source) {
     return (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;
   },
+
+  // The console can only cancel a job: KILL; the other actions are NOT_SUPPORTED (job-control.ts).
+  controlJob: consoleJobControl,
 
   async node(ctx, instanceId, typeName, localId) {
     const fetch = BACKUPDR_NODE_FETCHERS[typeName] as (typeof BACKUPDR_NODE_FETCHERS)[string] | undefined;

@@ -130,13 +130,6 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
-  // Per job: the action, `GET /Job/{id}` after it, and for RESUBMIT the new job's. Ids not known yet: the most allowed.
-  'Mutation.controlJobs': (_parent, env) => {
-    const input = env.args.input as { jobs?: unknown; action?: unknown } | undefined;
-    const jobs = Array.isArray(input?.jobs) ? input.jobs.length : 100;
-    const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
-    return { calls: jobs * perJob, child: level(jobs, { commvault: Math.min(jobs, countOf(env.visible, 'commvault')) }) };
-  },
   // Tasks (`POST /CreateTask`): the cached reads that check what the task names, the task, `GET /Job/{id}` of its job.
   // `GET /Subclient/{id}`, and `GET /Client/{id}` for an out-of-place destination.
   'Mutation.restoreFiles': (_parent, env) => ({ calls: taskInput(env).inPlace === false ? 4 : 3, child: level(1, { commvault: 1 }) }),

@@ -20,6 +20,7 @@ import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
+import { commvaultJobControl } from './job-control.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { preloadClients } from './preload-clients.js';
@@ -133,6 +134,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
       };
     });
   },
+
+  controlJob: commvaultJobControl,
 
   async node(ctx, instanceId, typeName, localId) {
     const fetch = COMMVAULT_NODE_FETCHERS[typeName];

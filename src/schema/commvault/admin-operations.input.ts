@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DdbOperation, DrBackupType, PlanJobOperationType } from './admin-operations.enums.js';
-import { IDEMPOTENCY_KEY } from './operations.input.js';
+import { IDEMPOTENCY_KEY } from '../unified/idempotency-key.js';
 
 @InputType({ description: 'Run a disaster recovery (DR) backup of one CommServe\'s database now.' })
 export class RunDisasterRecoveryBackupInput {

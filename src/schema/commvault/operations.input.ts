@@ -1,9 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { BackupLevel, JobAction } from './operations.enums.js';
-
-/** The description of every Commvault mutation's `idempotencyKey` (docs/operations.md). */
-export const IDEMPOTENCY_KEY =
-  'Send the same key again (same caller, within 24 h, same input) to get the first outcome back without a second upstream call; the same key with another input is BAD_USER_INPUT.';
+import { IDEMPOTENCY_KEY } from '../unified/idempotency-key.js';
+import { BackupLevel } from './operations.enums.js';
 
 @InputType({ description: 'Start a backup of one Commvault subclient now.' })
 export class BackupSubclientInput {
@@ -12,18 +9,6 @@ export class BackupSubclientInput {
 
   @Field(() => BackupLevel)
   level!: BackupLevel;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
-  idempotencyKey?: string | null;
-}
-
-@InputType({ description: 'Pause, resume, kill or resubmit Commvault jobs.' })
-export class ControlJobsInput {
-  @Field(() => [ID], { description: 'CommvaultJob global ids, 1 to 100, no repeats; they may be on different CommServes.' })
-  jobs!: string[];
-
-  @Field(() => JobAction)
-  action!: JobAction;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
   idempotencyKey?: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IDEMPOTENCY_KEY } from './operations.input.js';
+import { IDEMPOTENCY_KEY } from '../unified/idempotency-key.js';
 
 @InputType({ description: 'Restore files and folders of one Commvault subclient from its backups.' })
 export class RestoreFilesInput {
