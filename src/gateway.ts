@@ -15,6 +15,7 @@ import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted
 import { CallerDirectory } from './plugins/caller.js';
 import { PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
+import { JobPollRegistry } from './subscriptions/job-poller.js';
 
 export interface Gateway {
   readonly app: FastifyInstance;
@@ -60,6 +61,8 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     ready: false,
     check: createReadinessCheck({ upstreams: () => pipeline.health?.() ?? [], liveSessions: () => registry.liveSessions(), redis: shared?.redis }),
   };
+  // One upstream poll per job for every subscriber of this replica (src/subscriptions/job-poller.ts).
+  const jobPolls = new JobPollRegistry(config.subscriptions.poll);
   const http = await buildHttpApp({
     config,
     schema,
@@ -70,6 +73,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     trusted,
     apqStore,
     mutations: createMutationRuntime({ redis: shared?.redis, logger }),
+    jobPolls,
   });
   const { app } = http;
 
@@ -87,6 +91,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
         readiness.ready = false;
         readiness.stopping = true;
         await http.stop();
+        jobPolls.close();
         await registry.close();
         await pipeline.close();
         await shared?.close();
