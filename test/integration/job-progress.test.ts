@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
+import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { DEFAULT_MANIFEST_PATH } from '../../src/persisted/trusted-documents.js';
 import { toGlobalId } from '../../src/util/global-id.js';
@@ -13,6 +14,7 @@ import { wsClient, type Received, type WsClient } from '../helpers/ws-client.js'
  */
 const KEYS = { admin: 'k-admin', analyst: 'k-analyst', frontend: 'k-frontend', partner: 'k-partner' } as const;
 const CV = 'cv';
+const BDR = 'bdr';
 const MIN_INTERVAL_MS = 100;
 const JOB_MS = 3_000;
 
@@ -21,11 +23,17 @@ const PROGRESS = /* GraphQL */ `
     jobProgress(id: $id) { id status ... on CommvaultJob { jobId percentComplete } }
   }
 `;
+const CONSOLE_PROGRESS = /* GraphQL */ `
+  subscription Progress($id: ID!) {
+    jobProgress(id: $id) { id status ... on BackupDrJob { percentComplete: progress } }
+  }
+`;
 const BACKUP = /* GraphQL */ `
   mutation Backup($input: BackupSubclientInput!) { backupSubclient(input: $input) { jobs { jobId } } }
 `;
 
 let sim: CommvaultSimulator;
+let bdr: BackupDrSimulator;
 let gw: TestGateway;
 const open: WsClient[] = [];
 
@@ -47,8 +55,24 @@ async function startBackup(): Promise<number> {
   return res.body.data.backupSubclient.jobs[0].jobId as number;
 }
 
+/** A console backup started on the simulator's own API (the graph has no console mutation yet): its job id. */
+async function startConsoleBackup(): Promise<string> {
+  const call = (path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    fetch(`${bdr.url}${path}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', authorization: 'Bearer admin-token', 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const { session_id: session } = (await (await call('/session')).json()) as { session_id: string };
+  const app = bdr.data.applications.find((a) => a.managed && a.apptype === 'VMBackup');
+  if (!app) throw new Error('no managed VM in the simulator data');
+  expect((await call(`/application/${app.id}/backup`, { 'backupdr-management-session': `Actifio ${session}` }, {})).status).toBe(204);
+  return bdr.data.jobs[bdr.data.jobs.length - 1].id;
+}
+
 beforeAll(async () => {
   sim = await startCommvaultSimulator({ port: 0, jobDurationMs: [JOB_MS, JOB_MS] });
+  bdr = await startBackupDrSimulator({ port: 0, jobDurationMs: JOB_MS });
   gw = await startTestGateway({
     callers: [
       { id: 'admin', apiKey: KEYS.admin, role: 'admin' },
@@ -56,7 +80,10 @@ beforeAll(async () => {
       { id: 'frontend', apiKey: KEYS.frontend, role: 'frontend' },
       { id: 'partner', apiKey: KEYS.partner, role: 'partner' },
     ],
-    upstreams: [{ id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' }],
+    upstreams: [
+      { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
+      { id: BDR, kind: 'backupdr', url: bdr.url, bearerToken: 'admin-token' },
+    ],
     subscriptions: {
       roles: ['partner', 'analyst', 'admin'],
       poll: { minIntervalMs: MIN_INTERVAL_MS, maxIntervalMs: 4 * MIN_INTERVAL_MS, youngJobMs: 0 },
@@ -68,18 +95,26 @@ afterAll(async () => {
   await Promise.all(open.map((c) => c.dispose()));
   await gw?.close();
   await sim?.close();
+  await bdr?.close();
 });
 
-beforeEach(() => sim.reset());
+beforeEach(() => {
+  sim.reset();
+  bdr.reset();
+});
 
 describe('jobProgress over WebSocket', () => {
-  it('sends 50 subscribers of one running Commvault job the same progress, ending COMPLETED, from one poll stream', async () => {
-    const jobId = await startBackup();
+  /**
+   * 50 clients, each on its own connection, follow one running job to its end: all see the same sequence,
+   * ending COMPLETED at 100 %, with progress never going back; the upstream saw one poll stream, at most
+   * one read per floor interval over the run (50 streams would be 50 times that).
+   */
+  async function fiftyFollow(query: string, id: string, upstream: { reset(): void; calls(route: string): number }, route: string): Promise<void> {
     const clients = Array.from({ length: 50 }, () => client());
     await Promise.all(clients.map((c) => c.connected));
-    sim.reset();
+    upstream.reset();
     const started = Date.now();
-    const subs = clients.map((c) => c.subscribe(PROGRESS, { id: jobGid(jobId) }));
+    const subs = clients.map((c) => c.subscribe(query, { id }));
     await Promise.all(subs.map((s) => s.done));
     const elapsedMs = Date.now() - started;
 
@@ -91,11 +126,18 @@ describe('jobProgress over WebSocket', () => {
     expect(sequence.length).toBeGreaterThan(2);
     const percents = sequence.map((s) => Number(s.split(':')[1]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
-    // One poll stream: at most one read per floor interval over the run (50 streams would be 50×).
-    const reads = sim.calls('GET /Job/{id}');
-    console.log(`jobProgress: 50 subscribers, ${sequence.length} events each, ${reads} upstream GET /Job/{id} in ${elapsedMs} ms`);
+    const reads = upstream.calls(route);
+    console.log(`jobProgress: 50 subscribers, ${sequence.length} events each, ${reads} upstream ${route} in ${elapsedMs} ms`);
     expect(reads).toBeGreaterThanOrEqual(sequence.length);
     expect(reads).toBeLessThanOrEqual(Math.ceil(elapsedMs / MIN_INTERVAL_MS) + 2);
+  }
+
+  it('sends 50 subscribers of one running Commvault job the same progress, ending COMPLETED, from one poll stream', async () => {
+    await fiftyFollow(PROGRESS, jobGid(await startBackup()), sim, 'GET /Job/{id}');
+  });
+
+  it('sends 50 subscribers of one running console job the same progress, ending COMPLETED, from one poll stream', async () => {
+    await fiftyFollow(CONSOLE_PROGRESS, toGlobalId('BackupDrJob', BDR, await startConsoleBackup()), bdr, 'GET /jobstatus/{id}');
   });
 
   it('sends a finished job once and completes', async () => {
