@@ -9,6 +9,10 @@ export interface Received {
   error?: unknown;
   /** Resolves when the subscription completed or failed. */
   done: Promise<void>;
+  /** Resolves at the first `next` (or when it ends first). */
+  first: Promise<void>;
+  /** Unsubscribes (a `complete` message to the server). */
+  stop(): void;
 }
 
 export interface WsClient {
@@ -44,17 +48,25 @@ export function wsClient(httpUrl: string, apiKey: string | null): WsClient {
     closed,
     connected,
     subscribe(query, variables = {}, extra = {}) {
-      const received: Received = { results: [], done: Promise.resolve() };
+      let firstSeen!: () => void;
+      const received: Received = { results: [], done: Promise.resolve(), first: new Promise<void>((resolve) => (firstSeen = resolve)), stop: () => {} };
       received.done = new Promise<void>((resolve) => {
-        client.subscribe<Record<string, any>>(
+        received.stop = client.subscribe<Record<string, any>>(
           { query, variables, ...extra },
           {
-            next: (value) => received.results.push(value),
+            next: (value) => {
+              received.results.push(value);
+              firstSeen();
+            },
             error: (error) => {
               received.error = error;
+              firstSeen();
               resolve();
             },
-            complete: () => resolve(),
+            complete: () => {
+              firstSeen();
+              resolve();
+            },
           },
         );
       });

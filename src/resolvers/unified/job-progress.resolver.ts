@@ -45,12 +45,25 @@ async function jobEvents(ctx: GatewayContext, id: string): Promise<AsyncIterable
   return withFirst(first.value, events);
 }
 
-async function* withFirst(first: JobEvent, rest: AsyncIterableIterator<JobEvent>): AsyncGenerator<JobEvent> {
-  try {
-    yield first;
-    yield* rest;
-  } finally {
-    // A client that stops after the first event still leaves the poll.
-    await rest.return?.();
-  }
+/**
+ * `first`, then the rest. Not an async generator: a generator's `return()` waits behind its pending
+ * `next()`, so a client unsubscribing from a quiet job would stay subscribed until the job next moved;
+ * the channel's own `return()` ends a pending `next()` at once.
+ */
+function withFirst(first: JobEvent, rest: AsyncIterableIterator<JobEvent>): AsyncIterableIterator<JobEvent> {
+  let pending: JobEvent | undefined = first;
+  return {
+    next() {
+      const value = pending;
+      pending = undefined;
+      return value ? Promise.resolve({ value, done: false }) : rest.next();
+    },
+    return() {
+      pending = undefined;
+      return rest.return ? rest.return() : Promise.resolve({ value: undefined, done: true });
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
