@@ -16,6 +16,7 @@ import { CallerDirectory } from './plugins/caller.js';
 import { PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { JobPollRegistry } from './subscriptions/job-poller.js';
+import { LeasedPolls } from './subscriptions/redis-lease.js';
 
 export interface Gateway {
   readonly app: FastifyInstance;
@@ -61,8 +62,11 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     ready: false,
     check: createReadinessCheck({ upstreams: () => pipeline.health?.() ?? [], liveSessions: () => registry.liveSessions(), redis: shared?.redis }),
   };
-  // One upstream poll per job for every subscriber of this replica (src/subscriptions/job-poller.ts).
-  const jobPolls = new JobPollRegistry(config.subscriptions.poll);
+  // One upstream poll per job for every subscriber of this replica (src/subscriptions/job-poller.ts);
+  // with Redis, one per job for all replicas: the lease holder polls, the others relay (redis-lease.ts).
+  const { poll } = config.subscriptions;
+  const leased = shared ? new LeasedPolls({ redis: shared.redis, timing: poll, leaseMs: poll.leaseMs, logger }) : undefined;
+  const jobPolls = new JobPollRegistry(poll, leased?.start);
   const http = await buildHttpApp({
     config,
     schema,
@@ -92,6 +96,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
         readiness.stopping = true;
         await http.stop();
         jobPolls.close();
+        await leased?.close();
         await registry.close();
         await pipeline.close();
         await shared?.close();
