@@ -253,6 +253,6 @@ describe('loadExamples', () => {
     expect(examples.map((e) => e.name)).toEqual([...[...queries].sort(), ...[...mutations].sort()]);
     expect(queries[0]).toBe('CommvaultClients');
     expect(mutations).toEqual(['BackupSubclient', 'ControlJobs']);
-    for (const example of examples) expect(example.document).toMatch(/\b(query|mutation)\s+\w+/);
+    for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);
   });
 });
