@@ -4,7 +4,8 @@ import { consoleList } from './console-list.js';
 import { memory } from './memory.js';
 import { nPlusOne } from './n-plus-one.js';
 import { stampede } from './stampede.js';
+import { subscriptions } from './subscriptions.js';
 import { warm } from './warm.js';
 
 /** In the issue's order; `--only=<name>` picks one. */
-export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList];
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList, subscriptions];
