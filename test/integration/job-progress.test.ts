@@ -12,7 +12,7 @@ import { wsClient, type Received, type WsClient } from '../helpers/ws-client.js'
  * `Subscription.jobProgress` end to end: graphql-ws clients over real WebSockets to a gateway, real HTTP
  * from it to the Commvault simulator, whose started jobs run 3 s on its clock.
  */
-const KEYS = { admin: 'k-admin', analyst: 'k-analyst', frontend: 'k-frontend', partner: 'k-partner' } as const;
+const KEYS = { admin: 'k-admin', analyst: 'k-analyst', frontend: 'k-frontend', partner: 'k-partner', teamA: 'k-team-a', teamB: 'k-team-b' } as const;
 const CV = 'cv';
 const BDR = 'bdr';
 const MIN_INTERVAL_MS = 100;
@@ -56,7 +56,7 @@ async function startBackup(): Promise<number> {
 }
 
 /** A console backup started on the simulator's own API (the graph has no console mutation yet): its job id. */
-async function startConsoleBackup(): Promise<string> {
+async function startConsoleBackup(orgName?: string): Promise<string> {
   const call = (path: string, headers: Record<string, string> = {}, body?: unknown) =>
     fetch(`${bdr.url}${path}`, {
       method: 'POST',
@@ -64,7 +64,8 @@ async function startConsoleBackup(): Promise<string> {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const { session_id: session } = (await (await call('/session')).json()) as { session_id: string };
-  const app = bdr.data.applications.find((a) => a.managed && a.apptype === 'VMBackup');
+  const org = orgName === undefined ? undefined : bdr.data.organizations.find((o) => o.name === orgName)?.id;
+  const app = bdr.data.applications.find((a) => a.managed && a.apptype === 'VMBackup' && (org === undefined || a.orgIds.includes(org)));
   if (!app) throw new Error('no managed VM in the simulator data');
   expect((await call(`/application/${app.id}/backup`, { 'backupdr-management-session': `Actifio ${session}` }, {})).status).toBe(204);
   return bdr.data.jobs[bdr.data.jobs.length - 1].id;
@@ -79,6 +80,9 @@ beforeAll(async () => {
       { id: 'analyst', apiKey: KEYS.analyst, role: 'analyst' },
       { id: 'frontend', apiKey: KEYS.frontend, role: 'frontend' },
       { id: 'partner', apiKey: KEYS.partner, role: 'partner' },
+      // Console callers with their own bearer tokens: each sees one organization's objects only.
+      { id: 'team-a', apiKey: KEYS.teamA, role: 'analyst', credentials: { [BDR]: { bearerToken: 'org-a-token' } } },
+      { id: 'team-b', apiKey: KEYS.teamB, role: 'analyst', credentials: { [BDR]: { bearerToken: 'org-b-token' } } },
     ],
     upstreams: [
       { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
@@ -138,6 +142,25 @@ describe('jobProgress over WebSocket', () => {
 
   it('sends 50 subscribers of one running console job the same progress, ending COMPLETED, from one poll stream', async () => {
     await fiftyFollow(CONSOLE_PROGRESS, toGlobalId('BackupDrJob', BDR, await startConsoleBackup()), bdr, 'GET /jobstatus/{id}');
+  });
+
+  it('never shares a poll between upstream identities: one poll each, and a job hidden from one stays NOT_FOUND for it', async () => {
+    const id = toGlobalId('BackupDrJob', BDR, await startConsoleBackup('OrgA'));
+    const [service, teamA, teamB] = [client(), client(KEYS.teamA), client(KEYS.teamB)];
+    await Promise.all([service.connected, teamA.connected, teamB.connected]);
+    bdr.reset();
+    const byService = [service.subscribe(CONSOLE_PROGRESS, { id }), service.subscribe(CONSOLE_PROGRESS, { id })];
+    const byTeamA = [teamA.subscribe(CONSOLE_PROGRESS, { id }), teamA.subscribe(CONSOLE_PROGRESS, { id })];
+    const byTeamB = teamB.subscribe(CONSOLE_PROGRESS, { id });
+    await Promise.all([...byService, ...byTeamA, byTeamB].map((s) => s.done));
+
+    // Team B's token does not see OrgA's job: the console says 404, whatever the others' polls read.
+    expect(codes(byTeamB)).toEqual(['NOT_FOUND']);
+    for (const s of [...byService, ...byTeamA]) expect(steps(s).at(-1)).toBe('COMPLETED:100');
+    expect(steps(byService[1])).toEqual(steps(byService[0]));
+    expect(steps(byTeamA[1])).toEqual(steps(byTeamA[0]));
+    // Two identities that see the job, two poll streams (each reads at least once per event it sends), plus B's one read.
+    expect(bdr.calls('GET /jobstatus/{id}')).toBeGreaterThanOrEqual(steps(byService[0]).length + steps(byTeamA[0]).length + 1);
   });
 
   it('sends a finished job once and completes', async () => {
