@@ -1,5 +1,6 @@
 import type { LiveJob, LiveJobRead } from './live-job.js';
 import { Channel } from './channel.js';
+import { countInMetrics } from './metrics.js';
 import { hasEnded, PollLoop, type JobEvent, type PollTiming } from './poll-loop.js';
 
 /** A running poll of one job, however it is driven (here, or by the replica holding the Redis lease). */
@@ -35,8 +36,10 @@ export function pollKey(read: LiveJobRead, jobKey: string): string {
 export class JobPollRegistry {
   private readonly feeds = new Map<string, Feed>();
   private readonly startPoll: StartPoll;
+  private readonly uncount: () => void;
 
   constructor(timing: PollTiming, startPoll?: StartPoll) {
+    this.uncount = countInMetrics(this);
     this.startPoll =
       startPoll ??
       ((_key, read, emit) => {
@@ -73,6 +76,7 @@ export class JobPollRegistry {
 
   /** Stops every poll and ends every stream (at shutdown). */
   close(): void {
+    this.uncount();
     for (const [key, feed] of this.feeds) {
       for (const s of feed.subscribers) s.end();
       this.drop(key, feed);

@@ -35,6 +35,13 @@ async function follow(c: WsClient): Promise<Received> {
   return r;
 }
 
+/** The replica's subscription gauges, as /metrics shows them. */
+async function gauges(): Promise<{ subscriptions: number; polls: number }> {
+  const text = await (await fetch(`${gw.url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+  return { subscriptions: value('backup_graph_subscriptions'), polls: value('backup_graph_job_polls') };
+}
+
 /** Follows once the server has counted an unsubscribe (the client's `complete` is sent, not awaited). */
 async function followWhenFree(c: WsClient): Promise<Received> {
   for (let attempt = 0; ; attempt++) {
@@ -117,12 +124,14 @@ describe('subscription limits', () => {
     const before = sim.calls('GET /Job/{id}');
     await sleep(1_000);
     expect(sim.calls('GET /Job/{id}')).toBeGreaterThan(before);
+    expect(await gauges()).toEqual({ subscriptions: 2, polls: 1 });
     for (const r of subs) r.stop();
     await Promise.all(subs.map((r) => r.done));
     await sleep(100);
     const after = sim.calls('GET /Job/{id}');
     await sleep(1_000);
     expect(sim.calls('GET /Job/{id}')).toBe(after);
+    expect(await gauges()).toEqual({ subscriptions: 0, polls: 0 });
   });
 
   it('drops a peer that stops answering pings', async () => {
