@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLRe
 import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode } from '../errors/codes.js';
+import { exceeds, MAX_INPUT_DEPTH, MAX_INPUT_VALUES } from '../http/input-depth.hook.js';
 import { sha256Hex } from '../util/sha256.js';
 
 /** What a graphql-ws `subscribe` message carries; `documentId` (top level or in `extensions`) names a trusted document. */
@@ -31,7 +32,8 @@ export interface AdmitOptions {
 }
 
 /**
- * Decides whether a WebSocket operation may run, by the rules an HTTP request meets: the same policy
+ * Decides whether a WebSocket operation may run, by the rules an HTTP request meets: the input bounds of
+ * `variables` and `extensions`, then the same policy
  * plugins (safelist and APQ per role, document limits, introspection, role depth, cost limit) get the
  * hooks Apollo would call — `requestDidStart` before the text is parsed, `didResolveOperation` after it is
  * validated — so there is one implementation of each rule, not a WebSocket copy that could drift.
@@ -40,6 +42,12 @@ export interface AdmitOptions {
  * @returns the operation to run, or the errors to answer (each with its public `extensions.code`).
  */
 export async function admitOperation(options: AdmitOptions, contextValue: GatewayContext, message: SubscribeRequest): Promise<AdmittedOperation | GraphQLError[]> {
+  // The bounds HTTP checks in a preHandler (input-depth.hook.ts), before anything reads the values.
+  for (const key of ['variables', 'extensions'] as const) {
+    const over = exceeds(message[key], MAX_INPUT_DEPTH, MAX_INPUT_VALUES);
+    if (over === 'depth') return [bad(`\`${key}\` nest deeper than ${MAX_INPUT_DEPTH} levels`, undefined, { maxDepth: MAX_INPUT_DEPTH })];
+    if (over === 'values') return [bad(`\`${key}\` hold more than ${MAX_INPUT_VALUES} values`, undefined, { maxValues: MAX_INPUT_VALUES })];
+  }
   const extensions = message.extensions ?? undefined;
   const documentId = message.documentId ?? extensions?.documentId;
   const request: GraphQLRequest = {
@@ -93,8 +101,8 @@ export async function admitOperation(options: AdmitOptions, contextValue: Gatewa
   return { document, operationName: request.operationName, variables: request.variables };
 }
 
-function bad(message: string, from?: GraphQLError): GraphQLError {
-  return new GraphQLError(message, { nodes: from?.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+function bad(message: string, from?: GraphQLError, figures: Record<string, number> = {}): GraphQLError {
+  return new GraphQLError(message, { nodes: from?.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, ...figures } });
 }
 
 function withoutDocumentId(extensions: Record<string, unknown>): Record<string, unknown> | undefined {

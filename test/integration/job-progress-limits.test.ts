@@ -11,7 +11,7 @@ import { wsClient, type Received, type WsClient } from '../helpers/ws-client.js'
  * The subscriptions follow a job the simulator shows running and never moves (a seeded one: only jobs
  * started through its API progress), so each stays open until stopped.
  */
-const KEYS = { one: 'k-one', two: 'k-two' } as const;
+const KEYS = { one: 'k-one', two: 'k-two', tight: 'k-tight' } as const;
 const CV = 'cv';
 const PROGRESS = 'subscription ($id: ID!) { jobProgress(id: $id) { id status } }';
 const LIMITS = { maxPerConnection: 2, maxPerCaller: 3, idleTimeoutMs: 1_000, keepAliveMs: 200 };
@@ -60,9 +60,12 @@ beforeAll(async () => {
     callers: [
       { id: 'one', apiKey: KEYS.one, role: 'analyst' },
       { id: 'two', apiKey: KEYS.two, role: 'analyst' },
+      { id: 'tight', apiKey: KEYS.tight, role: 'frontend' },
     ],
     upstreams: [{ id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' }],
     subscriptions: { ...LIMITS, poll: { minIntervalMs: 200 } },
+    // Caller two's role is tightened: the HTTP path's role limits must bind subscriptions too.
+    roles: { frontend: { maxDepth: 3, maxCost: 1 } },
   });
 });
 
@@ -132,6 +135,18 @@ describe('subscription limits', () => {
     await sleep(1_000);
     expect(sim.calls('GET /Job/{id}')).toBe(after);
     expect(await gauges()).toEqual({ subscriptions: 0, polls: 0 });
+  });
+
+  it("applies the role's depth and cost limits to subscription documents", async () => {
+    const c = client(KEYS.tight);
+    const deep = c.subscribe('subscription ($id: ID!) { jobProgress(id: $id) { ... on CommvaultJob { subclient { client { name } } } } }', { id: runningJob });
+    const dear = c.subscribe('subscription ($id: ID!) { jobProgress(id: $id) { ... on CommvaultJob { client { name } } } }', { id: runningJob });
+    await Promise.all([deep.done, dear.done]);
+    expect((deep.error as Array<{ extensions?: Record<string, unknown> }>)?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((dear.error as Array<{ extensions?: Record<string, unknown> }>)?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 1 });
+    const fine = await follow(c);
+    expect(fine.error).toBeUndefined();
+    fine.stop();
   });
 
   it('drops a peer that stops answering pings', async () => {

@@ -220,7 +220,7 @@ describe('the HTTP rules apply to subscription documents', () => {
     expect(trusted.results.map((r) => r.data?.jobProgress?.status)).toEqual(['COMPLETED']);
   });
 
-  it('applies the document limits and the depth limit to subscription documents', async () => {
+  it('applies the document limits and the input bounds to subscription documents, and takes only subscriptions', async () => {
     const c = client();
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ');
     const wide = c.subscribe(`subscription($id: ID!) { jobProgress(id: $id) { ${aliases} } }`, { id: jobGid(1) });
@@ -229,5 +229,10 @@ describe('the HTTP rules apply to subscription documents', () => {
     const query = c.subscribe('{ upstreams { id } }');
     await query.done;
     expect((query.error as Array<{ extensions?: { code?: string } }>)?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    let nested: unknown = 'x';
+    for (let i = 0; i < 40; i++) nested = [nested];
+    const deepVariables = c.subscribe(PROGRESS, { id: jobGid(1), extra: nested });
+    await deepVariables.done;
+    expect((deepVariables.error as Array<{ extensions?: Record<string, unknown> }>)?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', maxDepth: 32 });
   });
 });
