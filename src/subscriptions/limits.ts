@@ -1,4 +1,5 @@
 import type { GatewayConfig } from '../config/schema.js';
+import type { GraphQLError } from 'graphql';
 import type { Principal } from '../principal.js';
 import { limitError } from './limit-error.js';
 
@@ -30,44 +31,46 @@ export class SubscriptionLimits {
     this.armIdle(connection, state);
   }
 
-  /** Why this subscribe may not start, or undefined when it may. */
-  refusal(connection: Closable, principal: Principal) {
+  /**
+   * Counts a subscribe against the limits before it is admitted (admission awaits: counting only after it
+   * would let a burst of subscribes all pass an empty count), or says why it may not start. A subscribe
+   * refused later (admission errors) is released with `ended`.
+   */
+  reserve(connection: Closable, principal: Principal, id: string): GraphQLError | undefined {
     const state = this.connections.get(connection);
-    if (state && state.active.size >= this.settings.maxPerConnection) {
+    if (!state) return undefined;
+    if (state.active.size >= this.settings.maxPerConnection) {
       return limitError(`Too many subscriptions on this connection (the limit is ${this.settings.maxPerConnection})`);
     }
     if ((this.byCaller.get(principal.id) ?? 0) >= this.settings.maxPerCaller) {
       return limitError(`Too many subscriptions for this API key (the limit is ${this.settings.maxPerCaller})`);
     }
-    return undefined;
-  }
-
-  started(connection: Closable, principal: Principal, id: string): void {
-    const state = this.connections.get(connection);
-    if (!state || state.active.has(id)) return;
     state.active.add(id);
     clearTimeout(state.idle);
     this.byCaller.set(principal.id, (this.byCaller.get(principal.id) ?? 0) + 1);
+    return undefined;
   }
 
   ended(connection: Closable, principal: Principal, id: string): void {
     const state = this.connections.get(connection);
     if (!state?.active.delete(id)) return;
-    const left = (this.byCaller.get(principal.id) ?? 1) - 1;
-    if (left > 0) this.byCaller.set(principal.id, left);
-    else this.byCaller.delete(principal.id);
+    this.release(principal);
     if (state.active.size === 0) this.armIdle(connection, state);
   }
 
-  closed(connection: Closable): void {
-    const state = this.connections.get(connection);
-    if (state) clearTimeout(state.idle);
-    this.connections.delete(connection);
+  private release(principal: Principal): void {
+    const left = (this.byCaller.get(principal.id) ?? 1) - 1;
+    if (left > 0) this.byCaller.set(principal.id, left);
+    else this.byCaller.delete(principal.id);
   }
 
-  /** Subscriptions one caller holds now (tests, metrics). */
-  heldBy(callerId: string): number {
-    return this.byCaller.get(callerId) ?? 0;
+  /** The connection is gone: whatever it still held is released (a later `ended` for it finds nothing). */
+  closed(connection: Closable, principal?: Principal): void {
+    const state = this.connections.get(connection);
+    if (!state) return;
+    clearTimeout(state.idle);
+    this.connections.delete(connection);
+    if (principal) for (const id of [...state.active]) this.release(principal);
   }
 
   stop(): void {

@@ -108,15 +108,24 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
           mutations: deps.mutations,
           jobPolls: deps.jobPolls,
         });
-        const refused = limits.refusal(ctx, connection.principal);
+        const refused = limits.reserve(ctx, connection.principal, id);
         if (refused) return [refused];
-        const admitted = await admitOperation(
-          { schema: deps.schema, plugins: deps.plugins, maxTokens: config.limits.maxTokens, rules: deps.rules },
-          contextValue,
-          payload as SubscribeRequest,
-        );
-        if (Array.isArray(admitted)) return admitted;
-        limits.started(ctx, connection.principal, id);
+        let admitted;
+        try {
+          admitted = await admitOperation(
+            { schema: deps.schema, plugins: deps.plugins, maxTokens: config.limits.maxTokens, rules: deps.rules },
+            contextValue,
+            payload as SubscribeRequest,
+          );
+        } catch (error) {
+          limits.ended(ctx, connection.principal, id);
+          throw error;
+        }
+        // Refused: graphql-ws answers the errors and never calls onComplete, so the count is released here.
+        if (Array.isArray(admitted)) {
+          limits.ended(ctx, connection.principal, id);
+          return admitted;
+        }
         return {
           schema: deps.schema,
           document: admitted.document,
@@ -129,7 +138,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
         if (ctx.extra.connection) limits.ended(ctx, ctx.extra.connection.principal, id);
       },
       onClose(ctx: Ctx) {
-        limits.closed(ctx);
+        limits.closed(ctx, ctx.extra.connection?.principal);
       },
       onNext(_ctx, _id, _payload, _args, result) {
         if (!result.errors) return;

@@ -92,6 +92,15 @@ describe('subscription limits', () => {
     again.stop();
   });
 
+  it('holds the limit against a burst of subscribes sent at once', async () => {
+    const c = client(KEYS.two);
+    await c.connected;
+    const burst = Array.from({ length: 5 }, () => c.subscribe(PROGRESS, { id: runningJob }));
+    await Promise.all(burst.map((r) => r.first));
+    expect(burst.map(code).sort()).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', undefined, undefined]);
+    for (const r of burst) r.stop();
+  });
+
   it('counts a caller over all its connections, and each caller apart', async () => {
     const [c1, c2, other] = [client(), client(), client(KEYS.two)];
     const held = [await follow(c1), await follow(c1), await follow(c2)];
