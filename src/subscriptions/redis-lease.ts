@@ -163,7 +163,14 @@ class LeasedPoll implements PollDriver {
   /** An event from the holder's channel (or the kept state): handed on unless it repeats the last one. */
   relay(message: Buffer): void {
     if (this.stopped || this.loop) return;
-    const event = fromWire(deserialize(message) as WireEvent);
+    let event: JobEvent;
+    try {
+      event = fromWire(deserialize(message) as WireEvent);
+    } catch (error) {
+      // Not ours (another writer on the channel) or from an incompatible release: skip, never crash the process.
+      this.polls.settings.logger.warn({ err: error }, 'unreadable job-poll event in Redis: ignored');
+      return;
+    }
     if (event.kind === 'state') {
       if (!changed(this.last, event.state)) return;
       this.last = event.state;
