@@ -27,6 +27,8 @@ export interface LeasedPollsOptions {
 
 /** An event as it crosses Redis: v8-serialised (Dates of the records kept), errors by their public parts. */
 type WireEvent = { kind: 'state'; state: LiveJob } | { kind: 'failed'; error: { code: ErrorCode; message: string; retryAfterMs?: number; upstream?: { instance: string; status?: number } } };
+/** Sent by a holder that stops polling while the job still runs (its last subscriber left, or it shuts down). */
+const RELEASED = serialize({ kind: 'released' });
 
 /**
  * One poll per job across replicas: the replica holding the job's lease in Redis
@@ -122,6 +124,8 @@ class LeasedPoll implements PollDriver {
   private claimTimer?: NodeJS.Timeout;
   private last?: LiveJob;
   private stopped = false;
+  /** The poll sent its last event: nobody needs to take it over. */
+  private ended = false;
 
   constructor(
     private readonly polls: LeasedPolls,
@@ -155,7 +159,11 @@ class LeasedPoll implements PollDriver {
     const led = this.loop !== undefined;
     this.loop?.stop();
     void (async () => {
-      if (led) await this.polls.redis.eval(RELEASE, 1, this.polls.leaseKey(this.hash), this.holder).catch(() => {});
+      if (led) {
+        await this.polls.redis.eval(RELEASE, 1, this.polls.leaseKey(this.hash), this.holder).catch(() => {});
+        // Given up while the job runs, and said so: a follower claims at once, not at its next try (leaseMs/2 later).
+        if (!this.ended) await this.polls.redis.publish(this.polls.channelOf(this.hash), RELEASED).catch(() => {});
+      }
       await this.polls.unlisten(this.hash, this);
     })();
   }
@@ -165,7 +173,12 @@ class LeasedPoll implements PollDriver {
     if (this.stopped || this.loop) return;
     let event: JobEvent;
     try {
-      event = fromWire(deserialize(message) as WireEvent);
+      const wire = deserialize(message) as WireEvent | { kind: 'released' };
+      if (wire.kind === 'released') {
+        void this.claim().catch(() => false);
+        return;
+      }
+      event = fromWire(wire);
     } catch (error) {
       // Not ours (another writer on the channel) or from an incompatible release: skip, never crash the process.
       this.polls.settings.logger.warn({ err: error }, 'unreadable job-poll event in Redis: ignored');
@@ -219,6 +232,7 @@ class LeasedPoll implements PollDriver {
 
   private publish(event: JobEvent): void {
     if (event.kind === 'state') this.last = event.state;
+    if (!this.loop?.running) this.ended = true; // the loop's last event: the job ended or failed for everyone
     this.emit(event);
     const message = serialize(toWire(event));
     const { redis, settings } = this.polls;

@@ -126,4 +126,24 @@ describe.skipIf(!server)(`the poll lease ${skipReason ?? ''}`, () => {
     await b.polls.close();
     await a.polls.close();
   });
+
+  it('hands the poll over at once when the holder stops while the job runs', async () => {
+    const [a, b] = [await replica(), await replica()];
+    const reads = { a: 0, b: 0 };
+    const driverA = a.polls.start('job-2', async () => (reads.a++, job()), () => {});
+    await sleep(100);
+    const driverB = b.polls.start('job-2', async () => (reads.b++, job()), () => {});
+    // Just past B's second try (at start, then LEASE_MS / 2 later): without a word from A, its next is LEASE_MS / 2 away.
+    await sleep(LEASE_MS / 2 + 20);
+    expect(reads.b).toBe(0);
+    // A's last subscriber leaves: it gives the lease up and says so; B claims well before its next try (LEASE_MS / 2).
+    driverA.stop();
+    const stoppedAt = Date.now();
+    while (reads.b === 0 && Date.now() - stoppedAt < LEASE_MS) await sleep(10);
+    expect(reads.b).toBeGreaterThanOrEqual(1);
+    expect(Date.now() - stoppedAt).toBeLessThan(LEASE_MS / 4);
+    driverB.stop();
+    await b.polls.close();
+    await a.polls.close();
+  });
 });
