@@ -35,9 +35,10 @@ const RELEASED = serialize({ kind: 'released' });
  * (`SET <prefix>lease:<sha256(key)> <holder> NX PX leaseMs`, renewed every leaseMs/3) polls it and
  * publishes each event on `<prefix>events:<sha256(key)>` (the latest also kept under `state:`, so a
  * replica joining later starts where the others are); every other replica with subscribers of the job
- * subscribes to that channel and relays. Each follower tries the lease every leaseMs/2: when the
- * holder stops (its last subscriber left: it gives the lease up) or dies (the lease expires), one of
- * them takes the poll over, starting from the state it last relayed. The key is the registry's, so it
+ * subscribes to that channel and relays. Each follower tries the lease every leaseMs/2, and at once when
+ * the holder announces it stopped while the job runs (its last subscriber left, or it shuts down: it
+ * gives the lease up); a holder that dies just lets the lease expire. Either way one of them takes the
+ * poll over, starting from the state it last relayed. The key is the registry's, so it
  * carries the upstream identity: callers with different upstream rights never share a channel.
  *
  * If Redis fails, a replica polls for its own subscribers rather than leave them without events.
