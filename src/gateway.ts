@@ -10,6 +10,7 @@ import type { Readiness } from './http/health.routes.js';
 import { createMutationRuntime } from './mutations/runtime.js';
 import { createReadinessCheck } from './http/readiness.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { reportBucketTokens, reportUpstreamSessions } from './observability/metrics.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
@@ -47,7 +48,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.
   const shared = config.redis
-    ? await createSharedLayers({ redisUrl: config.redis.url, logger, maxBytes: config.cache.maxBytes })
+    ? await createSharedLayers({ redis: config.redis, logger, maxBytes: config.cache.maxBytes })
     : undefined;
   const pipeline = createUpstreamPipeline({
     upstreams: config.upstreams,
@@ -80,6 +81,10 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     jobPolls,
   });
   const { app } = http;
+  const stopReporting = [
+    reportUpstreamSessions(() => [...registry.sessionCounts()].map(([instance, value]) => ({ labels: { instance }, value }))),
+    reportBucketTokens(() => (pipeline.bucketLevels?.() ?? []).map(({ instance, access, tokens }) => ({ labels: { instance, access }, value: tokens }))),
+  ];
 
   let stopping: Promise<void> | undefined;
   return {
@@ -94,6 +99,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
       stopping ??= (async () => {
         readiness.ready = false;
         readiness.stopping = true;
+        for (const stop of stopReporting) stop();
         await http.stop();
         jobPolls.close();
         await leased?.close();

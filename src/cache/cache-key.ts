@@ -42,6 +42,17 @@ export function cacheKey(parts: CacheKeyParts): string {
 }
 
 /** sha256 (hex) of the body's canonical JSON: object keys sorted, so `{a,b}` and `{b,a}` hash alike. */
+/**
+ * The upstream instance a key made by `cacheKey` belongs to (its first element), without parsing the
+ * whole key; undefined for a key made otherwise. Instance ids are letters, digits, `.`, `_` and `-`
+ * (config schema), so the id needs no JSON unescaping.
+ */
+export function instanceOfCacheKey(key: string): string | undefined {
+  if (!key.startsWith('["')) return undefined;
+  const end = key.indexOf('"', 2);
+  return end > 2 ? key.slice(2, end) : undefined;
+}
+
 export function hashBody(body: unknown): string {
   return sha256Hex(canonicalJson(body));
 }

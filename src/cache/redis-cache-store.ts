@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { instanceOfCacheKey } from './cache-key.js';
+import { primaries, slotTag, type RedisClient } from './redis-connection.js';
 import { deepFreeze } from '../datasources/pipeline/freeze.js';
 import type { UpstreamResponse } from '../datasources/pipeline/types.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
@@ -9,7 +10,7 @@ export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
 
 export interface RedisCacheStoreOptions {
   /** Connection shared with the rate limiter; should fail fast when Redis is down (`enableOfflineQueue: false`). */
-  redis: Redis;
+  redis: RedisClient;
   /** Prefix of every key this store writes. @default 'bg:cache:' */
   keyPrefix?: string;
   /**
@@ -60,8 +61,9 @@ return 1
 
 /**
  * Delete every entry listed in the tag indexes, and the indexes, atomically: a replica reading during
- * the invalidation sees all of it or none. Touches keys not passed in KEYS, so it needs a single Redis
- * (not Redis Cluster).
+ * the invalidation sees all of it or none. It touches entry keys not passed in KEYS; on a Cluster that
+ * works because every key of one instance carries the instance's hash tag, so all live in the slot of
+ * the tag indexes passed.
  */
 const DROP_TAGS_LUA = `
 local deleted = 0
@@ -79,20 +81,24 @@ return deleted
  * The shared cache layer: upstream answers as JSON in Redis with a TTL (`PX`), one key per cache key,
  * plus a tag index per (instance, tag) for invalidation. Keys (see docs/replicas.md):
  *
- *   <prefix>e:<sha256 of the cache key>   the entry: JSON {i: instanceId, t: tags, v: value}
- *   <prefix>t:<instanceId>:<tag>          the tag index: sorted set of entry keys, scored by expiry
+ *   <prefix>{<instanceId>}e:<sha256 of the cache key>   the entry: JSON {i: instanceId, t: tags, v: value}
+ *   <prefix>{<instanceId>}t:<tag>                       the tag index: sorted set of entry keys, scored by expiry
+ *
+ * The `{instanceId}` hash tag puts every key of one upstream instance in one Redis Cluster slot, so the
+ * scripts may touch an entry and its tag indexes together; instances still spread over the nodes. The
+ * instance of a `get` comes from the cache key itself (`instanceOfCacheKey`).
  *
  * The cache key is hashed: it is long (path, query, headers) and carries the identity name, and a
  * fixed-length key is cheaper for Redis. Errors reach the caller; TieredCacheStore turns them into
  * misses. Values read back are deep-frozen like every other cached answer.
  */
 export class RedisCacheStore<V = UpstreamResponse> implements CacheStore<V> {
-  private readonly redis: Redis & CacheCommands;
+  private readonly redis: RedisClient & CacheCommands;
   private readonly keyPrefix: string;
   private readonly maxValueBytes: number;
 
   constructor(options: RedisCacheStoreOptions) {
-    this.redis = options.redis as Redis & CacheCommands;
+    this.redis = options.redis as RedisClient & CacheCommands;
     this.keyPrefix = options.keyPrefix ?? DEFAULT_CACHE_KEY_PREFIX;
     this.maxValueBytes = options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
     this.redis.defineCommand('bgCacheSet', { lua: SET_LUA });
@@ -132,23 +138,30 @@ export class RedisCacheStore<V = UpstreamResponse> implements CacheStore<V> {
     await this.redis.bgCacheDropTags(tagKeys.length, ...tagKeys);
   }
 
-  /** Deletes every key under the prefix (SCAN + UNLINK; for tests and operators, not the request path). */
+  /** Deletes every key under the prefix (SCAN + UNLINK on each primary; for tests and operators, not the request path). */
   async clear(): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${escapeGlob(this.keyPrefix)}*`, 'COUNT', 500);
-      if (keys.length > 0) await this.redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    for (const node of primaries(this.redis)) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', `${escapeGlob(this.keyPrefix)}*`, 'COUNT', 500);
+        // One UNLINK per key: on a Cluster a multi-key command must stay within one slot.
+        if (keys.length > 0) await Promise.all(keys.map((k) => node.unlink(k)));
+        cursor = next;
+      } while (cursor !== '0');
+    }
   }
 
+  /**
+   * The instance comes from the key on both get and set, so the two always agree; a key not made by
+   * `cacheKey` (none on the request path) gets no instance slot, which only a Cluster would mind.
+   */
   private entryKey(key: string): string {
-    return `${this.keyPrefix}e:${createHash('sha256').update(key).digest('hex')}`;
+    return `${this.keyPrefix}${slotTag(instanceOfCacheKey(key) ?? '')}e:${createHash('sha256').update(key).digest('hex')}`;
   }
 
-  /** Instance ids cannot contain ':' (config schema), so instance and tag cannot be confused. */
+  /** Instance ids cannot contain ':' or braces (config schema), so instance and tag cannot be confused. */
   private tagKey(instanceId: string, tag: string): string {
-    return `${this.keyPrefix}t:${instanceId}:${tag}`;
+    return `${this.keyPrefix}${slotTag(instanceId)}t:${tag}`;
   }
 }
 

@@ -1,14 +1,18 @@
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { RedisConfig } from '../config/schema.js';
 import { RedisRateLimiter } from '../ratelimit/redis-rate-limiter.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import type { CacheStore } from './cache-store.js';
 import { RedisCacheStore } from './redis-cache-store.js';
+import { createRedisClient, type RedisClient } from './redis-connection.js';
 import { TieredCacheStore } from './tiered-cache-store.js';
 
 export interface SharedLayersOptions {
-  /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). */
-  redisUrl: string;
+  /**
+   * One Redis as `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS), or the config's
+   * `redis` object (url, Sentinel group or Cluster).
+   */
+  redis: string | RedisConfig;
   logger: Logger;
   /** Byte bound of the local memory layer under Redis (`config.cache.maxBytes`). */
   maxBytes: number;
@@ -33,8 +37,8 @@ export interface SharedLayers {
   cacheStore: CacheStore;
   /** Token buckets in Redis; pass to `createUpstreamPipeline({ rateLimiter })`. */
   rateLimiter: RateLimiter;
-  /** The one connection both use (later also the APQ store). */
-  redis: Redis;
+  /** The one connection both use (also the APQ and idempotency stores). */
+  redis: RedisClient;
   /** Stops the limiter's sleepers and closes the connection. Idempotent. */
   close(): Promise<void>;
 }
@@ -44,21 +48,18 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 
 /**
  * The layer replicas share through Redis: the cache under the memory one and the rate-limit buckets,
- * over one connection. The connection fails fast instead of queueing while Redis is away
- * (`enableOfflineQueue: false`, one try per command): every caller has a local fallback, and a request
- * should not wait for Redis to come back. The gateway starts even if Redis is down at that moment; it
+ * over one connection (docs/replicas.md: one Redis, a Sentinel group or a Cluster). The connection fails
+ * fast instead of queueing while Redis is away: every caller has a local fallback, and a request should
+ * not wait for Redis to come back. The gateway starts even if Redis is down at that moment; it
  * then runs on the fallbacks and reconnects in the background.
  */
 export async function createSharedLayers(opts: SharedLayersOptions): Promise<SharedLayers> {
   const { logger } = opts;
   const prefix = opts.keyPrefix ?? 'bg:';
-  const redis = new Redis(opts.redisUrl, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: opts.connectTimeoutMs ?? 2_000,
-    commandTimeout: opts.commandTimeoutMs ?? 500,
-    retryStrategy: (attempt) => Math.min(attempt * 200, MAX_RECONNECT_DELAY_MS),
+  const redis = createRedisClient(typeof opts.redis === 'string' ? { url: opts.redis } : opts.redis, {
+    connectTimeoutMs: opts.connectTimeoutMs ?? 2_000,
+    commandTimeoutMs: opts.commandTimeoutMs ?? 500,
+    maxReconnectDelayMs: MAX_RECONNECT_DELAY_MS,
     connectionName: 'backup-graph',
   });
   // Without a listener ioredis prints every failed reconnect; the stores warn once per outage instead.

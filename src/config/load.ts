@@ -121,6 +121,11 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
     if (value === undefined || value === '') throw new ConfigError(`${where}: environment variable ${name} is not set`);
     return value;
   };
+  const redis = config.redis;
+  if (redis && !('url' in redis)) {
+    if (redis.passwordEnv) redis.password = fromEnv('redis.passwordEnv', redis.passwordEnv);
+    if ('sentinels' in redis && redis.sentinelPasswordEnv) redis.sentinelPassword = fromEnv('redis.sentinelPasswordEnv', redis.sentinelPasswordEnv);
+  }
   config.upstreams.forEach((u, i) => {
     if (u.passwordEnv) u.password = fromEnv(`upstreams[${i}].passwordEnv`, u.passwordEnv);
     if (u.bearerTokenEnv) u.bearerToken = fromEnv(`upstreams[${i}].bearerTokenEnv`, u.bearerTokenEnv);
@@ -173,6 +178,6 @@ function checkReferences(config: GatewayConfig, kinds: Readonly<Record<string, U
   });
   if (config.upstreams.length === 0) throw new ConfigError('upstreams: at least one upstream is required');
   if (config.persistedQueries.apq.store === 'redis' && !config.redis) {
-    throw new ConfigError('persistedQueries.apq.store: "redis" needs redis.url (or REDIS_URL)');
+    throw new ConfigError('persistedQueries.apq.store: "redis" needs `redis` (a url, sentinels or cluster; or REDIS_URL)');
   }
 }

@@ -233,6 +233,40 @@ const ttlSchema = z
   .strict();
 export type CacheClass = keyof z.infer<typeof ttlSchema>;
 
+const redisNodeSchema = z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) }).strict();
+
+/**
+ * Where the shared layer lives: one Redis (`url`), a Sentinel group (`sentinels` + master `name`; the
+ * gateway follows fail-overs) or a Cluster (`cluster`: seed nodes; the rest are discovered). Passwords
+ * may come from the environment (`passwordEnv`, `sentinelPasswordEnv`).
+ */
+const redisSchema = z.union([
+  z.object({ url: z.string().min(1) }).strict(),
+  z
+    .object({
+      sentinels: z.array(redisNodeSchema).min(1),
+      /** The master group's name as the sentinels know it. */
+      name: z.string().min(1),
+      password: z.string().optional(),
+      passwordEnv: z.string().optional(),
+      sentinelPassword: z.string().optional(),
+      sentinelPasswordEnv: z.string().optional(),
+      db: z.number().int().min(0).optional(),
+      tls: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      cluster: z.array(redisNodeSchema).min(1),
+      password: z.string().optional(),
+      passwordEnv: z.string().optional(),
+      tls: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+export type RedisConfig = z.infer<typeof redisSchema>;
+
 export const configSchema = z
   .object({
     server: z
@@ -417,7 +451,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    redis: z.object({ url: z.string() }).strict().optional(),
+    redis: redisSchema.optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z

@@ -89,9 +89,16 @@ export class SourceRegistry {
 
   /** Upstream ids with at least one live upstream session (for `/readyz`; no I/O). */
   liveSessions(): Set<string> {
-    const live = new Set<string>();
-    for (const source of this.sourcesByKey.values()) if (source.sessionLive) live.add(source.instanceId);
-    return live;
+    return new Set(this.sessionCounts().keys());
+  }
+
+  /** Live upstream sessions per upstream id, one per identity in use (for `/metrics`; no I/O). */
+  sessionCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const source of this.sourcesByKey.values()) {
+      if (source.sessionLive) counts.set(source.instanceId, (counts.get(source.instanceId) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Logs every live source out (at shutdown, before the pipeline closes its pools). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/redis-connection.js';
 import { ErrorCode } from '../errors/codes.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { sha256Hex } from '../util/sha256.js';
@@ -55,7 +55,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly lockMs: number;
   private readonly local = new Map<string, { inputHash: string; outcome: Promise<{ outcome: Outcome; thrown?: unknown }> }>();
 
-  constructor(private readonly options: { redis: Redis; keyPrefix?: string; ttlMs?: number; lockMs?: number }) {
+  constructor(private readonly options: { redis: RedisClient; keyPrefix?: string; ttlMs?: number; lockMs?: number }) {
     this.prefix = options.keyPrefix ?? DEFAULT_IDEMPOTENCY_KEY_PREFIX;
     this.ttlMs = options.ttlMs ?? IDEMPOTENCY_TTL_MS;
     this.lockMs = options.lockMs ?? DEFAULT_IDEMPOTENCY_LOCK_MS;

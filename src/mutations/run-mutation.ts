@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { GatewayError, isGatewayError } from '../errors/gateway-error.js';
+import { mutationsTotal } from '../observability/metrics.js';
 import { checkIdempotencyKey, inputHash } from './idempotency.js';
 import { mutationRefusal } from './policy.js';
 
@@ -33,9 +34,11 @@ export async function runMutation<T>(ctx: GatewayContext, call: MutationCall<T>,
     const base = { caller: principal.id, role: principal.role, operation: call.operation, targets: call.targets };
     try {
       const value = await act();
+      mutationsTotal.inc({ operation: call.operation, outcome: 'ok' });
       ctx.mutations.audit.info({ ...base, outcome: 'ok', ...call.summarize?.(value) }, 'mutation');
       return value;
     } catch (error) {
+      mutationsTotal.inc({ operation: call.operation, outcome: isGatewayError(error) ? error.code : ErrorCode.INTERNAL_SERVER_ERROR });
       // Only failures after the upstream was asked are audit events; bad input never left the gateway.
       if (isGatewayError(error) && error.upstream) {
         ctx.mutations.audit.info({ ...base, outcome: error.code, upstream: error.upstream, message: error.message }, 'mutation');

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/redis-connection.js';
 import { pino } from 'pino';
 import type { Logger } from '../observability/logger.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
@@ -12,7 +12,7 @@ export interface MutationRuntime {
 }
 
 /** Redis (shared by replicas) when the gateway has one, else one process's memory. */
-export function createMutationRuntime(deps: { redis?: Redis; logger: Logger; keyPrefix?: string }): MutationRuntime {
+export function createMutationRuntime(deps: { redis?: RedisClient; logger: Logger; keyPrefix?: string }): MutationRuntime {
   return {
     idempotency: deps.redis ? new RedisIdempotencyStore({ redis: deps.redis, keyPrefix: deps.keyPrefix }) : new MemoryIdempotencyStore(),
     audit: deps.logger.child({ component: 'audit' }),

@@ -63,3 +63,54 @@ export const circuitState = new Gauge({
   labelNames: ['instance'] as const,
   registers: [metricsRegistry],
 });
+
+/** Mutations that ran their resolver, by root field and outcome (`ok` or the error code). */
+export const mutationsTotal = new Counter({
+  name: 'backup_graph_mutations_total',
+  help: 'Mutations by root field and outcome (ok, or the GraphQL error code)',
+  labelNames: ['operation', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/** One labelled value of a gauge read at scrape time. */
+export interface GaugeReading {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/**
+ * A gauge whose values are read from live objects when `/metrics` is scraped, not pushed on every
+ * change (sessions and bucket levels change on every call). Each gateway adds its reader and removes it
+ * when it stops, so several gateways in one process (tests) report side by side.
+ */
+function scrapedGauge(name: string, help: string, labelNames: readonly string[]): (read: () => GaugeReading[]) => () => void {
+  const readers = new Set<() => GaugeReading[]>();
+  new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const read of readers) for (const { labels, value } of read()) this.set(labels, value);
+    },
+  });
+  return (read) => {
+    readers.add(read);
+    return () => void readers.delete(read);
+  };
+}
+
+/** Adds a reader of live upstream sessions per instance; returns its removal. */
+export const reportUpstreamSessions = scrapedGauge(
+  'backup_graph_upstream_sessions_live',
+  'Upstream login sessions this replica holds, per instance (one per upstream identity in use)',
+  ['instance'],
+);
+
+/** Adds a reader of rate-limit bucket levels; returns its removal. */
+export const reportBucketTokens = scrapedGauge(
+  'backup_graph_ratelimit_tokens',
+  'Tokens left in the emptiest bucket of each instance and access (read/write) this replica spends from; local buckets only',
+  ['instance', 'access'],
+);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/redis-connection.js';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/schema.js';
 import { MemoryApqStore, type ApqStore } from './apq-store.js';
@@ -24,7 +24,7 @@ export function apqStoreKind(config: Pick<GatewayConfig, 'persistedQueries' | 'r
  */
 export function createApqStore(
   config: Pick<GatewayConfig, 'persistedQueries' | 'redis'>,
-  deps: { redis?: Redis; logger: Logger },
+  deps: { redis?: RedisClient; logger: Logger },
 ): ApqStore {
   const apq = config.persistedQueries.apq;
   if (apqStoreKind(config) === 'redis' && deps.redis) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/redis-connection.js';
 import type { Logger } from 'pino';
 import type { ApqStore } from './apq-store.js';
 
@@ -6,7 +6,7 @@ export const DEFAULT_APQ_KEY_PREFIX = 'bg:apq:';
 
 export interface RedisApqStoreOptions {
   /** The shared connection (`createSharedLayers().redis`); it fails fast while Redis is down. */
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
   /** Life of a registration, in ms (Redis `PX`); registering again renews it. */
   ttlMs: number;

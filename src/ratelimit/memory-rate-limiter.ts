@@ -61,6 +61,10 @@ export class MemoryRateLimiter implements RateLimiter {
     if (state.queue.length > 0) this.drain(state);
   }
 
+  tokens(key: string): number | undefined {
+    return this.states.get(key)?.bucket.available();
+  }
+
   close(): void {
     for (const state of this.states.values()) {
       clearTimeout(state.timer);

@@ -15,6 +15,8 @@ export interface RateLimiter {
   acquire(key: string, bucket: BucketConfig, deadlineMs: number): Promise<void>;
   /** The upstream said its budget is spent (429): empty `key`'s bucket until `untilMs` (epoch ms). */
   pauseUntil(key: string, untilMs: number): void;
+  /** Tokens in `key`'s bucket now, when this process holds it (for `/metrics`); undefined otherwise. */
+  tokens?(key: string): number | undefined;
   /** Stop timers; waiting callers are rejected. */
   close?(): void;
 }

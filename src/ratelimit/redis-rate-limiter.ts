@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/redis-connection.js';
 import type { Logger } from 'pino';
 import type { BucketConfig } from '../config/schema.js';
 import { ErrorCode } from '../errors/codes.js';
@@ -12,7 +12,7 @@ export const DEFAULT_RATE_LIMIT_KEY_PREFIX = 'bg:rl:';
 
 export interface RedisRateLimiterOptions {
   /** Connection shared with the cache; should fail fast when Redis is down (`enableOfflineQueue: false`). */
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
   /** Prefix of every bucket key in Redis. @default 'bg:rl:' */
   keyPrefix?: string;
@@ -58,7 +58,7 @@ interface Sleeper {
  * `fallbackReplicaCount`), warns once per outage, and returns to Redis as soon as a call succeeds.
  */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly redis: Redis & BucketCommands;
+  private readonly redis: RedisClient & BucketCommands;
   private readonly logger: Logger;
   private readonly keyPrefix: string;
   private readonly now: () => number;
@@ -70,7 +70,7 @@ export class RedisRateLimiter implements RateLimiter {
   private closed = false;
 
   constructor(options: RedisRateLimiterOptions) {
-    this.redis = options.redis as Redis & BucketCommands;
+    this.redis = options.redis as RedisClient & BucketCommands;
     this.logger = options.logger;
     this.keyPrefix = options.keyPrefix ?? DEFAULT_RATE_LIMIT_KEY_PREFIX;
     this.now = options.now ?? Date.now;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/redis-connection.js';
 import type { Logger } from 'pino';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { ErrorCode } from '../errors/codes.js';
@@ -15,8 +16,8 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export interface LeasedPollsOptions {
-  /** The shared-layers client (commands); a duplicate of it is made for the channel subscriptions. */
-  redis: Redis;
+  /** The shared-layers client (commands; a single Redis or a Cluster); a duplicate of it is made for the channel subscriptions. */
+  redis: RedisClient;
   timing: PollTiming;
   /** How long a lease lives without renewal: a dead holder's job is taken over within about this. */
   leaseMs: number;
@@ -46,8 +47,8 @@ const RELEASED = serialize({ kind: 'released' });
 export class LeasedPolls {
   private readonly prefix: string;
   private readonly drivers = new Map<string, LeasedPoll>();
-  private subscriber?: Redis;
-  private subscriberReady?: Promise<Redis>;
+  private subscriber?: RedisClient;
+  private subscriberReady?: Promise<RedisClient>;
 
   constructor(private readonly options: LeasedPollsOptions) {
     this.prefix = options.keyPrefix ?? 'bg:jobpoll:';
@@ -71,7 +72,7 @@ export class LeasedPolls {
 
   // ── for LeasedPoll ──────────────────────────────────────────────────────────────────────────
 
-  get redis(): Redis {
+  get redis(): RedisClient {
     return this.options.redis;
   }
 
@@ -103,9 +104,11 @@ export class LeasedPolls {
     await this.subscriber?.unsubscribe(channel).catch(() => {});
   }
 
-  private channelConnection(): Promise<Redis> {
+  private channelConnection(): Promise<RedisClient> {
     this.subscriberReady ??= (async () => {
-      const sub = this.options.redis.duplicate({ connectionName: 'backup-graph-jobpoll' });
+      // A subscribed connection takes no other command: the channels get a connection of their own.
+      const { redis } = this.options;
+      const sub: RedisClient = redis instanceof Redis ? redis.duplicate({ connectionName: 'backup-graph-jobpoll' }) : redis.duplicate();
       sub.on('error', (error: Error) => this.options.logger.debug({ err: error }, 'redis job-poll channel error'));
       sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.drivers.get(channel.toString())?.relay(message));
       this.subscriber = sub;

@@ -53,16 +53,17 @@ export async function provideTestRedis(): Promise<RedisAvailability> {
   return unavailable(`cannot start redis-server (${lastError}); install redis-server or set REDIS_URL`);
 }
 
-function unavailable(reason: string): RedisAvailability {
+export function unavailable(reason: string): RedisAvailability {
   if (process.env.CI === 'true') throw new Error(`Redis tests cannot run under CI=true: ${reason}`);
   console.warn(`[redis tests skipped] ${reason}`);
   return { skipReason: reason };
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
+/** A private `redis-server` on `port` (loopback, no persistence), answering PING; `args` go before the defaults. */
+export async function startServer(port: number, args: readonly string[] = []): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    [...args, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // If the test process dies without afterAll, the server must not outlive it.
@@ -89,7 +90,7 @@ async function startServer(port: number): Promise<ChildProcess> {
   }
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   // Never spawned (ENOENT) or already gone.
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -108,7 +108,7 @@ describe.skipIf(!server)('RedisCacheStore shared by two replicas', () => {
     for (let i = 0; i < 20; i += 1) await replicaA.set(key(`/Hot/${i}`), entry(i, [tag]), 50);
     await sleep(100);
     await replicaA.set(key('/Hot/fresh'), entry('fresh', [tag]), 10_000);
-    expect(await redisA.zcard(`${server!.keyPrefix}cache:t:cv-a:${tag}`)).toBe(1);
+    expect(await redisA.zcard(`${server!.keyPrefix}cache:{cv-a}t:${tag}`)).toBe(1);
   });
 
   it('writes only under its key prefix, with an expiry on every key', async () => {
@@ -148,7 +148,7 @@ describe.skipIf(!server)('TieredCacheStore: memory over Redis', () => {
     await a.set(key('/Client'), entry('shared'), 10_000);
     expect(await b.get(key('/Client'))).toBe('shared');
     // Now in b's memory: gone from Redis, still served locally.
-    await redisA.del(await redisA.keys(`${server!.keyPrefix}tiered:e:*`));
+    await redisA.del(await redisA.keys(`${server!.keyPrefix}tiered:{cv-a}e:*`));
     expect(await b.get(key('/Client'))).toBe('shared');
   });
 

@@ -48,7 +48,7 @@ describe.skipIf(!server)('two gateway replicas sharing Redis', () => {
 
   const replica = async (): Promise<Replica> => {
     const layers = await createSharedLayers({
-      redisUrl: server!.url,
+      redis: server!.url,
       logger,
       maxBytes: 1024 * 1024,
       // A fresh prefix per test: each starts with an empty cache and a full bucket.

@@ -112,9 +112,19 @@ upstreams:
   it('refuses a Redis APQ store without a Redis connection, naming the key', async () => {
     await expectConfigError(
       () => parseConfig({ ...minimal, persistedQueries: { apq: { store: 'redis' } } }, {}),
-      /^persistedQueries\.apq\.store: "redis" needs redis\.url/,
+      /^persistedQueries\.apq\.store: "redis" needs `redis`/,
     );
     expect(parseConfig({ ...minimal, persistedQueries: { apq: { store: 'redis' } }, redis: { url: 'redis://127.0.0.1:6379' } }, {}).redis).toBeDefined();
+  });
+
+  it('takes Redis as one url, a Sentinel group or a Cluster, with passwords from the environment', async () => {
+    const sentinels = parseConfig({ ...minimal, redis: { sentinels: [{ host: 's1', port: 26379 }], name: 'bg-master', passwordEnv: 'RP', sentinelPasswordEnv: 'SP' } }, { RP: 'data-secret', SP: 'sentinel-secret' });
+    expect(sentinels.redis).toMatchObject({ name: 'bg-master', password: 'data-secret', sentinelPassword: 'sentinel-secret' });
+    const cluster = parseConfig({ ...minimal, redis: { cluster: [{ host: 'r0', port: 6379 }, { host: 'r1', port: 6380 }], passwordEnv: 'RP' } }, { RP: 'c' });
+    expect(cluster.redis).toMatchObject({ cluster: [{ host: 'r0', port: 6379 }, { host: 'r1', port: 6380 }], password: 'c' });
+    await expectConfigError(() => parseConfig({ ...minimal, redis: { cluster: [] } }, {}), /^redis/);
+    await expectConfigError(() => parseConfig({ ...minimal, redis: { sentinels: [{ host: 's1', port: 26379 }] } }, {}), /^redis/);
+    await expectConfigError(() => parseConfig({ ...minimal, redis: { cluster: [{ host: 'r0', port: 6379 }], passwordEnv: 'NOPE' } }, {}), /^redis\.passwordEnv: environment variable NOPE is not set/);
   });
 
   it('refuses an unreadable file and a non-numeric PORT', async () => {

@@ -61,7 +61,7 @@ describe('docs/deploy: the manifests operators copy', () => {
       expect(port(probe.httpGet.port)).toBe(config.server.port);
     }
     expect(config.server.host).toBe('0.0.0.0');
-    expect(config.redis?.url).toBe('redis://backup-graph-redis:6379');
+    expect(config.redis).toEqual({ url: 'redis://backup-graph-redis:6379' });
     find(all, 'Service', 'backup-graph-redis');
     const service = find(all, 'Service', 'backup-graph');
     expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);

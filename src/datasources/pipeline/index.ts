@@ -27,7 +27,7 @@ import { HttpClient, TransportError, type HttpResponse } from './http-client.js'
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
-import type { SourceHooks, UpstreamHealth, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
+import type { BucketLevel, SourceHooks, UpstreamHealth, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
 import {
   circuitOpen,
   malformedResponse,
@@ -128,6 +128,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const announced = new AnnouncedLimits();
   /** Bumped by `invalidate`: a read that started before a mutation's invalidation does not store its answer. */
   const generations = new Map<string, number>();
+  /** Every bucket key this pipeline has spent from, with its metric labels (for `bucketLevels`). */
+  const bucketsSeen = new Map<string, { instance: string; access: 'read' | 'write' }>();
 
   const instances = new Map<string, Instance>();
   for (const config of opts.upstreams) {
@@ -345,6 +347,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const upstreamLimit = announced.effective(call.bucketKey, config.rateLimit[call.access] as BucketConfig);
     const bucket = withHeadroom(upstreamLimit, config.rateLimit.headroomTokens);
     const labels = { instance: config.id, access: call.access };
+    if (!bucketsSeen.has(call.bucketKey)) bucketsSeen.set(call.bucketKey, labels);
     const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);
     const startedMs = performance.now();
     try {
@@ -421,6 +424,18 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     logger.debug({ upstream: instance, route: call.route, status, ms: Math.round(seconds * 1000) }, 'upstream call');
   }
 
+  function bucketLevels(): BucketLevel[] {
+    const emptiest = new Map<string, BucketLevel>();
+    for (const [key, { instance, access }] of bucketsSeen) {
+      const tokens = rateLimiter.tokens?.(key);
+      if (tokens === undefined) continue;
+      const id = `${instance}\u0000${access}`;
+      const known = emptiest.get(id);
+      if (!known || tokens < known.tokens) emptiest.set(id, { instance, access, tokens });
+    }
+    return [...emptiest.values()];
+  }
+
   function health(): UpstreamHealth[] {
     return [...instances.values()].map(({ config, breaker, lastSuccessAtMs, lastError }) => ({
       id: config.id,
@@ -435,6 +450,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   return {
     send,
     health,
+    bucketLevels,
     async invalidate(instanceId, tags) {
       generations.set(instanceId, (generations.get(instanceId) ?? 0) + 1);
       inFlight.forget(instanceId);

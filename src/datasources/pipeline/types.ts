@@ -79,6 +79,14 @@ export interface UpstreamPipeline {
   close(): Promise<void>;
   /** Each upstream's breaker and last outcomes, for `/readyz` (cheap: no I/O). Test doubles may omit it. */
   health?(): UpstreamHealth[];
+  /** The emptiest local bucket per instance and access, for `/metrics` (no I/O; none with Redis buckets). */
+  bucketLevels?(): BucketLevel[];
+}
+
+export interface BucketLevel {
+  instance: string;
+  access: 'read' | 'write';
+  tokens: number;
 }
 
 /** What the pipeline knows about one upstream's health, without calling it. */

@@ -109,7 +109,7 @@ export type ConsoleJobsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleJobsQuery = { backupDr: { upstream: { id: string, kind: UpstreamKind }, jobs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, consoleId: string, jobName: string | null, jobType: string | null, status: JobStatus, statusText: string | null, message: string | null, errorCode: string | null, startedAt: string | null, endedAt: string | null, application: { id: string, appName: string | null, appType: string | null, host: { id: string, hostName: string | null } | null, sla: { id: string, scheduleOff: boolean | null } | null } | null } }> } } };
+export type ConsoleJobsQuery = { backupDr: { upstream: { id: string, kind: UpstreamKind }, jobs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, consoleId: string, jobName: string | null, jobType: string | null, status: JobStatus, statusText: string | null, message: string | null, errorCode: string | null, startedAt: string | null, endedAt: string | null, application: { id: string, appName: string | null, appType: string | null, host: { id: string, hostName: string | null } | null, sla: { id: string, scheduleOff: boolean | null } | null } | null } }> } | null } | null };
 
 export type ControlJobsMutationVariables = Exact<{
   jobs: Array<string | number> | string | number;

@@ -19,12 +19,12 @@ export class BackupDrEventResolver {
 
 @Resolver(() => BackupDrUser)
 export class BackupDrUserResolver {
-  @FieldResolver(() => [BackupDrRole])
+  @FieldResolver(() => [BackupDrRole], { nullable: true })
   roles(@Root() u: BdrUser, @Ctx() ctx: GatewayContext): Promise<BdrRole[]> {
     return relatedMany(consoleLoaders(ctx).roleById, u.upstream, u.roleIds);
   }
 
-  @FieldResolver(() => [BackupDrOrganization], { description: 'The user\'s organizations that you may see.' })
+  @FieldResolver(() => [BackupDrOrganization], { nullable: true, description: 'The user\'s organizations that you may see.' })
   organizations(@Root() u: BdrUser, @Ctx() ctx: GatewayContext): Promise<BdrOrganization[]> {
     return relatedMany(consoleLoaders(ctx).orgById, u.upstream, u.organizationIds);
   }

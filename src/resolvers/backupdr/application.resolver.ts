@@ -42,7 +42,7 @@ export class BackupDrApplicationResolver {
     return related(consoleLoaders(ctx).clusterById, a.upstream, a.applianceId);
   }
 
-  @FieldResolver(() => BackupDrBackupConnection, { description: 'The application\'s images, newest consistency date first.' })
+  @FieldResolver(() => BackupDrBackupConnection, { nullable: true, description: 'The application\'s images, newest consistency date first.' })
   backups(
     @Root() a: BdrApplication,
     @Args(() => PageArgs) args: PageArgs,
@@ -53,7 +53,7 @@ export class BackupDrApplicationResolver {
     return consolePage(consoleSource(ctx, a.upstream.id), { resource: 'backup', spec }, args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrJobConnection, { description: 'The application\'s jobs, newest start first.' })
+  @FieldResolver(() => BackupDrJobConnection, { nullable: true, description: 'The application\'s jobs, newest start first.' })
   jobs(
     @Root() a: BdrApplication,
     @Args(() => PageArgs) args: PageArgs,

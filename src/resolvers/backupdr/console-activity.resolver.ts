@@ -17,7 +17,7 @@ import { consoleSource } from './sources.js';
 /** The console's activity lists: images, jobs, events, audit records. */
 @Resolver(() => BackupDrConsole)
 export class BackupDrConsoleActivityResolver {
-  @FieldResolver(() => BackupDrBackupConnection, { description: 'Backup images (`GET /backup`), newest consistency date first by default.' })
+  @FieldResolver(() => BackupDrBackupConnection, { nullable: true, description: 'Backup images (`GET /backup`), newest consistency date first by default.' })
   backups(
     @Root() c: BdrConsole,
     @Args(() => BackupDrBackupsArgs) args: BackupDrBackupsArgs,
@@ -28,7 +28,7 @@ export class BackupDrConsoleActivityResolver {
     return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrJobConnection, { description: 'Jobs (`/jobstatus`, or `/job` / `/jobhistory` by category), newest start first by default.' })
+  @FieldResolver(() => BackupDrJobConnection, { nullable: true, description: 'Jobs (`/jobstatus`, or `/job` / `/jobhistory` by category), newest start first by default.' })
   async jobs(
     @Root() c: BdrConsole,
     @Args(() => BackupDrJobsArgs) args: BackupDrJobsArgs,
@@ -39,7 +39,7 @@ export class BackupDrConsoleActivityResolver {
     return consolePage(source, await jobList(source, args.filter, args.sort), args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrEventConnection, { description: 'Appliance events (`GET /event`), newest first by default.' })
+  @FieldResolver(() => BackupDrEventConnection, { nullable: true, description: 'Appliance events (`GET /event`), newest first by default.' })
   events(
     @Root() c: BdrConsole,
     @Args(() => BackupDrEventsArgs) args: BackupDrEventsArgs,
@@ -49,7 +49,7 @@ export class BackupDrConsoleActivityResolver {
     return consolePage(consoleSource(ctx, c.upstream.id), eventList(args.filter, args.sort), args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrAuditRecordConnection, { description: 'The console\'s own audit records (`GET /localaudit`), newest first by default.' })
+  @FieldResolver(() => BackupDrAuditRecordConnection, { nullable: true, description: 'The console\'s own audit records (`GET /localaudit`), newest first by default.' })
   auditRecords(
     @Root() c: BdrConsole,
     @Args(() => BackupDrAuditArgs) args: BackupDrAuditArgs,

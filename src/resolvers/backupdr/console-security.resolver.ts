@@ -12,17 +12,17 @@ import { consoleSource } from './sources.js';
 /** The console's users, roles and organizations. */
 @Resolver(() => BackupDrConsole)
 export class BackupDrConsoleSecurityResolver {
-  @FieldResolver(() => BackupDrUserConnection, { description: 'Console users (`GET /user`).' })
+  @FieldResolver(() => BackupDrUserConnection, { nullable: true, description: 'Console users (`GET /user`).' })
   users(@Root() c: BdrConsole, @Args(() => BackupDrUsersArgs) args: BackupDrUsersArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrUser>> {
     return consolePage(consoleSource(ctx, c.upstream.id), plainList('user', args.filter, args.sort), args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrRoleConnection, { description: 'Console roles (`GET /role`).' })
+  @FieldResolver(() => BackupDrRoleConnection, { nullable: true, description: 'Console roles (`GET /role`).' })
   roles(@Root() c: BdrConsole, @Args(() => BackupDrRolesArgs) args: BackupDrRolesArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrRole>> {
     return consolePage(consoleSource(ctx, c.upstream.id), plainList('role', args.filter, args.sort), args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrOrganizationConnection, { description: 'Organizations (`GET /org`).' })
+  @FieldResolver(() => BackupDrOrganizationConnection, { nullable: true, description: 'Organizations (`GET /org`).' })
   organizations(@Root() c: BdrConsole, @Args(() => BackupDrOrganizationsArgs) args: BackupDrOrganizationsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConsolePage<BdrOrganization>> {
     return consolePage(consoleSource(ctx, c.upstream.id), plainList('org', args.filter, args.sort), args, ctx, info);
   }

@@ -19,13 +19,15 @@ import { consoleSource } from './sources.js';
 @Resolver(() => BackupDrConsole)
 export class BackupDrConsoleResolver {
   @Query(() => BackupDrConsole, {
-    description: 'A Backup and DR management console by its upstream id. BAD_USER_INPUT for an id that is not a console you may see.',
+    nullable: true,
+    description:
+      'A Backup and DR management console by its upstream id. BAD_USER_INPUT for an id that is not a console you may see. Nullable, and so is each of its lists: a console that fails nulls its own fields only, never the rest of the answer.',
   })
   backupDr(@Args(() => BackupDrConsoleArgs) args: BackupDrConsoleArgs, @Ctx() ctx: GatewayContext): BdrConsole {
     return { upstream: consoleSource(ctx, args.upstream).upstream };
   }
 
-  @FieldResolver(() => BackupDrApplicationConnection, { description: 'Applications (`GET /application`).' })
+  @FieldResolver(() => BackupDrApplicationConnection, { nullable: true, description: 'Applications (`GET /application`).' })
   applications(
     @Root() c: BdrConsole,
     @Args(() => BackupDrApplicationsArgs) args: BackupDrApplicationsArgs,
@@ -36,7 +38,7 @@ export class BackupDrConsoleResolver {
     return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrHostConnection, { description: 'Hosts (`GET /host`).' })
+  @FieldResolver(() => BackupDrHostConnection, { nullable: true, description: 'Hosts (`GET /host`).' })
   hosts(
     @Root() c: BdrConsole,
     @Args(() => BackupDrHostsArgs) args: BackupDrHostsArgs,
@@ -46,7 +48,7 @@ export class BackupDrConsoleResolver {
     return consolePage(consoleSource(ctx, c.upstream.id), hostList(args.filter, args.sort), args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrConsistencyGroupConnection, { description: 'Consistency groups (`GET /consistencygroup`).' })
+  @FieldResolver(() => BackupDrConsistencyGroupConnection, { nullable: true, description: 'Consistency groups (`GET /consistencygroup`).' })
   consistencyGroups(
     @Root() c: BdrConsole,
     @Args(() => BackupDrConsistencyGroupsArgs) args: BackupDrConsistencyGroupsArgs,
@@ -57,7 +59,7 @@ export class BackupDrConsoleResolver {
     return consolePage(consoleSource(ctx, c.upstream.id), list, args, ctx, info);
   }
 
-  @FieldResolver(() => BackupDrLogicalGroupConnection, { description: 'Logical groups (`GET /logicalgroup`).' })
+  @FieldResolver(() => BackupDrLogicalGroupConnection, { nullable: true, description: 'Logical groups (`GET /logicalgroup`).' })
   logicalGroups(
     @Root() c: BdrConsole,
     @Args(() => BackupDrLogicalGroupsArgs) args: BackupDrLogicalGroupsArgs,

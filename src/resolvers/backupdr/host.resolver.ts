@@ -18,7 +18,7 @@ export class BackupDrHostResolver {
     return related(consoleLoaders(ctx).clusterById, h.upstream, h.applianceId);
   }
 
-  @FieldResolver(() => BackupDrApplicationConnection, { description: 'Applications on this host.' })
+  @FieldResolver(() => BackupDrApplicationConnection, { nullable: true, description: 'Applications on this host.' })
   applications(
     @Root() h: BdrHost,
     @Args(() => PageArgs) args: PageArgs,

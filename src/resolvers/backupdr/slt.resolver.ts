@@ -7,7 +7,7 @@ import { consoleLoaders } from './sources.js';
 
 @Resolver(() => BackupDrSlt)
 export class BackupDrSltResolver {
-  @FieldResolver(() => [BackupDrPolicy], { description: 'The template\'s policies (`GET /slt/{id}/policy`).' })
+  @FieldResolver(() => [BackupDrPolicy], { nullable: true, description: 'The template\'s policies (`GET /slt/{id}/policy`).' })
   policies(@Root() s: BdrSlt, @Ctx() ctx: GatewayContext): Promise<BdrPolicy[]> {
     return consoleLoaders(ctx).policiesBySltId.load({ instanceId: s.upstream.id, id: s.consoleId });
   }

@@ -65,17 +65,17 @@ export class CommvaultClientResolver {
     return client;
   }
 
-  @FieldResolver(() => [CommvaultAgent])
+  @FieldResolver(() => [CommvaultAgent], { nullable: true })
   agents(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<CvAgent[]> {
     return commvaultLoaders(ctx).agentsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
 
-  @FieldResolver(() => [CommvaultBackupset])
+  @FieldResolver(() => [CommvaultBackupset], { nullable: true })
   backupsets(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<CvBackupset[]> {
     return commvaultLoaders(ctx).backupsetsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
 
-  @FieldResolver(() => [CommvaultSubclient])
+  @FieldResolver(() => [CommvaultSubclient], { nullable: true })
   subclients(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<CvSubclient[]> {
     return commvaultLoaders(ctx).subclientsByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
@@ -91,7 +91,7 @@ export class CommvaultClientResolver {
     return backupFacts(history).lastSuccessfulBackupAt;
   }
 
-  @FieldResolver(() => JobConnection, { description: 'This client\'s jobs, newest start first.' })
+  @FieldResolver(() => JobConnection, { nullable: true, description: 'This client\'s jobs, newest start first.' })
   async jobs(
     @Root() client: CvClient,
     @Args(() => ScopedJobsArgs) args: ScopedJobsArgs,

@@ -26,7 +26,7 @@ export class CommvaultDdbStoreResolver {
     );
   }
 
-  @FieldResolver(() => [CommvaultDdbPartition])
+  @FieldResolver(() => [CommvaultDdbPartition], { nullable: true })
   async partitions(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<CvDdbPartition[]> {
     return (await detail(d, ctx))?.partitions ?? [];
   }

@@ -37,7 +37,7 @@ export class CommvaultLibraryResolver {
     return (await detail(l, ctx))?.libraryType ?? null;
   }
 
-  @FieldResolver(() => [CommvaultMountPath])
+  @FieldResolver(() => [CommvaultMountPath], { nullable: true })
   mountPaths(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<CvMountPath[]> {
     return mountPaths(l, ctx);
   }

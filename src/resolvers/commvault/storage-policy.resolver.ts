@@ -24,7 +24,7 @@ export class CommvaultStoragePolicyResolver {
     );
   }
 
-  @FieldResolver(() => [CommvaultStoragePolicyCopy], { description: 'The policy\'s copies (`GET /StoragePolicy/{id}`).' })
+  @FieldResolver(() => [CommvaultStoragePolicyCopy], { nullable: true, description: 'The policy\'s copies (`GET /StoragePolicy/{id}`).' })
   async copies(@Root() p: CvStoragePolicy, @Ctx() ctx: GatewayContext): Promise<CvStoragePolicyCopy[]> {
     const detail = await commvaultLoaders(ctx).storagePolicyDetailById.load({ instanceId: p.upstream.id, id: p.storagePolicyId, name: p.name });
     return detail.copies ?? [];

@@ -31,7 +31,7 @@ export class CommvaultStoragePoolResolver {
     );
   }
 
-  @FieldResolver(() => [CommvaultDdbStore], { description: 'The pool\'s deduplication stores (`GET /StoragePool/{id}`).' })
+  @FieldResolver(() => [CommvaultDdbStore], { nullable: true, description: 'The pool\'s deduplication stores (`GET /StoragePool/{id}`).' })
   async ddbStores(@Root() pool: CvStoragePool, @Ctx() ctx: GatewayContext): Promise<CvDdbStore[]> {
     const detail = await commvaultLoaders(ctx).storagePoolDetailById.load({ instanceId: pool.upstream.id, id: pool.storagePoolId });
     const stores = await commvaultLoaders(ctx).ddbStoreById.loadMany(
@@ -53,12 +53,12 @@ export class CommvaultStoragePoolResolver {
     return (await storageDetail(pool, ctx))?.dedupeSavingsPercent ?? null;
   }
 
-  @FieldResolver(() => [CommvaultBackupLocation], { description: 'Disk mount paths or cloud buckets (V4 storage details).' })
+  @FieldResolver(() => [CommvaultBackupLocation], { nullable: true, description: 'Disk mount paths or cloud buckets (V4 storage details).' })
   async backupLocations(@Root() pool: CvStoragePool, @Ctx() ctx: GatewayContext): Promise<CvBackupLocation[]> {
     return (await storageDetail(pool, ctx))?.backupLocations ?? [];
   }
 
-  @FieldResolver(() => [CommvaultPlan], { description: 'Plans writing to this pool (V4 storage details; plan fields from the plan list).' })
+  @FieldResolver(() => [CommvaultPlan], { nullable: true, description: 'Plans writing to this pool (V4 storage details; plan fields from the plan list).' })
   async associatedPlans(@Root() pool: CvStoragePool, @Ctx() ctx: GatewayContext): Promise<CvPlan[]> {
     const refs = (await storageDetail(pool, ctx))?.associatedPlans ?? [];
     const plans = await commvaultLoaders(ctx).planById.loadMany(refs.map((r) => ({ instanceId: pool.upstream.id, id: r.planId })));

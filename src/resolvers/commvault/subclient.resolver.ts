@@ -61,7 +61,7 @@ export class CommvaultSubclientResolver {
     return (await detail(s, ctx))?.storagePolicy ?? null;
   }
 
-  @FieldResolver(() => JobConnection, { description: 'This subclient\'s jobs, newest start first (filtered from its client\'s jobs).' })
+  @FieldResolver(() => JobConnection, { nullable: true, description: 'This subclient\'s jobs, newest start first (filtered from its client\'s jobs).' })
   async jobs(
     @Root() s: CvSubclient,
     @Args(() => ScopedJobsArgs) args: ScopedJobsArgs,
