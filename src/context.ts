@@ -3,6 +3,7 @@ import type { PrincipalSources, SourceRegistry } from './datasources/registry.js
 import type { GatewayError } from './errors/gateway-error.js';
 import { defaultMutationRuntime, type MutationRuntime } from './mutations/runtime.js';
 import type { Principal } from './principal.js';
+import type { JobPollRegistry } from './subscriptions/job-poller.js';
 
 export type { Principal, ResolvedCredential } from './principal.js';
 
@@ -25,6 +26,8 @@ export interface GatewayContext {
   maxPageSize: number;
   /** Idempotency store and audit log of mutations (src/mutations). */
   mutations: MutationRuntime;
+  /** The replica's job polls, shared by every subscription (src/subscriptions); set only on WebSocket operations. */
+  jobPolls?: JobPollRegistry;
 }
 
 /** The context of one request: the principal's sources, no per-request state yet, an empty partial-error list. */
@@ -34,6 +37,7 @@ export function createGatewayContext(deps: {
   config: GatewayConfig;
   /** @default one memory store per registry (see defaultMutationRuntime) */
   mutations?: MutationRuntime;
+  jobPolls?: JobPollRegistry;
 }): GatewayContext {
   const state = new Map<symbol, unknown>();
   return {
@@ -48,5 +52,6 @@ export function createGatewayContext(deps: {
     partialErrors: [],
     maxPageSize: deps.config.server.maxPageSize,
     mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
+    jobPolls: deps.jobPolls,
   };
 }

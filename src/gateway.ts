@@ -18,6 +18,8 @@ import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted
 import { CallerDirectory } from './plugins/caller.js';
 import { PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
+import { JobPollRegistry } from './subscriptions/job-poller.js';
+import { LeasedPolls } from './subscriptions/redis-lease.js';
 
 export interface Gateway {
   readonly app: FastifyInstance;
@@ -75,6 +77,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     ready: false,
     check: createReadinessCheck({ upstreams: () => pipeline.health?.() ?? [], liveSessions: () => registry.liveSessions(), redis: shared?.redis }),
   };
+  // One upstream poll per job for every subscriber of this replica (src/subscriptions/job-poller.ts);
+  // with Redis, one per job for all replicas: the lease holder polls, the others relay (redis-lease.ts).
+  const { poll } = config.subscriptions;
+  const leased = shared ? new LeasedPolls({ redis: shared.redis, timing: poll, leaseMs: poll.leaseMs, logger }) : undefined;
+  const jobPolls = new JobPollRegistry(poll, leased?.start);
   const http = await buildHttpApp({
     config,
     schema,
@@ -86,6 +93,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     apqStore,
     mutations: createMutationRuntime({ redis: shared?.redis, logger }),
     tracer: tracing?.tracer,
+    jobPolls,
   });
   const { app } = http;
   const stopReporting = [
@@ -108,6 +116,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         readiness.stopping = true;
         for (const stop of stopReporting) stop();
         await http.stop();
+        jobPolls.close();
+        await leased?.close();
         await registry.close();
         await pipeline.close();
         await shared?.close();

@@ -4,8 +4,9 @@ import { consoleList } from './console-list.js';
 import { memory } from './memory.js';
 import { nPlusOne } from './n-plus-one.js';
 import { stampede } from './stampede.js';
+import { subscriptions } from './subscriptions.js';
 import { tracing } from './tracing.js';
 import { warm } from './warm.js';
 
-/** In the issue's order (tracing: a later issue's); `--only=<name>` picks one. */
-export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList, tracing];
+/** In the issue's order (tracing and subscriptions: later issues'); `--only=<name>` picks one. */
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList, tracing, subscriptions];

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DataIndex } from './data/data-index.js';
+import type { ConsoleJobProgress } from './data/job-progress.js';
 import type { BackupDrDataset } from './data/types.js';
 import { ERR } from './errors.js';
 import type { Principal } from './principals.js';
@@ -15,6 +16,8 @@ export interface SimContext {
   maxLimit: number;
   /** Epoch microseconds by the simulator's clock. */
   nowUs(): number;
+  /** Running jobs progressing over the clock (data/job-progress.ts). */
+  progress?: ConsoleJobProgress;
 }
 
 /** The authenticated caller: what it may see (org ids, or null for every organization) and do. */

@@ -3,6 +3,7 @@ import { resolveOptions, simulatorCore, simulatorHandle, type SimulatorHandle, t
 import type { SimContext } from './context.js';
 import { DataIndex } from './data/data-index.js';
 import { generateDataset } from './data/generate.js';
+import { ConsoleJobProgress } from './data/job-progress.js';
 import type { BackupDrDataset } from './data/types.js';
 import { DEFAULT_PRINCIPALS, type Principal } from './principals.js';
 import { Router } from './router.js';
@@ -24,6 +25,8 @@ export interface BackupDrSimulatorOptions extends SimulatorOptions {
   principals: readonly Principal[];
   /** The largest page a list view returns, whatever `limit` asks (≥ 4096 so AGMPowerCLI's paging works). */
   maxLimit: number;
+  /** Simulator time a running job takes from 0 to 100 % (data/job-progress.ts); tests make it short. */
+  jobDurationMs: number;
 }
 
 /** url is the API root incl. base path, e.g. http://127.0.0.1:41234/actifio; data changes through PUT, backup now, cancel, audit. */
@@ -40,13 +43,17 @@ export const DEFAULT_OPTIONS: Readonly<BackupDrSimulatorOptions> = {
   sessionIdleTimeoutMs: 60 * 60_000,
   principals: DEFAULT_PRINCIPALS,
   maxLimit: 5000,
+  // Long, so the seeded running jobs (up to 95 % done) stay running through a test file that does not ask otherwise.
+  jobDurationMs: 30 * 60_000,
 };
 
 export async function startBackupDrSimulator(opts: Partial<BackupDrSimulatorOptions> = {}): Promise<BackupDrSimulator> {
   const { o, now, basePath } = resolveOptions(DEFAULT_OPTIONS, opts);
   const data: BackupDrDataset = generateDataset(o.seed, now());
   const sessions = new SessionStore(o.sessionIdleTimeoutMs, now);
-  const ctx: SimContext = { data, index: new DataIndex(data), sessions, principals: o.principals, maxLimit: o.maxLimit, nowUs: () => Math.floor(now()) * 1000 };
+  const nowUs = (): number => Math.floor(now()) * 1000;
+  const progress = new ConsoleJobProgress(data, nowUs, o.jobDurationMs);
+  const ctx: SimContext = { data, index: new DataIndex(data), sessions, principals: o.principals, maxLimit: o.maxLimit, nowUs, progress };
   const core = simulatorCore(o, now, () => sessions.deleteAll());
   const server = await startHttpServer(createPipeline({ ...core, basePath, latencyMs: o.latencyMs, router: new Router(allRoutes), ctx }), o.port, o.host);
   return { ...simulatorHandle(server, basePath, data, core), liveSessions: () => sessions.live() };

@@ -136,6 +136,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       caller,
     };
     const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth() : undefined;
+    p.ctx.progress?.advance();
     let result: ApiResult = await match.def.handle(apiReq, p.ctx);
     if (post?.kind === 'errList') {
       // HTTP 200 carrying the console's error shape: an appliance failure relayed as the body.

@@ -42,6 +42,17 @@ export const DEFAULT_MAX_TOKENS = 2_000;
 export const DEFAULT_MAX_ALIASES = 30;
 export const DEFAULT_MAX_ROOT_FIELDS = 20;
 export const DEFAULT_MAX_DIRECTIVES = 50;
+/** Live job progress (src/subscriptions): limits, keep-alive and the poll's timing. See docs/configuration.md. */
+export const DEFAULT_SUBSCRIPTIONS = {
+  enabled: true,
+  roles: ['frontend', 'partner', 'analyst', 'admin'],
+  maxPerCaller: 200,
+  maxPerConnection: 50,
+  keepAliveMs: 12_000,
+  idleTimeoutMs: 300_000,
+  connectionInitTimeoutMs: 3_000,
+  poll: { minIntervalMs: 2_000, maxIntervalMs: 30_000, youngJobMs: 60_000, maxFailures: 5, leaseMs: 10_000 },
+} as const;
 
 /**
  * A configured upstream's kind, e.g. `commvault`, `commvault-cloud`, `backupdr`: each registered product
@@ -421,6 +432,41 @@ export const configSchema = z
       })
       .strict()
       .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
+    /** `Subscription.jobProgress` over WebSocket on `/graphql` (docs/operations.md "Live job progress"). */
+    subscriptions: z
+      .object({
+        /** Accept WebSocket upgrades on `/graphql`. @default true */
+        enabled: z.boolean().default(DEFAULT_SUBSCRIPTIONS.enabled),
+        /** Roles that may open a subscription connection; others are closed with 4403. @default every role */
+        roles: z.array(z.enum(ROLES)).default([...DEFAULT_SUBSCRIPTIONS.roles]),
+        /** Most subscriptions one caller (API key) holds at once in a replica, over all its connections. @default 200 */
+        maxPerCaller: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.maxPerCaller),
+        /** Most subscriptions on one connection at once. @default 50 */
+        maxPerConnection: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.maxPerConnection),
+        /** WebSocket ping interval; a connection that has not answered the previous ping by the next is closed. @default 12000 */
+        keepAliveMs: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.keepAliveMs),
+        /** A connection without any subscription for this long is closed (1000, "Idle"). @default 300000 (5 min) */
+        idleTimeoutMs: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.idleTimeoutMs),
+        /** How long a new connection may wait before `connection_init` (then closed with 4408). @default 3000 */
+        connectionInitTimeoutMs: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.connectionInitTimeoutMs),
+        poll: z
+          .object({
+            /** The floor: no job is read more often, while it is young or moving. @default 2000 */
+            minIntervalMs: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.poll.minIntervalMs),
+            /** The longest interval a quiet job (or a short read bucket) grows to. @default 30000 */
+            maxIntervalMs: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.poll.maxIntervalMs),
+            /** A job that started less than this ago is read at the floor. @default 60000 */
+            youngJobMs: z.number().int().nonnegative().default(DEFAULT_SUBSCRIPTIONS.poll.youngJobMs),
+            /** Failed reads in a row (other than RATE_LIMITED) before the subscription ends with the error. @default 5 */
+            maxFailures: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.poll.maxFailures),
+            /** With `redis`: how long the replica polling a job holds its lease without renewing it. @default 10000 */
+            leaseMs: z.number().int().positive().default(DEFAULT_SUBSCRIPTIONS.poll.leaseMs),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     redis: redisSchema.optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */

@@ -13,17 +13,11 @@ import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
-import { useDocumentLimits } from '../plugins/document-limits.plugin.js';
 import { useSupportedOperationTypes } from '../plugins/operation-type.plugin.js';
-import { useIntrospectionPolicy } from '../plugins/introspection-policy.plugin.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { useOperationMetrics } from '../plugins/operation-metrics.plugin.js';
-import { usePersistedOperations } from '../plugins/persisted-operations.plugin.js';
-import { useRoleDepthLimit } from '../plugins/role-depth-limit.plugin.js';
-import { useMutationPolicy } from '../plugins/mutation-policy.plugin.js';
-import { useCostLimit } from '../plugins/cost/cost-limit.plugin.js';
 import { useTracing } from '../plugins/tracing.plugin.js';
-import { PRODUCT_COSTS, productNameOfKind } from '../products.js';
+import { operationPolicyPlugins } from './operation-policy.js';
 
 /** Compiled documents kept by the graphql-jit executor: the safelist, and far more than analysts write. */
 const JIT_MAX_DOCUMENTS = 1000;
@@ -76,25 +70,9 @@ export function createApolloServer(deps: {
       // The gateway's caching is per upstream call (identity-scoped); Apollo's cache-control hints would
       // only add a hook to every field of every response (bench: ~7 % of a warm request's CPU).
       ApolloServerPluginCacheControlDisabled(),
-      // A mutation or subscription (the schema has neither) is the client's mistake, refused before any estimate.
+      // A subscription over HTTP is refused (it runs over WebSocket), before any estimate.
       useSupportedOperationTypes<GatewayContext>(),
-      // Before Apollo reads the document: documentId and trusted hashes → text; role policy on free text and APQ.
-      usePersistedOperations<GatewayContext>({ trusted, roles: config.roles }),
-      // After the persisted-operation policy (a refused or trusted text is not measured), before Apollo parses:
-      // too many tokens, aliases, root fields or directives for the caller's role never reach validation.
-      useDocumentLimits<GatewayContext>({ limits: config.limits, roles: config.roles, trusted }),
-      useIntrospectionPolicy<GatewayContext>({ roles: config.roles }),
-      // Who may run mutations (FORBIDDEN, 403), before any resolver: nothing reaches an upstream.
-      useMutationPolicy<GatewayContext>({ trusted }),
-      useRoleDepthLimit<GatewayContext>({ roles: config.roles }),
-      // After the depth limit, before any resolver: an operation above its caller's budget makes no upstream call.
-      useCostLimit<GatewayContext>({
-        maxCost: config.limits.maxCost,
-        roles: config.roles,
-        upstreams: config.upstreams.map((u) => ({ id: u.id, group: productNameOfKind(u.kind) ?? u.kind })),
-        products: PRODUCT_COSTS,
-        maxPageSize: config.server.maxPageSize,
-      }),
+      ...operationPolicyPlugins(config, trusted),
       usePartialErrors<GatewayContext>(),
       useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
       // Only while tracing is on: with it off, no hook of it exists to run.

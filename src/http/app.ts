@@ -13,7 +13,12 @@ import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
 import { genRequestId, registerAccessLog, tracedContext, tracedHandler } from '../observability/access-log.js';
+import { depthLimitRule } from '../plugins/depth-limit.rule.js';
+import { createErrorFormatter } from '../plugins/format-error.js';
+import type { JobPollRegistry } from '../subscriptions/job-poller.js';
+import { attachSubscriptionServer } from '../subscriptions/ws-server.js';
 import { registerFirstContactRoute } from './first-contact.route.js';
+import { operationPolicyPlugins } from './operation-policy.js';
 import { createApolloServer } from './apollo.js';
 import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
 import { inputDepthHook } from './input-depth.hook.js';
@@ -37,6 +42,8 @@ export interface HttpAppDeps {
   mutations?: MutationRuntime;
   /** Set while tracing is on: the operation spans' tracer. */
   tracer?: Tracer;
+  /** The replica's job polls: with it (and `subscriptions.enabled`), `/graphql` also takes WebSocket subscriptions. */
+  jobPolls?: JobPollRegistry;
 }
 
 export interface HttpApp {
@@ -103,5 +110,28 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   registerHealthRoutes(app, readiness);
   registerMetricsRoute(app);
   registerFirstContactRoute(app, { playground: config.server.playground }); // GET /
-  return { app, stop: () => apollo.stop() };
+  const subscriptions =
+    deps.jobPolls && config.subscriptions.enabled
+      ? attachSubscriptionServer({
+          server: app.server,
+          schema,
+          config,
+          callers,
+          registry,
+          jobPolls: deps.jobPolls,
+          mutations: deps.mutations,
+          plugins: operationPolicyPlugins(config, trusted),
+          rules: [depthLimitRule(config.limits.maxDepth)],
+          formatError: createErrorFormatter(logger),
+          logger,
+        })
+      : undefined;
+  return {
+    app,
+    async stop() {
+      // Subscriptions first: their sockets are not HTTP requests Apollo's drain would wait for.
+      await subscriptions?.close();
+      await apollo.stop();
+    },
+  };
 }

@@ -13,6 +13,7 @@ import type { Node } from '../schema/unified/node.type.js';
 import type { StorageTarget } from '../schema/unified/storage-target.type.js';
 import type { UnprotectedWorkload } from '../schema/unified/unprotected-workload.type.js';
 import type { GlobalIdParts } from '../util/global-id.js';
+import type { LiveJobRead } from '../subscriptions/live-job.js';
 
 /** What a unified job list asks for, in the graph's terms: each product turns it into its own upstream calls. */
 export type UnifiedJobSearch = JobConditions;
@@ -82,4 +83,9 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
    * null when there is no such object (an unknown type or id reads the same).
    */
   node(ctx: GatewayContext, instanceId: string, typeName: string, localId: string): Promise<Node | null>;
+  /**
+   * One of its jobs read fresh for `Subscription.jobProgress`, by the parts of its global id; null when the
+   * type is none of its job types or the id cannot name one. Absent: the product's jobs have no live progress.
+   */
+  liveJob?(ctx: GatewayContext, instanceId: string, typeName: string, localId: string): LiveJobRead | null;
 }

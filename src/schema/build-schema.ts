@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { ControlJobsResolver } from '../resolvers/unified/control-jobs.resolver.js';
+import { JobProgressResolver } from '../resolvers/unified/job-progress.resolver.js';
 import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
 import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
 import { NodeResolver } from '../resolvers/unified/node.resolver.js';
@@ -21,7 +22,21 @@ const UNIFIED_RESOLVERS: Function[] = [
   MonitoringResolver,
   UnprotectedWorkloadResolver,
   ControlJobsResolver,
+  JobProgressResolver,
 ];
+
+/**
+ * type-graphql insists on a PubSub once a subscription exists, though ours bring their own `subscribe`
+ * (the job polls, src/subscriptions): no topic is ever published or subscribed through this one.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions here use their own subscribe function, not topics');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions here use their own subscribe function, not topics');
+  },
+};
 
 /** What the schema needs of a registered product (src/resolvers/product.ts). */
 export interface SchemaPart {
@@ -48,6 +63,7 @@ export async function buildGatewaySchema(products: readonly SchemaPart[]): Promi
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     emitSchemaFile: false,
+    pubSub: NO_TOPICS,
   });
   directTypeResolvers(schema);
   return schema;

@@ -7,6 +7,9 @@ import type { Page } from 'playwright-core';
 export const GRAPHIQL = {
   queryEditor: '.graphiql-query-editor .CodeMirror',
   headerEditor: 'section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden) .CodeMirror',
+  variableEditor: 'section.graphiql-editor-tool[aria-label="Variables"] .graphiql-editor:not(.hidden) .CodeMirror',
+  /** The Variables / Headers switch above the two editors. */
+  editorToolButton: '.graphiql-editor-tools button',
   resultEditor: 'section.result-window .CodeMirror',
   resultWindow: 'section.result-window',
   executeButton: 'button.graphiql-execute-button',

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { loadExamples, type PlaygroundExample } from '../../src/http/playground/index.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 import { commvaultUpstream, startTestGateway, TEST_ANALYST_KEY, type TestGateway } from '../helpers/gateway.js';
 import { CHROMIUM_MISSING_MESSAGE, chromiumInstalled, launchChromium } from './chromium.js';
 import { editorValue, executeActiveTab, GRAPHIQL, setEditorValue, tabTitles } from './graphiql-page.js';
@@ -86,6 +87,24 @@ describe.skipIf(skipped)('playground in Chromium, offline, over the Commvault si
 
     await mkdir('test-artifacts', { recursive: true });
     await tab.page.screenshot({ path: SCREENSHOT_PATH });
+  });
+
+  withBrowser('runs the JobProgress tab, a subscription, over WebSocket with the header editor\'s key', async () => {
+    requirePage();
+    const finished = sim.data.jobs.find((j) => j.status === 'Completed');
+    if (!finished) throw new Error('no finished job in the simulator data');
+    await tab.page.locator(GRAPHIQL.tab, { hasText: 'JobProgress' }).click();
+    await tab.page.locator(GRAPHIQL.editorToolButton, { hasText: /^Headers$/ }).click();
+    await setEditorValue(tab.page, GRAPHIQL.headerEditor, JSON.stringify({ Authorization: `Bearer ${TEST_ANALYST_KEY}` }));
+    await tab.page.locator(GRAPHIQL.editorToolButton, { hasText: /^Variables$/ }).click();
+    await setEditorValue(tab.page, GRAPHIQL.variableEditor, JSON.stringify({ id: toGlobalId('CommvaultJob', 'cv-main', finished.jobId) }));
+    const webSocket = tab.page.waitForEvent('websocket', { timeout: UI_TIMEOUT_MS });
+
+    const result = (await executeActiveTab(tab.page, UI_TIMEOUT_MS)) as { data?: { jobProgress?: Record<string, unknown> }; errors?: unknown[] };
+    expect(result.errors).toBeUndefined();
+    // A finished job: its one event, then the subscription completes.
+    expect(result.data?.jobProgress).toMatchObject({ status: 'COMPLETED', jobId: finished.jobId, upstream: { id: 'cv-main' } });
+    expect(new URL((await webSocket).url()).pathname).toBe('/graphql');
   });
 
   withBrowser('loads the schema docs by introspection with the same header', async () => {

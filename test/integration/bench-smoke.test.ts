@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('../../bench/results/latest-quick.json', import.meta.url));
-/** Scenarios that must report figures: every one, the Backup and DR console list and tracing included. */
-const MEASURED = ['n-plus-one', 'warm', 'stampede', 'budget', 'memory', 'console-list', 'tracing'];
+/** Scenarios that must report figures: every one, the Backup and DR console list, tracing and subscriptions included. */
+const MEASURED = ['n-plus-one', 'warm', 'stampede', 'budget', 'memory', 'console-list', 'tracing', 'subscriptions'];
 
 /**
  * Keeps the benchmark harness working: `npm run bench -- --quick` must finish and write a result for

@@ -271,6 +271,6 @@ describe('loadExamples', () => {
     expect(runnable[0]).toBe('CommvaultClients');
     expect(withVariables).toContain('BrowseSubclient');
     expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'ControlJobs', 'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateSla']);
-    for (const example of examples) expect(example.document).toMatch(/\b(query|mutation)\s+\w+/);
+    for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);
   });
 });

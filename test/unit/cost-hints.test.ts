@@ -71,6 +71,8 @@ describe('the operations/ documents under the default limit', () => {
       ControlJobs: 200,
       ConsoleJobs: 5,
       DashboardJobs: 4,
+      // The first read of the job; later events are shared reads of one poll.
+      JobProgress: 1,
       EstateHealth: 47,
       // The DR backup call and the started job read back.
       RunDisasterRecoveryBackup: 2,

@@ -72,7 +72,7 @@ const CLASS_OF_OP: Readonly<Record<Policy['op'], JobClass>> = { snap: 'snapshot'
 
 /**
  * `POST /application/{id}/backup` with BackupNowRest `{label, policy: {id}, backuptype}` → 204, no job
- * id (docs/upstreams/backupdr.md §7.3); the new job is running at 0 % and stays so until cancelled.
+ * id (docs/upstreams/backupdr.md §7.3); the new job runs from 0 % over the simulator clock (data/job-progress.ts) until it succeeds or is cancelled.
  */
 function backupNow(req: ApiRequest, ctx: SimContext): ApiResult {
   const app: Application | undefined = visible(applicationResource, req.params.id, req, ctx);

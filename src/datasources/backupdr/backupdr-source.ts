@@ -191,12 +191,16 @@ export class BackupDrSource extends UpstreamSource {
     return ids.map((i) => found.get(i) ?? null);
   }
 
-  /** `GET /<resource>/{id}`; null when the console does not know it or hides it (404, docs/upstreams/backupdr.md §2.7). */
-  async getById<R extends BdrResource>(resource: R, id: string): Promise<BdrResourceTypes[R] | null> {
+  /**
+   * `GET /<resource>/{id}`; null when the console does not know it or hides it (404, docs/upstreams/backupdr.md §2.7).
+   * `fresh`: not read from nor stored in the response cache (live progress polls see the job as it is now).
+   */
+  async getById<R extends BdrResource>(resource: R, id: string, options: { fresh?: boolean } = {}): Promise<BdrResourceTypes[R] | null> {
     if (!NUMERIC_ID.test(id)) return null;
     const info = RESOURCES[resource];
     try {
-      const body = await this.get(`${info.path}/${id}`, { cacheClass: info.cacheClass, tags: info.tags, route: `GET ${info.path}/{id}` });
+      const cacheClass = options.fresh ? undefined : info.cacheClass;
+      const body = await this.get(`${info.path}/${id}`, { cacheClass, tags: info.tags, route: `GET ${info.path}/{id}` });
       return this.one(resource, body);
     } catch (error) {
       if (isGatewayError(error) && error.code === ErrorCode.NOT_FOUND) return null;

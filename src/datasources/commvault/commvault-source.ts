@@ -243,9 +243,12 @@ export class CommvaultSource extends UpstreamSource {
     return this.mapped.map(body, toJobPage, this.upstream);
   }
 
-  /** `GET /Job/{id}`; null when the CommServe does not know the job (it answers 200 with total 0). */
-  async getJob(jobId: number): Promise<CvJob | null> {
-    const body = await this.get(`/Job/${jobId}`, { cacheClass: 'jobsRunning', tags: ['jobs'], route: 'GET /Job/{id}' });
+  /**
+   * `GET /Job/{id}`; null when the CommServe does not know the job (it answers 200 with total 0).
+   * `fresh`: not read from nor stored in the response cache (live progress polls see the job as it is now).
+   */
+  async getJob(jobId: number, options: { fresh?: boolean } = {}): Promise<CvJob | null> {
+    const body = await this.get(`/Job/${jobId}`, { cacheClass: options.fresh ? undefined : 'jobsRunning', tags: ['jobs'], route: 'GET /Job/{id}' });
     return this.mapped.map(body, toJobPage, this.upstream).items.find((j) => j.jobId === jobId) ?? null;
   }
 

@@ -35,8 +35,12 @@ export const BOOTSTRAP_SCRIPT = `(function () {
     // Storage disabled (private mode, policy): GraphiQL falls back to memory and starts from the examples.
   }
 
+  // Subscriptions go over WebSocket to the same path (graphql-ws, bundled in GraphiQL); GraphiQL opens one
+  // connection per subscription with the header editor's JSON as connection_init payload, so the same
+  // {"Authorization": "Bearer …"} authenticates both transports.
+  var wsOrigin = (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host;
   var props = {
-    fetcher: GraphiQL.createFetcher({ url: config.graphqlPath }),
+    fetcher: GraphiQL.createFetcher({ url: config.graphqlPath, subscriptionUrl: wsOrigin + config.graphqlPath }),
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: false,
     defaultEditorToolsVisibility: 'headers',

@@ -104,6 +104,9 @@ const node: CostHint = (parent, env) => perParent(1, { holds: env.products.flatM
 export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   'Query.upstreams': free({ items: ASSUMED.OTHER_LIST }),
   'Query.node': node,
+  // Each event of a job's progress is one read of the job, shared by every subscriber (src/subscriptions);
+  // priced as the first event, which is what the subscribe costs before anything is shared.
+  'Subscription.jobProgress': node,
   'Query.jobs': unifiedJobs,
   'Query.storagePools': productFanOut((m) => m.storageTargets, ASSUMED.storagePools),
   'Query.capacityAlerts': productFanOut((m) => m.capacityTargets, ASSUMED.storagePools),

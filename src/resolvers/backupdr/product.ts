@@ -34,6 +34,7 @@ import { consoleJobControl } from './job-control.js';
 import { BackupDrJobResolver } from './job.resolver.js';
 import { BACKUPDR_NODE_FETCHERS } from './node-fetchers.js';
 import { BackupDrSlaOperationsResolver } from './sla-operations.resolver.js';
+import { consoleSource } from './sources.js';
 import { BackupDrSlaResolver } from './sla.resolver.js';
 import { BackupDrSltResolver } from './slt.resolver.js';
 import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from './storage.resolver.js';
@@ -101,5 +102,18 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   async node(ctx, instanceId, typeName, localId) {
     const fetch = BACKUPDR_NODE_FETCHERS[typeName] as (typeof BACKUPDR_NODE_FETCHERS)[string] | undefined;
     return fetch && CONSOLE_ID.test(localId) ? fetch(ctx, instanceId, localId) : null;
+  },
+
+  liveJob(ctx, instanceId, typeName, localId) {
+    if (typeName !== 'BackupDrJob' || !CONSOLE_ID.test(localId)) return null;
+    const source = consoleSource(ctx, instanceId);
+    return {
+      source,
+      // `GET /jobstatus/{id}`: every job, running or finished (docs/upstreams/backupdr.md §4.1).
+      read: async () => {
+        const job = await source.getById('job', localId, { fresh: true });
+        return job && { job, percentComplete: job.progress };
+      },
+    };
   },
 };

@@ -143,6 +143,19 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     if (!fetch || id === null) return null;
     return fetch(ctx, commvaultSource(ctx, instanceId), id);
   },
+
+  liveJob(ctx, instanceId, typeName, localId) {
+    const id = numericLocalId({ typeName, instanceId, localId });
+    if (typeName !== 'CommvaultJob' || id === null) return null;
+    const source = commvaultSource(ctx, instanceId);
+    return {
+      source,
+      read: async () => {
+        const job = await source.getJob(id, { fresh: true });
+        return job && { job, percentComplete: job.percentComplete };
+      },
+    };
+  },
 };
 
 /** A client backups are expected for: software configured and at least one agent (iDA) installed. */
