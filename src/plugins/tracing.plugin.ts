@@ -34,7 +34,8 @@ export function useTracing<TContext extends { principal: { id: string } }>(optio
         parent,
       );
       const operationContext = trace.setSpan(parent, span);
-      const child = (name: string): Span => tracer.startSpan(name, { kind: SpanKind.INTERNAL }, operationContext);
+      const phaseAttributes = requestId === undefined ? {} : { [Attr.REQUEST_ID]: requestId };
+      const child = (name: string): Span => tracer.startSpan(name, { kind: SpanKind.INTERNAL, attributes: phaseAttributes }, operationContext);
       return {
         async parsingDidStart() {
           const parsing = child('graphql.parse');

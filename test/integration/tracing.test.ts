@@ -98,8 +98,9 @@ describe('traces: a span per operation, its phases and its upstream calls', () =
       'backup_graph.outcome': 'ok',
     });
     expect(operation.status.code).toBe(SpanStatusCode.UNSET);
-    // Every span of the request is in the operation's trace.
+    // Every span of the request is in the operation's trace, and carries the request id the access log names.
     expect(new Set(spans.map((s) => s.spanContext().traceId))).toEqual(new Set([operation.spanContext().traceId]));
+    for (const span of spans) expect(span.attributes['backup_graph.request_id'], span.name).toBe('trace-req-0001');
 
     // The document is new to this gateway: Apollo parses and validates it before executing.
     expect(childrenOf(spans, operation).map((s) => s.name)).toEqual(['graphql.parse', 'graphql.validate', 'graphql.execute']);

@@ -4,6 +4,7 @@ import { isGatewayError } from '../../errors/gateway-error.js';
 import { activeContext } from '../../observability/tracing/active-context.js';
 import { Attr } from '../../observability/tracing/attributes.js';
 import { injectTraceHeaders } from '../../observability/tracing/propagation.js';
+import { currentTrace } from '../../observability/request-trace.js';
 
 /** How a call was served: from the cache, by joining a running identical call, or by the upstream. */
 export type CacheOutcome = 'hit' | 'miss' | 'coalesced' | 'bypass';
@@ -19,6 +20,7 @@ export class CallTrace {
   attempts = 0;
   private readonly span: Span;
   private readonly context: Context;
+  private readonly requestId?: string;
 
   constructor(
     private readonly tracer: Tracer,
@@ -27,11 +29,22 @@ export class CallTrace {
   ) {
     // Parent: the execute span of the operation running (active-context.ts), else a root span.
     const parent = activeContext();
+    // The request id on every span, so a trace can be found from an access log line and back.
+    const requestId = currentTrace()?.id;
     this.span = tracer.startSpan(
       `upstream ${route}`,
-      { kind: SpanKind.INTERNAL, attributes: { [Attr.UPSTREAM_ID]: upstream.id, [Attr.UPSTREAM_KIND]: upstream.kind, [Attr.UPSTREAM_ROUTE]: route } },
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: {
+          [Attr.UPSTREAM_ID]: upstream.id,
+          [Attr.UPSTREAM_KIND]: upstream.kind,
+          [Attr.UPSTREAM_ROUTE]: route,
+          ...(requestId === undefined ? {} : { [Attr.REQUEST_ID]: requestId }),
+        },
+      },
       parent,
     );
+    this.requestId = requestId;
     this.context = trace.setSpan(parent, this.span);
   }
 
@@ -49,7 +62,15 @@ export class CallTrace {
     this.attempts += 1;
     const span = this.tracer.startSpan(
       route,
-      { kind: SpanKind.CLIENT, attributes: { [Attr.ATTEMPT]: this.attempts, [Attr.HTTP_METHOD]: method, [Attr.UPSTREAM_ROUTE]: route } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          [Attr.ATTEMPT]: this.attempts,
+          [Attr.HTTP_METHOD]: method,
+          [Attr.UPSTREAM_ROUTE]: route,
+          ...(this.requestId === undefined ? {} : { [Attr.REQUEST_ID]: this.requestId }),
+        },
+      },
       this.context,
     );
     return new AttemptTrace(span);
