@@ -7,8 +7,8 @@ export interface DemoSimulators {
 }
 
 /**
- * Demo mode: starts each product's built-in simulator on loopback (in the order given) and points its
- * demo upstream at the address it actually got (a configured port 0 means "any free port"). If one fails
+ * Demo mode: starts each demo upstream's built-in simulator on loopback (in the order given) and points
+ * the upstream at the address it actually got (a configured port 0 means "any free port"). If one fails
  * to start, the ones already started are closed.
  */
 export async function startDemoSimulators(
@@ -24,7 +24,8 @@ export async function startDemoSimulators(
   for (const d of demos) {
     let simulator;
     try {
-      simulator = await d.start({ port: demo[d.portKey], latencyMs: demo.simLatencyMs });
+      // parseConfig filled in every demo's port (resolveDemoPorts); the default guards a config built otherwise.
+      simulator = await d.start({ port: demo.ports[d.id] ?? d.defaultPort, latencyMs: demo.simLatencyMs });
     } catch (error) {
       await closeAll();
       throw error;

@@ -16,7 +16,7 @@ import { createTracing } from './observability/tracing/tracing.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
-import { PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
+import { DEMO_UPSTREAMS, PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { JobPollRegistry } from './subscriptions/job-poller.js';
 import { LeasedPolls } from './subscriptions/redis-lease.js';
@@ -53,8 +53,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   let simulators: DemoSimulators | undefined;
   if (config.demo) {
-    const demos = UPSTREAM_PRODUCTS.flatMap((p) => (p.demo ? [p.demo] : []));
-    simulators = await startDemoSimulators(config.demo, demos, config.upstreams, logger);
+    simulators = await startDemoSimulators(config.demo, DEMO_UPSTREAMS, config.upstreams, logger);
   }
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.

@@ -5,7 +5,7 @@
  */
 // The product modules declare their schema classes with type-graphql decorators, which need the polyfill first.
 import 'reflect-metadata';
-import type { UpstreamKindSpec, UpstreamProduct } from './datasources/product.js';
+import type { DemoUpstream, UpstreamKindSpec, UpstreamProduct } from './datasources/product.js';
 import { backupDrProduct } from './resolvers/backupdr/product.js';
 import { commvaultProduct } from './resolvers/commvault/product.js';
 import type { GraphProduct } from './resolvers/product.js';
@@ -18,6 +18,9 @@ export const UPSTREAM_PRODUCTS: readonly UpstreamProduct[] = PRODUCTS.map((p) =>
 
 /** Every upstream kind a product serves, for the config: credential and default buckets of each. */
 export const UPSTREAM_KINDS: Readonly<Record<string, UpstreamKindSpec>> = Object.assign({}, ...UPSTREAM_PRODUCTS.map((p) => p.kinds));
+
+/** The demo estate (`npm start` with no config), product by product in registration order. */
+export const DEMO_UPSTREAMS: readonly DemoUpstream[] = UPSTREAM_PRODUCTS.flatMap((p) => p.demos ?? []);
 
 /** The cost models, for the cost limit. */
 export const PRODUCT_COSTS: readonly ProductCostModel[] = PRODUCTS.map((p) => p.cost);

@@ -5,7 +5,7 @@ import { RouteStats, type ReceivedRequest, type StatsSnapshot } from './stats.js
 
 /** Options both simulators take; each adds its own auth settings. */
 export interface SimulatorOptions {
-  /** 0 = ephemeral; the demo passes 8401 (Commvault) and 8402 (Backup and DR). */
+  /** 0 = ephemeral; the demo passes 8401–8405 (each product's demo.ts under src/datasources). */
   port: number;
   host: string;
   basePath: string;

@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import {
-  configSchema,
-  DEFAULT_BACKUPDR_SIM_PORT,
-  DEFAULT_COMMVAULT_SIM_PORT,
-  type GatewayConfig,
-} from './schema.js';
+import { configSchema, type GatewayConfig } from './schema.js';
 import { demoCallers } from './demo.js';
-import type { UpstreamKindSpec } from '../datasources/product.js';
-import { UPSTREAM_KINDS, UPSTREAM_PRODUCTS } from '../products.js';
+import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
+import { DEMO_UPSTREAMS, UPSTREAM_KINDS } from '../products.js';
 
 /** A configuration that cannot run: the message names the bad key. Stops the start. */
 export class ConfigError extends Error {
@@ -53,6 +48,7 @@ export function parseConfig(raw: unknown, env: Env = process.env, kinds: Readonl
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
   const config = parsed.data;
   resolveSecrets(config, env);
+  resolveDemoPorts(config, DEMO_UPSTREAMS);
   checkReferences(config, kinds);
   applyKindDefaults(config, kinds);
   return config;
@@ -74,15 +70,38 @@ export function applyKindDefaults(config: GatewayConfig, kinds: Readonly<Record<
 }
 
 function demoConfigInput(env: Env): Record<string, unknown> {
-  const demo = {
-    commvaultSimPort: intFromEnv(env, 'COMMVAULT_SIM_PORT') ?? DEFAULT_COMMVAULT_SIM_PORT,
-    backupdrSimPort: intFromEnv(env, 'BACKUPDR_SIM_PORT') ?? DEFAULT_BACKUPDR_SIM_PORT,
-    simLatencyMs: intFromEnv(env, 'SIM_LATENCY_MS') ?? 0,
-  };
-  // Each product with a simulator adds its demo upstream; the URL names the simulator's configured port
-  // (when that port is 0 the gateway rewrites it once the simulator listens).
-  const upstreams = UPSTREAM_PRODUCTS.flatMap((p) => (p.demo ? [p.demo.upstreamInput(demo[p.demo.portKey])] : []));
-  return { callers: demoCallers(), upstreams, demo };
+  // Each demo upstream's simulator port: its environment variable, else its default. The upstream URL
+  // names that port (when it is 0 the gateway rewrites the URL once the simulator listens).
+  const ports = Object.fromEntries(DEMO_UPSTREAMS.map((d) => [d.id, intFromEnv(env, d.portEnv) ?? d.defaultPort]));
+  const demo = { ports, simLatencyMs: intFromEnv(env, 'SIM_LATENCY_MS') ?? 0 };
+  const upstreams = DEMO_UPSTREAMS.map((d) => d.upstreamInput(ports[d.id] as number));
+  return { callers: demoCallers(DEMO_UPSTREAMS), upstreams, demo };
+}
+
+/**
+ * Completes `demo.ports` (each demo's port from `ports`, else its older key such as `commvaultSimPort`,
+ * else its default) and refuses ports for unknown demos and two demos on one fixed port.
+ */
+export function resolveDemoPorts(config: GatewayConfig, demos: readonly DemoUpstream[]): void {
+  const demo = config.demo;
+  if (!demo) return;
+  for (const id of Object.keys(demo.ports)) {
+    if (!demos.some((d) => d.id === id)) {
+      throw new ConfigError(`demo.ports.${id}: no demo upstream has this id (one of ${demos.map((d) => `"${d.id}"`).join(', ')})`);
+    }
+  }
+  const owner = new Map<number, string>();
+  for (const d of demos) {
+    const legacy = d.legacyPortKey === undefined ? undefined : demo[d.legacyPortKey];
+    if (legacy !== undefined && demo.ports[d.id] !== undefined && legacy !== demo.ports[d.id]) {
+      throw new ConfigError(`demo.${d.legacyPortKey}: the older name of demo.ports.${d.id}, which gives another port`);
+    }
+    const port = demo.ports[d.id] ?? legacy ?? d.defaultPort;
+    demo.ports[d.id] = port;
+    const other = owner.get(port);
+    if (port !== 0 && other !== undefined) throw new ConfigError(`demo.ports.${d.id}: port ${port} is also ${other}'s`);
+    owner.set(port, d.id);
+  }
 }
 
 function applyEnvOverrides(raw: unknown, env: Env): unknown {

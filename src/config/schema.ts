@@ -3,8 +3,6 @@ import { telemetrySchema } from './telemetry.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
-export const DEFAULT_COMMVAULT_SIM_PORT = 8401;
-export const DEFAULT_BACKUPDR_SIM_PORT = 8402;
 export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
@@ -71,6 +69,8 @@ const bucketSchema = z
   })
   .strict();
 export type BucketConfig = z.infer<typeof bucketSchema>;
+
+const simPortSchema = z.number().int().min(0).max(65535);
 
 const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional() };
 
@@ -474,8 +474,15 @@ export const configSchema = z
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
       .object({
-        commvaultSimPort: z.number().int().min(0).max(65535).default(DEFAULT_COMMVAULT_SIM_PORT),
-        backupdrSimPort: z.number().int().min(0).max(65535).default(DEFAULT_BACKUPDR_SIM_PORT),
+        /**
+         * Port of each demo simulator, by demo upstream id (0 = any free port). parseConfig fills in every
+         * demo's: `cv-demo` 8401, `bdr-demo` 8402, `cv-demo-2` 8403, `cvcloud-demo` 8404, `bdr-demo-2` 8405.
+         */
+        ports: z.record(z.string(), simPortSchema).default({}),
+        /** Older spelling of `ports.cv-demo`, still read. */
+        commvaultSimPort: simPortSchema.optional(),
+        /** Older spelling of `ports.bdr-demo`, still read. */
+        backupdrSimPort: simPortSchema.optional(),
         /** Added latency of every simulator answer. @default 0 */
         simLatencyMs: z.number().int().nonnegative().default(0),
       })

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { BucketConfig, GatewayConfig, UpstreamConfig } from '../config/schema.js';
+import type { BucketConfig, Role, UpstreamConfig } from '../config/schema.js';
 import type { ResolvedCredential } from '../principal.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamSource } from './upstream-source.js';
@@ -31,17 +31,32 @@ export interface UpstreamKindSpec {
   readonly sharedBudget: boolean;
 }
 
-/** A product's part of the demo (`npm start` with no config): its built-in simulator and the upstream pointing at it. */
+/**
+ * One upstream of the demo (`npm start` with no config): a built-in simulator started on loopback and the
+ * upstream pointing at it. A product may bring several (two CommServes, a Cloud tenant, …).
+ */
 export interface DemoUpstream {
-  /** The demo upstream's id, e.g. `cv-demo`. */
+  /** The demo upstream's id, e.g. `cv-demo`; `demo.ports.<id>` sets its simulator's port. */
   readonly id: string;
-  /** The `demo` config key holding the simulator's port. */
-  readonly portKey: keyof Omit<NonNullable<GatewayConfig['demo']>, 'simLatencyMs'>;
+  /** The simulator's port unless the config or the environment says otherwise. */
+  readonly defaultPort: number;
+  /** The environment variable that sets the port in demo mode, e.g. `COMMVAULT_SIM_PORT`. */
+  readonly portEnv: string;
+  /** The older `demo` key for this port, still read (a product's first demo only). */
+  readonly legacyPortKey?: DemoLegacyPortKey;
+  /**
+   * A demo caller of this upstream only, logged in as a user of the upstream's own (e.g. a Commvault
+   * company user), so that the demo shows what such a user sees. Its API key equals its id.
+   */
+  readonly scopedCaller?: { readonly id: string; readonly role: Role; readonly credential: ResolvedCredential };
   /** The upstream's raw config entry (defaults come from the schema) for a simulator on `port`. */
   upstreamInput(port: number): Record<string, unknown>;
   /** Starts the simulator on loopback (`port` 0: any free port); resolves once it listens. */
   start(options: { port: number; latencyMs: number }): Promise<{ url: string; close(): Promise<void> }>;
 }
+
+/** The per-product port keys of the `demo` config from before there were several demos of a product. */
+export type DemoLegacyPortKey = 'commvaultSimPort' | 'backupdrSimPort';
 
 /**
  * The datasource half of a product (Commvault, Backup and DR, …): which configured upstream kinds it
@@ -58,6 +73,6 @@ export interface UpstreamProduct<S extends UpstreamSource = UpstreamSource> {
    * upstream's service account. Sessions, cache entries and buckets follow the source's identity.
    */
   sourceFor(upstream: UpstreamConfig, credential: ResolvedCredential | undefined): SourcePlan<S>;
-  /** Its simulator in the demo, if it has one. */
-  readonly demo?: DemoUpstream;
+  /** Its upstreams in the demo, each on its own simulator (none: the product is not in the demo). */
+  readonly demos?: readonly DemoUpstream[];
 }

@@ -23,25 +23,63 @@ async function expectConfigError(promise: Promise<unknown> | (() => unknown), pa
 }
 
 describe('configuration', () => {
-  it('runs the demo when no file is named: simulators on 8401, four demo callers whose keys equal their ids', async () => {
+  it('runs the demo when no file is named: five simulators on 8401–8405, demo callers whose keys equal their ids', async () => {
     const config = await loadConfig({});
-    expect(config.demo).toEqual({ commvaultSimPort: 8401, backupdrSimPort: 8402, simLatencyMs: 0 });
+    expect(config.demo).toEqual({
+      ports: { 'cv-demo': 8401, 'cv-demo-2': 8403, 'cvcloud-demo': 8404, 'bdr-demo': 8402, 'bdr-demo-2': 8405 },
+      simLatencyMs: 0,
+    });
     expect(config.server.port).toBe(4000);
-    expect(config.callers.map((c) => [c.id, c.apiKey, c.role])).toEqual([
-      ['demo-frontend', 'demo-frontend', 'frontend'],
-      ['demo-partner', 'demo-partner', 'partner'],
-      ['demo-analyst', 'demo-analyst', 'analyst'],
-      ['demo-admin', 'demo-admin', 'admin'],
+    expect(config.callers.map((c) => [c.id, c.apiKey, c.role, c.upstreams])).toEqual([
+      ['demo-frontend', 'demo-frontend', 'frontend', undefined],
+      ['demo-partner', 'demo-partner', 'partner', undefined],
+      ['demo-analyst', 'demo-analyst', 'analyst', undefined],
+      ['demo-admin', 'demo-admin', 'admin', undefined],
+      // The company user of the second CommServe: that CommServe only, logged in as its own user.
+      ['demo-acme', 'demo-acme', 'analyst', ['cv-demo-2']],
     ]);
-    expect(config.upstreams).toHaveLength(2);
-    expect(config.upstreams[0]).toMatchObject({ id: 'cv-demo', kind: 'commvault', url: 'http://127.0.0.1:8401/webconsole/api' });
-    expect(config.upstreams[1]).toMatchObject({ id: 'bdr-demo', kind: 'backupdr', url: 'http://127.0.0.1:8402/actifio', bearerToken: 'admin-token' });
+    expect(config.callers[4]?.credentials).toEqual({ 'cv-demo-2': { username: 'acme', password: 'acme' } });
+    expect(config.upstreams.map((u) => [u.id, u.kind, u.url])).toEqual([
+      ['cv-demo', 'commvault', 'http://127.0.0.1:8401/webconsole/api'],
+      ['cv-demo-2', 'commvault', 'http://127.0.0.1:8403/webconsole/api'],
+      ['cvcloud-demo', 'commvault-cloud', 'http://127.0.0.1:8404/commandcenter/api'],
+      ['bdr-demo', 'backupdr', 'http://127.0.0.1:8402/actifio'],
+      ['bdr-demo-2', 'backupdr', 'http://127.0.0.1:8405/actifio'],
+    ]);
+    expect(config.upstreams[3]).toMatchObject({ bearerToken: 'admin-token' });
+    // The tenant keeps one budget for all its callers, as Commvault Cloud counts it.
+    expect(config.upstreams[2]?.rateLimit.shared).toBe(true);
   });
 
-  it('takes demo ports and the gateway port from the environment', async () => {
-    const config = await loadConfig({ PORT: '4100', COMMVAULT_SIM_PORT: '9401' });
+  it('takes each demo port and the gateway port from the environment', async () => {
+    const config = await loadConfig({
+      PORT: '4100',
+      COMMVAULT_SIM_PORT: '9401',
+      BACKUPDR_SIM_PORT: '9402',
+      COMMVAULT_SIM_PORT_2: '9403',
+      COMMVAULT_CLOUD_SIM_PORT: '9404',
+      BACKUPDR_SIM_PORT_2: '0',
+    });
     expect(config.server.port).toBe(4100);
-    expect(config.upstreams[0]?.url).toBe('http://127.0.0.1:9401/webconsole/api');
+    expect(config.demo?.ports).toEqual({ 'cv-demo': 9401, 'bdr-demo': 9402, 'cv-demo-2': 9403, 'cvcloud-demo': 9404, 'bdr-demo-2': 0 });
+    expect(config.upstreams.map((u) => new URL(u.url).port)).toEqual(['9401', '9403', '9404', '9402', '0']);
+    await expectConfigError(loadConfig({ COMMVAULT_SIM_PORT_2: 'x' }), /^COMMVAULT_SIM_PORT_2: must be a whole number/);
+  });
+
+  it('reads demo.ports by upstream id, and the older commvaultSimPort and backupdrSimPort still', () => {
+    const demo = (d: Record<string, unknown>) => parseConfig({ ...minimal, demo: d }, {}).demo?.ports;
+    expect(demo({ ports: { 'cv-demo-2': 9403 } })).toEqual({ 'cv-demo': 8401, 'cv-demo-2': 9403, 'cvcloud-demo': 8404, 'bdr-demo': 8402, 'bdr-demo-2': 8405 });
+    expect(demo({ commvaultSimPort: 9401, backupdrSimPort: 0 })).toMatchObject({ 'cv-demo': 9401, 'bdr-demo': 0 });
+    expect(demo({ commvaultSimPort: 9401, ports: { 'cv-demo': 9401 } })).toMatchObject({ 'cv-demo': 9401 });
+  });
+
+  it('refuses demo ports for unknown demos, two names for one port with different values, and one port twice', async () => {
+    const demo = (d: Record<string, unknown>) => () => parseConfig({ ...minimal, demo: d }, {});
+    await expectConfigError(demo({ ports: { 'cv-demo-3': 9000 } }), /^demo\.ports\.cv-demo-3: no demo upstream has this id/);
+    await expectConfigError(demo({ commvaultSimPort: 9401, ports: { 'cv-demo': 9400 } }), /^demo\.commvaultSimPort: the older name of demo\.ports\.cv-demo/);
+    await expectConfigError(demo({ ports: { 'cv-demo-2': 8401 } }), /^demo\.ports\.cv-demo-2: port 8401 is also cv-demo's/);
+    // Port 0 ("any free port") may be given to every demo.
+    expect(parseConfig({ ...minimal, demo: { ports: { 'cv-demo': 0, 'cv-demo-2': 0 } } }, {}).demo?.ports['cv-demo-2']).toBe(0);
   });
 
   it('reads a YAML file, fills defaults and resolves passwordEnv and apiKeyEnv', async () => {

@@ -3,7 +3,7 @@ import type { ResolvedCredential } from '../../principal.js';
 import { sha256Hex } from '../../util/sha256.js';
 import type { SourcePlan, UpstreamProduct } from '../product.js';
 import { BACKUPDR_KINDS } from './kinds.js';
-import { backupDrDemo } from './demo.js';
+import { backupDrDemos } from './demo.js';
 import { BackupDrSource } from './backupdr-source.js';
 
 /**
@@ -22,5 +22,5 @@ export const backupDrUpstreams: UpstreamProduct<BackupDrSource> = {
         new BackupDrSource({ instanceId: upstream.id, identity: `bearer:${tokenHash.slice(0, 16)}`, pipeline, logger, bearerToken: token, jobLookup: upstream.jobLookup }),
     };
   },
-  demo: backupDrDemo,
+  demos: backupDrDemos,
 };

@@ -3,7 +3,7 @@ import type { ResolvedCredential } from '../../principal.js';
 import { sha256Hex } from '../../util/sha256.js';
 import type { SourcePlan, UpstreamProduct } from '../product.js';
 import { COMMVAULT_KINDS } from './kinds.js';
-import { commvaultDemo } from './demo.js';
+import { commvaultDemos } from './demo.js';
 import { CommvaultSource } from './commvault-source.js';
 
 /**
@@ -33,5 +33,5 @@ export const commvaultUpstreams: UpstreamProduct<CommvaultSource> = {
         }),
     };
   },
-  demo: commvaultDemo,
+  demos: commvaultDemos,
 };
