@@ -12,6 +12,9 @@ const COMMANDS = {
   tsx: ['node_modules/.bin/tsx', ['src/server.ts']],
 };
 
+/** Every demo simulator's port variable (README.md): each gets a free port, so runs never collide. */
+const DEMO_PORT_ENVS = ['COMMVAULT_SIM_PORT', 'BACKUPDR_SIM_PORT', 'COMMVAULT_SIM_PORT_2', 'COMMVAULT_CLOUD_SIM_PORT', 'BACKUPDR_SIM_PORT_2'];
+
 const freePort = () =>
   new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -45,8 +48,9 @@ function rssKiB(pid) {
 const QUERY = JSON.stringify({ query: '{ jobs(first: 20) { totalCount edges { node { id status ... on CommvaultJob { client { name } } } } } }' });
 
 for (let i = 0; i < runs; i++) {
-  const [port, cv, bdr] = [await freePort(), await freePort(), await freePort()];
-  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), COMMVAULT_SIM_PORT: String(cv), BACKUPDR_SIM_PORT: String(bdr), LOG_LEVEL: 'warn' };
+  const port = await freePort();
+  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: 'warn' };
+  for (const name of DEMO_PORT_ENVS) env[name] = String(await freePort());
   delete env.BACKUP_GRAPH_CONFIG;
   const [cmd, args] = COMMANDS[mode];
   const started = performance.now();

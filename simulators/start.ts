@@ -1,38 +1,22 @@
 /**
- * `npm run simulators`: starts every simulator on its fixed port and stops them on SIGINT/SIGTERM.
- * A simulator joins by adding one entry to SIMULATORS.
+ * `npm run simulators`: starts the demo estate's simulators (the same five upstreams, seeds and ports as
+ * `npm start` without a config: src/datasources/<product>/demo.ts) and stops them on SIGINT/SIGTERM.
+ * Each port comes from its demo's environment variable (e.g. `COMMVAULT_SIM_PORT`), else its default.
  */
-import { startBackupDrSimulator } from './backupdr/index.js';
-import { startCommvaultSimulator } from './commvault/index.js';
+import { backupDrDemos } from '../src/datasources/backupdr/demo.js';
+import { commvaultDemos } from '../src/datasources/commvault/demo.js';
+import type { DemoUpstream } from '../src/datasources/product.js';
 
 interface Running {
   name: string;
   url: string;
-  /** How to authenticate, printed at start. */
-  hint: string;
   close(): Promise<void>;
 }
 
-interface SimulatorEntry {
-  name: string;
-  start(latencyMs: number): Promise<Running>;
-}
-
-const SIMULATORS: readonly SimulatorEntry[] = [
-  {
-    name: 'commvault',
-    async start(latencyMs: number): Promise<Running> {
-      const sim = await startCommvaultSimulator({ port: envInt('COMMVAULT_SIM_PORT', 8401), latencyMs });
-      return { name: 'commvault', url: sim.url, hint: 'login admin/admin', close: () => sim.close() };
-    },
-  },
-  {
-    name: 'backupdr',
-    async start(latencyMs: number): Promise<Running> {
-      const sim = await startBackupDrSimulator({ port: envInt('BACKUPDR_SIM_PORT', 8402), latencyMs });
-      return { name: 'backupdr', url: sim.url, hint: 'POST /session with Authorization: Bearer admin-token', close: () => sim.close() };
-    },
-  },
+/** Each demo with how to authenticate against it, printed at start. */
+const SIMULATORS: ReadonlyArray<{ demo: DemoUpstream; hint: string }> = [
+  ...commvaultDemos.map((demo) => ({ demo, hint: 'login admin/admin' })),
+  ...backupDrDemos.map((demo) => ({ demo, hint: 'POST /session with Authorization: Bearer admin-token' })),
 ];
 
 function envInt(name: string, fallback: number): number {
@@ -46,10 +30,10 @@ function envInt(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const latencyMs: number = envInt('SIM_LATENCY_MS', 0);
   const running: Running[] = [];
-  for (const entry of SIMULATORS) {
-    const r = await entry.start(latencyMs);
-    running.push(r);
-    console.log(`${r.name} simulator listening at ${r.url}  (control: ${new URL(r.url).origin}/__sim/stats; ${r.hint})`);
+  for (const { demo, hint } of SIMULATORS) {
+    const sim = await demo.start({ port: envInt(demo.portEnv, demo.defaultPort), latencyMs });
+    running.push({ name: demo.id, ...sim });
+    console.log(`${demo.id} simulator listening at ${sim.url}  (control: ${new URL(sim.url).origin}/__sim/stats; ${hint})`);
   }
   let stopping = false;
   const stop = (signal: string): void => {

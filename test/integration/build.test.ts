@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeDemoPorts } from '../helpers/demo-estate.js';
 import { freePort } from '../helpers/free-port.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -22,9 +23,9 @@ describe('the compiled build', () => {
     await rm(`${ROOT}${OUT_DIR}`, { recursive: true, force: true });
     await promisify(execFile)('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', OUT_DIR], { cwd: ROOT });
     await promisify(execFile)('node', ['scripts/copy-build-assets.mjs', OUT_DIR], { cwd: ROOT });
-    const [port, cv, bdr] = [await freePort(), await freePort(), await freePort()];
+    const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), COMMVAULT_SIM_PORT: String(cv), BACKUPDR_SIM_PORT: String(bdr), LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...(await freeDemoPorts()).env, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: 'info' };
     delete env.BACKUP_GRAPH_CONFIG;
     child = spawn('node', [`${OUT_DIR}/src/server.js`], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
