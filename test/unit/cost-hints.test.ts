@@ -58,7 +58,7 @@ describe('the operations/ documents under the default limit', () => {
   const estimate = (text: string, commvault: number, backupdr: number) =>
     estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
-  it('estimates them as the DEFAULT_MAX_COST comment states, for the demo estate (one CommServe, one console)', () => {
+  it('estimates them as the DEFAULT_MAX_COST comment states, for one CommServe and one console', () => {
     expect(Object.fromEntries(documents.map((d) => [d.name, estimate(d.text, 1, 1)]))).toEqual({
       // The application, its SLA and its template's policies, the backup call and the label lookup's first poll.
       BackupApplication: 5,
