@@ -52,8 +52,13 @@ function jobsUpstreams(env: FieldEnv): UpstreamCounts {
 const unifiedJobs: CostHint = (parent, env) => {
   const asked = jobsUpstreams(env);
   let perPage = 0;
-  for (const model of env.products) perPage += countOf(asked, model.group) * model.jobsPage(env);
-  return { calls: parent.items * perPage, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
+  const byGroup: Record<string, number> = {};
+  for (const model of env.products) {
+    const calls = countOf(asked, model.group) * model.jobsPage(env);
+    byGroup[model.group] = parent.items * calls;
+    perPage += calls;
+  }
+  return { calls: parent.items * perPage, byGroup, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
 };
 
 /**
@@ -65,6 +70,7 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
   return (parent, env) => {
     const named = env.args.upstream;
     const asked: Record<string, number> = {};
+    const byGroup: Record<string, number> = {};
     let calls = 0;
     for (const model of env.products) {
       const per = perUpstream(model, env);
@@ -72,9 +78,10 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
       const count = typeof named === 'string' ? (env.groupOf(named) === model.group ? 1 : 0) : countOf(env.visible, model.group);
       if (count === 0) continue;
       asked[model.group] = count;
+      byGroup[model.group] = parent.items * count * per;
       calls += count * per;
     }
-    return { calls: parent.items * calls, child: level(parent.items * items * totalOf(asked), asked) };
+    return { calls: parent.items * calls, byGroup, child: level(parent.items * items * totalOf(asked), asked) };
   };
 }
 
