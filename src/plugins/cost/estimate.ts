@@ -105,8 +105,8 @@ const NOTHING: CostBreakdown = { total: 0, upstreams: [] };
 function perUpstream(shares: GroupShares, upstreams: CostInput['upstreams'], named: ReadonlySet<string>): UpstreamCalls[] {
   const out: UpstreamCalls[] = [];
   for (const [group, share] of shares) {
-    const read = Math.ceil(share.read - 1e-9);
-    const write = Math.ceil(share.write - 1e-9);
+    const read = Math.max(0, Math.ceil(share.read - 1e-9));
+    const write = Math.max(0, Math.ceil(share.write - 1e-9));
     if (read <= 0 && write <= 0) continue;
     const ofGroup = upstreams.filter((u) => u.group === group);
     const narrowed = ofGroup.filter((u) => named.has(u.id));
