@@ -1,3 +1,4 @@
+import { MAX_CONTROLLED_JOBS } from '../../mutations/control-limits.js';
 import { fromGlobalId } from '../../util/global-id.js';
 import { countOf, free, perParent, totalOf, level, type CostHint, type FieldEnv, type ProductCostModel, type UpstreamCounts } from './hint-kinds.js';
 
@@ -91,7 +92,9 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
  */
 const controlJobs: CostHint = (_parent, env) => {
   const input = env.args.input as { jobs?: unknown; action?: unknown } | undefined;
-  const jobs = Array.isArray(input?.jobs) ? input.jobs.length : 100;
+  // A list the resolver refuses (empty, or over the most allowed) makes no call: BAD_USER_INPUT, not a budget refusal.
+  if (Array.isArray(input?.jobs) && (input.jobs.length === 0 || input.jobs.length > MAX_CONTROLLED_JOBS)) return { calls: 0, child: level(0, env.visible) };
+  const jobs = Array.isArray(input?.jobs) ? input.jobs.length : MAX_CONTROLLED_JOBS;
   const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
   return { calls: jobs * perJob, child: level(jobs, env.visible) };
 };
