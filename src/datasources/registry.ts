@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import type { Principal } from '../principal.js';
+import type { BucketBudget } from '../ratelimit/budget.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamKindSpec, UpstreamProduct } from './product.js';
 import type { UpstreamSource } from './upstream-source.js';
@@ -29,6 +30,11 @@ export interface PrincipalSources {
   upstreams(): VisibleUpstream[];
   /** A visible upstream, or undefined (not configured or not visible). */
   upstream(instanceId: string): VisibleUpstream | undefined;
+  /**
+   * What the caller's bucket of a visible upstream (the one its calls would spend from) can give `calls`
+   * calls for `access`, read without spending; undefined when certainly enough, or not known.
+   */
+  budget(instanceId: string, access: 'read' | 'write', calls: number): Promise<BucketBudget | undefined>;
 }
 
 /**
@@ -84,6 +90,11 @@ export class SourceRegistry {
       },
       upstreams: () => visible,
       upstream: (instanceId) => byId.get(instanceId),
+      budget: async (instanceId, access, calls) => {
+        const upstream = byId.get(instanceId);
+        if (!upstream || !this.pipeline.budget) return undefined;
+        return this.pipeline.budget(sourceOf(upstream.product, instanceId), access, calls);
+      },
     };
   }
 

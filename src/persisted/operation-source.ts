@@ -16,7 +16,7 @@ export interface OperationRequest {
 }
 
 /** Why a request was refused; the label of `backup_graph_operations_refused_total`. */
-export type RefusalReason = 'unknown_document' | 'not_trusted' | 'free_query' | 'apq' | 'malformed' | 'introspection' | 'depth' | 'cost' | 'tokens' | 'aliases' | 'root_fields' | 'directives';
+export type RefusalReason = 'unknown_document' | 'not_trusted' | 'free_query' | 'apq' | 'malformed' | 'introspection' | 'depth' | 'cost' | 'budget' | 'tokens' | 'aliases' | 'root_fields' | 'directives';
 
 /**
  * Where the document of a request comes from, as the role policy sees it:

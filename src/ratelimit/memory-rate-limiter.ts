@@ -2,7 +2,7 @@ import type { BucketConfig } from '../config/schema.js';
 import { ErrorCode } from '../errors/codes.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { rateLimitedError } from './rate-limited-error.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { BucketReading, RateLimiter } from './rate-limiter.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface MemoryRateLimiterOptions {
@@ -59,6 +59,17 @@ export class MemoryRateLimiter implements RateLimiter {
     state.bucket.pauseUntil(untilMs);
     // Waiters' arrival times just moved: reject those who cannot make it any more, re-arm the timer.
     if (state.queue.length > 0) this.drain(state);
+  }
+
+  peek(key: string, bucket: BucketConfig): Promise<BucketReading> {
+    const state = this.states.get(key);
+    if (!state) {
+      const pausedMs = Math.max(0, (this.pendingPauses.get(key) ?? 0) - this.now());
+      return Promise.resolve({ tokens: pausedMs > 0 ? 0 : bucket.capacity, pausedMs });
+    }
+    const pausedMs = Math.max(0, (state.bucket.pausedUntilMs() ?? 0) - this.now());
+    // Every waiter holds a claim on the next token: a new caller comes after all of them.
+    return Promise.resolve({ tokens: Math.min(state.bucket.available(), bucket.capacity) - state.queue.length, pausedMs });
   }
 
   tokens(key: string): number | undefined {

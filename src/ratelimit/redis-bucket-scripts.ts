@@ -90,3 +90,27 @@ if capacity and rate and rate > 0 then refillMs = capacity * 1000 / rate end
 redis.call('PEXPIRE', KEYS[1], math.ceil(pausedUntil - now + refillMs + marginMs))
 return math.ceil(pausedUntil - now)
 `;
+
+/**
+ * Read a bucket as TAKE_TOKEN_LUA would find it, taking and writing nothing (the budget check before an
+ * operation runs). A missing bucket reads as full.
+ *
+ * KEYS[1] bucket hash. ARGV: capacity, refillPerSecond. Returns { tokens, pausedMs }, tokens as a string:
+ * Redis would truncate a Lua number to an integer, and a reservation's debt is fractional.
+ */
+export const PEEK_BUCKET_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local capacity = tonumber(ARGV[1])
+local perMs = tonumber(ARGV[2]) / 1000
+
+local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'pausedUntil')
+local tokens = tonumber(s[1]) or capacity
+local ts = tonumber(s[2]) or now
+local pausedUntil = tonumber(s[3]) or 0
+
+local from = math.max(ts, pausedUntil)
+if now > from then tokens = tokens + (now - from) * perMs end
+tokens = math.min(capacity, tokens)
+return { tostring(tokens), math.ceil(math.max(0, pausedUntil - now)) }
+`;

@@ -5,8 +5,8 @@ import { ErrorCode } from '../errors/codes.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { MemoryRateLimiter } from './memory-rate-limiter.js';
 import { rateLimitedError } from './rate-limited-error.js';
-import type { RateLimiter } from './rate-limiter.js';
-import { PAUSE_BUCKET_LUA, TAKE_TOKEN_LUA } from './redis-bucket-scripts.js';
+import type { BucketReading, RateLimiter } from './rate-limiter.js';
+import { PAUSE_BUCKET_LUA, PEEK_BUCKET_LUA, TAKE_TOKEN_LUA } from './redis-bucket-scripts.js';
 
 export const DEFAULT_RATE_LIMIT_KEY_PREFIX = 'bg:rl:';
 
@@ -28,12 +28,14 @@ export interface RedisRateLimiterOptions {
   idleMarginMs?: number;
 }
 
-/** The two scripts, as ioredis `defineCommand` adds them to the connection. */
+/** The scripts, as ioredis `defineCommand` adds them to the connection. */
 interface BucketCommands {
   /** → [granted 1|0, waitMs, epoch] */
   bgRateTake(key: string, capacity: number, refillPerSecond: number, maxWaitMs: number, idleMarginMs: number): Promise<[number, number, number]>;
   /** → remaining pause in ms */
   bgRatePause(key: string, pauseMs: number, idleMarginMs: number, unknownBucketIdleMs: number): Promise<number>;
+  /** → [tokens (a decimal string), pausedMs] */
+  bgRatePeek(key: string, capacity: number, refillPerSecond: number): Promise<[string, number]>;
 }
 
 /** Expiry of a paused bucket whose config was never seen in Redis (it is re-set by the next take). */
@@ -80,6 +82,7 @@ export class RedisRateLimiter implements RateLimiter {
     // Defining twice on one connection (two limiters sharing it) just replaces the same script.
     this.redis.defineCommand('bgRateTake', { lua: TAKE_TOKEN_LUA, numberOfKeys: 1 });
     this.redis.defineCommand('bgRatePause', { lua: PAUSE_BUCKET_LUA, numberOfKeys: 1 });
+    this.redis.defineCommand('bgRatePeek', { lua: PEEK_BUCKET_LUA, numberOfKeys: 1 });
   }
 
   async acquire(key: string, bucket: BucketConfig, deadlineMs: number): Promise<void> {
@@ -102,6 +105,18 @@ export class RedisRateLimiter implements RateLimiter {
       await this.sleep(waitMs);
       // A pause announced while we slept voids our reservation: queue again (the deadline still holds).
       if (!(await this.pausedSince(redisKey, epoch))) return;
+    }
+  }
+
+  /** The shared bucket as every replica sees it (a read-only script); the local fallback's while Redis is unreachable. */
+  async peek(key: string, bucket: BucketConfig): Promise<BucketReading> {
+    try {
+      const [tokens, pausedMs] = await this.redis.bgRatePeek(this.keyPrefix + key, bucket.capacity, bucket.refillPerSecond);
+      this.onRedisOk();
+      return { tokens: Number(tokens), pausedMs: Number(pausedMs) };
+    } catch (error) {
+      this.onRedisError(error);
+      return this.fallback.peek(key, this.localShare(bucket));
     }
   }
 

@@ -29,7 +29,7 @@ const callers = ROLES.map((role) => ({ id: `cost-${role}`, apiKey: `cost-${role}
 const isMutation = (text: string) => /^\s*mutation\b/m.test(text);
 
 /** 500 clients, each with its newest backup jobs: 1 GET /Client + 500 GET /Job?clientId= on one CommServe. */
-const HISTORY_OF_500_CLIENTS = '{ commvaultClients(first: 500) { edges { node { name lastSuccessfulBackupAt } } } }';
+const SUBCLIENTS_OF_500_CLIENTS = '{ commvaultClients(first: 500) { edges { node { name subclients { name } } } } }';
 /** Storage policies and their copies: 1 GET /StoragePolicy + 25 (assumed) GET /StoragePolicy/{id}. */
 const POLICIES_WITH_COPIES = '{ commvaultStoragePolicies { name copies { name } } }';
 
@@ -98,7 +98,7 @@ describe('the cost limit over HTTP', () => {
     it('refuses an operation above the limit with QUERY_TOO_COMPLEX, HTTP 400, the figures, and no upstream call', async () => {
       resetSims();
       const refusedBefore = await costRefusals(gw.url, 'analyst');
-      const res = await gw.query(HISTORY_OF_500_CLIENTS, undefined, { apiKey: 'cost-analyst' });
+      const res = await gw.query(SUBCLIENTS_OF_500_CLIENTS, undefined, { apiKey: 'cost-analyst' });
       expect(res.status).toBe(400);
       expect(res.body.data).toBeUndefined();
       expect(res.body.errors).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('the cost limit over HTTP', () => {
     });
 
     it('reads page sizes from variables: the same document with a smaller page runs', async () => {
-      const document = 'query ($n: Int) { commvaultClients(first: $n) { edges { node { name lastSuccessfulBackupAt } } } }';
+      const document = 'query ($n: Int) { commvaultClients(first: $n) { edges { node { name subclients { name } } } } }';
       resetSims();
       const refused = await gw.query(document, { n: 500 }, { apiKey: 'cost-analyst' });
       expect(codes(refused.body.errors)).toEqual(['QUERY_TOO_COMPLEX']);

@@ -180,6 +180,25 @@ describe.skipIf(!server)('RedisRateLimiter: three replicas, one budget', () => {
     expect(pttl).toBeLessThanOrEqual(1_250);
   });
 
+  it('reads a bucket without taking a token (the budget check before an operation runs)', async () => {
+    const key = freshKey();
+    const bucket: BucketConfig = { capacity: 5, refillPerSecond: 0.001 };
+    expect(await replicas[0]!.peek(key, bucket)).toEqual({ tokens: 5, pausedMs: 0 });
+    await replicas[0]!.acquire(key, bucket, Date.now());
+    for (let i = 0; i < 20; i += 1) await replicas[i % 3]!.peek(key, bucket);
+    const read = await replicas[1]!.peek(key, bucket);
+    expect(read.tokens).toBeGreaterThanOrEqual(4);
+    expect(read.tokens).toBeLessThan(4.1);
+    // Twenty peeks later, the four tokens left are all still there to take, and no fifth.
+    for (let i = 0; i < 4; i += 1) await replicas[2]!.acquire(key, bucket, Date.now());
+    await expect(replicas[0]!.acquire(key, bucket, Date.now())).rejects.toMatchObject({ code: ErrorCode.RATE_LIMITED });
+    replicas[0]!.pauseUntil(key, Date.now() + 60_000);
+    await sleep(50);
+    const paused = await replicas[1]!.peek(key, bucket);
+    expect(paused.tokens).toBe(0);
+    expect(paused.pausedMs).toBeGreaterThan(50_000);
+  });
+
   it('rejects callers sleeping on a reservation when closed', async () => {
     const redis = await connection(server!.url);
     const own = limiter(redis);

@@ -57,10 +57,14 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
       expect(cost('{ commvaultStoragePolicies(upstream: "cv-b") { copies { name } } }', { commvault: 4 })).toBe(1 + 25);
     });
 
-    it('prices 500 clients each with its backup history at one GET /Job per client', () => {
-      const text = '{ commvaultClients(first: 500) { edges { node { name lastSuccessfulBackupAt } } } }';
+    it('prices 500 clients each with its subclients at one call per client', () => {
+      const text = '{ commvaultClients(first: 500) { edges { node { name subclients { name } } } } }';
       expect(cost(text)).toBe(1 + 500);
-      expect(cost(text.replace('lastSuccessfulBackupAt', 'hostName'))).toBe(1);
+      expect(cost(text.replace('subclients { name }', 'hostName'))).toBe(1);
+    });
+
+    it('prices the last successful backup of 500 clients as a walk of job pages (6 clients per call), not one call per client', () => {
+      expect(cost('{ commvaultClients(first: 500) { edges { node { name lastSuccessfulBackupAt } } } }')).toBe(1 + 84);
     });
 
     it('multiplies nested per-parent lists: clients × subclients × their jobs', () => {
@@ -100,13 +104,13 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
   });
 
   describe('page sizes', () => {
-    const history = 'query ($n: Int = 30) { commvaultClients(first: $n) { edges { node { lastSuccessfulBackupAt } } } }';
+    const history = 'query ($n: Int = 30) { commvaultClients(first: $n) { edges { node { agents { __typename } } } } }';
 
     it('reads `first` from literals, variables and variable defaults, and defaults to 20', () => {
       expect(cost(history)).toBe(1 + 30);
       expect(cost(history, { variables: { n: 200 } })).toBe(1 + 200);
       expect(cost(history, { variables: { n: null } })).toBe(1 + 20);
-      expect(cost('{ commvaultClients { edges { node { lastSuccessfulBackupAt } } } }')).toBe(1 + 20);
+      expect(cost('{ commvaultClients { edges { node { agents { __typename } } } } }')).toBe(1 + 20);
     });
 
     it('prices no page above server.maxPageSize (the resolvers refuse larger) and a refused one as the default', () => {
@@ -117,7 +121,7 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
   });
 
   describe('documents as execution reads them', () => {
-    const clients = (alias: string) => `${alias} commvaultClients(first: 10) { edges { node { lastSuccessfulBackupAt } } }`;
+    const clients = (alias: string) => `${alias} commvaultClients(first: 10) { edges { node { agents { __typename } } } }`;
 
     it('counts aliases separately and one response key once', () => {
       expect(cost(`{ ${clients('a:')} ${clients('b:')} }`)).toBe(2 * 11);
@@ -128,13 +132,14 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
       const viaFragments = `{ ...Page }
         fragment Page on Query { commvaultClients(first: 10) { edges { node { ...History } } } }
         fragment History on CommvaultClient { ... on ProtectedWorkload { lastSuccessfulBackupAt } }`;
-      expect(cost(viaFragments)).toBe(11);
+      // The client list, and the 10 clients' last backups from ceil(10 / 6) job pages.
+      expect(cost(viaFragments)).toBe(1 + 2);
     });
 
     it('leaves out selections @skip or @include turns off, by literal or variable', () => {
       const text = `query ($heavy: Boolean!) {
         upstreams { id }
-        commvaultClients(first: 100) @include(if: $heavy) { edges { node { lastSuccessfulBackupAt } } }
+        commvaultClients(first: 100) @include(if: $heavy) { edges { node { agents { __typename } } } }
         commvaultPlans @skip(if: true) { name } }`;
       expect(cost(text, { variables: { heavy: true } })).toBe(101);
       expect(cost(text, { variables: { heavy: false } })).toBe(0);

@@ -80,6 +80,8 @@ export interface CommvaultSourceOptions extends UpstreamSourceOptions {
   deviceId?: string;
 }
 
+/** Commvault's job type number of a backup (`jobTypeList` of `POST /Jobs`, docs/upstreams/commvault.md). */
+const BACKUP_OP_TYPE = 4;
 /** The metric route of browse and find, also how errorFromResponse knows a browse answer. */
 const BROWSE_ROUTE = 'POST /DoBrowse';
 
@@ -239,6 +241,27 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: options.category === 'Finished' ? 'jobsFinished' : 'jobsRunning',
       tags: ['jobs'],
       route: 'GET /Job',
+    });
+    return this.mapped.map(body, toJobPage, this.upstream);
+  }
+
+  /**
+   * `POST /Jobs` (the JobController list form): finished backup jobs of several clients in one call,
+   * newest job id first, paged by `pagingConfig`. A read, though a POST: cached and retried as one.
+   */
+  async listFinishedBackupsOfClients(clientIds: readonly number[], page: { limit: number; offset: number }): Promise<CvJobPage> {
+    const body = await this.post('/Jobs', {
+      access: 'read',
+      body: {
+        scope: 1,
+        // 2 = finished jobs only; an active job is not a successful backup yet.
+        category: 2,
+        pagingConfig: { sortDirection: 1, sortField: 'jobId', offset: page.offset, limit: page.limit },
+        jobFilter: { showAgedJobs: false, hideAdminJobs: false, clientList: clientIds.map((clientId) => ({ clientId })), jobTypeList: [BACKUP_OP_TYPE] },
+      },
+      cacheClass: 'jobsFinished',
+      tags: ['jobs'],
+      route: 'POST /Jobs',
     });
     return this.mapped.map(body, toJobPage, this.upstream);
   }

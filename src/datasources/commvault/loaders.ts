@@ -14,6 +14,7 @@ import type {
   CvStoragePool,
   CvSubclient,
 } from './model.js';
+import { lastSuccessfulBackups } from './last-backup.js';
 import { eachKey, fromList, groupedLoader, type InstanceBatch, type InstanceKey } from '../../loaders/instance-loader.js';
 
 /** A key for an object known by a numeric id within one instance. */
@@ -73,6 +74,11 @@ export interface CommvaultLoaders {
    * newest first): last successful backup and last job of a workload.
    */
   backupHistoryByClientId: SettledLoader<IdKey, CvJob[]>;
+  /**
+   * The start of a client's newest successful backup, for all clients of a request and CommServe from
+   * one `POST /Jobs` walk over their finished backup jobs (last-backup.ts), not one call per client.
+   */
+  lastSuccessfulBackupByClientId: SettledLoader<IdKey, Date | null>;
 }
 
 const byId = (k: IdKey): string => String(k.id);
@@ -129,6 +135,10 @@ export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSo
         return page.items;
       }),
     ),
+    lastSuccessfulBackupByClientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
+      const found = await lastSuccessfulBackups(s, [...new Set(keys.map(keyId))], CLIENT_BACKUP_HISTORY_LIMIT);
+      return keys.map((k) => found.get(k.id) ?? null);
+    }),
   };
 }
 

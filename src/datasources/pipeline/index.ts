@@ -11,6 +11,7 @@ import type { RateLimiter } from '../../ratelimit/rate-limiter.js';
 import { AnnouncedLimits } from '../../ratelimit/announced-limits.js';
 import { retryAtMs } from '../../ratelimit/retry-after.js';
 import { withHeadroom } from '../../ratelimit/token-bucket.js';
+import { bucketBudget, refillCovers, type BucketBudget } from '../../ratelimit/budget.js';
 import {
   cacheLookupsTotal,
   circuitState,
@@ -402,11 +403,15 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     }
   }
 
+  /** The bucket a call spends from: the configured one, lowered to what the upstream announced, less the headroom. */
+  function bucketOf(config: UpstreamConfig, bucketKey: string, access: 'read' | 'write'): BucketConfig {
+    return withHeadroom(announced.effective(bucketKey, config.rateLimit[access] as BucketConfig), config.rateLimit.headroomTokens);
+  }
+
   /** Waits for the call's token; resolves to the time waited (ms). */
   async function takeToken(call: Call): Promise<number> {
     const { config } = call.instance;
-    const upstreamLimit = announced.effective(call.bucketKey, config.rateLimit[call.access] as BucketConfig);
-    const bucket = withHeadroom(upstreamLimit, config.rateLimit.headroomTokens);
+    const bucket = bucketOf(config, call.bucketKey, call.access);
     const labels = { instance: config.id, access: call.access };
     if (!bucketsSeen.has(call.bucketKey)) bucketsSeen.set(call.bucketKey, labels);
     const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);
@@ -450,8 +455,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       route: routeOf(req),
       key,
       ttlMs: ttlMs && ttlMs > 0 ? ttlMs : undefined,
-      // A shared budget (a Cloud tenant's) is one bucket for every identity; '*' is no identity's name.
-      bucketKey: JSON.stringify([instance.config.id, instance.config.rateLimit.shared ? '*' : source.identity, access]),
+      bucketKey: bucketKeyOf(instance.config, source, access),
       deadlineMs: now() + instance.config.rateLimit.queueTimeoutMs + instance.config.timeoutMs,
     };
   }
@@ -487,6 +491,21 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     logger.debug({ upstream: instance, route: call.route, status, ms: Math.round(seconds * 1000) }, 'upstream call');
   }
 
+  /**
+   * What `source`'s bucket for `access` can give `calls` calls within the queue timeout, read without
+   * spending (before an operation runs); undefined when the refill over that wait alone covers them,
+   * which needs no read of the bucket at all (the usual small operation: no Redis round trip).
+   */
+  async function budget(source: SourceHooks, access: 'read' | 'write', calls: number): Promise<BucketBudget | undefined> {
+    const instance = instances.get(source.instanceId);
+    if (!instance) throw new Error(`Upstream instance ${source.instanceId} is not configured`);
+    const { config } = instance;
+    const key = bucketKeyOf(config, source, access);
+    const bucket = bucketOf(config, key, access);
+    if (refillCovers(bucket, config.rateLimit.queueTimeoutMs, calls)) return undefined;
+    return bucketBudget(await rateLimiter.peek(key, bucket), bucket, config.rateLimit.queueTimeoutMs, calls);
+  }
+
   function bucketLevels(): BucketLevel[] {
     const emptiest = new Map<string, BucketLevel>();
     for (const [key, { instance, access }] of bucketsSeen) {
@@ -513,6 +532,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   return {
     send,
     health,
+    budget,
     bucketLevels,
     async invalidate(instanceId, tags) {
       forgetRunning(instanceId);
@@ -523,6 +543,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       await http.close();
     },
   };
+}
+
+/** The rate-limit bucket of a call: instance + identity + access. A shared budget (a Cloud tenant's) is one bucket for every identity; '*' is no identity's name. */
+function bucketKeyOf(config: UpstreamConfig, source: SourceHooks, access: 'read' | 'write'): string {
+  return JSON.stringify([config.id, config.rateLimit.shared ? '*' : source.identity, access]);
 }
 
 /** `/path?query` with the query in the order given, each name and value percent-encoded. */

@@ -1,5 +1,6 @@
 import type { GatewayError } from '../../errors/gateway-error.js';
 import type { CacheClass } from '../../config/schema.js';
+import type { BucketBudget } from '../../ratelimit/budget.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -79,6 +80,12 @@ export interface UpstreamPipeline {
   close(): Promise<void>;
   /** Each upstream's breaker and last outcomes, for `/readyz` (cheap: no I/O). Test doubles may omit it. */
   health?(): UpstreamHealth[];
+  /**
+   * What the bucket `source` spends from for `access` can give `calls` calls within the queue timeout,
+   * read without spending (the budget check before an operation runs); undefined when the refill over
+   * that wait alone covers them. Test doubles may omit it (then nothing is checked).
+   */
+  budget?(source: SourceHooks, access: 'read' | 'write', calls: number): Promise<BucketBudget | undefined>;
   /** The emptiest local bucket per instance and access, for `/metrics` (no I/O; none with Redis buckets). */
   bucketLevels?(): BucketLevel[];
 }

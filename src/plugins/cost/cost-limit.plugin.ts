@@ -3,8 +3,9 @@ import { GraphQLError } from 'graphql';
 import type { Role, RolePolicy } from '../../config/schema.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { operationsRefusedTotal } from '../../persisted/refusals.js';
+import { budgetRefusal, findShortfall, type BudgetReader } from './budget-check.js';
 import { EstimateCache } from './estimate-cache.js';
-import { estimateCost } from './estimate.js';
+import { estimateCostBreakdown, type CostBreakdown } from './estimate.js';
 import { recordEstimate } from './recorded-estimates.js';
 import type { ProductCostModel, UpstreamGroup } from './hint-kinds.js';
 
@@ -13,8 +14,15 @@ import type { ProductCostModel, UpstreamGroup } from './hint-kinds.js';
  * `limits.maxCost`, or the role's own `maxCost` when lower) with QUERY_TOO_COMPLEX, before any resolver
  * runs. A plugin hook and not a validation rule: the estimate depends on variables (`first`), on the
  * upstreams this caller may see and on its role, while Apollo caches validation per document for all.
+ *
+ * Then cost meets budget: each upstream's share of the estimate is compared with what the caller's
+ * bucket of that upstream can give within its queue timeout (read without spending). An operation that
+ * cannot be served whole is refused with RATE_LIMITED (429, `Retry-After`), naming the upstream, instead
+ * of running and failing item by item once the bucket is empty.
  */
-export function useCostLimit<TContext extends { principal: { role: Role; upstreamIds: readonly string[] } }>(options: {
+export function useCostLimit<
+  TContext extends { principal: { role: Role; upstreamIds: readonly string[] }; sources?: { budget: BudgetReader } },
+>(options: {
   maxCost: number;
   roles: Readonly<Record<Role, RolePolicy>>;
   /** Every configured upstream with its product's group. */
@@ -24,7 +32,7 @@ export function useCostLimit<TContext extends { principal: { role: Role; upstrea
   maxPageSize: number;
 }): ApolloServerPlugin<TContext> {
   const groupOf = new Map(options.upstreams.map((u) => [u.id, u.group]));
-  const cache = new EstimateCache();
+  const cache = new EstimateCache<CostBreakdown>();
   return {
     async requestDidStart({ contextValue }) {
       const { role, upstreamIds } = contextValue.principal;
@@ -38,17 +46,25 @@ export function useCostLimit<TContext extends { principal: { role: Role; upstrea
         async didResolveOperation({ schema, document, operationName, request }) {
           const now = Date.now();
           const { variables } = request;
-          const cost = cache.estimate(document, { operationName, variables, upstreamKey: upstreamIds.join(','), now }, () =>
-            estimateCost({ schema, document, operationName, variables, upstreams: upstreamsOf(), products: options.products, maxPageSize: options.maxPageSize, now }),
+          const estimate = cache.estimate(document, { operationName, variables, upstreamKey: upstreamIds.join(','), now }, () =>
+            estimateCostBreakdown({ schema, document, operationName, variables, upstreams: upstreamsOf(), products: options.products, maxPageSize: options.maxPageSize, now }),
           );
+          const cost = estimate.total;
           recordEstimate(request, cost);
-          if (cost <= maxCost) return;
-          operationsRefusedTotal.inc({ role, reason: 'cost', code: ErrorCode.QUERY_TOO_COMPLEX });
-          // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
-          throw new GraphQLError(
-            `Operation is estimated at ${cost} upstream calls, above this caller's limit of ${maxCost}; ask for smaller pages or fewer relations`,
-            { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } } },
-          );
+          if (cost > maxCost) {
+            operationsRefusedTotal.inc({ role, reason: 'cost', code: ErrorCode.QUERY_TOO_COMPLEX });
+            // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
+            throw new GraphQLError(
+              `Operation is estimated at ${cost} upstream calls, above this caller's limit of ${maxCost}; ask for smaller pages or fewer relations`,
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } } },
+            );
+          }
+          const sources = contextValue.sources;
+          if (!sources) return;
+          const shortfall = await findShortfall(estimate.upstreams, (id, access, calls) => sources.budget(id, access, calls));
+          if (!shortfall) return;
+          operationsRefusedTotal.inc({ role, reason: 'budget', code: ErrorCode.RATE_LIMITED });
+          throw budgetRefusal(shortfall);
         },
       };
     },

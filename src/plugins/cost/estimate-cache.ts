@@ -10,14 +10,14 @@ const TIME_BUCKET_MS = 60_000;
  * upstreams, the minute). Apollo hands every request of one query text the same parsed document, so a
  * repeated request (the dashboard's) costs a lookup instead of a walk of its selections (~20 µs).
  */
-export class EstimateCache {
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+export class EstimateCache<T = number> {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, T>>();
 
   estimate(
     document: DocumentNode,
     parts: { operationName?: string | null; variables?: Readonly<Record<string, unknown>>; upstreamKey: string; now: number },
-    compute: () => number,
-  ): number {
+    compute: () => T,
+  ): T {
     const key = [parts.operationName ?? '', Math.floor(parts.now / TIME_BUCKET_MS), parts.upstreamKey, JSON.stringify(parts.variables ?? {})].join('\u0000');
     let estimates = this.byDocument.get(document);
     if (!estimates) this.byDocument.set(document, (estimates = new Map()));

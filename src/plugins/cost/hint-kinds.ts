@@ -81,6 +81,12 @@ export interface FieldCost {
   readonly shared?: { readonly key: string; readonly calls: number };
   /** The objects of the field's value, for its own selection. */
   readonly child: Level;
+  /**
+   * How `calls` split over the product groups, for a unified field whose products price it differently
+   * (the budget check charges each group's upstreams their part). @default the hint's own product's
+   * group, or for a unified field evenly over the upstreams of its objects
+   */
+  readonly byGroup?: Readonly<Record<UpstreamGroup, number>>;
 }
 
 /** A field's estimated upstream calls, given the objects it is selected on. */

@@ -1,3 +1,4 @@
+import { MAX_CONTROLLED_JOBS } from '../../mutations/control-limits.js';
 import { fromGlobalId } from '../../util/global-id.js';
 import { countOf, free, perParent, totalOf, level, type CostHint, type FieldEnv, type ProductCostModel, type UpstreamCounts } from './hint-kinds.js';
 
@@ -52,8 +53,13 @@ function jobsUpstreams(env: FieldEnv): UpstreamCounts {
 const unifiedJobs: CostHint = (parent, env) => {
   const asked = jobsUpstreams(env);
   let perPage = 0;
-  for (const model of env.products) perPage += countOf(asked, model.group) * model.jobsPage(env);
-  return { calls: parent.items * perPage, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
+  const byGroup: Record<string, number> = {};
+  for (const model of env.products) {
+    const calls = countOf(asked, model.group) * model.jobsPage(env);
+    byGroup[model.group] = parent.items * calls;
+    perPage += calls;
+  }
+  return { calls: parent.items * perPage, byGroup, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
 };
 
 /**
@@ -65,6 +71,7 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
   return (parent, env) => {
     const named = env.args.upstream;
     const asked: Record<string, number> = {};
+    const byGroup: Record<string, number> = {};
     let calls = 0;
     for (const model of env.products) {
       const per = perUpstream(model, env);
@@ -72,9 +79,10 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
       const count = typeof named === 'string' ? (env.groupOf(named) === model.group ? 1 : 0) : countOf(env.visible, model.group);
       if (count === 0) continue;
       asked[model.group] = count;
+      byGroup[model.group] = parent.items * count * per;
       calls += count * per;
     }
-    return { calls: parent.items * calls, child: level(parent.items * items * totalOf(asked), asked) };
+    return { calls: parent.items * calls, byGroup, child: level(parent.items * items * totalOf(asked), asked) };
   };
 }
 
@@ -84,7 +92,9 @@ function productFanOut(perUpstream: (model: ProductCostModel, env: FieldEnv) => 
  */
 const controlJobs: CostHint = (_parent, env) => {
   const input = env.args.input as { jobs?: unknown; action?: unknown } | undefined;
-  const jobs = Array.isArray(input?.jobs) ? input.jobs.length : 100;
+  // A list the resolver refuses (empty, or over the most allowed) makes no call: BAD_USER_INPUT, not a budget refusal.
+  if (Array.isArray(input?.jobs) && (input.jobs.length === 0 || input.jobs.length > MAX_CONTROLLED_JOBS)) return { calls: 0, child: level(0, env.visible) };
+  const jobs = Array.isArray(input?.jobs) ? input.jobs.length : MAX_CONTROLLED_JOBS;
   const perJob = input?.action === 'RESUBMIT' ? 3 : 2;
   return { calls: jobs * perJob, child: level(jobs, env.visible) };
 };

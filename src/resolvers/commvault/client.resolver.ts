@@ -11,7 +11,6 @@ import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import type { ConnectionOf } from '../../schema/unified/connection.type.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import { ScopedJobsArgs } from '../../schema/unified/scoped-jobs.args.js';
-import { backupFacts } from '../../monitoring/protection.js';
 import { fanOutPage, sliceOf } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
 import { recordPartial } from '../partial-errors.js';
@@ -84,11 +83,11 @@ export class CommvaultClientResolver {
     nullable: true,
     description:
       'Start of the newest successful backup (COMPLETED or COMPLETED_WITH_ERRORS) of any of its subclients, among its ' +
-      'latest 200 backup jobs. One `GET /Job?clientId=` per client.',
+      'latest 200 backup jobs. Batched: the clients of one request share a walk of `POST /Jobs` over their finished backups ' +
+      '(1000 jobs per call), not one call per client.',
   })
-  async lastSuccessfulBackupAt(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
-    const history = await commvaultLoaders(ctx).backupHistoryByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
-    return backupFacts(history).lastSuccessfulBackupAt;
+  lastSuccessfulBackupAt(@Root() client: CvClient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+    return commvaultLoaders(ctx).lastSuccessfulBackupByClientId.load({ instanceId: client.upstream.id, id: client.clientId });
   }
 
   @FieldResolver(() => JobConnection, { nullable: true, description: 'This client\'s jobs, newest start first.' })

@@ -27,6 +27,8 @@ export const ASSUMED = {
   agentsPerClient: 2,
   /** Plans writing to one storage pool. */
   plansPerPool: 5,
+  /** Finished backup jobs walked per client to reach its last success (demo: 39 on average, 123 at most). */
+  backupJobsWalkedPerClient: 150,
   /** Any other list: storage policy copies, partitions. */
   OTHER_LIST: 10,
 } as const;
@@ -76,8 +78,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultClient.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
   'CommvaultClient.agents': perParent(1, { items: ASSUMED.agentsPerClient }),
   'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),
-  // `GET /Job?clientId=&jobFilter=Backup` per client.
-  'CommvaultClient.lastSuccessfulBackupAt': perParent(1, { shares: DETAIL.backupHistory }),
+  // One walk of `POST /Jobs` over the finished backups of all the clients (last-backup.ts): 1000 jobs per
+  // call, about `backupJobsWalkedPerClient` per client, at least one call per CommServe.
+  'CommvaultClient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
   'CommvaultClient.jobs': perParent(1, { items: 'page' }),
   'CommvaultSubclient.client': batched('commvault'),

@@ -9,8 +9,7 @@ import type { Job } from '../../schema/unified/job.type.js';
 import { fromGlobalId } from '../../util/global-id.js';
 import type { ControllableJob } from '../product.js';
 
-/** Most jobs one `controlJobs` may name. */
-export const MAX_CONTROLLED_JOBS = 100;
+import { MAX_CONTROLLED_JOBS } from '../../mutations/control-limits.js';
 /** Job actions sent at once per mutation; each upstream's write bucket paces them further. */
 const CONTROL_CONCURRENCY = 4;
 
