@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import { connect } from 'node:net';
 import { Agent, request } from 'undici';
 import type { FuzzRequest } from './requests.js';
@@ -36,6 +37,10 @@ export async function send(baseUrl: string, req: FuzzRequest, agent: Agent): Pro
     // The client would not send it (invalid header characters, a content-length it cannot honour).
     if (/UND_ERR_INVALID_ARG|UND_ERR_REQ_CONTENT_LENGTH_MISMATCH|ERR_INVALID_CHAR|ERR_INVALID_HTTP_TOKEN|UND_ERR_NOT_SUPPORTED/.test(code)) return undefined;
     if (error instanceof TypeError || error instanceof RangeError) return undefined;
+    // Headers over Node's limit: the server answers 431 and closes at once, and may reset the socket
+    // while the client is still writing the rest (a 4 MB URL); the 431 is then lost client-side.
+    const headBytes = req.path.length + Object.entries(req.headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+    if ((code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') && headBytes > maxHeaderSize) return undefined;
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { status: 0, contentType: '', text: `timeout: ${code}` };
     return { status: 0, contentType: '', text: `no answer: ${code || String(error)}` };
   }
