@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ErrorCode } from '../errors/codes.js';
+import { replaceRefusedText } from './refused-text.js';
 
 /** Stands in for a refused text, so Apollo never validates it (as the persisted-operation policy does). */
 const REFUSED_PLACEHOLDER = 'query SubscriptionRootDirectiveRefused { __typename }';
@@ -64,13 +65,7 @@ export function useSubscriptionRootDirectives<TContext extends object>(options: 
       }
       const refusal = subscriptionRootDirectiveRefusal(document);
       if (!refusal) return;
-      request.query = REFUSED_PLACEHOLDER;
-      request.operationName = undefined;
-      if (request.extensions && 'persistedQuery' in request.extensions) {
-        // Never register the placeholder under the refused text's hash.
-        const { persistedQuery: _dropped, ...rest } = request.extensions;
-        request.extensions = rest;
-      }
+      replaceRefusedText(request, REFUSED_PLACEHOLDER);
       return {
         async didResolveOperation() {
           throw refusal;
