@@ -14,6 +14,7 @@ import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
 import { useSupportedOperationTypes } from '../plugins/operation-type.plugin.js';
+import { useSubscriptionRootDirectives } from '../plugins/subscription-root-directives.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { useOperationMetrics } from '../plugins/operation-metrics.plugin.js';
 import { useTracing } from '../plugins/tracing.plugin.js';
@@ -73,6 +74,8 @@ export function createApolloServer(deps: {
       // A subscription over HTTP is refused (it runs over WebSocket), before any estimate.
       useSupportedOperationTypes<GatewayContext>(),
       ...operationPolicyPlugins(config, trusted),
+      // After the policy plugins (a text they refused is already swapped), before Apollo validates.
+      useSubscriptionRootDirectives<GatewayContext>({ maxTokens: config.limits.maxTokens }),
       usePartialErrors<GatewayContext>(),
       useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
       // Only while tracing is on: with it off, no hook of it exists to run.

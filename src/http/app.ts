@@ -3,7 +3,6 @@ import type { Tracer } from '@opentelemetry/api';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
-import { ErrorCode } from '../errors/codes.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import type { MutationRuntime } from '../mutations/runtime.js';
@@ -22,9 +21,12 @@ import { operationPolicyPlugins } from './operation-policy.js';
 import { createApolloServer } from './apollo.js';
 import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
 import { inputDepthHook } from './input-depth.hook.js';
-import { registerErrorHandler } from './error-handler.js';
+import { answerClientError } from './client-error.js';
+import { answerFrameworkError, registerErrorHandler } from './error-handler.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
+import { requireHostHeader } from './host-header.hook.js';
 import { registerMetricsRoute } from './metrics.route.js';
+import { answerWrongMethod, registerNotFound } from './not-found.js';
 import { loadExamples, registerPlaygroundRoutes } from './playground/index.js';
 
 export interface HttpAppDeps {
@@ -62,8 +64,15 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     // Stated, not defaulted: a body above it is refused (413) before it is parsed.
     bodyLimit: config.server.bodyLimit,
     genReqId: genRequestId, // request id: the client's sane x-request-id, else a UUID (access-log.ts)
+    // What Node's parser refuses (headers too large, not HTTP, too slow) answers a GraphQL error too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+    // Refused by requireHostHeader below, with a GraphQL error body rather than Node's empty 400.
+    http: { requireHostHeader: false },
   });
+  app.addHook('onRequest', requireHostHeader);
   registerErrorHandler(app, { logger, bodyLimit: config.server.bodyLimit });
+  registerNotFound(app);
   registerAccessLog(app, logger); // one line per request, x-request-id echoed
   const apollo = createApolloServer({ app, schema, config, logger, trusted, apqStore, tracer: deps.tracer });
   await apollo.start();
@@ -73,12 +82,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     url: '/graphql',
     method: ['PUT', 'DELETE', 'PATCH'],
     // Not fastify's 404 `{ statusCode, error }`: the route exists, the method does not.
-    handler: async (_request, reply) =>
-      reply
-        .code(405)
-        .header('allow', [...GRAPHQL_METHODS, 'OPTIONS'].join(', '))
-        .type('application/json; charset=utf-8')
-        .send({ errors: [{ message: 'Use GET or POST for /graphql', extensions: { code: ErrorCode.BAD_USER_INPUT } }] }),
+    handler: async (_request, reply) => answerWrongMethod(reply),
   });
   app.route({
     url: '/graphql',

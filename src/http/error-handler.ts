@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from '../errors/codes.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -30,4 +30,15 @@ export function registerErrorHandler(app: FastifyInstance, options: { logger: Lo
       .type('application/json; charset=utf-8')
       .send({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
   });
+}
+
+/**
+ * fastify's `frameworkErrors`: a URL that does not decode (`/%%`) is refused by its router before any
+ * route or error handler, with fastify's own body; the fuzzer found it. Answered 400 BAD_USER_INPUT.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply
+    .code(400)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message: error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid (a malformed percent-encoding)' : 'Bad request', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
 }

@@ -17,6 +17,7 @@ import { ErrorCode } from '../errors/codes.js';
 import type { RefusalReason } from '../persisted/operation-source.js';
 import { operationsRefusedTotal } from '../persisted/refusals.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
+import { replaceRefusedText } from './refused-text.js';
 import { sha256Hex } from '../util/sha256.js';
 
 /** The shape limits of one document, as `limits.*` and `roles.<role>.*` state them. */
@@ -123,14 +124,7 @@ export function useDocumentLimits<TContext extends { principal: { role: Role } }
       if (typeof request.query === 'string') {
         checked = true;
         refused = check(request.query, typeof request.operationName === 'string' ? request.operationName : undefined, limits);
-        if (refused) {
-          request.query = REFUSED_PLACEHOLDER;
-          request.operationName = undefined;
-          if (request.extensions && 'persistedQuery' in request.extensions) {
-            const { persistedQuery: _persistedQuery, ...rest } = request.extensions;
-            request.extensions = rest;
-          }
-        }
+        if (refused) replaceRefusedText(request, REFUSED_PLACEHOLDER);
       }
       return {
         async didResolveOperation({ source, operationName }) {

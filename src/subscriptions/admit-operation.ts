@@ -3,6 +3,7 @@ import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type Do
 import type { GatewayContext } from '../context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { exceeds, MAX_INPUT_DEPTH, MAX_INPUT_VALUES } from '../http/input-depth.hook.js';
+import { subscriptionRootDirectiveRefusal } from '../plugins/subscription-root-directives.js';
 import { sha256Hex } from '../util/sha256.js';
 
 /** What a graphql-ws `subscribe` message carries; `documentId` (top level or in `extensions`) names a trusted document. */
@@ -75,6 +76,9 @@ export async function admitOperation(options: AdmitOptions, contextValue: Gatewa
     const tooLong = /more than (\d+) tokens/.exec((error as Error).message);
     return [tooLong ? new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxTokens: Number(tooLong[1]) } }) : bad((error as Error).message)];
   }
+  // graphql 16 throws out of validation for these (src/plugins/subscription-root-directives.ts).
+  const conditionalRoot = subscriptionRootDirectiveRefusal(document);
+  if (conditionalRoot) return [conditionalRoot];
   const invalid = validate(options.schema, document, [...specifiedRules, ...options.rules]);
   if (invalid.length > 0) return invalid.map((e) => (e.extensions?.code ? e : bad(e.message, e)));
   const operation = getOperationAST(document, request.operationName);
