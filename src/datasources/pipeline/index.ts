@@ -82,7 +82,9 @@ type Outcome =
   | { kind: 'unauthorized'; headersUsed: Record<string, string>; error: GatewayError }
   /** 429: not executed; the upstream wants us to wait until `retryAtMs`. */
   | { kind: 'throttled'; retryAtMs: number; error: GatewayError }
-  | { kind: 'failed'; error: GatewayError; retryable: boolean };
+  | { kind: 'failed'; error: GatewayError; retryable: boolean }
+  /** The breaker refused the attempt: nothing was sent. */
+  | { kind: 'refused'; error: GatewayError };
 
 interface Instance {
   config: UpstreamConfig;
@@ -234,9 +236,13 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     let attemptsMade = 0;
     let reloggedIn = false;
     let throttledRepeats = 0;
+    /** The last failure this call met itself: what a retry refused by the breaker reports. */
+    let ownFailure: GatewayError | undefined;
     for (;;) {
       const outcome = await attempt(call);
       if (outcome.kind === 'ok') return outcome.response;
+      // Other calls opened the breaker while this one waited to retry: its own failure is the news.
+      if (outcome.kind === 'refused') throw ownFailure ?? outcome.error;
       if (outcome.kind === 'unauthorized') {
         // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
         // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
@@ -253,6 +259,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         continue;
       }
       attemptsMade += 1;
+      ownFailure = outcome.error;
       const delayMs =
         outcome.retryable && call.access === 'read'
           ? nextRetryDelayMs({
@@ -298,7 +305,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
     // 4. circuit breaker
     if (!instance.breaker.tryAcquire()) {
-      return { kind: 'failed', error: circuitOpen(instanceId, instance.breaker.retryAfterMs()), retryable: false };
+      return { kind: 'refused', error: circuitOpen(instanceId, instance.breaker.retryAfterMs()) };
     }
 
     // 5. undici request with timeout
