@@ -29,6 +29,7 @@ import { HttpClient, TransportError, type HttpResponse } from './http-client.js'
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
+import { noteWriteSent } from './writes-sent.js';
 import type { BucketLevel, SourceHooks, UpstreamHealth, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
 import {
   circuitOpen,
@@ -335,6 +336,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       else instance.breaker.release();
       observe(call, error.kind, startedMs);
       if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
+        noteWriteSent();
         const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
         return { kind: 'failed', error: upstreamUncertain(instanceId, what), retryable: false };
       }
@@ -345,6 +347,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     }
     observe(call, String(raw.status), startedMs);
     span?.answered(raw.status);
+    // 401 and 429 say the upstream did not run the call; any other answer to a write may follow from it.
+    if (call.uncertainOnFailure && raw.status !== 401 && raw.status !== 429) noteWriteSent();
     // An upstream that states its budget (Commvault Cloud) lowers the bucket the next calls spend from.
     announced.learn(call.bucketKey, raw.headers);
 
