@@ -52,6 +52,8 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     const found = p.router.lookup(method, segments);
     p.stats.record(found.kind === 'match' ? found.match.key : `${method} (unmatched)`, req.headers.traceparent);
 
+    // Taken before the latency sleep: faults set while this request sleeps are not its to meet.
+    const era: number = p.faults.era();
     await sleep(p.latencyMs + p.faults.extraLatencyMs());
 
     if (p.bucket) {
@@ -72,7 +74,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     const { match } = found;
 
     const faultable = !FAULT_EXEMPT_ROUTES.has(match.key);
-    const pre = faultable ? p.faults.takePreAuth() : undefined;
+    const pre = faultable ? p.faults.takePreAuth(era) : undefined;
     if (pre?.kind === 'rateLimit') {
       sendJson(res, 429, { err_code: 429, err_message: 'Too many requests' }, { 'Retry-After': String(pre.retryAfterSeconds) });
       return;
@@ -135,7 +137,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       bearer,
       caller,
     };
-    const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth() : undefined;
+    const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth(era) : undefined;
     p.ctx.progress?.advance();
     let result: ApiResult = await match.def.handle(apiReq, p.ctx);
     if (post?.kind === 'errList') {
@@ -145,7 +147,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     const carriedOut = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && (result.status ?? 200) < 400;
     if (carriedOut) audit(p.ctx, apiReq, principal.user, url.pathname, caller);
     // The write is done; its answer is then lost (slow past the client's timeout, or a 5xx page).
-    const lost = carriedOut && faultable && !login && !match.key.includes(' /session') ? p.faults.takeAfterWrite() : undefined;
+    const lost = carriedOut && faultable && !login && !match.key.includes(' /session') ? p.faults.takeAfterWrite(era) : undefined;
     if (lost) {
       await sleep(lost.delayMs ?? 0);
       if (lost.status) {

@@ -57,6 +57,8 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     const match = p.router.match(method, segments);
     p.stats.record(match ? match.key : `${method} (unmatched)`, req.headers.traceparent);
 
+    // Taken before the latency sleep: faults set while this request sleeps are not its to meet.
+    const era: number = p.faults.era();
     await sleep(p.latencyMs + p.faults.extraLatencyMs());
 
     if (p.tenant) {
@@ -80,7 +82,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     }
 
     const faultable: boolean = !FAULT_EXEMPT_ROUTES.has(match.key);
-    const pre = faultable ? p.faults.takePreAuth() : undefined;
+    const pre = faultable ? p.faults.takePreAuth(era) : undefined;
     if (pre?.kind === 'rateLimit') {
       tooMany(res, pre.retryAfterSeconds);
       return;
@@ -109,11 +111,11 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       session: session ?? null,
       scope: session ? new Scope(session.user) : null,
     };
-    const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth() : undefined;
+    const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth(era) : undefined;
     p.ctx.progress?.advance();
     let result: ApiResult = await match.def.handle(apiReq, p.ctx);
     // The write is done; its answer is then lost (slow past the client's timeout, or a 5xx).
-    const lost = faultable && isWrite(match.def, match.key, apiReq) ? p.faults.takeAfterWrite() : undefined;
+    const lost = faultable && isWrite(match.def, match.key, apiReq) ? p.faults.takeAfterWrite(era) : undefined;
     if (lost) {
       await sleep(lost.delayMs ?? 0);
       if (lost.status) {

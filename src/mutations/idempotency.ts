@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../errors/codes.js';
+import { runCountingWrites } from '../datasources/pipeline/writes-sent.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { sha256Hex } from '../util/sha256.js';
 import { badUserInput, GatewayError, isGatewayError, type UpstreamErrorOrigin } from '../errors/gateway-error.js';
@@ -65,14 +66,17 @@ export function keyReusedError(): GatewayError {
 /**
  * Runs `fn` into an outcome. Kept (`keep: true`) are successes and the errors an upstream gave after it
  * received the write (refusals, UPSTREAM_UNCERTAIN): sending again could do it twice or do it at all
- * where the first did not. Errors before anything was sent (bad input, rate limit, open circuit) are not
- * kept: the key stays free for a retry.
+ * where the first did not. Errors before anything was sent (bad input, rate limit, open circuit, and an
+ * UPSTREAM_ERROR of a read the mutation made before its write) are not kept: the key stays free for a
+ * retry. The pipeline's write ledger tells the two UPSTREAM_ERRORs apart.
  */
 export async function settle<T>(fn: () => Promise<T>): Promise<{ outcome: Outcome<T>; keep: boolean; thrown?: unknown }> {
+  const { result, ledger } = runCountingWrites(fn);
   try {
-    return { outcome: { ok: true, value: await fn() }, keep: true };
+    return { outcome: { ok: true, value: await result }, keep: true };
   } catch (error) {
-    if (isGatewayError(error) && (error.code === ErrorCode.UPSTREAM_UNCERTAIN || error.code === ErrorCode.UPSTREAM_ERROR)) {
+    const afterWrite = isGatewayError(error) && (error.code === ErrorCode.UPSTREAM_UNCERTAIN || (error.code === ErrorCode.UPSTREAM_ERROR && ledger.sent > 0));
+    if (afterWrite) {
       const kept = { code: error.code, message: error.message, upstream: error.upstream, upstreamCode: error.upstreamCode };
       return { outcome: { ok: false, error: kept }, keep: true, thrown: error };
     }

@@ -225,6 +225,22 @@ describe('backupApplication', () => {
     expect(again.body).toEqual(first.body);
     expect(sim.calls('POST /application/{id}/backup')).toBe(1);
   });
+
+  it('frees the idempotencyKey when a read before the write failed with UPSTREAM_ERROR: the retry with the same key backs up once', async () => {
+    // The policy lookup meets HTTP 200 with the console's error body; the backup itself was never sent,
+    // so keeping that outcome under the key would answer every retry with an error for a write never tried.
+    const app = sim.data.applications.filter((a) => a.slaId !== null && a.apptype !== 'ConsistGrp')[3]!;
+    const input = { application: gid('BackupDrApplication', app.id), idempotencyKey: 'bdr-read-failed-1' };
+    sim.setFaults({ errList: { count: 1 } });
+    const failed = await gql(BACKUP, { input });
+    expect(codes(failed)).toEqual(['UPSTREAM_ERROR']);
+    expect(sim.calls('POST /application/{id}/backup')).toBe(0);
+    const retried = await gql(BACKUP, { input });
+    expect(retried.body.errors).toBeUndefined();
+    expect(sim.calls('POST /application/{id}/backup')).toBe(1);
+    expect((await gql(BACKUP, { input })).body).toEqual(retried.body);
+    expect(sim.calls('POST /application/{id}/backup')).toBe(1);
+  });
 });
 
 describe('roles', () => {

@@ -405,6 +405,21 @@ describe('Commvault simulator', () => {
       expect((await call(sim, '/CommServ', { token: admin })).status).toBe(200);
     });
 
+    it('lets a request that arrived before a count fault was set pass it by, so the fault meets exactly the requests sent after', async () => {
+      // A request still sleeping out an old latency fault when a new count fault is set (a cell of the
+      // fault matrix after the "slow" one) must not consume it: the caller who set it counts on its figure.
+      sim.setFaults({ latencyMs: 300 });
+      const stale = call(sim, '/CommServ', { token: admin });
+      await new Promise((r) => setTimeout(r, 100));
+      sim.setFaults({ latencyMs: 0, fail5xx: { count: 1, status: 503 }, errList: { count: 1 } });
+      const fresh = await call(sim, '/CommServ', { token: admin });
+      expect(fresh.status).toBe(503);
+      expect((await stale).status).toBe(200);
+      expect((await stale).body?.errorCode).toBeUndefined();
+      expect((await call(sim, '/CommServ', { token: admin })).body).toMatchObject({ errorCode: 2 });
+      expect(await (await fetch(`${sim.origin}/__sim/faults`)).json()).toEqual({});
+    });
+
     it('shows the active faults with their remaining counts', async () => {
       sim.setFaults({ fail5xx: { count: 3 }, errList: { count: 1 } });
       await call(sim, '/CommServ', { token: admin });

@@ -379,6 +379,41 @@ describe('upstream pipeline: failures', () => {
     expect(fake.calls('GET /Job')).toHaveLength(2);
   });
 
+  it('reports a retried read’s own failure, not the circuit, when other calls opened the breaker meanwhile', async () => {
+    // Two reads fail together and open the breaker (threshold 2); each one's retry then meets it open.
+    // The caller must learn what happened to its own call (503 here, a timeout under the "slow" fault),
+    // not a "calls are paused" it never met on its first attempt.
+    const crowded = createUpstreamPipeline({
+      upstreams: applyKindDefaults(configSchema.parse({
+        upstreams: [{ id: 'cv-crowded', kind: 'commvault', url: fake.url, retry: { maxAttempts: 2, baseDelayMs: 100 }, breaker: { failureThreshold: 2, cooldownMs: 60_000 } }],
+      })).upstreams,
+      cache: config().cache,
+      logger,
+      random: () => 0.5,
+    });
+    try {
+      let arrived = 0;
+      let bothArrived: () => void = () => {};
+      const barrier = new Promise<void>((resolve) => (bothArrived = resolve));
+      fake.on('GET /Job', async () => {
+        if (++arrived === 2) bothArrived();
+        await barrier;
+        return { status: 503, json: {} };
+      });
+      const s = new FakeSource(() => crowded, 'cv-crowded', 'user:admin');
+      await s.authHeaders();
+      const errors = await Promise.all([failure(s.send({ method: 'GET', path: '/Job', query: { a: 1 } })), failure(s.send({ method: 'GET', path: '/Job', query: { b: 1 } }))]);
+      expect(crowded.health?.()[0]?.circuit).toBe('open');
+      expect(fake.calls('GET /Job')).toHaveLength(2);
+      for (const error of errors) {
+        expect(error.code).toBe(ErrorCode.UPSTREAM_ERROR);
+        expect(error.upstream).toEqual({ instance: 'cv-crowded', status: 503 });
+      }
+    } finally {
+      await crowded.close();
+    }
+  });
+
   it('does not count 4xx answers as breaker failures', async () => {
     fake.on('GET /Gone', { status: 404, json: {} });
     const s = source('cv-flaky');

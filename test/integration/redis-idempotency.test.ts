@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import { noteWriteSent } from '../../src/datasources/pipeline/writes-sent.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { RedisIdempotencyStore } from '../../src/mutations/redis-idempotency.js';
@@ -51,9 +52,17 @@ describe.skipIf(!server)(`idempotency keys in Redis ${skipReason ?? ''}`, () => 
   });
 
   it('keeps an upstream refusal, but frees the key after an error before anything was sent', async () => {
-    const refused = () => Promise.reject(new GatewayError(ErrorCode.UPSTREAM_ERROR, 'no', { upstream: { instance: 'cv', status: 200 } }));
+    const refused = async () => {
+      noteWriteSent(); // the pipeline's mark: the write reached the upstream, which refused it
+      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, 'no', { upstream: { instance: 'cv', status: 200 } });
+    };
     await expect(replica().run(scope('k3'), refused)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_ERROR });
     await expect(replica().run(scope('k3'), async () => 'second')).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_ERROR, message: 'no' });
+
+    // The same code from a read before the write (nothing sent) leaves the key free.
+    const readFailed = () => Promise.reject(new GatewayError(ErrorCode.UPSTREAM_ERROR, 'read', { upstream: { instance: 'cv', status: 200 } }));
+    await expect(replica().run(scope('k5'), readFailed)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_ERROR });
+    expect(await replica().run(scope('k5'), async () => 'sent now')).toBe('sent now');
 
     const limited = () => Promise.reject(new GatewayError(ErrorCode.RATE_LIMITED, 'wait'));
     await expect(replica().run(scope('k4'), limited)).rejects.toMatchObject({ code: ErrorCode.RATE_LIMITED });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteWriteSent } from '../../src/datasources/pipeline/writes-sent.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { inputHash, MemoryIdempotencyStore } from '../../src/mutations/idempotency.js';
@@ -39,6 +40,20 @@ describe('the memory idempotency store', () => {
     const uncertain = new GatewayError(ErrorCode.UPSTREAM_UNCERTAIN, 'lost');
     await expect(store.run(scope('u'), () => Promise.reject(uncertain))).rejects.toBe(uncertain);
     await expect(store.run(scope('u'), async () => 'twice')).rejects.toBe(uncertain);
+  });
+
+  it('keeps an UPSTREAM_ERROR only when the pipeline sent a write for the work; one from a read before it frees the key', async () => {
+    const store = new MemoryIdempotencyStore();
+    const refused = new GatewayError(ErrorCode.UPSTREAM_ERROR, 'the read before the write failed');
+    await expect(store.run(scope('r'), () => Promise.reject(refused))).rejects.toBe(refused);
+    expect(await store.run(scope('r'), async () => 'sent now')).toBe('sent now');
+    const afterWrite = new GatewayError(ErrorCode.UPSTREAM_ERROR, 'the upstream refused the write');
+    const writeRefused = async () => {
+      noteWriteSent();
+      throw afterWrite;
+    };
+    await expect(store.run(scope('w'), writeRefused)).rejects.toBe(afterWrite);
+    await expect(store.run(scope('w'), async () => 'twice')).rejects.toBe(afterWrite);
   });
 
   it('digests the input without its idempotencyKey and independent of key order', () => {

@@ -30,6 +30,7 @@ import { HttpClient, TransportError, type HttpResponse } from './http-client.js'
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
+import { noteWriteSent } from './writes-sent.js';
 import type { BucketLevel, SourceHooks, UpstreamHealth, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
 import {
   circuitOpen,
@@ -83,7 +84,9 @@ type Outcome =
   | { kind: 'unauthorized'; headersUsed: Record<string, string>; error: GatewayError }
   /** 429: not executed; the upstream wants us to wait until `retryAtMs`. */
   | { kind: 'throttled'; retryAtMs: number; error: GatewayError }
-  | { kind: 'failed'; error: GatewayError; retryable: boolean };
+  | { kind: 'failed'; error: GatewayError; retryable: boolean }
+  /** The breaker refused the attempt: nothing was sent. */
+  | { kind: 'refused'; error: GatewayError };
 
 interface Instance {
   config: UpstreamConfig;
@@ -235,9 +238,13 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     let attemptsMade = 0;
     let reloggedIn = false;
     let throttledRepeats = 0;
+    /** The last failure this call met itself: what a retry refused by the breaker reports. */
+    let ownFailure: GatewayError | undefined;
     for (;;) {
       const outcome = await attempt(call);
       if (outcome.kind === 'ok') return outcome.response;
+      // Other calls opened the breaker while this one waited to retry: its own failure is the news.
+      if (outcome.kind === 'refused') throw ownFailure ?? outcome.error;
       if (outcome.kind === 'unauthorized') {
         // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
         // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
@@ -254,6 +261,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         continue;
       }
       attemptsMade += 1;
+      ownFailure = outcome.error;
       const delayMs =
         outcome.retryable && call.access === 'read'
           ? nextRetryDelayMs({
@@ -299,7 +307,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
     // 4. circuit breaker
     if (!instance.breaker.tryAcquire()) {
-      return { kind: 'failed', error: circuitOpen(instanceId, instance.breaker.retryAfterMs()), retryable: false };
+      return { kind: 'refused', error: circuitOpen(instanceId, instance.breaker.retryAfterMs()) };
     }
 
     // 5. undici request with timeout
@@ -329,6 +337,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       else instance.breaker.release();
       observe(call, error.kind, startedMs);
       if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
+        noteWriteSent();
         const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
         return { kind: 'failed', error: upstreamUncertain(instanceId, what), retryable: false };
       }
@@ -339,6 +348,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     }
     observe(call, String(raw.status), startedMs);
     span?.answered(raw.status);
+    // 401 and 429 say the upstream did not run the call; any other answer to a write may follow from it.
+    if (call.uncertainOnFailure && raw.status !== 401 && raw.status !== 429) noteWriteSent();
     // An upstream that states its budget (Commvault Cloud) lowers the bucket the next calls spend from.
     announced.learn(call.bucketKey, raw.headers);
 
