@@ -5,7 +5,8 @@ import type { UpstreamProduct } from '../datasources/product.js';
 import type { UpstreamSource } from '../datasources/upstream-source.js';
 import type { MonitoredJob } from '../monitoring/jobs.js';
 import type { TimeWindow } from '../monitoring/window.js';
-import type { InstancePage } from '../paging/fan-out.js';
+import type { JobPosition } from '../paging/job-order.js';
+import type { PositionedPage } from '../paging/position-fan-out.js';
 import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
 import type { JobAction } from '../schema/unified/job-action.enum.js';
 import type { Job } from '../schema/unified/job.type.js';
@@ -18,9 +19,12 @@ import type { LiveJobRead } from '../subscriptions/live-job.js';
 /** What a unified job list asks for, in the graph's terms: each product turns it into its own upstream calls. */
 export type UnifiedJobSearch = JobConditions;
 
-/** One product's streams of a unified job list: one page per source from an offset, newest start first. */
+/** One product's streams of a unified job list, in the list's order (src/paging/job-order.ts), paged by position. */
 export interface ProductJobs<S> {
-  fetch(source: S, offset: number, first: number): Promise<InstancePage<Job>>;
+  /** The source's jobs after `after` (null: from the start), `first` at least when it has them; `hint` as the cursor kept it. */
+  fetch(source: S, after: JobPosition | null, first: number, hint: number | undefined): Promise<PositionedPage<Job>>;
+  /** A job's place in the list. */
+  positionOf(job: Job, source: S): JobPosition;
   /** Called with the page's jobs of this product before the page is answered (e.g. to settle preloaded relations). */
   settle?(jobs: ReadonlyArray<{ source: S; job: Job }>): Promise<void>;
 }

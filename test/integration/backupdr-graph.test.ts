@@ -525,19 +525,20 @@ describe('unified jobs and storagePools include the console next to Commvault', 
       jobs(first: $first, after: $after, filter: $filter) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        edges { node { __typename id status startedAt ... on BackupDrJob { consoleId } ... on CommvaultJob { jobId } } }
+        edges { node { __typename id status startedAt ... on BackupDrJob { consoleId queuedAt } ... on CommvaultJob { jobId } } }
       }
     }
   `;
+  // The unified order: newest first by start, a job not started yet by the time it was queued, then id.
   const newestConsoleJobs = () =>
-    [...sim.data.jobs].sort((a, b) => (b.startdate ?? Infinity) - (a.startdate ?? Infinity) || Number(b.id) - Number(a.id));
+    [...sim.data.jobs].sort((a, b) => (b.startdate ?? b.queuedate) - (a.startdate ?? a.queuedate) || Number(b.id) - Number(a.id));
 
-  it('merges both products newest start first; totalCount adds the console HEAD count', async () => {
+  it('merges both products newest first (queued jobs by queue time); totalCount adds the console HEAD count', async () => {
     const result = await graph.run(UNIFIED, { first: 200 });
     expect(result.errors).toBeUndefined();
     const { edges, totalCount } = result.data.jobs;
     expect(new Set(edges.map((e: any) => e.node.__typename))).toEqual(new Set(['CommvaultJob', 'BackupDrJob']));
-    const times = edges.map((e: any) => (e.node.startedAt === null ? Infinity : Date.parse(e.node.startedAt)));
+    const times = edges.map((e: any) => Date.parse(e.node.startedAt ?? e.node.queuedAt));
     for (let i = 1; i < times.length; i++) expect(times[i]).toBeLessThanOrEqual(times[i - 1]);
     const consoleIds = edges.filter((e: any) => e.node.__typename === 'BackupDrJob').map((e: any) => e.node.consoleId);
     expect(consoleIds).toEqual(newestConsoleJobs().slice(0, consoleIds.length).map((j) => j.id));

@@ -1,35 +1,113 @@
 import type { BackupDrSource } from './backupdr-source.js';
 import type { BdrJob } from './model.js';
-import type { InstancePage } from '../../paging/fan-out.js';
+import { comesAfter, compareJobPositions, jobTime, type JobPosition } from '../../paging/job-order.js';
+import type { PositionedPage } from '../../paging/position-fan-out.js';
 import { enumConditions, JOB_ORDER, jobResource, startWindow, statusConditions } from './list-specs.js';
-import type { JobConditions } from '../domain.js';
+import type { FilterCondition } from './query-builder.js';
+import { JobCategory, JobStatus, type JobConditions } from '../domain.js';
 
 /** The unified job conditions a console can serve (all of them: it filters server-side). */
 export type ConsoleJobSearch = JobConditions;
 
+/** Console statuses of jobs that may not have started yet: they are read in their own list, by queue time. */
+const NOT_STARTED = [JobStatus.WAITING, JobStatus.PENDING] as const;
+/** The queued jobs' own order, newest queued first (docs/upstreams/backupdr.md §5.4). */
+const QUEUE_ORDER = 'queuedate:desc,id:desc';
+
+/** A console job's place in the unified list (src/paging/job-order.ts): started, else queued. */
+export function consoleJobPosition(job: BdrJob, instanceId: string): JobPosition {
+  return { at: jobTime(job.startedAt, job.queuedAt), upstream: instanceId, id: job.consoleId };
+}
+
+/** A range on a date field: the condition pair the console accepts once per field (docs/upstreams/backupdr.md §5.2). */
+function range(field: string, from: number | undefined, to: number | undefined): FilterCondition[] {
+  const out: FilterCondition[] = [];
+  if (from !== undefined) out.push({ field, op: 'GE', value: String(from) });
+  if (to !== undefined) out.push({ field, op: 'LE', value: String(to) });
+  return out;
+}
+
+/** The last microsecond of the place's millisecond: the console keeps microseconds, the gateway milliseconds. */
+const upToPlace = (after: JobPosition | null): number | undefined => (after?.at == null ? undefined : after.at * 1000 + 999);
+
 /**
- * One console's stream of the unified `jobs` list: its own list view filtered and sorted newest start
- * first by the console (`sort=startdate:desc,id:desc`), so the k-way merge can take its pages as they
- * come. `limit` is `first + 1`: the extra job says whether more follow without a count; the HEAD count
- * is asked (in parallel) only when `totalCount` is selected.
+ * One console's stream of the unified `jobs` list, paged by position: its jobs after `after`, at least
+ * `first` of them when it has them, and the HEAD count (in parallel) only when `totalCount` is selected.
+ *
+ * Started jobs are read with `sort=startdate:desc,id:desc` and `startdate` bounded by the place (so a
+ * page reads only what lies after it); jobs not started yet (queued, pending: no `startdate`) sort by the
+ * time they were queued, so they are read in a second list bounded by `queuedate`, and the two are
+ * merged. The queued list is left out when the filter cannot match a job that has not started (a start
+ * window, finished jobs only, statuses without WAITING or PENDING).
  *
  * Unified job types are matched case-insensitively against the console's `jobclass` values (OPTIONS):
  * types the console does not know (e.g. Commvault's `Backup`) match none of its jobs, so a filter of
  * only such types leaves the console out instead of failing the query.
  */
-export function consoleJobFetch(search: ConsoleJobSearch, wantTotal: boolean): (source: BackupDrSource, offset: number, first: number) => Promise<InstancePage<BdrJob>> {
-  return async (source, offset, first) => {
+export function consoleJobsAfter(search: ConsoleJobSearch, wantTotal: boolean): (source: BackupDrSource, after: JobPosition | null, first: number) => Promise<PositionedPage<BdrJob>> {
+  return async (source, after, first) => {
     const resource = jobResource(search.category);
-    const [statuses, classes] = await Promise.all([
+    const [statuses, classes, queuedStatuses] = await Promise.all([
       statusConditions(source, resource, search.statuses),
       enumConditions(source, resource, 'jobclass', search.jobTypes),
+      asksQueued(search) ? statusConditions(source, resource, NOT_STARTED.filter((s) => !search.statuses?.length || search.statuses.includes(s))) : null,
     ]);
-    if (statuses === null || classes === null) return { total: 0, items: [] };
+    if (statuses === null || classes === null) return { items: [], more: false, total: 0 };
+    // One more than the page for the place's own job (the bound includes its millisecond), one to see
+    // whether more follow, and the last millisecond is left for the next page (afterPlace).
+    const limit = first + 2;
+    const position = (job: BdrJob) => consoleJobPosition(job, source.instanceId);
+    const startedFrom = search.startedAfter ? search.startedAfter.getTime() * 1000 : 0;
+    const startedTo = [upToPlace(after), search.startedBefore ? search.startedBefore.getTime() * 1000 - 1 : undefined].filter((n) => n !== undefined);
+    const started = source.list(resource, {
+      conditions: [...statuses, ...classes, ...range('startdate', startedFrom, startedTo.length > 0 ? Math.min(...startedTo) : undefined)],
+      defaultSort: JOB_ORDER,
+      limit,
+    });
+    const queued = queuedStatuses && queuedStatuses.length > 0
+      ? source.list(resource, { conditions: [...queuedStatuses, ...classes, ...range('queuedate', undefined, upToPlace(after))], defaultSort: QUEUE_ORDER, limit })
+      : undefined;
     const spec = { conditions: [...statuses, ...classes, ...startWindow(search.startedAfter, search.startedBefore)], defaultSort: JOB_ORDER };
-    const [page, total] = await Promise.all([
-      source.list(resource, { ...spec, offset, limit: first + 1 }),
-      wantTotal ? source.count(resource, spec) : Promise.resolve(undefined),
-    ]);
-    return { total: total ?? offset + page.items.length, items: page.items };
+    const [startedPage, queuedPage, total] = await Promise.all([started, queued, wantTotal ? source.count(resource, spec) : null]);
+    const lists = [
+      afterPlace(startedPage.items.filter((j) => j.startedAt !== null), startedPage.items.length === limit, after, position),
+      ...(queuedPage ? [afterPlace(queuedPage.items.filter((j) => j.startedAt === null), queuedPage.items.length === limit, after, position)] : []),
+    ];
+    return { ...mergeLists(lists, position), total };
   };
+}
+
+/** Whether a job that has not started can match the search. */
+export function asksQueued(search: ConsoleJobSearch): boolean {
+  if (search.startedAfter || search.startedBefore || search.category === JobCategory.FINISHED) return false;
+  return !search.statuses?.length || NOT_STARTED.some((s) => search.statuses?.includes(s));
+}
+
+interface ReadList {
+  items: BdrJob[];
+  /** The read was cut by its limit: more may follow its last item. */
+  cut: boolean;
+}
+
+/**
+ * A read list's jobs after the place. When the read was cut, the jobs in its last millisecond are left
+ * for the next page: the console ordered them by microsecond, the gateway orders them by id.
+ */
+function afterPlace(items: BdrJob[], cut: boolean, after: JobPosition | null, position: (job: BdrJob) => JobPosition): ReadList {
+  let kept = items.filter((j) => comesAfter(position(j), after));
+  if (cut && kept.length > 0) {
+    const lastAt = position(kept[kept.length - 1] as BdrJob).at;
+    const whole = kept.filter((j) => position(j).at !== lastAt);
+    if (whole.length > 0) kept = whole;
+  }
+  return { items: kept, cut };
+}
+
+/** Two lists in the unified order, up to the end of the shorter cut one (past it, the other may lack jobs). */
+function mergeLists(lists: readonly ReadList[], position: (job: BdrJob) => JobPosition): { items: BdrJob[]; more: boolean } {
+  const cuts = lists.filter((l) => l.cut && l.items.length > 0).map((l) => position(l.items[l.items.length - 1] as BdrJob));
+  const limit = cuts.sort(compareJobPositions)[0];
+  const all = lists.flatMap((l) => l.items).sort((a, b) => compareJobPositions(position(a), position(b)));
+  const items = limit ? all.filter((j) => compareJobPositions(position(j), limit) <= 0) : all;
+  return { items, more: lists.some((l) => l.cut) };
 }

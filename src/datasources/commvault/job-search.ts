@@ -5,7 +5,9 @@ import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { JobCategory, JobStatus, type JobConditions } from '../domain.js';
 import { fanOutPage, newestFirst, sliceOf, type InstancePage, type Sourced } from '../../paging/fan-out.js';
+import { comesAfter, compareJobPositions, jobTime, type JobPosition } from '../../paging/job-order.js';
 import { cursorScope, type MergedPage } from '../../paging/pagination.js';
+import type { PositionedPage } from '../../paging/position-fan-out.js';
 
 /** What a job list asks for, after global ids and upstream ids have been resolved. */
 export interface JobSearch extends JobConditions {
@@ -155,7 +157,7 @@ async function filteredWindow(
       jobs.push(job);
     }
   }
-  return jobs.sort((a, b) => (newestFirst(a.startedAt, b.startedAt) ? -1 : newestFirst(b.startedAt, a.startedAt) ? 1 : b.jobId - a.jobId));
+  return jobs.sort((a, b) => compareJobPositions(commvaultJobPosition(a, source.instanceId), commvaultJobPosition(b, source.instanceId)));
 }
 
 /** The search's conditions in a stable form, for cursor scopes. */
@@ -169,4 +171,87 @@ export function describeSearch(search: JobSearch): unknown {
     search.startedAfter?.getTime() ?? null,
     search.startedBefore?.getTime() ?? null,
   ];
+}
+
+/** A CommServe job's place in the unified list (src/paging/job-order.ts): a Commvault job reports no queue time. */
+export function commvaultJobPosition(job: CvJob, instanceId: string): JobPosition {
+  return { at: jobTime(job.startedAt), upstream: instanceId, id: String(job.jobId) };
+}
+
+/** Reads of one page's seek before the gateway gives up on the hint and reads the whole window. */
+const MAX_SEEK_READS = 6;
+
+/**
+ * One CommServe's stream of the unified list, paged by position: its jobs after `after`, `first` of them
+ * at least when it has them.
+ *
+ * `GET /Job` pages by offset only and has no start-time bound (docs/upstreams/commvault.md §3.1–3.2), so:
+ *  - a gateway-filtered search reads its window (cached, see filteredWindow) and cuts it at the place;
+ *  - otherwise the list, newest first, is read from the offset the cursor saw the place at (`hint`), one
+ *    job early: that job must sort at or before the place, which proves that no job was skipped. Jobs
+ *    started since push the place down the list (the read steps forward past them); jobs that left the
+ *    list (a finished job leaving an active-only list) pull it up (the read steps back). Unchanged lists
+ *    cost one call per page, like an offset would.
+ */
+export function commvaultJobsAfter(search: JobSearch): (source: CommvaultSource, after: JobPosition | null, first: number, hint: number | undefined) => Promise<PositionedPage<CvJob>> {
+  const upstream = upstreamOptions(search);
+  const predicate = gatewayPredicate(search);
+  return async (source, after, first, hint) => {
+    if (predicate) return windowAfter(await filteredWindow(source, upstream, predicate), source.instanceId, after, first);
+    if (after === null) {
+      const page = await source.listJobs({ ...upstream, limit: first, offset: 0 });
+      return { items: page.items, more: page.total > page.items.length, total: page.total, offset: 0 };
+    }
+    return (await seekAfter(source, upstream, after, first, hint ?? 0)) ?? windowAfter(await filteredWindow(source, upstream, () => true), source.instanceId, after, first);
+  };
+}
+
+/** The jobs of a sorted window after the place (found by bisection). */
+function windowAfter(all: readonly CvJob[], instanceId: string, after: JobPosition | null, first: number): PositionedPage<CvJob> {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comesAfter(commvaultJobPosition(all[mid] as CvJob, instanceId), after)) hi = mid;
+    else lo = mid + 1;
+  }
+  return { items: all.slice(lo, lo + first), more: lo + first < all.length, total: all.length };
+}
+
+/** The seek described at commvaultJobsAfter; undefined when the list moved more than a few reads could follow. */
+async function seekAfter(
+  source: CommvaultSource,
+  upstream: Omit<ListJobsOptions, 'limit' | 'offset'>,
+  after: JobPosition,
+  first: number,
+  hint: number,
+): Promise<PositionedPage<CvJob> | undefined> {
+  const isAfter = (job: CvJob) => comesAfter(commvaultJobPosition(job, source.instanceId), after);
+  const limit = first + 1;
+  let start = Math.max(0, hint - 1);
+  for (let read = 0, step = limit; read < MAX_SEEK_READS; read++, step *= 2) {
+    const page = await source.listJobs({ ...upstream, limit, offset: start });
+    const items = page.items;
+    if (start > 0 && (items.length === 0 || isAfter(items[0] as CvJob))) {
+      // Jobs before the place left the list: the place moved up.
+      start = Math.max(0, Math.min(start, page.total) - step);
+      continue;
+    }
+    const k = items.findIndex(isAfter);
+    const end = start + items.length;
+    if (k === -1) {
+      if (end >= page.total) return { items: [], more: false, total: page.total, offset: page.total };
+      // Jobs started since pushed the place down the list.
+      start = end - 1;
+      continue;
+    }
+    const rest = items.slice(k);
+    if (rest.length >= first || end >= page.total) return { items: rest, more: end < page.total, total: page.total, offset: start + k };
+    // Few of the read jobs follow the place: read on, keeping what follows the last one kept.
+    const next = await source.listJobs({ ...upstream, limit: first, offset: end });
+    const last = commvaultJobPosition(rest[rest.length - 1] as CvJob, source.instanceId);
+    const more = next.items.filter((j) => comesAfter(commvaultJobPosition(j, source.instanceId), last));
+    return { items: [...rest, ...more], more: end + next.items.length < next.total, total: next.total, offset: start + k };
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
-import { consoleJobFetch } from '../../datasources/backupdr/job-search.js';
+import { consoleJobPosition, consoleJobsAfter } from '../../datasources/backupdr/job-search.js';
+import type { BdrJob } from '../../datasources/backupdr/model.js';
 import { backupDrUpstreams } from '../../datasources/backupdr/product.js';
 import { BackupDrApplication } from '../../schema/backupdr/application.type.js';
 import { BackupDrAuditRecord } from '../../schema/backupdr/audit-record.type.js';
@@ -90,7 +91,10 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   cost: backupDrCost,
 
   // The console filters and sorts server-side: one list page per console (`list-specs.ts`).
-  jobs: (_ctx, _info, _sources, search, wantTotal) => ({ fetch: consoleJobFetch(search, wantTotal) }),
+  jobs: (_ctx, _info, _sources, search, wantTotal) => ({
+    fetch: consoleJobsAfter(search, wantTotal),
+    positionOf: (job, source) => consoleJobPosition(job as BdrJob, source.instanceId),
+  }),
 
   async storageTargets(_ctx, source) {
     return (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;

@@ -1,5 +1,5 @@
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
-import { commvaultJobFetch, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
+import { commvaultJobPosition, commvaultJobsAfter, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
 import type { CvJob, CvServer } from '../../datasources/commvault/model.js';
 import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
 import { commvaultUpstreams } from '../../datasources/commvault/product.js';
@@ -48,10 +48,11 @@ import { numericLocalId } from '../../util/global-id.js';
  * the page's clients (preloadClients), so the field resolves without a second round.
  */
 function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: JobSearch): ProductJobs<CommvaultSource> {
-  const fetchPage = commvaultJobFetch(search);
+  const fetchPage = commvaultJobsAfter(search);
   const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx, search.sources) : undefined;
   return {
     fetch: fetchPage,
+    positionOf: (job, source) => commvaultJobPosition(job as CvJob, source.instanceId),
     settle: preload
       ? (jobs) => preload.loadClients(jobs.map(({ source, job }) => ({ instanceId: source.instanceId, job: job as CvJob })))
       : undefined,

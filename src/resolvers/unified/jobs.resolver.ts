@@ -3,8 +3,8 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import type { UpstreamSource } from '../../datasources/upstream-source.js';
 import { badUserInput } from '../../errors/gateway-error.js';
-import { fanOutPage, newestFirst } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
+import { fanOutAfter } from '../../paging/position-fan-out.js';
 import { PRODUCTS } from '../../products.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import type { Job } from '../../schema/unified/job.type.js';
@@ -22,11 +22,16 @@ interface Streams {
   sources: UpstreamSource[];
 }
 
+/** Part of every cursor's scope: a cursor of an older order of the list is refused, not misread. */
+const JOB_ORDER_VERSION = 'time-upstream-id';
+
 @Resolver()
 export class JobsResolver {
   @Query(() => JobConnection, {
     description:
-      'Jobs of every upstream you may see (or those in filter.upstream), CommServes and consoles, newest start first. ' +
+      'Jobs of every upstream you may see (or those in filter.upstream), CommServes and consoles, newest first by start time ' +
+      '(a job not started yet: by the time it was queued), then by upstream id and job id. Cursors hold a place in that order, ' +
+      'so jobs that start between pages shift nothing: paging with `after` returns every job once. ' +
       'An upstream that fails leaves its jobs out and adds an error with this field\'s path; the others stand.',
   })
   async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<JobConnection> {
@@ -46,15 +51,15 @@ export class JobsResolver {
     const streamOf = new Map<UpstreamSource, Streams>();
     for (const s of streams) for (const source of s.sources) streamOf.set(source, s);
     const sources = streams.flatMap((s) => s.sources);
-    const page = await fanOutPage<Job, UpstreamSource>({
+    const page = await fanOutAfter<Job, UpstreamSource>({
       sources,
       first: args.first,
       after: args.after,
       maxPageSize: ctx.maxPageSize,
       // Not the upstream parameters: a lookup time moves with the clock, and cursors must outlive a request.
-      scope: cursorScope(['jobs', sources.map((s) => s.instanceId), describe(filter)]),
-      fetch: (source, offset, first) => (streamOf.get(source) as Streams).jobs.fetch(source, offset, first),
-      before: (a, b) => newestFirst(a.startedAt, b.startedAt),
+      scope: cursorScope(['jobs', JOB_ORDER_VERSION, sources.map((s) => s.instanceId), describe(filter)]),
+      fetch: (source, after, first, hint) => (streamOf.get(source) as Streams).jobs.fetch(source, after, first, hint),
+      positionOf: (job, source) => (streamOf.get(source) as Streams).jobs.positionOf(job, source),
       onFailure: recordPartial(ctx, info),
     });
     await Promise.all(
@@ -65,7 +70,8 @@ export class JobsResolver {
       }),
     );
     return {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })),
+      // The cursor is made only if the query reads it (a getter, as the page's own edges have).
+      edges: page.edges.map((e) => ({ node: e.node.item, get cursor() { return e.cursor; } })),
       pageInfo: page.pageInfo,
       totalCount: page.totalCount,
     };
