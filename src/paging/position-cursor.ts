@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { badUserInput } from '../errors/gateway-error.js';
 import type { JobPosition } from './job-order.js';
 
@@ -20,17 +19,27 @@ export interface PositionCursor {
 }
 
 const CURSOR_VERSION = 2;
-const CHECK_LENGTH = 12;
+
+/** 32-bit FNV-1a over the UTF-16 code units of `text`, continuing from `seed`. */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
 
 /**
  * A short check over the query's scope and the cursor's body. Cursors are not secrets (a caller may
  * page from any place it likes: filters and rights apply on every page): the check only tells a cursor
  * of another query, a cut-off or an edited one from a real one, so they fail as BAD_USER_INPUT instead of
  * paging from somewhere else. It is keyless, so every replica and every restart accepts the cursors of
- * the others.
+ * the others, and cheap (FNV-1a, not a cryptographic hash): a page of 100 edges that selects `cursor`
+ * makes 100 of them (docs/performance.md has the figures).
  */
 function check(scope: string, body: string): string {
-  return createHash('sha256').update(scope).update('\n').update(body).digest('base64url').slice(0, CHECK_LENGTH);
+  return fnv1a(body, fnv1a(scope)).toString(36);
 }
 
 /** Opaque cursor: `<base64url JSON body>.<check>`, bound to `scope` (see cursorScope). */
