@@ -21,12 +21,8 @@ describe('the unified job order', () => {
   });
 
   it('goes newest first, then upstream id ascending, then job id descending', () => {
-    const list = [
-      pos('2026-01-01T00:00:00Z', 'cv-b', '5'),
-      pos('2026-01-01T00:00:01Z', 'cv-a', '1'),
-      pos('2026-01-01T00:00:00Z', 'cv-a', '3'),
-      pos('2026-01-01T00:00:00Z', 'cv-b', '12'),
-    ];
+    const t = '2026-01-01T00:00:00Z';
+    const list = [pos(t, 'cv-b', '5'), pos('2026-01-01T00:00:01Z', 'cv-a', '1'), pos(t, 'cv-a', '3'), pos(t, 'cv-b', '12')];
     expect(sorted(list).map((p) => `${p.upstream}/${p.id}`)).toEqual(['cv-a/1', 'cv-a/3', 'cv-b/12', 'cv-b/5']);
   });
 
