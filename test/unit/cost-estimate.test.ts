@@ -40,14 +40,14 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
     it('prices a page of 100 jobs with client, subclient, plan and storage policy at a handful of calls', () => {
       const page = `{ jobs(first: 100) { edges { node { id ... on CommvaultJob {
         client { name } subclient { name } plan { name } storagePolicy { name } } } } } }`;
-      // GET /Job per CommServe (2) + one console list (1) + GET /Client per CommServe (2); the rest is in the job.
-      expect(cost(page, { commvault: 2, backupdr: 1 })).toBe(5);
+      // GET /Job per CommServe (2) + the console's started and queued lists (2) + GET /Client per CommServe (2); the rest is in the job.
+      expect(cost(page, { commvault: 2, backupdr: 1 })).toBe(6);
     });
 
     it('prices 100 jobs with their storage policies’ copies at one detail call per job', () => {
       const page = '{ jobs(first: 100) { edges { node { ... on CommvaultJob { storagePolicy { name copies { name } } } } } } }';
-      // 2 GET /Job + 1 console list + 100 GET /StoragePolicy/{id}.
-      expect(cost(page, { commvault: 2, backupdr: 1 })).toBe(103);
+      // 2 GET /Job + 2 console lists (started, queued) + 100 GET /StoragePolicy/{id}.
+      expect(cost(page, { commvault: 2, backupdr: 1 })).toBe(104);
     });
 
     it('prices storage policies with their copies at one list per CommServe plus one detail per assumed policy', () => {
@@ -156,13 +156,16 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
     });
 
     it('counts a console HEAD only where totalCount is selected, however it is named', () => {
-      const jobs = (fields: string) => `{ jobs(first: 10) { ${fields} edges { cursor } } }`;
+      // Finished jobs only: one list per console (no queued jobs to read).
+      const jobs = (fields: string) => `{ jobs(first: 10, filter: { category: FINISHED }) { ${fields} edges { cursor } } }`;
       expect(cost(jobs(''), { commvault: 1, backupdr: 2 })).toBe(1 + 2);
       expect(cost(jobs('totalCount'), { commvault: 1, backupdr: 2 })).toBe(1 + 2 * 2);
-      expect(cost(`{ jobs(first: 10) { ...Count } } fragment Count on JobConnection { totalCount }`, { commvault: 1, backupdr: 2 })).toBe(1 + 2 * 2);
+      expect(cost(`{ jobs(first: 10, filter: { category: FINISHED }) { ...Count } } fragment Count on JobConnection { totalCount }`, { commvault: 1, backupdr: 2 })).toBe(1 + 2 * 2);
       // A totalCount the directives leave out sends no HEAD (the resolvers read them the same way).
       expect(cost(jobs('totalCount @skip(if: true)'), { commvault: 1, backupdr: 2 })).toBe(1 + 2);
-      expect(cost(`{ jobs(first: 10) { ...Count @include(if: false) } } fragment Count on JobConnection { totalCount }`, { commvault: 1, backupdr: 2 })).toBe(1 + 2);
+      expect(cost(`{ jobs(first: 10, filter: { category: FINISHED }) { ...Count @include(if: false) } } fragment Count on JobConnection { totalCount }`, { commvault: 1, backupdr: 2 })).toBe(1 + 2);
+      // Any job: the started and the queued list per console.
+      expect(cost('{ jobs(first: 10) { edges { cursor } } }', { commvault: 1, backupdr: 2 })).toBe(1 + 2 * 2);
     });
 
     it('walks each fragment once per selection, however often it is spread', () => {
@@ -181,9 +184,10 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
 
   describe('upstreams and job windows', () => {
     it('fans out over the upstreams the caller may see, narrowed by filter.upstream and filter.client', () => {
+      // A console reads its started and its queued jobs: two calls.
       const text = 'query ($f: JobFilter) { jobs(first: 20, filter: $f) { edges { cursor } } }';
-      expect(cost(text, { commvault: 3, backupdr: 2 })).toBe(5);
-      expect(cost(text, { commvault: 3, backupdr: 2, variables: { f: { upstream: ['cv-a', 'bdr-b', 'bdr-b'] } } })).toBe(2);
+      expect(cost(text, { commvault: 3, backupdr: 2 })).toBe(3 + 2 * 2);
+      expect(cost(text, { commvault: 3, backupdr: 2, variables: { f: { upstream: ['cv-a', 'bdr-b', 'bdr-b'] } } })).toBe(1 + 2);
       expect(cost(text, { commvault: 3, backupdr: 2, variables: { f: { client: 'Q2xpZW50' } } })).toBe(1);
     });
 

@@ -1,4 +1,6 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
+import { asksQueued, type ConsoleJobSearch } from '../../datasources/backupdr/job-search.js';
+import type { JobCategory, JobStatus } from '../../datasources/domain.js';
 import { after, batched, fanOut, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
@@ -96,8 +98,21 @@ const HINTS: Readonly<Record<string, CostHint>> = {
 export const backupDrCost: ProductCostModel = {
   group: 'backupdr',
   hints: HINTS,
-  // One list page per console, plus a HEAD count when `totalCount` is selected.
-  jobsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
+  // The started jobs' page per console, the queued jobs' list when the filter can match one (job-search.ts
+  // asksQueued), plus a HEAD count when `totalCount` is selected.
+  jobsPage: (env) => 1 + (asksQueued(jobConditionsOf(env.args.filter)) ? 1 : 0) + (env.selects('totalCount') ? 1 : 0),
   // One disk-pool list per console.
   storageTargets: 1,
 };
+
+/** The parts of a raw `JobFilter` argument that decide whether the queued list is read. */
+function jobConditionsOf(filter: unknown): ConsoleJobSearch {
+  const f = typeof filter === 'object' && filter !== null ? (filter as Record<string, unknown>) : {};
+  return {
+    category: typeof f.category === 'string' ? (f.category as JobCategory) : undefined,
+    statuses: Array.isArray(f.status) ? (f.status as JobStatus[]) : undefined,
+    // Only whether a bound is given matters here.
+    startedAfter: f.startedAfter != null ? new Date(0) : undefined,
+    startedBefore: f.startedBefore != null ? new Date(0) : undefined,
+  };
+}
