@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { FAULTS } from '../../test/helpers/fault-matrix/cells.js';
 import { MATRIX_UPSTREAM_SETTINGS, SIM_LATENCY_MS, startMatrixEnvironment, UPSTREAM_IDS } from '../../test/helpers/fault-matrix/environment.js';
 import { LONG_FORM, SHORT_FORM, type CellLoad, type CellResult } from '../../test/helpers/fault-matrix/run-cell.js';
@@ -24,6 +25,8 @@ export const faults: Scenario = {
       return [];
     }
     const load: CellLoad = options.quick ? SHORT_FORM : LONG_FORM;
+    // A healthy upstream timing out is the machine's doing, not the fault's: the load says how busy it was.
+    const loadAtStart = loadavg()[0]!;
     const env = await startMatrixEnvironment();
     try {
       const cells = await runMatrix(env, load, {
@@ -38,10 +41,11 @@ export const faults: Scenario = {
           `${load.mutations} mutation(s) under the fault, retried with the same key after recovery; gateway, simulators (+${SIM_LATENCY_MS} ms per answer) ` +
           `and client in this process; upstream timeout ${MATRIX_UPSTREAM_SETTINGS.timeoutMs} ms, ${MATRIX_UPSTREAM_SETTINGS.retry.maxAttempts} attempts for reads, ` +
           `breaker ${MATRIX_UPSTREAM_SETTINGS.breaker.failureThreshold} failures / ${MATRIX_UPSTREAM_SETTINGS.breaker.cooldownMs} ms cooldown, token wait ≤ ${MATRIX_UPSTREAM_SETTINGS.rateLimit.queueTimeoutMs} ms`,
+        `load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
         'p50/p95: answer times of the queries while the fault lasted; fault: injection to lift; recovery: lift until a query has every upstream\'s data and /readyz shows the circuit closed, a session and Redis ready',
         ...matrixLines(env, cells),
       );
-      for (const c of cells) for (const p of c.problems) notes.push(`${c.fault} on ${c.upstream}: ${p}`);
+      for (const c of cells) notes.push(...problemLines(c));
       notes.push(
         `Redis restarted without persistence: one key sent twice with Redis up → carried out ${probe.appliedBeforeRestart}; ` +
           `sent again after the restart → carried out ${probe.appliedAfterRestart} (answers ${probe.outcomes.join(', ')})${probe.problems.length ? `; ${probe.problems.join('; ')}` : ''}`,
@@ -52,6 +56,13 @@ export const faults: Scenario = {
     }
   },
 };
+
+/** A cell's broken rules, each once with how often it happened. */
+function problemLines(c: CellResult): string[] {
+  const counts = new Map<string, number>();
+  for (const p of c.problems) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].map(([p, n]) => `${c.fault} on ${c.upstream}: ${p}${n > 1 ? ` (×${n})` : ''}`);
+}
 
 function summaryFigures(cells: readonly CellResult[]): Figure[] {
   const sum = (f: (c: CellResult) => number) => cells.reduce((n, c) => n + f(c), 0);

@@ -17,11 +17,13 @@ export interface CellLoad {
 /** `npm test`: every cell once, two queries at once, one mutation. */
 export const SHORT_FORM: CellLoad = { concurrency: 2, rounds: 1, pauseMs: 0, mutations: 1 };
 /**
- * The bench (`npm run bench -- --only=faults`): 8 queries at once in 8 rounds a quarter second apart,
- * so each fault lasts 2 s or more — several times the breaker's cooldown, so its trial calls meet the
- * fault too — and 3 mutations.
+ * The bench (`npm run bench -- --only=faults`): 12 rounds 200 ms apart, so each fault lasts 2.4 s or
+ * more — several times the breaker's cooldown, so its trial calls meet the fault too — and 3 mutations.
+ * Still two queries at once: gateway, simulators and client share one event loop, and a console list
+ * costs its simulator 20-80 ms of CPU, so eight at once would push the healthy upstreams past the
+ * 400 ms timeout and measure the machine instead of the fault.
  */
-export const LONG_FORM: CellLoad = { concurrency: 8, rounds: 8, pauseMs: 250, mutations: 3 };
+export const LONG_FORM: CellLoad = { concurrency: 2, rounds: 12, pauseMs: 200, mutations: 3 };
 
 /** Longest a cell waits for the gateway to be whole again once its fault ended. */
 export const RECOVERY_BOUND_MS = 10_000;
