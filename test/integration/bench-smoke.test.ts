@@ -16,14 +16,16 @@ const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
  * every scenario. No speed threshold is asserted here — speed targets live in the bench output only.
  */
 describe('npm run bench -- --quick', () => {
-  it('exits 0 and writes latest-quick.json with numeric figures for every scenario', { timeout: 120_000 }, async () => {
+  // The quick run takes ~95 s on an idle 2-core machine (the fault matrix's 8 cells ~13 s of it) and
+  // more when other work shares it: the bound catches a hang, not a slow machine.
+  it('exits 0 and writes latest-quick.json with numeric figures for every scenario', { timeout: 180_000 }, async () => {
     const started = Date.now();
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn('npm', ['run', 'bench', '--', '--quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 115_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 175_000);
       child.on('exit', (exitCode) => {
         clearTimeout(timer);
         resolve({ code: exitCode, output });
