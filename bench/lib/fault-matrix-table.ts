@@ -1,4 +1,4 @@
-import { FAULTS } from '../../test/helpers/fault-matrix/cells.js';
+import { FAULTS, NO_FAULT } from '../../test/helpers/fault-matrix/cells.js';
 import type { MatrixEnvironment } from '../../test/helpers/fault-matrix/environment.js';
 import type { CellResult } from '../../test/helpers/fault-matrix/run-cell.js';
 import { percentile } from './stats.js';
@@ -36,8 +36,8 @@ export function matrixLines(env: MatrixEnvironment, cells: readonly CellResult[]
     const { p50Ms, p95Ms } = cellFigures(cell);
     const answers = cell.latenciesMs.length;
     rows.push([
-      FAULTS.find((f) => f.name === cell.fault)?.title ?? cell.fault,
-      env.upstreams[cell.upstream].kind,
+      [NO_FAULT, ...FAULTS].find((f) => f.name === cell.fault)?.title ?? cell.fault,
+      cell.fault === 'none' ? `none (backups: ${env.upstreams[cell.upstream].kind})` : env.upstreams[cell.upstream].kind,
       tally(cell.codes),
       ms(p50Ms),
       ms(p95Ms),

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { FAULTS } from '../../test/helpers/fault-matrix/cells.js';
+import { FAULTS, NO_FAULT } from '../../test/helpers/fault-matrix/cells.js';
 import { MATRIX_UPSTREAM_SETTINGS, SIM_LATENCY_MS, startMatrixEnvironment, UPSTREAM_IDS } from '../../test/helpers/fault-matrix/environment.js';
-import { LONG_FORM, SHORT_FORM, type CellLoad, type CellResult } from '../../test/helpers/fault-matrix/run-cell.js';
-import { diagonal, runMatrix } from '../../test/helpers/fault-matrix/run-matrix.js';
+import { LONG_FORM, runCell, SHORT_FORM, type CellLoad, type CellResult } from '../../test/helpers/fault-matrix/run-cell.js';
+import { diagonal, runMatrix, warmUp } from '../../test/helpers/fault-matrix/run-matrix.js';
 import { cellFigures, matrixLines } from '../lib/fault-matrix-table.js';
 import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
 import { probeRedisRestart } from '../lib/redis-restart-probe.js';
@@ -29,10 +29,19 @@ export const faults: Scenario = {
     const loadAtStart = loadavg()[0]!;
     const env = await startMatrixEnvironment();
     try {
-      const cells = await runMatrix(env, load, {
-        include: options.quick ? diagonal : undefined,
-        onCell: (c) => process.stderr.write(`  ${c.fault} on ${c.upstream}: ${c.problems.length === 0 ? 'held' : `${c.problems.length} rules broken`}\n`),
-      });
+      const run = Date.now().toString(36);
+      const progress = (c: CellResult) => process.stderr.write(`  ${c.fault} on ${c.upstream}: ${c.problems.length === 0 ? 'held' : `${c.problems.length} rules broken`}\n`);
+      // The control before and after: the machine is shared, its load moves during the run.
+      const control = async (when: string) => {
+        await warmUp(env);
+        const cell = await runCell(env, env.upstreams.cv, NO_FAULT, load, `${run}-control-${when}`);
+        progress(cell);
+        return cell;
+      };
+      const before = await control('before');
+      const faulted = await runMatrix(env, load, { include: options.quick ? diagonal : undefined, onCell: progress });
+      const after = await control('after');
+      const cells = [before, ...faulted, after];
       const probe = await probeRedisRestart(env, `${Date.now().toString(36)}-restart`);
 
       notes.push(
@@ -50,7 +59,7 @@ export const faults: Scenario = {
         `Redis restarted without persistence: one key sent twice with Redis up → carried out ${probe.appliedBeforeRestart}; ` +
           `sent again after the restart → carried out ${probe.appliedAfterRestart} (answers ${probe.outcomes.join(', ')})${probe.problems.length ? `; ${probe.problems.join('; ')}` : ''}`,
       );
-      return [...summaryFigures(cells), ...probeFigures(probe), ...cells.flatMap(cellDetail)];
+      return [...controlFigures(before, after), ...summaryFigures(faulted), ...probeFigures(probe), ...cellDetail(before, 'control.before'), ...faulted.flatMap((c) => cellDetail(c, `${c.fault}.${c.upstream}`)), ...cellDetail(after, 'control.after')];
     } finally {
       await env.close();
     }
@@ -62,6 +71,15 @@ function problemLines(c: CellResult): string[] {
   const counts = new Map<string, number>();
   for (const p of c.problems) counts.set(p, (counts.get(p) ?? 0) + 1);
   return [...counts].map(([p, n]) => `${c.fault} on ${c.upstream}: ${p}${n > 1 ? ` (×${n})` : ''}`);
+}
+
+/** What the machine alone did to the same load: the floor under every cell's figures. */
+function controlFigures(before: CellResult, after: CellResult): Figure[] {
+  const answers = before.latenciesMs.length + after.latenciesMs.length;
+  return [
+    fig('control.p95', 'no fault (control, before and after): p95', Math.max(cellFigures(before).p95Ms, cellFigures(after).p95Ms), 'ms'),
+    fig('control.othersMissing', `no fault (control): answers missing an upstream's data, of ${answers}`, before.othersMissing + after.othersMissing, 'answers', { goal: '0' }),
+  ];
 }
 
 function summaryFigures(cells: readonly CellResult[]): Figure[] {
@@ -92,9 +110,8 @@ function probeFigures(probe: Awaited<ReturnType<typeof probeRedisRestart>>): Fig
 }
 
 /** Each cell's figures, for the results file (the matrix above prints them). */
-function cellDetail(c: CellResult): Figure[] {
-  const key = `cell.${c.fault}.${c.upstream}`;
-  const name = `${c.fault} on ${c.upstream}`;
+function cellDetail(c: CellResult, name: string): Figure[] {
+  const key = `cell.${name}`;
   const { p50Ms, p95Ms } = cellFigures(c);
   const detail = { detail: true };
   return [

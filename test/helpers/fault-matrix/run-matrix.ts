@@ -33,7 +33,7 @@ export async function runMatrix(env: MatrixEnvironment, load: CellLoad, options:
  * Until a query has every upstream's data and /readyz shows each whole: the first cell then meets a
  * warm gateway (sessions open, code compiled) instead of paying its cold start under its fault.
  */
-async function warmUp(env: MatrixEnvironment): Promise<void> {
+export async function warmUp(env: MatrixEnvironment): Promise<void> {
   const problems: string[] = [];
   for (const id of UPSTREAM_IDS) await recovery(env, env.upstreams[id], problems);
   if (problems.length > 0) throw new Error(`the gateway did not come up whole: ${problems.join('; ')}`);
