@@ -45,7 +45,7 @@ export const faults: Scenario = {
       const probe = await probeRedisRestart(env, `${Date.now().toString(36)}-restart`);
 
       notes.push(
-        `${options.quick ? 'quick: each fault once, on the upstream kinds in turn' : `every kind × fault (${cells.length} cells)`}; per cell ` +
+        `${options.quick ? 'quick: each fault once, on the upstream kinds in turn' : `every kind × fault (${faulted.length} cells) and the control before and after`}; per cell ` +
           `${load.concurrency} queries at once (each asks all three upstreams) × ${load.rounds} rounds ${load.pauseMs} ms apart, ` +
           `${load.mutations} mutation(s) under the fault, retried with the same key after recovery; gateway, simulators (+${SIM_LATENCY_MS} ms per answer) ` +
           `and client in this process; upstream timeout ${MATRIX_UPSTREAM_SETTINGS.timeoutMs} ms, ${MATRIX_UPSTREAM_SETTINGS.retry.maxAttempts} attempts for reads, ` +
