@@ -16,8 +16,8 @@ const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
  * every scenario. No speed threshold is asserted here — speed targets live in the bench output only.
  */
 describe('npm run bench -- --quick', () => {
-  // The quick run took 78 s before the fault matrix (13-18 s more) on a quiet 2-core machine, and 155 s
-  // with it at load average 8 (other work sharing the cores): the bound catches a hang, not a busy machine.
+  // The quick run took 78 s before the fault matrix and 82 s with it (11 s of it) at load average 2 on
+  // 2 cores, 155 s at load average 8 (other work sharing the cores): the bound catches a hang, not a busy machine.
   it('exits 0 and writes latest-quick.json with numeric figures for every scenario', { timeout: 180_000 }, async () => {
     const started = Date.now();
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
