@@ -11,7 +11,7 @@ import { median } from '../lib/stats.js';
 
 /**
  * The fault matrix, long form (`npm test` runs the short one, test/integration/fault-matrix.test.ts):
- * each upstream kind × fault on one gateway that is never restarted, with more queries at once, faults
+ * each upstream kind × fault on one gateway that is never restarted, with twelve rounds of queries, faults
  * lasting several breaker cooldowns and several mutations per cell; prints each cell's answer, latency
  * under the fault, recovery time and mutations sent/carried out. Quick: each fault once, on the kinds
  * in turn, with the short form's load. Then the Redis store's known limit, measured.
@@ -42,7 +42,7 @@ export const faults: Scenario = {
       const faulted = await runMatrix(env, load, { include: options.quick ? diagonal : undefined, onCell: progress });
       const after = await control('after');
       const cells = [before, ...faulted, after];
-      const probe = await probeRedisRestart(env, `${Date.now().toString(36)}-restart`);
+      const probe = await probeRedisRestart(env, `${run}-restart`);
 
       notes.push(
         `${options.quick ? 'quick: each fault once, on the upstream kinds in turn' : `every kind × fault (${faulted.length} cells) and the control before and after`}; per cell ` +
