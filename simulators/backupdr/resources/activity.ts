@@ -142,6 +142,7 @@ const jobFields: FieldDef<Job>[] = [
   str('priority', (j) => j.priority),
   long('retrycount', (j) => j.retrycount),
   long('flags', (j) => j.flags),
+  long('virtualsize', (j) => j.virtualsize ?? undefined),
   orgField(viaApp),
 ];
 
@@ -192,6 +193,7 @@ export function wireJob(j: Job, ctx: SimContext, root: string): Record<string, u
     retrycount: j.retrycount,
     flags: j.flags,
     flags_text: flagsText(j.flags),
+    virtualsize: j.virtualsize ?? undefined,
     changerequesttext: j.changerequesttext || undefined,
     backup: backup && { id: backup.id, href: href(root, 'backup', backup.id), backupname: backup.backupname },
     appliance: clusterRef(ctx.index.clusters.get(j.clusterId), root),
