@@ -142,7 +142,6 @@ const jobFields: FieldDef<Job>[] = [
   str('priority', (j) => j.priority),
   long('retrycount', (j) => j.retrycount),
   long('flags', (j) => j.flags),
-  long('virtualsize', (j) => j.virtualsize ?? undefined),
   orgField(viaApp),
 ];
 
