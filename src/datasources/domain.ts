@@ -32,6 +32,53 @@ export interface JobConditions {
   startedBefore?: Date | null;
 }
 
+/**
+ * Severity of an event or alert of any product, on Commvault's event scale (0 Information, 3 Minor,
+ * 6 Major, 9 Critical); each mapper says how its upstream's own levels land here.
+ */
+export enum EventSeverity {
+  INFORMATION = 'INFORMATION',
+  MINOR = 'MINOR',
+  MAJOR = 'MAJOR',
+  CRITICAL = 'CRITICAL',
+}
+
+/** Where an event or alert stands: still to be looked at, or dealt with (acknowledged, cleared). */
+export enum EventStatus {
+  OPEN = 'OPEN',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  CLEARED = 'CLEARED',
+}
+
+/** What every event or alert record carries for the graph's `BackupEvent` interface. */
+export interface EventFacts {
+  occurredAt: Date | null;
+  /** Null when the upstream does not say (e.g. a Commvault alert whose rule picks severity automatically). */
+  severity: EventSeverity | null;
+  /** Null when the upstream does not say. */
+  status: EventStatus | null;
+  message: string | null;
+}
+
+/** The conditions of the unified `events` list, as every product is asked them. */
+export interface EventConditions {
+  /** Only these severities (an event of unknown severity matches none). */
+  severities?: readonly EventSeverity[] | null;
+  /** At or after. */
+  occurredAfter?: Date | null;
+  /** Before. */
+  occurredBefore?: Date | null;
+}
+
+/** Whether an event or alert meets the conditions (also for upstreams that filter themselves: their rounding may differ). */
+export function eventMatches(conditions: EventConditions, e: Pick<EventFacts, 'occurredAt' | 'severity'>): boolean {
+  const { severities, occurredAfter, occurredBefore } = conditions;
+  if (severities && severities.length > 0 && (e.severity === null || !severities.includes(e.severity))) return false;
+  if (occurredAfter && (e.occurredAt === null || e.occurredAt < occurredAfter)) return false;
+  if (occurredBefore && (e.occurredAt === null || e.occurredAt >= occurredBefore)) return false;
+  return true;
+}
+
 /** Health of a monitored object (storage capacity, DDB Q&I time). */
 export enum Severity {
   OK = 'OK',

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import type { JobConditions } from '../datasources/domain.js';
+import type { EventConditions, JobConditions } from '../datasources/domain.js';
 import type { UpstreamProduct } from '../datasources/product.js';
 import type { UpstreamSource } from '../datasources/upstream-source.js';
 import type { MonitoredJob } from '../monitoring/jobs.js';
 import type { TimeWindow } from '../monitoring/window.js';
 import type { InstancePage } from '../paging/fan-out.js';
 import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
+import type { BackupEvent } from '../schema/unified/backup-event.type.js';
 import type { JobAction } from '../schema/unified/job-action.enum.js';
 import type { Job } from '../schema/unified/job.type.js';
 import type { Node } from '../schema/unified/node.type.js';
@@ -23,6 +24,11 @@ export interface ProductJobs<S> {
   fetch(source: S, offset: number, first: number): Promise<InstancePage<Job>>;
   /** Called with the page's jobs of this product before the page is answered (e.g. to settle preloaded relations). */
   settle?(jobs: ReadonlyArray<{ source: S; job: Job }>): Promise<void>;
+}
+
+/** One product's stream of the unified `events` list: one page per source from an offset, newest first. */
+export interface ProductEvents<S> {
+  fetch(source: S, offset: number, first: number): Promise<InstancePage<BackupEvent>>;
 }
 
 /** A job list narrowed to one workload (a client filter): the product owning it says which source and search. */
@@ -64,6 +70,11 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
    * @throws BAD_USER_INPUT when the id names none of its workloads.
    */
   jobsOfWorkload?(ctx: GatewayContext, info: GraphQLResolveInfo, search: UnifiedJobSearch, workloadId: string): NarrowedJobs<S>;
+  /**
+   * Its stream of the unified `events` list over one source: a page from an offset, newest first, with
+   * how many match (`wantTotal`: `totalCount` is selected). Absent: the product has no events.
+   */
+  events?(search: EventConditions, wantTotal: boolean): ProductEvents<S>;
   /** Every storage target of one upstream (`storagePools`). */
   storageTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
   /** The storage targets `capacityAlerts` weighs. */

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { ControlJobsResolver } from '../resolvers/unified/control-jobs.resolver.js';
+import { EventsResolver } from '../resolvers/unified/events.resolver.js';
 import { JobProgressResolver } from '../resolvers/unified/job-progress.resolver.js';
 import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
 import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
@@ -18,6 +19,7 @@ const UNIFIED_RESOLVERS: Function[] = [
   UpstreamResolver,
   NodeResolver,
   JobsResolver,
+  EventsResolver,
   StorageResolver,
   MonitoringResolver,
   UnprotectedWorkloadResolver,

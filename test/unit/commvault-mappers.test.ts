@@ -15,7 +15,7 @@ import { toStoragePoolDetail, toStoragePools } from '../../src/datasources/commv
 import { toServers } from '../../src/datasources/commvault/mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from '../../src/datasources/commvault/mappers/storage-detail.js';
 import { toSubclients } from '../../src/datasources/commvault/mappers/subclient.js';
-import { CvEventSeverity } from '../../src/datasources/commvault/model.js';
+import { EventSeverity } from '../../src/datasources/domain.js';
 import { upstreamRef } from '../../src/datasources/record.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 
@@ -435,8 +435,8 @@ describe('plans, events, login', () => {
         { severity: 0, id: 4 },
       ],
     }, UP);
-    expect(events[0]).toMatchObject({ __typename: 'CommvaultEvent', id: toGlobalId('CommvaultEvent', 'cv-test', 224090815), upstream: UP, eventId: 224090815, severity: CvEventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
-    expect(events.slice(1).map((e) => e.severity)).toEqual([CvEventSeverity.CRITICAL, CvEventSeverity.MAJOR, CvEventSeverity.INFORMATION]);
+    expect(events[0]).toMatchObject({ __typename: 'CommvaultEvent', id: toGlobalId('CommvaultEvent', 'cv-test', 224090815), upstream: UP, eventId: 224090815, severity: EventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
+    expect(events.slice(1).map((e) => e.severity)).toEqual([EventSeverity.CRITICAL, EventSeverity.MAJOR, EventSeverity.INFORMATION]);
     expect(events[1].occurredAt).toBeNull();
     expect(toEvents({}, UP)).toEqual([]);
   });

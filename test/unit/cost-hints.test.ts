@@ -71,6 +71,8 @@ describe('the operations/ documents under the default limit', () => {
       ControlJobs: 200,
       ConsoleJobs: 5,
       DashboardJobs: 4,
+      // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe; a list page and its count per console.
+      RecentEvents: 4,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
       EstateHealth: 47,

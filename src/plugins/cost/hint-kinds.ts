@@ -29,6 +29,8 @@ export interface ProductCostModel {
   jobsPage(env: FieldEnv): number;
   /** Whether a `filter.client` global id names one of its workloads (then only that upstream is asked). */
   ownsWorkload?(typeName: string): boolean;
+  /** Calls per upstream of one unified `events` page (reads `env.selects('totalCount')`); absent: it has no events. */
+  eventsPage?(env: FieldEnv): number;
   /** Calls per upstream of `storagePools`; absent: it lists none. */
   readonly storageTargets?: number;
   /** Calls per upstream of `capacityAlerts`; absent: it takes no part. */

@@ -62,6 +62,24 @@ const unifiedJobs: CostHint = (parent, env) => {
   return { calls: parent.items * perPage, byGroup, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
 };
 
+/** `Query.events` asks every upstream the caller may see, or those in `filter.upstream`, of the products that have events. */
+const unifiedEvents: CostHint = (parent, env) => {
+  const filter = (env.args.filter ?? {}) as { upstream?: unknown };
+  const named = Array.isArray(filter.upstream) && filter.upstream.length > 0 ? new Set(filter.upstream.filter((id): id is string => typeof id === 'string')) : undefined;
+  const asked: Record<string, number> = {};
+  const byGroup: Record<string, number> = {};
+  let calls = 0;
+  for (const model of env.products) {
+    if (!model.eventsPage) continue;
+    const count = named ? [...named].filter((id) => env.groupOf(id) === model.group).length : countOf(env.visible, model.group);
+    if (count === 0) continue;
+    asked[model.group] = count;
+    byGroup[model.group] = parent.items * count * model.eventsPage(env);
+    calls += byGroup[model.group] as number;
+  }
+  return { calls, byGroup, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
+};
+
 /**
  * A root list over the products that take part in it (`perUpstream` defined), each upstream asked
  * (every one the caller may see, or the one its `upstream` argument names) costing what its product says;
@@ -118,6 +136,7 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   // priced as the first event, which is what the subscribe costs before anything is shared.
   'Subscription.jobProgress': node,
   'Query.jobs': unifiedJobs,
+  'Query.events': unifiedEvents,
   'Query.storagePools': productFanOut((m) => m.storageTargets, ASSUMED.storagePools),
   'Query.capacityAlerts': productFanOut((m) => m.capacityTargets, ASSUMED.storagePools),
   'Query.jobStatusSummary': productFanOut((m, env) => m.jobsInWindow?.(env), 1),

@@ -98,6 +98,8 @@ export const backupDrCost: ProductCostModel = {
   hints: HINTS,
   // One list page per console, plus a HEAD count when `totalCount` is selected.
   jobsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
+  // One event list page per console, plus a HEAD count when `totalCount` is selected.
+  eventsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
   // One disk-pool list per console.
   storageTargets: 1,
 };

@@ -1,4 +1,5 @@
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
+import { consoleEventFetch } from '../../datasources/backupdr/event-search.js';
 import { consoleJobFetch } from '../../datasources/backupdr/job-search.js';
 import { backupDrUpstreams } from '../../datasources/backupdr/product.js';
 import { BackupDrApplication } from '../../schema/backupdr/application.type.js';
@@ -91,6 +92,9 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
 
   // The console filters and sorts server-side: one list page per console (`list-specs.ts`).
   jobs: (_ctx, _info, _sources, search, wantTotal) => ({ fetch: consoleJobFetch(search, wantTotal) }),
+
+  // The console filters and sorts its events too: one list page per console (event-search.ts).
+  events: (search, wantTotal) => ({ fetch: consoleEventFetch(search, wantTotal) }),
 
   async storageTargets(_ctx, source) {
     return (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;

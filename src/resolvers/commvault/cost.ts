@@ -29,6 +29,8 @@ export const ASSUMED = {
   plansPerPool: 5,
   /** Finished backup jobs walked per client to reach its last success (demo: 39 on average, 123 at most). */
   backupJobsWalkedPerClient: 150,
+  /** Alert rules (demo: 8). */
+  alertRules: 30,
   /** Any other list: storage policy copies, partitions. */
   OTHER_LIST: 10,
 } as const;
@@ -41,6 +43,7 @@ const DETAIL = {
   ddbStore: 'DDB store detail',
   storage: 'V4 storage detail',
   backupHistory: 'client backup history',
+  servers: 'V4 server list',
 } as const;
 
 /**
@@ -58,6 +61,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'Query.commvaultClients': fanOut('commvault', { items: 'page' }),
   // `GET /Events` per CommServe (unpaged upstream), paged in the gateway.
   'Query.commvaultEvents': fanOut('commvault', { items: 'page' }),
+  // `GET /V4/TriggeredAlerts` per CommServe (unpaged upstream), paged in the gateway.
+  'Query.commvaultTriggeredAlerts': fanOut('commvault', { items: 'page' }),
+  // `GET /AlertRule` per CommServe.
+  'Query.commvaultAlertRules': fanOut('commvault', { items: ASSUMED.alertRules }),
+  // `GET /V4/AlertDefinitions` per CommServe, for all its rules.
+  'CommvaultAlertRule.enabled': batched('commvault'),
   'Query.commvaultPlans': fanOut('commvault', { items: ASSUMED.plans, holds: [DETAIL.plan] }),
   'Query.commvaultStoragePolicies': fanOut('commvault', { items: ASSUMED.storagePolicies }),
   'Query.commvaultStoragePools': fanOut('commvault', { items: ASSUMED.storagePools }),
@@ -80,6 +89,11 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),
   // One walk of `POST /Jobs` over the finished backups of all the clients (last-backup.ts): 1000 jobs per
   // call, about `backupJobsWalkedPerClient` per client, at least one call per CommServe.
+  // Left out of `GET /Client`: OS and version from `GET /V4/Servers` per CommServe (all its clients at once),
+  // the description from `GET /Client/{id}` per client (no list carries it).
+  'CommvaultClient.osName': batched('commvault', { shares: DETAIL.servers }),
+  'CommvaultClient.version': batched('commvault', { shares: DETAIL.servers }),
+  'CommvaultClient.description': perParent(1),
   'CommvaultClient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
   'CommvaultClient.jobs': perParent(1, { items: 'page' }),
@@ -172,6 +186,8 @@ export const commvaultCost: ProductCostModel = {
   // One `GET /Job` per CommServe, or the window's pages when the gateway must filter (job-search.ts).
   jobsPage: (env: FieldEnv) => jobPagesPerCommServe(env.args.filter, env.now),
   ownsWorkload: (typeName) => typeName === 'CommvaultClient',
+  // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe, whatever the page.
+  eventsPage: () => 2,
   storageTargets: 1,
   capacityTargets: 1,
   // The window's `GET /Job` pages per CommServe.

@@ -1,4 +1,5 @@
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import { commvaultEventFetch } from '../../datasources/commvault/event-search.js';
 import { commvaultJobFetch, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
 import type { CvJob, CvServer } from '../../datasources/commvault/model.js';
 import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
@@ -10,6 +11,8 @@ import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js'
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
+import { CommvaultAlertRuleResolver, CommvaultTriggeredAlertResolver } from './alert.resolver.js';
+import { CommvaultClientDetailResolver } from './client-detail.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
 import { CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
@@ -28,6 +31,7 @@ import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
 import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
 import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
 import { CommvaultSubclientResolver } from './subclient.resolver.js';
+import { CommvaultAlertRule } from '../../schema/commvault/alert-rule.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
@@ -38,6 +42,7 @@ import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { CommvaultStoragePolicy } from '../../schema/commvault/storage-policy.type.js';
 import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
+import { CommvaultTriggeredAlert } from '../../schema/commvault/triggered-alert.type.js';
 import type { GatewayContext } from '../../context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { numericLocalId } from '../../util/global-id.js';
@@ -66,6 +71,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
   resolvers: [
     CommvaultJobResolver,
     CommvaultClientResolver,
+    CommvaultClientDetailResolver,
     CommvaultSubclientResolver,
     CommvaultPlanResolver,
     CommvaultStoragePolicyResolver,
@@ -73,6 +79,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultStoragePoolResolver,
     CommvaultLibraryResolver,
     CommvaultEventResolver,
+    CommvaultAlertRuleResolver,
+    CommvaultTriggeredAlertResolver,
     CommvaultDdbStoreResolver,
     CommvaultMonitoringResolver,
     CommvaultOperationsResolver,
@@ -90,6 +98,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultStoragePool,
     CommvaultLibrary,
     CommvaultEvent,
+    CommvaultTriggeredAlert,
+    CommvaultAlertRule,
     CommvaultDdbStore,
   ],
   cost: commvaultCost,
@@ -101,6 +111,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     const { source, clientId } = clientFromId(ctx, workloadId);
     return { source, jobs: commvaultJobs(ctx, info, { ...search, sources: [source], clientId }) };
   },
+
+  // Its events and its triggered alerts, merged (event-search.ts).
+  events: (search) => ({ fetch: commvaultEventFetch(search) }),
 
   // Every pool is a storage target, and `capacityAlerts` weighs them all.
   storageTargets: listStoragePools,
