@@ -83,8 +83,9 @@ describe('the operations/ documents under the default limit', () => {
       RunDdbOperation: 5,
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
+      StorageCapacity: 2,
       // The pool lists, and two calls per pool for the runout estimate (charged on every target the interface selects).
-      StorageCapacity: 62,
+      StorageRunout: 62,
       // The subclient read, the task and the started job read back (out of place: and the destination client).
       RestoreFiles: 3,
       // The policy list, the task and the started job (a named copy: and the policy's copies).

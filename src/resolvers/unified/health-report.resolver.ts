@@ -13,12 +13,12 @@ import {
   type HealthCheckData,
 } from '../../monitoring/health.js';
 import { summariseJobs } from '../../monitoring/job-summary.js';
-import { summaryWindow } from '../../monitoring/window.js';
 import { HealthReport } from '../../schema/unified/health-report.type.js';
-import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
+import { HealthReportArgs } from '../../schema/unified/health-report.args.js';
 import type { GraphProduct } from '../product.js';
 import { upstreamOfVisible } from '../upstreams.js';
 import { sourcesByProduct } from './product-sources.js';
+import { requestWindow } from './request-window.js';
 
 /** What FAILED_JOBS counts: jobs started in the last 24 hours, jobStatusSummary's default window. */
 const FAILED_JOBS_WINDOW_TEXT = 'last 24 h';
@@ -28,12 +28,12 @@ export class HealthReportResolver {
   @Query(() => HealthReport, {
     description:
       'One check per upstream you may see (or the one named) and area: CONNECTIVITY, MEDIA_AGENTS (appliances for consoles), ' +
-      'CAPACITY, FAILED_JOBS (last 24 h) and DDB (Commvault), each with a status, a figure and a message; `status` is the worst. ' +
+      'CAPACITY, FAILED_JOBS (the 24 h before `until`, default now) and DDB (Commvault), each with a status, a figure and a message; `status` is the worst. ' +
       'An upstream that fails is reported in its checks, not in `errors`. Upstream calls per CommServe: 3 + the day\'s job ' +
       'pages (1000 jobs each) + one per DDB store; per console: 2 + the day\'s job pages.',
   })
-  async healthReport(@Args(() => UpstreamArgs) args: UpstreamArgs, @Ctx() ctx: GatewayContext): Promise<HealthReport> {
-    const window = summaryWindow(null, null);
+  async healthReport(@Args(() => HealthReportArgs) args: HealthReportArgs, @Ctx() ctx: GatewayContext): Promise<HealthReport> {
+    const window = requestWindow(ctx, null, args.until);
     const asked = sourcesByProduct(ctx, args.upstream ? [args.upstream] : undefined).flatMap(({ product, sources }) =>
       sources.map((source) => ({ product, source })),
     );
@@ -42,7 +42,7 @@ export class HealthReportResolver {
     );
     // By upstream in configuration order.
     const checks = ctx.sources.upstreams().flatMap((u) => (byUpstream.get(u.id) ?? []).map((c) => ({ ...c, upstream: upstreamOfVisible(u) })));
-    return { status: overallStatus(checks), checks };
+    return { status: overallStatus(checks), checks, since: window.since, until: window.until };
   }
 }
 

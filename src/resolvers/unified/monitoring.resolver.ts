@@ -5,7 +5,7 @@ import { alertsFirst, ascendingNullsLast } from '../../monitoring/alerts.js';
 import { failuresNewestFirst, summariseJobs, type JobCounts } from '../../monitoring/job-summary.js';
 import { capacitySeverity } from '../../monitoring/thresholds.js';
 import type { Job } from '../../schema/unified/job.type.js';
-import { protectionCutoff, summaryWindow } from '../../monitoring/window.js';
+import { protectionCutoff } from '../../monitoring/window.js';
 import { JobStatusSummary } from '../../schema/unified/job-status-summary.type.js';
 import { JobStatusSummaryArgs } from '../../schema/unified/job-status-summary.args.js';
 import { StorageTarget } from '../../schema/unified/storage-target.type.js';
@@ -14,6 +14,7 @@ import { UnprotectedWorkloadsArgs } from '../../schema/unified/unprotected-workl
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { upstreamOfVisible } from '../upstreams.js';
 import { fanOutProducts } from './product-sources.js';
+import { requestWindow } from './request-window.js';
 import type { UpstreamSource } from '../../datasources/upstream-source.js';
 
 /**
@@ -36,7 +37,7 @@ export class MonitoringResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<JobStatusSummary> {
-    const window = summaryWindow(args.since, args.until);
+    const window = requestWindow(ctx, args.since, args.until);
     const answered = await fanOutProducts<{ source: UpstreamSource; jobs: readonly Job[] }>(
       ctx,
       info,

@@ -10,4 +10,10 @@ export class HealthReport {
 
   @Field(() => [HealthCheck], { description: 'By upstream in configuration order, then area in HealthArea order.' })
   checks!: HealthCheck[];
+
+  @Field(() => Date, { description: 'Start of the FAILED_JOBS window: jobs started in [since, until) count, 24 hours.' })
+  since!: Date;
+
+  @Field(() => Date, { description: 'End of the FAILED_JOBS window: when the report was made.' })
+  until!: Date;
 }
