@@ -6,7 +6,7 @@
  * to other console objects are kept as their console ids (`…Id`), which the relation resolvers follow.
  * The schema classes (src/schema/backupdr) declare the same properties (src/schema/record-checks.ts).
  */
-import type { JobStatus, Severity } from '../domain.js';
+import type { JobStatus } from '../domain.js';
 import type { NodeRecord, UpstreamRef } from '../record.js';
 
 /** An object the console embeds by reference (`cluster: {id, name, …}`), as the mappers read it. */

@@ -4,7 +4,7 @@
  * they carry their GraphQL type name, global id and upstream, and are the resolvers' parents as they
  * are. Their schema classes (src/schema/commvault) declare the same properties (src/schema/record-checks.ts).
  */
-import type { JobStatus, Severity } from '../domain.js';
+import type { JobStatus } from '../domain.js';
 import type { NodeRecord } from '../record.js';
 
 /** An upstream entity known by id and name only (as embedded in other answers). */
