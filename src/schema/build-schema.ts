@@ -5,6 +5,8 @@ import { ControlJobsResolver } from '../resolvers/unified/control-jobs.resolver.
 import { EventsResolver } from '../resolvers/unified/events.resolver.js';
 import { JobProgressResolver } from '../resolvers/unified/job-progress.resolver.js';
 import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
+import { HealthReportResolver } from '../resolvers/unified/health-report.resolver.js';
+import { JobStatusSummaryResolver } from '../resolvers/unified/job-status-summary.resolver.js';
 import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
 import { NodeResolver } from '../resolvers/unified/node.resolver.js';
 import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
@@ -22,6 +24,8 @@ const UNIFIED_RESOLVERS: Function[] = [
   EventsResolver,
   StorageResolver,
   MonitoringResolver,
+  JobStatusSummaryResolver,
+  HealthReportResolver,
   UnprotectedWorkloadResolver,
   ControlJobsResolver,
   JobProgressResolver,

@@ -75,7 +75,10 @@ describe('the operations/ documents under the default limit', () => {
       RecentEvents: 4,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
-      EstateHealth: 47,
+      // Per CommServe 47 (the DDB stores and the unprotected workloads' histories dominate), per console 2.
+      EstateHealth: 49,
+      // healthReport (CommServe: pools, jobs, MediaAgents, DDB engines + 10 stores; console: pools, jobs, appliances), summary, alerts.
+      EstateHealthPage: 21,
       // The DR backup call and the started job read back.
       RunDisasterRecoveryBackup: 2,
       // Operation not known without variables: RECONSTRUCT's engine list, partitions, message, job, list again.
@@ -83,6 +86,8 @@ describe('the operations/ documents under the default limit', () => {
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
       StorageCapacity: 2,
+      // The pool lists, and two calls per pool for the runout estimate (charged on every target the interface selects).
+      StorageRunout: 62,
       // The subclient read, the task and the started job read back (out of place: and the destination client).
       RestoreFiles: 3,
       // The policy list, the task and the started job (a named copy: and the policy's copies).

@@ -6,7 +6,7 @@
  * to other console objects are kept as their console ids (`…Id`), which the relation resolvers follow.
  * The schema classes (src/schema/backupdr) declare the same properties (src/schema/record-checks.ts).
  */
-import type { EventFacts, JobStatus, Severity } from '../domain.js';
+import type { EventFacts, JobStatus } from '../domain.js';
 import type { NodeRecord, UpstreamRef } from '../record.js';
 
 /** An object the console embeds by reference (`cluster: {id, name, …}`), as the mappers read it. */
@@ -210,7 +210,6 @@ export interface BdrDiskPool extends Synced<'BackupDrDiskPool'> {
   usedBytes: number | null;
   freeBytes: number | null;
   freePercent: number | null;
-  severity: Severity | null;
   usedPercent: number | null;
   warnPercent: number | null;
   safePercent: number | null;

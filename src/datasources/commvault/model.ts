@@ -4,7 +4,7 @@
  * they carry their GraphQL type name, global id and upstream, and are the resolvers' parents as they
  * are. Their schema classes (src/schema/commvault) declare the same properties (src/schema/record-checks.ts).
  */
-import type { EventFacts, EventSeverity, JobStatus, Severity } from '../domain.js';
+import type { EventFacts, EventSeverity, JobStatus } from '../domain.js';
 import type { NodeRecord } from '../record.js';
 
 /** An upstream entity known by id and name only (as embedded in other answers). */
@@ -139,9 +139,10 @@ export interface CvStoragePool extends NodeRecord {
   freeBytes: number | null;
   usedBytes: number | null;
   freePercent: number | null;
-  severity: Severity | null;
   /** DDB store ids named by the pool's detail answer (empty from the list). */
   ddbStoreIds: number[];
+  /** Library ids named by the pool's detail answer (`libraryList`; empty from the list). */
+  libraryIds: number[];
 }
 
 /** Where a V4 storage writes: a disk backup location (mount path) or a cloud bucket. */
@@ -298,7 +299,6 @@ export interface CvDdbPartition {
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;
-  severity: Severity | null;
 }
 
 export interface CvDdbStore extends NodeRecord {
@@ -316,7 +316,6 @@ export interface CvDdbStore extends NodeRecord {
   avgQiMicros: number | null;
   /** Smallest free space of any partition's volume, bytes. */
   freeBytes: number | null;
-  severity: Severity | null;
 }
 
 /** `GET /Job` options as CommvaultSource.listJobs takes them. */
