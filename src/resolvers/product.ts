@@ -46,7 +46,7 @@ export interface ControllableJob {
  * The graph half of a product (Commvault; Backup and DR; …), registered once in src/products.ts. The
  * unified fields (`jobs`, `storagePools`, `node`, the monitoring fields), the schema build and the cost
  * limit loop over the registered products and never name one. Optional parts are the ones a product
- * may not have (a console has no unprotected-workload rule yet): it is then left out of that field.
+ * may not have (a product without DDBs or capacity figures): it is then left out of that field.
  */
 export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   /** The datasource half: kinds served, sources. */
@@ -70,7 +70,10 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   capacityTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
   /** Every job started in the window on one upstream (`jobStatusSummary`). */
   jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly MonitoredJob[]>;
-  /** Workloads of one upstream without a successful backup started since `cutoff`. */
+  /**
+   * Workloads of one upstream without a successful backup started since `cutoff`, ordered by name (docs/schema.md,
+   * "Unprotected workloads", gives each product's rule and upstream calls).
+   */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
   /**
    * One of its jobs for `controlJobs`, by the parts of its global id; undefined when the type is not one

@@ -1,8 +1,21 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
+import { MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
 import { after, batched, fanOut, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
 const OTHER_LIST = 10;
+
+/**
+ * Capture jobs a console starts per day, for `unprotectedWorkloads(days)`'s window: 800 managed applications
+ * backed up daily (the demo consoles: about 700).
+ */
+const ASSUMED_CAPTURES_PER_DAY = 800;
+
+/** `GET /jobhistory` pages of `days` days of finished capture jobs on one console (⌊J/1000⌋ + 1, backup-history.ts). */
+function capturePages(days: unknown): number {
+  const jobs = (typeof days === 'number' ? Math.max(0, days) : 0) * ASSUMED_CAPTURES_PER_DAY;
+  return Math.min(MAX_WALK_PAGES, Math.floor(jobs / WALK_PAGE_SIZE) + 1);
+}
 
 /** The shared detail records (see FieldCost.shared). */
 const DETAIL = { jobApplication: 'job application' } as const;
@@ -45,6 +58,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrApplication.jobs': consoleList,
   'BackupDrHost.applications': consoleList,
   'BackupDrApplication.host': consoleRef,
+  // One `/jobstatus` union of capture jobs per 200 applications (backup-history.ts); an application without a
+  // success among those 1000 newest jobs costs one more call, which the estimate leaves out.
+  'BackupDrApplication.lastSuccessfulBackupAt': consoleRef,
   'BackupDrApplication.sla': consoleRef,
   'BackupDrApplication.logicalGroup': consoleRef,
   'BackupDrApplication.consistencyGroup': consoleRef,
@@ -100,4 +116,8 @@ export const backupDrCost: ProductCostModel = {
   jobsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
   // One disk-pool list per console.
   storageTargets: 1,
+  // The managed applications (one page) and the window's finished capture jobs, per console.
+  unprotectedWorkloads: (env) => 1 + capturePages(env.args.days),
+  // The history fields read the workloads' capture jobs as one id union per 200 (backup-history.ts `captureFacts`).
+  workloadHistoryIdsPerCall: MAX_IDS_PER_CALL,
 };
