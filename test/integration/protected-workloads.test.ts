@@ -196,3 +196,128 @@ describe('unprotectedWorkloads on the demo estate', () => {
     }
   });
 });
+
+/** A console's capture jobs of some applications, as `/jobstatus` sorts them newest start first: undated first, then by start, then id, descending. */
+function capturesNewestFirst(sim: BackupDrSimulator, appIds: ReadonlySet<string>): BdrJob[] {
+  return sim.data.jobs
+    .filter((j) => CAPTURE_CLASSES.has(j.jobclass) && appIds.has(j.appId))
+    .sort((a, b) => (a.startdate === null ? (b.startdate === null ? 0 : -1) : b.startdate === null ? 1 : b.startdate - a.startdate) || Number(b.id) - Number(a.id));
+}
+
+/**
+ * The `/jobstatus` calls docs/schema.md states for the backup facts of these applications: per 200, an id
+ * union of 1000 jobs; if full, a second one over those without a success on it; if full again, one each.
+ */
+function captureFactCalls(sim: BackupDrSimulator, appIds: readonly string[]): number {
+  let calls = 0;
+  for (let i = 0; i < appIds.length; i += IDS_PER_UNION) {
+    let open = appIds.slice(i, i + IDS_PER_UNION);
+    for (let round = 0; round < 2 && open.length > 0; round++) {
+      calls += 1;
+      const jobs = capturesNewestFirst(sim, new Set(open));
+      if (jobs.length < CONSOLE_PAGE) open = [];
+      const page = jobs.slice(0, CONSOLE_PAGE);
+      open = open.filter((id) => !page.some((j) => j.appId === id && j.status === 'succeeded'));
+    }
+    calls += open.length;
+  }
+  return calls;
+}
+
+/** An application's newest successful capture and newest capture job, from the seed. */
+function factsOf(upstream: string, sim: BackupDrSimulator, appId: string) {
+  const jobs = capturesNewestFirst(sim, new Set([appId]));
+  const dated = jobs.filter((j) => j.startdate !== null);
+  const success = dated.find((j) => j.status === 'succeeded');
+  const last = dated[0] ?? jobs[0];
+  const STATUS = { succeeded: 'COMPLETED', failed: 'FAILED', canceled: 'KILLED', running: 'RUNNING', queued: 'WAITING' } as const;
+  return {
+    lastSuccessfulBackupAt: iso(success ? (success.startdate as number) / 1000 : null),
+    lastJobStatus: last ? STATUS[last.status] : null,
+    lastJobId: last ? toGlobalId('BackupDrJob', upstream, last.id) : null,
+  };
+}
+
+const consoles = () => estate.filter((u): u is Extract<Estate[number], { kind: 'backupdr' }> => u.kind === 'backupdr');
+
+describe('console applications as ProtectedWorkload', () => {
+  it('unprotected applications show their last successful capture and last capture job, from one or two id unions per console', async () => {
+    const gw = await gateway();
+    const res = await gw.query<{ unprotectedWorkloads: Array<{ lastSuccessfulBackupAt: string | null; lastJobStatus: string | null; lastJob: { id: string } | null; workload: { id: string; upstream: { id: string }; lastSuccessfulBackupAt: string | null } & { consoleId?: string } }> }>(
+      `{ unprotectedWorkloads { lastSuccessfulBackupAt lastJobStatus lastJob { id } workload { id upstream { id } lastSuccessfulBackupAt ... on BackupDrApplication { consoleId } } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    for (const u of consoles()) {
+      const rows = res.body.data!.unprotectedWorkloads.filter((w) => w.workload.upstream.id === u.id);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const w of rows) {
+        const facts = factsOf(u.id, u.sim, w.workload.consoleId!);
+        expect({ id: w.workload.id, last: w.lastSuccessfulBackupAt, status: w.lastJobStatus, job: w.lastJob?.id ?? null }).toEqual({
+          id: w.workload.id,
+          last: facts.lastSuccessfulBackupAt,
+          status: facts.lastJobStatus,
+          job: facts.lastJobId,
+        });
+        // The workload's own field reads the same facts.
+        expect(w.workload.lastSuccessfulBackupAt).toEqual(w.lastSuccessfulBackupAt);
+      }
+      expect(rows.some((w) => w.lastSuccessfulBackupAt !== null)).toBe(true);
+      // The list's two lists, then the history: one loader for the three fields and workload.lastSuccessfulBackupAt.
+      expect(u.sim.calls('GET /jobstatus'), u.id).toBe(captureFactCalls(u.sim, rows.map((w) => w.workload.consoleId!)));
+    }
+  });
+
+  it('lastSuccessfulBackupAt and hostName of a page of 100 applications, managed or not, from one or two id unions', async () => {
+    const u = consoles()[0]!;
+    const gw = await gateway();
+    const res = await gw.query<{ backupDr: { applications: { edges: Array<{ node: { consoleId: string; hostName: string | null; lastSuccessfulBackupAt: string | null } }> } } }>(
+      `query($u: ID!) { backupDr(upstream: $u) { applications(first: 100) { edges { node { consoleId hostName lastSuccessfulBackupAt } } } } }`,
+      { u: u.id },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data!.backupDr.applications.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(100);
+    const hosts = new Map(u.sim.data.hosts.map((h) => [h.id, h.hostname]));
+    const expected = [...u.sim.data.applications]
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .slice(0, 100)
+      .map((a) => ({ consoleId: a.id, hostName: hosts.get(a.hostId) ?? null, lastSuccessfulBackupAt: factsOf(u.id, u.sim, a.id).lastSuccessfulBackupAt }));
+    expect(nodes).toEqual(expected);
+    // The page mixes applications backed up daily with ones never backed up.
+    expect(nodes.some((n) => n.lastSuccessfulBackupAt === null)).toBe(true);
+    expect(nodes.some((n) => n.lastSuccessfulBackupAt !== null)).toBe(true);
+    const unions = captureFactCalls(u.sim, expected.map((n) => n.consoleId));
+    expect(unions).toBeLessThanOrEqual(2);
+    expect(u.sim.stats().byRoute).toEqual({ 'POST /session': 1, 'GET /application': 1, 'OPTIONS /jobstatus': 1, 'GET /jobstatus': unions });
+  });
+});
+
+describe('Commvault subclients as ProtectedWorkload', () => {
+  it('each subclient\'s lastSuccessfulBackupAt is its own newest successful backup and hostName its client\'s, from the clients\' POST /Jobs walk', async () => {
+    const u = estate.find((e) => e.id === 'cv-demo') as Extract<Estate[number], { kind: 'commvault' }>;
+    const clients = u.sim.data.clients.filter((c) => u.sim.data.subclients.some((s) => s.clientId === c.clientId)).slice(0, 10);
+    const gw = await gateway();
+    const res = await gw.query<{ [alias: string]: { subclients: Array<{ subclientId: number; hostName: string | null; lastSuccessfulBackupAt: string | null }> } }>(
+      `{ ${clients.map((c, i) => `c${i}: commvaultClient(upstream: "cv-demo", clientId: ${c.clientId}) { subclients { subclientId hostName lastSuccessfulBackupAt } }`).join(' ')} }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const got = clients.flatMap((_, i) => res.body.data![`c${i}`]!.subclients);
+    const expected = clients.flatMap((c) =>
+      u.sim.data.subclients
+        .filter((s) => s.clientId === c.clientId)
+        .map((s) => {
+          const newest = u.sim.data.jobs
+            .filter((j) => j.subclientId === s.subclientId && j.jobType === 'Backup' && CV_SUCCESS.has(j.status))
+            .reduce<number | null>((best, j) => (best === null || j.startTime > best ? j.startTime : best), null);
+          return { subclientId: s.subclientId, hostName: c.hostName, lastSuccessfulBackupAt: iso(newest === null ? null : newest * 1000) };
+        }),
+    );
+    expect([...got].sort((a, b) => a.subclientId - b.subclientId)).toEqual(expected.sort((a, b) => a.subclientId - b.subclientId));
+    expect(got.some((s) => s.lastSuccessfulBackupAt !== null)).toBe(true);
+    // One client list (names, host names), one subclient list per client, and the walk: no GET /Job per subclient.
+    expect(u.sim.calls('GET /Job')).toBe(0);
+    expect(u.sim.calls('GET /Client')).toBe(1);
+    expect(u.sim.calls('POST /Jobs')).toBeGreaterThan(0);
+    expect(u.sim.calls('POST /Jobs')).toBeLessThanOrEqual(Math.ceil(u.sim.data.jobs.filter((j) => clients.some((c) => c.clientId === j.clientId) && j.jobType === 'Backup').length / 1000));
+  });
+});

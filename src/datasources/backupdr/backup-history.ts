@@ -82,41 +82,52 @@ export async function finishedCapturesSince(source: BackupDrSource, cutoff: Date
   return walk(source, 'finishedJob', { conditions: [...classes, { field: 'startdate', op: 'GE', value: micros(cutoff) }] });
 }
 
+/** Id unions per chunk of applications before the ones still open cost a call each (captureFacts). */
+const UNION_ROUNDS = 2;
+
 /**
  * Each application's backup facts (newest successful capture, newest capture job of any status, running
- * ones included) for many applications of one console: per MAX_IDS_PER_CALL applications, ONE
- * `GET /jobstatus?filter=appid:==…&filter=jobclass:==…` (an id union), newest start first, WALK_PAGE_SIZE
- * jobs. A page that came back short holds every capture job of those applications: each is answered from
- * it. From a full page, an application is answered once one of its successes is there (newest first, so
- * its newest job is there too); each other costs one call of its own newest APPLICATION_HISTORY_LIMIT
- * jobs. Applications backed up daily settle on the first page, so a page of them costs one call.
+ * ones included) for many applications of one console, per MAX_IDS_PER_CALL applications:
+ *  1. ONE `GET /jobstatus?filter=appid:==…&filter=jobclass:==…` (an id union), newest start first, WALK_PAGE_SIZE
+ *     jobs. A page that came back short holds every capture job of those applications: each is answered.
+ *     From a full page, an application is answered once one of its successes is there (newest first, so
+ *     its newest job is there too).
+ *  2. The same union over the applications still open (those never or long not successful, often with few
+ *     jobs): answered alike.
+ *  3. Those still open cost one call each: their newest APPLICATION_HISTORY_LIMIT capture jobs.
+ * Applications backed up daily settle in step 1, unmanaged and stopped ones in step 2, so a page of 100
+ * applications costs one or two calls.
  */
 export async function captureFacts(source: BackupDrSource, appIds: readonly string[]): Promise<Map<string, BackupFacts<BdrJob>>> {
   const facts = new Map<string, BackupFacts<BdrJob>>();
-  const classes = await captureClasses(source, 'job');
-  const newestFirst = async (ids: readonly string[], limit: number) =>
-    (await source.listBuilt('job', { conditions: [...ids.map(appIs), ...(classes ?? [])], defaultSort: JOB_ORDER, limit })).items;
   const wanted = [...new Set(appIds)];
+  const classes = await captureClasses(source, 'job');
   if (classes === null) {
     for (const id of wanted) facts.set(id, backupFacts([], isCaptureJob));
     return facts;
   }
+  const newestFirst = async (ids: readonly string[], limit: number) =>
+    (await source.listBuilt('job', { conditions: [...ids.map(appIs), ...classes], defaultSort: JOB_ORDER, limit })).items;
+  const settle = async (ids: readonly string[], rounds: number): Promise<void> => {
+    if (ids.length === 0) return;
+    if (rounds === 0) {
+      await Promise.all(ids.map(async (id) => facts.set(id, backupFacts(await newestFirst([id], APPLICATION_HISTORY_LIMIT), isCaptureJob))));
+      return;
+    }
+    const page = await newestFirst(ids, WALK_PAGE_SIZE);
+    const complete = page.length < WALK_PAGE_SIZE;
+    const jobsOf = new Map<string, BdrJob[]>(ids.map((id) => [id, []]));
+    for (const job of page) if (job.applicationId !== null) jobsOf.get(job.applicationId)?.push(job);
+    const open: string[] = [];
+    for (const id of ids) {
+      const found = backupFacts(jobsOf.get(id) as BdrJob[], isCaptureJob);
+      if (complete || found.lastSuccessfulBackupAt !== null) facts.set(id, found);
+      else open.push(id);
+    }
+    await settle(open, rounds - 1);
+  };
   const chunks: string[][] = [];
   for (let i = 0; i < wanted.length; i += MAX_IDS_PER_CALL) chunks.push(wanted.slice(i, i + MAX_IDS_PER_CALL));
-  await Promise.all(
-    chunks.map(async (chunk) => {
-      const page = await newestFirst(chunk, WALK_PAGE_SIZE);
-      const complete = page.length < WALK_PAGE_SIZE;
-      const jobsOf = new Map<string, BdrJob[]>(chunk.map((id) => [id, []]));
-      for (const job of page) if (job.applicationId !== null) jobsOf.get(job.applicationId)?.push(job);
-      const rest: string[] = [];
-      for (const id of chunk) {
-        const found = backupFacts(jobsOf.get(id) as BdrJob[], isCaptureJob);
-        if (complete || found.lastSuccessfulBackupAt !== null) facts.set(id, found);
-        else rest.push(id);
-      }
-      await Promise.all(rest.map(async (id) => facts.set(id, backupFacts(await newestFirst([id], APPLICATION_HISTORY_LIMIT), isCaptureJob))));
-    }),
-  );
+  await Promise.all(chunks.map((chunk) => settle(chunk, UNION_ROUNDS)));
   return facts;
 }

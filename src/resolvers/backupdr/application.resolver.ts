@@ -26,7 +26,7 @@ export class BackupDrApplicationResolver {
     nullable: true,
     description:
       'Start of the newest successful capture job (snapshot, dedup, DirectOnVault) in the console\'s job history. Batched: one ' +
-      '`/jobstatus` list per 200 applications of the request, plus one call for each without a success among those 1000 newest jobs.',
+      '`/jobstatus` id union per 200 applications of the request (a second one for those without a success among its 1000 newest jobs).',
   })
   async lastSuccessfulBackupAt(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<Date | null> {
     return (await consoleLoaders(ctx).backupFactsByApplicationId.load({ instanceId: a.upstream.id, id: a.consoleId })).lastSuccessfulBackupAt;

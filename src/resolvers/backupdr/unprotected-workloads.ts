@@ -13,7 +13,7 @@ const byConsoleId = (a: string, b: string): number => a.length - b.length || (a 
  * an SLA manages with no successful capture job (snapshot, dedup, DirectOnVault) started since `cutoff`,
  * by name. Two lists, read in parallel: the managed applications and the window's finished capture jobs
  * (datasources/backupdr/backup-history.ts). The history fields, only when selected, read the workloads' capture
- * jobs together (one `/jobstatus` id union per 200 workloads, plus one call per workload never successful in it).
+ * jobs together (`captureFacts`: one or two `/jobstatus` id unions per 200 workloads).
  */
 export async function consoleUnprotectedWorkloads(ctx: GatewayContext, source: BackupDrSource, cutoff: Date): Promise<UnprotectedWorkload[]> {
   const [applications, captures] = await Promise.all([listManagedApplications(source), finishedCapturesSince(source, cutoff)]);
