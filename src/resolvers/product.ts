@@ -72,7 +72,7 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly MonitoredJob[]>;
   /**
    * Workloads of one upstream without a successful backup started since `cutoff`, ordered by name (docs/schema.md,
-   * "Unprotected workloads", gives each product's rule and upstream calls).
+   * "Protected workloads", gives each product's rule and upstream calls).
    */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
   /**

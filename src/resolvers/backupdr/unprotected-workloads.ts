@@ -9,7 +9,7 @@ import { consoleLoaders } from './sources.js';
 const byConsoleId = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * A console's part of `unprotectedWorkloads` (docs/schema.md, "Unprotected workloads"): the applications
+ * A console's part of `unprotectedWorkloads` (docs/schema.md, "Protected workloads"): the applications
  * an SLA manages with no successful capture job (snapshot, dedup, DirectOnVault) started since `cutoff`,
  * by name. Two lists, read in parallel: the managed applications and the window's finished capture jobs
  * (datasources/backupdr/backup-history.ts). The history fields, only when selected, read the workloads' capture

@@ -64,7 +64,7 @@ export class MonitoringResolver {
     description:
       'Workloads with no successful backup (COMPLETED or COMPLETED_WITH_ERRORS) started in the last `days` days (1..365): ' +
       'Commvault clients with at least one agent installed, and Backup and DR applications an SLA manages (their capture jobs). ' +
-      'By upstream, then name. docs/schema.md, "Unprotected workloads", gives the rule and the upstream calls.',
+      'By upstream, then name. docs/schema.md, "Protected workloads", gives the rule and the upstream calls.',
   })
   async unprotectedWorkloads(
     @Args(() => UnprotectedWorkloadsArgs) args: UnprotectedWorkloadsArgs,
