@@ -166,6 +166,24 @@ describe('unprotectedWorkloads on the demo estate', () => {
     expect(expected.length).toBeGreaterThan(0);
   });
 
+  it('keeps the other upstreams\' workloads when a console fails, and reports that console at the field\'s path', async () => {
+    const gw = await gateway();
+    const failing = consoles()[0]!;
+    // Every console answer becomes its relayed-appliance error (HTTP 200 with err_code 10023).
+    failing.sim.setFaults({ errList: { count: 1000 } });
+    const nowMs = Date.now();
+    const res = await gw.query<{ unprotectedWorkloads: Row[] }>(UNPROTECTED);
+    failing.sim.reset();
+    const expected = estate
+      .filter((u) => u.id !== failing.id)
+      .flatMap((u) =>
+        u.kind === 'commvault' ? unprotectedClients(u.id, u.sim, (nowMs - 7 * DAY_S * 1000) / 1000) : unprotectedApplications(u.id, u.sim, (nowMs - 7 * DAY_S * 1000) * 1000),
+      );
+    expect(flat(res.body.data!.unprotectedWorkloads)).toEqual(expected);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0]).toMatchObject({ path: ['unprotectedWorkloads'], extensions: { code: 'UPSTREAM_ERROR', upstream: { instance: failing.id } } });
+  });
+
   it('stays within its stated calls: per CommServe the servers, the clients and the window\'s job pages; per console its managed applications and the window\'s capture jobs, 1000 a page', async () => {
     const gw = await gateway();
     const nowMs = Date.now();
