@@ -109,7 +109,8 @@ const workloadHistory: CostHint = (parent, env) => {
   for (const model of env.products) {
     const count = countOf(parent.upstreams, model.group);
     if (count === 0) continue;
-    const perUpstream = (parent.items * count) / upstreams / count;
+    // The workloads spread evenly over the upstreams they come from.
+    const perUpstream = parent.items / upstreams;
     const per = model.workloadHistoryIdsPerCall;
     calls += count * (per ? Math.ceil(perUpstream / per) : Math.ceil(perUpstream));
   }

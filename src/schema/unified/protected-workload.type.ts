@@ -16,7 +16,7 @@ import { Upstream } from './upstream.type.js';
   resolveType: typeOfRecord,
 })
 export abstract class ProtectedWorkload implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id: opaque, stable, unique across all upstreams.' })
   id!: string;
 
   @Field(() => String)
