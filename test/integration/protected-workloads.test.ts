@@ -190,8 +190,16 @@ describe('unprotectedWorkloads on the demo estate', () => {
     const res = await gw.query<{ unprotectedWorkloads: Row[] }>(UNPROTECTED);
     expect(res.body.errors).toBeUndefined();
     const cutoffMs = nowMs - 7 * DAY_S * 1000;
+    const cold = estate.map((u) => u.sim.stats().total);
+    const coldRoutes = new Map(estate.map((u) => [u.id, { ...u.sim.stats().byRoute }]));
+    // Asked again at once, every list is answered from the cache: the window is sent by the minute (a
+    // repeat that starts in the next minute asks that minute's window once more).
+    const again = await gw.query<{ unprotectedWorkloads: Row[] }>(UNPROTECTED);
+    expect(again.body.errors).toBeUndefined();
+    if (Math.floor(Date.now() / 60_000) === Math.floor(nowMs / 60_000)) expect(estate.map((u) => u.sim.stats().total)).toEqual(cold);
+    else for (const [i, u] of estate.entries()) expect(u.sim.stats().total).toBeLessThanOrEqual(2 * cold[i]!);
     for (const u of estate) {
-      const routes = u.sim.stats().byRoute;
+      const routes = coldRoutes.get(u.id)!;
       if (u.kind === 'commvault') {
         // `GET /Job` pages of the 7-day window: every job the lookup can return (finished after the cutoff less its slack, or active).
         const lookupS = cutoffMs / 1000 - 600;
@@ -200,8 +208,10 @@ describe('unprotectedWorkloads on the demo estate', () => {
         expect(routes, u.id).toEqual({ 'POST /Login': 1, 'GET /V4/Servers': 1, 'GET /Client': 1, 'GET /Job': routes['GET /Job'] });
       } else {
         const managed = u.sim.data.applications.filter((a) => a.managed).length;
+        // The window as sent: from the cutoff's whole minute.
+        const fromUs = Math.floor(cutoffMs / 60_000) * 60_000 * 1000;
         const finishedCaptures = u.sim.data.jobs.filter(
-          (j: BdrJob) => CAPTURE_CLASSES.has(j.jobclass) && j.startdate !== null && j.startdate >= cutoffMs * 1000 && j.status !== 'running' && j.status !== 'queued',
+          (j: BdrJob) => CAPTURE_CLASSES.has(j.jobclass) && j.startdate !== null && j.startdate >= fromUs && j.status !== 'running' && j.status !== 'queued',
         ).length;
         // The login and the job list's OPTIONS (once an hour), then ⌊M/1000⌋ + 1 and ⌊J/1000⌋ + 1 pages.
         expect(routes, u.id).toEqual({

@@ -73,13 +73,21 @@ export function listManagedApplications(source: BackupDrSource): Promise<BdrAppl
 }
 
 /**
- * Every finished capture job started at or after `cutoff`: `GET /jobhistory?filter=jobclass:==…&filter=startdate:>=…`,
- * ⌊J/1000⌋ + 1 pages for J such jobs.
+ * The window's lower bound as sent: rounded down to the whole minute (a superset; callers filter by the
+ * exact cutoff), so a window given relative to now ("the last 7 days") asks the same URLs for a minute
+ * and repeated or concurrent requests share cache entries and in-flight calls.
+ */
+const CUTOFF_GRANULARITY_MS = 60_000;
+
+/**
+ * Every finished capture job started at or after `cutoff` (and some in the minute before it):
+ * `GET /jobhistory?filter=jobclass:==…&filter=startdate:>=…`, ⌊J/1000⌋ + 1 pages for J such jobs.
  */
 export async function finishedCapturesSince(source: BackupDrSource, cutoff: Date): Promise<BdrJob[]> {
   const classes = await captureClasses(source, 'finishedJob');
   if (classes === null) return [];
-  return walk(source, 'finishedJob', { conditions: [...classes, { field: 'startdate', op: 'GE', value: micros(cutoff) }] });
+  const from = new Date(Math.floor(cutoff.getTime() / CUTOFF_GRANULARITY_MS) * CUTOFF_GRANULARITY_MS);
+  return walk(source, 'finishedJob', { conditions: [...classes, { field: 'startdate', op: 'GE', value: micros(from) }] });
 }
 
 /** Id unions per chunk of applications before the ones still open cost a call each (captureFacts). */
