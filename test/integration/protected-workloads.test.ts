@@ -164,6 +164,11 @@ describe('unprotectedWorkloads on the demo estate', () => {
     const expected = unprotectedApplications('bdr-demo-2', console2, (nowMs - 30 * DAY_S * 1000) * 1000);
     expect(flat(res.body.data!.unprotectedWorkloads)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
+    // Past 10 pages the walk asks the HEAD count once (to refuse a window over 50 pages at once), then reads on.
+    const fromUs = Math.floor((nowMs - 30 * DAY_S * 1000) / 60_000) * 60_000 * 1000;
+    const finished = console2.data.jobs.filter((j) => CAPTURE_CLASSES.has(j.jobclass) && j.startdate !== null && j.startdate >= fromUs && j.status !== 'running' && j.status !== 'queued').length;
+    expect(Math.floor(finished / CONSOLE_PAGE) + 1).toBeGreaterThan(10);
+    expect(console2.stats().byRoute).toMatchObject({ 'HEAD /jobhistory': 1, 'GET /jobhistory': Math.floor(finished / CONSOLE_PAGE) + 1 });
   });
 
   it('keeps the other upstreams\' workloads when a console fails, and reports that console at the field\'s path', async () => {

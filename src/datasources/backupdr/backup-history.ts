@@ -24,6 +24,11 @@ export const CAPTURE_JOB_CLASSES: readonly string[] = ['snapshot', 'dedup', 'Dir
 export const WALK_PAGE_SIZE = 1000;
 /** A walk longer than this is refused (QUERY_TOO_COMPLEX): 50 000 jobs, about two months of a 800-application console. */
 export const MAX_WALK_PAGES = 50;
+/**
+ * After this many full pages a walk asks the list's HEAD count (one call) and stops at once when the
+ * console's estimate says it would pass MAX_WALK_PAGES, instead of reading 50 pages before refusing.
+ */
+export const COUNT_CHECK_AFTER_PAGES = 10;
 /** How many of an application's newest capture jobs its own history call reads (one page), as for a Commvault client. */
 export const APPLICATION_HISTORY_LIMIT = 200;
 
@@ -39,16 +44,20 @@ const appIs = (id: string): FilterCondition => ({ field: 'appid', op: 'EQ', valu
 /**
  * Every item of a list, page after page (`WALK_PAGE_SIZE`, in id order so that items added meanwhile
  * land after the last page), until a page comes back short. An item seen twice counts once.
- * @throws QUERY_TOO_COMPLEX past MAX_WALK_PAGES pages.
+ * @throws QUERY_TOO_COMPLEX past MAX_WALK_PAGES pages, or as soon as the HEAD count says so (COUNT_CHECK_AFTER_PAGES).
  */
 async function walk<R extends BdrResource>(source: BackupDrSource, resource: R, spec: ListSpec): Promise<Array<BdrResourceTypes[R]>> {
+  const tooLong = (items: number) =>
+    new GatewayError(ErrorCode.QUERY_TOO_COMPLEX, `the ${resource} list of console "${source.instanceId}" holds ${items} items or more; narrow the window`, {
+      upstream: { instance: source.instanceId },
+    });
   const seen = new Set<string>();
   const out: Array<BdrResourceTypes[R]> = [];
   for (let page = 0; ; page++) {
-    if (page === MAX_WALK_PAGES) {
-      throw new GatewayError(ErrorCode.QUERY_TOO_COMPLEX, `the ${resource} list of console "${source.instanceId}" holds more than ${page * WALK_PAGE_SIZE} items; narrow the window`, {
-        upstream: { instance: source.instanceId },
-      });
+    if (page === MAX_WALK_PAGES) throw tooLong(page * WALK_PAGE_SIZE);
+    if (page === COUNT_CHECK_AFTER_PAGES) {
+      const total = await source.count(resource, spec);
+      if (total > MAX_WALK_PAGES * WALK_PAGE_SIZE) throw tooLong(total);
     }
     const { items } = await source.listBuilt(resource, { ...spec, defaultSort: ID_ORDER, offset: page * WALK_PAGE_SIZE, limit: WALK_PAGE_SIZE });
     for (const item of items) {

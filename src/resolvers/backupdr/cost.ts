@@ -1,5 +1,5 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
-import { MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
+import { COUNT_CHECK_AFTER_PAGES, MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
 import { after, batched, fanOut, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
@@ -11,10 +11,11 @@ const OTHER_LIST = 10;
  */
 const ASSUMED_CAPTURES_PER_DAY = 800;
 
-/** `GET /jobhistory` pages of `days` days of finished capture jobs on one console (⌊J/1000⌋ + 1, backup-history.ts). */
+/** Calls of `days` days of finished capture jobs on one console: ⌊J/1000⌋ + 1 `GET /jobhistory` pages, and a HEAD past 10 (backup-history.ts). */
 function capturePages(days: unknown): number {
   const jobs = (typeof days === 'number' ? Math.max(0, days) : 0) * ASSUMED_CAPTURES_PER_DAY;
-  return Math.min(MAX_WALK_PAGES, Math.floor(jobs / WALK_PAGE_SIZE) + 1);
+  const pages = Math.min(MAX_WALK_PAGES, Math.floor(jobs / WALK_PAGE_SIZE) + 1);
+  return pages > COUNT_CHECK_AFTER_PAGES ? pages + 1 : pages;
 }
 
 /** The shared detail records (see FieldCost.shared). */
