@@ -25,9 +25,9 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
 /**
  * Estimated upstream calls one operation may make (src/plugins/cost). The operations/ documents
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
- * EstateHealth 47·C + 2·B, EstateHealthPage 16·C + 5·B, DashboardJobs (100 jobs) 2·C + 2·B, ConsoleJobs 5,
+ * EstateHealth 47·C + 10·B, EstateHealthPage 16·C + 5·B, DashboardJobs (100 jobs) 2·C + 2·B, ConsoleJobs 5,
  * StorageCapacity C + B, StorageRunout 31·C + 31·B, CommvaultClients C, BrowseSubclient 2, RecentEvents 2·C + 2·B. 500 passes all of them for estates of up to ten
- * CommServes and three consoles (the demo's three Commvault upstreams and two consoles: 155 at most), and refuses what
+ * CommServes and three consoles (the demo's three Commvault upstreams and two consoles: 161 at most), and refuses what
  * fans out per item at full pages, e.g. 500 clients each with its backup
  * history (501 on one CommServe).
  */

@@ -52,7 +52,7 @@ export interface ControllableJob {
  * The graph half of a product (Commvault; Backup and DR; …), registered once in src/products.ts. The
  * unified fields (`jobs`, `storagePools`, `node`, the monitoring fields), the schema build and the cost
  * limit loop over the registered products and never name one. Optional parts are the ones a product
- * may not have (a console has no unprotected-workload rule yet): it is then left out of that field.
+ * may not have (a product without DDBs or capacity figures): it is then left out of that field.
  */
 export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   /** The datasource half: kinds served, sources. */
@@ -88,7 +88,10 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   backupInfrastructure?(ctx: GatewayContext, source: S): Promise<BackupInfrastructure>;
   /** Its deduplication stores with their partitions (`healthReport`'s DDB check). */
   ddbHealth?(ctx: GatewayContext, source: S): Promise<readonly DdbFacts[]>;
-  /** Workloads of one upstream without a successful backup started since `cutoff`. */
+  /**
+   * Workloads of one upstream without a successful backup started since `cutoff`, ordered by name (docs/schema.md,
+   * "Protected workloads", gives each product's rule and upstream calls).
+   */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
   /**
    * One of its jobs for `controlJobs`, by the parts of its global id; undefined when the type is not one

@@ -75,8 +75,8 @@ describe('the operations/ documents under the default limit', () => {
       RecentEvents: 4,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
-      // Per CommServe 47 (the DDB stores and the unprotected workloads' histories dominate), per console 2.
-      EstateHealth: 49,
+      // Per CommServe 47; per console 10: summary and alerts (2), the managed applications, 6 pages of a week's capture jobs, one history union.
+      EstateHealth: 57,
       // healthReport (CommServe: pools, jobs, MediaAgents, DDB engines + 10 stores; console: pools, jobs, appliances), summary, alerts.
       EstateHealthPage: 21,
       // The DR backup call and the started job read back.

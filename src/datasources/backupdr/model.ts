@@ -42,7 +42,8 @@ interface Synced<TypeName extends string> extends ConsoleNode<TypeName> {
 
 export interface BdrApplication extends Synced<'BackupDrApplication'> {
   appName: string | null;
-  name: string | null;
+  /** The display name: `name`, else `appname`, else the console id (a workload always has a name). */
+  name: string;
   appType: string | null;
   friendlyType: string | null;
   appClass: string | null;

@@ -90,6 +90,11 @@ export interface CommvaultLoaders {
    * one `POST /Jobs` walk over their finished backup jobs (last-backup.ts), not one call per client.
    */
   lastSuccessfulBackupByClientId: SettledLoader<IdKey, Date | null>;
+  /**
+   * The start of a subclient's newest successful backup: the same `POST /Jobs` walk over the finished
+   * backups of the subclients' clients, each subclient settled by its own jobs.
+   */
+  lastSuccessfulBackupBySubclientId: SettledLoader<SubclientKey, Date | null>;
 }
 
 const byId = (k: IdKey): string => String(k.id);
@@ -152,7 +157,18 @@ export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSo
       }),
     ),
     lastSuccessfulBackupByClientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
-      const found = await lastSuccessfulBackups(s, [...new Set(keys.map(keyId))], CLIENT_BACKUP_HISTORY_LIMIT);
+      const clientIds = [...new Set(keys.map(keyId))];
+      const found = await lastSuccessfulBackups(s, { clientIds, workloadIds: clientIds, workloadOf: (j) => j.clientId }, CLIENT_BACKUP_HISTORY_LIMIT);
+      return keys.map((k) => found.get(k.id) ?? null);
+    }),
+    lastSuccessfulBackupBySubclientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly SubclientKey[]) => {
+      // A subclient of no known client has no jobs to read: null.
+      const known = keys.filter((k): k is SubclientKey & { clientId: number } => typeof k.clientId === 'number');
+      const found = await lastSuccessfulBackups(
+        s,
+        { clientIds: known.map((k) => k.clientId), workloadIds: [...new Set(known.map(keyId))], workloadOf: (j) => j.subclient?.subclientId ?? null },
+        CLIENT_BACKUP_HISTORY_LIMIT,
+      );
       return keys.map((k) => found.get(k.id) ?? null);
     }),
   };

@@ -43,6 +43,8 @@ export interface ProductCostModel {
   readonly ddbHealth?: number;
   /** Calls per upstream of `unprotectedWorkloads`; absent: it takes no part. */
   unprotectedWorkloads?(env: FieldEnv): number;
+  /** How many of its unprotected workloads one call reads the backup history of (UnprotectedWorkload's history fields); absent: one each. */
+  readonly workloadHistoryIdsPerCall?: number;
   /** Details an object fetched by `node` holds (see FieldCost.shared). */
   readonly nodeHolds?: readonly string[];
 }

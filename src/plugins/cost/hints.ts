@@ -119,6 +119,24 @@ const controlJobs: CostHint = (_parent, env) => {
   return { calls: jobs * perJob, child: level(jobs, env.visible) };
 };
 
+/**
+ * The history fields of `unprotectedWorkloads`, one shared read: per upstream of each product, one call per
+ * workload, or one per `workloadHistoryIdsPerCall` workloads where the product batches them.
+ */
+const workloadHistory: CostHint = (parent, env) => {
+  const upstreams = totalOf(parent.upstreams);
+  let calls = 0;
+  for (const model of env.products) {
+    const count = countOf(parent.upstreams, model.group);
+    if (count === 0) continue;
+    // The workloads spread evenly over the upstreams they come from.
+    const perUpstream = parent.items / upstreams;
+    const per = model.workloadHistoryIdsPerCall;
+    calls += count * (per ? Math.ceil(perUpstream / per) : Math.ceil(perUpstream));
+  }
+  return { calls: 0, shared: { key: DETAIL.backupHistory, calls }, child: level(parent.items, parent.upstreams) };
+};
+
 /** `Query.node`: a loader or detail call for the id's type; the object holds what that product's node fetch keeps. */
 const node: CostHint = (parent, env) => perParent(1, { holds: env.products.flatMap((p) => p.nodeHolds ?? []) })(parent, env);
 
@@ -151,10 +169,10 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   // Read from the summary's own jobs.
   'JobStatusSummary.failures': free({ items: ASSUMED.OTHER_LIST }),
   'Mutation.controlJobs': controlJobs,
-  // One backup-history call per workload, shared by the three fields.
-  'UnprotectedWorkload.lastSuccessfulBackupAt': perParent(1, { shares: DETAIL.backupHistory }),
-  'UnprotectedWorkload.lastJobStatus': perParent(1, { shares: DETAIL.backupHistory }),
-  'UnprotectedWorkload.lastJob': perParent(1, { shares: DETAIL.backupHistory }),
+  // The workloads' backup history, shared by the three fields.
+  'UnprotectedWorkload.lastSuccessfulBackupAt': workloadHistory,
+  'UnprotectedWorkload.lastJobStatus': workloadHistory,
+  'UnprotectedWorkload.lastJob': workloadHistory,
 };
 
 /** The whole table: the unified fields and every product's own. */

@@ -1,10 +1,24 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
 import { CONSOLE_MAX_WINDOW_PAGES, CONSOLE_WINDOW_PAGE_SIZE } from '../../datasources/backupdr/job-search.js';
 import { summaryWindowDays } from '../../monitoring/window.js';
+import { COUNT_CHECK_AFTER_PAGES, MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
 import { after, batched, fanOut, free, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
 const OTHER_LIST = 10;
+
+/**
+ * Capture jobs a console starts per day, for `unprotectedWorkloads(days)`'s window: 800 managed applications
+ * backed up daily (the demo consoles: about 700).
+ */
+const ASSUMED_CAPTURES_PER_DAY = 800;
+
+/** Calls of `days` days of finished capture jobs on one console: ⌊J/1000⌋ + 1 `GET /jobhistory` pages, and a HEAD past 10 (backup-history.ts). */
+function capturePages(days: unknown): number {
+  const jobs = (typeof days === 'number' ? Math.max(0, days) : 0) * ASSUMED_CAPTURES_PER_DAY;
+  const pages = Math.min(MAX_WALK_PAGES, Math.floor(jobs / WALK_PAGE_SIZE) + 1);
+  return pages > COUNT_CHECK_AFTER_PAGES ? pages + 1 : pages;
+}
 
 /** The shared detail records (see FieldCost.shared). */
 const DETAIL = { jobApplication: 'job application' } as const;
@@ -47,6 +61,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrApplication.jobs': consoleList,
   'BackupDrHost.applications': consoleList,
   'BackupDrApplication.host': consoleRef,
+  // One `/jobstatus` union of capture jobs per 200 applications, and a second for those without a success on a
+  // full first page (backup-history.ts `captureFacts`); single calls past that are left out of the estimate.
+  'BackupDrApplication.lastSuccessfulBackupAt': consoleBatch({ calls: 2 }),
   'BackupDrApplication.sla': consoleRef,
   'BackupDrApplication.logicalGroup': consoleRef,
   'BackupDrApplication.consistencyGroup': consoleRef,
@@ -112,6 +129,10 @@ export const backupDrCost: ProductCostModel = {
   jobsInWindow: (env) => consoleWindowPages(summaryWindowDays(env.args.since, env.args.until, env.now)),
   // One appliance list per console.
   backupInfrastructure: 1,
+  // The managed applications (one page) and the window's finished capture jobs, per console.
+  unprotectedWorkloads: (env) => 1 + capturePages(env.args.days),
+  // The history fields read the workloads' capture jobs as one id union per 200 (backup-history.ts `captureFacts`).
+  workloadHistoryIdsPerCall: MAX_IDS_PER_CALL,
 };
 
 /**

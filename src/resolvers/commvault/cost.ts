@@ -100,6 +100,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
   'CommvaultClient.jobs': perParent(1, { items: 'page' }),
   'CommvaultSubclient.client': batched('commvault'),
+  // Its client's host name: the cached client list.
+  'CommvaultSubclient.hostName': batched('commvault'),
+  // The same walk of `POST /Jobs` as the clients', over the subclients' clients.
+  'CommvaultSubclient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // Met in a job, a subclient carries only names: one `GET /Subclient?clientId=` per client fills the rest.
   'CommvaultSubclient.description': perParent(1, { shares: DETAIL.subclient }),
   'CommvaultSubclient.backupEnabled': perParent(1, { shares: DETAIL.subclient }),

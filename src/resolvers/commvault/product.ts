@@ -7,7 +7,7 @@ import { commvaultUpstreams } from '../../datasources/commvault/product.js';
 import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
 import { windowConditions } from '../../monitoring/job-conditions.js';
 import { ddbStoresWithPartitions } from './ddb-health.js';
-import { backupFacts, findUnprotected } from '../../monitoring/protection.js';
+import { backupFacts, byWorkloadName, findUnprotected } from '../../monitoring/protection.js';
 import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsPath } from '../selection.js';
@@ -136,7 +136,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
       source.listServers(),
       jobsInWindow(source, { jobTypes: [BACKUP_JOB_TYPE], startedAfter: cutoff }),
     ]);
-    const workloads = servers.filter(isWorkload).sort((a, b) => byName(a.name, b.name) || a.clientId - b.clientId);
+    const workloads = servers.filter(isWorkload).sort((a, b) => byWorkloadName(a, b) || a.clientId - b.clientId);
     const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
     const loaders = commvaultLoaders(ctx);
     const clients = await loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
@@ -185,7 +185,3 @@ function isWorkload(server: CvServer): boolean {
   return server.configured !== false && server.agents.length > 0;
 }
 
-
-function byName(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { sensitivity: 'base' });
-}

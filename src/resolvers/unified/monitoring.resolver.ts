@@ -63,7 +63,8 @@ export class MonitoringResolver {
   @Query(() => [UnprotectedWorkload], {
     description:
       'Workloads with no successful backup (COMPLETED or COMPLETED_WITH_ERRORS) started in the last `days` days (1..365): ' +
-      'Commvault clients with at least one agent installed. By upstream, then name.',
+      'Commvault clients with at least one agent installed, and Backup and DR applications an SLA manages (their capture jobs). ' +
+      'By upstream, then name. docs/schema.md, "Protected workloads", gives the rule and the upstream calls.',
   })
   async unprotectedWorkloads(
     @Args(() => UnprotectedWorkloadsArgs) args: UnprotectedWorkloadsArgs,
