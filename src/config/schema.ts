@@ -25,7 +25,8 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * Estimated upstream calls one operation may make (src/plugins/cost). The operations/ documents
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
  * EstateHealth 47·C, DashboardJobs (100 jobs) 2·C + 2·B, ConsoleJobs 5, StorageCapacity C + B,
- * CommvaultClients C, BrowseSubclient 2. 500 passes all of them for estates of up to ten CommServes (the demo's
+ * CommvaultClients C, BrowseSubclient 2; the dashboard's DashboardEstate 35·C, DashboardCapacity C + B,
+ * DashboardUpstreamOutcomes 1 (a CommServe) or 0 (a console). 500 passes all of them for estates of up to ten CommServes (the demo's
  * three Commvault upstreams and two consoles: 141 at most), and refuses what fans out per item at full pages, e.g. 500 clients each with its backup
  * history (501 on one CommServe).
  */
@@ -293,6 +294,8 @@ export const configSchema = z
         maxPageSize: z.number().int().positive().default(500),
         /** Serve the offline GraphiQL playground at `/playground`. @default true */
         playground: z.boolean().default(true),
+        /** Serve the reference dashboard (Apollo Client over trusted documents) at `/dashboard`. @default true */
+        dashboard: z.boolean().default(true),
         /**
          * What executes validated documents: `jit` compiles each document once with graphql-jit (about 3x
          * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
@@ -340,6 +343,7 @@ export const configSchema = z
         host: '127.0.0.1',
         maxPageSize: 500,
         playground: true,
+        dashboard: true,
         executor: 'jit',
         bodyLimit: DEFAULT_BODY_LIMIT,
         shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,

@@ -115,6 +115,8 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     CommvaultClients: { upstream: 'cv-a', search: 'a' },
     StorageCapacity: { upstream: 'cv-a' },
     DashboardJobs: { filter: { upstream: ['cv-a', 'bdr-a'] } },
+    DashboardUpstreamOutcomes: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
+    DashboardEstate: { since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
   };
 
   // Subscriptions are executed by graphql-js over WebSocket only (test/integration/job-progress.test.ts).

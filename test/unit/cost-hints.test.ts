@@ -70,7 +70,13 @@ describe('the operations/ documents under the default limit', () => {
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
+      // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
+      DashboardCapacity: 2,
+      // The window's job pages and the unprotected-workloads walk, per CommServe; consoles take no part.
+      DashboardEstate: 35,
       DashboardJobs: 4,
+      // Asked of the console (see variablesOf): it has no job summary, so no call; a CommServe's costs 1.
+      DashboardUpstreamOutcomes: 0,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
       EstateHealth: 47,

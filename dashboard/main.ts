@@ -1,0 +1,116 @@
+import './dashboard.css';
+import {
+  DashboardCapacityDocument,
+  DashboardEstateDocument,
+  DashboardJobsDocument,
+  DashboardUpstreamOutcomesDocument,
+} from '../src/generated/operations/graphql.js';
+import { createDashboardClient, type DashboardClient } from './client.js';
+import { readConfig } from './config.js';
+import { h } from './dom.js';
+import { errorMessages, Section } from './section.js';
+import { renderCapacity } from './sections/capacity.js';
+import { LIVE_JOBS, LiveJobs } from './sections/live-jobs.js';
+import { renderOutcomes, type UpstreamOutcome } from './sections/outcomes.js';
+import { renderUnprotected } from './sections/unprotected.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const UNPROTECTED_DAYS = 7;
+/** The key lives as long as the browser tab (sessionStorage), like the playground's header editor: not beyond. */
+const KEY_STORAGE = 'backup-graph:dashboard:key';
+
+const config = readConfig();
+const sections = {
+  outcomes: new Section('outcomes', 'Job outcomes, last 24 hours'),
+  capacity: new Section('capacity', 'Storage capacity'),
+  unprotected: new Section('unprotected', `Unprotected workloads, ${UNPROTECTED_DAYS} days`),
+  live: new Section('live', 'Running jobs, live'),
+};
+const liveJobs = new LiveJobs(sections.live);
+let client: DashboardClient | undefined;
+
+function storedKey(): string | null {
+  try {
+    return window.sessionStorage.getItem(KEY_STORAGE);
+  } catch {
+    return null; // storage disabled: the key lasts until the page is left
+  }
+}
+
+function storeKey(key: string): void {
+  try {
+    window.sessionStorage.setItem(KEY_STORAGE, key);
+  } catch {
+    // see storedKey
+  }
+}
+
+/** Loads every section; the per-upstream outcome requests start once the estate has named the upstreams. */
+async function refresh(apiKey: string): Promise<void> {
+  client?.dispose();
+  liveJobs.dispose();
+  client = createDashboardClient(config.graphqlPath, apiKey);
+  const { apollo } = client;
+  for (const section of Object.values(sections)) section.loading();
+  // One window for the estate and every upstream, to the second, so the rows add up to the total.
+  const until = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const window = { since: new Date(until.getTime() - DAY_MS).toISOString(), until: until.toISOString() };
+
+  const estate = apollo.query({ query: DashboardEstateDocument, variables: { ...window, days: UNPROTECTED_DAYS } }).then(async ({ data, error }) => {
+    if (!data) throw error ?? new Error('no answer');
+    const errors = errorMessages(error);
+    renderUnprotected(sections.unprotected, data.unprotectedWorkloads, UNPROTECTED_DAYS, errors);
+    const outcomes = await Promise.all(
+      data.upstreams.map(async (upstream): Promise<UpstreamOutcome> => {
+        const answer = await apollo.query({ query: DashboardUpstreamOutcomesDocument, variables: { upstream: upstream.id, ...window } }).catch((e: unknown) => ({ data: undefined, error: e }));
+        return { upstream, summary: answer.data?.jobStatusSummary ?? null, errors: errorMessages(answer.error) };
+      }),
+    );
+    renderOutcomes(sections.outcomes, outcomes, data.jobStatusSummary);
+  });
+  const capacity = apollo.query({ query: DashboardCapacityDocument }).then(({ data, error }) => {
+    if (!data) throw error ?? new Error('no answer');
+    renderCapacity(sections.capacity, data.storagePools, errorMessages(error));
+  });
+  const running = apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { status: ['RUNNING'] } } }).then(({ data, error }) => {
+    if (!data) throw error ?? new Error('no answer');
+    liveJobs.render(apollo, data.jobs.edges.map((e) => e.node), errorMessages(error));
+  });
+
+  const failed = (targets: Section[]) => (e: unknown) => {
+    for (const section of targets) section.fail(errorMessages(e).join('; '));
+  };
+  await Promise.all([
+    estate.catch(failed([sections.outcomes, sections.unprotected])),
+    capacity.catch(failed([sections.capacity])),
+    running.catch(failed([sections.live])),
+  ]);
+}
+
+/** The key form: a password field (never echoed), kept for the tab; Refresh reloads with the key in use. */
+function keyForm(initial: string): HTMLFormElement {
+  const input = h('input', { id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', required: true, value: initial });
+  const form = h('form', { class: 'key', 'aria-label': 'API key' }, h('label', { for: 'api-key' }, 'API key'), input, h('button', { type: 'submit' }, 'Load'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = input.value.trim();
+    if (!key) return;
+    storeKey(key);
+    void refresh(key);
+  });
+  return form;
+}
+
+function mount(): void {
+  const initial = storedKey() ?? config.defaultApiKey ?? '';
+  const root = document.getElementById('dashboard');
+  if (!root) return;
+  root.replaceChildren(
+    h('header', {}, h('h1', {}, 'Backup estate'), keyForm(initial)),
+    h('main', {}, ...Object.values(sections).map((s) => s.element)),
+  );
+  if (initial) void refresh(initial);
+  else for (const section of Object.values(sections)) section.fail('Enter an API key to load the dashboard.');
+}
+
+mount();
