@@ -24,7 +24,7 @@ const sections = {
   outcomes: new Section('outcomes', 'Job outcomes, last 24 hours'),
   capacity: new Section('capacity', 'Storage capacity'),
   unprotected: new Section('unprotected', `Unprotected workloads, ${UNPROTECTED_DAYS} days`),
-  live: new Section('live', 'Running jobs, live'),
+  live: new Section('live', 'Active jobs, live'),
 };
 const liveJobs = new LiveJobs(sections.live);
 let client: DashboardClient | undefined;
@@ -72,7 +72,7 @@ async function refresh(apiKey: string): Promise<void> {
     if (!data) throw error ?? new Error('no answer');
     renderCapacity(sections.capacity, data.storagePools, errorMessages(error));
   });
-  const running = apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { status: ['RUNNING'] } } }).then(({ data, error }) => {
+  const active = apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { category: 'ACTIVE' } } }).then(({ data, error }) => {
     if (!data) throw error ?? new Error('no answer');
     liveJobs.render(apollo, data.jobs.edges.map((e) => e.node), errorMessages(error));
   });
@@ -83,7 +83,7 @@ async function refresh(apiKey: string): Promise<void> {
   await Promise.all([
     estate.catch(failed([sections.outcomes, sections.unprotected])),
     capacity.catch(failed([sections.capacity])),
-    running.catch(failed([sections.live])),
+    active.catch(failed([sections.live])),
   ]);
 }
 
