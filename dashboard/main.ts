@@ -8,6 +8,7 @@ import {
 import { createDashboardClient, type DashboardClient } from './client.js';
 import { readConfig } from './config.js';
 import { h } from './dom.js';
+import { askPatiently } from './rate-limit.js';
 import { errorMessages, Section } from './section.js';
 import { renderCapacity } from './sections/capacity.js';
 import { LIVE_JOBS, LiveJobs } from './sections/live-jobs.js';
@@ -45,46 +46,58 @@ function storeKey(key: string): void {
   }
 }
 
-/** Loads every section; the per-upstream outcome requests start once the estate has named the upstreams. */
+let generation = 0;
+
+/**
+ * Loads every section; the per-upstream outcome requests start once the estate has named the upstreams.
+ * A refresh started later (a new key) wins: answers of an earlier one are dropped.
+ */
 async function refresh(apiKey: string): Promise<void> {
+  const mine = ++generation;
+  const current = () => mine === generation;
   client?.dispose();
   liveJobs.dispose();
   client = createDashboardClient(config.graphqlPath, apiKey);
   const { apollo } = client;
   for (const section of Object.values(sections)) section.loading();
+  const waitingIn = (targets: Section[]) => (ms: number) => {
+    for (const section of targets) section.waiting(ms);
+  };
   // One window for the estate and every upstream, to the second, so the rows add up to the total.
   const until = new Date(Math.floor(Date.now() / 1000) * 1000);
   const window = { since: new Date(until.getTime() - DAY_MS).toISOString(), until: until.toISOString() };
 
-  const estate = apollo.query({ query: DashboardEstateDocument, variables: { ...window, days: UNPROTECTED_DAYS } }).then(async ({ data, error }) => {
+  const estateSections = [sections.outcomes, sections.unprotected];
+  const estate = askPatiently(() => apollo.query({ query: DashboardEstateDocument, variables: { ...window, days: UNPROTECTED_DAYS } }), waitingIn(estateSections)).then(async ({ data, error }) => {
+    if (!current()) return;
     if (!data) throw error ?? new Error('no answer');
-    const errors = errorMessages(error);
-    renderUnprotected(sections.unprotected, data.unprotectedWorkloads, UNPROTECTED_DAYS, errors);
+    renderUnprotected(sections.unprotected, data.unprotectedWorkloads, UNPROTECTED_DAYS, errorMessages(error));
     const outcomes = await Promise.all(
       data.upstreams.map(async (upstream): Promise<UpstreamOutcome> => {
-        const answer = await apollo.query({ query: DashboardUpstreamOutcomesDocument, variables: { upstream: upstream.id, ...window } }).catch((e: unknown) => ({ data: undefined, error: e }));
+        const ask = () => apollo.query({ query: DashboardUpstreamOutcomesDocument, variables: { upstream: upstream.id, ...window } });
+        const answer = await askPatiently(ask, waitingIn([sections.outcomes])).catch((e: unknown) => ({ data: undefined, error: e }));
         return { upstream, summary: answer.data?.jobStatusSummary ?? null, errors: errorMessages(answer.error) };
       }),
     );
-    renderOutcomes(sections.outcomes, outcomes, data.jobStatusSummary);
+    if (current()) renderOutcomes(sections.outcomes, outcomes, data.jobStatusSummary);
   });
-  const capacity = apollo.query({ query: DashboardCapacityDocument }).then(({ data, error }) => {
+  const capacity = askPatiently(() => apollo.query({ query: DashboardCapacityDocument }), waitingIn([sections.capacity])).then(({ data, error }) => {
+    if (!current()) return;
     if (!data) throw error ?? new Error('no answer');
     renderCapacity(sections.capacity, data.storagePools, errorMessages(error));
   });
-  const active = apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { category: 'ACTIVE' } } }).then(({ data, error }) => {
+  const listActive = () => apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { category: 'ACTIVE' } } });
+  const active = askPatiently(listActive, waitingIn([sections.live])).then(({ data, error }) => {
+    if (!current()) return;
     if (!data) throw error ?? new Error('no answer');
     liveJobs.render(apollo, data.jobs.edges.map((e) => e.node), errorMessages(error));
   });
 
   const failed = (targets: Section[]) => (e: unknown) => {
+    if (!current()) return;
     for (const section of targets) section.fail(errorMessages(e).join('; '));
   };
-  await Promise.all([
-    estate.catch(failed([sections.outcomes, sections.unprotected])),
-    capacity.catch(failed([sections.capacity])),
-    active.catch(failed([sections.live])),
-  ]);
+  await Promise.all([estate.catch(failed(estateSections)), capacity.catch(failed([sections.capacity])), active.catch(failed([sections.live]))]);
 }
 
 /** The key form: a password field (never echoed), kept for the tab; Refresh reloads with the key in use. */

@@ -23,6 +23,12 @@ export class Section {
     this.status.textContent = 'Loading…';
   }
 
+  /** Still loading: an upstream's call budget is spent, and the page asks again after the gateway's advised wait. */
+  waiting(ms: number): void {
+    this.element.dataset.state = 'loading';
+    this.status.textContent = `An upstream's call budget is spent for now; asking again in ${Math.ceil(ms / 1000)} s…`;
+  }
+
   /** Shows `content`; with `errors` (an upstream that failed) the section is partial and says why. */
   show(summary: Node | string, content: Node, errors: readonly string[] = []): void {
     this.element.dataset.state = errors.length > 0 ? 'partial' : 'ready';

@@ -9,7 +9,7 @@ import { createGateway, type Gateway } from '../../src/gateway.js';
 import { DEMO_UPSTREAMS } from '../../src/products.js';
 import { DEMO_ESTATE } from '../helpers/demo-estate.js';
 import { CHROMIUM_MISSING_MESSAGE, chromiumInstalled, launchChromium } from './chromium.js';
-import { settledSections, shownRows } from './dashboard-page.js';
+import { liveRowsUpdated, sectionsIn, sessionValue, settledSections, shownRows } from './dashboard-page.js';
 import { openSameOriginPage, type SameOriginPage } from './same-origin-page.js';
 
 const SCREENSHOT_PATH = 'test-artifacts/dashboard.png';
@@ -210,12 +210,13 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.map((r) => [r.key, r.fields.upstream])).toEqual(jobs.edges.map((e) => [e.node.id, e.node.upstream.id]));
     // Each subscription's first event is the job's state now; the row counts the events it applied.
-    await tab.page.waitForFunction((n) => [...document.querySelectorAll('#live tr[data-job]')].filter((r) => Number(r.getAttribute('data-events')) >= 1).length === n, shown.length, { timeout: UI_TIMEOUT_MS });
+    await liveRowsUpdated(tab.page, shown.length, UI_TIMEOUT_MS);
     for (const row of await shownRows(tab.page, '#live tr[data-job]', 'job')) {
       expect(row.fields.percent, row.key).toMatch(/^\d+\.\d %$/);
       expect(row.fields.status, row.key).toMatch(/^[A-Z_]+/);
     }
-    expect(sockets.map((s) => new URL(s.url()).pathname)).toEqual(['/graphql']);
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(new Set(sockets.map((s) => new URL(s.url()).pathname))).toEqual(new Set(['/graphql']));
   });
 
   withBrowser('sends trusted documents by hash only: no query text over HTTP or WebSocket, every hash in the manifest', async () => {
@@ -250,11 +251,11 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     requirePage();
     await tab.page.fill('#api-key', 'not-a-key');
     await tab.page.click('form.key button');
-    await tab.page.waitForFunction(() => [...document.querySelectorAll('main > section')].every((s) => s.getAttribute('data-state') === 'error'), null, { timeout: UI_TIMEOUT_MS });
+    await sectionsIn(tab.page, 'error', UI_TIMEOUT_MS);
     for (const id of ['outcomes', 'capacity', 'unprotected', 'live']) {
       expect(await tab.page.textContent(`#${id} .status`), id).toContain('UNAUTHENTICATED');
     }
     // Kept for the tab, so a reload keeps it.
-    expect(await tab.page.evaluate(() => window.sessionStorage.getItem('backup-graph:dashboard:key'))).toBe('not-a-key');
+    expect(await sessionValue(tab.page, 'backup-graph:dashboard:key')).toBe('not-a-key');
   });
 });
