@@ -2,6 +2,7 @@ import './dashboard.css';
 import {
   DashboardCapacityDocument,
   DashboardEstateDocument,
+  DashboardHealthDocument,
   DashboardJobsDocument,
   DashboardUpstreamOutcomesDocument,
 } from '../src/generated/operations/graphql.js';
@@ -11,6 +12,7 @@ import { h } from './dom.js';
 import { askPatiently } from './rate-limit.js';
 import { errorMessages, Section } from './section.js';
 import { renderCapacity } from './sections/capacity.js';
+import { renderHealth } from './sections/health.js';
 import { LIVE_JOBS, LiveJobs } from './sections/live-jobs.js';
 import { renderOutcomes, type UpstreamOutcome } from './sections/outcomes.js';
 import { renderUnprotected } from './sections/unprotected.js';
@@ -22,6 +24,7 @@ const KEY_STORAGE = 'backup-graph:dashboard:key';
 
 const config = readConfig();
 const sections = {
+  health: new Section('health', 'Health'),
   outcomes: new Section('outcomes', 'Job outcomes, last 24 hours'),
   capacity: new Section('capacity', 'Storage capacity'),
   unprotected: new Section('unprotected', `Unprotected workloads, ${UNPROTECTED_DAYS} days`),
@@ -65,16 +68,16 @@ async function refresh(apiKey: string): Promise<void> {
   };
   // One window for the estate and every upstream, to the second, so the rows add up to the total.
   const until = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const window = { since: new Date(until.getTime() - DAY_MS).toISOString(), until: until.toISOString() };
+  const period = { since: new Date(until.getTime() - DAY_MS).toISOString(), until: until.toISOString() };
 
   const estateSections = [sections.outcomes, sections.unprotected];
-  const estate = askPatiently(() => apollo.query({ query: DashboardEstateDocument, variables: { ...window, days: UNPROTECTED_DAYS } }), waitingIn(estateSections)).then(async ({ data, error }) => {
+  const estate = askPatiently(() => apollo.query({ query: DashboardEstateDocument, variables: { ...period, days: UNPROTECTED_DAYS } }), waitingIn(estateSections)).then(async ({ data, error }) => {
     if (!current()) return;
     if (!data) throw error ?? new Error('no answer');
     renderUnprotected(sections.unprotected, data.unprotectedWorkloads, UNPROTECTED_DAYS, errorMessages(error));
     const outcomes = await Promise.all(
       data.upstreams.map(async (upstream): Promise<UpstreamOutcome> => {
-        const ask = () => apollo.query({ query: DashboardUpstreamOutcomesDocument, variables: { upstream: upstream.id, ...window } });
+        const ask = () => apollo.query({ query: DashboardUpstreamOutcomesDocument, variables: { upstream: upstream.id, ...period } });
         const answer = await askPatiently(ask, waitingIn([sections.outcomes])).catch((e: unknown) => ({ data: undefined, error: e }));
         return { upstream, summary: answer.data?.jobStatusSummary ?? null, errors: errorMessages(answer.error) };
       }),
@@ -85,6 +88,11 @@ async function refresh(apiKey: string): Promise<void> {
     if (!current()) return;
     if (!data) throw error ?? new Error('no answer');
     renderCapacity(sections.capacity, data.storagePools, errorMessages(error));
+  });
+  const health = askPatiently(() => apollo.query({ query: DashboardHealthDocument, variables: { until: period.until } }), waitingIn([sections.health])).then(({ data, error }) => {
+    if (!current()) return;
+    if (!data) throw error ?? new Error('no answer');
+    renderHealth(sections.health, data.healthReport, errorMessages(error));
   });
   const listActive = () => apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { category: 'ACTIVE' } } });
   const active = askPatiently(listActive, waitingIn([sections.live])).then(({ data, error }) => {
@@ -97,7 +105,7 @@ async function refresh(apiKey: string): Promise<void> {
     if (!current()) return;
     for (const section of targets) section.fail(errorMessages(e).join('; '));
   };
-  await Promise.all([estate.catch(failed(estateSections)), capacity.catch(failed([sections.capacity])), active.catch(failed([sections.live]))]);
+  await Promise.all([health.catch(failed([sections.health])), estate.catch(failed(estateSections)), capacity.catch(failed([sections.capacity])), active.catch(failed([sections.live]))]);
 }
 
 /** The key form: a password field (never echoed), kept for the tab; Refresh reloads with the key in use. */

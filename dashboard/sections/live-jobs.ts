@@ -48,7 +48,7 @@ class LiveRow {
       { 'data-job': job.id, 'data-events': 0 },
       h('th', { scope: 'row' }, describe(job)),
       h('td', { 'data-field': 'upstream' }, job.upstream.id),
-      h('td', {}, formatTime(job.startedAt)),
+      h('td', {}, job.startedAt ? formatTime(job.startedAt) : 'not started'),
       this.status,
       h('td', {}, bar),
       this.percent,

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { JobConditions } from '../datasources/domain.js';
 import type { UpstreamProduct } from '../datasources/product.js';
 import type { UpstreamSource } from '../datasources/upstream-source.js';
-import type { MonitoredJob } from '../monitoring/jobs.js';
+import type { BackupInfrastructure, DdbFacts } from '../monitoring/health.js';
 import type { TimeWindow } from '../monitoring/window.js';
 import type { InstancePage } from '../paging/fan-out.js';
 import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
@@ -66,10 +66,17 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   jobsOfWorkload?(ctx: GatewayContext, info: GraphQLResolveInfo, search: UnifiedJobSearch, workloadId: string): NarrowedJobs<S>;
   /** Every storage target of one upstream (`storagePools`). */
   storageTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
-  /** The storage targets `capacityAlerts` weighs. */
+  /** The storage targets `capacityAlerts` and `healthReport`'s CAPACITY check weigh. */
   capacityTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
-  /** Every job started in the window on one upstream (`jobStatusSummary`). */
-  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly MonitoredJob[]>;
+  /**
+   * Every job started in the window on one upstream (`jobStatusSummary`, `healthReport`): exactly the jobs
+   * its `jobs` streams list for `windowConditions(window)` (src/monitoring/job-conditions.ts).
+   */
+  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly Job[]>;
+  /** The machines that move its backups, online or not (`healthReport`'s MEDIA_AGENTS check). */
+  backupInfrastructure?(ctx: GatewayContext, source: S): Promise<BackupInfrastructure>;
+  /** Its deduplication stores with their partitions (`healthReport`'s DDB check). */
+  ddbHealth?(ctx: GatewayContext, source: S): Promise<readonly DdbFacts[]>;
   /** Workloads of one upstream without a successful backup started since `cutoff`. */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
   /**

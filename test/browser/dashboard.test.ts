@@ -102,8 +102,29 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     expect(response?.status()).toBe(200);
     states = await settledSections(tab.page, UI_TIMEOUT_MS);
     expect(await tab.page.inputValue('#api-key')).toBe('demo-frontend');
-    expect(states).toEqual({ outcomes: 'ready', capacity: 'ready', unprotected: 'ready', live: 'ready' });
+    expect(states).toEqual({ health: 'ready', outcomes: 'ready', capacity: 'ready', unprotected: 'ready', live: 'ready' });
     pageOpened = true;
+  });
+
+  withBrowser("shows the health report's checks as the graph gives them, and the overall status", async () => {
+    requirePage();
+    type Check = { area: string; status: string; figure: number | null; message: string; upstream: { id: string } };
+    // The page asks for the report ending where its outcome window ends; so does the test.
+    const until = await tab.page.$eval('#outcomes [data-until]', (e) => e.getAttribute('data-until')!);
+    const { healthReport } = await graph<{ healthReport: { status: string; checks: Check[] } }>(
+      'query ($until: DateTime) { healthReport(until: $until) { status checks { area status figure message upstream { id } } } }',
+      { until },
+    );
+    const figure = (f: number | null) => (f === null ? '–' : Number.isInteger(f) ? String(f) : f.toFixed(1));
+    const shown = await shownRows(tab.page, '#health tr[data-check]', 'check');
+    expect(shown).toEqual(
+      healthReport.checks.map((c) => ({
+        key: `${c.upstream.id}/${c.area}`,
+        fields: { upstream: c.upstream.id, area: c.area, status: c.status, figure: figure(c.figure), message: c.message },
+      })),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await tab.page.textContent('#health [data-field="overall"]')).toBe(healthReport.status);
   });
 
   withBrowser("shows each upstream's job outcomes over the window as the graph counts them, and the estate's total", async () => {
@@ -235,7 +256,7 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
       expect(payload!.query).toBe('');
       expect(nameOf.get(payload!.extensions.persistedQuery.sha256Hash)).toBe('JobProgress');
     }
-    expect(new Set(sent.map((b) => b.operationName))).toEqual(new Set(['DashboardEstate', 'DashboardUpstreamOutcomes', 'DashboardCapacity', 'DashboardJobs']));
+    expect(new Set(sent.map((b) => b.operationName))).toEqual(new Set(['DashboardHealth', 'DashboardEstate', 'DashboardUpstreamOutcomes', 'DashboardCapacity', 'DashboardJobs']));
   });
 
   withBrowser('never tried another origin, broke no CSP rule and threw no page error; saves a screenshot', async () => {
@@ -252,7 +273,7 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     await tab.page.fill('#api-key', 'not-a-key');
     await tab.page.click('form.key button');
     await sectionsIn(tab.page, 'error', UI_TIMEOUT_MS);
-    for (const id of ['outcomes', 'capacity', 'unprotected', 'live']) {
+    for (const id of ['health', 'outcomes', 'capacity', 'unprotected', 'live']) {
       expect(await tab.page.textContent(`#${id} .status`), id).toContain('UNAUTHENTICATED');
     }
     // Kept for the tab, so a reload keeps it.

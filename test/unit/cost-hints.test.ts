@@ -72,14 +72,19 @@ describe('the operations/ documents under the default limit', () => {
       ConsoleJobs: 5,
       // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
       DashboardCapacity: 2,
-      // The window's job pages and the unprotected-workloads walk, per CommServe; consoles take no part.
-      DashboardEstate: 35,
+      // The window's job pages per upstream and the unprotected-workloads walk per CommServe.
+      DashboardEstate: 36,
+      // healthReport alone: its reads per upstream and area.
+      DashboardHealth: 17,
       DashboardJobs: 4,
-      // Asked of the console (see variablesOf): it has no job summary, so no call; a CommServe's costs 1.
-      DashboardUpstreamOutcomes: 0,
+      // Asked of the console (see variablesOf): the day's job pages.
+      DashboardUpstreamOutcomes: 1,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
-      EstateHealth: 47,
+      // Per CommServe 47 (the DDB stores and the unprotected workloads' histories dominate), per console 2.
+      EstateHealth: 49,
+      // healthReport (CommServe: pools, jobs, MediaAgents, DDB engines + 10 stores; console: pools, jobs, appliances), summary, alerts.
+      EstateHealthPage: 21,
       // The DR backup call and the started job read back.
       RunDisasterRecoveryBackup: 2,
       // Operation not known without variables: RECONSTRUCT's engine list, partitions, message, job, list again.
@@ -87,6 +92,8 @@ describe('the operations/ documents under the default limit', () => {
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
       StorageCapacity: 2,
+      // The pool lists, and two calls per pool for the runout estimate (charged on every target the interface selects).
+      StorageRunout: 62,
       // The subclient read, the task and the started job read back (out of place: and the destination client).
       RestoreFiles: 3,
       // The policy list, the task and the started job (a named copy: and the policy's copies).

@@ -210,7 +210,6 @@ export interface BdrDiskPool extends Synced<'BackupDrDiskPool'> {
   usedBytes: number | null;
   freeBytes: number | null;
   freePercent: number | null;
-  severity: Severity | null;
   usedPercent: number | null;
   warnPercent: number | null;
   safePercent: number | null;

@@ -139,9 +139,10 @@ export interface CvStoragePool extends NodeRecord {
   freeBytes: number | null;
   usedBytes: number | null;
   freePercent: number | null;
-  severity: Severity | null;
   /** DDB store ids named by the pool's detail answer (empty from the list). */
   ddbStoreIds: number[];
+  /** Library ids named by the pool's detail answer (`libraryList`; empty from the list). */
+  libraryIds: number[];
 }
 
 /** Where a V4 storage writes: a disk backup location (mount path) or a cloud bucket. */
@@ -271,7 +272,6 @@ export interface CvDdbPartition {
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;
-  severity: Severity | null;
 }
 
 export interface CvDdbStore extends NodeRecord {
@@ -289,7 +289,6 @@ export interface CvDdbStore extends NodeRecord {
   avgQiMicros: number | null;
   /** Smallest free space of any partition's volume, bytes. */
   freeBytes: number | null;
-  severity: Severity | null;
 }
 
 /** `GET /Job` options as CommvaultSource.listJobs takes them. */

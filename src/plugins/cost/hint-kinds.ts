@@ -33,8 +33,12 @@ export interface ProductCostModel {
   readonly storageTargets?: number;
   /** Calls per upstream of `capacityAlerts`; absent: it takes no part. */
   readonly capacityTargets?: number;
-  /** Calls per upstream of `jobStatusSummary`; absent: it takes no part. */
+  /** Calls per upstream of `jobStatusSummary` (and `healthReport`'s last 24 h); absent: it takes no part. */
   jobsInWindow?(env: FieldEnv): number;
+  /** Calls per upstream of `healthReport`'s MEDIA_AGENTS check; absent: it has none. */
+  readonly backupInfrastructure?: number;
+  /** Calls per upstream of `healthReport`'s DDB check; absent: it has none. */
+  readonly ddbHealth?: number;
   /** Calls per upstream of `unprotectedWorkloads`; absent: it takes no part. */
   unprotectedWorkloads?(env: FieldEnv): number;
   /** Details an object fetched by `node` holds (see FieldCost.shared). */

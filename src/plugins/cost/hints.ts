@@ -11,6 +11,8 @@ export const ASSUMED = {
   storagePools: 15,
   /** Workloads without a successful backup in the window (demo: 14). */
   unprotectedWorkloads: 25,
+  /** Checks of one upstream in `healthReport` (five areas at most). */
+  healthChecks: 5,
   /** Any other list read from its parent. */
   OTHER_LIST: 10,
 } as const;
@@ -122,6 +124,13 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   'Query.capacityAlerts': productFanOut((m) => m.capacityTargets, ASSUMED.storagePools),
   'Query.jobStatusSummary': productFanOut((m, env) => m.jobsInWindow?.(env), 1),
   'Query.unprotectedWorkloads': productFanOut((m, env) => m.unprotectedWorkloads?.(env), ASSUMED.unprotectedWorkloads),
+  // Every product takes part (CONNECTIVITY needs no call of its own); its reads are those of the other fields.
+  'Query.healthReport': productFanOut(
+    (m, env) => (m.capacityTargets ?? 0) + (m.jobsInWindow?.(env) ?? 0) + (m.backupInfrastructure ?? 0) + (m.ddbHealth ?? 0),
+    ASSUMED.healthChecks,
+  ),
+  // Read from the summary's own jobs.
+  'JobStatusSummary.failures': free({ items: ASSUMED.OTHER_LIST }),
   'Mutation.controlJobs': controlJobs,
   // One backup-history call per workload, shared by the three fields.
   'UnprotectedWorkload.lastSuccessfulBackupAt': perParent(1, { shares: DETAIL.backupHistory }),

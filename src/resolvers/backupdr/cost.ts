@@ -1,5 +1,7 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
-import { after, batched, fanOut, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { CONSOLE_MAX_WINDOW_PAGES, CONSOLE_WINDOW_PAGE_SIZE } from '../../datasources/backupdr/job-search.js';
+import { summaryWindowDays } from '../../monitoring/window.js';
+import { after, batched, fanOut, free, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
 const OTHER_LIST = 10;
@@ -55,6 +57,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrConsistencyGroup.host': consoleRef,
   'BackupDrConsistencyGroup.appliance': consoleRef,
   'BackupDrDiskPool.appliance': consoleRef,
+  // From the pool's own free share; a console gives no runout estimate.
+  'BackupDrDiskPool.severity': free(),
+  'BackupDrDiskPool.estimatedRunoutDays': free(),
   'BackupDrEvent.appliance': consoleRef,
   'BackupDrHost.appliance': consoleRef,
   'BackupDrJob.application': consoleBatch({ shares: DETAIL.jobApplication }),
@@ -100,4 +105,20 @@ export const backupDrCost: ProductCostModel = {
   jobsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
   // One disk-pool list per console.
   storageTargets: 1,
+  capacityTargets: 1,
+  // The window's list pages of 1000 jobs per console (consoleJobsInWindow).
+  jobsInWindow: (env) => consoleWindowPages(summaryWindowDays(env.args.since, env.args.until, env.now)),
+  // One appliance list per console.
+  backupInfrastructure: 1,
 };
+
+/**
+ * Jobs a console starts per day, for windows read whole: the demo simulator's consoles start ~150 a day
+ * (one per protected application and policy run); guessing high keeps the estimate an upper bound.
+ */
+export const ASSUMED_CONSOLE_JOBS_PER_DAY = 1000;
+
+/** List pages of a console window of `days` days; the walk refuses more than CONSOLE_MAX_WINDOW_PAGES. */
+export function consoleWindowPages(days: number): number {
+  return Math.min(CONSOLE_MAX_WINDOW_PAGES, Math.max(1, Math.ceil((days * ASSUMED_CONSOLE_JOBS_PER_DAY) / CONSOLE_WINDOW_PAGE_SIZE)));
+}

@@ -15,6 +15,8 @@ export const ASSUMED = {
   storagePools: 15,
   /** Libraries (demo: 5). */
   libraries: 10,
+  /** Libraries of one storage pool (demo: 1). */
+  librariesPerPool: 1,
   /** MediaAgents (demo: 4). */
   mediaAgents: 10,
   /** DDB stores (demo: 4). */
@@ -106,6 +108,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
+  // Judged from the pool's own free share with the configured thresholds.
+  'CommvaultStoragePool.severity': free(),
+  // `GET /StoragePool/{id}` for its libraries, then `GET /Library/{id}` per library (one per pool: a pool writes to its own library).
+  'CommvaultStoragePool.estimatedRunoutDays': perParent(1 + ASSUMED.librariesPerPool),
   'CommvaultStoragePool.sizeOnDiskBytes': perParent(1, { shares: DETAIL.storage }),
   'CommvaultStoragePool.dedupeSavingsPercent': perParent(1, { shares: DETAIL.storage }),
   'CommvaultStoragePool.backupLocations': perParent(1, { shares: DETAIL.storage }),
@@ -126,6 +132,7 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.avgQiMicros': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultDdbPartition.severity': free(),
   'CommvaultEvent.client': batched('commvault'),
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),
@@ -176,6 +183,10 @@ export const commvaultCost: ProductCostModel = {
   capacityTargets: 1,
   // The window's `GET /Job` pages per CommServe.
   jobsInWindow: (env) => summaryPages(env.args.since, env.args.until, env.now),
+  // `GET /V2/MediaAgents`.
+  backupInfrastructure: 1,
+  // The DDB-engines qoperation and `GET /DDBInformation/{id}` per store.
+  ddbHealth: 1 + ASSUMED.ddbStores,
   // `GET /V4/Servers`, the window's backup-job pages and `GET /Client` per CommServe.
   unprotectedWorkloads: (env) => 2 + protectionPages(env.args.days),
   // `node` fetches through the loaders that keep the full record, so its detail fields are free.

@@ -4,6 +4,8 @@ import type { CvJob, CvServer } from '../../datasources/commvault/model.js';
 import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
 import { commvaultUpstreams } from '../../datasources/commvault/product.js';
 import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
+import { windowConditions } from '../../monitoring/job-conditions.js';
+import { ddbStoresWithPartitions } from './ddb-health.js';
 import { backupFacts, findUnprotected } from '../../monitoring/protection.js';
 import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
@@ -12,7 +14,7 @@ import { CommvaultBrowseResolver } from './browse.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
-import { CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
+import { CommvaultDdbPartitionResolver, CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
 import { CommvaultEventResolver } from './event.resolver.js';
 import { CommvaultJobResolver } from './job.resolver.js';
 import { CommvaultLibraryResolver } from './library.resolver.js';
@@ -74,6 +76,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultLibraryResolver,
     CommvaultEventResolver,
     CommvaultDdbStoreResolver,
+    CommvaultDdbPartitionResolver,
     CommvaultMonitoringResolver,
     CommvaultOperationsResolver,
     CommvaultBrowseResolver,
@@ -106,7 +109,13 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
   storageTargets: listStoragePools,
   capacityTargets: listStoragePools,
 
-  jobsInWindow: (_ctx, source, window) => jobsInWindow(source, { startedAfter: window.since, startedBefore: window.until }),
+  // ── Monitoring (src/resolvers/unified/monitoring.resolver.ts, health-report.resolver.ts) ──
+  jobsInWindow: (_ctx, source, window) => jobsInWindow(source, windowConditions(window)),
+  backupInfrastructure: async (_ctx, source) => ({
+    noun: { one: 'MediaAgent', many: 'MediaAgents' },
+    nodes: (await source.listMediaAgents()).map((m) => ({ name: m.name, online: m.online })),
+  }),
+  ddbHealth: ddbStoresWithPartitions,
 
   /** Clients with at least one agent installed and no successful backup since the cutoff. */
   async unprotectedWorkloads(ctx, source, cutoff): Promise<UnprotectedWorkload[]> {
