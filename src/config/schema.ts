@@ -26,7 +26,9 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * Estimated upstream calls one operation may make (src/plugins/cost). The operations/ documents
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
  * EstateHealth 47·C + 10·B, EstateHealthPage 16·C + 5·B, DashboardJobs (100 jobs) 2·C + 2·B, ConsoleJobs 5,
- * StorageCapacity C + B, StorageRunout 31·C + 31·B, CommvaultClients C, BrowseSubclient 2, RecentEvents 2·C + 2·B. 500 passes all of them for estates of up to ten
+ * StorageCapacity C + B, StorageRunout 31·C + 31·B, CommvaultClients C, BrowseSubclient 2, RecentEvents 2·C + 2·B; the dashboard's
+ * DashboardHealth 14·C + 3·B, DashboardEstate 35·C + 9·B, DashboardCapacity C + B, DashboardUpstreamOutcomes 1
+ * (docs/dashboard.md). 500 passes all of them for estates of up to ten
  * CommServes and three consoles (the demo's three Commvault upstreams and two consoles: 161 at most), and refuses what
  * fans out per item at full pages, e.g. 500 clients each with its backup
  * history (501 on one CommServe).
@@ -342,6 +344,8 @@ export const configSchema = z
         maxPageSize: z.number().int().positive().default(500),
         /** Serve the offline GraphiQL playground at `/playground`. @default true */
         playground: z.boolean().default(true),
+        /** Serve the reference dashboard (Apollo Client over trusted documents) at `/dashboard`. @default true */
+        dashboard: z.boolean().default(true),
         /**
          * What executes validated documents: `jit` compiles each document once with graphql-jit (about 3x
          * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
@@ -389,6 +393,7 @@ export const configSchema = z
         host: '127.0.0.1',
         maxPageSize: 500,
         playground: true,
+        dashboard: true,
         executor: 'jit',
         bodyLimit: DEFAULT_BODY_LIMIT,
         shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,

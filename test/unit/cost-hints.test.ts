@@ -70,9 +70,17 @@ describe('the operations/ documents under the default limit', () => {
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
+      // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
+      DashboardCapacity: 2,
+      // The window's job pages per upstream and the unprotected-workloads walk per CommServe.
+      DashboardEstate: 44,
+      // healthReport alone: its reads per upstream and area.
+      DashboardHealth: 17,
       DashboardJobs: 4,
       // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe; a list page and its count per console.
       RecentEvents: 4,
+      // Asked of the console (see variablesOf): the day's job pages.
+      DashboardUpstreamOutcomes: 1,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
       // Per CommServe 47; per console 10: summary and alerts (2), the managed applications, 6 pages of a week's capture jobs, one history union.
