@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './config/schema.js';
+import type { MonitoringThresholds } from './monitoring/thresholds.js';
 import type { PrincipalSources, SourceRegistry } from './datasources/registry.js';
 import type { GatewayError } from './errors/gateway-error.js';
 import { defaultMutationRuntime, type MutationRuntime } from './mutations/runtime.js';
@@ -24,6 +25,8 @@ export interface GatewayContext {
   partialErrors: Array<{ error: GatewayError; path: ReadonlyArray<string | number> }>;
   /** Upper bound of `first` on every connection (`config.server.maxPageSize`). */
   maxPageSize: number;
+  /** The thresholds every severity is judged by (`config.monitoring.thresholds`). */
+  thresholds: MonitoringThresholds;
   /** Idempotency store and audit log of mutations (src/mutations). */
   mutations: MutationRuntime;
   /** The replica's job polls, shared by every subscription (src/subscriptions); set only on WebSocket operations. */
@@ -51,6 +54,7 @@ export function createGatewayContext(deps: {
     },
     partialErrors: [],
     maxPageSize: deps.config.server.maxPageSize,
+    thresholds: deps.config.monitoring.thresholds,
     mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
     jobPolls: deps.jobPolls,
   };

@@ -13,6 +13,8 @@ export interface Figure {
   ratio?: { value: number; against: string };
   /** The goal, as text (e.g. "≤ 6"); never asserted. */
   goal?: string;
+  /** Written to the results file but left out of the printed table: the scenario prints it its own way (the fault matrix's cells). */
+  detail?: boolean;
 }
 
 export interface ScenarioResult {
@@ -42,10 +44,11 @@ export function fig(
   label: string,
   value: number,
   unit: string,
-  extra: { ratio?: number; against?: string; goal?: string } = {},
+  extra: { ratio?: number; against?: string; goal?: string; detail?: boolean } = {},
 ): Figure {
   const f: Figure = { key, label, value, unit };
   if (extra.ratio !== undefined && extra.against !== undefined) f.ratio = { value: extra.ratio, against: extra.against };
   if (extra.goal !== undefined) f.goal = extra.goal;
+  if (extra.detail) f.detail = true;
   return f;
 }

@@ -5,19 +5,20 @@ export function printTable(results: readonly ScenarioResult[], write: (line: str
   const rows: string[][] = [['scenario', 'figure', 'value', 'ratio', 'vs', 'goal']];
   for (const r of results) {
     if (r.status !== 'ok') rows.push([r.scenario, `(${r.status})`, '', '', '', '']);
-    for (const f of r.figures) rows.push([r.scenario, f.label, formatValue(f), formatRatio(f), f.ratio?.against ?? '', f.goal ?? '']);
+    for (const f of r.figures) if (!f.detail) rows.push([r.scenario, f.label, formatValue(f), formatRatio(f), f.ratio?.against ?? '', f.goal ?? '']);
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  const line = (row: string[]): string =>
-    row.map((cell, c) => (c === 2 || c === 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
-  write(line(rows[0]));
-  write(widths.map((w) => '-'.repeat(w)).join('  '));
-  let previous = '';
-  for (const row of rows.slice(1)) {
-    write(line(row[0] === previous ? ['', ...row.slice(1)] : row));
-    previous = row[0];
-  }
+  // A scenario's own repeated name is left blank under its first row.
+  const shown = rows.map((row, i) => (i > 1 && row[0] === rows[i - 1]![0] ? ['', ...row.slice(1)] : row));
+  for (const l of alignRows(shown, [2, 3])) write(l);
   for (const r of results) for (const n of r.notes) write(`  [${r.scenario}] ${n}`);
+}
+
+/** Rows (the first is the header) as aligned lines, a rule under the header; `rightAligned`: column indexes. */
+export function alignRows(rows: readonly string[][], rightAligned: readonly number[] = []): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const line = (row: readonly string[]): string =>
+    row.map((cell, c) => (rightAligned.includes(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
 }
 
 export function formatValue(f: Figure): string {

@@ -1,6 +1,7 @@
 import type { Scenario } from '../lib/figures.js';
 import { budget } from './budget.js';
 import { consoleList } from './console-list.js';
+import { faults } from './faults.js';
 import { memory } from './memory.js';
 import { nPlusOne } from './n-plus-one.js';
 import { stampede } from './stampede.js';
@@ -8,5 +9,5 @@ import { subscriptions } from './subscriptions.js';
 import { tracing } from './tracing.js';
 import { warm } from './warm.js';
 
-/** In the issue's order (tracing and subscriptions: later issues'); `--only=<name>` picks one. */
-export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList, tracing, subscriptions];
+/** In the issue's order (tracing, subscriptions and faults: later issues'); `--only=<name>` picks one. */
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList, tracing, subscriptions, faults];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { telemetrySchema } from './telemetry.js';
+import { DEFAULT_THRESHOLDS } from '../monitoring/thresholds.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
@@ -24,9 +25,12 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
 /**
  * Estimated upstream calls one operation may make (src/plugins/cost). The operations/ documents
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
- * EstateHealth 47·C, DashboardJobs (100 jobs) 2·C + 3·B (started and queued lists, HEAD), ConsoleJobs 5, StorageCapacity C + B,
- * CommvaultClients C, BrowseSubclient 2. 500 passes all of them for estates of up to ten CommServes (the demo's
- * three Commvault upstreams and two consoles: 141 at most), and refuses what fans out per item at full pages, e.g. 500 clients each with its backup
+ * EstateHealth 47·C + 10·B, EstateHealthPage 16·C + 5·B, DashboardJobs (100 jobs) 2·C + 3·B (started and queued lists, HEAD), ConsoleJobs 5,
+ * StorageCapacity C + B, StorageRunout 31·C + 31·B, CommvaultClients C, BrowseSubclient 2, RecentEvents 2·C + 2·B; the dashboard's
+ * DashboardHealth 14·C + 3·B, DashboardEstate 35·C + 9·B, DashboardCapacity C + B, DashboardUpstreamOutcomes 1
+ * (docs/dashboard.md). 500 passes all of them for estates of up to ten
+ * CommServes and three consoles (the demo's three Commvault upstreams and two consoles: 161 at most), and refuses what
+ * fans out per item at full pages, e.g. 500 clients each with its backup
  * history (501 on one CommServe).
  */
 export const DEFAULT_MAX_COST = 500;
@@ -283,6 +287,53 @@ const redisSchema = z.union([
 
 export type RedisConfig = z.infer<typeof redisSchema>;
 
+const percent = z.number().min(0).max(100);
+const T = DEFAULT_THRESHOLDS;
+
+/**
+ * The thresholds of every severity the graph shows (src/monitoring/thresholds.ts, docs/schema.md
+ * "Monitoring fields"). Each warning threshold must be the looser of its pair.
+ */
+const thresholdsSchema = z
+  .object({
+    capacity: z
+      .object({
+        /** Storage with less free share is WARNING, percent. @default 20 */
+        warningFreePercent: percent.default(T.capacity.warningFreePercent),
+        /** Storage with less free share is CRITICAL, percent. @default 10 */
+        criticalFreePercent: percent.default(T.capacity.criticalFreePercent),
+      })
+      .strict()
+      .refine((c) => c.criticalFreePercent <= c.warningFreePercent, 'criticalFreePercent must not exceed warningFreePercent')
+      .prefault({}),
+    ddb: z
+      .object({
+        /** A DDB partition with a slower average Q&I time is WARNING, µs. @default 1000 */
+        qiWarningMicros: z.number().nonnegative().default(T.ddb.qiWarningMicros),
+        /** … CRITICAL, µs. @default 2000 */
+        qiCriticalMicros: z.number().nonnegative().default(T.ddb.qiCriticalMicros),
+        /** A DDB partition whose volume has less free space is WARNING, bytes. @default 53687091200 (50 GiB) */
+        freeSpaceWarningBytes: z.number().nonnegative().default(T.ddb.freeSpaceWarningBytes),
+        /** … CRITICAL, bytes. @default 10737418240 (10 GiB) */
+        freeSpaceCriticalBytes: z.number().nonnegative().default(T.ddb.freeSpaceCriticalBytes),
+      })
+      .strict()
+      .refine((d) => d.qiWarningMicros <= d.qiCriticalMicros, 'qiWarningMicros must not exceed qiCriticalMicros')
+      .refine((d) => d.freeSpaceCriticalBytes <= d.freeSpaceWarningBytes, 'freeSpaceCriticalBytes must not exceed freeSpaceWarningBytes')
+      .prefault({}),
+    failedJobs: z
+      .object({
+        /** `healthReport`'s FAILED_JOBS check is WARNING when more of the decided jobs failed, percent. @default 0 (any failure) */
+        warningPercent: percent.default(T.failedJobs.warningPercent),
+        /** … CRITICAL, percent. @default 10 */
+        criticalPercent: percent.default(T.failedJobs.criticalPercent),
+      })
+      .strict()
+      .refine((f) => f.warningPercent <= f.criticalPercent, 'warningPercent must not exceed criticalPercent')
+      .prefault({}),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     server: z
@@ -293,6 +344,8 @@ export const configSchema = z
         maxPageSize: z.number().int().positive().default(500),
         /** Serve the offline GraphiQL playground at `/playground`. @default true */
         playground: z.boolean().default(true),
+        /** Serve the reference dashboard (Apollo Client over trusted documents) at `/dashboard`. @default true */
+        dashboard: z.boolean().default(true),
         /**
          * What executes validated documents: `jit` compiles each document once with graphql-jit (about 3x
          * faster on large pages); `graphql-js` is the reference executor, kept as a fallback. @default jit
@@ -340,6 +393,7 @@ export const configSchema = z
         host: '127.0.0.1',
         maxPageSize: 500,
         playground: true,
+        dashboard: true,
         executor: 'jit',
         bodyLimit: DEFAULT_BODY_LIMIT,
         shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
@@ -468,6 +522,11 @@ export const configSchema = z
       .strict()
       .prefault({}),
     redis: redisSchema.optional(),
+    /** The monitoring fields' thresholds (docs/configuration.md "Monitoring"). */
+    monitoring: z
+      .object({ thresholds: thresholdsSchema.prefault({}) })
+      .strict()
+      .prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
     telemetry: telemetrySchema,

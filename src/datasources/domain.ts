@@ -32,48 +32,62 @@ export interface JobConditions {
   startedBefore?: Date | null;
 }
 
-/** Health of a monitored object (storage capacity, DDB Q&I time). */
+/**
+ * Severity of an event or alert of any product, on Commvault's event scale (0 Information, 3 Minor,
+ * 6 Major, 9 Critical); each mapper says how its upstream's own levels land here.
+ */
+export enum EventSeverity {
+  INFORMATION = 'INFORMATION',
+  MINOR = 'MINOR',
+  MAJOR = 'MAJOR',
+  CRITICAL = 'CRITICAL',
+}
+
+/** Where an event or alert stands: still to be looked at, or dealt with (acknowledged, cleared). */
+export enum EventStatus {
+  OPEN = 'OPEN',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  CLEARED = 'CLEARED',
+}
+
+/** What every event or alert record carries for the graph's `BackupEvent` interface. */
+export interface EventFacts {
+  occurredAt: Date | null;
+  /** Null when the upstream does not say (e.g. a Commvault alert whose rule picks severity automatically). */
+  severity: EventSeverity | null;
+  /** Null when the upstream does not say. */
+  status: EventStatus | null;
+  message: string | null;
+}
+
+/** The conditions of the unified `events` list, as every product is asked them. */
+export interface EventConditions {
+  /** Only these severities (an event of unknown severity matches none). */
+  severities?: readonly EventSeverity[] | null;
+  /** At or after. */
+  occurredAfter?: Date | null;
+  /** Before. */
+  occurredBefore?: Date | null;
+}
+
+/** Whether an event or alert meets the conditions (also for upstreams that filter themselves: their rounding may differ). */
+export function eventMatches(conditions: EventConditions, e: Pick<EventFacts, 'occurredAt' | 'severity'>): boolean {
+  const { severities, occurredAfter, occurredBefore } = conditions;
+  if (severities && severities.length > 0 && (e.severity === null || !severities.includes(e.severity))) return false;
+  if (occurredAfter && (e.occurredAt === null || e.occurredAt < occurredAfter)) return false;
+  if (occurredBefore && (e.occurredAt === null || e.occurredAt >= occurredBefore)) return false;
+  return true;
+}
+
+/** Health of a monitored object (storage capacity, DDB Q&I time): src/monitoring/thresholds.ts applies the operator's thresholds. */
 export enum Severity {
   OK = 'OK',
   WARNING = 'WARNING',
   CRITICAL = 'CRITICAL',
 }
 
-/** Below this free share storage is CRITICAL (docs/schema.md, "Monitoring fields"). */
-export const CAPACITY_CRITICAL_FREE_PERCENT = 10;
-/** Below this free share storage is WARNING. */
-export const CAPACITY_WARNING_FREE_PERCENT = 20;
-/** Average DDB query-and-insert time above which a store is WARNING, in microseconds. */
-export const QI_WARNING_MICROS = 1000;
-/** Average DDB query-and-insert time above which a store is CRITICAL, in microseconds. */
-export const QI_CRITICAL_MICROS = 2000;
-
 /** Free share of a capacity in percent (0..100), or null when the capacity is unknown or zero. */
 export function freePercentOf(capacityBytes: number | null, freeBytes: number | null): number | null {
   if (capacityBytes === null || freeBytes === null || capacityBytes <= 0) return null;
   return Math.max(0, Math.min(100, (freeBytes / capacityBytes) * 100));
-}
-
-/** < 10 % free is CRITICAL, < 20 % WARNING; unknown capacity gives null (not a false OK). */
-export function capacitySeverity(freePercent: number | null): Severity | null {
-  if (freePercent === null) return null;
-  if (freePercent < CAPACITY_CRITICAL_FREE_PERCENT) return Severity.CRITICAL;
-  if (freePercent < CAPACITY_WARNING_FREE_PERCENT) return Severity.WARNING;
-  return Severity.OK;
-}
-
-/** > 2000 µs CRITICAL, > 1000 µs WARNING; unknown Q&I time gives null. */
-export function qiSeverity(avgQiMicros: number | null): Severity | null {
-  if (avgQiMicros === null) return null;
-  if (avgQiMicros > QI_CRITICAL_MICROS) return Severity.CRITICAL;
-  if (avgQiMicros > QI_WARNING_MICROS) return Severity.WARNING;
-  return Severity.OK;
-}
-
-/** The worse of several severities (null when none is known). */
-export function worstSeverity(values: ReadonlyArray<Severity | null>): Severity | null {
-  const rank = { [Severity.OK]: 0, [Severity.WARNING]: 1, [Severity.CRITICAL]: 2 } as const;
-  let worst: Severity | null = null;
-  for (const v of values) if (v !== null && (worst === null || rank[v] > rank[worst])) worst = v;
-  return worst;
 }

@@ -22,6 +22,7 @@ import { createApolloServer } from './apollo.js';
 import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
 import { inputDepthHook } from './input-depth.hook.js';
 import { answerClientError } from './client-error.js';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.js';
 import { answerFrameworkError, registerErrorHandler } from './error-handler.js';
 import { registerHealthRoutes, type Readiness } from './health.routes.js';
 import { requireHostHeader } from './host-header.hook.js';
@@ -54,7 +55,7 @@ export interface HttpApp {
   stop(): Promise<void>;
 }
 
-/** The fastify app: `/graphql` (Apollo), `/playground`, `/healthz`, `/readyz`, `/metrics`. Started by the caller. */
+/** The fastify app: `/graphql` (Apollo), `/playground`, `/dashboard`, `/healthz`, `/readyz`, `/metrics`. Started by the caller. */
 export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   const { config, schema, callers, registry, logger, readiness, trusted, apqStore } = deps;
   const app: FastifyInstance = Fastify({
@@ -110,6 +111,11 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     examples: await loadExamples(),
     // Demo keys are public (the README lists them); a real key is never written into a page.
     defaultApiKey: config.demo ? 'demo-analyst' : undefined,
+  });
+  registerDashboardRoutes(app, {
+    enabled: config.server.dashboard,
+    // The demo's frontend key, as the playground gets the demo's analyst key: public, listed in the README.
+    defaultApiKey: config.demo ? 'demo-frontend' : undefined,
   });
   registerHealthRoutes(app, readiness);
   registerMetricsRoute(app);

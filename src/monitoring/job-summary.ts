@@ -1,5 +1,5 @@
 import { JobStatus } from '../datasources/domain.js';
-import { isActive, isBackup, isSuccessful, isUnsuccessful, type MonitoredJob } from './jobs.js';
+import { byStartDescending, isActive, isBackup, isSuccessful, isUnsuccessful, type MonitoredJob } from './jobs.js';
 import type { TimeWindow } from './window.js';
 
 /** Counts of one group of jobs (all of them, or one job type). */
@@ -60,6 +60,11 @@ export function summariseJobs(jobs: Iterable<MonitoredJob>, window: TimeWindow):
     .map(({ jobType, tally }) => ({ jobType, ...tally.counts() }))
     .sort((a, b) => b.total - a.total || (a.jobType ?? '').localeCompare(b.jobType ?? ''));
   return { since: window.since, until: window.until, ...all.counts(), protectedBytes, byType };
+}
+
+/** The jobs of the window that FAILED or were KILLED (the ones `failedCount` counts), newest start first. */
+export function failuresNewestFirst<J extends MonitoredJob>(jobs: Iterable<J>, window: TimeWindow): J[] {
+  return [...jobs].filter((j) => startedWithin(j, window) && isUnsuccessful(j.status)).sort(byStartDescending);
 }
 
 class Tally {

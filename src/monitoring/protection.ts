@@ -16,25 +16,30 @@ export interface UnprotectedFinding<W> {
   failedBackupCount: number;
 }
 
+/** Which of a product's jobs are backups of a workload (Commvault: job type `Backup`; a console: its capture job classes). */
+export type BackupJobTest = (job: Pick<MonitoredJob, 'jobType'>) => boolean;
+
 /**
  * Workloads without a successful backup started at or after `cutoff`. A backup counts by its start
  * time (the recovery point it captures is the data as of then), and succeeds when COMPLETED or
- * COMPLETED_WITH_ERRORS (see isSuccessful). Non-backup jobs and jobs before the cutoff are ignored, so
- * callers may pass a superset. Findings keep the workloads' order.
+ * COMPLETED_WITH_ERRORS (see isSuccessful). Non-backup jobs (`isBackupJob`, default Commvault's
+ * `Backup` type) and jobs before the cutoff are ignored, so callers may pass a superset. Findings keep
+ * the workloads' order.
  */
-export function findUnprotected<W, J extends MonitoredJob>(
+export function findUnprotected<W, J extends MonitoredJob, K extends number | string>(
   workloads: readonly W[],
-  workloadIdOf: (workload: W) => number,
+  workloadIdOf: (workload: W) => K,
   backups: Iterable<J>,
-  jobWorkloadIdOf: (job: J) => number | null,
+  jobWorkloadIdOf: (job: J) => K | null,
   cutoff: Date,
+  isBackupJob: BackupJobTest = isBackup,
 ): Array<UnprotectedFinding<W>> {
   const since = cutoff.getTime();
-  const protectedIds = new Set<number>();
-  const failed = new Map<number, number>();
+  const protectedIds = new Set<K>();
+  const failed = new Map<K, number>();
   for (const job of backups) {
     const id = jobWorkloadIdOf(job);
-    if (id === null || !isBackup(job) || job.startedAt === null || job.startedAt.getTime() < since) continue;
+    if (id === null || !isBackupJob(job) || job.startedAt === null || job.startedAt.getTime() < since) continue;
     if (isSuccessful(job.status)) protectedIds.add(id);
     else if (isUnsuccessful(job.status)) failed.set(id, (failed.get(id) ?? 0) + 1);
   }
@@ -56,9 +61,14 @@ export interface BackupFacts<J> {
   lastJobStatus: JobStatus | null;
 }
 
-export function backupFacts<J extends MonitoredJob>(history: readonly J[]): BackupFacts<J> {
-  const backups = history.filter((j) => isBackup(j)).sort(byStartDescending);
+export function backupFacts<J extends MonitoredJob>(history: readonly J[], isBackupJob: BackupJobTest = isBackup): BackupFacts<J> {
+  const backups = history.filter((j) => isBackupJob(j)).sort(byStartDescending);
   const lastSuccess = backups.find((j) => isSuccessful(j.status) && j.startedAt !== null);
   const lastJob = backups[0] ?? null;
   return { lastSuccessfulBackupAt: lastSuccess?.startedAt ?? null, lastJob, lastJobStatus: lastJob?.status ?? null };
+}
+
+/** The order unprotected workloads are listed in within one upstream: by name, case-insensitively (ties: the caller's id order). */
+export function byWorkloadName(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 }

@@ -34,6 +34,24 @@ export function summaryWindow(since: Date | null | undefined, until: Date | null
 }
 
 /**
+ * How many days a summary window given as `jobStatusSummary` arguments spans (DateTime text, from a
+ * literal or a variable), as summaryWindow would take it: for cost estimates, which run before the
+ * arguments are validated (an unreadable time counts as absent).
+ */
+export function summaryWindowDays(since: unknown, until: unknown, now: number): number {
+  const end = timeOf(until) ?? now;
+  const start = timeOf(since) ?? end - DEFAULT_SUMMARY_WINDOW_MS;
+  return Math.min(MAX_SUMMARY_WINDOW_MS, Math.max(0, end - start)) / DAY_MS;
+}
+
+/** A DateTime argument (ISO text from a literal or a variable) as epoch ms; undefined when absent or unreadable. */
+export function timeOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
  * The cutoff of "no successful backup in the last `days` days".
  * @throws BAD_USER_INPUT when `days` is not a whole number in 1..365.
  */

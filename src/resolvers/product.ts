@@ -1,13 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import type { JobConditions } from '../datasources/domain.js';
+import type { EventConditions, JobConditions } from '../datasources/domain.js';
 import type { UpstreamProduct } from '../datasources/product.js';
 import type { UpstreamSource } from '../datasources/upstream-source.js';
-import type { MonitoredJob } from '../monitoring/jobs.js';
+import type { BackupInfrastructure, DdbFacts } from '../monitoring/health.js';
 import type { TimeWindow } from '../monitoring/window.js';
+import type { InstancePage } from '../paging/fan-out.js';
 import type { JobPosition } from '../paging/job-order.js';
 import type { PositionedPage } from '../paging/position-fan-out.js';
 import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
+import type { BackupEvent } from '../schema/unified/backup-event.type.js';
 import type { JobAction } from '../schema/unified/job-action.enum.js';
 import type { Job } from '../schema/unified/job.type.js';
 import type { Node } from '../schema/unified/node.type.js';
@@ -27,6 +29,11 @@ export interface ProductJobs<S> {
   positionOf(job: Job, source: S): JobPosition;
   /** Called with the page's jobs of this product before the page is answered (e.g. to settle preloaded relations). */
   settle?(jobs: ReadonlyArray<{ source: S; job: Job }>): Promise<void>;
+}
+
+/** One product's stream of the unified `events` list: one page per source from an offset, newest first. */
+export interface ProductEvents<S> {
+  fetch(source: S, offset: number, first: number): Promise<InstancePage<BackupEvent>>;
 }
 
 /** A job list narrowed to one workload (a client filter): the product owning it says which source and search. */
@@ -50,7 +57,7 @@ export interface ControllableJob {
  * The graph half of a product (Commvault; Backup and DR; …), registered once in src/products.ts. The
  * unified fields (`jobs`, `storagePools`, `node`, the monitoring fields), the schema build and the cost
  * limit loop over the registered products and never name one. Optional parts are the ones a product
- * may not have (a console has no unprotected-workload rule yet): it is then left out of that field.
+ * may not have (a product without DDBs or capacity figures): it is then left out of that field.
  */
 export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
   /** The datasource half: kinds served, sources. */
@@ -68,13 +75,28 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
    * @throws BAD_USER_INPUT when the id names none of its workloads.
    */
   jobsOfWorkload?(ctx: GatewayContext, info: GraphQLResolveInfo, search: UnifiedJobSearch, workloadId: string): NarrowedJobs<S>;
+  /**
+   * Its stream of the unified `events` list over one source: a page from an offset, newest first, with
+   * how many match (`wantTotal`: `totalCount` is selected). Absent: the product has no events.
+   */
+  events?(search: EventConditions, wantTotal: boolean): ProductEvents<S>;
   /** Every storage target of one upstream (`storagePools`). */
   storageTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
-  /** The storage targets `capacityAlerts` weighs. */
+  /** The storage targets `capacityAlerts` and `healthReport`'s CAPACITY check weigh. */
   capacityTargets?(ctx: GatewayContext, source: S): Promise<readonly StorageTarget[]>;
-  /** Every job started in the window on one upstream (`jobStatusSummary`). */
-  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly MonitoredJob[]>;
-  /** Workloads of one upstream without a successful backup started since `cutoff`. */
+  /**
+   * Every job started in the window on one upstream (`jobStatusSummary`, `healthReport`): exactly the jobs
+   * its `jobs` streams list for `windowConditions(window)` (src/monitoring/job-conditions.ts).
+   */
+  jobsInWindow?(ctx: GatewayContext, source: S, window: TimeWindow): Promise<readonly Job[]>;
+  /** The machines that move its backups, online or not (`healthReport`'s MEDIA_AGENTS check). */
+  backupInfrastructure?(ctx: GatewayContext, source: S): Promise<BackupInfrastructure>;
+  /** Its deduplication stores with their partitions (`healthReport`'s DDB check). */
+  ddbHealth?(ctx: GatewayContext, source: S): Promise<readonly DdbFacts[]>;
+  /**
+   * Workloads of one upstream without a successful backup started since `cutoff`, ordered by name (docs/schema.md,
+   * "Protected workloads", gives each product's rule and upstream calls).
+   */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
   /**
    * One of its jobs for `controlJobs`, by the parts of its global id; undefined when the type is not one

@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { ControlJobsResolver } from '../resolvers/unified/control-jobs.resolver.js';
+import { EventsResolver } from '../resolvers/unified/events.resolver.js';
 import { JobProgressResolver } from '../resolvers/unified/job-progress.resolver.js';
 import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
+import { HealthReportResolver } from '../resolvers/unified/health-report.resolver.js';
+import { JobStatusSummaryResolver } from '../resolvers/unified/job-status-summary.resolver.js';
 import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
 import { NodeResolver } from '../resolvers/unified/node.resolver.js';
 import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
@@ -18,8 +21,11 @@ const UNIFIED_RESOLVERS: Function[] = [
   UpstreamResolver,
   NodeResolver,
   JobsResolver,
+  EventsResolver,
   StorageResolver,
   MonitoringResolver,
+  JobStatusSummaryResolver,
+  HealthReportResolver,
   UnprotectedWorkloadResolver,
   ControlJobsResolver,
   JobProgressResolver,

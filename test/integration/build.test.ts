@@ -10,7 +10,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const OUT_DIR = 'test-artifacts/build';
 
 /**
- * What `npm run build` does (tsc with tsconfig.build.json, then the run-time assets), into its own
+ * What `npm run build` does (tsc with tsconfig.build.json, the run-time assets, the dashboard bundle), into its own
  * directory, and the compiled gateway started with plain node: ESM imports resolve, the simulators the
  * demo imports are compiled too, the manifest and the playground's examples are found.
  */
@@ -23,6 +23,7 @@ describe('the compiled build', () => {
     await rm(`${ROOT}${OUT_DIR}`, { recursive: true, force: true });
     await promisify(execFile)('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', OUT_DIR], { cwd: ROOT });
     await promisify(execFile)('node', ['scripts/copy-build-assets.mjs', OUT_DIR], { cwd: ROOT });
+    await promisify(execFile)('node_modules/.bin/tsx', ['scripts/bundle-dashboard.ts', `${OUT_DIR}/src/generated/dashboard`], { cwd: ROOT });
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, ...(await freeDemoPorts()).env, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: 'info' };
@@ -44,7 +45,7 @@ describe('the compiled build', () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('serves GraphQL, the playground and the probes from dist, and names the playground in its start line', async () => {
+  it('serves GraphQL, the playground, the dashboard and the probes from dist, and names the playground in its start line', async () => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer demo-analyst' },
@@ -53,6 +54,10 @@ describe('the compiled build', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: { jobs: { totalCount: number } } }).data.jobs.totalCount).toBeGreaterThan(0);
     expect((await fetch(`${url}/playground`)).status).toBe(200);
+    const dashboard = await (await fetch(`${url}/dashboard`)).text();
+    const script = /<script src="([^"]+)"/.exec(dashboard)?.[1];
+    expect(script).toMatch(/^\/dashboard\/assets\/dashboard\.[0-9a-f]{10}\.js$/);
+    expect((await fetch(`${url}${script}`)).status).toBe(200);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(output).toContain(`"playground":"${url}/playground"`);
   });

@@ -287,6 +287,22 @@ describe('Commvault simulator', () => {
       expect(events.body?.commservEvents.every((e: Json) => ids.has(e.clientEntity.clientId))).toBe(true);
     });
 
+    it('shows acme only the alerts raised for Acme clients and no alert rules (the CommCell\'s)', async () => {
+      const acme = await tokenFor(sim, 'acme');
+      const triggered = await call(sim, '/V4/TriggeredAlerts', { token: acme });
+      const acmeAlerts = sim.data.triggeredAlerts.filter((a) => a.companyId === 1);
+      expect(acmeAlerts.length).toBeGreaterThan(0);
+      expect(acmeAlerts.length).toBeLessThan(sim.data.triggeredAlerts.length);
+      expect(triggered.body?.totalCount).toBe(acmeAlerts.length);
+      expect(new Set((triggered.body?.alertsTriggered ?? []).map((a: Json) => a.id))).toEqual(new Set(acmeAlerts.map((a) => a.id)));
+      const rules = await call(sim, '/AlertRule', { token: acme });
+      expect(rules.body).toEqual({ myReceiveTotal: 0, myCreatedTotal: 0 });
+      const definitions = await call(sim, '/V4/AlertDefinitions', { token: acme });
+      expect(definitions.body).toEqual({ alertDefinitions: [] });
+      const asAdmin = await call(sim, '/V4/AlertDefinitions', { token: admin });
+      expect(asAdmin.body?.alertDefinitions.map((d: Json) => [d.id, d.enabled])).toEqual(sim.data.alertRules.map((r) => [r.id, r.enabled]));
+    });
+
     it('answers the same path differently per user', async () => {
       const globex = await tokenFor(sim, 'globex');
       const acmeClient = sim.data.clients.find((c) => c.companyId === 1)!;

@@ -7,7 +7,7 @@ import { toSla } from '../../src/datasources/backupdr/mappers/protection.js';
 import { micros } from '../../src/datasources/backupdr/mappers/read.js';
 import { toRole } from '../../src/datasources/backupdr/mappers/security.js';
 import { toDiskPool } from '../../src/datasources/backupdr/mappers/storage.js';
-import { JobStatus, Severity } from '../../src/datasources/domain.js';
+import { JobStatus } from '../../src/datasources/domain.js';
 import { upstreamRef } from '../../src/datasources/record.js';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { toGlobalId } from '../../src/util/global-id.js';
@@ -52,12 +52,13 @@ describe('console mappers', () => {
     expect(sla).toMatchObject({ scheduleOff: true, expirationOff: false, dedupAsyncOff: false, logExpirationOff: true, sltId: '1', slpId: '2', applicationId: '3', logicalGroupId: null });
   });
 
-  it('turns diskpool MB into bytes with free share and severity', () => {
+  it('turns diskpool MB into bytes with free share (severity is judged when read, by the configured thresholds)', () => {
     const pool = toDiskPool({ id: '11', name: 'act_per_pool000', pooltype: 'perf', capacity_mb: 1000, usage_mb: 974, free_mb: 26, pct: 97.4 }, UP);
-    expect(pool).toMatchObject({ __typename: 'BackupDrDiskPool', id: toGlobalId('BackupDrDiskPool', 'bdr-test', '11'), consoleId: '11', capacityBytes: 1000 * MB, usedBytes: 974 * MB, freeBytes: 26 * MB, usedPercent: 97.4, severity: Severity.CRITICAL });
+    expect(pool).toMatchObject({ __typename: 'BackupDrDiskPool', id: toGlobalId('BackupDrDiskPool', 'bdr-test', '11'), consoleId: '11', capacityBytes: 1000 * MB, usedBytes: 974 * MB, freeBytes: 26 * MB, usedPercent: 97.4 });
+    expect(pool).not.toHaveProperty('severity');
     expect(pool?.freePercent).toBeCloseTo(2.6);
-    expect(toDiskPool({ id: '12', capacity_mb: 100, usage_mb: 85 }, UP)).toMatchObject({ freeBytes: 15 * MB, severity: Severity.WARNING, name: '12' });
-    expect(toDiskPool({ id: '13' }, UP)?.severity).toBeNull();
+    expect(toDiskPool({ id: '12', capacity_mb: 100, usage_mb: 85 }, UP)).toMatchObject({ freeBytes: 15 * MB, freePercent: 15, name: '12' });
+    expect(toDiskPool({ id: '13' }, UP)?.freePercent).toBeNull();
   });
 
   it('keeps consolidated sources, organizations and references of an application and a host', () => {

@@ -15,9 +15,10 @@ import { toStoragePoolDetail, toStoragePools } from '../../src/datasources/commv
 import { toServers } from '../../src/datasources/commvault/mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from '../../src/datasources/commvault/mappers/storage-detail.js';
 import { toSubclients } from '../../src/datasources/commvault/mappers/subclient.js';
-import { CvEventSeverity } from '../../src/datasources/commvault/model.js';
+import { EventSeverity } from '../../src/datasources/domain.js';
 import { upstreamRef } from '../../src/datasources/record.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { DEFAULT_THRESHOLDS, ddbStoreSeverity } from '../../src/monitoring/thresholds.js';
 
 const MB = 1024 * 1024;
 /** The instance the answers below come from: every record names it. */
@@ -234,7 +235,7 @@ describe('storage', () => {
     ]);
   });
 
-  it('maps storage pools: MB → bytes, free percent, severity, cloud by vendor type', () => {
+  it('maps storage pools: MB → bytes, free percent, cloud by vendor type', () => {
     const pools = toStoragePools({
       storagePoolList: [
         { storagePoolEntity: { storagePoolName: 'DiskPool01', storagePoolId: 11 }, storagePoolType: 1, libraryVendorType: 0, status: 'Online', totalCapacity: 10485760, totalFreeSpace: 4194304, sizeOnDisk: 3145728 },
@@ -243,10 +244,10 @@ describe('storage', () => {
         { storagePoolEntity: { storagePoolName: 'Unknown', storagePoolId: 14 } },
       ],
     }, UP);
-    expect(pools[0]).toMatchObject({ __typename: 'CommvaultStoragePool', id: toGlobalId('CommvaultStoragePool', 'cv-test', 11), storagePoolId: 11, medium: 'DISK', capacityBytes: 10485760 * MB, freeBytes: 4194304 * MB, usedBytes: 3145728 * MB, freePercent: 40, severity: Severity.OK });
-    expect(pools[1]).toMatchObject({ medium: 'CLOUD', freePercent: 15, severity: Severity.WARNING });
-    expect(pools[2]).toMatchObject({ freePercent: 5, severity: Severity.CRITICAL });
-    expect(pools[3]).toMatchObject({ capacityBytes: null, freePercent: null, severity: null });
+    expect(pools[0]).toMatchObject({ __typename: 'CommvaultStoragePool', id: toGlobalId('CommvaultStoragePool', 'cv-test', 11), storagePoolId: 11, medium: 'DISK', capacityBytes: 10485760 * MB, freeBytes: 4194304 * MB, usedBytes: 3145728 * MB, freePercent: 40 });
+    expect(pools[1]).toMatchObject({ medium: 'CLOUD', freePercent: 15 });
+    expect(pools[2]).toMatchObject({ freePercent: 5 });
+    expect(pools[3]).toMatchObject({ capacityBytes: null, freePercent: null });
   });
 
   it('reads a single pool sent as an object, and an omitted list as empty', () => {
@@ -374,7 +375,7 @@ describe('storage', () => {
     ]);
   });
 
-  it('maps DDB engines, and a DDB store with partitions: Q&I severity and free space', () => {
+  it('maps DDB engines, and a DDB store with partitions: Q&I time, online and free space', () => {
     expect(
       toDdbEngines({
         engines: [
@@ -400,15 +401,16 @@ describe('storage', () => {
       12,
       UP,
     );
-    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.mediaAgentName, p.avgQiMicros, p.severity])).toEqual([
-      [21, true, 'ma01', 850, Severity.OK],
-      [22, false, 'ma02', 2500, Severity.CRITICAL],
+    expect(store?.partitions?.map((p) => [p.subStoreId, p.online, p.mediaAgentName, p.avgQiMicros, p.freeBytes])).toEqual([
+      [21, true, 'ma01', 850, 204800 * MB],
+      [22, false, 'ma02', 2500, 1024 * MB],
     ]);
-    expect(store).toMatchObject({ avgQiMicros: 2500, freeBytes: 1024 * MB, severity: Severity.CRITICAL });
+    expect(store).toMatchObject({ avgQiMicros: 2500, freeBytes: 1024 * MB });
+    expect(ddbStoreSeverity(store?.partitions ?? null, DEFAULT_THRESHOLDS.ddb)).toBe(Severity.CRITICAL);
   });
 
   it('Q&I thresholds: > 1000 µs WARNING, > 2000 µs CRITICAL', () => {
-    const sev = (qi: number) => toDdbStore({ storeId: 1, SubStoreList: [{ subStoreId: 1, avgQITime: qi }] }, 1, UP)?.severity;
+    const sev = (qi: number) => ddbStoreSeverity(toDdbStore({ storeId: 1, SubStoreList: [{ subStoreId: 1, avgQITime: qi }] }, 1, UP)?.partitions ?? null, DEFAULT_THRESHOLDS.ddb);
     expect(sev(1000)).toBe(Severity.OK);
     expect(sev(1001)).toBe(Severity.WARNING);
     expect(sev(2000)).toBe(Severity.WARNING);
@@ -435,8 +437,8 @@ describe('plans, events, login', () => {
         { severity: 0, id: 4 },
       ],
     }, UP);
-    expect(events[0]).toMatchObject({ __typename: 'CommvaultEvent', id: toGlobalId('CommvaultEvent', 'cv-test', 224090815), upstream: UP, eventId: 224090815, severity: CvEventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
-    expect(events.slice(1).map((e) => e.severity)).toEqual([CvEventSeverity.CRITICAL, CvEventSeverity.MAJOR, CvEventSeverity.INFORMATION]);
+    expect(events[0]).toMatchObject({ __typename: 'CommvaultEvent', id: toGlobalId('CommvaultEvent', 'cv-test', 224090815), upstream: UP, eventId: 224090815, severity: EventSeverity.MINOR, code: '318767226', jobId: 1426069, clientId: 2, occurredAt: new Date(1767314036 * 1000), acknowledged: false });
+    expect(events.slice(1).map((e) => e.severity)).toEqual([EventSeverity.CRITICAL, EventSeverity.MAJOR, EventSeverity.INFORMATION]);
     expect(events[1].occurredAt).toBeNull();
     expect(toEvents({}, UP)).toEqual([]);
   });

@@ -70,10 +70,23 @@ describe('the operations/ documents under the default limit', () => {
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
+      // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
+      DashboardCapacity: 2,
+      // The window's job pages per upstream and the unprotected-workloads walk per CommServe.
+      DashboardEstate: 44,
+      // healthReport alone: its reads per upstream and area.
+      DashboardHealth: 17,
       DashboardJobs: 5,
+      // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe; a list page and its count per console.
+      RecentEvents: 4,
+      // Asked of the console (see variablesOf): the day's job pages.
+      DashboardUpstreamOutcomes: 1,
       // The first read of the job; later events are shared reads of one poll.
       JobProgress: 1,
-      EstateHealth: 47,
+      // Per CommServe 47; per console 10: summary and alerts (2), the managed applications, 6 pages of a week's capture jobs, one history union.
+      EstateHealth: 57,
+      // healthReport (CommServe: pools, jobs, MediaAgents, DDB engines + 10 stores; console: pools, jobs, appliances), summary, alerts.
+      EstateHealthPage: 21,
       // The DR backup call and the started job read back.
       RunDisasterRecoveryBackup: 2,
       // Operation not known without variables: RECONSTRUCT's engine list, partitions, message, job, list again.
@@ -81,6 +94,8 @@ describe('the operations/ documents under the default limit', () => {
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
       StorageCapacity: 2,
+      // The pool lists, and two calls per pool for the runout estimate (charged on every target the interface selects).
+      StorageRunout: 62,
       // The subclient read, the task and the started job read back (out of place: and the destination client).
       RestoreFiles: 3,
       // The policy list, the task and the started job (a named copy: and the policy's copies).

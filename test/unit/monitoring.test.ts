@@ -5,7 +5,8 @@ import { isGatewayError } from '../../src/errors/gateway-error.js';
 import { alertsFirst, ascendingNullsLast } from '../../src/monitoring/alerts.js';
 import { summariseJobs } from '../../src/monitoring/job-summary.js';
 import type { MonitoredJob } from '../../src/monitoring/jobs.js';
-import { backupFacts, findUnprotected, ProtectionGap } from '../../src/monitoring/protection.js';
+import { isCaptureJob } from '../../src/datasources/backupdr/backup-history.js';
+import { backupFacts, byWorkloadName, findUnprotected, ProtectionGap } from '../../src/monitoring/protection.js';
 import { protectionCutoff, summaryWindow } from '../../src/monitoring/window.js';
 
 const HOUR = 3_600_000;
@@ -174,6 +175,32 @@ describe('unprotected workloads', () => {
     expect(facts.lastJobStatus).toBe(JobStatus.RUNNING);
     expect(facts.lastJob).toBe(history[3]);
     expect(backupFacts([])).toEqual({ lastSuccessfulBackupAt: null, lastJob: null, lastJobStatus: null });
+  });
+
+  it('console applications: string ids, and only capture jobs (snapshot, dedup, DirectOnVault) are backups', () => {
+    const apps = [{ id: '4101' }, { id: '4102' }, { id: '4103' }, { id: '4104' }];
+    const jobs = [
+      { ...job(JobStatus.COMPLETED, 10, { jobType: 'snapshot' }), appId: '4101' },
+      { ...job(JobStatus.COMPLETED, 10, { jobType: 'DirectOnVault' }), appId: '4102' },
+      // A fresh OnVault copy of an old snapshot, and a log backup: neither protects.
+      { ...job(JobStatus.COMPLETED, 10, { jobType: 'OnVault' }), appId: '4103' },
+      { ...job(JobStatus.COMPLETED, 5, { jobType: 'log' }), appId: '4103' },
+      { ...job(JobStatus.FAILED, 20, { jobType: 'Snapshot' }), appId: '4104' },
+      { ...job(JobStatus.KILLED, 30, { jobType: 'dedup' }), appId: '4104' },
+      { ...job(JobStatus.FAILED, 40, { jobType: 'StreamSnap' }), appId: '4104' },
+    ];
+    const found = findUnprotected(apps, (a) => a.id, jobs, (j) => j.appId, cutoff, isCaptureJob);
+    expect(found.map((f) => [f.workload.id, f.gap, f.failedBackupCount])).toEqual([
+      ['4103', ProtectionGap.NO_BACKUPS, 0],
+      ['4104', ProtectionGap.BACKUPS_FAILING, 2],
+    ]);
+    const facts = backupFacts(jobs.filter((j) => j.appId === '4103'), isCaptureJob);
+    expect(facts).toEqual({ lastSuccessfulBackupAt: null, lastJob: null, lastJobStatus: null });
+  });
+
+  it('orders workloads by name whatever the case, as a person reads a list', () => {
+    const names = ['beta', 'Alpha', 'alpha-2', 'Gamma', 'delta'].map((name) => ({ name }));
+    expect([...names].sort(byWorkloadName).map((w) => w.name)).toEqual(['Alpha', 'alpha-2', 'beta', 'delta', 'Gamma']);
   });
 });
 

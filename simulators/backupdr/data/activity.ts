@@ -169,6 +169,7 @@ export function makeActivity(random: Prng, ids: IdAllocator, nowUs: number, inv:
       backupId: null,
       changerequesttext: '',
       syncdate: nowUs - random.int(5, 120) * MICROS_PER_SECOND,
+      virtualsize: null,
     });
   }
 
@@ -217,6 +218,7 @@ function finishedJob(random: Prng, app: Application, clusterId: string, jobclass
     backupId: null,
     changerequesttext: '',
     syncdate: enddate,
+    virtualsize: sizeMb > 0 ? sizeMb * 1024 * 1024 : null,
   };
 }
 

@@ -325,6 +325,8 @@ export interface Job {
   backupId: string | null;
   changerequesttext: string;
   syncdate: Micros;
+  /** JobRest `virtualsize`: the application's size in bytes (an int64 here, a string in BackupRest); null for mounts and jobs not finished. */
+  virtualsize: number | null;
 }
 
 export interface SimEvent {

@@ -192,6 +192,7 @@ export function wireJob(j: Job, ctx: SimContext, root: string): Record<string, u
     retrycount: j.retrycount,
     flags: j.flags,
     flags_text: flagsText(j.flags),
+    virtualsize: j.virtualsize ?? undefined,
     changerequesttext: j.changerequesttext || undefined,
     backup: backup && { id: backup.id, href: href(root, 'backup', backup.id), backupname: backup.backupname },
     appliance: clusterRef(ctx.index.clusters.get(j.clusterId), root),

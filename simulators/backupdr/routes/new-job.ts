@@ -50,6 +50,7 @@ export function startJob(ctx: SimContext, j: NewJob): Job {
     backupId: null,
     changerequesttext: '',
     syncdate: now,
+    virtualsize: null,
   };
   ctx.index.addJob(job);
   return job;

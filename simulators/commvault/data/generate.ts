@@ -1,4 +1,5 @@
 import { Prng } from '../../common/prng.js';
+import { makeAlerts } from './alerts.js';
 import { makeEvents } from './events.js';
 import { makeInventory } from './inventory.js';
 import { makeJobs } from './jobs.js';
@@ -20,6 +21,7 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
   const inventory = makeInventory(root.fork('inventory'), companies, storage.mediaAgents, storage.plans);
   const history = makeJobs(root.fork('jobs'), nowS, inventory, commServ.clientId);
   const events = makeEvents(root.fork('events'), nowS, history.jobs, inventory.clients, storage.mediaAgents, storage.storagePools, storage.ddbStores);
+  const alerts = makeAlerts(root.fork('alerts'), events);
   return {
     generatedAt: nowS,
     seed,
@@ -30,6 +32,7 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     ...storage,
     jobs: history.jobs,
     events,
+    ...alerts,
     unprotectedClientIds: history.unprotectedClientIds,
   };
 }

@@ -34,7 +34,9 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
   const commcell = companies.find((c) => c.companyId === COMMCELL_COMPANY_ID) as Company;
 
   const addClient = (c: Omit<Client, 'clientGUID' | 'version' | 'description'>): Client => {
-    const client: Client = { ...c, clientGUID: random.guid(), version: VERSION, description: '' };
+    // Derived, not drawn, so the seed's other data stays as it was; every fifth is left empty as many are.
+    const description: string = c.clientId % 5 === 0 ? '' : `${c.osName} ${c.isInfrastructure ? 'infrastructure server' : 'client'} of ${c.companyName}`;
+    const client: Client = { ...c, clientGUID: random.guid(), version: VERSION, description };
     inv.clients.push(client);
     return client;
   };

@@ -271,6 +271,40 @@ export interface SimEvent {
   companyId: number;
 }
 
+export interface AlertRule {
+  id: number;
+  name: string;
+  guid: string;
+  categoryId: number;
+  categoryName: string;
+  typeId: number;
+  typeName: string;
+  /** Shown by `GET /V4/AlertDefinitions` only; V1 `GET /AlertRule` does not say. */
+  enabled: boolean;
+  description: string;
+  /** Unix seconds. */
+  createdTime: number;
+}
+
+/** `GET /V4/TriggeredAlerts` severities (docs/upstreams/commvault.md §5). */
+export type TriggeredAlertSeverity = 'AUTO_PICK' | 'CRITICAL' | 'MAJOR' | 'INFORMATION';
+
+export interface TriggeredAlert {
+  id: number;
+  ruleId: number;
+  severity: TriggeredAlertSeverity;
+  detectedCriterion: string;
+  info: string;
+  /** `<category> - <type>` of the rule. */
+  type: string;
+  /** Unix seconds. */
+  detectedTime: number;
+  /** The event that triggered it. */
+  eventId: number;
+  clientId: number;
+  companyId: number;
+}
+
 export interface CommvaultDataset {
   /** Unix seconds the data was generated relative to ("now" at start). */
   generatedAt: number;
@@ -293,6 +327,10 @@ export interface CommvaultDataset {
   jobs: Job[];
   /** Ascending by id. */
   events: SimEvent[];
+  /** Ascending by id (V1 `GET /AlertRule`, V4 `GET /V4/AlertDefinitions`). */
+  alertRules: AlertRule[];
+  /** Ascending by id (= by detection time): `GET /V4/TriggeredAlerts`. */
+  triggeredAlerts: TriggeredAlert[];
   /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
   unprotectedClientIds: number[];
 }

@@ -1,4 +1,5 @@
 import type { RouteDef } from '../context.js';
+import { alertRoutes } from './alerts.js';
 import { authRoutes } from './auth.js';
 import { browseRoutes } from './browse.js';
 import { clientRoutes } from './clients.js';
@@ -28,6 +29,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...ddbRoutes,
   ...planRoutes,
   ...eventRoutes,
+  ...alertRoutes,
   ...browseRoutes,
   ...drBackupRoutes,
   ...planJobOperationRoutes,

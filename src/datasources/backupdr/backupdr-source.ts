@@ -146,9 +146,7 @@ export class BackupDrSource extends UpstreamSource {
   /** `GET /<resource>?filter=…&sort=…&keyword=…&offset=…&limit=…`. */
   async list<R extends BdrResource>(resource: R, spec: ListSpec): Promise<BdrPage<BdrResourceTypes[R]>> {
     await this.validate(resource, spec);
-    const info = RESOURCES[resource];
-    const body = await this.get(info.path, { query: listQuery(spec), cacheClass: info.cacheClass, tags: info.tags, route: `GET ${info.path}` });
-    return { items: this.mapped.map(body, info.mapList, this.upstream) as BdrResourceTypes[R][] };
+    return this.listBuilt(resource, spec);
   }
 
   /** `HEAD /<resource>` with the list's filters and keyword: the console's (estimated) `Actifio-Count`. */
@@ -175,20 +173,22 @@ export class BackupDrSource extends UpstreamSource {
     const chunks: string[][] = [];
     for (let i = 0; i < wanted.length; i += MAX_IDS_PER_CALL) chunks.push(wanted.slice(i, i + MAX_IDS_PER_CALL));
     const pages = await Promise.all(
-      chunks.map((chunk) =>
-        // Trusted conditions (numeric ids on a field every resource has): no OPTIONS call needed.
-        this.get(RESOURCES[resource].path, {
-          query: listQuery({ conditions: chunk.map((value) => ({ field: 'id', op: 'EQ' as const, value })), limit: chunk.length }),
-          cacheClass: RESOURCES[resource].cacheClass,
-          tags: RESOURCES[resource].tags,
-          route: `GET ${RESOURCES[resource].path}`,
-        }),
-      ),
+      // Numeric ids on a field every resource has: built here, nothing to check against OPTIONS.
+      chunks.map((chunk) => this.listBuilt(resource, { conditions: chunk.map((value) => ({ field: 'id', op: 'EQ' as const, value })), limit: chunk.length })),
     );
-    for (const body of pages) {
-      for (const item of this.mapped.map(body, RESOURCES[resource].mapList, this.upstream) as Array<BdrResourceTypes[R]>) found.set(item.consoleId, item);
-    }
+    for (const page of pages) for (const item of page.items) found.set(item.consoleId, item);
     return ids.map((i) => found.get(i) ?? null);
+  }
+
+  /**
+   * `GET /<resource>` for a spec the gateway built itself from values it knows to be valid (numeric ids,
+   * dates, enum values OPTIONS listed): sent without `validate`, so an id union may hold more than
+   * MAX_CONDITIONS conditions (up to MAX_IDS_PER_CALL ids, as `listByIds` sends).
+   */
+  async listBuilt<R extends BdrResource>(resource: R, spec: ListSpec): Promise<BdrPage<BdrResourceTypes[R]>> {
+    const info = RESOURCES[resource];
+    const body = await this.get(info.path, { query: listQuery(spec), cacheClass: info.cacheClass, tags: info.tags, route: `GET ${info.path}` });
+    return { items: this.mapped.map(body, info.mapList, this.upstream) as BdrResourceTypes[R][] };
   }
 
   /**

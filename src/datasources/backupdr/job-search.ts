@@ -5,6 +5,8 @@ import type { PositionedPage } from '../../paging/position-fan-out.js';
 import { enumConditions, JOB_ORDER, jobResource, startWindow, statusConditions } from './list-specs.js';
 import type { FilterCondition } from './query-builder.js';
 import { JobCategory, JobStatus, type JobConditions } from '../domain.js';
+import { ErrorCode } from '../../errors/codes.js';
+import { GatewayError } from '../../errors/gateway-error.js';
 
 /** The unified job conditions a console can serve (all of them: it filters server-side). */
 export type ConsoleJobSearch = JobConditions;
@@ -110,4 +112,38 @@ function mergeLists(lists: readonly ReadList[], position: (job: BdrJob) => JobPo
   const all = lists.flatMap((l) => l.items).sort((a, b) => compareJobPositions(position(a), position(b)));
   const items = limit ? all.filter((j) => compareJobPositions(position(j), limit) <= 0) : all;
   return { items, more: lists.some((l) => l.cut) };
+}
+
+/** Page size of a console's full-window walk (the console simulator and AGMPowerCLI use 1000-object pages too). */
+export const CONSOLE_WINDOW_PAGE_SIZE = 1000;
+/** A window of more pages is refused, as a Commvault window walk is: narrow it with startedAfter or category. */
+export const CONSOLE_MAX_WINDOW_PAGES = 50;
+
+/**
+ * Every job of one console that matches the conditions, in the unified order: the very stream the
+ * unified `jobs` list reads (consoleJobsAfter), paged by position until it has no more, so the monitoring
+ * fields count exactly what that list shows. Each page continues after the last job of the one before, so
+ * jobs starting while the window is read never shift a page and every job is counted once. One list call
+ * per 1000 jobs (two while the conditions can match a queued job), plus the OPTIONS metadata the filters
+ * are checked against, cached for an hour.
+ * @throws QUERY_TOO_COMPLEX when the window holds more than CONSOLE_MAX_WINDOW_PAGES pages.
+ */
+export async function consoleJobsInWindow(source: BackupDrSource, conditions: ConsoleJobSearch): Promise<BdrJob[]> {
+  const fetchPage = consoleJobsAfter(conditions, false);
+  const jobs: BdrJob[] = [];
+  let after: JobPosition | null = null;
+  for (let page = 0; ; page++) {
+    if (page === CONSOLE_MAX_WINDOW_PAGES) {
+      throw new GatewayError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `the job window of upstream "${source.instanceId}" holds more than ${CONSOLE_MAX_WINDOW_PAGES * CONSOLE_WINDOW_PAGE_SIZE} jobs; narrow it`,
+        { upstream: { instance: source.instanceId } },
+      );
+    }
+    const { items, more } = await fetchPage(source, after, CONSOLE_WINDOW_PAGE_SIZE);
+    jobs.push(...items);
+    const last = items[items.length - 1];
+    if (!more || last === undefined) return jobs;
+    after = consoleJobPosition(last, source.instanceId);
+  }
 }

@@ -75,6 +75,8 @@ export interface AuditFilterInput extends ListFilterInput {
 
 /** Newest start first, then id, so pages are stable; the unified `jobs` merge relies on it. */
 export const JOB_ORDER = 'startdate:desc,id:desc';
+/** Newest event first, then id, so pages are stable; the unified `events` merge relies on it. */
+export const EVENT_ORDER = 'eventdate:desc,id:desc';
 /** Console id ascending: what the console does without `sort`, made explicit so paging is stable. */
 export const ID_ORDER = 'id:asc';
 
@@ -199,7 +201,7 @@ export function diskPoolList(f: DiskPoolFilterInput | null | undefined, sort?: S
 
 export function eventList(f: EventFilterInput | null | undefined, sort?: Sort): ConsoleList<'event'> {
   const extra = f?.since ? [cond('eventdate', 'GE', micros(f.since))] : [];
-  return { resource: 'event', spec: withConditions(baseSpec(f, sort, 'eventdate:desc,id:desc'), extra) };
+  return { resource: 'event', spec: withConditions(baseSpec(f, sort, EVENT_ORDER), extra) };
 }
 
 export function auditList(f: AuditFilterInput | null | undefined, sort?: Sort): ConsoleList<'audit'> {

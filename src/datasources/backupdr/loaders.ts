@@ -1,6 +1,8 @@
 import type { SettledLoader } from '../../loaders/settled-loader.js';
-import type { BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
+import type { BackupFacts } from '../../monitoring/protection.js';
+import type { BdrJob, BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
 import type { BackupDrSource } from './backupdr-source.js';
+import { captureFacts } from './backup-history.js';
 import { groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
 
 /** A console object's key: its instance and its console id (a numeric string). */
@@ -34,6 +36,11 @@ export interface BackupDrLoaders {
   auditById: ByIdLoader<'audit'>;
   /** `GET /slt/{id}/policy` per template (no list form covers several templates). */
   policiesBySltId: SettledLoader<BdrIdKey, BdrPolicy[]>;
+  /**
+   * An application's newest successful capture and newest capture job (ProtectedWorkload, UnprotectedWorkload):
+   * the applications of a request share one `/jobstatus` union per 200 (backup-history.ts `captureFacts`), not one call each.
+   */
+  backupFactsByApplicationId: SettledLoader<BdrIdKey, BackupFacts<BdrJob>>;
 }
 
 export function createBackupDrLoaders(pick: (instanceId: string) => BackupDrSource): BackupDrLoaders {
@@ -59,5 +66,9 @@ export function createBackupDrLoaders(pick: (instanceId: string) => BackupDrSour
     policiesBySltId: groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) =>
       Promise.all(keys.map((k) => source.listPolicies(k.id).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))))),
     ),
+    backupFactsByApplicationId: groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
+      const found = await captureFacts(source, keys.map((k) => k.id));
+      return keys.map((k) => found.get(k.id) as BackupFacts<BdrJob>);
+    }),
   };
 }

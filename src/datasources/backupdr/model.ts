@@ -6,7 +6,7 @@
  * to other console objects are kept as their console ids (`…Id`), which the relation resolvers follow.
  * The schema classes (src/schema/backupdr) declare the same properties (src/schema/record-checks.ts).
  */
-import type { JobStatus, Severity } from '../domain.js';
+import type { EventFacts, JobStatus } from '../domain.js';
 import type { NodeRecord, UpstreamRef } from '../record.js';
 
 /** An object the console embeds by reference (`cluster: {id, name, …}`), as the mappers read it. */
@@ -42,7 +42,8 @@ interface Synced<TypeName extends string> extends ConsoleNode<TypeName> {
 
 export interface BdrApplication extends Synced<'BackupDrApplication'> {
   appName: string | null;
-  name: string | null;
+  /** The display name: `name`, else `appname`, else the console id (a workload always has a name). */
+  name: string;
   appType: string | null;
   friendlyType: string | null;
   appClass: string | null;
@@ -210,7 +211,6 @@ export interface BdrDiskPool extends Synced<'BackupDrDiskPool'> {
   usedBytes: number | null;
   freeBytes: number | null;
   freePercent: number | null;
-  severity: Severity | null;
   usedPercent: number | null;
   warnPercent: number | null;
   safePercent: number | null;
@@ -238,7 +238,7 @@ export interface BdrCluster extends Synced<'BackupDrAppliance'> {
 }
 
 /** The graph does not show an event's sync state. */
-export interface BdrEvent extends ConsoleNode<'BackupDrEvent'> {
+export interface BdrEvent extends ConsoleNode<'BackupDrEvent'>, EventFacts {
   eventId: number | null;
   eventDate: Date | null;
   eventStatus: string | null;

@@ -8,6 +8,7 @@ import { hasBrowseResult, toBrowsePage } from './mappers/browse.js';
 import { toAgents, toBackupsets, toClients } from './mappers/client.js';
 import { toDdbEngines, toDdbStore } from './mappers/ddb.js';
 import { findCommvaultError, genericHttpError, type CommvaultBodyError } from './mappers/errors.js';
+import { toAlertDefinitions, toAlertRules, toTriggeredAlerts } from './mappers/alert.js';
 import { toEvents } from './mappers/event.js';
 import { toJobPage } from './mappers/job.js';
 import { toLibraries, toLibraryDetail } from './mappers/library.js';
@@ -30,10 +31,12 @@ import {
 } from './admin-requests.js';
 import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js';
 import { toPlanJobOperationResult } from './mappers/plan-job-operations.js';
+import { EventSeverity } from '../domain.js';
 import {
-  CvEventSeverity,
   type BrowseOptions,
   type CvAgent,
+  type CvAlertDefinition,
+  type CvAlertRule,
   type CvBrowseEntity,
   type CvBrowsePage,
   type CvBackupset,
@@ -50,6 +53,7 @@ import {
   type CvStoragePolicy,
   type CvStoragePool,
   type CvSubclient,
+  type CvTriggeredAlert,
   type ListEventsOptions,
   type ListJobsOptions,
 } from './model.js';
@@ -115,11 +119,11 @@ function withoutNestedError(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).filter(([key]) => key.toLowerCase() !== 'error'));
 }
 
-const SEVERITY_SWITCHES: ReadonlyArray<[CvEventSeverity, string]> = [
-  [CvEventSeverity.INFORMATION, 'showInfo'],
-  [CvEventSeverity.MINOR, 'showMinor'],
-  [CvEventSeverity.MAJOR, 'showMajor'],
-  [CvEventSeverity.CRITICAL, 'showCritical'],
+const SEVERITY_SWITCHES: ReadonlyArray<[EventSeverity, string]> = [
+  [EventSeverity.INFORMATION, 'showInfo'],
+  [EventSeverity.MINOR, 'showMinor'],
+  [EventSeverity.MAJOR, 'showMajor'],
+  [EventSeverity.CRITICAL, 'showCritical'],
 ];
 
 /**
@@ -509,6 +513,23 @@ export class CommvaultSource extends UpstreamSource {
   async getEvent(eventId: number): Promise<CvEvent | null> {
     const body = await this.get(`/Events/${eventId}`, { cacheClass: 'events', route: 'GET /Events/{id}' });
     return this.mapped.map(body, toEvents, this.upstream).find((e) => e.eventId === eventId) ?? null;
+  }
+
+  // ── alerts ───────────────────────────────────────────────────────────────────────────────────
+
+  /** `GET /AlertRule`: every alert rule (V1 does not say which are enabled: listAlertDefinitions does). */
+  async listAlertRules(): Promise<CvAlertRule[]> {
+    return this.mapped.map(await this.get('/AlertRule', { cacheClass: 'inventory', route: 'GET /AlertRule' }), toAlertRules, this.upstream);
+  }
+
+  /** `GET /V4/AlertDefinitions`: the rules as V4 shows them, with `enabled`. */
+  async listAlertDefinitions(): Promise<CvAlertDefinition[]> {
+    return this.mapped.map(await this.get('/V4/AlertDefinitions', { cacheClass: 'inventory', route: 'GET /V4/AlertDefinitions' }), toAlertDefinitions);
+  }
+
+  /** `GET /V4/TriggeredAlerts`: every alert raised (V4 is unpaged), newest first as the CommServe sends them. */
+  async listTriggeredAlerts(): Promise<CvTriggeredAlert[]> {
+    return this.mapped.map(await this.get('/V4/TriggeredAlerts', { cacheClass: 'events', route: 'GET /V4/TriggeredAlerts' }), toTriggeredAlerts, this.upstream);
   }
 
   // ── browse and find (reads of the backed-up data) ────────────────────────────────────────────

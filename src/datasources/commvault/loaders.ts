@@ -2,6 +2,7 @@ import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { CommvaultSource } from './commvault-source.js';
 import type {
   CvAgent,
+  CvAlertDefinition,
   CvBackupset,
   CvClient,
   CvDdbStore,
@@ -9,6 +10,7 @@ import type {
   CvLibrary,
   CvMediaAgent,
   CvPlan,
+  CvServer,
   CvStorageDetail,
   CvStoragePolicy,
   CvStoragePool,
@@ -46,6 +48,15 @@ export interface StoragePolicyKey extends IdKey {
 export interface CommvaultLoaders {
   /** From `GET /Client` (the cached full list), not one call per client. */
   clientById: SettledLoader<IdKey, CvClient | null>;
+  /**
+   * `GET /Client/{id}` per client: the detail holds what the list leaves out (description, OS name,
+   * version). No list form carries the description, so this is one call per client (cached, `inventory`).
+   */
+  clientDetailById: SettledLoader<IdKey, CvClient | null>;
+  /** From `GET /V4/Servers` (one cached call per CommServe): a client's OS name and software version. */
+  serverByClientId: SettledLoader<IdKey, CvServer | null>;
+  /** From `GET /V4/AlertDefinitions` (one cached call per CommServe): whether each alert rule is enabled. */
+  alertDefinitionById: SettledLoader<IdKey, CvAlertDefinition | null>;
   /** From `GET /V2/Plan`. */
   planById: SettledLoader<IdKey, CvPlan | null>;
   /** From `GET /StoragePolicy` (names only). */
@@ -79,6 +90,11 @@ export interface CommvaultLoaders {
    * one `POST /Jobs` walk over their finished backup jobs (last-backup.ts), not one call per client.
    */
   lastSuccessfulBackupByClientId: SettledLoader<IdKey, Date | null>;
+  /**
+   * The start of a subclient's newest successful backup: the same `POST /Jobs` walk over the finished
+   * backups of the subclients' clients, each subclient settled by its own jobs.
+   */
+  lastSuccessfulBackupBySubclientId: SettledLoader<SubclientKey, Date | null>;
 }
 
 const byId = (k: IdKey): string => String(k.id);
@@ -87,6 +103,8 @@ const keyId = (k: IdKey): number => k.id;
 /** The id of a client in the client list (module-level: the list's index is kept per id function). */
 export const clientIdOf = (c: CvClient): number => c.clientId;
 const planId = (p: CvPlan): number => p.planId;
+const alertId = (d: CvAlertDefinition): number => d.alertId;
+const serverClientId = (s: CvServer): number => s.clientId;
 const storagePolicyId = (p: CvStoragePolicy): number => p.storagePolicyId;
 const mediaAgentId = (m: CvMediaAgent): number => m.mediaAgentId;
 const storagePoolId = (p: CvStoragePool): number => p.storagePoolId;
@@ -103,6 +121,9 @@ export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSo
     groupedLoader(pick, cacheKey, batch);
   return {
     clientById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listClients(), clientIdOf, keyId)),
+    clientDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getClient(k.id))),
+    serverByClientId: instanceLoader(byId, fromList((s: CommvaultSource) => s.listServers(), serverClientId, keyId)),
+    alertDefinitionById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listAlertDefinitions(), alertId, keyId)),
     planById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listPlans(), planId, keyId)),
     storagePolicyById: instanceLoader(
       byId,
@@ -136,7 +157,18 @@ export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSo
       }),
     ),
     lastSuccessfulBackupByClientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
-      const found = await lastSuccessfulBackups(s, [...new Set(keys.map(keyId))], CLIENT_BACKUP_HISTORY_LIMIT);
+      const clientIds = [...new Set(keys.map(keyId))];
+      const found = await lastSuccessfulBackups(s, { clientIds, workloadIds: clientIds, workloadOf: (j) => j.clientId }, CLIENT_BACKUP_HISTORY_LIMIT);
+      return keys.map((k) => found.get(k.id) ?? null);
+    }),
+    lastSuccessfulBackupBySubclientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly SubclientKey[]) => {
+      // A subclient of no known client has no jobs to read: null.
+      const known = keys.filter((k): k is SubclientKey & { clientId: number } => typeof k.clientId === 'number');
+      const found = await lastSuccessfulBackups(
+        s,
+        { clientIds: known.map((k) => k.clientId), workloadIds: [...new Set(known.map(keyId))], workloadOf: (j) => j.subclient?.subclientId ?? null },
+        CLIENT_BACKUP_HISTORY_LIMIT,
+      );
       return keys.map((k) => found.get(k.id) ?? null);
     }),
   };

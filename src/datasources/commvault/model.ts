@@ -4,7 +4,7 @@
  * they carry their GraphQL type name, global id and upstream, and are the resolvers' parents as they
  * are. Their schema classes (src/schema/commvault) declare the same properties (src/schema/record-checks.ts).
  */
-import type { JobStatus, Severity } from '../domain.js';
+import type { EventFacts, EventSeverity, JobStatus } from '../domain.js';
 import type { NodeRecord } from '../record.js';
 
 /** An upstream entity known by id and name only (as embedded in other answers). */
@@ -139,9 +139,10 @@ export interface CvStoragePool extends NodeRecord {
   freeBytes: number | null;
   usedBytes: number | null;
   freePercent: number | null;
-  severity: Severity | null;
   /** DDB store ids named by the pool's detail answer (empty from the list). */
   ddbStoreIds: number[];
+  /** Library ids named by the pool's detail answer (`libraryList`; empty from the list). */
+  libraryIds: number[];
 }
 
 /** Where a V4 storage writes: a disk backup location (mount path) or a cloud bucket. */
@@ -242,17 +243,11 @@ export interface CvPlanDetail {
   copiesCount: number | null;
 }
 
-export enum CvEventSeverity {
-  INFORMATION = 'INFORMATION',
-  MINOR = 'MINOR',
-  MAJOR = 'MAJOR',
-  CRITICAL = 'CRITICAL',
-}
-
-export interface CvEvent extends NodeRecord {
+export interface CvEvent extends NodeRecord, EventFacts {
   readonly __typename: 'CommvaultEvent';
   eventId: number;
-  severity: CvEventSeverity;
+  /** Commvault always says (0/3/6/9). */
+  severity: EventSeverity;
   code: string | null;
   codeString: string | null;
   subsystem: string | null;
@@ -264,6 +259,39 @@ export interface CvEvent extends NodeRecord {
   acknowledged: boolean | null;
 }
 
+/** An alert rule (`GET /AlertRule`); whether it is enabled is V4's to say (`GET /V4/AlertDefinitions`). */
+export interface CvAlertRule extends NodeRecord {
+  readonly __typename: 'CommvaultAlertRule';
+  alertId: number;
+  name: string;
+  guid: string | null;
+  category: string | null;
+  type: string | null;
+  creatorName: string | null;
+  createdAt: Date | null;
+  description: string | null;
+}
+
+/** `GET /V4/AlertDefinitions`: a rule's V4 view. */
+export interface CvAlertDefinition {
+  alertId: number;
+  name: string | null;
+  type: string | null;
+  enabled: boolean | null;
+}
+
+/** An alert a rule raised (`GET /V4/TriggeredAlerts`). */
+export interface CvTriggeredAlert extends NodeRecord, EventFacts {
+  readonly __typename: 'CommvaultTriggeredAlert';
+  alertId: number;
+  /** As V4 sends it: AUTO_PICK, CRITICAL, MAJOR, INFORMATION. */
+  severityText: string | null;
+  criterion: string | null;
+  info: string | null;
+  notes: string | null;
+  type: string | null;
+}
+
 export interface CvDdbPartition {
   subStoreId: number;
   path: string | null;
@@ -271,7 +299,6 @@ export interface CvDdbPartition {
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;
-  severity: Severity | null;
 }
 
 export interface CvDdbStore extends NodeRecord {
@@ -289,7 +316,6 @@ export interface CvDdbStore extends NodeRecord {
   avgQiMicros: number | null;
   /** Smallest free space of any partition's volume, bytes. */
   freeBytes: number | null;
-  severity: Severity | null;
 }
 
 /** `GET /Job` options as CommvaultSource.listJobs takes them. */
@@ -314,7 +340,7 @@ export interface ListEventsOptions {
   fromTime?: Date;
   toTime?: Date;
   /** Only these severities (maps to `showInfo/showMinor/showMajor/showCritical`). @default all */
-  severities?: readonly CvEventSeverity[];
+  severities?: readonly EventSeverity[];
 }
 
 /** One file or folder of a subclient's backed-up data, as `POST /DoBrowse` lists it (not a node: it has no id of its own). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toScriptSafeJson } from '../static-asset.js';
 import type { PlaygroundAssets } from './assets.js';
 import { CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID } from './client-sources.js';
 
@@ -38,15 +39,6 @@ export function buildClientConfig(input: {
     tabs: input.examples.map(({ document }) => (defaultHeaders ? { query: document, headers: defaultHeaders } : { query: document })),
     examplesVersion,
   };
-}
-
-/**
- * JSON that is safe inside `<script type="application/json">`: an example document containing `</script>` or
- * `<!--` must not end the element, so `<`, `>` and `&` are written as JSON escapes (the parsed value is
- * unchanged). U+2028/U+2029 are escaped for older parsers that treat them as line ends.
- */
-export function toScriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

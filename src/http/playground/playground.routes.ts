@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadPlaygroundAssets, type PlaygroundAsset } from './assets.js';
+import type { FastifyInstance } from 'fastify';
+import { SAME_ORIGIN_PATH, sendAsset } from '../static-asset.js';
+import { loadPlaygroundAssets } from './assets.js';
 import { buildClientConfig, renderPlaygroundPage, type PlaygroundExample } from './page.js';
-import { ASSET_HEADERS, PAGE_HEADERS } from './security-headers.js';
+import { PAGE_HEADERS } from './security-headers.js';
 
 export const PLAYGROUND_PATH = '/playground';
 export const DEFAULT_GRAPHQL_PATH = '/graphql';
@@ -25,9 +26,6 @@ export interface PlaygroundOptions {
   graphqlPath?: string;
 }
 
-/** A same-origin absolute path: a full URL here would let the page talk to another origin (and break the CSP). */
-const SAME_ORIGIN_PATH = /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
-
 /**
  * `GET /playground`: GraphiQL served entirely by the gateway (no CDN), with the example operations as tabs.
  * `GET /playground/assets/<name>.<hash>.<ext>`: one route per allowlisted file, so no request path is ever
@@ -50,22 +48,4 @@ export function registerPlaygroundRoutes(app: FastifyInstance, options: Playgrou
   }
 }
 
-/** Sends the gzipped copy to clients that accept it; `vary` keeps shared caches from mixing the two. */
-async function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: PlaygroundAsset): Promise<FastifyReply> {
-  reply.headers(ASSET_HEADERS).header('content-type', asset.contentType).header('vary', 'accept-encoding');
-  if (acceptsGzip(request.headers['accept-encoding'])) {
-    return reply.header('content-encoding', 'gzip').send(await asset.gzipped());
-  }
-  return reply.send(asset.body);
-}
-
-/** True when `Accept-Encoding` lists gzip without `q=0` (anything else gets the identity body, always valid). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return value.split(',').some((part) => {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
+export { acceptsGzip } from '../static-asset.js';

@@ -1,3 +1,5 @@
+import { pageHeaders } from '../static-asset.js';
+
 /**
  * Content-Security-Policy of the playground page. Everything is same-origin:
  * - `script-src 'self'`: the bootstrap is a served file, its config a JSON block (not executed), so no
@@ -21,19 +23,5 @@ export const PLAYGROUND_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Headers of the HTML page. `no-store`: the page may carry the default API key and must not sit in caches. */
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': PLAYGROUND_CSP,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
-
-/** Headers of every asset: names carry a content hash, so a year-long immutable cache is safe. */
-export const ASSET_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'cross-origin-resource-policy': 'same-origin',
-  'cache-control': 'public, max-age=31536000, immutable',
-};
+/** Headers of the HTML page (src/http/static-asset.ts). */
+export const PAGE_HEADERS = pageHeaders(PLAYGROUND_CSP);

@@ -29,14 +29,22 @@ export interface ProductCostModel {
   jobsPage(env: FieldEnv): number;
   /** Whether a `filter.client` global id names one of its workloads (then only that upstream is asked). */
   ownsWorkload?(typeName: string): boolean;
+  /** Calls per upstream of one unified `events` page (reads `env.selects('totalCount')`); absent: it has no events. */
+  eventsPage?(env: FieldEnv): number;
   /** Calls per upstream of `storagePools`; absent: it lists none. */
   readonly storageTargets?: number;
   /** Calls per upstream of `capacityAlerts`; absent: it takes no part. */
   readonly capacityTargets?: number;
-  /** Calls per upstream of `jobStatusSummary`; absent: it takes no part. */
+  /** Calls per upstream of `jobStatusSummary` (and `healthReport`'s last 24 h); absent: it takes no part. */
   jobsInWindow?(env: FieldEnv): number;
+  /** Calls per upstream of `healthReport`'s MEDIA_AGENTS check; absent: it has none. */
+  readonly backupInfrastructure?: number;
+  /** Calls per upstream of `healthReport`'s DDB check; absent: it has none. */
+  readonly ddbHealth?: number;
   /** Calls per upstream of `unprotectedWorkloads`; absent: it takes no part. */
   unprotectedWorkloads?(env: FieldEnv): number;
+  /** How many of its unprotected workloads one call reads the backup history of (UnprotectedWorkload's history fields); absent: one each. */
+  readonly workloadHistoryIdsPerCall?: number;
   /** Details an object fetched by `node` holds (see FieldCost.shared). */
   readonly nodeHolds?: readonly string[];
 }

@@ -11,6 +11,8 @@ export const ASSUMED = {
   storagePools: 15,
   /** Workloads without a successful backup in the window (demo: 14). */
   unprotectedWorkloads: 25,
+  /** Checks of one upstream in `healthReport` (five areas at most). */
+  healthChecks: 5,
   /** Any other list read from its parent. */
   OTHER_LIST: 10,
 } as const;
@@ -62,6 +64,24 @@ const unifiedJobs: CostHint = (parent, env) => {
   return { calls: parent.items * perPage, byGroup, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
 };
 
+/** `Query.events` asks every upstream the caller may see, or those in `filter.upstream`, of the products that have events. */
+const unifiedEvents: CostHint = (parent, env) => {
+  const filter = (env.args.filter ?? {}) as { upstream?: unknown };
+  const named = Array.isArray(filter.upstream) && filter.upstream.length > 0 ? new Set(filter.upstream.filter((id): id is string => typeof id === 'string')) : undefined;
+  const asked: Record<string, number> = {};
+  const byGroup: Record<string, number> = {};
+  let calls = 0;
+  for (const model of env.products) {
+    if (!model.eventsPage) continue;
+    const count = named ? [...named].filter((id) => env.groupOf(id) === model.group).length : countOf(env.visible, model.group);
+    if (count === 0) continue;
+    asked[model.group] = count;
+    byGroup[model.group] = parent.items * count * model.eventsPage(env);
+    calls += byGroup[model.group] as number;
+  }
+  return { calls, byGroup, child: { items: parent.items, upstreams: asked, page: env.pageSize(env.args.first) } };
+};
+
 /**
  * A root list over the products that take part in it (`perUpstream` defined), each upstream asked
  * (every one the caller may see, or the one its `upstream` argument names) costing what its product says;
@@ -99,6 +119,24 @@ const controlJobs: CostHint = (_parent, env) => {
   return { calls: jobs * perJob, child: level(jobs, env.visible) };
 };
 
+/**
+ * The history fields of `unprotectedWorkloads`, one shared read: per upstream of each product, one call per
+ * workload, or one per `workloadHistoryIdsPerCall` workloads where the product batches them.
+ */
+const workloadHistory: CostHint = (parent, env) => {
+  const upstreams = totalOf(parent.upstreams);
+  let calls = 0;
+  for (const model of env.products) {
+    const count = countOf(parent.upstreams, model.group);
+    if (count === 0) continue;
+    // The workloads spread evenly over the upstreams they come from.
+    const perUpstream = parent.items / upstreams;
+    const per = model.workloadHistoryIdsPerCall;
+    calls += count * (per ? Math.ceil(perUpstream / per) : Math.ceil(perUpstream));
+  }
+  return { calls: 0, shared: { key: DETAIL.backupHistory, calls }, child: level(parent.items, parent.upstreams) };
+};
+
 /** `Query.node`: a loader or detail call for the id's type; the object holds what that product's node fetch keeps. */
 const node: CostHint = (parent, env) => perParent(1, { holds: env.products.flatMap((p) => p.nodeHolds ?? []) })(parent, env);
 
@@ -118,15 +156,23 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   // priced as the first event, which is what the subscribe costs before anything is shared.
   'Subscription.jobProgress': node,
   'Query.jobs': unifiedJobs,
+  'Query.events': unifiedEvents,
   'Query.storagePools': productFanOut((m) => m.storageTargets, ASSUMED.storagePools),
   'Query.capacityAlerts': productFanOut((m) => m.capacityTargets, ASSUMED.storagePools),
   'Query.jobStatusSummary': productFanOut((m, env) => m.jobsInWindow?.(env), 1),
   'Query.unprotectedWorkloads': productFanOut((m, env) => m.unprotectedWorkloads?.(env), ASSUMED.unprotectedWorkloads),
+  // Every product takes part (CONNECTIVITY needs no call of its own); its reads are those of the other fields.
+  'Query.healthReport': productFanOut(
+    (m, env) => (m.capacityTargets ?? 0) + (m.jobsInWindow?.(env) ?? 0) + (m.backupInfrastructure ?? 0) + (m.ddbHealth ?? 0),
+    ASSUMED.healthChecks,
+  ),
+  // Read from the summary's own jobs.
+  'JobStatusSummary.failures': free({ items: ASSUMED.OTHER_LIST }),
   'Mutation.controlJobs': controlJobs,
-  // One backup-history call per workload, shared by the three fields.
-  'UnprotectedWorkload.lastSuccessfulBackupAt': perParent(1, { shares: DETAIL.backupHistory }),
-  'UnprotectedWorkload.lastJobStatus': perParent(1, { shares: DETAIL.backupHistory }),
-  'UnprotectedWorkload.lastJob': perParent(1, { shares: DETAIL.backupHistory }),
+  // The workloads' backup history, shared by the three fields.
+  'UnprotectedWorkload.lastSuccessfulBackupAt': workloadHistory,
+  'UnprotectedWorkload.lastJobStatus': workloadHistory,
+  'UnprotectedWorkload.lastJob': workloadHistory,
 };
 
 /** The whole table: the unified fields and every product's own. */

@@ -22,6 +22,16 @@ export class BackupDrApplicationResolver {
     return related(consoleLoaders(ctx).hostById, a.upstream, a.hostId);
   }
 
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'Start of the newest successful capture job (snapshot, dedup, DirectOnVault) in the console\'s job history. Batched: one ' +
+      '`/jobstatus` id union per 200 applications of the request (a second one for those without a success among its 1000 newest jobs).',
+  })
+  async lastSuccessfulBackupAt(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+    return (await consoleLoaders(ctx).backupFactsByApplicationId.load({ instanceId: a.upstream.id, id: a.consoleId })).lastSuccessfulBackupAt;
+  }
+
   @FieldResolver(() => BackupDrSla, { nullable: true })
   sla(@Root() a: BdrApplication, @Ctx() ctx: GatewayContext): Promise<BdrSla | null> {
     return related(consoleLoaders(ctx).slaById, a.upstream, a.slaId);

@@ -1,10 +1,25 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
-import { asksQueued, type ConsoleJobSearch } from '../../datasources/backupdr/job-search.js';
+import { asksQueued, CONSOLE_MAX_WINDOW_PAGES, CONSOLE_WINDOW_PAGE_SIZE, type ConsoleJobSearch } from '../../datasources/backupdr/job-search.js';
 import type { JobCategory, JobStatus } from '../../datasources/domain.js';
-import { after, batched, fanOut, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { summaryWindowDays } from '../../monitoring/window.js';
+import { COUNT_CHECK_AFTER_PAGES, MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
+import { after, batched, fanOut, free, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
 const OTHER_LIST = 10;
+
+/**
+ * Capture jobs a console starts per day, for `unprotectedWorkloads(days)`'s window: 800 managed applications
+ * backed up daily (the demo consoles: about 700).
+ */
+const ASSUMED_CAPTURES_PER_DAY = 800;
+
+/** Calls of `days` days of finished capture jobs on one console: ⌊J/1000⌋ + 1 `GET /jobhistory` pages, and a HEAD past 10 (backup-history.ts). */
+function capturePages(days: unknown): number {
+  const jobs = (typeof days === 'number' ? Math.max(0, days) : 0) * ASSUMED_CAPTURES_PER_DAY;
+  const pages = Math.min(MAX_WALK_PAGES, Math.floor(jobs / WALK_PAGE_SIZE) + 1);
+  return pages > COUNT_CHECK_AFTER_PAGES ? pages + 1 : pages;
+}
 
 /** The shared detail records (see FieldCost.shared). */
 const DETAIL = { jobApplication: 'job application' } as const;
@@ -47,6 +62,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrApplication.jobs': consoleList,
   'BackupDrHost.applications': consoleList,
   'BackupDrApplication.host': consoleRef,
+  // One `/jobstatus` union of capture jobs per 200 applications, and a second for those without a success on a
+  // full first page (backup-history.ts `captureFacts`); single calls past that are left out of the estimate.
+  'BackupDrApplication.lastSuccessfulBackupAt': consoleBatch({ calls: 2 }),
   'BackupDrApplication.sla': consoleRef,
   'BackupDrApplication.logicalGroup': consoleRef,
   'BackupDrApplication.consistencyGroup': consoleRef,
@@ -57,6 +75,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrConsistencyGroup.host': consoleRef,
   'BackupDrConsistencyGroup.appliance': consoleRef,
   'BackupDrDiskPool.appliance': consoleRef,
+  // From the pool's own free share; a console gives no runout estimate.
+  'BackupDrDiskPool.severity': free(),
+  'BackupDrDiskPool.estimatedRunoutDays': free(),
   'BackupDrEvent.appliance': consoleRef,
   'BackupDrHost.appliance': consoleRef,
   'BackupDrJob.application': consoleBatch({ shares: DETAIL.jobApplication }),
@@ -101,8 +122,19 @@ export const backupDrCost: ProductCostModel = {
   // The started jobs' page per console, the queued jobs' list when the filter can match one (job-search.ts
   // asksQueued), plus a HEAD count when `totalCount` is selected.
   jobsPage: (env) => 1 + (asksQueued(jobConditionsOf(env.args.filter)) ? 1 : 0) + (env.selects('totalCount') ? 1 : 0),
+  // One event list page per console, plus a HEAD count when `totalCount` is selected.
+  eventsPage: (env) => 1 + (env.selects('totalCount') ? 1 : 0),
   // One disk-pool list per console.
   storageTargets: 1,
+  capacityTargets: 1,
+  // The window's list pages of 1000 jobs per console (consoleJobsInWindow).
+  jobsInWindow: (env) => consoleWindowPages(summaryWindowDays(env.args.since, env.args.until, env.now)),
+  // One appliance list per console.
+  backupInfrastructure: 1,
+  // The managed applications (one page) and the window's finished capture jobs, per console.
+  unprotectedWorkloads: (env) => 1 + capturePages(env.args.days),
+  // The history fields read the workloads' capture jobs as one id union per 200 (backup-history.ts `captureFacts`).
+  workloadHistoryIdsPerCall: MAX_IDS_PER_CALL,
 };
 
 /** The parts of a raw `JobFilter` argument that decide whether the queued list is read. */
@@ -115,4 +147,15 @@ function jobConditionsOf(filter: unknown): ConsoleJobSearch {
     startedAfter: f.startedAfter != null ? new Date(0) : undefined,
     startedBefore: f.startedBefore != null ? new Date(0) : undefined,
   };
+}
+
+/**
+ * Jobs a console starts per day, for windows read whole: the demo simulator's consoles start ~150 a day
+ * (one per protected application and policy run); guessing high keeps the estimate an upper bound.
+ */
+export const ASSUMED_CONSOLE_JOBS_PER_DAY = 1000;
+
+/** List pages of a console window of `days` days; the walk refuses more than CONSOLE_MAX_WINDOW_PAGES. */
+export function consoleWindowPages(days: number): number {
+  return Math.min(CONSOLE_MAX_WINDOW_PAGES, Math.max(1, Math.ceil((days * ASSUMED_CONSOLE_JOBS_PER_DAY) / CONSOLE_WINDOW_PAGE_SIZE)));
 }

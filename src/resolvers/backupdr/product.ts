@@ -1,6 +1,9 @@
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
-import { consoleJobPosition, consoleJobsAfter } from '../../datasources/backupdr/job-search.js';
+import { consoleEventFetch } from '../../datasources/backupdr/event-search.js';
+import { consoleJobPosition, consoleJobsAfter, consoleJobsInWindow } from '../../datasources/backupdr/job-search.js';
 import type { BdrJob } from '../../datasources/backupdr/model.js';
+import type { GatewayContext } from '../../context.js';
+import { windowConditions } from '../../monitoring/job-conditions.js';
 import { backupDrUpstreams } from '../../datasources/backupdr/product.js';
 import { BackupDrApplication } from '../../schema/backupdr/application.type.js';
 import { BackupDrAuditRecord } from '../../schema/backupdr/audit-record.type.js';
@@ -35,6 +38,7 @@ import { consoleJobControl } from './job-control.js';
 import { BackupDrJobResolver } from './job.resolver.js';
 import { BACKUPDR_NODE_FETCHERS } from './node-fetchers.js';
 import { BackupDrSlaOperationsResolver } from './sla-operations.resolver.js';
+import { consoleUnprotectedWorkloads } from './unprotected-workloads.js';
 import { consoleSource } from './sources.js';
 import { BackupDrSlaResolver } from './sla.resolver.js';
 import { BackupDrSltResolver } from './slt.resolver.js';
@@ -42,6 +46,12 @@ import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from './storage.resolve
 
 /** A console's disk pools in one list call (a console holds a few dozen; the page bound is generous). */
 const CONSOLE_POOL_LIMIT = 1000;
+
+/** A console's appliances in one list call (a handful per console). */
+const CONSOLE_APPLIANCE_LIMIT = 1000;
+
+const listDiskPools = async (_ctx: GatewayContext, source: BackupDrSource) =>
+  (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;
 
 /** Console ids are numeric strings; anything else cannot name a console object. */
 const CONSOLE_ID = /^\d{1,19}$/;
@@ -96,9 +106,27 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
     positionOf: (job, source) => consoleJobPosition(job as BdrJob, source.instanceId),
   }),
 
-  async storageTargets(_ctx, source) {
-    return (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;
-  },
+  // The console filters and sorts its events too: one list page per console (event-search.ts).
+  events: (search, wantTotal) => ({ fetch: consoleEventFetch(search, wantTotal) }),
+
+  storageTargets: listDiskPools,
+
+  // ── Monitoring (src/resolvers/unified/monitoring.resolver.ts, health-report.resolver.ts) ──
+  // Every disk pool is weighed, as `storagePools` lists them.
+  capacityTargets: listDiskPools,
+  // The pages of the console's `jobs` stream for the window (datasources/backupdr/job-search.ts).
+  jobsInWindow: (_ctx, source, window) => consoleJobsInWindow(source, windowConditions(window)),
+  // An appliance the console could not sync from lately (`stale`) counts as offline: the console cannot reach it.
+  backupInfrastructure: async (_ctx, source) => ({
+    noun: { one: 'appliance', many: 'appliances' },
+    nodes: (await source.list('cluster', { defaultSort: 'id:asc', limit: CONSOLE_APPLIANCE_LIMIT })).items.map((c) => ({
+      name: c.name ?? c.consoleId,
+      online: c.stale === null ? null : !c.stale,
+    })),
+  }),
+
+  // ── unprotectedWorkloads: managed applications without a successful capture in the window (unprotected-workloads.ts) ──
+  unprotectedWorkloads: consoleUnprotectedWorkloads,
 
   // The console can only cancel a job: KILL; the other actions are NOT_SUPPORTED (job-control.ts).
   controlJob: consoleJobControl,

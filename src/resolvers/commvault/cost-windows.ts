@@ -1,5 +1,5 @@
 import { JobStatus } from '../../datasources/domain.js';
-import { DEFAULT_SUMMARY_WINDOW_MS, MAX_SUMMARY_WINDOW_MS } from '../../monitoring/window.js';
+import { summaryWindowDays, timeOf } from '../../monitoring/window.js';
 import { MAX_WINDOW_PAGES, WINDOW_PAGE_SIZE } from '../../datasources/commvault/job-search.js';
 
 const DAY_MS = 86_400_000;
@@ -21,13 +21,6 @@ export function windowPages(days: number): number {
   return Math.min(MAX_WINDOW_PAGES, Math.max(1, pages));
 }
 
-/** A DateTime argument (ISO text from a literal or a variable) as epoch ms; undefined when absent or unreadable. */
-export function timeOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
@@ -47,9 +40,7 @@ export function jobPagesPerCommServe(filterArg: unknown, now: number, options: {
 
 /** Pages per CommServe of `jobStatusSummary(since, until)`: its window (default the last 24 h, at most 31 days). */
 export function summaryPages(since: unknown, until: unknown, now: number): number {
-  const end = timeOf(until) ?? now;
-  const start = timeOf(since) ?? end - DEFAULT_SUMMARY_WINDOW_MS;
-  return windowPages(Math.min(MAX_SUMMARY_WINDOW_MS, Math.max(0, end - start)) / DAY_MS);
+  return windowPages(summaryWindowDays(since, until, now));
 }
 
 /** Pages per CommServe of `unprotectedWorkloads(days)`: the backup jobs of the last `days` days. */

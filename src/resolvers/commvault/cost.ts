@@ -15,6 +15,8 @@ export const ASSUMED = {
   storagePools: 15,
   /** Libraries (demo: 5). */
   libraries: 10,
+  /** Libraries of one storage pool (demo: 1). */
+  librariesPerPool: 1,
   /** MediaAgents (demo: 4). */
   mediaAgents: 10,
   /** DDB stores (demo: 4). */
@@ -29,6 +31,8 @@ export const ASSUMED = {
   plansPerPool: 5,
   /** Finished backup jobs walked per client to reach its last success (demo: 39 on average, 123 at most). */
   backupJobsWalkedPerClient: 150,
+  /** Alert rules (demo: 8). */
+  alertRules: 30,
   /** Any other list: storage policy copies, partitions. */
   OTHER_LIST: 10,
 } as const;
@@ -41,6 +45,7 @@ const DETAIL = {
   ddbStore: 'DDB store detail',
   storage: 'V4 storage detail',
   backupHistory: 'client backup history',
+  servers: 'V4 server list',
 } as const;
 
 /**
@@ -58,6 +63,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'Query.commvaultClients': fanOut('commvault', { items: 'page' }),
   // `GET /Events` per CommServe (unpaged upstream), paged in the gateway.
   'Query.commvaultEvents': fanOut('commvault', { items: 'page' }),
+  // `GET /V4/TriggeredAlerts` per CommServe (unpaged upstream), paged in the gateway.
+  'Query.commvaultTriggeredAlerts': fanOut('commvault', { items: 'page' }),
+  // `GET /AlertRule` per CommServe.
+  'Query.commvaultAlertRules': fanOut('commvault', { items: ASSUMED.alertRules }),
+  // `GET /V4/AlertDefinitions` per CommServe, for all its rules.
+  'CommvaultAlertRule.enabled': batched('commvault'),
   'Query.commvaultPlans': fanOut('commvault', { items: ASSUMED.plans, holds: [DETAIL.plan] }),
   'Query.commvaultStoragePolicies': fanOut('commvault', { items: ASSUMED.storagePolicies }),
   'Query.commvaultStoragePools': fanOut('commvault', { items: ASSUMED.storagePools }),
@@ -80,10 +91,19 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),
   // One walk of `POST /Jobs` over the finished backups of all the clients (last-backup.ts): 1000 jobs per
   // call, about `backupJobsWalkedPerClient` per client, at least one call per CommServe.
+  // Left out of `GET /Client`: OS and version from `GET /V4/Servers` per CommServe (all its clients at once),
+  // the description from `GET /Client/{id}` per client (no list carries it).
+  'CommvaultClient.osName': batched('commvault', { shares: DETAIL.servers }),
+  'CommvaultClient.version': batched('commvault', { shares: DETAIL.servers }),
+  'CommvaultClient.description': perParent(1),
   'CommvaultClient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
   'CommvaultClient.jobs': perParent(1, { items: 'page' }),
   'CommvaultSubclient.client': batched('commvault'),
+  // Its client's host name: the cached client list.
+  'CommvaultSubclient.hostName': batched('commvault'),
+  // The same walk of `POST /Jobs` as the clients', over the subclients' clients.
+  'CommvaultSubclient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // Met in a job, a subclient carries only names: one `GET /Subclient?clientId=` per client fills the rest.
   'CommvaultSubclient.description': perParent(1, { shares: DETAIL.subclient }),
   'CommvaultSubclient.backupEnabled': perParent(1, { shares: DETAIL.subclient }),
@@ -106,6 +126,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
+  // Judged from the pool's own free share with the configured thresholds.
+  'CommvaultStoragePool.severity': free(),
+  // `GET /StoragePool/{id}` for its libraries, then `GET /Library/{id}` per library (one per pool: a pool writes to its own library).
+  'CommvaultStoragePool.estimatedRunoutDays': perParent(1 + ASSUMED.librariesPerPool),
   'CommvaultStoragePool.sizeOnDiskBytes': perParent(1, { shares: DETAIL.storage }),
   'CommvaultStoragePool.dedupeSavingsPercent': perParent(1, { shares: DETAIL.storage }),
   'CommvaultStoragePool.backupLocations': perParent(1, { shares: DETAIL.storage }),
@@ -126,6 +150,7 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.avgQiMicros': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultDdbPartition.severity': free(),
   'CommvaultEvent.client': batched('commvault'),
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),
@@ -172,10 +197,16 @@ export const commvaultCost: ProductCostModel = {
   // One `GET /Job` per CommServe, or the window's pages when the gateway must filter (job-search.ts).
   jobsPage: (env: FieldEnv) => jobPagesPerCommServe(env.args.filter, env.now),
   ownsWorkload: (typeName) => typeName === 'CommvaultClient',
+  // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe, whatever the page.
+  eventsPage: () => 2,
   storageTargets: 1,
   capacityTargets: 1,
   // The window's `GET /Job` pages per CommServe.
   jobsInWindow: (env) => summaryPages(env.args.since, env.args.until, env.now),
+  // `GET /V2/MediaAgents`.
+  backupInfrastructure: 1,
+  // The DDB-engines qoperation and `GET /DDBInformation/{id}` per store.
+  ddbHealth: 1 + ASSUMED.ddbStores,
   // `GET /V4/Servers`, the window's backup-job pages and `GET /Client` per CommServe.
   unprotectedWorkloads: (env) => 2 + protectionPages(env.args.days),
   // `node` fetches through the loaders that keep the full record, so its detail fields are free.

@@ -5,6 +5,7 @@ import type { CvDdbPartition, CvDdbStore } from '../../datasources/commvault/mod
 import { CommvaultDdbPartition, CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
+import { ddbPartitionSeverity, ddbStoreSeverity } from '../../monitoring/thresholds.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from './sources.js';
@@ -41,9 +42,25 @@ export class CommvaultDdbStoreResolver {
     return (await detail(d, ctx))?.freeBytes ?? null;
   }
 
-  @FieldResolver(() => Severity, { nullable: true, description: 'Worst partition: Q&I > 2000 µs CRITICAL, > 1000 µs WARNING.' })
+  @FieldResolver(() => Severity, {
+    nullable: true,
+    description:
+      'The worst partition\'s: Q&I above the critical threshold (default 2000 µs) or an offline partition or a volume with less ' +
+      'free space than the critical threshold (default 10 GiB) CRITICAL; Q&I above 1000 µs or less than 50 GiB free WARNING.',
+  })
   async severity(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
-    return (await detail(d, ctx))?.severity ?? null;
+    return ddbStoreSeverity((await detail(d, ctx))?.partitions ?? null, ctx.thresholds.ddb);
+  }
+}
+
+@Resolver(() => CommvaultDdbPartition)
+export class CommvaultDdbPartitionResolver {
+  @FieldResolver(() => Severity, {
+    nullable: true,
+    description: 'Offline, Q&I above 2000 µs or less than 10 GiB free CRITICAL; Q&I above 1000 µs or less than 50 GiB free WARNING (configurable).',
+  })
+  severity(@Root() p: CvDdbPartition, @Ctx() ctx: GatewayContext): Severity | null {
+    return ddbPartitionSeverity(p, ctx.thresholds.ddb);
   }
 }
 

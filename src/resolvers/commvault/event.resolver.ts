@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
+import { eventMatches } from '../../datasources/domain.js';
+import { newestEventFirst } from '../../datasources/commvault/event-search.js';
 import { clientStub } from '../../datasources/commvault/mappers/client.js';
 import type { CvClient, CvEvent, CvJob } from '../../datasources/commvault/model.js';
 import type { ConnectionOf } from '../../schema/unified/connection.type.js';
@@ -11,6 +13,7 @@ import { CommvaultEventsArgs } from '../../schema/commvault/events.args.js';
 import { CommvaultJob } from '../../schema/commvault/job.type.js';
 import { fanOutPage, newestFirst, sliceOf } from '../../paging/fan-out.js';
 import { cursorScope } from '../../paging/pagination.js';
+import { connectionOf } from '../connection-of.js';
 import { recordPartial } from '../partial-errors.js';
 import { clientFromId, commvaultSources } from './sources.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
@@ -38,13 +41,10 @@ export class CommvaultEventResolver {
     const severities = f.severity && f.severity.length > 0 ? f.severity : undefined;
     const from = f.after ?? undefined;
     const to = f.before ?? undefined;
+    const search = { severities, occurredAfter: from, occurredBefore: to };
     // The CommServe filters too; checking again here keeps the answer exact whatever it rounds.
     const keep = (e: CvEvent): boolean =>
-      (!severities || severities.includes(e.severity)) &&
-      (clientId === undefined || e.clientId === clientId) &&
-      (f.jobId == null || e.jobId === f.jobId) &&
-      (!from || (e.occurredAt !== null && e.occurredAt >= from)) &&
-      (!to || (e.occurredAt !== null && e.occurredAt < to));
+      eventMatches(search, e) && (clientId === undefined || e.clientId === clientId) && (f.jobId == null || e.jobId === f.jobId);
     const page = await fanOutPage({
       sources,
       first: args.first,
@@ -53,17 +53,13 @@ export class CommvaultEventResolver {
       scope: cursorScope(['events', sources.map((s) => s.instanceId), severities ?? null, clientId ?? null, f.jobId ?? null, from?.getTime() ?? null, to?.getTime() ?? null]),
       fetch: async (source, offset, first) => {
         const events = await source.listEvents({ clientId, jobId: f.jobId ?? undefined, fromTime: from, toTime: to, severities });
-        const all = events.filter(keep).sort((a, b) => (newestFirst(a.occurredAt, b.occurredAt) ? -1 : newestFirst(b.occurredAt, a.occurredAt) ? 1 : b.eventId - a.eventId));
+        const all = events.filter(keep).sort(newestEventFirst);
         return sliceOf(all, offset, first);
       },
       before: (a, b) => newestFirst(a.occurredAt, b.occurredAt),
       onFailure: recordPartial(ctx, info),
     });
-    return {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })),
-      pageInfo: page.pageInfo,
-      totalCount: page.totalCount,
-    };
+    return connectionOf(page);
   }
 
   @FieldResolver(() => CommvaultClient, { nullable: true })

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { capacitySeverity, freePercentOf } from '../../datasources/domain.js';
+import { freePercentOf } from '../../datasources/domain.js';
+import { capacitySeverity } from '../../monitoring/thresholds.js';
 import type { CvLibrary, CvMountPath } from '../../datasources/commvault/model.js';
 import { CommvaultLibrary, CommvaultMountPath } from '../../schema/commvault/library.type.js';
 import { Severity } from '../../schema/unified/severity.enum.js';
@@ -55,7 +56,7 @@ export class CommvaultLibraryResolver {
   @FieldResolver(() => Severity, { nullable: true, description: 'From the free share of all mount paths together.' })
   async severity(@Root() l: CvLibrary, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
     const paths = await mountPaths(l, ctx);
-    return capacitySeverity(freePercentOf(sum(paths.map((m) => m.capacityBytes)), sum(paths.map((m) => m.freeBytes))));
+    return capacitySeverity(freePercentOf(sum(paths.map((m) => m.capacityBytes)), sum(paths.map((m) => m.freeBytes))), ctx.thresholds.capacity);
   }
 }
 

@@ -29,4 +29,7 @@ export const COMMVAULT_NODE_FETCHERS: Readonly<Record<string, Fetcher>> = {
   CommvaultLibrary: viaLoader((l) => l.libraryById),
   CommvaultDdbStore: viaLoader((l) => l.ddbStoreById),
   CommvaultEvent: (_ctx, s, id) => s.getEvent(id),
+  // No by-id form of these: the (cached) lists.
+  CommvaultTriggeredAlert: async (_ctx, s, id) => (await s.listTriggeredAlerts()).find((a) => a.alertId === id) ?? null,
+  CommvaultAlertRule: async (_ctx, s, id) => (await s.listAlertRules()).find((r) => r.alertId === id) ?? null,
 };

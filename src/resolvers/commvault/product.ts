@@ -1,18 +1,23 @@
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import { commvaultEventFetch } from '../../datasources/commvault/event-search.js';
 import { commvaultJobPosition, commvaultJobsAfter, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
 import type { CvJob, CvServer } from '../../datasources/commvault/model.js';
 import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
 import { commvaultUpstreams } from '../../datasources/commvault/product.js';
 import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
-import { backupFacts, findUnprotected } from '../../monitoring/protection.js';
+import { windowConditions } from '../../monitoring/job-conditions.js';
+import { ddbStoresWithPartitions } from './ddb-health.js';
+import { backupFacts, byWorkloadName, findUnprotected } from '../../monitoring/protection.js';
 import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
+import { CommvaultAlertRuleResolver, CommvaultTriggeredAlertResolver } from './alert.resolver.js';
+import { CommvaultClientDetailResolver } from './client-detail.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
-import { CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
+import { CommvaultDdbPartitionResolver, CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
 import { CommvaultEventResolver } from './event.resolver.js';
 import { CommvaultJobResolver } from './job.resolver.js';
 import { CommvaultLibraryResolver } from './library.resolver.js';
@@ -28,6 +33,7 @@ import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
 import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
 import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
 import { CommvaultSubclientResolver } from './subclient.resolver.js';
+import { CommvaultAlertRule } from '../../schema/commvault/alert-rule.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
@@ -38,6 +44,7 @@ import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { CommvaultStoragePolicy } from '../../schema/commvault/storage-policy.type.js';
 import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
+import { CommvaultTriggeredAlert } from '../../schema/commvault/triggered-alert.type.js';
 import type { GatewayContext } from '../../context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { numericLocalId } from '../../util/global-id.js';
@@ -67,6 +74,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
   resolvers: [
     CommvaultJobResolver,
     CommvaultClientResolver,
+    CommvaultClientDetailResolver,
     CommvaultSubclientResolver,
     CommvaultPlanResolver,
     CommvaultStoragePolicyResolver,
@@ -74,7 +82,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultStoragePoolResolver,
     CommvaultLibraryResolver,
     CommvaultEventResolver,
+    CommvaultAlertRuleResolver,
+    CommvaultTriggeredAlertResolver,
     CommvaultDdbStoreResolver,
+    CommvaultDdbPartitionResolver,
     CommvaultMonitoringResolver,
     CommvaultOperationsResolver,
     CommvaultBrowseResolver,
@@ -91,6 +102,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultStoragePool,
     CommvaultLibrary,
     CommvaultEvent,
+    CommvaultTriggeredAlert,
+    CommvaultAlertRule,
     CommvaultDdbStore,
   ],
   cost: commvaultCost,
@@ -103,11 +116,20 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     return { source, jobs: commvaultJobs(ctx, info, { ...search, sources: [source], clientId }) };
   },
 
+  // Its events and its triggered alerts, merged (event-search.ts).
+  events: (search) => ({ fetch: commvaultEventFetch(search) }),
+
   // Every pool is a storage target, and `capacityAlerts` weighs them all.
   storageTargets: listStoragePools,
   capacityTargets: listStoragePools,
 
-  jobsInWindow: (_ctx, source, window) => jobsInWindow(source, { startedAfter: window.since, startedBefore: window.until }),
+  // ── Monitoring (src/resolvers/unified/monitoring.resolver.ts, health-report.resolver.ts) ──
+  jobsInWindow: (_ctx, source, window) => jobsInWindow(source, windowConditions(window)),
+  backupInfrastructure: async (_ctx, source) => ({
+    noun: { one: 'MediaAgent', many: 'MediaAgents' },
+    nodes: (await source.listMediaAgents()).map((m) => ({ name: m.name, online: m.online })),
+  }),
+  ddbHealth: ddbStoresWithPartitions,
 
   /** Clients with at least one agent installed and no successful backup since the cutoff. */
   async unprotectedWorkloads(ctx, source, cutoff): Promise<UnprotectedWorkload[]> {
@@ -115,7 +137,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
       source.listServers(),
       jobsInWindow(source, { jobTypes: [BACKUP_JOB_TYPE], startedAfter: cutoff }),
     ]);
-    const workloads = servers.filter(isWorkload).sort((a, b) => byName(a.name, b.name) || a.clientId - b.clientId);
+    const workloads = servers.filter(isWorkload).sort((a, b) => byWorkloadName(a, b) || a.clientId - b.clientId);
     const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
     const loaders = commvaultLoaders(ctx);
     const clients = await loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
@@ -164,7 +186,3 @@ function isWorkload(server: CvServer): boolean {
   return server.configured !== false && server.agents.length > 0;
 }
 
-
-function byName(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { sensitivity: 'base' });
-}

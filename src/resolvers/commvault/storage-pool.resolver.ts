@@ -7,6 +7,8 @@ import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
 import { CommvaultStoragePool } from '../../schema/commvault/storage-pool.type.js';
 import { CommvaultStoragePoolsArgs } from '../../schema/commvault/storage-pools.args.js';
+import { Severity } from '../../schema/unified/severity.enum.js';
+import { capacitySeverity } from '../../monitoring/thresholds.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
 import { commvaultSources } from './sources.js';
@@ -29,6 +31,28 @@ export class CommvaultStoragePoolResolver {
           .filter((p) => !args.medium || p.medium === args.medium),
       recordPartial(ctx, info),
     );
+  }
+
+  @FieldResolver(() => Severity, { nullable: true })
+  severity(@Root() pool: CvStoragePool, @Ctx() ctx: GatewayContext): Severity | null {
+    return capacitySeverity(pool.freePercent, ctx.thresholds.capacity);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Commvault\'s own estimate of the days until the pool is full: the soonest `estimatedSpaceRunoutDays` of the mount paths ' +
+      'of its libraries (`GET /StoragePool/{id}`, then `GET /Library/{id}` per library); null when no mount path has one.',
+  })
+  async estimatedRunoutDays(@Root() pool: CvStoragePool, @Ctx() ctx: GatewayContext): Promise<number | null> {
+    const loaders = commvaultLoaders(ctx);
+    const detail = await loaders.storagePoolDetailById.load({ instanceId: pool.upstream.id, id: pool.storagePoolId });
+    const libraries = await loaders.libraryById.loadMany((detail?.libraryIds ?? []).map((id) => ({ instanceId: pool.upstream.id, id })));
+    const estimates = libraries.flatMap((l) => {
+      if (l instanceof Error) throw l;
+      return (l?.mountPaths ?? []).flatMap((m) => (m.estimatedRunoutDays === null ? [] : [m.estimatedRunoutDays]));
+    });
+    return estimates.length === 0 ? null : Math.min(...estimates);
   }
 
   @FieldResolver(() => [CommvaultDdbStore], { nullable: true, description: 'The pool\'s deduplication stores (`GET /StoragePool/{id}`).' })

@@ -36,6 +36,22 @@ export class CommvaultSubclientResolver {
     return client ?? clientStub(s.upstream, s.clientId, s.clientName);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Its client\'s host name (ProtectedWorkload), from the cached client list.' })
+  async hostName(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string | null> {
+    if (s.clientId === null) return null;
+    return (await commvaultLoaders(ctx).clientById.load({ instanceId: s.upstream.id, id: s.clientId }))?.hostName ?? null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'Start of the newest successful backup (COMPLETED or COMPLETED_WITH_ERRORS) of this subclient, among its latest 200 ' +
+      'backup jobs. Batched: the subclients of one request share a walk of `POST /Jobs` over their clients\' finished backups.',
+  })
+  lastSuccessfulBackupAt(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+    return commvaultLoaders(ctx).lastSuccessfulBackupBySubclientId.load({ instanceId: s.upstream.id, id: s.subclientId, clientId: s.clientId });
+  }
+
   @FieldResolver(() => String, { nullable: true })
   async description(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string | null> {
     return (await detail(s, ctx))?.description ?? null;

@@ -3,6 +3,7 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import type { UpstreamSource } from '../../datasources/upstream-source.js';
 import { badUserInput } from '../../errors/gateway-error.js';
+import { conditionsOf } from '../../monitoring/job-conditions.js';
 import { cursorScope } from '../../paging/pagination.js';
 import { fanOutAfter } from '../../paging/position-fan-out.js';
 import { PRODUCTS } from '../../products.js';
@@ -36,13 +37,8 @@ export class JobsResolver {
   })
   async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<JobConnection> {
     const filter = args.filter ?? {};
-    const search: UnifiedJobSearch = {
-      category: filter.category,
-      statuses: filter.status,
-      jobTypes: filter.jobType,
-      startedAfter: filter.startedAfter,
-      startedBefore: filter.startedBefore,
-    };
+    // The monitoring fields count through the same definition (src/monitoring/job-conditions.ts).
+    const search: UnifiedJobSearch = conditionsOf(filter);
     const byProduct = sourcesByProduct(ctx, filter.upstream);
     const wantTotal = selectsField(info, 'totalCount');
     const streams: Streams[] = filter.client

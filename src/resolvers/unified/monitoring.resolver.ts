@@ -2,9 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import { alertsFirst, ascendingNullsLast } from '../../monitoring/alerts.js';
-import type { MonitoredJob } from '../../monitoring/jobs.js';
-import { summariseJobs, type JobCounts } from '../../monitoring/job-summary.js';
-import { protectionCutoff, summaryWindow } from '../../monitoring/window.js';
+import { failuresNewestFirst, summariseJobs, type JobCounts } from '../../monitoring/job-summary.js';
+import { capacitySeverity } from '../../monitoring/thresholds.js';
+import { protectionCutoff } from '../../monitoring/window.js';
+import type { Job } from '../../schema/unified/job.type.js';
 import { JobStatusSummary } from '../../schema/unified/job-status-summary.type.js';
 import { JobStatusSummaryArgs } from '../../schema/unified/job-status-summary.args.js';
 import { StorageTarget } from '../../schema/unified/storage-target.type.js';
@@ -13,6 +14,7 @@ import { UnprotectedWorkloadsArgs } from '../../schema/unified/unprotected-workl
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { upstreamOfVisible } from '../upstreams.js';
 import { fanOutProducts } from './product-sources.js';
+import { requestWindow } from './request-window.js';
 import type { UpstreamSource } from '../../datasources/upstream-source.js';
 
 /**
@@ -25,45 +27,44 @@ import type { UpstreamSource } from '../../datasources/upstream-source.js';
 export class MonitoringResolver {
   @Query(() => JobStatusSummary, {
     description:
-      'Jobs started in [since, until) (default: the last 24 h; at most 31 days) by status and type, with success rate, ' +
-      'failed count and protected bytes. Reads the window\'s job pages (1000 jobs per upstream call).',
+      'Jobs started in [since, until) (default: the last 24 h; at most 31 days) on every upstream you may see, CommServes and ' +
+      'consoles, by status, type and upstream, with success rate, failed count, the failures themselves and protected bytes. ' +
+      'Each count equals `jobs(filter: {startedAfter: since, startedBefore: until, status: …}).totalCount`. Reads the window\'s ' +
+      'job pages: 1000 jobs per upstream call.',
   })
   async jobStatusSummary(
     @Args(() => JobStatusSummaryArgs) args: JobStatusSummaryArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<JobStatusSummary> {
-    const window = summaryWindow(args.since, args.until);
-    const answered: UpstreamSource[] = [];
-    const jobs = await fanOutProducts<MonitoredJob>(
+    const window = requestWindow(ctx, args.since, args.until);
+    const answered = await fanOutProducts<{ source: UpstreamSource; jobs: readonly Job[] }>(
       ctx,
       info,
       args.upstream,
-      (p) =>
-        p.jobsInWindow &&
-        (async (source) => {
-          const found = await p.jobsInWindow!(ctx, source, window);
-          answered.push(source);
-          return found;
-        }),
+      (p) => p.jobsInWindow && (async (source) => [{ source, jobs: await p.jobsInWindow!(ctx, source, window) }]),
     );
+    const jobs = answered.flatMap((a) => a.jobs);
     const data = summariseJobs(jobs, window);
     // In config order, whatever order they answered in.
-    const upstreams = ctx.sources.upstreams().filter((u) => answered.some((s) => s.instanceId === u.id));
+    const upstreams = ctx.sources.upstreams().flatMap((u) => answered.filter((a) => a.source.instanceId === u.id).map((a) => ({ upstream: u, jobs: a.jobs })));
     return {
       ...counts(data),
       since: data.since,
       until: data.until,
       protectedBytes: data.protectedBytes,
       byType: data.byType.map((t) => ({ ...counts(t), jobType: t.jobType })),
-      upstreams: upstreams.map(upstreamOfVisible),
+      upstreams: upstreams.map((u) => upstreamOfVisible(u.upstream)),
+      byUpstream: upstreams.map((u) => ({ ...counts(summariseJobs(u.jobs, window)), upstream: upstreamOfVisible(u.upstream) })),
+      failedJobs: failuresNewestFirst(jobs, window),
     };
   }
 
   @Query(() => [UnprotectedWorkload], {
     description:
       'Workloads with no successful backup (COMPLETED or COMPLETED_WITH_ERRORS) started in the last `days` days (1..365): ' +
-      'Commvault clients with at least one agent installed. By upstream, then name.',
+      'Commvault clients with at least one agent installed, and Backup and DR applications an SLA manages (their capture jobs). ' +
+      'By upstream, then name. docs/schema.md, "Protected workloads", gives the rule and the upstream calls.',
   })
   async unprotectedWorkloads(
     @Args(() => UnprotectedWorkloadsArgs) args: UnprotectedWorkloadsArgs,
@@ -75,7 +76,9 @@ export class MonitoringResolver {
   }
 
   @Query(() => [StorageTarget], {
-    description: 'Storage targets with severity WARNING (< 20 % free) or CRITICAL (< 10 % free): CRITICAL first, then least free first.',
+    description:
+      'Every storage target of the upstreams you may see (Commvault storage pools, console disk pools) with severity WARNING ' +
+      '(default < 20 % free) or CRITICAL (default < 10 % free): CRITICAL first, then least free first. One list call per upstream.',
   })
   async capacityAlerts(
     @Args(() => UpstreamArgs) args: UpstreamArgs,
@@ -83,7 +86,7 @@ export class MonitoringResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<StorageTarget[]> {
     const targets = await fanOutProducts(ctx, info, args.upstream, (p) => p.capacityTargets && ((source) => p.capacityTargets!(ctx, source)));
-    return alertsFirst(targets, (t) => t.severity, (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
+    return alertsFirst(targets, (t) => capacitySeverity(t.freePercent, ctx.thresholds.capacity), (a, b) => ascendingNullsLast(a.freePercent, b.freePercent));
   }
 }
 

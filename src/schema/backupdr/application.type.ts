@@ -3,18 +3,24 @@ import { ObjectType } from '../object-type.js';
 import { BackupDrNamedRef } from './named-ref.type.js';
 import { BackupDrObjectSource } from './object-source.type.js';
 import { Node } from '../unified/node.type.js';
+import { ProtectedWorkload } from '../unified/protected-workload.type.js';
 import { BackupDrObject } from './console-object.type.js';
 
-@ObjectType('BackupDrApplication', { description: 'An application (VM, database, file system, instance): `GET /application`.', implements: Node })
-export class BackupDrApplication extends BackupDrObject {
+@ObjectType('BackupDrApplication', {
+  description:
+    'An application (VM, database, file system, instance): `GET /application`. As a ProtectedWorkload, its backups are its ' +
+    'capture jobs (snapshot, dedup, DirectOnVault) and its host is `host`.',
+  implements: [Node, ProtectedWorkload],
+})
+export class BackupDrApplication extends BackupDrObject implements ProtectedWorkload {
   /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
   override __typename!: 'BackupDrApplication';
 
   @Field(() => String, { nullable: true })
   appName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'May differ from appName.' })
-  name!: string | null;
+  @Field(() => String, { description: 'The display name; may differ from appName, and is appName (or the console id) when the console sends none.' })
+  name!: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. `VMBackup`, `GCPInstance`, `SqlInstance`.' })
   appType!: string | null;
@@ -72,6 +78,9 @@ export class BackupDrApplication extends BackupDrObject {
 
   @Field(() => [BackupDrNamedRef])
   organizations!: BackupDrNamedRef[];
+
+  /** Resolved by the application resolver from its successful capture jobs (ProtectedWorkload). */
+  lastSuccessfulBackupAt!: Date | null;
 
   /** Not a field: a reference the relation resolvers follow. */
   hostId!: string | null;

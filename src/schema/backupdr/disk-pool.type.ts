@@ -2,7 +2,6 @@ import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
-import { Severity } from '../unified/severity.enum.js';
 import { StorageTarget } from '../unified/storage-target.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
@@ -28,9 +27,6 @@ export class BackupDrDiskPool implements StorageTarget {
 
   @Field(() => Float, { nullable: true })
   freePercent!: number | null;
-
-  @Field(() => Severity, { nullable: true })
-  severity!: Severity | null;
 
   @Field(() => ID)
   consoleId!: string;

@@ -26,7 +26,7 @@ import type { BackupDrSlt } from './slt.type.js';
 import type { BackupDrUser } from './user.type.js';
 
 export type BackupDrRecordChecks = [
-  Holds<Same<BackupDrApplication, BdrApplication>>,
+  Holds<Same<BackupDrApplication, BdrApplication, 'lastSuccessfulBackupAt'>>,
   Holds<Same<BackupDrHost, BdrHost>>,
   Holds<Same<BackupDrBackup, BdrBackup>>,
   Holds<Same<BackupDrJob, BdrJob>>,

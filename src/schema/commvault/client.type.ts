@@ -34,13 +34,13 @@ export class CommvaultClient implements ProtectedWorkload {
   @Field(() => String, { nullable: true })
   commCellName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '`clientDescription` of `GET /Client/{id}` (one call per client, only when selected; empty is null).' })
   description!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'OS name (`OS` of `GET /V4/Servers`: one call per CommServe for every client of the request, only when selected).' })
   osName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Commvault software version (`version` of `GET /V4/Servers`, as osName).' })
   version!: string | null;
 
   /** Resolved by the client resolver from the client's backup history (ProtectedWorkload). */

@@ -3,7 +3,6 @@ import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import type { CvDdbPartition } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
-import { Severity } from '../unified/severity.enum.js';
 import { Upstream } from '../unified/upstream.type.js';
 
 @ObjectType('CommvaultDdbPartition', { description: 'A partition (substore) of a deduplication database.' })
@@ -26,12 +25,10 @@ export class CommvaultDdbPartition {
   @Field(() => Float, { nullable: true, description: 'Average query-and-insert time, µs.' })
   avgQiMicros!: number | null;
 
-  @Field(() => Severity, { nullable: true, description: 'Q&I > 2000 µs CRITICAL, > 1000 µs WARNING.' })
-  severity!: Severity | null;
 }
 
 /**
- * A deduplication database store. `partitions`, `avgQiMicros`, `freeBytes` and `severity` come from
+ * A deduplication database store. `partitions`, `avgQiMicros`, `freeBytes` and `severity` (from those) come from
  * `GET /DDBInformation/{id}` and load only when asked.
  */
 @ObjectType('CommvaultDdbStore', { implements: Node, description: 'A deduplication database (DDB) store.' })
@@ -72,5 +69,4 @@ export class CommvaultDdbStore implements Node {
   partitions!: CvDdbPartition[] | null;
   avgQiMicros!: number | null;
   freeBytes!: number | null;
-  severity!: Severity | null;
 }

@@ -1,12 +1,14 @@
 import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
+import { BackupEvent } from '../unified/backup-event.type.js';
+import { EventSeverity } from '../unified/event-severity.enum.js';
+import { EventStatus } from '../unified/event-status.enum.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
-import { CommvaultEventSeverity } from './event-severity.enum.js';
 
-@ObjectType('CommvaultEvent', { implements: Node, description: 'A CommServe event (`GET /Events`).' })
-export class CommvaultEvent implements Node {
+@ObjectType('CommvaultEvent', { implements: [Node, BackupEvent], description: 'A CommServe event (`GET /Events`).' })
+export class CommvaultEvent implements BackupEvent {
   @Field(() => ID)
   id!: string;
 
@@ -16,11 +18,17 @@ export class CommvaultEvent implements Node {
   @Field(() => Int)
   eventId!: number;
 
-  @Field(() => CommvaultEventSeverity)
-  severity!: CommvaultEventSeverity;
+  @Field(() => EventSeverity, { description: 'Commvault\'s 0/3/6/9 as INFORMATION, MINOR, MAJOR, CRITICAL.' })
+  severity!: EventSeverity;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '`timeSource`.' })
   occurredAt!: Date | null;
+
+  @Field(() => EventStatus, { nullable: true, description: 'OPEN until acknowledged (`acknowledge` 0), then ACKNOWLEDGED.' })
+  status!: EventStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'The description.' })
+  message!: string | null;
 
   @Field(() => String, { nullable: true })
   code!: string | null;

@@ -21,7 +21,7 @@ import type { CommvaultSubclient } from './subclient.type.js';
 export type CommvaultRecordChecks = [
   Holds<Same<CommvaultJob, CvJob>>,
   Holds<Same<CommvaultClient, CvClient, 'lastSuccessfulBackupAt'>>,
-  Holds<Same<CommvaultSubclient, CvSubclient>>,
+  Holds<Same<CommvaultSubclient, CvSubclient, 'hostName' | 'lastSuccessfulBackupAt'>>,
   Holds<Same<CommvaultPlan, CvPlan>>,
   Holds<Same<CommvaultStoragePolicy, CvStoragePolicy>>,
   Holds<Same<CommvaultStoragePolicyCopy, CvStoragePolicyCopy>>,

@@ -3,7 +3,6 @@ import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import type { CvStorageMedium } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
-import { Severity } from '../unified/severity.enum.js';
 import { StorageTarget } from '../unified/storage-target.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 import { StorageMedium } from './storage-medium.enum.js';
@@ -33,9 +32,6 @@ export class CommvaultStoragePool implements StorageTarget {
   @Field(() => Float, { nullable: true })
   freePercent!: number | null;
 
-  @Field(() => Severity, { nullable: true })
-  severity!: Severity | null;
-
   @Field(() => Int)
   storagePoolId!: number;
 
@@ -55,4 +51,6 @@ export class CommvaultStoragePool implements StorageTarget {
   __typename!: 'CommvaultStoragePool';
   /** Not a field: DDB store ids named by the pool's detail answer (empty from the list). */
   ddbStoreIds!: number[];
+  /** Not a field: library ids named by the pool's detail answer (empty from the list). */
+  libraryIds!: number[];
 }

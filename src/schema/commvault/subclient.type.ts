@@ -3,14 +3,18 @@ import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import type { CvSubclientDetail } from '../../datasources/commvault/model.js';
 import { Node } from '../unified/node.type.js';
+import { ProtectedWorkload } from '../unified/protected-workload.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
 /**
  * Basic fields come from wherever the subclient was met (a job summary embeds them); `description`,
  * `backupEnabled`, `contentPaths`, `plan` and `storagePolicy` load the subclient's details only when asked.
  */
-@ObjectType('CommvaultSubclient', { implements: Node, description: 'What is backed up, and how, on one client agent.' })
-export class CommvaultSubclient implements Node {
+@ObjectType('CommvaultSubclient', {
+  implements: [Node, ProtectedWorkload],
+  description: 'What is backed up, and how, on one client agent; as a ProtectedWorkload, its backups are its own backup jobs.',
+})
+export class CommvaultSubclient implements ProtectedWorkload {
   @Field(() => ID)
   id!: string;
 
@@ -37,6 +41,11 @@ export class CommvaultSubclient implements Node {
 
   @Field(() => String, { nullable: true })
   agentInstanceName!: string | null;
+
+  /** Resolved by the subclient resolver from its client (ProtectedWorkload). */
+  hostName!: string | null;
+  /** Resolved by the subclient resolver from its backup jobs (ProtectedWorkload). */
+  lastSuccessfulBackupAt!: Date | null;
 
   /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
   __typename!: 'CommvaultSubclient';

@@ -3,7 +3,9 @@ import { Field, Float } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { JobCounts } from './job-counts.type.js';
 import { JobTypeSummary } from './job-type-summary.type.js';
+import type { Job } from './job.type.js';
 import { Upstream } from './upstream.type.js';
+import { UpstreamJobSummary } from './upstream-job-summary.type.js';
 
 @ObjectType('JobStatusSummary', {
   description:
@@ -25,4 +27,10 @@ export class JobStatusSummary extends JobCounts {
 
   @Field(() => [Upstream], { description: 'The upstreams counted. One that failed is missing here and reported in `errors`.' })
   upstreams!: UpstreamRef[];
+
+  @Field(() => [UpstreamJobSummary], { description: 'The same counts per upstream counted, in configuration order.' })
+  byUpstream!: UpstreamJobSummary[];
+
+  /** Not a field: the window's FAILED and KILLED jobs, newest start first, which `failures` pages. */
+  failedJobs!: readonly Job[];
 }

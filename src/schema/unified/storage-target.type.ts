@@ -28,6 +28,19 @@ export abstract class StorageTarget implements Node {
   @Field(() => Float, { nullable: true, description: 'Free share of capacity, 0..100.' })
   freePercent!: number | null;
 
-  @Field(() => Severity, { nullable: true, description: '< 10 % free CRITICAL, < 20 % WARNING; null when capacity is unknown.' })
-  severity!: Severity | null;
+  /** Resolved by each type's resolver from `freePercent` and the configured thresholds (src/monitoring/thresholds.ts). */
+  @Field(() => Severity, {
+    nullable: true,
+    description: 'Free share below the critical threshold (default 10 %) CRITICAL, below the warning one (default 20 %) WARNING; null when capacity is unknown.',
+  })
+  severity?: Severity | null;
+
+  /** Resolved by each type's resolver: only an upstream's own estimate, never one the gateway makes up. */
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Days until the target is full, as the upstream itself estimates it (Commvault: the soonest of its mount paths\' ' +
+      '`estimatedSpaceRunoutDays`); null when the upstream gives no estimate (consoles never do).',
+  })
+  estimatedRunoutDays?: number | null;
 }

@@ -1,6 +1,6 @@
 import type { MatrixEnvironment, MatrixUpstream } from './environment.js';
 
-export type FaultName = 'refused' | 'slow' | 'flapping5xx' | 'throttled' | 'malformed' | 'errorBody' | 'sessionExpired' | 'redisDown';
+export type FaultName = 'none' | 'refused' | 'slow' | 'flapping5xx' | 'throttled' | 'malformed' | 'errorBody' | 'sessionExpired' | 'redisDown';
 
 /** One fault the matrix injects into one upstream (or, for Redis, under one upstream's mutation). */
 export interface Fault {
@@ -25,8 +25,8 @@ export interface Fault {
 
 /** Past the gateway's 400 ms per-attempt timeout, with room for the retry to time out too. */
 export const SLOW_LATENCY_MS = 1_200;
-/** More units than a cell's calls can spend: every call of the fault window meets the fault. */
-export const FAULT_UNITS = 200;
+/** More units than a cell's calls can spend, the bench's long form included: every call of the fault window meets the fault. */
+export const FAULT_UNITS = 100_000;
 /** The 429's Retry-After: longer than the call's deadline (700 ms), so the gateway answers rather than waits. */
 export const RETRY_AFTER_SECONDS = 1;
 
@@ -113,6 +113,20 @@ export const FAULTS: readonly Fault[] = [
       'reads fall back to the local cache and buckets at once; a mutation with an idempotencyKey is refused (nothing sent) until the connection is back, which ioredis re-opens by itself',
   },
 ];
+
+/**
+ * The bench's control cell: the same load with nothing injected. What it shows (an answer missing a
+ * healthy upstream's data, a slow answer) is the machine's doing, measured in the same run as the faults.
+ */
+export const NO_FAULT: Fault = {
+  name: 'none',
+  title: 'no fault (control)',
+  queryCode: null,
+  when: 'before',
+  inject: () => Promise.resolve(),
+  lift: () => Promise.resolve(),
+  recovery: 'nothing to recover',
+};
 
 /** The code `fault` gives on `up`'s field, or null when its data must come through. */
 export function expectedQueryCode(fault: Fault, up: MatrixUpstream): string | null {

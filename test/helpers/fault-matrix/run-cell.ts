@@ -8,14 +8,22 @@ export interface CellLoad {
   concurrency: number;
   /** Rounds of `concurrency` queries. */
   rounds: number;
+  /** Pause between two rounds: with `rounds`, how long the fault lasts. */
+  pauseMs: number;
   /** Mutations sent (each with its own idempotency key). */
   mutations: number;
 }
 
 /** `npm test`: every cell once, two queries at once, one mutation. */
-export const SHORT_FORM: CellLoad = { concurrency: 2, rounds: 1, mutations: 1 };
-/** The bench (`--only=faults`): more queries at once, several rounds, several mutations. */
-export const LONG_FORM: CellLoad = { concurrency: 8, rounds: 4, mutations: 3 };
+export const SHORT_FORM: CellLoad = { concurrency: 2, rounds: 1, pauseMs: 0, mutations: 1 };
+/**
+ * The bench (`npm run bench -- --only=faults`): 12 rounds 200 ms apart, so each fault lasts 2.4 s or
+ * more — several times the breaker's cooldown, so its trial calls meet the fault too — and 3 mutations.
+ * Still two queries at once: gateway, simulators and client share one event loop, and a console list
+ * costs its simulator 20-80 ms of CPU, so eight at once would push the healthy upstreams past the
+ * 400 ms timeout and measure the machine instead of the fault.
+ */
+export const LONG_FORM: CellLoad = { concurrency: 2, rounds: 12, pauseMs: 200, mutations: 3 };
 
 /** Longest a cell waits for the gateway to be whole again once its fault ended. */
 export const RECOVERY_BOUND_MS = 10_000;
@@ -27,6 +35,10 @@ export interface CellResult {
   codes: string[];
   /** Each query's answer time while the fault lasted. */
   latenciesMs: number[];
+  /** Answers under the fault in which another upstream's data was missing or wrong (0 when the cell held). */
+  othersMissing: number;
+  /** From the fault's injection to its end (the queries' rounds and the mutations sent under it). */
+  faultMs: number;
   /** From the fault's end until a query had every upstream's data and /readyz showed the upstream (and Redis) whole. */
   recoveryMs: number;
   mutations: {
@@ -57,27 +69,33 @@ export interface CellResult {
  */
 export async function runCell(env: MatrixEnvironment, up: MatrixUpstream, fault: Fault, load: CellLoad, tag: string): Promise<CellResult> {
   const problems: string[] = [];
-  const mutations = Array.from({ length: load.mutations }, (_, i) => mutationFor(up, `${tag}-${i}`));
+  const mutations = Array.from({ length: load.mutations }, (_, i) => mutationFor(up, `${tag}-${i}`, i));
   const firstKey = (i: number) => `${tag}-${i}-first`;
   const totalBefore = up.sim.stats().total;
   const loginsBefore = up.sim.calls(up.loginRoute);
 
   const queryCode = expectedQueryCode(fault, up);
+  let injectedAt = performance.now();
   if (fault.when === 'before') await fault.inject(env, up);
   const answers: GraphQLAnswer[] = [];
+  let othersMissing = 0;
   for (let round = 0; round < load.rounds; round += 1) {
+    if (round > 0) await sleep(load.pauseMs);
     const counts = jobCounts(env);
     const sizes = Array.from({ length: load.concurrency }, (_, i) => 3 + i); // distinct pages: nothing coalesces
     const inFlight = Promise.all(sizes.map((n) => post(env, MATRIX_QUERY, { n })));
     if (round === 0 && fault.when === 'midFlight') {
       await sleep(SIM_LATENCY_MS / 2);
+      injectedAt = performance.now();
       await fault.inject(env, up);
     }
     const got = await inFlight;
     got.forEach((answer, i) => {
       const n = sizes[i]!;
       const faulted = queryCode === null ? null : up.id;
-      problems.push(...othersProblems(answer, env, faulted, n, counts).map((p) => `query under the fault: ${p}`));
+      const wrong = othersProblems(answer, env, faulted, n, counts);
+      if (wrong.length > 0) othersMissing += 1;
+      problems.push(...wrong.map((p) => `query under the fault: ${p}`));
       const codes = codesFor(answer, up.id);
       if (queryCode !== null && !expectedCodes(queryCode, round).includes(codes.join('+'))) {
         problems.push(`query under the fault: ${up.id} answered [${codes.join(', ')}], expected ${queryCode}`);
@@ -95,6 +113,7 @@ export async function runCell(env: MatrixEnvironment, up: MatrixUpstream, fault:
   }
 
   await fault.lift(env, up);
+  const faultMs = performance.now() - injectedAt;
   const recoveryMs = await recovery(env, up, problems);
 
   const retried = await Promise.all(mutations.map((m, i) => post(env, m.document, m.variables(firstKey(i)))));
@@ -125,6 +144,8 @@ export async function runCell(env: MatrixEnvironment, up: MatrixUpstream, fault:
     fault: fault.name,
     codes: answers.map((a) => codesFor(a, up.id).join('+') || '-'),
     latenciesMs: answers.map((a) => a.ms),
+    othersMissing,
+    faultMs,
     recoveryMs,
     mutations: { sent: mutations.length, applied, during: during.map(outcomeOf), retried: retried.map(outcomeOf), resent },
     throttle,
@@ -142,7 +163,7 @@ function expectedCodes(queryCode: string, round: number): string[] {
 }
 
 /** Polls until a query has every upstream's data and /readyz shows `up` (and Redis) whole; the time it took. */
-async function recovery(env: MatrixEnvironment, up: MatrixUpstream, problems: string[]): Promise<number> {
+export async function recovery(env: MatrixEnvironment, up: MatrixUpstream, problems: string[]): Promise<number> {
   const started = performance.now();
   let last = '';
   while (performance.now() - started < RECOVERY_BOUND_MS) {

@@ -87,11 +87,16 @@ export interface MatrixMutation {
 const BACKUP_SUBCLIENT = /* GraphQL */ `mutation ($input: BackupSubclientInput!) { backupSubclient(input: $input) { jobs { jobId } } }`;
 const BACKUP_APPLICATION = /* GraphQL */ `mutation ($input: BackupApplicationInput!) { backupApplication(input: $input) { label jobFound } }`;
 
-/** A backup on `up` labelled by `tag` (unique per mutation of a run): a subclient backup on Commvault, an application backup on a console. */
-export function mutationFor(up: MatrixUpstream, tag: string): MatrixMutation {
+/**
+ * A backup on `up` labelled by `tag` (unique per mutation of a run): a subclient backup on Commvault, an
+ * application backup on a console. `nth` picks the subclient (application): the mutations of one cell
+ * each take their own, since a subclient backup carries no label and is told apart by its subclient.
+ */
+export function mutationFor(up: MatrixUpstream, tag: string, nth = 0): MatrixMutation {
   if (up.kind === 'backupdr') {
     const sim = up.sim as BackupDrSimulator;
-    const app = sim.data.applications.find((a) => a.slaId !== null && a.apptype !== 'ConsistGrp');
+    const apps = sim.data.applications.filter((a) => a.slaId !== null && a.apptype !== 'ConsistGrp');
+    const app = apps[nth % Math.max(1, apps.length)];
     if (!app) throw new Error('no protected application in the console simulator');
     const label = `fault-${tag}`;
     return {
@@ -101,7 +106,8 @@ export function mutationFor(up: MatrixUpstream, tag: string): MatrixMutation {
     };
   }
   const sim = up.sim as CommvaultSimulator;
-  const sc = sim.data.subclients.find((s) => s.enableBackup && sim.data.clients.find((c) => c.clientId === s.clientId)?.online);
+  const backupable = sim.data.subclients.filter((s) => s.enableBackup && sim.data.clients.find((c) => c.clientId === s.clientId)?.online);
+  const sc = backupable[nth % Math.max(1, backupable.length)];
   if (!sc) throw new Error('no backupable subclient in the Commvault simulator');
   // A subclient backup carries no label: the jobs started for the subclient after this point are its.
   const firstJobId = Math.max(0, ...sim.data.jobs.map((j) => j.jobId)) + 1;

@@ -1,5 +1,6 @@
 import { toGlobalId } from '../../../util/global-id.js';
 import type { BdrBackup, BdrEvent, BdrJob } from '../model.js';
+import { EventSeverity, EventStatus } from '../../domain.js';
 import { toJobStatus } from './job-status.js';
 import type { UpstreamRef } from '../../record.js';
 import { bool, field, id, int, micros, num, refId, str, type Json } from './read.js';
@@ -73,7 +74,8 @@ export function toJob(j: Json, upstream: UpstreamRef): BdrJob | null {
     queuedAt: micros(field(j, 'queuedate')),
     startedAt: micros(field(j, 'startdate')),
     endedAt: micros(field(j, 'enddate')),
-    sizeBytes: null,
+    // JobRest `virtualsize`: the protected data's size, bytes (a number here, a string in BackupRest).
+    sizeBytes: num(field(j, 'virtualsize')),
     consistencyDate: micros(field(j, 'consistencydate')),
     // Microseconds on the wire (docs/upstreams/backupdr.md §6.1).
     durationSeconds: duration === null ? null : duration / 1_000_000,
@@ -84,26 +86,44 @@ export function toJob(j: Json, upstream: UpstreamRef): BdrJob | null {
   };
 }
 
-/** `EventRest`. */
+/**
+ * `EventRest` has no severity: an event that must be cleared is an error an operator has to look at
+ * (MAJOR), any other is a notice (INFORMATION). `eventstatus` is `new` until cleared.
+ */
 export function toEvent(e: Json, upstream: UpstreamRef): BdrEvent | null {
   const eventId = id(field(e, 'id'));
   if (eventId === null) return null;
+  const requiresClearing = bool(field(e, 'requiresclearing'));
+  const eventStatus = str(field(e, 'eventstatus'));
+  const eventDate = micros(field(e, 'eventdate'));
+  const messageText = str(field(e, 'messagetext'));
+  const errorMessage = str(field(e, 'errormessage'));
   return {
     __typename: 'BackupDrEvent',
     id: toGlobalId('BackupDrEvent', upstream.id, eventId),
     upstream,
     consoleId: eventId,
     eventId: int(field(e, 'eventid')),
-    eventDate: micros(field(e, 'eventdate')),
-    eventStatus: str(field(e, 'eventstatus')),
+    eventDate,
+    occurredAt: eventDate,
+    eventStatus,
+    status: consoleEventStatus(eventStatus),
+    severity: requiresClearing === null ? null : requiresClearing ? EventSeverity.MAJOR : EventSeverity.INFORMATION,
+    message: messageText ?? errorMessage,
     errorCode: str(field(e, 'errorcode')),
-    errorMessage: str(field(e, 'errormessage')),
-    messageText: str(field(e, 'messagetext')),
-    requiresClearing: bool(field(e, 'requiresclearing')),
+    errorMessage,
+    messageText,
+    requiresClearing,
     component: str(field(field(e, 'component'), 'name')) ?? str(field(e, 'component')),
     objectType: str(field(field(e, 'object'), 'type')),
     appName: str(field(e, 'appname')),
     jobName: str(field(e, 'jobname')),
     applianceId: refId(field(e, 'cluster')),
   };
+}
+
+/** `new` or `cleared` (any other word: unknown). */
+function consoleEventStatus(text: string | null): EventStatus | null {
+  const t = text?.toLowerCase();
+  return t === 'new' ? EventStatus.OPEN : t === 'cleared' ? EventStatus.CLEARED : null;
 }

@@ -16,7 +16,7 @@ export function toApplication(a: Json, upstream: UpstreamRef): BdrApplication | 
     syncedAt: micros(field(a, 'syncdate')),
     stale: bool(field(a, 'stale')),
     appName: str(field(a, 'appname')),
-    name: str(field(a, 'name')),
+    name: str(field(a, 'name')) ?? str(field(a, 'appname')) ?? appId,
     appType: str(field(a, 'apptype')),
     friendlyType: str(field(a, 'friendlytype')),
     appClass: str(field(a, 'appclass')),

@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../../util/global-id.js';
-import { capacitySeverity, freePercentOf } from '../../domain.js';
+import { freePercentOf } from '../../domain.js';
 import type { BdrCluster, BdrDiskPool } from '../model.js';
 import type { UpstreamRef } from '../../record.js';
 import { bool, field, id, micros, num, refId, str, type Json } from './read.js';
@@ -31,7 +31,6 @@ export function toDiskPool(p: Json, upstream: UpstreamRef): BdrDiskPool | null {
     usedBytes: used,
     freeBytes: free,
     freePercent,
-    severity: capacitySeverity(freePercent),
     usedPercent: num(field(p, 'pct')),
     warnPercent: num(field(p, 'warnpct')),
     safePercent: num(field(p, 'safepct')),

@@ -1,5 +1,4 @@
 import { toGlobalId } from '../../../util/global-id.js';
-import { qiSeverity, worstSeverity } from '../../domain.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvDdbPartition, CvDdbStore } from '../model.js';
 import { toRef } from './job.js';
@@ -28,7 +27,6 @@ export function toDdbEngines(body: unknown, upstream: UpstreamRef): CvDdbStore[]
       partitions: null,
       avgQiMicros: null,
       freeBytes: null,
-      severity: null,
     });
   }
   return out;
@@ -51,7 +49,6 @@ export function toDdbStore(body: unknown, storeId: number, upstream: UpstreamRef
     partitions,
     avgQiMicros: qi.length > 0 ? Math.max(...qi) : null,
     freeBytes: free.length > 0 ? Math.min(...free) : null,
-    severity: worstSeverity(partitions.map((p) => p.severity)),
   };
 }
 
@@ -84,7 +81,6 @@ function toPartition(raw: unknown): CvDdbPartition | null {
     online: statusOnline(field(raw, 'status')),
     freeBytes: mbToBytes(field(raw, 'freeDiskSpaceMB')),
     avgQiMicros,
-    severity: qiSeverity(avgQiMicros),
   };
 }
 

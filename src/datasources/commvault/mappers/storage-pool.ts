@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../../util/global-id.js';
-import { capacitySeverity, freePercentOf } from '../../domain.js';
+import { freePercentOf } from '../../domain.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvStorageMedium, CvStoragePool } from '../model.js';
 import { field, int, list, mbToBytes, str } from './read.js';
@@ -18,17 +18,20 @@ export function toStoragePools(body: unknown, upstream: UpstreamRef): CvStorageP
     .filter((p): p is CvStoragePool => p !== null);
 }
 
-/** `GET /StoragePool/{id}`: `{storagePoolDetails: {…same sizes…, storagePoolEntity, dedupDBDetailsList}}`. */
+/** `GET /StoragePool/{id}`: `{storagePoolDetails: {…same sizes…, storagePoolEntity, dedupDBDetailsList, libraryList: [{library: {libraryId}}]}}`. */
 export function toStoragePoolDetail(body: unknown, upstream: UpstreamRef): CvStoragePool | null {
   const d = field(body, 'storagePoolDetails');
   if (d === undefined) return null;
   const ddbStoreIds = list(field(d, 'dedupDBDetailsList'))
     .map((x) => int(field(x, 'storeId', 'SIDBStoreId')))
     .filter((n): n is number => n !== null && n > 0);
-  return toStoragePool(d, upstream, ddbStoreIds);
+  const libraryIds = list(field(d, 'libraryList'))
+    .map((x) => int(field(field(x, 'library'), 'libraryId')))
+    .filter((n): n is number => n !== null && n > 0);
+  return toStoragePool(d, upstream, ddbStoreIds, libraryIds);
 }
 
-function toStoragePool(raw: unknown, upstream: UpstreamRef, ddbStoreIds: number[] = []): CvStoragePool | null {
+function toStoragePool(raw: unknown, upstream: UpstreamRef, ddbStoreIds: number[] = [], libraryIds: number[] = []): CvStoragePool | null {
   const entity = field(raw, 'storagePoolEntity');
   const storagePoolId = int(field(entity, 'storagePoolId')) ?? int(field(raw, 'id'));
   if (storagePoolId === null) return null;
@@ -48,8 +51,8 @@ function toStoragePool(raw: unknown, upstream: UpstreamRef, ddbStoreIds: number[
     freeBytes,
     usedBytes: mbToBytes(field(raw, 'sizeOnDisk')),
     freePercent,
-    severity: capacitySeverity(freePercent),
     ddbStoreIds,
+    libraryIds,
   };
 }
 
