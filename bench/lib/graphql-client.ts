@@ -19,6 +19,7 @@ export class GraphQLClient {
   constructor(
     readonly baseUrl: string,
     connections = 64,
+    private readonly apiKey = BENCH_API_KEY,
   ) {
     this.pool = new Pool(baseUrl, { connections, pipelining: 1 });
   }
@@ -33,7 +34,7 @@ export class GraphQLClient {
     const res = await this.pool.request({
       path: '/graphql',
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_API_KEY}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` },
       body,
     });
     const text = await res.body.text();
@@ -51,7 +52,7 @@ export class GraphQLClient {
 }
 
 /** Headers autocannon sends to the gateway (the same as GraphQLClient's). */
-export const GRAPHQL_HEADERS = { 'content-type': 'application/json', authorization: `Bearer ${BENCH_API_KEY}` };
+export const GRAPHQL_HEADERS = { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` };
 
 /** The first error code of an answer, or undefined when it has none. */
 export function errorCode(answer: GraphQLAnswer): string | undefined {
