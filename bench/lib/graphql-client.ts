@@ -19,6 +19,7 @@ export class GraphQLClient {
   constructor(
     readonly baseUrl: string,
     connections = 64,
+    private readonly apiKey = BENCH_API_KEY,
   ) {
     this.pool = new Pool(baseUrl, { connections, pipelining: 1 });
   }
@@ -33,7 +34,7 @@ export class GraphQLClient {
     const res = await this.pool.request({
       path: '/graphql',
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_API_KEY}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` },
       body,
     });
     const text = await res.body.text();

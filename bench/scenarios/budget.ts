@@ -1,9 +1,11 @@
 import { DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS } from '../../src/config/schema.js';
+import { tallyCallers } from '../lib/caller-outcomes.js';
 import { startChildGateway, type ChildGateway } from '../lib/child-gateway.js';
+import { driveTenant } from './budget-tenant.js';
 import { DASHBOARD_JOBS } from '../lib/documents.js';
 import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
 import { benchConfig } from '../lib/gateway-config.js';
-import { errorCode, GraphQLClient, type GraphQLAnswer } from '../lib/graphql-client.js';
+import { GraphQLClient, type GraphQLAnswer } from '../lib/graphql-client.js';
 import { scrapeMetrics, sumOf } from '../lib/metrics.js';
 import { openLoop } from '../lib/open-loop.js';
 import { startRedis } from '../lib/redis.js';
@@ -20,6 +22,8 @@ const DEMAND_FACTOR = 5;
 /** A caller answered later than this waited in the token queue (an unqueued page takes ~10–30 ms here). */
 const QUEUED_AFTER_MS = 75;
 const QUICK_QUEUE_TIMEOUT_MS = 1500;
+/** Three of the tenant's 10 s periods. */
+const TENANT_SECONDS = 30;
 
 /**
  * Scenario 4 — demand at 5× the upstream's token-bucket rate with distinct (uncacheable) queries:
@@ -42,7 +46,7 @@ export const budget: Scenario = {
       notes.push(single.note('one gateway'));
 
       if (options.quick) {
-        notes.push('quick mode: the 3-process Redis variant is skipped (it needs three gateway starts and a longer drain)');
+        notes.push('quick mode: the 3-process Redis variant and the Commvault Cloud tenant run are skipped (they need three gateway starts each and a longer drain)');
       } else {
         const { redis, reason } = await startRedis();
         if (!redis) {
@@ -52,6 +56,7 @@ export const budget: Scenario = {
             const shared = await drive(sim, statuses, 3, seconds, queueTimeoutMs, redis.url);
             figures.push(...shared.figures('redis3', '3 processes, Redis'));
             notes.push(shared.note('3 processes sharing Redis'));
+            figures.push(...(await driveTenant(redis.url, TENANT_SECONDS, DEMAND_FACTOR, queueTimeoutMs, variablesOf, notes)));
           } finally {
             await redis.stop();
           }
@@ -122,26 +127,7 @@ async function drive(sim: CommvaultSimulator, statuses: StatusCounter, processes
     const waitsAll = delta('backup_graph_ratelimit_wait_seconds_count', { access: 'read' });
     const waitsShort = delta('backup_graph_ratelimit_wait_seconds_bucket', { access: 'read', le: '0.01' });
 
-    let served = 0;
-    let queued = 0;
-    let rateLimited = 0;
-    let other = 0;
-    const retryAfter: number[] = [];
-    const otherCodes = new Map<string, number>();
-    for (const r of run.results) {
-      const code = r.value ? errorCode(r.value) : 'TRANSPORT';
-      if (code === undefined) {
-        served += 1;
-        if ((r.value?.ms ?? 0) > QUEUED_AFTER_MS) queued += 1;
-      } else if (code === 'RATE_LIMITED') {
-        rateLimited += 1;
-        const ms = r.value?.body.errors?.[0]?.extensions?.retryAfterMs;
-        if (typeof ms === 'number') retryAfter.push(ms);
-      } else {
-        other += 1;
-        otherCodes.set(code, (otherCodes.get(code) ?? 0) + 1);
-      }
-    }
+    const { served, queued, rateLimited, retryAfter, other, otherCodes } = tallyCallers(run.results, QUEUED_AFTER_MS);
     const callers = run.results.length;
     return {
       figures(prefix: string, label: string): Figure[] {
