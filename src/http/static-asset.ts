@@ -90,3 +90,41 @@ export function toScriptSafeJson(value: unknown): string {
 
 /** A same-origin absolute path: a full URL here would let a page talk to another origin (and break its CSP). */
 export const SAME_ORIGIN_PATH = /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+
+/** What a served single-page app consists of: its same-origin assets, its mount point and its config block. */
+export interface AppPage {
+  title: string;
+  /** Noun in the "Loading the …" and "needs JavaScript" texts. */
+  name: string;
+  rootElementId: string;
+  configElementId: string;
+  config: unknown;
+  stylesheets: readonly StaticAsset[];
+  /** In load order. */
+  scripts: readonly StaticAsset[];
+}
+
+/**
+ * The HTML of a served app (playground, dashboard): only same-origin, content-hashed assets and one JSON
+ * block, no inline script or style, so the page's CSP can say `script-src 'self'`. `rel=icon href=data:,`
+ * stops the browser asking for `/favicon.ico`.
+ */
+export function renderAppPage(page: AppPage): string {
+  const links = page.stylesheets.map((s) => `<link rel="stylesheet" href="${s.url}">\n`).join('');
+  const scripts = page.scripts.map((s) => `<script src="${s.url}"></script>\n`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title>
+<link rel="icon" href="data:,">
+${links}</head>
+<body>
+<div id="${page.rootElementId}">Loading the ${page.name}…</div>
+<noscript>The ${page.name} needs JavaScript.</noscript>
+<script type="application/json" id="${page.configElementId}">${toScriptSafeJson(page.config)}</script>
+${scripts}</body>
+</html>
+`;
+}

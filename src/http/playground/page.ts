@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toScriptSafeJson } from '../static-asset.js';
+import { renderAppPage } from '../static-asset.js';
 import type { PlaygroundAssets } from './assets.js';
 import { CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID } from './client-sources.js';
 
@@ -41,32 +41,16 @@ export function buildClientConfig(input: {
   };
 }
 
-/**
- * The page: only same-origin, content-hashed assets and one JSON block; no inline script, so the CSP in
- * `security-headers.ts` can say `script-src 'self'`. `rel=icon href=data:,` stops the browser asking for
- * `/favicon.ico`.
- */
+/** The page: GraphiQL's stylesheet and the layout, then React, GraphiQL and the bootstrap script (renderAppPage). */
 export function renderPlaygroundPage(assets: PlaygroundAssets, config: PlaygroundClientConfig): string {
   const { react, reactDom, graphiqlJs, graphiqlCss, bootstrap, layout } = assets.byKey;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>backup-graph playground</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${graphiqlCss.url}">
-<link rel="stylesheet" href="${layout.url}">
-</head>
-<body>
-<div id="${ROOT_ELEMENT_ID}">Loading the playground…</div>
-<noscript>The playground needs JavaScript.</noscript>
-<script type="application/json" id="${CONFIG_ELEMENT_ID}">${toScriptSafeJson(config)}</script>
-<script src="${react.url}"></script>
-<script src="${reactDom.url}"></script>
-<script src="${graphiqlJs.url}"></script>
-<script src="${bootstrap.url}"></script>
-</body>
-</html>
-`;
+  return renderAppPage({
+    title: 'backup-graph playground',
+    name: 'playground',
+    rootElementId: ROOT_ELEMENT_ID,
+    configElementId: CONFIG_ELEMENT_ID,
+    config,
+    stylesheets: [graphiqlCss, layout],
+    scripts: [react, reactDom, graphiqlJs, bootstrap],
+  });
 }
