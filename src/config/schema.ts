@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { telemetrySchema } from './telemetry.js';
 import { DEFAULT_THRESHOLDS } from '../monitoring/thresholds.js';
+import { DEFAULT_FORECAST_OPTIONS } from '../monitoring/forecast.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
@@ -334,6 +335,22 @@ const thresholdsSchema = z
   })
   .strict();
 
+const F = DEFAULT_FORECAST_OPTIONS;
+
+/** The capacity forecast's method (src/monitoring/forecast.ts, docs/history.md "Capacity forecast"). */
+const forecastSchema = z
+  .object({
+    /** Days of history the line is fitted to. @default 30 */
+    windowDays: z.number().positive().max(366).default(F.windowDays),
+    /** Fewer samples in the window answer TOO_LITTLE_HISTORY. @default 5 */
+    minSamples: z.number().int().min(2).default(F.minSamples),
+    /** Samples spanning less time answer TOO_LITTLE_HISTORY, hours. @default 24 */
+    minSpanHours: z.number().nonnegative().default(F.minSpanHours),
+    /** A line that meets the capacity later than this answers NOT_GROWING, days. @default 1825 (5 years) */
+    horizonDays: z.number().positive().default(F.horizonDays),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     server: z
@@ -524,7 +541,7 @@ export const configSchema = z
     redis: redisSchema.optional(),
     /** The monitoring fields' thresholds (docs/configuration.md "Monitoring"). */
     monitoring: z
-      .object({ thresholds: thresholdsSchema.prefault({}) })
+      .object({ thresholds: thresholdsSchema.prefault({}), forecast: forecastSchema.prefault({}) })
       .strict()
       .prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
