@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleId, fingerprintOf, type Condition } from '../../src/collectors/alerts/condition.js';
 import type { AlertRulesConfig } from '../../src/collectors/alerts/rule-config.js';
 import { evaluateRules, unprotectedCutoff } from '../../src/collectors/alerts/rules.js';
+import { ddbStoreState } from '../../src/collectors/alerts/snapshot-facts.js';
 import type { UpstreamSnapshot } from '../../src/collectors/alerts/snapshot.js';
 import { parseConfig } from '../../src/config/load.js';
 import { JobStatus, Severity } from '../../src/datasources/domain.js';
@@ -146,5 +147,16 @@ describe('alert rules', () => {
     const off = config({ rules: { capacity: { enabled: false } } }).alerts.rules;
     expect(found({ storageTargets: [target('a', 1)] }, off)).toEqual([]);
     expect(judged({}, off)).toEqual([RuleId.CAPACITY_FREE]);
+  });
+});
+
+describe('snapshot entries from the monitoring facts', () => {
+  const partition = (online: boolean | null, avgQiMicros: number | null) => ({ online, avgQiMicros, freeBytes: null });
+
+  it('a DDB store: its slowest Q&I of store and partitions; offline when any partition is, online only when all are known online', () => {
+    expect(ddbStoreState('s', { name: 'dd1', avgQiMicros: 900, partitions: [partition(true, 1200), partition(true, 800)] })).toEqual({ storeId: 's', name: 'dd1', qiTimeMicros: 1200, online: true });
+    expect(ddbStoreState('s', { name: 'dd1', avgQiMicros: null, partitions: [partition(true, null), partition(false, null)] })).toMatchObject({ qiTimeMicros: null, online: false });
+    expect(ddbStoreState('s', { name: 'dd1', avgQiMicros: 2100, partitions: [partition(true, 10), partition(null, 10)] })).toMatchObject({ qiTimeMicros: 2100, online: null });
+    expect(ddbStoreState('s', { name: 'dd1', avgQiMicros: null, partitions: null })).toMatchObject({ qiTimeMicros: null, online: null });
   });
 });
