@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { telemetrySchema } from './telemetry.js';
+import { notificationsSchema } from './notifications.js';
 import { DEFAULT_THRESHOLDS } from '../monitoring/thresholds.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
@@ -530,6 +531,8 @@ export const configSchema = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
     telemetry: telemetrySchema,
+    /** Alert and daily-report notifications: webhooks, e-mail, retries (docs/configuration.md "Notifications"). */
+    notifications: notificationsSchema,
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
       .object({
