@@ -88,7 +88,7 @@ export const notificationsSchema = z
     waitMs: z.number().int().nonnegative().default(DEFAULT_NOTIFICATION_WAIT_MS),
     dailyReport: z
       .object({
-        /** Compose, store and send the daily report (seed §13.1's backup verification). @default false */
+        /** Compose, store and send the daily backup report (docs/history.md "Notifications"). @default false */
         enabled: z.boolean().default(false),
         /** Time of day it is due, `HH:MM` (24 h) in `timeZone`. @default 07:00 */
         at: z

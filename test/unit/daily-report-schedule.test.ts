@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { nextDailyReportAt } from '../../src/collectors/notifications/daily-report-schedule.js';
+import { describe, expect, it, vi } from 'vitest';
+import { nextDailyReportAt, scheduleDailyReport } from '../../src/collectors/notifications/daily-report-schedule.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -40,5 +40,49 @@ describe('nextDailyReportAt', () => {
   it('refuses a time that is not HH:MM', () => {
     expect(() => nextDailyReportAt(0, '7:00', 'UTC')).toThrow(RangeError);
     expect(() => nextDailyReportAt(0, '24:00', 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('scheduleDailyReport', () => {
+  it('runs at each due time with the due time, then the next day, until stopped', async () => {
+    vi.useFakeTimers({ now: at('2026-12-06T06:00:00Z') });
+    try {
+      const runs: string[] = [];
+      const timer = scheduleDailyReport({ at: '07:00', timeZone: 'UTC', run: async (dueAt) => void runs.push(new Date(dueAt).toISOString()), onError: () => {} });
+      await vi.advanceTimersByTimeAsync(59 * 60_000);
+      expect(runs).toEqual([]);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(runs).toEqual(['2026-12-06T07:00:00.000Z']);
+      await vi.advanceTimersByTimeAsync(24 * 3600_000);
+      expect(runs).toEqual(['2026-12-06T07:00:00.000Z', '2026-12-07T07:00:00.000Z']);
+      timer.stop();
+      await vi.advanceTimersByTimeAsync(48 * 3600_000);
+      expect(runs).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the schedule after a failed run', async () => {
+    vi.useFakeTimers({ now: at('2026-12-06T06:59:00Z') });
+    try {
+      const errors: unknown[] = [];
+      let calls = 0;
+      const timer = scheduleDailyReport({
+        at: '07:00',
+        timeZone: 'UTC',
+        run: async () => {
+          calls++;
+          throw new Error('store down');
+        },
+        onError: (e) => errors.push(e),
+      });
+      await vi.advanceTimersByTimeAsync(24 * 3600_000 + 60_000);
+      timer.stop();
+      expect(calls).toBe(2);
+      expect(errors).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

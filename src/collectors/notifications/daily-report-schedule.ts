@@ -19,3 +19,48 @@ export function nextDailyReportAt(nowMs: number, at: string, timeZone = 'UTC'): 
   }
   throw new Error(`no due time found for ${at} in ${timeZone}`);
 }
+
+export interface DailyReportTimer {
+  stop(): void;
+}
+
+/**
+ * Calls `run(dueAt)` at every due time of the daily report until stopped. `run` gets the due time, not
+ * the clock: every replica that fires for one due time composes the report of the same window and day
+ * (the day is the delivery log's subject, so only one of them sends). A failing `run` is logged and the
+ * next day still comes.
+ */
+export function scheduleDailyReport(options: {
+  at: string;
+  timeZone: string;
+  run: (dueAt: number) => Promise<void>;
+  onError: (e: unknown) => void;
+  /** @default Date.now */
+  now?: () => number;
+}): DailyReportTimer {
+  const now = options.now ?? Date.now;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const arm = (after: number) => {
+    const dueAt = nextDailyReportAt(after, options.at, options.timeZone);
+    timer = setTimeout(() => {
+      void options
+        .run(dueAt)
+        .catch(options.onError)
+        .finally(() => {
+          // From the due time, not the clock: a run that took long or a timer that fired early still
+          // leads to the next day's due time, never the same one twice.
+          if (!stopped) arm(Math.max(dueAt, now()));
+        });
+    }, Math.max(0, dueAt - now()));
+    // A pending report never keeps the process alive on its own.
+    timer.unref();
+  };
+  arm(now());
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
