@@ -8,6 +8,7 @@ import { composeDailyReport } from '../../src/collectors/notifications/daily-rep
 import { createLogger } from '../../src/observability/logger.js';
 import type { AlertRecord } from '../../src/store/history-store.js';
 import { MemoryDeliveryStore } from '../helpers/memory-delivery-store.js';
+import { within } from '../helpers/within.js';
 
 const SECRET = 'webhook-secret-5f1c';
 
@@ -101,12 +102,12 @@ async function receiver(): Promise<Receiver> {
   return r;
 }
 
-function notifier(store: MemoryDeliveryStore, url: string, opts: { attempts?: number; maxDelayMs?: number; events?: Array<'RAISED' | 'RESOLVED' | 'DAILY_REPORT'>; waitMs?: number } = {}): Notifier {
+function notifier(store: MemoryDeliveryStore, url: string, opts: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number; events?: Array<'RAISED' | 'RESOLVED' | 'DAILY_REPORT'>; waitMs?: number } = {}): Notifier {
   const channel = new WebhookChannel({ name: 'ops', url, secret: SECRET, events: opts.events ?? ['RAISED', 'RESOLVED', 'DAILY_REPORT'], timeoutMs: 5_000 });
   const n = new Notifier({
     store,
     channels: [channel],
-    retry: { attempts: opts.attempts ?? 3, baseDelayMs: 10, maxDelayMs: opts.maxDelayMs ?? 50 },
+    retry: { attempts: opts.attempts ?? 3, baseDelayMs: opts.baseDelayMs ?? 10, maxDelayMs: opts.maxDelayMs ?? Math.max(50, opts.baseDelayMs ?? 0) },
     logger,
     waitMs: opts.waitMs,
   });
@@ -265,9 +266,9 @@ describe('webhook notifications', () => {
     r.hold = true;
     const store = new MemoryDeliveryStore();
     const n = notifier(store, r.url, { waitMs: 50 });
+    // notify returns although the receiver holds the request unanswered (were it to wait, this would hang).
     await n.notifyAlert('RAISED', alert);
-    // notify returned while the receiver still holds the request unanswered.
-    expect(r.received).toHaveLength(1);
+    await within(5_000, () => r.received.length === 1);
     expect(store.deliveries()).toEqual([expect.objectContaining({ status: 'PENDING', attempts: 0 })]);
     r.release();
     await n.idle();
@@ -297,5 +298,40 @@ describe('webhook notifications', () => {
     await n.idle();
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toContain(SECRET);
+  });
+
+  it('a failing store never makes notify throw: no claim sends nothing, an unwritable log does not undo a delivery', async () => {
+    const r = await receiver();
+    const noClaims = new MemoryDeliveryStore();
+    noClaims.claimDelivery = async () => {
+      throw new Error('database is down');
+    };
+    const n1 = notifier(noClaims, r.url);
+    await expect(n1.notifyAlert('RAISED', alert)).resolves.toBeUndefined();
+    await n1.idle();
+    expect(r.received).toHaveLength(0);
+
+    const noLog = new MemoryDeliveryStore();
+    noLog.recordDelivery = async () => {
+      throw new Error('database is down');
+    };
+    const n2 = notifier(noLog, r.url);
+    await expect(n2.notifyAlert('RAISED', alert)).resolves.toBeUndefined();
+    await n2.idle();
+    expect(r.received).toHaveLength(1);
+  });
+
+  it('on close, a retry waiting for its turn ends FAILED instead of holding the stop', async () => {
+    const r = await receiver();
+    r.script = [500];
+    const store = new MemoryDeliveryStore();
+    const n = notifier(store, r.url, { attempts: 3, baseDelayMs: 600_000 });
+    await n.notifyAlert('RAISED', alert);
+    await within(5_000, () => store.recorded.length === 1);
+    await n.close();
+    expect(r.received).toHaveLength(1);
+    expect(store.deliveries()).toEqual([
+      expect.objectContaining({ status: 'FAILED', attempts: 1, lastError: 'the gateway stopped before attempt 2 (last: HTTP 500)' }),
+    ]);
   });
 });

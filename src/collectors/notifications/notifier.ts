@@ -46,6 +46,7 @@ export class Notifier {
   private readonly stopping = new AbortController();
   private readonly waitMs: number;
   private readonly now: () => number;
+  private closed: Promise<void> | undefined;
 
   constructor(private readonly options: NotifierOptions) {
     this.waitMs = options.waitMs ?? 2_000;
@@ -92,10 +93,13 @@ export class Notifier {
   }
 
   /** Stops waiting retries (their deliveries end FAILED), waits for attempts under way, closes the channels. */
-  async close(): Promise<void> {
-    this.stopping.abort();
-    await this.idle();
-    await Promise.all(this.options.channels.map((c) => c.close?.()));
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      this.stopping.abort();
+      await this.idle();
+      await Promise.all(this.options.channels.map((c) => c.close?.()));
+    })();
+    return this.closed;
   }
 
   private track(p: Promise<void>): Promise<void> {
