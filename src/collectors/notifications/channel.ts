@@ -12,14 +12,15 @@ export function subjectIdOf(n: Notification): string {
 }
 
 /**
- * One configured destination. `send` makes ONE attempt and either resolves (delivered) or throws a
- * DeliveryFailure saying whether another attempt may help; retries, the claim and the delivery log
- * are the Notifier's. `signal` aborts an attempt when the gateway stops.
+ * One configured destination. `send` makes ONE attempt, bounded by the channel's own timeout, and either
+ * resolves (delivered) or throws a DeliveryFailure saying whether another attempt may help; retries, the
+ * claim and the delivery log are the Notifier's. An attempt under way is never cut short when the
+ * gateway stops: the receiver may already have it, and only the attempt's answer says whether it did.
  */
 export interface NotificationChannel {
   /** `webhook:<name>` or `email:<name>`: the delivery log's channel and the name in logs. */
   readonly id: string;
   readonly events: readonly DeliveryEvent[];
-  send(n: Notification, deliveryId: string, signal: AbortSignal): Promise<void>;
+  send(n: Notification, deliveryId: string): Promise<void>;
   close?(): Promise<void>;
 }

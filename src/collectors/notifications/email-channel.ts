@@ -35,8 +35,7 @@ export class EmailChannel implements NotificationChannel {
     });
   }
 
-  async send(n: Notification, deliveryId: string, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) throw new DeliveryFailure('the gateway stopped before the attempt', false);
+  async send(n: Notification, deliveryId: string): Promise<void> {
     const content = emailContent(n);
     try {
       await this.transport.sendMail({

@@ -127,7 +127,7 @@ export class Notifier {
     const signal = this.stopping.signal;
     for (let attempts = 1; ; attempts++) {
       try {
-        await channel.send(n, deliveryId, signal);
+        await channel.send(n, deliveryId);
         await this.record(log, { ...key, status: 'SENT', attempts, lastError: null });
         log.info({ attempts }, 'notification delivered');
         return;

@@ -38,7 +38,7 @@ export class WebhookChannel implements NotificationChannel {
     });
   }
 
-  async send(n: Notification, deliveryId: string, signal: AbortSignal): Promise<void> {
+  async send(n: Notification, deliveryId: string): Promise<void> {
     const body = JSON.stringify(webhookPayload(n, deliveryId));
     // Signed per attempt: a retry carries a fresh timestamp, so receivers may bound a delivery's age.
     const timestamp = String(Math.floor(this.now() / 1000));
@@ -48,7 +48,7 @@ export class WebhookChannel implements NotificationChannel {
       const res = await request(this.config.url, {
         method: 'POST',
         dispatcher: this.agent,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.config.timeoutMs)]),
+        signal: AbortSignal.timeout(this.config.timeoutMs),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'backup-graph-notifier',
@@ -64,7 +64,7 @@ export class WebhookChannel implements NotificationChannel {
       // The answer's body means nothing to us; read it to free the connection (bounded by bodyTimeout).
       await res.body.dump({ limit: 64 * 1024 });
     } catch (e) {
-      throw transportFailure(e, signal, this.config.timeoutMs);
+      throw transportFailure(e, this.config.timeoutMs);
     }
     if (statusCode >= 200 && statusCode < 300) return;
     const nowMs = this.now();
@@ -85,8 +85,7 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
 }
 
 /** Names no host or URL: the message is the delivery log's lastError. */
-function transportFailure(e: unknown, stop: AbortSignal, timeoutMs: number): DeliveryFailure {
-  if (stop.aborted) return new DeliveryFailure('the gateway stopped during the attempt', false);
+function transportFailure(e: unknown, timeoutMs: number): DeliveryFailure {
   const err = e as { code?: string; name?: string; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code;
   if (err.name === 'TimeoutError' || (code && TIMEOUT_CODES.has(code))) return new DeliveryFailure(`no answer within ${timeoutMs} ms`, true);
