@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { telemetrySchema } from './telemetry.js';
 import { notificationsSchema } from './notifications.js';
 import { DEFAULT_THRESHOLDS } from '../monitoring/thresholds.js';
+import { DEFAULT_FORECAST_OPTIONS } from '../monitoring/forecast.js';
+import { DEFAULT_ALERT_RULES } from '../collectors/alerts/rule-config.js';
+import { Severity } from '../datasources/domain.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
@@ -335,6 +338,69 @@ const thresholdsSchema = z
   })
   .strict();
 
+const F = DEFAULT_FORECAST_OPTIONS;
+
+/** The capacity forecast's method (src/monitoring/forecast.ts, docs/history.md "Capacity forecast"). */
+const forecastSchema = z
+  .object({
+    /** Days of history the line is fitted to. @default 30 */
+    windowDays: z.number().positive().max(366).default(F.windowDays),
+    /** Fewer samples in the window answer TOO_LITTLE_HISTORY. @default 5 */
+    minSamples: z.number().int().min(2).default(F.minSamples),
+    /** Samples spanning less time answer TOO_LITTLE_HISTORY, hours. @default 24 */
+    minSpanHours: z.number().nonnegative().default(F.minSpanHours),
+    /** A line that meets the capacity later than this answers NOT_GROWING, days. @default 1825 (5 years) */
+    horizonDays: z.number().positive().default(F.horizonDays),
+  })
+  .strict();
+
+const R = DEFAULT_ALERT_RULES;
+const alertSeverity = z.enum([Severity.WARNING, Severity.CRITICAL]);
+const enabled = (on: boolean) => z.boolean().default(on);
+
+/** The alert rules (src/collectors/alerts, docs/history.md "Alert rules"); capacity and DDB judge by `monitoring.thresholds`. */
+const alertRulesSchema = z
+  .object({
+    /** Storage target below the capacity thresholds' free share. @default on */
+    capacity: z.object({ enabled: enabled(R.capacity.enabled) }).strict().prefault({}),
+    /** DDB store slower than the Q&I thresholds, or offline (CRITICAL). @default on */
+    ddb: z.object({ enabled: enabled(R.ddb.enabled) }).strict().prefault({}),
+    /** MediaAgent or appliance offline. @default on, CRITICAL */
+    infrastructure: z
+      .object({ enabled: enabled(R.infrastructure.enabled), severity: alertSeverity.default(R.infrastructure.severity) })
+      .strict()
+      .prefault({}),
+    /** A job failed or killed in the last `windowHours`, one alert per job. @default on, 24 h, WARNING */
+    failedJobs: z
+      .object({
+        enabled: enabled(R.failedJobs.enabled),
+        windowHours: z.number().positive().max(744).default(R.failedJobs.windowHours),
+        severity: alertSeverity.default(R.failedJobs.severity),
+      })
+      .strict()
+      .prefault({}),
+    /** A workload without a successful backup started in the last `hours`. @default on, 48 h, WARNING */
+    unprotected: z
+      .object({
+        enabled: enabled(R.unprotected.enabled),
+        hours: z.number().positive().max(8760).default(R.unprotected.hours),
+        severity: alertSeverity.default(R.unprotected.severity),
+      })
+      .strict()
+      .prefault({}),
+    /** A storage target forecast full within `criticalDays` (CRITICAL) or `warningDays` (WARNING). @default on, 30 / 7 days */
+    forecast: z
+      .object({
+        enabled: enabled(R.forecast.enabled),
+        warningDays: z.number().nonnegative().default(R.forecast.warningDays),
+        criticalDays: z.number().nonnegative().default(R.forecast.criticalDays),
+      })
+      .strict()
+      .refine((f) => f.criticalDays <= f.warningDays, 'criticalDays must not exceed warningDays')
+      .prefault({}),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     server: z
@@ -525,9 +591,11 @@ export const configSchema = z
     redis: redisSchema.optional(),
     /** The monitoring fields' thresholds (docs/configuration.md "Monitoring"). */
     monitoring: z
-      .object({ thresholds: thresholdsSchema.prefault({}) })
+      .object({ thresholds: thresholdsSchema.prefault({}), forecast: forecastSchema.prefault({}) })
       .strict()
       .prefault({}),
+    /** Alerts raised by the collectors (docs/configuration.md "Alerts"). */
+    alerts: z.object({ rules: alertRulesSchema.prefault({}) }).strict().prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
     telemetry: telemetrySchema,
