@@ -334,4 +334,21 @@ describe('webhook notifications', () => {
       expect.objectContaining({ status: 'FAILED', attempts: 1, lastError: 'the gateway stopped before attempt 2 (last: HTTP 500)' }),
     ]);
   });
+
+  it("notifies what an alert plan changed: each resolved and raised alert once, as its own event", async () => {
+    const r = await receiver();
+    const store = new MemoryDeliveryStore();
+    const n = notifier(store, r.url);
+    const other = { ...alert, id: 'alert-43', fingerprint: 'other', resolvedAt: alert.raisedAt + 60_000 };
+    await n.notifyAlerts({ raised: [alert], resolved: [other] });
+    await n.idle();
+    expect(r.received.map((x) => JSON.parse(x.body.toString('utf8'))).map((b) => [b.event, b.alert.id]).sort()).toEqual([
+      ['RAISED', 'alert-42'],
+      ['RESOLVED', 'alert-43'],
+    ]);
+    expect(store.deliveries().map((d) => [d.subjectId, d.event, d.status]).sort()).toEqual([
+      ['alert-42', 'RAISED', 'SENT'],
+      ['alert-43', 'RESOLVED', 'SENT'],
+    ]);
+  });
 });

@@ -67,24 +67,38 @@ export class Notifier {
     await this.notify({ event: 'DAILY_REPORT', report });
   }
 
+  /**
+   * What one collection's alert plan changed (applyAlertPlan's answer): every resolved and raised alert,
+   * under one `waitMs` bound for all of them.
+   */
+  notifyAlerts(changed: { raised: readonly AlertRecord[]; resolved: readonly AlertRecord[] }): Promise<void> {
+    return this.notifyAll([
+      ...changed.resolved.map((alert): Notification => ({ event: 'RESOLVED', alert })),
+      ...changed.raised.map((alert): Notification => ({ event: 'RAISED', alert })),
+    ]);
+  }
+
   /** Starts one delivery per channel that takes the event; resolves when they end, or after `waitMs`. */
   notify(n: Notification): Promise<void> {
-    if (this.stopping.signal.aborted) {
-      this.options.logger.warn({ event: n.event, subjectId: subjectIdOf(n) }, 'notification dropped: the notifier is closed');
-      return Promise.resolve();
+    return this.notifyAll([n]);
+  }
+
+  private notifyAll(notifications: readonly Notification[]): Promise<void> {
+    const deliveries: Array<Promise<void>> = [];
+    for (const n of notifications) {
+      if (this.stopping.signal.aborted) {
+        this.options.logger.warn({ event: n.event, subjectId: subjectIdOf(n) }, 'notification dropped: the notifier is closed');
+        continue;
+      }
+      for (const c of this.options.channels) if (c.events.includes(n.event)) deliveries.push(this.track(this.deliver(c, n)));
     }
-    const deliveries = this.options.channels
-      .filter((c) => c.events.includes(n.event))
-      .map((c) => this.track(this.deliver(c, n)));
-    if (deliveries.length === 0) return Promise.resolve();
-    const all = Promise.all(deliveries).then(() => undefined);
-    if (this.waitMs === 0) return Promise.resolve();
+    if (deliveries.length === 0 || this.waitMs === 0) return Promise.resolve();
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, this.waitMs);
       timer.unref();
     });
-    return Promise.race([all, bound]).finally(() => clearTimeout(timer));
+    return Promise.race([Promise.all(deliveries).then(() => undefined), bound]).finally(() => clearTimeout(timer));
   }
 
   /** Resolves once every delivery started so far has ended (tests; shutdown). */
