@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type GatewayConfig } from './schema.js';
+import { resolveNotificationSecrets } from './notifications.js';
 import { demoCallers } from './demo.js';
 import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
 import { DEMO_UPSTREAMS, UPSTREAM_KINDS } from '../products.js';
@@ -153,6 +154,7 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
   for (const [header, name] of Object.entries(traces?.headersEnv ?? {})) {
     if (traces) traces.headers[header] = fromEnv(`telemetry.traces.headersEnv.${header}`, name);
   }
+  resolveNotificationSecrets(config.notifications, fromEnv);
   config.callers.forEach((c, i) => {
     if (c.apiKeyEnv) c.apiKey = fromEnv(`callers[${i}].apiKeyEnv`, c.apiKeyEnv);
     for (const [upstreamId, cred] of Object.entries(c.credentials ?? {})) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { telemetrySchema } from './telemetry.js';
+import { notificationsSchema } from './notifications.js';
 import { DEFAULT_THRESHOLDS } from '../monitoring/thresholds.js';
 import { DEFAULT_FORECAST_OPTIONS } from '../monitoring/forecast.js';
 import { DEFAULT_ALERT_RULES } from '../collectors/alerts/rule-config.js';
@@ -598,6 +599,8 @@ export const configSchema = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
     telemetry: telemetrySchema,
+    /** Alert and daily-report notifications: webhooks, e-mail, retries (docs/configuration.md "Notifications"). */
+    notifications: notificationsSchema,
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
       .object({
