@@ -401,6 +401,59 @@ const alertRulesSchema = z
   })
   .strict();
 
+/** How long each history table keeps rows, in days (docs/history.md "Retention"). */
+export const DEFAULT_STORE_RETENTION_DAYS = {
+  raw: 30,
+  daily: 365,
+  jobs: 400,
+  events: 90,
+  healthReports: 90,
+  resolvedAlerts: 365,
+  deliveries: 90,
+} as const;
+export const DEFAULT_STORE_DIR = './data';
+
+const retentionDays = z.number().positive();
+const D = DEFAULT_STORE_RETENTION_DAYS;
+
+const storeSchema = z
+  .object({
+    /** Keep history at all; off, nothing is opened or written (tests and benches that need none). @default true */
+    enabled: z.boolean().default(true),
+    /**
+     * Folder of the embedded database (`history.sqlite`), made if missing; a relative path is taken from
+     * the working directory. Env `BACKUP_GRAPH_STORE_DIR`. Unused when `url` is set. @default ./data
+     */
+    dir: z.string().min(1).default(DEFAULT_STORE_DIR),
+    /**
+     * PostgreSQL instead of the embedded file (`postgres://user:password@host:5432/db`); what several
+     * replicas share. Env `BACKUP_GRAPH_STORE_URL`. @default none (embedded)
+     */
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional(),
+    retention: z
+      .object({
+        /** Raw capacity and DDB readings, before they are rolled into one row per day. @default 30 */
+        rawDays: retentionDays.default(D.raw),
+        /** Daily capacity and DDB rows. @default 365 */
+        dailyDays: retentionDays.default(D.daily),
+        /** Job outcomes, by the job's start. @default 400 */
+        jobsDays: retentionDays.default(D.jobs),
+        /** Upstream events. @default 90 */
+        eventsDays: retentionDays.default(D.events),
+        /** Hourly health reports. @default 90 */
+        healthReportsDays: retentionDays.default(D.healthReports),
+        /** Alerts, counted from their resolution (open alerts are kept). @default 365 */
+        resolvedAlertsDays: retentionDays.default(D.resolvedAlerts),
+        /** Notification deliveries, daily reports and collector runs. @default 90 */
+        deliveriesDays: retentionDays.default(D.deliveries),
+      })
+      .strict()
+      .refine((r) => r.rawDays <= r.dailyDays, 'rawDays must not exceed dailyDays')
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
 export const configSchema = z
   .object({
     server: z
@@ -618,6 +671,8 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /** The history database (docs/history.md): embedded in `dir`, or PostgreSQL at `url`. */
+    store: storeSchema,
   })
   .strict();
 

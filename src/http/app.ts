@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import type { MutationRuntime } from '../mutations/runtime.js';
+import type { HistoryStore } from '../store/history-store.js';
 import type { Logger } from '../observability/logger.js';
 import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
@@ -47,6 +48,8 @@ export interface HttpAppDeps {
   tracer?: Tracer;
   /** The replica's job polls: with it (and `subscriptions.enabled`), `/graphql` also takes WebSocket subscriptions. */
   jobPolls?: JobPollRegistry;
+  /** The history database, reachable by resolvers through the context; absent while `store.enabled` is false. */
+  history?: HistoryStore;
 }
 
 export interface HttpApp {
@@ -102,7 +105,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     handler: tracedHandler(fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
         tracedContext(request, () =>
-          createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations }),
+          createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations, history: deps.history }),
         ),
     })),
   });
@@ -130,6 +133,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
           registry,
           jobPolls: deps.jobPolls,
           mutations: deps.mutations,
+          history: deps.history,
           plugins: operationPolicyPlugins(config, trusted),
           rules: [depthLimitRule(config.limits.maxDepth)],
           formatError: createErrorFormatter(logger),
