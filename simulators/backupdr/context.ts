@@ -3,6 +3,7 @@ import type { DataIndex } from './data/data-index.js';
 import type { ConsoleJobProgress } from './data/job-progress.js';
 import type { BackupDrDataset } from './data/types.js';
 import { ERR } from './errors.js';
+import type { BearerPrincipals, ConsoleGoogleAuth } from './bearer.js';
 import type { Principal } from './principals.js';
 import type { Session, SessionStore } from './session.js';
 
@@ -12,6 +13,9 @@ export interface SimContext {
   index: DataIndex;
   sessions: SessionStore;
   principals: readonly Principal[];
+  /** Who a bearer stands for: `principals`, or a Google-minted token (option `google`). */
+  bearers: BearerPrincipals;
+  google?: ConsoleGoogleAuth;
   /** Largest page a list view returns whatever `limit` asks (docs/upstreams/backupdr.md §5.1: the service decides). */
   maxLimit: number;
   /** Epoch microseconds by the simulator's clock. */

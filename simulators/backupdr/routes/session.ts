@@ -14,7 +14,8 @@ export const sessionRoutes: RouteDef[] = [
     template: '/session',
     auth: 'bearer',
     handle: (req, ctx) => {
-      const principal = ctx.principals.find((p) => p.token === req.bearer) as Principal;
+      // The pipeline has checked the bearer already: it stands for a principal.
+      const principal = (ctx.bearers.check(req.bearer) as { principal: Principal }).principal;
       return { status: 200, body: wireSession(ctx.sessions.create(principal), req, ctx) };
     },
   },
