@@ -2,27 +2,22 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
 import { SERVICE_ACCOUNTS } from '../../simulators/backupdr/data/security.js';
 import { startGoogleTokenSimulator, type GoogleTokenSimulator } from '../../simulators/google/index.js';
 import { parseConfig } from '../../src/config/load.js';
-import type { Principal } from '../../src/context.js';
 import { googleMint } from '../../src/datasources/backupdr/auth/google-mint.js';
 import { MintingTokenSource } from '../../src/datasources/backupdr/auth/token-source.js';
 import type { BackupDrSource } from '../../src/datasources/backupdr/backupdr-source.js';
-import { backupDrUpstreams } from '../../src/datasources/backupdr/product.js';
-import { createUpstreamPipeline } from '../../src/datasources/pipeline/index.js';
-import { SourceRegistry } from '../../src/datasources/registry.js';
 import { ErrorCode } from '../../src/errors/codes.js';
+import { consoleSource } from '../helpers/console-source.js';
 import { failure } from '../helpers/failure.js';
 
 const BDR = 'bdr-google';
 const ADMIN = SERVICE_ACCOUNTS.admin;
 /** The account of the key file: it impersonates the console's service account. */
 const MINTER = 'minter@backupdr-demo.iam.gserviceaccount.com';
-const logger = pino({ level: 'silent' });
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 const dir = mkdtempSync(join(tmpdir(), 'gtokens-'));
@@ -51,19 +46,9 @@ function googleAuth(google: GoogleTokenSimulator, extra: Record<string, unknown>
   return { keyFile: keyFile(MINTER), serviceAccount: ADMIN, iamEndpoint: google.url, tokenEndpoint: `${google.url}/token`, ...extra };
 }
 
-/** A real pipeline and registry over one console configured with `auth.google`. */
+/** The service account's source for a console configured with `auth.google`. */
 function rig(sim: BackupDrSimulator, google: Record<string, unknown>): { source: BackupDrSource; close(): Promise<void> } {
-  const config = parseConfig({ upstreams: [{ id: BDR, kind: 'backupdr', url: sim.url, auth: { google }, retry: { maxAttempts: 1, baseDelayMs: 0 } }], logLevel: 'silent' }, {});
-  const pipeline = createUpstreamPipeline({ upstreams: config.upstreams, cache: config.cache, logger });
-  const registry = new SourceRegistry({ config, pipeline, logger, products: [backupDrUpstreams] });
-  const principal: Principal = { id: 'svc', role: 'analyst', upstreamIds: [BDR], credentials: {} };
-  return {
-    source: registry.forPrincipal(principal).source(backupDrUpstreams, BDR),
-    async close() {
-      await registry.close();
-      await pipeline.close();
-    },
-  };
+  return consoleSource({ id: BDR, url: sim.url, auth: { google }, retry: { maxAttempts: 1, baseDelayMs: 0 } });
 }
 
 describe('Google-minted console tokens', () => {

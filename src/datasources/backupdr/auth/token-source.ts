@@ -27,7 +27,7 @@ export class FixedTokenSource implements TokenSource {
     return this.current;
   }
 
-  reject(): void {}
+  reject(_value: string): void {}
 }
 
 export interface MintingTokenSourceOptions {
