@@ -109,7 +109,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
         });
         return;
       }
-      caller = new Caller(session, p.ctx.index);
+      caller = new Caller(session, p.ctx.index, p.ctx.nowUs() / 1000);
       const right = match.def.right;
       const allowed = right === null ? true : right === undefined ? caller.rights.size > 0 : caller.can(right);
       if (!allowed) {
