@@ -7,7 +7,7 @@ import type { BearerToken } from './token-source.js';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
-/** Where the library sends a key file's JWT-bearer grant, whatever the key file says (docs/upstreams/backupdr.md §2.1). */
+/** Where the library sends a key file's JWT-bearer grant, whatever the key file says (docs/upstreams/backupdr.md §2.9). */
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 
 /** What a mint or a token-bearing client may call: `access_token` clients and ID-token providers alike. */
