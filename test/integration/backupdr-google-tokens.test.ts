@@ -174,6 +174,24 @@ describe('Google-minted console tokens with a short lifetime', () => {
     expect(sim.calls('GET /cluster')).toBe(2);
     await r.close();
   });
+
+  it('a query stream over several token lifetimes sees no error, and opens a session only for each new token', async () => {
+    const r = rig(sim, googleAuth(google));
+    const mintsBefore = google.calls('generateAccessToken');
+    const sessionsBefore = sim.calls('POST /session');
+    const until = Date.now() + 5_000; // over three token lifetimes
+    let calls = 0;
+    while (Date.now() < until) {
+      // A new offset each time: no cache hit, every call reaches the console with the current token.
+      await r.source.list('cluster', { offset: calls });
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const mints = google.calls('generateAccessToken') - mintsBefore;
+    expect(mints).toBeGreaterThanOrEqual(3);
+    expect(sim.calls('POST /session') - sessionsBefore).toBe(mints);
+    await r.close();
+  });
 });
 
 describe('Google-minted ID tokens (agm- consoles)', () => {
