@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -139,6 +139,18 @@ describe('Google-minted console tokens', () => {
     } finally {
       google.deny(ADMIN, false);
     }
+  });
+
+  it('a missing key file is UPSTREAM_AUTH without its path, and is read again on the next call once it is there', async () => {
+    const path = join(dir, 'later.json');
+    const r = rig(sim, { ...googleAuth(google), keyFile: path });
+    const error = await failure(r.source.list('cluster', {}));
+    expect(error.code).toBe(ErrorCode.UPSTREAM_AUTH);
+    expect(error.message).toContain('ENOENT');
+    expect(error.message).not.toContain(dir);
+    writeFileSync(path, readFileSync(keyFile(MINTER)));
+    expect((await r.source.list('cluster', {})).items.length).toBeGreaterThan(0);
+    await r.close();
   });
 
   it('a key file of the console account itself mints through the OAuth token endpoint, without impersonation', async () => {

@@ -108,7 +108,10 @@ function redirectingFetch(from: string, to: string): typeof fetch {
 
 function mintFailed(instanceId: string, config: GoogleTokenConfig, error: unknown): GatewayError {
   // Google's own words ("PERMISSION_DENIED: unable to impersonate: …", "invalid_grant: …"), never a URL.
-  const said = (error instanceof Error ? error.message : String(error)).replace(/https?:\/\/\S+/g, '<url>').slice(0, 500);
+  let said = (error instanceof Error ? error.message : String(error)).replace(/https?:\/\/\S+/g, '<url>');
+  // A missing or unreadable key file names its path: the server's layout is not the caller's business.
+  if (config.keyFile) said = said.replaceAll(config.keyFile, 'the key file');
+  said = said.slice(0, 500);
   const who = config.serviceAccount ?? (config.keyFile ? 'the key file account' : 'the default credentials');
   return new GatewayError(ErrorCode.UPSTREAM_AUTH, `Console ${instanceId}: no Google ${config.token === 'id' ? 'ID' : 'access'} token for ${who}: ${said}`, {
     // No `status`: Google's token service answered, not the console.
