@@ -1,4 +1,6 @@
-import { after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldEnv, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import {
+  after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel,
+} from '../../plugins/cost/hint-kinds.js';
 import { MAX_AGING_COPIES } from './tasks.resolver.js';
 import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
 
@@ -155,6 +157,17 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),
 
+  // ── The CommServe (docs/schema.md, "CommServe"): one call each, per CommServe ────────────────
+  // `GET /CommServ` once per Commvault upstream among the parents; a console's is null without a call.
+  'Upstream.commServe': commServeOfUpstreams,
+  'CommServe.licence': perParent(1),
+  'CommServe.registration': perParent(1),
+  'CommServe.healthConditions': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  'CommServe.activityControl': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  'CommServe.disasterRecoveryBackup': perParent(1),
+  // `GET /Job?jobFilter=DR Backup`, one job.
+  'CommServeDrBackup.lastJob': perParent(1),
+
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
@@ -168,6 +181,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const copies = taskInput(env).copies;
     return { calls: 2 + (Array.isArray(copies) ? 1 + Math.min(copies.length, MAX_AGING_COPIES) : 0), child: level(1, { commvault: 1 }) };
   },
+  // The toggle, then `GET /V4/CommCell/ActivityControl` (its cache dropped) for the state after.
+  'Mutation.enableActivity': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  'Mutation.disableActivity': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
@@ -183,6 +199,15 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     return { calls: typeof input?.commcellId === 'number' ? 1 : 2, child: level(1, { commvault: 1 }) };
   },
 };
+
+/**
+ * `Upstream.commServe`: one `GET /CommServ` and one CommServe per Commvault upstream among the parents
+ * (`upstreams` lists each instance once), none for the others.
+ */
+function commServeOfUpstreams(parent: Level): FieldCost {
+  const commServes = Math.min(parent.items, countOf(parent.upstreams, 'commvault'));
+  return { calls: commServes, child: level(commServes, { commvault: commServes }) };
+}
 
 /** A mutation's `input` argument as the estimate sees it (unchecked: the resolver validates it). */
 function taskInput(env: FieldEnv): Record<string, unknown> {

@@ -13,6 +13,8 @@ import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js'
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
+import { CommvaultActivityControlResolver } from './activity-control.resolver.js';
+import { CommServeDrBackupResolver, CommServeOfUpstreamResolver, CommServeResolver } from './commserve.resolver.js';
 import { CommvaultAlertRuleResolver, CommvaultTriggeredAlertResolver } from './alert.resolver.js';
 import { CommvaultClientDetailResolver } from './client-detail.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
@@ -34,6 +36,7 @@ import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
 import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
 import { CommvaultSubclientResolver } from './subclient.resolver.js';
 import { CommvaultAlertRule } from '../../schema/commvault/alert-rule.type.js';
+import { CommServe } from '../../schema/commvault/commserve.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
@@ -91,6 +94,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
     CommvaultAdminOperationsResolver,
+    CommServeOfUpstreamResolver,
+    CommServeResolver,
+    CommServeDrBackupResolver,
+    CommvaultActivityControlResolver,
   ],
   types: [
     CommvaultJob,
@@ -105,6 +112,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultTriggeredAlert,
     CommvaultAlertRule,
     CommvaultDdbStore,
+    CommServe,
   ],
   cost: commvaultCost,
 
