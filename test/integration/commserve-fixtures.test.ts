@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeUpstream } from '../helpers/fake-upstream.js';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+
+/**
+ * Every CommServe field against answers in the real shapes (test/fixtures/commvault/commserve, from
+ * docs/upstreams/commvault.md §6.3 and §11), served by a loopback fake upstream: not the simulator, so
+ * the mappers are held to the documented shapes rather than to our own simulator's reading of them.
+ */
+const FIXTURES = new URL('../fixtures/commvault/commserve/', import.meta.url);
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
+const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
+
+const QUERY = /* GraphQL */ `{
+  upstreams { id commServe {
+    commCellId name guid hostName version servicePack release timeZone
+    licence { commCellId edition mode modeText serialNumber registrationCode commServeIpAddress licenceIpAddress expiresAt }
+    registration { commCellId commCellIdHex commServeHost licenceIpAddress oemName registrationCode serialNumber licenceMode expiresAt expiryText }
+    healthConditions(sinceHours: 24) { at type typeText description clientId clientName }
+    activityControl { activity code enabled reEnableAt }
+    disasterRecoveryBackup { metadataFolder copiesKept useVss uploadToCloud cloudLibraryName storagePolicyName lastJob { jobId jobType status startedAt endedAt } }
+  } }
+}`;
+
+let fake: FakeUpstream;
+let gw: TestGateway;
+/** The anomalous conditions restamped an hour apart from "now", newest first, so a 24 h window holds them all. */
+let stampedAt: number[] = [];
+
+function serveFixtures(): void {
+  fake.reset();
+  fake.on('POST /Login', { json: { token: 'QSDK fixture', userName: 'admin' } });
+  fake.on('GET /CommServ', { json: fixture('commserv.json') });
+  fake.on('GET /V4/License', { json: fixture('license.json') });
+  fake.on('GET /CommcellRegistrationInformation', { json: fixture('registration.json') });
+  fake.on('GET /V4/CommCell/ActivityControl', { json: fixture('activity-control.json') });
+  fake.on('GET /Commcell/DRBackup/Properties', { json: fixture('dr-backup-properties.json') });
+  fake.on('GET /Job', { json: fixture('dr-backup-jobs.json') });
+  fake.on('GET /V4/AnomalousConditions', () => {
+    const body = fixture('anomalous-conditions.json');
+    const now = Math.floor(Date.now() / 1000);
+    stampedAt = body.anomalousConditions.map((_: unknown, i: number) => now - (i + 1) * 3600);
+    body.anomalousConditions.forEach((c: any, i: number) => (c.time = stampedAt[i]));
+    return { json: body };
+  });
+}
+
+beforeAll(async () => {
+  fake = await FakeUpstream.start('/webconsole/api');
+});
+afterAll(() => fake?.close());
+// A gateway per test: each meets an empty cache, so a test's own answers are the ones read.
+beforeEach(async () => {
+  serveFixtures();
+  gw = await startTestGateway({ upstreams: [{ id: 'cv-fx', kind: 'commvault', url: fake.url, username: 'admin', password: 'pw', retry: { maxAttempts: 1 } }] });
+});
+afterEach(() => gw?.close());
+
+describe('CommServe fields from the documented shapes', () => {
+  it('maps every field of every CommServe read', async () => {
+    const res = await gw.query<any>(QUERY);
+    expect(res.body.errors).toBeUndefined();
+    const cs = res.body.data.upstreams[0].commServe;
+    expect(cs).toEqual({
+      commCellId: 2,
+      name: 'cs01',
+      guid: 'F1D0C2A8-3B7E-4F5A-9C11-2E6D7A8B9C0D',
+      hostName: 'cs01.example.com',
+      version: '11 SP32+',
+      servicePack: 32,
+      release: '11.32',
+      timeZone: '(UTC-05:00) Eastern Time (US & Canada)',
+      licence: {
+        commCellId: 2, edition: 'Commvault', mode: 'PRODUCTION', modeText: 'PRODUCTION', serialNumber: 'SN-1234567', registrationCode: 'RC-ABCD-EFGH',
+        commServeIpAddress: '10.0.0.5', licenceIpAddress: '10.0.0.6', expiresAt: iso(1798761600),
+      },
+      registration: {
+        commCellId: 2, commCellIdHex: '2', commServeHost: 'cs01.example.com', licenceIpAddress: '10.0.0.6', oemName: 'Commvault',
+        registrationCode: 'RC-ABCD-EFGH', serialNumber: 'SN-1234567', licenceMode: 'PRODUCTION', expiresAt: iso(1798761600), expiryText: '1798761600',
+      },
+      healthConditions: [
+        { at: iso(stampedAt[0]!), type: 'HIGH_CPU_USAGE', typeText: 'High CPU usage', description: 'CPU usage above 90% for 25 minutes', clientId: 2, clientName: 'cs01' },
+        { at: iso(stampedAt[1]!), type: 'HIGH_MEMORY_USAGE', typeText: 'High memory usage', description: 'Memory usage above 95%', clientId: 2, clientName: 'cs01' },
+        { at: iso(stampedAt[2]!), type: 'OFFLINE_CLIENT', typeText: 'Offline client', description: 'Client is not reachable', clientId: 17, clientName: 'fs07' },
+        { at: iso(stampedAt[3]!), type: 'ANOMALOUS_RUNTIME', typeText: 'Anomalous runtime', description: 'Backup ran longer than usual', clientId: 4, clientName: 'ma01' },
+        { at: iso(stampedAt[4]!), type: 'ANOMALOUS_EVENT', typeText: 'Anomalous event', description: 'Unusual number of events', clientId: 5, clientName: 'ma02' },
+        { at: iso(stampedAt[5]!), type: 'OTHER', typeText: 'Disk latency', description: 'Something new', clientId: 6, clientName: 'ma03' },
+      ],
+      // By code; a numeric-string code reads as its number, an unknown one as OTHER; a re-enable time only on a disabled activity.
+      activityControl: [
+        { activity: 'BACKUP', code: 1, enabled: true, reEnableAt: null },
+        { activity: 'RESTORE', code: 2, enabled: false, reEnableAt: null },
+        { activity: 'AUX_COPY', code: 4, enabled: true, reEnableAt: null },
+        { activity: 'DATA_AGING', code: 16, enabled: false, reEnableAt: iso(1767400000) },
+        { activity: 'ALL', code: 128, enabled: true, reEnableAt: null },
+        { activity: 'SCHEDULER', code: 256, enabled: true, reEnableAt: null },
+        { activity: 'DDB', code: 512, enabled: true, reEnableAt: null },
+        { activity: 'OFFLINE_CONTENT_INDEXING', code: 1024, enabled: true, reEnableAt: null },
+        { activity: 'DATA_VERIFICATION', code: 8192, enabled: true, reEnableAt: null },
+        { activity: 'OTHER', code: 65536, enabled: true, reEnableAt: null },
+      ],
+      disasterRecoveryBackup: {
+        metadataFolder: '\\\\nas01\\DR', copiesKept: 5, useVss: true, uploadToCloud: true, cloudLibraryName: 'CV-Cloud-DR', storagePolicyName: 'CommServeDR',
+        lastJob: { jobId: 1426101, jobType: 'DR Backup', status: 'COMPLETED', startedAt: iso(1767348000), endedAt: iso(1767348600) },
+      },
+    });
+  });
+
+  it('asks for the DR backup jobs by name, all categories, one job; and for conditions from a time floored to 10 minutes', async () => {
+    await gw.query(QUERY);
+    const [jobs] = fake.calls('GET /Job');
+    expect(Object.fromEntries(jobs!.query)).toMatchObject({ jobFilter: 'DR Backup', jobCategory: 'All' });
+    expect(jobs!.headers.limit).toBe('1');
+    const [conditions] = fake.calls('GET /V4/AnomalousConditions');
+    const fromTime = Number(Object.fromEntries(conditions!.query).fromTime);
+    expect(fromTime % 600).toBe(0);
+    expect(Math.floor(Date.now() / 1000) - 24 * 3600 - fromTime).toBeLessThan(600 + 5);
+  });
+
+  it('answers licence null where V4 has no licence read (404), the rest unchanged', async () => {
+    fake.on('GET /V4/License', { status: 404, json: { errorMessage: 'Requested Details not found', errorCode: 404 } });
+    const res = await gw.query<any>('{ upstreams { commServe { name licence { edition } registration { serialNumber } } } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.upstreams[0].commServe).toEqual({ name: 'cs01', licence: null, registration: { serialNumber: 'SN-1234567' } });
+  });
+
+  it('reads the time zone from `timeZone` when `csTimeZone` is missing, as cvpysdk does', async () => {
+    const { csTimeZone: _drop, ...rest } = fixture('commserv.json');
+    fake.on('GET /CommServ', { json: { ...rest, timeZone: '0:-300:Eastern Standard Time' } });
+    const res = await gw.query<any>('{ upstreams { commServe { timeZone } } }');
+    expect(res.body.data.upstreams[0].commServe.timeZone).toBe('Eastern Standard Time');
+  });
+
+  it('sends enable and disable as cvpysdk does, once each, and reports a refusal as UPSTREAM_ERROR with the CommServe\'s words', async () => {
+    fake.on('POST /CommCell/ActivityControl/512/Action/Disable', { json: { errorCode: 0, errorMessage: '' } });
+    fake.on('POST /CommCell/ActivityControl/256/Action/Enable', { json: { errorCode: 2, errorMessage: 'User does not have the capability' } });
+    const admin = { apiKey: 'test-admin' };
+    const gwAdmin = await startTestGateway({
+      callers: [{ id: 'ops', apiKey: admin.apiKey, role: 'admin' }],
+      upstreams: [{ id: 'cv-fx', kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
+    });
+    try {
+      const ok = await gwAdmin.query<any>('mutation { disableActivity(input: { activity: DDB }) { activity { activity code enabled } } }', {}, admin);
+      expect(ok.body.errors).toBeUndefined();
+      // The fixture still lists DDB enabled: the payload shows what the CommServe answers after, not what was asked.
+      expect(ok.body.data.disableActivity.activity).toEqual({ activity: 'DDB', code: 512, enabled: true });
+      const sent = fake.calls('POST /CommCell/ActivityControl/512/Action/Disable');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.body).toBe('');
+
+      const refused = await gwAdmin.query<any>('mutation { enableActivity(input: { activity: SCHEDULER }) { activity { enabled } } }', {}, admin);
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: { instance: 'cv-fx' } });
+      expect(refused.body.errors?.[0]?.message).toMatch(/capability/);
+      expect(fake.calls('POST /CommCell/ActivityControl/256/Action/Enable')).toHaveLength(1);
+    } finally {
+      await gwAdmin.close();
+    }
+  });
+});
