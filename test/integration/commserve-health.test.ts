@@ -10,6 +10,7 @@ import { CommServeHealthDocument, DisableActivityDocument, EnableActivityDocumen
 import { estimateCost } from '../../src/plugins/cost/estimate.js';
 import { PRODUCTS, PRODUCT_COSTS } from '../../src/products.js';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 
 /**
  * The CommServe's own reads and CommCell activity control end to end: real HTTP to a gateway, real HTTP
@@ -20,6 +21,8 @@ const KEYS = { admin: 'k-admin', analyst: 'k-analyst' } as const;
 const CV = 'cv';
 const BDR = 'bdr';
 const HOUR_S = 3600;
+/** The simulator's statuses the gateway reads as a successful backup. */
+const SUCCESSFUL = new Set(['Completed', 'Completed w/ one or more errors', 'Completed w/ one or more warnings']);
 
 interface Answer {
   status: number;
@@ -228,5 +231,80 @@ describe('enableActivity / disableActivity', () => {
     expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(withoutLogin(cv.stats().byRoute)).toEqual({});
     expect(cv.data.activityControl.every((a) => a.enabled)).toBe(true);
+  });
+});
+
+describe('client health: readiness, update state, protection status and the client\'s own activity control', () => {
+  const clientGid = (clientId: number) => toGlobalId('CommvaultClient', CV, clientId);
+  const CLIENT = /* GraphQL */ `query ($id: ID!) { node(id: $id) { ... on CommvaultClient {
+    clientId networkReadiness updateState protectionStatus(days: 7) activityControl { activity code enabled reEnableAt } } } }`;
+
+  /** As the seed has it: a successful backup started in the last 7 days, else no agent installed, else unprotected. */
+  const protectionOf = (clientId: number): string => {
+    const since = Date.now() / 1000 - 7 * 86_400;
+    const ok = cv.data.jobs.some((j) => j.clientId === clientId && j.jobType === 'Backup' && SUCCESSFUL.has(j.status) && j.startTime >= since);
+    if (ok) return 'PROTECTED';
+    return cv.data.agents.some((a) => a.clientId === clientId) ? 'UNPROTECTED' : 'NOT_CONFIGURED';
+  };
+
+  it('shows what the seed says of each kind of client', async () => {
+    const seed = cv.data;
+    const unprotected = new Set(seed.unprotectedClientIds);
+    const offline = seed.clients.find((c) => !c.online && !c.isInfrastructure)!;
+    const neglected = seed.clients.find((c) => unprotected.has(c.clientId))!;
+    const behind = seed.clients.find((c) => c.clientId % 17 === 0)!;
+    for (const c of [offline, neglected, behind]) {
+      const res = await gql(CLIENT, { id: clientGid(c.clientId) });
+      expect(res.body.errors).toBeUndefined();
+      const got = res.body.data.node;
+      expect(got.networkReadiness).toBe(c.online ? 'ONLINE' : 'OFFLINE');
+      // The simulator's V4 server list marks every 17th client as behind on updates.
+      expect(got.updateState).toBe(c.clientId % 17 === 0 ? 'NEEDS_UPDATE' : 'UP_TO_DATE');
+      expect(got.protectionStatus).toBe(protectionOf(c.clientId));
+      expect(got.activityControl).toEqual([
+        { activity: 'BACKUP', code: 1, enabled: true, reEnableAt: null },
+        { activity: 'RESTORE', code: 2, enabled: true, reEnableAt: null },
+        { activity: 'DATA_AGING', code: 16, enabled: true, reEnableAt: null },
+      ]);
+    }
+    const neglectedAnswer = await gql(CLIENT, { id: clientGid(neglected.clientId) });
+    expect(neglectedAnswer.body.data.node.protectionStatus).toBe('UNPROTECTED');
+  });
+
+  it('a client with a successful backup in the last day is PROTECTED', async () => {
+    const since = cv.data.generatedAt - 86_400;
+    const job = cv.data.jobs.find((j) => j.jobType === 'Backup' && j.status === 'Completed' && j.startTime >= since && !cv.data.unprotectedClientIds.includes(j.clientId))!;
+    const res = await gql(CLIENT, { id: clientGid(job.clientId) });
+    expect(res.body.data.node.protectionStatus).toBe('PROTECTED');
+  });
+
+  it('disabling a client\'s backups changes its next read only, is one POST /Client/{id}, and is audited with the caller', async () => {
+    const target = cv.data.clients.find((c) => c.online && !c.isInfrastructure)!;
+    const other = cv.data.clients.find((c) => c.online && !c.isInfrastructure && c.clientId !== target.clientId)!;
+    await gql(CLIENT, { id: clientGid(target.clientId) });
+    cv.reset();
+    auditLines.length = 0;
+    const off = await gql('mutation ($c: ID!) { disableActivity(input: { client: $c, activity: BACKUP }) { activity { activity enabled } } }', { c: clientGid(target.clientId) });
+    expect(off.body.errors).toBeUndefined();
+    expect(off.body.data.disableActivity.activity).toEqual({ activity: 'BACKUP', enabled: false });
+    expect(cv.stats().byRoute['POST /Client/{id}']).toBe(1);
+    expect(cv.data.clientActivityDisabled[target.clientId]).toEqual([1]);
+    const after = await gql(CLIENT, { id: clientGid(target.clientId) });
+    expect(after.body.data.node.activityControl.find((a: any) => a.code === 1).enabled).toBe(false);
+    const untouched = await gql(CLIENT, { id: clientGid(other.clientId) });
+    expect(untouched.body.data.node.activityControl.every((a: any) => a.enabled)).toBe(true);
+    const line = auditLines.find((l) => l.operation === 'disableActivity' && l.clientId === target.clientId);
+    expect(line).toMatchObject({ caller: 'admin', outcome: 'ok', targets: [clientGid(target.clientId)], activity: 'BACKUP', enabled: false });
+
+    const on = await gql('mutation ($c: ID!) { enableActivity(input: { client: $c, activity: BACKUP }) { activity { enabled } } }', { c: clientGid(target.clientId) });
+    expect(on.body.data.enableActivity.activity).toEqual({ enabled: true });
+    expect(cv.data.clientActivityDisabled[target.clientId]).toEqual([]);
+  });
+
+  it('refuses a CommCell-only activity on a client with BAD_USER_INPUT before any call', async () => {
+    cv.reset();
+    const res = await gql('mutation ($c: ID!) { disableActivity(input: { client: $c, activity: SCHEDULER }) { activity { enabled } } }', { c: clientGid(cv.data.clients[0]!.clientId) });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(withoutLogin(cv.stats().byRoute)).toEqual({});
   });
 });

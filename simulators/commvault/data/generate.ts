@@ -36,6 +36,7 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     ...alerts,
     healthConditions: makeHealthConditions(root.fork('commserve-health'), nowS, commServ, inventory.clients, storage.mediaAgents),
     activityControl: makeActivityControl(),
+    clientActivityDisabled: {},
     unprotectedClientIds: history.unprotectedClientIds,
   };
 }

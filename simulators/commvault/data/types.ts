@@ -377,6 +377,8 @@ export interface CommvaultDataset {
   healthConditions: HealthCondition[];
   /** CommCell activity control, by activityType; mutated by `POST /CommCell/ActivityControl/{type}/Action/…`. */
   activityControl: ActivityState[];
+  /** Activity types each client has disabled (`POST /Client/{id}`); a client not named has none disabled. */
+  clientActivityDisabled: Record<number, number[]>;
   /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
   unprotectedClientIds: number[];
 }

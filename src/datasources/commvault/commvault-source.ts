@@ -33,7 +33,7 @@ import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js'
 import { toPlanJobOperationResult } from './mappers/plan-job-operations.js';
 import type { CvActivityControl, CvCommServe, CvDrBackupSettings, CvHealthCondition, CvLicence, CvRegistration } from './commserve-model.js';
 import {
-  toCommCellActivityControl, toCommServe, toDrBackupSettings, toHealthConditions, toLicence, toRegistration,
+  clientActivityBody, toClientActivityOf, toCommCellActivityControl, toCommServe, toDrBackupSettings, toHealthConditions, toLicence, toRegistration,
 } from './mappers/commserve.js';
 import { EventSeverity } from '../domain.js';
 import {
@@ -447,8 +447,25 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   async getClient(clientId: number): Promise<CvClient | null> {
-    const body = await this.get(`/Client/${clientId}`, { cacheClass: 'inventory', route: 'GET /Client/{id}' });
-    return this.mapped.map(body, toClients, this.upstream).find((c) => c.clientId === clientId) ?? null;
+    return this.mapped.map(await this.clientDetail(clientId), toClients, this.upstream).find((c) => c.clientId === clientId) ?? null;
+  }
+
+  /** A client's activity control (backup, restore, data aging) from `GET /Client/{id}`: the same cached answer as getClient. */
+  async getClientActivityControl(clientId: number): Promise<CvActivityControl[] | null> {
+    return toClientActivityOf(await this.clientDetail(clientId), clientId);
+  }
+
+  /**
+   * `POST /Client/{id}` with the client's `clientActivityControl` (cvpysdk's body, docs/upstreams/commvault.md §11.4):
+   * enables or disables one activity of one client. Drops the cached client details and activity control.
+   */
+  async setClientActivity(client: { clientId: number; name: string }, code: number, enable: boolean): Promise<void> {
+    await this.write(`/Client/${client.clientId}`, 'POST /Client/{id}', { body: clientActivityBody(client.name, code, enable), invalidates: [ACTIVITY_TAG] });
+  }
+
+  /** `GET /Client/{id}` (an array of one), tagged: its activity control changes with the toggles. */
+  private clientDetail(clientId: number): Promise<unknown> {
+    return this.get(`/Client/${clientId}`, { cacheClass: 'inventory', tags: [ACTIVITY_TAG], route: 'GET /Client/{id}' });
   }
 
   async listAgents(clientId: number): Promise<CvAgent[]> {

@@ -185,6 +185,10 @@ export interface CvServer {
   configured: boolean | null;
   /** `networkReadiness` ONLINE/OFFLINE; null when unknown. */
   online: boolean | null;
+  /** `networkReadiness` as sent, upper case (ONLINE, OFFLINE, UNKNOWN, NOT_APPLICABLE). */
+  networkReadiness: string | null;
+  /** `updateState` as sent, upper case (UP_TO_DATE, NEEDS_UPDATE, …). */
+  updateState: string | null;
 }
 
 export interface CvMountPath {

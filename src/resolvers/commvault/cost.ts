@@ -48,6 +48,7 @@ const DETAIL = {
   storage: 'V4 storage detail',
   backupHistory: 'client backup history',
   servers: 'V4 server list',
+  client: 'client detail',
 } as const;
 
 /**
@@ -97,7 +98,17 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // the description from `GET /Client/{id}` per client (no list carries it).
   'CommvaultClient.osName': batched('commvault', { shares: DETAIL.servers }),
   'CommvaultClient.version': batched('commvault', { shares: DETAIL.servers }),
-  'CommvaultClient.description': perParent(1),
+  'CommvaultClient.description': perParent(1, { shares: DETAIL.client }),
+  // Reachability and update state: the V4 server list, as osName.
+  'CommvaultClient.networkReadiness': batched('commvault', { shares: DETAIL.servers }),
+  'CommvaultClient.updateState': batched('commvault', { shares: DETAIL.servers }),
+  // The V4 server list and the walk of finished backups (as lastSuccessfulBackupAt): shared by every client of the request.
+  'CommvaultClient.protectionStatus': after(
+    batched('commvault', { shares: DETAIL.servers }),
+    batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
+  ),
+  // `GET /Client/{id}` per client, the same answer as `description`.
+  'CommvaultClient.activityControl': perParent(1, { shares: DETAIL.client, items: 3 }),
   'CommvaultClient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
   'CommvaultClient.jobs': perParent(1, { items: 'page' }),
@@ -182,8 +193,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     return { calls: 2 + (Array.isArray(copies) ? 1 + Math.min(copies.length, MAX_AGING_COPIES) : 0), child: level(1, { commvault: 1 }) };
   },
   // The toggle, then `GET /V4/CommCell/ActivityControl` (its cache dropped) for the state after.
-  'Mutation.enableActivity': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
-  'Mutation.disableActivity': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // With `client`: the cached client list for its name, `POST /Client/{id}` and `GET /Client/{id}`.
+  'Mutation.enableActivity': activityToggleCost,
+  'Mutation.disableActivity': activityToggleCost,
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
@@ -207,6 +219,11 @@ const HINTS: Readonly<Record<string, CostHint>> = {
 function commServeOfUpstreams(parent: Level): FieldCost {
   const commServes = Math.min(parent.items, countOf(parent.upstreams, 'commvault'));
   return { calls: commServes, child: level(commServes, { commvault: commServes }) };
+}
+
+/** enableActivity / disableActivity: the toggle and the state read back; a client's also its name from the client list. */
+function activityToggleCost(_parent: Level, env: FieldEnv): FieldCost {
+  return { calls: typeof taskInput(env).client === 'string' ? 3 : 2, child: level(1, { commvault: 1 }) };
 }
 
 /** A mutation's `input` argument as the estimate sees it (unchecked: the resolver validates it). */

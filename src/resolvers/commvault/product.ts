@@ -17,6 +17,7 @@ import { CommvaultActivityControlResolver } from './activity-control.resolver.js
 import { CommServeDrBackupResolver, CommServeOfUpstreamResolver, CommServeResolver } from './commserve.resolver.js';
 import { CommvaultAlertRuleResolver, CommvaultTriggeredAlertResolver } from './alert.resolver.js';
 import { CommvaultClientDetailResolver } from './client-detail.resolver.js';
+import { CommvaultClientHealthResolver } from './client-health.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
 import { CommvaultDdbPartitionResolver, CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
@@ -78,6 +79,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultJobResolver,
     CommvaultClientResolver,
     CommvaultClientDetailResolver,
+    CommvaultClientHealthResolver,
     CommvaultSubclientResolver,
     CommvaultPlanResolver,
     CommvaultStoragePolicyResolver,

@@ -168,6 +168,26 @@ export function toClientActivityControl(options: unknown): CvActivityControl[] {
   return out.sort((a, b) => a.code - b.code);
 }
 
+/** `GET /Client/{id}` → `clientProperties[0].clientProps.clientActivityControl.activityControlOptions`; null when the client is not in the answer. */
+export function toClientActivityOf(body: unknown, clientId: number): CvActivityControl[] | null {
+  const props = list(field(body, 'clientProperties')).find((p) => int(path(p, 'client', 'clientEntity', 'clientId')) === clientId);
+  if (props === undefined) return null;
+  return toClientActivityControl(path(props, 'clientProps', 'clientActivityControl', 'activityControlOptions'));
+}
+
+/** The activities a client's own activity control holds (cvpysdk: data management, data recovery, data aging). */
+export const CLIENT_ACTIVITY_CODES: ReadonlySet<number> = new Set([ACTIVITY_CODES.BACKUP, ACTIVITY_CODES.RESTORE, ACTIVITY_CODES.DATA_AGING]);
+
+/** `POST /Client/{id}` body that enables or disables one activity of the client now (no delay). */
+export function clientActivityBody(clientName: string, code: number, enable: boolean): Record<string, unknown> {
+  return {
+    association: { entity: [{ clientName }] },
+    clientProperties: {
+      clientProps: { clientActivityControl: { activityControlOptions: [{ activityType: code, enableAfterADelay: false, enableActivityType: enable }] } },
+    },
+  };
+}
+
 /** `GET /Commcell/DRBackup/Properties` → `{drBackupInfo: {exportSettings: {backupMetadataFolder, numberOfMetadata, isUseVSS, uploadBackupMetadataToCloud, cloudLibrary, storagePolicy}}}`. */
 export function toDrBackupSettings(body: unknown, upstream: UpstreamRef): CvDrBackupSettings {
   const exportSettings = path(body, 'drBackupInfo', 'exportSettings');
