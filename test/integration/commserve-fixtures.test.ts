@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { toGlobalId } from '../../src/util/global-id.js';
 
 /**
  * Every CommServe field against answers in the real shapes (test/fixtures/commvault/commserve, from
@@ -153,6 +154,58 @@ describe('CommServe fields from the documented shapes', () => {
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: { instance: 'cv-fx' } });
       expect(refused.body.errors?.[0]?.message).toMatch(/capability/);
       expect(fake.calls('POST /CommCell/ActivityControl/256/Action/Enable')).toHaveLength(1);
+    } finally {
+      await gwAdmin.close();
+    }
+  });
+});
+
+describe('client health fields from the documented shapes', () => {
+  const CLIENT = /* GraphQL */ `{ commvaultClient(upstream: "cv-fx", clientId: 2) {
+    name description networkReadiness updateState activityControl { activity code enabled reEnableAt } } }`;
+
+  beforeEach(() => {
+    fake.on('GET /Client', { json: fixture('client-list.json') });
+    fake.on('GET /Client/2', { json: fixture('client-detail.json') });
+    fake.on('GET /V4/Servers', { json: fixture('v4-servers.json') });
+  });
+
+  it('maps readiness and update state from the V4 server list, and the client\'s activity control from its detail', async () => {
+    const res = await gw.query<any>(CLIENT);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.commvaultClient).toEqual({
+      name: 'fs01',
+      description: 'file server',
+      networkReadiness: 'OFFLINE',
+      updateState: 'NEEDS_UPDATE',
+      activityControl: [
+        { activity: 'BACKUP', code: 1, enabled: false, reEnableAt: iso(1798704000) },
+        { activity: 'RESTORE', code: 2, enabled: true, reEnableAt: null },
+        { activity: 'DATA_AGING', code: 16, enabled: false, reEnableAt: null },
+      ],
+    });
+    // description and activityControl share one GET /Client/{id}.
+    expect(fake.calls('GET /Client/2')).toHaveLength(1);
+  });
+
+  it('sends a client\'s toggle as cvpysdk does: POST /Client/{id} naming the client, one option, no delay', async () => {
+    fake.on('POST /Client/2', { json: { response: [{ errorCode: 0 }] } });
+    const admin = { apiKey: 'test-admin' };
+    const gwAdmin = await startTestGateway({
+      callers: [{ id: 'ops', apiKey: admin.apiKey, role: 'admin' }],
+      upstreams: [{ id: 'cv-fx', kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
+    });
+    try {
+      const id = toGlobalId('CommvaultClient', 'cv-fx', 2);
+      const res = await gwAdmin.query<any>('mutation ($c: ID!) { enableActivity(input: { client: $c, activity: DATA_AGING }) { activity { code enabled } } }', { c: id }, admin);
+      expect(res.body.errors).toBeUndefined();
+      const [sent] = fake.calls('POST /Client/2');
+      expect(JSON.parse(sent!.body)).toEqual({
+        association: { entity: [{ clientName: 'fs01' }] },
+        clientProperties: { clientProps: { clientActivityControl: { activityControlOptions: [{ activityType: 16, enableAfterADelay: false, enableActivityType: true }] } } },
+      });
+      // The fixture still shows data aging disabled: the payload is the CommServe's word after, not the request.
+      expect(res.body.data.enableActivity.activity).toEqual({ code: 16, enabled: false });
     } finally {
       await gwAdmin.close();
     }
