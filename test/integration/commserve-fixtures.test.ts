@@ -211,3 +211,24 @@ describe('client health fields from the documented shapes', () => {
     }
   });
 });
+
+describe('DDB partition detail from the documented shapes', () => {
+  it('maps path, MediaAgent, Q&I, free space, primary entries, offline reason and last DDB backup of each partition', async () => {
+    fake.on('POST /QCommand/qoperation%20execute', { json: fixture('ddb-engines.json') });
+    fake.on('GET /DDBInformation/12', { json: fixture('ddb-information.json') });
+    const res = await gw.query<any>(`{ commvaultDdbStores { storeId name sealedAt partitions {
+      subStoreId path mediaAgentName online freeBytes avgQiMicros primaryEntries offlineReason lastBackupAt } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.commvaultDdbStores).toEqual([
+      {
+        storeId: 12, name: 'DiskPool01_DDB', sealedAt: null,
+        partitions: [
+          { subStoreId: 21, path: 'E:\\DDB\\P1', mediaAgentName: 'ma01', online: true, freeBytes: 204800 * 1024 * 1024, avgQiMicros: 850,
+            primaryEntries: 734003200, offlineReason: null, lastBackupAt: iso(1767300000) },
+          { subStoreId: 22, path: 'F:\\DDB\\P2', mediaAgentName: 'ma02', online: false, freeBytes: 8192 * 1024 * 1024, avgQiMicros: 2400,
+            primaryEntries: 12, offlineReason: 'DDB MediaAgent is not reachable', lastBackupAt: null },
+        ],
+      },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupDrSimulator, type BackupDrSimulator } from '../../simulators/backupdr/index.js';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import { primaryEntriesOf } from '../../simulators/commvault/routes/ddb.js';
 import { parseConfig } from '../../src/config/load.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { CommServeHealthDocument, DisableActivityDocument, EnableActivityDocument } from '../../src/generated/operations/graphql.js';
@@ -126,8 +127,15 @@ describe('the CommServeHealth document', () => {
     expect(got.disasterRecoveryBackup.lastJob).toMatchObject({ jobId: lastDr.jobId, status: 'COMPLETED', startedAt: new Date(lastDr.startTime * 1000).toISOString() });
 
     expect(data.commvaultMediaAgents.map((m: any) => [m.name, m.online]).sort()).toEqual(seed.mediaAgents.map((m) => [m.mediaAgentName, m.online]).sort());
-    const partitions = data.commvaultDdbStores.flatMap((s: any) => s.partitions.map((p: any) => [p.subStoreId, p.path, p.online]));
-    expect(partitions.sort()).toEqual(seed.ddbStores.flatMap((s) => s.partitions.map((p) => [p.subStoreId, p.path, p.status === 1])).sort());
+    const partitions = data.commvaultDdbStores.flatMap((s: any) =>
+      s.partitions.map((p: any) => [p.subStoreId, p.path, p.online, p.primaryEntries, p.offlineReason, p.lastBackupAt]),
+    );
+    // Primary entries: the simulator's rule of 8 per MB used (routes/ddb.ts); an offline partition's reason is its code 1.
+    expect(partitions.sort()).toEqual(
+      seed.ddbStores
+        .flatMap((s) => s.partitions.map((p) => [p.subStoreId, p.path, p.status === 1, primaryEntriesOf(p), p.status === 1 ? null : '1', new Date(p.lastSnapTime * 1000).toISOString()]))
+        .sort(),
+    );
   });
 
   it('stays within its stated cost cold (9 calls and one per DDB store, per CommServe; none to a console for commServe) and costs 0 calls warm', async () => {

@@ -303,6 +303,12 @@ export interface CvDdbPartition {
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;
+  /** `maxSIDBPrimaryRecords`: unique blocks the partition holds. */
+  primaryEntries: number | null;
+  /** `offlineReason` as sent (a code or a text; 0 or empty means none). */
+  offlineReason: string | null;
+  /** `lastSnapTime`: the partition's last DDB backup. */
+  lastBackupAt: Date | null;
 }
 
 export interface CvDdbStore extends NodeRecord {
