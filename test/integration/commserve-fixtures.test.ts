@@ -232,3 +232,25 @@ describe('DDB partition detail from the documented shapes', () => {
     ]);
   });
 });
+
+describe('MediaAgent detail from the documented shapes', () => {
+  it('maps status with maintenance, offline reason, maintenance mode, index cache and OS type from the V4 detail', async () => {
+    fake.on('GET /V2/MediaAgents', { json: fixture('media-agents.json') });
+    fake.on('GET /V4/mediaAgent/4', { json: fixture('media-agent-v4.json') });
+    const res = await gw.query<any>('{ commvaultMediaAgents { name online status offlineReason maintenanceMode indexCachePath osType } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.commvaultMediaAgents).toEqual([
+      { name: 'ma01', online: true, status: 'MAINTENANCE', offlineReason: null, maintenanceMode: true, indexCachePath: 'D:\\IndexCache', osType: 'WINDOWS' },
+    ]);
+    // Five fields, one detail call.
+    expect(fake.calls('GET /V4/mediaAgent/4')).toHaveLength(1);
+  });
+
+  it('answers null detail fields for a MediaAgent V4 does not know (404)', async () => {
+    fake.on('GET /V2/MediaAgents', { json: fixture('media-agents.json') });
+    fake.on('GET /V4/mediaAgent/4', { status: 404, json: { errorMessage: 'Requested Details not found', errorCode: 404 } });
+    const res = await gw.query<any>('{ commvaultMediaAgents { name status maintenanceMode } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.commvaultMediaAgents).toEqual([{ name: 'ma01', status: null, maintenanceMode: null }]);
+  });
+});

@@ -79,6 +79,13 @@ afterAll(async () => {
 });
 
 describe('the CommServeHealth document', () => {
+  let drJobId: number;
+  beforeAll(async () => {
+    const res = await gql('mutation { runDisasterRecoveryBackup(input: { upstream: "cv" }) { jobs { jobId } } }');
+    expect(res.body.errors).toBeUndefined();
+    drJobId = res.body.data.runDisasterRecoveryBackup.jobs[0].jobId;
+  });
+
   it('shows the seeded CommServe, its conditions, activity control, DR backup, MediaAgents and DDB partitions', async () => {
     const res = await gql(HEALTH);
     expect(res.body.errors).toBeUndefined();
@@ -123,10 +130,18 @@ describe('the CommServeHealth document', () => {
     expect(got.activityControl.find((a: any) => a.code === 1).activity).toBe('BACKUP');
     expect(got.activityControl.find((a: any) => a.code === 512).activity).toBe('DDB');
 
+    // The seed has no DR backup job: the first describe block starts one (see beforeAll) and it is the last.
     const lastDr = seed.jobs.filter((j) => j.jobType === 'DR Backup').reduce((a, b) => (b.jobId > a.jobId ? b : a));
-    expect(got.disasterRecoveryBackup.lastJob).toMatchObject({ jobId: lastDr.jobId, status: 'COMPLETED', startedAt: new Date(lastDr.startTime * 1000).toISOString() });
+    expect(lastDr.jobId).toBe(drJobId);
+    expect(got.disasterRecoveryBackup.lastJob).toMatchObject({ jobId: lastDr.jobId, startedAt: new Date(lastDr.startTime * 1000).toISOString() });
 
-    expect(data.commvaultMediaAgents.map((m: any) => [m.name, m.online]).sort()).toEqual(seed.mediaAgents.map((m) => [m.mediaAgentName, m.online]).sort());
+    expect(data.commvaultMediaAgents.map((m: any) => [m.name, m.online, m.status, m.offlineReason, m.maintenanceMode, m.indexCachePath]).sort()).toEqual(
+      seed.mediaAgents
+        .map((m) => [m.mediaAgentName, m.online, m.maintenanceMode ? 'MAINTENANCE' : m.online ? 'ONLINE' : 'OFFLINE', m.online ? null : m.offlineReason, m.maintenanceMode, m.indexCachePath])
+        .sort(),
+    );
+    // The demo has one MediaAgent in maintenance and one offline.
+    expect(data.commvaultMediaAgents.map((m: any) => m.status)).toEqual(expect.arrayContaining(['MAINTENANCE', 'OFFLINE']));
     const partitions = data.commvaultDdbStores.flatMap((s: any) =>
       s.partitions.map((p: any) => [p.subStoreId, p.path, p.online, p.primaryEntries, p.offlineReason, p.lastBackupAt]),
     );
@@ -138,7 +153,7 @@ describe('the CommServeHealth document', () => {
     );
   });
 
-  it('stays within its stated cost cold (9 calls and one per DDB store, per CommServe; none to a console for commServe) and costs 0 calls warm', async () => {
+  it('stays within its stated cost cold (9 calls, one per MediaAgent and one per DDB store, per CommServe; none to a console for commServe) and costs 0 calls warm', async () => {
     // A gateway of its own, so the cold run meets an empty cache.
     const own = await createGateway(parseConfig({ callers: [{ id: 'admin', apiKey: KEYS.admin, role: 'admin' }], logLevel: 'silent', server: { port: 0 },
       upstreams: [{ id: CV, kind: 'commvault', url: cv.url, username: 'admin', password: 'admin' }, { id: BDR, kind: 'backupdr', url: bdr.url, bearerToken: 'admin-token' }] }, {}), { logger: pino({ level: 'silent' }) });
@@ -161,6 +176,7 @@ describe('the CommServeHealth document', () => {
         'GET /Commcell/DRBackup/Properties': 1,
         'GET /Job': 1,
         'GET /V2/MediaAgents': 1,
+        'GET /V4/mediaAgent/{id}': cv.data.mediaAgents.length,
         'POST /QCommand/qoperation execute': 1,
         'GET /DDBInformation/{id}': cv.data.ddbStores.length,
       };

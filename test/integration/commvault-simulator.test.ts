@@ -511,7 +511,7 @@ describe('Commvault simulator', () => {
       expect(Math.min(...d.jobs.map((j) => j.startTime))).toBeGreaterThanOrEqual(d.generatedAt - 31 * 86_400);
       const statuses = new Set(d.jobs.map((j) => j.status));
       for (const s of ['Running', 'Waiting', 'Pending', 'Suspended', 'Completed', 'Completed w/ one or more errors', 'Failed', 'Killed']) expect(statuses).toContain(s);
-      expect(new Set(d.jobs.map((j) => j.jobType))).toEqual(new Set(['Backup', 'Restore', 'Data Aging', 'Aux Copy', 'DR Backup']));
+      expect(new Set(d.jobs.map((j) => j.jobType))).toEqual(new Set(['Backup', 'Restore', 'Data Aging', 'Aux Copy']));
     });
 
     it('has at least ten clients without a successful backup in 7 days, and only those', () => {

@@ -149,22 +149,6 @@ export function makeJobs(random: Prng, nowS: number, inv: Inventory, commServCli
     }
   }
 
-  // The CommServe's daily DR backup (10:00), drawn from a generator of its own so the jobs above stay as
-  // they were for a seed. `GET /Job?jobFilter=DR Backup` finds them; the newest is the CommServe's last DR backup.
-  const drRandom: Prng = random.fork('drbackup');
-  const csClient = clientById.get(commServClientId) as Client;
-  for (let day = 0; day <= HISTORY_DAYS; day++) {
-    const start: number = historyStart + day * DAY + 10 * 3600 + drRandom.int(0, 300);
-    if (start >= nowS - 3600) continue;
-    const end: number = start + drRandom.int(120, 600);
-    drafts.push({
-      jobType: 'DR Backup', opType: OP_TYPES['DR Backup'], status: 'Completed', subclientId: csSubclient.subclientId, clientId: csClient.clientId,
-      companyId: csClient.companyId, storagePolicyId: csSubclient.storagePolicyId, planId: csSubclient.planId, backupLevel: null,
-      startTime: start, endTime: end, lastUpdateTime: end, sizeOfApplication: drRandom.int(2, 6) * GB, sizeOfMediaOnDisk: GB,
-      totalNumOfFiles: 0, totalFailedFiles: 0, percentComplete: 100, percentSavings: 0, pendingReason: '', userName: 'admin',
-    });
-  }
-
   drafts.sort((a, b) => a.startTime - b.startTime || a.subclientId - b.subclientId);
   const jobs: Job[] = drafts.map((d, i) => ({ jobId: FIRST_JOB_ID + i, ...d }));
   return { jobs, unprotectedClientIds: [...unprotected.keys()].sort((a, b) => a - b) };

@@ -143,6 +143,8 @@ export interface MediaAgent {
   osName: string;
   version: string;
   indexCachePath: string;
+  /** In maintenance: V2 still reports it online (status 1), V4 `status: MAINTENANCE` and `control.maintenanceMode`. */
+  maintenanceMode: boolean;
 }
 
 export interface MountPath {

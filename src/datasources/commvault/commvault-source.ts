@@ -16,7 +16,7 @@ import { MappedOnce } from '../mapped-once.js';
 import { upstreamRef, type UpstreamRef } from '../record.js';
 import { COMMVAULT_KINDS } from './kinds.js';
 import { lockStateFromLogin, tokenFromLogin } from './mappers/login.js';
-import { toMediaAgents } from './mappers/media-agent.js';
+import { toMediaAgentDetail, toMediaAgents } from './mappers/media-agent.js';
 import { toPlans } from './mappers/plan.js';
 import { toStoragePolicies, toStoragePolicyDetail } from './mappers/storage-policy.js';
 import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
@@ -51,6 +51,7 @@ import {
   type CvJobPage,
   type CvLibrary,
   type CvMediaAgent,
+  type CvMediaAgentDetail,
   type CvPlan,
   type CvServer,
   type CvStorageDetail,
@@ -510,6 +511,11 @@ export class CommvaultSource extends UpstreamSource {
 
   async listMediaAgents(): Promise<CvMediaAgent[]> {
     return this.mapped.map(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }), toMediaAgents, this.upstream);
+  }
+
+  /** `GET /V4/mediaAgent/{id}`: status with maintenance, offline reason, index cache; null when V4 does not know it (404). */
+  async getMediaAgentDetail(mediaAgentId: number): Promise<CvMediaAgentDetail | null> {
+    return this.v4Detail(`/V4/mediaAgent/${mediaAgentId}`, 'GET /V4/mediaAgent/{id}', toMediaAgentDetail, 'inventory');
   }
 
   /**

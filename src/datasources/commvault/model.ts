@@ -115,6 +115,19 @@ export interface CvBackupset {
   isDefault: boolean | null;
 }
 
+/** `GET /V4/mediaAgent/{id}`: what V2's list leaves out. */
+export interface CvMediaAgentDetail {
+  /** `general.status`: ONLINE, OFFLINE, MAINTENANCE (upper case as sent). */
+  status: string | null;
+  /** Only when offline. */
+  offlineReason: string | null;
+  maintenanceMode: boolean | null;
+  indexCachePath: string | null;
+  /** `general.operatingSystem.type`, e.g. WINDOWS, UNIX. */
+  osType: string | null;
+  description: string | null;
+}
+
 export interface CvMediaAgent extends NodeRecord {
   readonly __typename: 'CommvaultMediaAgent';
   mediaAgentId: number;

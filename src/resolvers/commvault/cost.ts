@@ -49,6 +49,7 @@ const DETAIL = {
   backupHistory: 'client backup history',
   servers: 'V4 server list',
   client: 'client detail',
+  mediaAgent: 'MediaAgent detail',
 } as const;
 
 /**
@@ -164,6 +165,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbPartition.severity': free(),
+  // `GET /V4/mediaAgent/{id}` per MediaAgent, shared by these fields.
+  'CommvaultMediaAgent.status': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.offlineReason': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.maintenanceMode': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.indexCachePath': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.osType': perParent(1, { shares: DETAIL.mediaAgent }),
   'CommvaultEvent.client': batched('commvault'),
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),

@@ -25,6 +25,7 @@ import { CommvaultEventResolver } from './event.resolver.js';
 import { CommvaultJobResolver } from './job.resolver.js';
 import { CommvaultLibraryResolver } from './library.resolver.js';
 import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
+import { CommvaultMediaAgentDetailResolver } from './media-agent-detail.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
@@ -84,6 +85,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultPlanResolver,
     CommvaultStoragePolicyResolver,
     CommvaultMediaAgentResolver,
+    CommvaultMediaAgentDetailResolver,
     CommvaultStoragePoolResolver,
     CommvaultLibraryResolver,
     CommvaultEventResolver,
