@@ -74,9 +74,9 @@ export class CommvaultRetentionResolver {
       const [rule, jobs] = await Promise.all([found.agingRule(after), found.source.listCopyJobs(found.copyId)]);
       return jobsEligibleForAging(rule, jobs, new Date());
     };
-    const payload = (applied: boolean, rule: CvRetentionRule, jobs: CvPlanCopyJob[]): UpdateRetentionPayload =>
-      Object.assign(new UpdateRetentionPayload(), { target, applied, shortens, before: found.before, after: rule, jobsEligibleForAging: jobs });
-    if (dryRun) return payload(false, after, await eligible());
+    if (dryRun) {
+      return Object.assign(new UpdateRetentionPayload(), { target, applied: false, shortens, before: found.before, after, jobsEligibleForAging: await eligible() });
+    }
     const done = await runMutation(
       ctx,
       {
@@ -84,21 +84,23 @@ export class CommvaultRetentionResolver {
         input: { target, input, confirmShorten },
         idempotencyKey,
         targets: [target],
-        summarize: (result: { after: CvRetentionRule; jobs: CvPlanCopyJob[] }) => ({
-          shortens,
-          before: found.before,
+        summarize: (result: UpdateRetentionPayload) => ({
+          shortens: result.shortens,
+          before: result.before,
           after: result.after,
-          jobsEligibleForAging: result.jobs.map((j) => j.jobId),
+          jobsEligibleForAging: result.jobsEligibleForAging.map((j) => j.jobId),
         }),
       },
-      async () => {
+      // The whole payload is the outcome: a replay by idempotency key answers the first run's rules.
+      async (): Promise<UpdateRetentionPayload> => {
         // Read before the write: what the rule will let the next aging run prune, from the list as it is.
         const jobs = await eligible();
         await found.write(after);
-        return { after: (await found.readBack()) ?? after, jobs };
+        const readBack = (await found.readBack()) ?? after;
+        return Object.assign(new UpdateRetentionPayload(), { target, applied: true, shortens, before: found.before, after: readBack, jobsEligibleForAging: jobs });
       },
     );
-    return payload(true, done.after, done.jobs);
+    return done;
   }
 }
 
