@@ -12,6 +12,7 @@ import { toGlobalId } from '../../src/util/global-id.js';
  * Commvault simulator. Expectations come from the simulator's seeded data and state.
  */
 const CV = 'cv';
+const CV_SLOW = 'cv-slow';
 const ADMIN = 'k-admin';
 const DAY = 86_400;
 const BACKUP_DESTINATIONS = 'GET /V4/ServerPlan/{id}/BackupDestinations';
@@ -71,7 +72,11 @@ beforeAll(async () => {
       callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
       logLevel: 'info',
       server: { port: 0 },
-      upstreams: [{ id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' }],
+      upstreams: [
+        { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
+        // The same simulator with a timeout the afterWrite fault outlasts.
+        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },
+      ],
     },
     {},
   );
@@ -187,5 +192,21 @@ describe('updateRetention', () => {
     expect(node.data.node.copies).toEqual([
       { id: target, retention: { days: 30, cycles: 3, indefinite: false, dataAgingEnabled: true, extended: [{ rank: 1, fulls: 'MONTHLY_FULLS', days: 365, indefinite: false }] } },
     ]);
+  });
+
+  it('a lost answer is UPSTREAM_UNCERTAIN after exactly one PUT, and the cached plan read is dropped all the same', async () => {
+    const { planId, copy } = seeded('Acme Server Plan');
+    const target = toGlobalId('CommvaultPlanBackupDestination', CV_SLOW, `${planId}.${copy.copyId}`);
+    const read = `{ commvaultPlans(upstream: "${CV_SLOW}") { planId backupDestinations { copyId retention { days } } } }`;
+    const daysOf = (r: any) => r.data.commvaultPlans.find((p: any) => p.planId === planId).backupDestinations.find((d: any) => d.copyId === copy.copyId).retention.days;
+    expect(daysOf(await gql(read))).toBe(30);
+    sim.setFaults({ afterWrite: { count: 1, delayMs: 1_000 } });
+    const res = await gql(UPDATE, { target, input: { days: 50 } });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNCERTAIN']);
+    expect(sim.calls(V4_PUT)).toBe(1);
+    expect(copy.retentionDays).toBe(50);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(daysOf(await gql(read))).toBe(50);
+    expect(sim.calls(V4_PUT)).toBe(1);
   });
 });
