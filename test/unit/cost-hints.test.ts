@@ -73,6 +73,8 @@ describe('the operations/ documents under the default limit', () => {
       // The toggle and the activity control read back.
       DisableActivity: 2,
       EnableActivity: 2,
+      // The plan list (node and rpoMinutes), `GET /V4/ServerPlan/{id}`, `GET /V2/Plan/{id}`, the destinations.
+      CommvaultPlanPage: 4,
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
@@ -99,6 +101,8 @@ describe('the operations/ documents under the default limit', () => {
       RunDdbOperation: 5,
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
+      // The destination read past the cache, the V2 plan and copy (cycles), the copy's jobs, the PUT, the read-back.
+      UpdateRetention: 6,
       StorageCapacity: 2,
       // The pool lists, and two calls per pool for the runout estimate (charged on every target the interface selects).
       StorageRunout: 62,

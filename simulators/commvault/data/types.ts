@@ -198,7 +198,28 @@ export interface StoragePolicyCopy {
   copyType: number;
   storagePoolId: number;
   libraryId: number;
+  /** Basic retention, days; -1 keeps jobs indefinitely. */
   retentionDays: number;
+  /** Basic retention, full cycles (V2 `retainBackupDataForCycles`). @default 1 */
+  retentionCycles?: number;
+  /** Extended retention rules, by rank (at most three). @default none */
+  extendedRetention?: SimExtendedRule[];
+  /** Whether data aging prunes this copy. @default true */
+  dataAging?: boolean;
+  /** Job-based retention: jobs kept; 0 or absent for none. */
+  retainJobs?: number;
+  /** The copy's own rule overrides its pool's retention. @default true */
+  overridePool?: boolean;
+}
+
+/** Which fulls an extended rule keeps (the V4 `type` names). */
+export type SimRetainedFulls =
+  | 'ALL_FULLS' | 'HOURLY_FULLS' | 'DAILY_FULLS' | 'WEEKLY_FULLS' | 'MONTHLY_FULLS' | 'QUARTERLY_FULLS' | 'HALF_YEARLY_FULLS' | 'YEARLY_FULLS';
+
+export interface SimExtendedRule {
+  fulls: SimRetainedFulls;
+  /** -1: indefinitely. */
+  days: number;
 }
 
 export interface StoragePolicy {

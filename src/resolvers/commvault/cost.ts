@@ -50,6 +50,8 @@ const DETAIL = {
   servers: 'V4 server list',
   client: 'client detail',
   mediaAgent: 'MediaAgent detail',
+  serverPlan: 'V4 server plan',
+  planProperties: 'V2 plan detail',
 } as const;
 
 /**
@@ -136,7 +138,22 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultPlan.associatedEntities': batched('commvault', { shares: DETAIL.plan }),
   'CommvaultPlan.copiesCount': batched('commvault', { shares: DETAIL.plan }),
   // `GET /StoragePolicy/{id}` per policy.
+  // Plans in detail: `GET /V4/ServerPlan/{id}/BackupDestinations`, `GET /V4/ServerPlan/{id}` and
+  // `GET /V2/Plan/{id}` per plan, each read once for the fields sharing it.
+  'CommvaultPlan.backupDestinations': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  'CommvaultPlan.backupWindows': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.fullBackupWindows': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.rpoSchedules': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.sla': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.protectedEntities': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.status': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.supportedWorkloads': perParent(1, { shares: DETAIL.planProperties }),
+  'CommvaultPlan.storagePolicy': perParent(1, { shares: DETAIL.planProperties }),
+  'CommvaultPlan.schedulePolicy': perParent(1, { shares: DETAIL.planProperties }),
+  'CommvaultPlan.slaMinutes': perParent(1, { shares: DETAIL.planProperties }),
   'CommvaultStoragePolicy.copies': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  // `GET /V2/StoragePolicy/{id}/Copy/{copyId}` per copy.
+  'CommvaultStoragePolicyCopy.retention': perParent(1),
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
@@ -212,6 +229,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
     return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
+  // The rule read past the cache; for a plan destination `GET /V2/Plan/{id}` and its V2 copy (cycles),
+  // for a policy copy `GET /StoragePolicy` (its name); the copy's job list, the PUT and the read-back.
+  'Mutation.updateRetention': () => ({ calls: 6, child: level(1, { commvault: 1 }) }),
   // `GET /CommServ` for the CommCell id unless given, then the job operation.
   'Mutation.runPlanJobOperation': (_parent, env) => {
     const input = env.args.input as { commcellId?: unknown } | undefined;

@@ -32,6 +32,9 @@ import { CommvaultTasksResolver } from './tasks.resolver.js';
 import { commvaultJobControl } from './job-control.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
+import { CommvaultPlanDetailResolver } from './plan-detail.resolver.js';
+import { CommvaultRetentionResolver } from './retention.resolver.js';
+import { CommvaultStoragePolicyCopyResolver } from './storage-policy-copy.resolver.js';
 import { preloadClients } from './preload-clients.js';
 import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
 import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
@@ -83,7 +86,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultClientHealthResolver,
     CommvaultSubclientResolver,
     CommvaultPlanResolver,
+    CommvaultPlanDetailResolver,
     CommvaultStoragePolicyResolver,
+    CommvaultStoragePolicyCopyResolver,
+    CommvaultRetentionResolver,
     CommvaultMediaAgentResolver,
     CommvaultMediaAgentDetailResolver,
     CommvaultStoragePoolResolver,

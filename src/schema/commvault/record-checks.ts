@@ -24,7 +24,7 @@ export type CommvaultRecordChecks = [
   Holds<Same<CommvaultSubclient, CvSubclient, 'hostName' | 'lastSuccessfulBackupAt'>>,
   Holds<Same<CommvaultPlan, CvPlan>>,
   Holds<Same<CommvaultStoragePolicy, CvStoragePolicy>>,
-  Holds<Same<CommvaultStoragePolicyCopy, CvStoragePolicyCopy>>,
+  Holds<Same<CommvaultStoragePolicyCopy, CvStoragePolicyCopy, 'retention'>>,
   Holds<Same<CommvaultMediaAgent, CvMediaAgent>>,
   Holds<Same<CommvaultStoragePool, CvStoragePool>>,
   Holds<Same<CommvaultLibrary, CvLibrary>>,
