@@ -1,3 +1,4 @@
+import type { SimHypervisor, SimVirtualMachine } from './virtualization.js';
 /**
  * The Commvault simulator's seeded data, typed. Ids, names and sizes are what the wire answers are built
  * from, so tests compute their expectations from these records. Times are Unix seconds and sizes follow
@@ -252,6 +253,8 @@ export interface Job {
   userName: string;
   /** A restore to another client than the source's (out of place); the job runs there. */
   destClientId?: number;
+  /** Why a Failed or Killed job ended so (JobDetails `reasonForJobDelay`); seeded by failure-reasons.ts. */
+  failureReason?: string;
 }
 
 export type EventSeverity = 0 | 3 | 6 | 9;
@@ -333,6 +336,10 @@ export interface CommvaultDataset {
   triggeredAlerts: TriggeredAlert[];
   /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
   unprotectedClientIds: number[];
+  /** Clients with the Virtual Server agent, as hypervisors (`GET /V4/Hypervisor`). */
+  hypervisors: SimHypervisor[];
+  /** Their VMs (`GET /VM`); each VM's client is in `clients`. */
+  virtualMachines: SimVirtualMachine[];
 }
 
 export const APP = {

@@ -15,6 +15,7 @@ import { planRoutes } from './plans.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
 import { taskRoutes } from './tasks.js';
+import { virtualizationRoutes } from './virtualization.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -33,4 +34,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...browseRoutes,
   ...drBackupRoutes,
   ...planJobOperationRoutes,
+  ...virtualizationRoutes,
 ];

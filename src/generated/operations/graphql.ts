@@ -324,6 +324,7 @@ export type DashboardEstateQuery = { upstreams: Array<{ id: string, kind: Upstre
       | { id: string, name: string, upstream: { id: string } }
       | { id: string, name: string, upstream: { id: string } }
       | { id: string, name: string, upstream: { id: string } }
+      | { id: string, name: string, upstream: { id: string } }
      }> };
 
 export type DashboardHealthQueryVariables = Exact<{
@@ -365,6 +366,7 @@ export type EstateHealthQueryVariables = Exact<{
 export type EstateHealthQuery = { jobStatusSummary: { since: string, until: string, total: number, activeCount: number, successCount: number, failedCount: number, successPercent: number | null, protectedBytes: number, byStatus: Array<{ status: JobStatus, count: number }>, byType: Array<{ jobType: string | null, total: number, failedCount: number, successPercent: number | null }>, upstreams: Array<{ id: string, kind: UpstreamKind }> }, unprotectedWorkloads: Array<{ gap: ProtectionGap, failedBackupCount: number, lastSuccessfulBackupAt: string | null, lastJobStatus: JobStatus | null, workload:
       | { id: string, name: string, upstream: { id: string } }
       | { clientId: number, hostName: string | null, id: string, name: string, upstream: { id: string } }
+      | { id: string, name: string, upstream: { id: string } }
       | { id: string, name: string, upstream: { id: string } }
      }>, capacityAlerts: Array<
     | { id: string, name: string, severity: Severity | null, freePercent: number | null, freeBytes: number | null, capacityBytes: number | null, upstream: { id: string } }

@@ -46,6 +46,7 @@ const DETAIL = {
   storage: 'V4 storage detail',
   backupHistory: 'client backup history',
   servers: 'V4 server list',
+  vms: 'VM list',
 } as const;
 
 /**
@@ -155,6 +156,24 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),
 
+  // ── Virtualisation and job detail ─────────────────────────────────────────────────────────────
+  // `GET /V4/Hypervisor` and `GET /VM` per CommServe (unpaged, read whole), filtered and paged in the gateway.
+  'Query.commvaultHypervisors': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultVirtualMachines': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultVirtualMachine': fanOut('commvault', { items: 1 }),
+  // Counted over the cached `GET /VM` of the hypervisor's CommServe.
+  'CommvaultHypervisor.vmCount': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultHypervisor.protectedVmCount': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultVirtualMachine.hypervisor': batched('commvault'),
+  'CommvaultVirtualMachine.plan': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultVirtualMachine.client': batched('commvault'),
+  'CommvaultVirtualMachine.hypervisorName': free(),
+  'CommvaultVirtualMachine.proxyName': free(),
+  'CommvaultVirtualMachine.vmGroupName': free(),
+  'CommvaultVirtualMachine.vmGroupId': free(),
+  // `POST /JobDetails` per job: no list form returns several jobs' detail.
+  'CommvaultJob.detail': perParent(1),
+
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
@@ -168,6 +187,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const copies = taskInput(env).copies;
     return { calls: 2 + (Array.isArray(copies) ? 1 + Math.min(copies.length, MAX_AGING_COPIES) : 0), child: level(1, { commvault: 1 }) };
   },
+  // The cached VM list (for the UUID), the backup call, then `GET /Job/{id}` of the started job.
+  'Mutation.backupVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT

@@ -25,6 +25,11 @@ import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
+import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
+import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
+import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
+import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
+import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
 import { commvaultJobControl } from './job-control.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
@@ -91,6 +96,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
     CommvaultAdminOperationsResolver,
+    CommvaultHypervisorResolver,
+    CommvaultVirtualMachineResolver,
+    CommvaultJobDetailResolver,
+    CommvaultVmOperationsResolver,
   ],
   types: [
     CommvaultJob,
@@ -105,6 +114,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultTriggeredAlert,
     CommvaultAlertRule,
     CommvaultDdbStore,
+    CommvaultHypervisor,
+    CommvaultVirtualMachine,
   ],
   cost: commvaultCost,
 
