@@ -1,40 +1,6 @@
 import type { Prng } from '../../common/prng.js';
 import type { Inventory } from './inventory.js';
-import { APP, type Client, type Company, type Job } from './types.js';
-
-/** A hypervisor: a client with the Virtual Server agent, whose agent instance names the vendor. */
-export interface SimHypervisor {
-  /** The pseudo-client's client id. */
-  clientId: number;
-  /** V4 `HypervisorType`. */
-  vendor: 'VMW' | 'MICROSOFT';
-  /** V4 `version`. */
-  version: string;
-  instanceId: number;
-  instanceName: string;
-}
-
-/** `vmStatus` codes of `GET /VM`: 1 protected, 2 not protected, 4 backed up with error, 5 discovered. */
-export type SimVmStatus = 1 | 2 | 4 | 5;
-
-export interface SimVirtualMachine {
-  /** The VM's own client (in `clients`), as Commvault makes one for each VM it knows. */
-  clientId: number;
-  name: string;
-  guid: string;
-  hypervisorId: number;
-  /** The Virtual Server subclient (VM group) that backs it up; null for a VM only discovered. */
-  subclientId: number | null;
-  guestOs: string;
-  osType: 1 | 2;
-  host: string;
-  sizeBytes: number;
-  usedBytes: number;
-  guestBytes: number;
-  status: SimVmStatus;
-  /** Its last successful backup job (Completed, or with errors/warnings); null when never backed up. */
-  backupJobId: number | null;
-}
+import { APP, type Client, type Company, type Job, type SimHypervisor, type SimVirtualMachine, type SimVmStatus } from './types.js';
 
 export interface Virtualization {
   hypervisors: SimHypervisor[];

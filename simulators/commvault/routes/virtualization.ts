@@ -1,7 +1,6 @@
 import type { Scope } from '../context.js';
 import { genericError, ok, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
-import type { SimHypervisor, SimVirtualMachine } from '../data/virtualization.js';
-import type { BackupLevelName, Client } from '../data/types.js';
+import type { BackupLevelName, Client, SimHypervisor, SimVirtualMachine } from '../data/types.js';
 import { startJob } from './jobs.js';
 
 /** `GET /VM` without a `PagingInfo` header: the page size CommServes answer with (sdx's sample). */
