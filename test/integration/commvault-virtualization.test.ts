@@ -165,6 +165,14 @@ describe('Commvault virtualisation and job detail against the simulator', () => 
     }
   });
 
+  it('answers a job\'s detail through the Job interface of the unified list', async () => {
+    const res = await gw.query<any>(`{ jobs(first: 5, filter: { category: FINISHED }) { edges { node { ... on CommvaultJob { jobId } detail { state } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    for (const { node } of res.body.data.jobs.edges) {
+      expect(node.detail.state).toBe(sim.data.jobs.find((j) => j.jobId === node.jobId)!.status);
+    }
+  });
+
   it('backs up a VM through its VM group and returns the started job', async () => {
     const vm = sim.data.virtualMachines.find((v) => v.subclientId !== null)!;
     const res = await gw.query<any>(

@@ -24,7 +24,7 @@ import type { CommvaultStoragePool } from './storage-pool.type.js';
 import type { CommvaultSubclient } from './subclient.type.js';
 
 export type CommvaultRecordChecks = [
-  Holds<Same<CommvaultJob, CvJob>>,
+  Holds<Same<CommvaultJob, CvJob, 'detail'>>,
   Holds<Same<CommvaultClient, CvClient, 'lastSuccessfulBackupAt'>>,
   Holds<Same<CommvaultSubclient, CvSubclient, 'hostName' | 'lastSuccessfulBackupAt'>>,
   Holds<Same<CommvaultPlan, CvPlan>>,
