@@ -153,6 +153,9 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         RunDdbOperation: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY', idempotencyKey: 'parity-ddb' },
         RunPlanJobOperation: planJobOperationVariables(),
         UpdateRetention: retentionVariables(),
+        BackupVirtualMachine: {
+          input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-a', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId), idempotencyKey: 'parity-vm' },
+        },
         // Console mutations: each its own key (a key is per caller and operation input).
         BackupApplication: { input: { application: toGlobalId('BackupDrApplication', 'bdr-a', bdr.data.applications.find((a) => a.slaId !== null)!.id), idempotencyKey: 'parity-backup-app' } },
         UpdateSla: { input: { sla: toGlobalId('BackupDrSla', 'bdr-a', bdr.data.slas[0]!.id), scheduleOff: false, idempotencyKey: 'parity-update-sla' } },
@@ -165,6 +168,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         },
       };
       if (name === 'CommvaultPlanPage') variablesFor.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
+      if (name === 'JobDetail') variablesFor.JobDetail = { upstream: 'cv-a', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});
       expect(js.errors).toEqual([]);

@@ -16,6 +16,7 @@ import { planDetailRoutes } from './plan-detail.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
 import { taskRoutes } from './tasks.js';
+import { virtualizationRoutes } from './virtualization.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -35,4 +36,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...browseRoutes,
   ...drBackupRoutes,
   ...planJobOperationRoutes,
+  ...virtualizationRoutes,
 ];

@@ -24,6 +24,10 @@ import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
 import { toServers } from './mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
+import { toHypervisors, toVirtualMachines } from './mappers/virtualization.js';
+import { toJobDetail } from './mappers/job-detail.js';
+import type { CvHypervisor, CvVirtualMachine } from './virtualization-model.js';
+import type { JobDetailRecord } from '../job-detail.js';
 import { toStartedJobIds, unknownObjectAsNotFound } from './mappers/task.js';
 import type { CvDdbOperationOutcome, CvPlanCopyJob, CvPlanJobOperationResult } from './admin-model.js';
 import {
@@ -70,6 +74,12 @@ import {
 
 /** `backupLevel` as `POST /Subclient/{id}/action/backup` takes it (docs/upstreams/commvault.md §3.7). */
 export type CvBackupLevel = 'Full' | 'Incremental' | 'Differential' | 'Synthetic_full';
+
+/** `backupLevel` as `POST /V4/VirtualMachines/{uuid}/backup` takes it (docs/upstreams/commvault.md, "Virtualisation"). */
+export type CvVmBackupLevel = 'FULL' | 'INCREMENTAL' | 'DIFFERENTIAL' | 'SYNTHETIC_FULL';
+
+/** VMs read by one `GET /VM`: the largest page a CommServe is seen to send (`pageSize` 10000). */
+export const VM_LIST_LIMIT = 10_000;
 
 /** What `POST /Job/{id}/action/…` can do. */
 export type CvJobAction = 'pause' | 'resume' | 'kill' | 'resubmit';
@@ -748,6 +758,57 @@ export class CommvaultSource extends UpstreamSource {
     } catch (error) {
       throw unknownObjectAsNotFound(error);
     }
+  }
+
+  // ── virtualisation and job detail (docs/upstreams/commvault.md, "Virtualisation", "Job detail") ──
+
+  /** `GET /V4/Hypervisor`: every hypervisor (virtualisation pseudo-client) in one unpaged call. */
+  async listHypervisors(): Promise<CvHypervisor[]> {
+    return this.mapped.map(await this.get('/V4/Hypervisor', { cacheClass: 'inventory', route: 'GET /V4/Hypervisor' }), toHypervisors, this.upstream);
+  }
+
+  /**
+   * `GET /VM?status=0` (all VMs) as one page of VM_LIST_LIMIT: `PagingInfo: 0,<n>` reads the same under
+   * both meanings sources give the header (page number or start record). Tagged `jobs`: a VM backup
+   * changes its last backup.
+   */
+  async listVirtualMachines(): Promise<CvVirtualMachine[]> {
+    const body = await this.get('/VM', {
+      query: { status: 0 },
+      headers: { PagingInfo: `0,${VM_LIST_LIMIT}` },
+      cacheClass: 'inventory',
+      tags: ['jobs'],
+      route: 'GET /VM',
+    });
+    return this.mapped.map(body, toVirtualMachines, this.upstream);
+  }
+
+  /**
+   * `POST /JobDetails` `{jobId, showAttempt: true}`: one job's phases, reasons, throughput and VM
+   * results. A read, though a POST; kept for the finished-job TTL once the job has finished.
+   */
+  async getJobDetail(jobId: number, finished: boolean): Promise<JobDetailRecord | null> {
+    try {
+      const body = await this.post('/JobDetails', {
+        access: 'read',
+        body: { jobId, showAttempt: true },
+        cacheClass: finished ? 'jobsFinished' : 'jobsRunning',
+        tags: ['jobs'],
+        route: 'POST /JobDetails',
+      });
+      return this.mapped.map(body, toJobDetail);
+    } catch (error) {
+      throw unknownObjectAsNotFound(error);
+    }
+  }
+
+  /**
+   * `POST /V4/VirtualMachines/{uuid}/backup?backupLevel=` → `{taskId, jobIds}`: the ids of the jobs it
+   * started. A write: never retried; job lists and the VM list are dropped once it is taken.
+   */
+  async startVirtualMachineBackup(uuid: string, level: CvVmBackupLevel): Promise<number[]> {
+    const body = await this.write(`/V4/VirtualMachines/${encodeURIComponent(uuid)}/backup`, 'POST /V4/VirtualMachines/{uuid}/backup', { query: { backupLevel: level } });
+    return toStartedJobIds(body);
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -52,6 +52,7 @@ const DETAIL = {
   mediaAgent: 'MediaAgent detail',
   serverPlan: 'V4 server plan',
   planProperties: 'V2 plan detail',
+  vms: 'VM list',
 } as const;
 
 /**
@@ -202,6 +203,23 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommServe.disasterRecoveryBackup': perParent(1),
   // `GET /Job?jobFilter=DR Backup`, one job.
   'CommServeDrBackup.lastJob': perParent(1),
+  // ── Virtualisation and job detail ─────────────────────────────────────────────────────────────
+  // `GET /V4/Hypervisor` and `GET /VM` per CommServe (unpaged, read whole), filtered and paged in the gateway.
+  'Query.commvaultHypervisors': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultVirtualMachines': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultVirtualMachine': fanOut('commvault', { items: 1 }),
+  // Counted over the cached `GET /VM` of the hypervisor's CommServe.
+  'CommvaultHypervisor.vmCount': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultHypervisor.protectedVmCount': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultVirtualMachine.hypervisor': batched('commvault'),
+  'CommvaultVirtualMachine.plan': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultVirtualMachine.client': batched('commvault'),
+  'CommvaultVirtualMachine.hypervisorName': free(),
+  'CommvaultVirtualMachine.proxyName': free(),
+  'CommvaultVirtualMachine.vmGroupName': free(),
+  'CommvaultVirtualMachine.vmGroupId': free(),
+  // `POST /JobDetails` per job: no list form returns several jobs' detail.
+  'CommvaultJob.detail': perParent(1),
 
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
@@ -220,6 +238,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // With `client`: the cached client list for its name, `POST /Client/{id}` and `GET /Client/{id}`.
   'Mutation.enableActivity': activityToggleCost,
   'Mutation.disableActivity': activityToggleCost,
+  // The cached VM list (for the UUID), the backup call, then `GET /Job/{id}` of the started job.
+  'Mutation.backupVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT

@@ -29,6 +29,11 @@ import { CommvaultMediaAgentDetailResolver } from './media-agent-detail.resolver
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
+import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
+import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
+import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
+import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
+import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
 import { commvaultJobControl } from './job-control.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
@@ -108,6 +113,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommServeResolver,
     CommServeDrBackupResolver,
     CommvaultActivityControlResolver,
+    CommvaultHypervisorResolver,
+    CommvaultVirtualMachineResolver,
+    CommvaultJobDetailResolver,
+    CommvaultVmOperationsResolver,
   ],
   types: [
     CommvaultJob,
@@ -123,6 +132,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultAlertRule,
     CommvaultDdbStore,
     CommServe,
+    CommvaultHypervisor,
+    CommvaultVirtualMachine,
   ],
   cost: commvaultCost,
 
