@@ -27,6 +27,7 @@ import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { deepFreeze } from './freeze.js';
 import { HttpClient, TransportError, type HttpResponse } from './http-client.js';
+import { tlsVerificationOf } from './tls-options.js';
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
@@ -38,6 +39,7 @@ import {
   statusError,
   upstreamThrottled,
   upstreamTimeout,
+  upstreamTls,
   upstreamUncertain,
   upstreamUnavailable,
   withOrigin,
@@ -136,6 +138,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const random = opts.random ?? Math.random;
   const logger = opts.logger;
   const http = new HttpClient(opts.upstreams);
+  for (const upstream of opts.upstreams) {
+    if (tlsVerificationOf(upstream) === 'DISABLED') {
+      logger.warn({ upstream: upstream.id }, 'TLS certificate verification is off for this upstream (tls.rejectUnauthorized: false)');
+    }
+  }
   const cacheStore: CacheStore = opts.cacheStore ?? new MemoryCacheStore<UpstreamResponse>({ maxBytes: opts.cache.maxBytes, now: opts.now });
   const rateLimiter = opts.rateLimiter ?? new MemoryRateLimiter({ now });
   const inFlight = new InFlight<UpstreamResponse>();
@@ -333,9 +340,16 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         throw error;
       }
       // A timeout we cut short to fit the call's deadline says little about the upstream's health.
-      if (error.kind === 'unavailable' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
+      if (error.kind !== 'timeout' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
       else instance.breaker.release();
       observe(call, error.kind, startedMs);
+      if (error.kind === 'tls') {
+        // The handshake failed, so the upstream ran nothing (a write is not uncertain); the same
+        // certificate would fail again, so no retry either.
+        const tlsError = upstreamTls(instanceId, error.reason ?? 'the TLS handshake failed', error.code);
+        instance.lastError = { code: tlsError.code, atMs: now() };
+        return { kind: 'failed', error: tlsError, retryable: false };
+      }
       if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
         noteWriteSent();
         const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
