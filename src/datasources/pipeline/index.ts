@@ -239,7 +239,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     return response;
   }
 
-  /** 7. retry: idempotent reads with backoff + full jitter; any call once more after a 401 re-login or a 429. */
+  /** 7. retry: idempotent reads with backoff + full jitter; a read once more after a 401 re-login; any call after a 429. */
   async function withRetry(call: Call): Promise<UpstreamResponse> {
     const { config } = call.instance;
     let attemptsMade = 0;
@@ -253,9 +253,15 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       // Other calls opened the breaker while this one waited to retry: its own failure is the news.
       if (outcome.kind === 'refused') throw ownFailure ?? outcome.error;
       if (outcome.kind === 'unauthorized') {
-        // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
-        // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
+        // The credential went stale. onUnauthorized drops only the session that failed: concurrent 401s
+        // share one re-login, and the next call (read or write) logs in first.
         call.source.onUnauthorized(outcome.headersUsed);
+        if (call.uncertainOnFailure) {
+          // A write is never replayed, not even after a 401: what answers 401 (a front end, a console
+          // whose session or token failed, it does not say which) does not prove that nothing ran behind it.
+          noteWriteSent();
+          throw upstreamUncertain(call.instance.config.id, 'it answered 401 (the session had ended)', 401);
+        }
         if (reloggedIn) throw outcome.error;
         reloggedIn = true;
         continue;
