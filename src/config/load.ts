@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type GatewayConfig } from './schema.js';
 import { readPem } from './pem.js';
+import { readSecretFile } from './secret-files.js';
 import { demoCallers } from './demo.js';
 import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
 import { DEMO_UPSTREAMS, UPSTREAM_KINDS } from '../products.js';
@@ -168,6 +169,14 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
   }
   config.upstreams.forEach((u, i) => {
     if (u.passwordEnv) u.password = fromEnv(`upstreams[${i}].passwordEnv`, u.passwordEnv);
+    if (u.passwordFile !== undefined) {
+      if (u.password !== undefined || u.passwordEnv !== undefined) throw new ConfigError(`upstreams[${i}].passwordFile: give one of password, passwordEnv, passwordFile`);
+      try {
+        u.password = readSecretFile(u.passwordFile);
+      } catch (e) {
+        throw new ConfigError(`upstreams[${i}].passwordFile: cannot read ${u.passwordFile}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      }
+    }
     if (u.bearerTokenEnv) u.bearerToken = fromEnv(`upstreams[${i}].bearerTokenEnv`, u.bearerTokenEnv);
   });
   const traces = config.telemetry.traces;

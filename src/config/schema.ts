@@ -110,6 +110,11 @@ const upstreamSchema = z
     /** Service account the gateway uses unless the caller brings its own upstream credential. */
     username: z.string().optional(),
     ...secretRef,
+    /**
+     * The service account's password from this file (one trailing newline dropped), instead of `password`
+     * or `passwordEnv`: reread when the file changes or on SIGHUP, and the next login uses it.
+     */
+    passwordFile: z.string().min(1).optional(),
     /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
     bearerToken: z.string().optional(),
     bearerTokenEnv: z.string().optional(),

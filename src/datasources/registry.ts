@@ -121,6 +121,22 @@ export class SourceRegistry {
     return counts;
   }
 
+  /**
+   * The upstream's service-account secret changed: its sources are no longer handed out (the next
+   * request gets a new one, which logs in with the new secret), while calls already holding one finish
+   * on its session; that session is logged out after `graceMs`, once they have.
+   */
+  retireSources(instanceId: string, graceMs: number): void {
+    const retired: UpstreamSource[] = [];
+    for (const [key, source] of this.sourcesByKey) {
+      if (source.instanceId !== instanceId) continue;
+      this.sourcesByKey.delete(key);
+      retired.push(source);
+    }
+    if (retired.length === 0) return;
+    setTimeout(() => void Promise.allSettled(retired.map((s) => s.close())), graceMs).unref();
+  }
+
   /** Logs every live source out (at shutdown, before the pipeline closes its pools). */
   async close(): Promise<void> {
     const all = [...this.sourcesByKey.values()];
