@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createSharedLayers } from './cache/shared-layers.js';
 import type { GatewayConfig } from './config/schema.js';
 import { createUpstreamPipeline } from './datasources/pipeline/index.js';
+import { SecretFileWatcher } from './config/secret-files.js';
 import { SourceRegistry } from './datasources/registry.js';
 import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
@@ -32,6 +33,8 @@ export interface Gateway {
   listen(): Promise<string>;
   /** Stops taking requests, drains the running ones, logs out of upstream sessions, closes pools and simulators. */
   stop(): Promise<void>;
+  /** Rereads every file secret (`passwordFile`) now, as SIGHUP asks; changed ones apply from the next login. */
+  reloadSecrets(): void;
 }
 
 /**
@@ -87,6 +90,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     tracer: tracing?.tracer,
   });
   const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
+  // Calls holding a source whose secret changed finish on its session before it is logged out.
+  const retireGraceMs = 2 * Math.max(0, ...config.upstreams.map((u) => u.rateLimit.queueTimeoutMs + u.timeoutMs * u.retry.maxAttempts));
+  const secretFiles = new SecretFileWatcher(config, logger, (id) => registry.retireSources(id, retireGraceMs));
+  secretFiles.start();
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
   const readiness: Readiness = {
     ready: false,
@@ -127,8 +134,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       readiness.ready = true;
       return address;
     },
+    reloadSecrets: () => secretFiles.reload(),
     stop() {
       stopping ??= (async () => {
+        secretFiles.stop();
         readiness.ready = false;
         readiness.stopping = true;
         for (const stop of stopReporting) stop();

@@ -3,6 +3,7 @@ import type { GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import type { Principal } from '../principal.js';
 import type { BucketBudget } from '../ratelimit/budget.js';
+import { tlsVerificationOf, type TlsVerification } from './pipeline/tls-options.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamKindSpec, UpstreamProduct } from './product.js';
 import type { UpstreamSource } from './upstream-source.js';
@@ -15,6 +16,8 @@ export interface VisibleUpstream {
   /** The graph's `UpstreamKind` value for it. */
   graphKind: string;
   product: UpstreamProduct;
+  /** How its certificate is checked (never the TLS material itself). */
+  tlsVerification: TlsVerification;
 }
 
 /** The sources one caller may use, per request. Lookups of ids the caller cannot see fail like unknown ids. */
@@ -67,7 +70,13 @@ export class SourceRegistry {
     for (const u of this.config.upstreams) {
       if (!principal.upstreamIds.includes(u.id)) continue;
       const product = this.productByKind.get(u.kind) as UpstreamProduct;
-      visible.push({ id: u.id, kind: u.kind, graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind, product });
+      visible.push({
+        id: u.id,
+        kind: u.kind,
+        graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind,
+        product,
+        tlsVerification: tlsVerificationOf(u),
+      });
       configs.set(u.id, u);
     }
     const byId = new Map(visible.map((u) => [u.id, u]));
@@ -110,6 +119,22 @@ export class SourceRegistry {
       if (source.sessionLive) counts.set(source.instanceId, (counts.get(source.instanceId) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /**
+   * The upstream's service-account secret changed: its sources are no longer handed out (the next
+   * request gets a new one, which logs in with the new secret), while calls already holding one finish
+   * on its session; that session is logged out after `graceMs`, once they have.
+   */
+  retireSources(instanceId: string, graceMs: number): void {
+    const retired: UpstreamSource[] = [];
+    for (const [key, source] of this.sourcesByKey) {
+      if (source.instanceId !== instanceId) continue;
+      this.sourcesByKey.delete(key);
+      retired.push(source);
+    }
+    if (retired.length === 0) return;
+    setTimeout(() => void Promise.allSettled(retired.map((s) => s.close())), graceMs).unref();
   }
 
   /** Logs every live source out (at shutdown, before the pipeline closes its pools). */

@@ -205,8 +205,11 @@ export class CommvaultSource extends UpstreamSource {
   /**
    * `POST /RenewLoginToken` with the current token and the Login's deviceId → `{token}`; a refusal is
    * `{error: {errorCode, errLogMessage}}` (docs/upstreams/commvault.md §2.4). Like Login, never retried.
+   * SAML tokens are not renewable: those log in again (docs/upstreams/commvault.md, "Upstream access").
    */
   protected override async renewSession(headers: Record<string, string>): Promise<Record<string, string>> {
+    // A SAML token cannot be renewed (cvpysdk refuses to try): a new login is the renewal.
+    if (headers.Authtoken?.startsWith('SAML ')) return this.authenticate();
     const body = await this.sessionCall('/RenewLoginToken', { sessionId: headers.Authtoken, deviceId: this.deviceId }, headers);
     const token = tokenFromLogin(body);
     if (token) return { Authtoken: token };

@@ -27,6 +27,7 @@ import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { deepFreeze } from './freeze.js';
 import { HttpClient, TransportError, type HttpResponse } from './http-client.js';
+import { tlsVerificationOf } from './tls-options.js';
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
@@ -38,6 +39,7 @@ import {
   statusError,
   upstreamThrottled,
   upstreamTimeout,
+  upstreamTls,
   upstreamUncertain,
   upstreamUnavailable,
   withOrigin,
@@ -136,6 +138,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const random = opts.random ?? Math.random;
   const logger = opts.logger;
   const http = new HttpClient(opts.upstreams);
+  for (const upstream of opts.upstreams) {
+    if (tlsVerificationOf(upstream) === 'DISABLED') {
+      logger.warn({ upstream: upstream.id }, 'TLS certificate verification is off for this upstream (tls.rejectUnauthorized: false)');
+    }
+  }
   const cacheStore: CacheStore = opts.cacheStore ?? new MemoryCacheStore<UpstreamResponse>({ maxBytes: opts.cache.maxBytes, now: opts.now });
   const rateLimiter = opts.rateLimiter ?? new MemoryRateLimiter({ now });
   const inFlight = new InFlight<UpstreamResponse>();
@@ -232,7 +239,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     return response;
   }
 
-  /** 7. retry: idempotent reads with backoff + full jitter; any call once more after a 401 re-login or a 429. */
+  /** 7. retry: idempotent reads with backoff + full jitter; a read once more after a 401 re-login; any call after a 429. */
   async function withRetry(call: Call): Promise<UpstreamResponse> {
     const { config } = call.instance;
     let attemptsMade = 0;
@@ -246,9 +253,15 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       // Other calls opened the breaker while this one waited to retry: its own failure is the news.
       if (outcome.kind === 'refused') throw ownFailure ?? outcome.error;
       if (outcome.kind === 'unauthorized') {
-        // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
-        // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
+        // The credential went stale. onUnauthorized drops only the session that failed: concurrent 401s
+        // share one re-login, and the next call (read or write) logs in first.
         call.source.onUnauthorized(outcome.headersUsed);
+        if (call.uncertainOnFailure) {
+          // A write is never replayed, not even after a 401: what answers 401 (a front end, a console
+          // whose session or token failed, it does not say which) does not prove that nothing ran behind it.
+          noteWriteSent();
+          throw upstreamUncertain(call.instance.config.id, 'it answered 401 (the session had ended)', 401);
+        }
         if (reloggedIn || call.req.resendAfterUnauthorized === false) throw outcome.error;
         reloggedIn = true;
         continue;
@@ -333,9 +346,16 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         throw error;
       }
       // A timeout we cut short to fit the call's deadline says little about the upstream's health.
-      if (error.kind === 'unavailable' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
+      if (error.kind !== 'timeout' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
       else instance.breaker.release();
       observe(call, error.kind, startedMs);
+      if (error.kind === 'tls') {
+        // The handshake failed, so the upstream ran nothing (a write is not uncertain); the same
+        // certificate would fail again, so no retry either.
+        const tlsError = upstreamTls(instanceId, error.reason ?? 'the TLS handshake failed', error.code);
+        instance.lastError = { code: tlsError.code, atMs: now() };
+        return { kind: 'failed', error: tlsError, retryable: false };
+      }
       if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
         noteWriteSent();
         const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
