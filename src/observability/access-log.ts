@@ -16,6 +16,11 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 const traces = new WeakMap<FastifyRequest, RequestTrace>();
 
+/** The trace of a request, for hooks that run before its handler makes it current (the response cache's). */
+export function traceOf(request: FastifyRequest): RequestTrace | undefined {
+  return traces.get(request);
+}
+
 /**
  * One access-log line per HTTP request, at info, written when the response has gone: request id,
  * caller, operation name and type, document id or hash (never the text), duration, HTTP status, error
