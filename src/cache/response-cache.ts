@@ -19,6 +19,11 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   /** Most entries kept. */
   maxEntries: number;
+  /**
+   * How long past its expiry an answer may still be served, once, while the caller refreshes it
+   * (stale-while-revalidate). Never after an invalidation: that drops the answer. @default 0 (never)
+   */
+  swrMs?: number;
   /** Clock in epoch ms; the pipeline's entry expiries are on the same clock. @default Date.now */
   now?: () => number;
 }
@@ -26,6 +31,14 @@ export interface ResponseCacheOptions {
 interface Entry {
   response: StoredResponse;
   tagKeys: readonly string[];
+  /** Fresh until then (epoch ms); afterwards, within `swrMs`, stale. */
+  expiresAtMs: number;
+}
+
+/** A stored answer found: fresh, or stale (expired within the window; the caller should refresh it). */
+export interface Lookup {
+  response: StoredResponse;
+  stale: boolean;
 }
 
 /** Per-entry bookkeeping (key, tag index, lru-cache nodes), a rough estimate. */
@@ -45,10 +58,12 @@ export class ResponseCache {
   /** `instance\0tag` → keys of the answers built from an entry carrying it. */
   private readonly byTag = new Map<string, Set<string>>();
   private readonly now: () => number;
+  private readonly swrMs: number;
   private invalidations = 0;
 
   constructor(options: ResponseCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.swrMs = options.swrMs ?? 0;
     this.lru = new LRUCache<string, Entry>({
       max: options.maxEntries,
       maxSize: options.maxBytes,
@@ -66,8 +81,17 @@ export class ResponseCache {
     return this.invalidations;
   }
 
-  get(key: string): StoredResponse | undefined {
-    return this.lru.get(key)?.response;
+  /**
+   * The answer stored under `key`. A stale one is handed out once — it leaves the cache as it is
+   * returned — so the one request that finds it is answered at once while it refreshes the answer, and
+   * the next ones wait for that refresh or execute themselves: an expired answer is never served twice.
+   */
+  get(key: string): Lookup | undefined {
+    const entry = this.lru.get(key);
+    if (entry === undefined) return undefined;
+    if (this.now() < entry.expiresAtMs) return { response: entry.response, stale: false };
+    this.lru.delete(key);
+    return { response: entry.response, stale: true };
   }
 
   /**
@@ -80,8 +104,8 @@ export class ResponseCache {
     if (!(ttlMs >= 1) || !Number.isFinite(ttlMs)) return undefined;
     const { body, contentType, operationName, documentId, documentHash } = offer;
     const response: StoredResponse = { body, contentType, etag: etagOf(body), operationName, documentId, documentHash };
-    const entry: Entry = { response, tagKeys: [...offer.tagKeys] };
-    this.lru.set(key, entry, { ttl: Math.floor(ttlMs) });
+    const entry: Entry = { response, tagKeys: [...offer.tagKeys], expiresAtMs: offer.expiresAtMs };
+    this.lru.set(key, entry, { ttl: Math.floor(ttlMs) + this.swrMs });
     if (this.lru.peek(key) !== entry) return undefined; // larger than the whole cache: refused
     for (const tag of entry.tagKeys) {
       let keys = this.byTag.get(tag);

@@ -500,6 +500,11 @@ export const configSchema = z
         maxBytes: z.number().int().positive().default(DEFAULT_RESPONSE_CACHE_MAX_BYTES),
         /** Most answers kept (lru-cache wants `max`; the byte bound is the real limit). @default 10000 */
         maxEntries: z.number().int().positive().default(DEFAULT_RESPONSE_CACHE_MAX_ENTRIES),
+        /**
+         * Stale-while-revalidate: this long past its expiry, an answer is served once more while one
+         * refresh runs in the background. Never after an invalidation. @default 0 (off)
+         */
+        swrMs: z.number().int().nonnegative().default(0),
       })
       .strict()
       .prefault({}),

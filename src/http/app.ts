@@ -83,7 +83,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   await apollo.start();
 
   const { routeConfig } = await registerCors(app, config.server.cors);
-  const answers = responseCacheHooks({ cache: deps.responseCache, callers, registry });
+  const answers = responseCacheHooks({ cache: deps.responseCache, callers, registry, app });
   app.route({
     url: '/graphql',
     method: ['PUT', 'DELETE', 'PATCH'],

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { etagOf, type ResponseCache } from '../cache/response-cache.js';
 import { newResponseReads } from '../cache/response-reads.js';
 import type { SourceRegistry } from '../datasources/registry.js';
@@ -39,7 +39,12 @@ export interface ResponseCacheHooksDeps {
   cache?: ResponseCache;
   callers: CallerDirectory;
   registry: SourceRegistry;
+  /** Where a stale answer's refresh is sent (`app.inject`: the same route, the whole stack). */
+  app: FastifyInstance;
 }
+
+/** Request headers a refresh does not repeat: its own length and id, and the client's validators. */
+const NOT_REPEATED = new Set(['content-length', 'x-request-id', 'if-none-match', 'connection']);
 
 /**
  * The `/graphql` route's hooks for whole answers (docs/performance.md "Response cache"):
@@ -61,7 +66,21 @@ export interface ResponseCacheHooksDeps {
  * the upstream entries it was built from are (same TTL, same invalidations, on every replica).
  */
 export function responseCacheHooks(deps: ResponseCacheHooksDeps): { preHandler: preHandlerAsyncHookHandler; onSend: onSendHookHandler } {
-  const { cache, callers, registry } = deps;
+  const { cache, callers, registry, app } = deps;
+
+  /**
+   * Runs the request again through the whole route, in the background, with the caller's own headers: its
+   * answer (if clean) replaces the stale one. Only one runs per stale answer, as the answer left the cache
+   * when it was found stale.
+   */
+  function refresh(request: FastifyRequest): void {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(request.headers)) if (value !== undefined && !NOT_REPEATED.has(name)) headers[name] = value;
+    const payload = request.method === 'GET' ? undefined : JSON.stringify(request.body);
+    app.inject({ method: request.method as 'GET' | 'POST', url: request.url, headers, payload }).catch((error: unknown) => {
+      request.log.debug({ err: error }, 'response cache refresh failed');
+    });
+  }
 
   // Returns the reply once it has answered (fastify's way for an async hook to end the request there).
   async function preHandler(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
@@ -83,14 +102,16 @@ export function responseCacheHooks(deps: ResponseCacheHooksDeps): { preHandler: 
     }
     const key = JSON.stringify([scope, request.headers.accept ?? '', parts.documentId, parts.persistedQuery, parts.query, parts.operationName, parts.variables]);
     const trace = traceOf(request);
-    const stored = preflighted(request) ? cache.get(key) : undefined;
-    if (stored === undefined) {
+    const found = preflighted(request) ? cache.get(key) : undefined;
+    if (found === undefined) {
       responseCacheTotal.inc({ result: 'miss' });
       pendingByRequest.set(request, { key, generation: cache.generation, etagged });
       if (trace !== undefined) trace.reads = newResponseReads();
       return;
     }
-    responseCacheTotal.inc({ result: 'hit' });
+    const stored = found.response;
+    responseCacheTotal.inc({ result: found.stale ? 'stale' : 'hit' });
+    if (found.stale) refresh(request);
     if (trace !== undefined) {
       trace.callerId = callerId;
       trace.operations = 1;

@@ -37,7 +37,7 @@ export const cacheLookupsTotal = new Counter({
 /** Whole answers (src/cache/response-cache.ts): `hit` answered without executing, `miss` executed; `stored` kept after a miss. */
 export const responseCacheTotal = new Counter({
   name: 'backup_graph_response_cache_total',
-  help: 'Response cache lookups of GraphQL operations (hit, miss) and answers stored after a miss (stored)',
+  help: 'Response cache lookups of GraphQL operations (hit; stale: served once past its expiry while it is refreshed; miss) and answers stored after a miss (stored)',
   labelNames: ['result'] as const,
   registers: [metricsRegistry],
 });

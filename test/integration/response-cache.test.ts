@@ -205,6 +205,30 @@ describe('response cache', () => {
     }
   });
 
+  it('with a stale-while-revalidate window, serves an expired answer once and stores the refreshed one', async () => {
+    const swr = await startTestGateway(gatewayConfig(sim, { cache: { ttlMs: { inventory: SHORT_TTL_MS } }, responseCache: { enabled: true, swrMs: 60_000 } }));
+    const first = await post(swr, 'k-ops', CLIENTS, { first: 3 });
+    const listed = (JSON.parse(first.text) as { data: { commvaultClients: { edges: { node: { clientId: number } }[] } } }).data.commvaultClients.edges[0]!.node;
+    const client = sim.data.clients.find((c) => c.clientId === listed.clientId)!;
+    const [clientName, displayName] = [client.clientName, client.displayName];
+    try {
+      // Renamed on the CommServe behind the gateway's back: only an expiry can show it.
+      client.clientName = client.displayName = 'renamed-behind-the-gateway';
+      await new Promise((resolve) => setTimeout(resolve, SHORT_TTL_MS + 200));
+      const listCalls = sim.calls('GET /Client');
+      const stale = await post(swr, 'k-ops', CLIENTS, { first: 3 });
+      expect(stale.text).toBe(first.text);
+      // No client asks again: the list is read by the refresh the stale answer started.
+      await within(5_000, () => sim.calls('GET /Client') > listCalls);
+      // The refresh's answer (the list sorts by name, so the renamed client may leave the page) replaces it.
+      await within(5_000, async () => (await post(swr, 'k-ops', CLIENTS, { first: 3 })).text !== first.text);
+    } finally {
+      client.clientName = clientName;
+      client.displayName = displayName;
+      await swr.close();
+    }
+  });
+
   it('answers a persisted GET whose If-None-Match names the current answer with 304 and no body', async () => {
     const first = await getPersisted(gateway, 'k-ops');
     expect(first.status).toBe(200);
