@@ -89,9 +89,10 @@ export class ResponseCache {
   get(key: string): Lookup | undefined {
     const entry = this.lru.get(key);
     if (entry === undefined) return undefined;
-    if (this.now() < entry.expiresAtMs) return { response: entry.response, stale: false };
+    const now = this.now();
+    if (now < entry.expiresAtMs) return { response: entry.response, stale: false };
     this.lru.delete(key);
-    return { response: entry.response, stale: true };
+    return now < entry.expiresAtMs + this.swrMs ? { response: entry.response, stale: true } : undefined;
   }
 
   /**
