@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -15,5 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Gateways started from the environment (loadConfig, `npm start` in a child) keep their history
+    // store in this run's temporary folder, not in the repository's ./data (test/helpers/store-dir.ts).
+    env: { BACKUP_GRAPH_STORE_DIR: join(tmpdir(), `backup-graph-test-store-${process.pid}`) },
   },
 });

@@ -4,6 +4,7 @@ import type { PrincipalSources, SourceRegistry } from './datasources/registry.js
 import type { GatewayError } from './errors/gateway-error.js';
 import { defaultMutationRuntime, type MutationRuntime } from './mutations/runtime.js';
 import type { Principal } from './principal.js';
+import type { HistoryStore } from './store/history-store.js';
 import type { JobPollRegistry } from './subscriptions/job-poller.js';
 
 export type { Principal, ResolvedCredential } from './principal.js';
@@ -31,6 +32,8 @@ export interface GatewayContext {
   mutations: MutationRuntime;
   /** The replica's job polls, shared by every subscription (src/subscriptions); set only on WebSocket operations. */
   jobPolls?: JobPollRegistry;
+  /** The gateway's history database (docs/history.md); absent when `store.enabled` is false. */
+  history?: HistoryStore;
 }
 
 /** The context of one request: the principal's sources, no per-request state yet, an empty partial-error list. */
@@ -41,6 +44,7 @@ export function createGatewayContext(deps: {
   /** @default one memory store per registry (see defaultMutationRuntime) */
   mutations?: MutationRuntime;
   jobPolls?: JobPollRegistry;
+  history?: HistoryStore;
 }): GatewayContext {
   const state = new Map<symbol, unknown>();
   return {
@@ -57,5 +61,6 @@ export function createGatewayContext(deps: {
     thresholds: deps.config.monitoring.thresholds,
     mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
     jobPolls: deps.jobPolls,
+    history: deps.history,
   };
 }

@@ -21,10 +21,14 @@ import { DEMO_UPSTREAMS, PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { JobPollRegistry } from './subscriptions/job-poller.js';
 import { LeasedPolls } from './subscriptions/redis-lease.js';
+import type { HistoryStore } from './store/history-store.js';
+import { openHistoryStore } from './store/open-store.js';
 
 export interface Gateway {
   readonly app: FastifyInstance;
   readonly config: GatewayConfig;
+  /** The history database (docs/history.md), migrated; absent while `store.enabled` is false. */
+  readonly history?: HistoryStore;
   /** Starts listening on `config.server`; resolves to the gateway's base URL (e.g. http://127.0.0.1:4000). */
   listen(): Promise<string>;
   /** Stops taking requests, drains the running ones, logs out of upstream sessions, closes pools and simulators. */
@@ -52,9 +56,21 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const schema = await buildGatewaySchema(PRODUCTS);
   const trusted = await loadTrustedDocuments(config.persistedQueries.manifestPath ?? DEFAULT_MANIFEST_PATH, schema);
 
+  // The store before anything else is opened: a database that cannot be reached or migrated stops the
+  // start with nothing else to close.
+  let history: HistoryStore | undefined;
+  if (config.store.enabled) {
+    const opened = await openHistoryStore(config.store);
+    history = opened.store;
+    if (opened.applied.length > 0) logger.info({ migrations: opened.applied, dialect: history.dialect }, 'history store migrated');
+  }
+
   let simulators: DemoSimulators | undefined;
   if (config.demo) {
-    simulators = await startDemoSimulators(config.demo, DEMO_UPSTREAMS, config.upstreams, logger);
+    simulators = await startDemoSimulators(config.demo, DEMO_UPSTREAMS, config.upstreams, logger).catch(async (e: unknown) => {
+      await history?.close(); // a PostgreSQL pool left open would keep the process alive
+      throw e;
+    });
   }
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.
@@ -99,6 +115,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     tracer: tracing?.tracer,
     jobPolls,
     responseCache,
+    history,
   });
   const { app } = http;
   const stopReporting = [
@@ -110,6 +127,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   return {
     app,
     config,
+    history,
     async listen() {
       const address = await app.listen({ port: config.server.port, host: config.server.host });
       readiness.ready = true;
@@ -127,6 +145,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await pipeline.close();
         await shared?.close();
         await simulators?.close();
+        await history?.close();
         // Last: the logouts above are upstream calls with spans of their own.
         await tracing?.shutdown();
       })();

@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from './config/load.js';
+import { loadConfigOrExit } from './config/load.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './observability/logger.js';
 
 /** `npm start`: read the config once, start the gateway, stop gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = await loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`backup-graph: configuration error: ${e.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
+  const config = await loadConfigOrExit('backup-graph');
   const logger = createLogger(config.logLevel);
   const gateway = await createGateway(config, { logger });
   const url = await gateway.listen();

@@ -19,7 +19,8 @@ const send = (m: unknown): void => {
   process.send?.(m);
 };
 
-const config = parseConfig(raw, {});
+// No history store unless the bench's config asks for one: a bench measures queries, not ./data writes.
+const config = parseConfig({ store: { enabled: false }, ...(raw as object) }, {});
 const gateway = await createGateway(config, { logger: pino({ level: 'silent' }) });
 const url = await gateway.listen();
 

@@ -13,8 +13,8 @@ export interface ControlHooks {
   setFaults(f: SimFaults): void;
   /** Zeroes stats and clears faults. */
   reset(): void;
-  /** Simulator-specific numbers added to `GET /__sim/stats` (e.g. `liveTokens`). */
-  extraStats(): Record<string, number>;
+  /** Simulator-specific figures added to `GET /__sim/stats` (e.g. `liveTokens`, a Cloud tenant's `tenantWindows`). */
+  extraStats(): Record<string, unknown>;
 }
 
 /**

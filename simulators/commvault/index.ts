@@ -9,9 +9,9 @@ import type { CommvaultDataset } from './data/types.js';
 import { allRoutes } from './routes/index.js';
 import { Router } from './router.js';
 import { createPipeline } from './server.js';
-import { TenantBudget, type TenantBudgetOptions } from './tenant-budget.js';
+import { TenantBudget, type TenantBudgetOptions, type TenantWindow } from './tenant-budget.js';
 
-export { CLOUD_TENANT_BUDGET, type TenantBudgetOptions } from './tenant-budget.js';
+export { CLOUD_TENANT_BUDGET, type TenantBudgetOptions, type TenantWindow } from './tenant-budget.js';
 
 export type { SimFaults } from '../common/faults.js';
 export type * from './data/types.js';
@@ -31,6 +31,8 @@ export interface CommvaultSimulator extends SimulatorHandle<CommvaultDataset> {
   liveTokens(): number;
   /** A Cloud tenant's calls counted in the current budget window (zeros for a CommServe). */
   tenantSpent(): { reads: number; writes: number };
+  /** A Cloud tenant's last budget windows, oldest first (empty for a CommServe); also `tenantWindows` in `GET /__sim/stats`. */
+  tenantWindows(): TenantWindow[];
 }
 
 export const DEFAULT_OPTIONS: Readonly<CommvaultSimulatorOptions> = {
@@ -60,5 +62,6 @@ export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOp
     ...simulatorHandle(server, basePath, data, core),
     liveTokens: () => tokens.live(),
     tenantSpent: () => tenant?.spent() ?? { reads: 0, writes: 0 },
+    tenantWindows: () => tenant?.windows() ?? [],
   };
 }

@@ -38,7 +38,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       faults: p.faults,
       setFaults: p.setFaults,
       reset: p.reset,
-      extraStats: () => ({ liveTokens: p.tokens.live() }),
+      extraStats: () => ({ liveTokens: p.tokens.live(), ...(p.tenant ? { tenantWindows: p.tenant.windows() } : {}) }),
     });
     if (handled) return;
 

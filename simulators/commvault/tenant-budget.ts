@@ -15,10 +15,24 @@ export const CLOUD_TENANT_BUDGET: Readonly<TenantBudgetOptions> = { readsPerPeri
 
 export type TenantDecision = { allowed: boolean; headers: Record<string, string> };
 
+/** One budget window as the tenant counted it: calls served per class, and calls refused with 429. */
+export interface TenantWindow {
+  /** When it opened (epoch ms): the first call after the previous window ended. */
+  startedAtMs: number;
+  reads: number;
+  writes: number;
+  refused: number;
+}
+
+/** Windows kept for `windows()`: enough for any test or bench run, bounded for a long-running demo. */
+const WINDOWS_KEPT = 100;
+
 export class TenantBudget {
   private windowStart: number;
   private reads = 0;
   private writes = 0;
+  private refused = 0;
+  private readonly closed: TenantWindow[] = [];
 
   constructor(
     private readonly options: TenantBudgetOptions,
@@ -34,15 +48,21 @@ export class TenantBudget {
   take(method: string): TenantDecision {
     const t = this.now();
     if (t - this.windowStart >= this.options.periodSeconds * 1000) {
+      this.closed.push(this.current());
+      if (this.closed.length > WINDOWS_KEPT) this.closed.shift();
       this.windowStart = t;
       this.reads = 0;
       this.writes = 0;
+      this.refused = 0;
     }
     const read = method === 'GET' || method === 'HEAD';
     const limit = read ? this.options.readsPerPeriod : this.options.writesPerPeriod;
     const headers = { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Period': String(this.options.periodSeconds) };
     const used = read ? this.reads : this.writes;
-    if (used >= limit) return { allowed: false, headers };
+    if (used >= limit) {
+      this.refused += 1;
+      return { allowed: false, headers };
+    }
     if (read) this.reads += 1;
     else this.writes += 1;
     return { allowed: true, headers };
@@ -51,5 +71,17 @@ export class TenantBudget {
   /** What this window has spent, for tests and the control endpoint. */
   spent(): { reads: number; writes: number } {
     return { reads: this.reads, writes: this.writes };
+  }
+
+  /**
+   * The last windows, oldest first, the current one last (`GET /__sim/stats` → `tenantWindows`): what a
+   * test needs to check that no window was overspent (no 429) and how much of each was used.
+   */
+  windows(): TenantWindow[] {
+    return [...this.closed, this.current()];
+  }
+
+  private current(): TenantWindow {
+    return { startedAtMs: this.windowStart, reads: this.reads, writes: this.writes, refused: this.refused };
   }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type GatewayConfig } from './schema.js';
+import { resolveNotificationSecrets } from './notifications.js';
 import { demoCallers } from './demo.js';
 import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
 import { DEMO_UPSTREAMS, UPSTREAM_KINDS } from '../products.js';
@@ -18,7 +19,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads the one configuration object, once, at start: the file named by `BACKUP_GRAPH_CONFIG` (YAML or
- * JSON), then environment overrides (`PORT`, `REDIS_URL`, `LOG_LEVEL`), then `…Env` secret indirections.
+ * JSON), then environment overrides (`PORT`, `REDIS_URL`, `LOG_LEVEL`, `BACKUP_GRAPH_STORE_URL`,
+ * `BACKUP_GRAPH_STORE_DIR`), then `…Env` secret indirections.
  * Without a file the gateway runs its demo: built-in simulators and the demo callers.
  */
 export async function loadConfig(env: Env = process.env): Promise<GatewayConfig> {
@@ -40,6 +42,22 @@ export async function loadConfig(env: Env = process.env): Promise<GatewayConfig>
     raw = demoConfigInput(env);
   }
   return parseConfig(applyEnvOverrides(raw, env), env);
+}
+
+/**
+ * loadConfig for a command's entry point (`npm start`, `npm run migrate`): a configuration error is
+ * printed as one line naming `program` and ends the process with EX_CONFIG (78).
+ */
+export async function loadConfigOrExit(program: string, env: Env = process.env): Promise<GatewayConfig> {
+  try {
+    return await loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${program}: configuration error: ${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
 }
 
 /** Validates an already-parsed config object and resolves its secrets. Exposed for tests. */
@@ -113,6 +131,12 @@ function applyEnvOverrides(raw: unknown, env: Env): unknown {
   if (port !== undefined) out.server = { ...(out.server as object | undefined), port };
   if (env.REDIS_URL) out.redis = { url: env.REDIS_URL };
   if (env.LOG_LEVEL) out.logLevel = env.LOG_LEVEL;
+  if (env.BACKUP_GRAPH_STORE_URL || env.BACKUP_GRAPH_STORE_DIR) {
+    const store = { ...(out.store as object | undefined) } as Record<string, unknown>;
+    if (env.BACKUP_GRAPH_STORE_URL) store.url = env.BACKUP_GRAPH_STORE_URL;
+    if (env.BACKUP_GRAPH_STORE_DIR) store.dir = env.BACKUP_GRAPH_STORE_DIR;
+    out.store = store;
+  }
   return out;
 }
 
@@ -153,6 +177,7 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
   for (const [header, name] of Object.entries(traces?.headersEnv ?? {})) {
     if (traces) traces.headers[header] = fromEnv(`telemetry.traces.headersEnv.${header}`, name);
   }
+  resolveNotificationSecrets(config.notifications, fromEnv);
   config.callers.forEach((c, i) => {
     if (c.apiKeyEnv) c.apiKey = fromEnv(`callers[${i}].apiKeyEnv`, c.apiKeyEnv);
     for (const [upstreamId, cred] of Object.entries(c.credentials ?? {})) {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { telemetrySchema } from './telemetry.js';
+import { notificationsSchema } from './notifications.js';
 import { DEFAULT_THRESHOLDS } from '../monitoring/thresholds.js';
+import { DEFAULT_FORECAST_OPTIONS } from '../monitoring/forecast.js';
+import { DEFAULT_ALERT_RULES } from '../collectors/alerts/rule-config.js';
+import { Severity } from '../datasources/domain.js';
 
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
@@ -336,6 +340,122 @@ const thresholdsSchema = z
   })
   .strict();
 
+const F = DEFAULT_FORECAST_OPTIONS;
+
+/** The capacity forecast's method (src/monitoring/forecast.ts, docs/history.md "Capacity forecast"). */
+const forecastSchema = z
+  .object({
+    /** Days of history the line is fitted to. @default 30 */
+    windowDays: z.number().positive().max(366).default(F.windowDays),
+    /** Fewer samples in the window answer TOO_LITTLE_HISTORY. @default 5 */
+    minSamples: z.number().int().min(2).default(F.minSamples),
+    /** Samples spanning less time answer TOO_LITTLE_HISTORY, hours. @default 24 */
+    minSpanHours: z.number().nonnegative().default(F.minSpanHours),
+    /** A line that meets the capacity later than this answers NOT_GROWING, days. @default 1825 (5 years) */
+    horizonDays: z.number().positive().default(F.horizonDays),
+  })
+  .strict();
+
+const R = DEFAULT_ALERT_RULES;
+const alertSeverity = z.enum([Severity.WARNING, Severity.CRITICAL]);
+const enabled = (on: boolean) => z.boolean().default(on);
+
+/** The alert rules (src/collectors/alerts, docs/history.md "Alert rules"); capacity and DDB judge by `monitoring.thresholds`. */
+const alertRulesSchema = z
+  .object({
+    /** Storage target below the capacity thresholds' free share. @default on */
+    capacity: z.object({ enabled: enabled(R.capacity.enabled) }).strict().prefault({}),
+    /** DDB store slower than the Q&I thresholds, or offline (CRITICAL). @default on */
+    ddb: z.object({ enabled: enabled(R.ddb.enabled) }).strict().prefault({}),
+    /** MediaAgent or appliance offline. @default on, CRITICAL */
+    infrastructure: z
+      .object({ enabled: enabled(R.infrastructure.enabled), severity: alertSeverity.default(R.infrastructure.severity) })
+      .strict()
+      .prefault({}),
+    /** A job failed or killed in the last `windowHours`, one alert per job. @default on, 24 h, WARNING */
+    failedJobs: z
+      .object({
+        enabled: enabled(R.failedJobs.enabled),
+        windowHours: z.number().positive().max(744).default(R.failedJobs.windowHours),
+        severity: alertSeverity.default(R.failedJobs.severity),
+      })
+      .strict()
+      .prefault({}),
+    /** A workload without a successful backup started in the last `hours`. @default on, 48 h, WARNING */
+    unprotected: z
+      .object({
+        enabled: enabled(R.unprotected.enabled),
+        hours: z.number().positive().max(8760).default(R.unprotected.hours),
+        severity: alertSeverity.default(R.unprotected.severity),
+      })
+      .strict()
+      .prefault({}),
+    /** A storage target forecast full within `criticalDays` (CRITICAL) or `warningDays` (WARNING). @default on, 30 / 7 days */
+    forecast: z
+      .object({
+        enabled: enabled(R.forecast.enabled),
+        warningDays: z.number().nonnegative().default(R.forecast.warningDays),
+        criticalDays: z.number().nonnegative().default(R.forecast.criticalDays),
+      })
+      .strict()
+      .refine((f) => f.criticalDays <= f.warningDays, 'criticalDays must not exceed warningDays')
+      .prefault({}),
+  })
+  .strict();
+
+/** How long each history table keeps rows, in days (docs/history.md "Retention"). */
+export const DEFAULT_STORE_RETENTION_DAYS = {
+  raw: 30,
+  daily: 365,
+  jobs: 400,
+  events: 90,
+  healthReports: 90,
+  resolvedAlerts: 365,
+  deliveries: 90,
+} as const;
+export const DEFAULT_STORE_DIR = './data';
+
+const retentionDays = z.number().positive();
+const D = DEFAULT_STORE_RETENTION_DAYS;
+
+const storeSchema = z
+  .object({
+    /** Keep history at all; off, nothing is opened or written (tests and benches that need none). @default true */
+    enabled: z.boolean().default(true),
+    /**
+     * Folder of the embedded database (`history.sqlite`), made if missing; a relative path is taken from
+     * the working directory. Env `BACKUP_GRAPH_STORE_DIR`. Unused when `url` is set. @default ./data
+     */
+    dir: z.string().min(1).default(DEFAULT_STORE_DIR),
+    /**
+     * PostgreSQL instead of the embedded file (`postgres://user:password@host:5432/db`); what several
+     * replicas share. Env `BACKUP_GRAPH_STORE_URL`. @default none (embedded)
+     */
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional(),
+    retention: z
+      .object({
+        /** Raw capacity and DDB readings, before they are rolled into one row per day. @default 30 */
+        rawDays: retentionDays.default(D.raw),
+        /** Daily capacity and DDB rows. @default 365 */
+        dailyDays: retentionDays.default(D.daily),
+        /** Job outcomes, by the job's start. @default 400 */
+        jobsDays: retentionDays.default(D.jobs),
+        /** Upstream events. @default 90 */
+        eventsDays: retentionDays.default(D.events),
+        /** Hourly health reports. @default 90 */
+        healthReportsDays: retentionDays.default(D.healthReports),
+        /** Alerts, counted from their resolution (open alerts are kept). @default 365 */
+        resolvedAlertsDays: retentionDays.default(D.resolvedAlerts),
+        /** Notification deliveries, daily reports and collector runs. @default 90 */
+        deliveriesDays: retentionDays.default(D.deliveries),
+      })
+      .strict()
+      .refine((r) => r.rawDays <= r.dailyDays, 'rawDays must not exceed dailyDays')
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
 export const configSchema = z
   .object({
     server: z
@@ -546,12 +666,16 @@ export const configSchema = z
     redis: redisSchema.optional(),
     /** The monitoring fields' thresholds (docs/configuration.md "Monitoring"). */
     monitoring: z
-      .object({ thresholds: thresholdsSchema.prefault({}) })
+      .object({ thresholds: thresholdsSchema.prefault({}), forecast: forecastSchema.prefault({}) })
       .strict()
       .prefault({}),
+    /** Alerts raised by the collectors (docs/configuration.md "Alerts"). */
+    alerts: z.object({ rules: alertRulesSchema.prefault({}) }).strict().prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Traces (OpenTelemetry over OTLP/HTTP); off unless `telemetry.traces` is set (docs/configuration.md). */
     telemetry: telemetrySchema,
+    /** Alert and daily-report notifications: webhooks, e-mail, retries (docs/configuration.md "Notifications"). */
+    notifications: notificationsSchema,
     /** Demo mode: start the built-in simulators and the demo callers. Set when no config file is given. */
     demo: z
       .object({
@@ -569,6 +693,8 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /** The history database (docs/history.md): embedded in `dir`, or PostgreSQL at `url`. */
+    store: storeSchema,
   })
   .strict();
 

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import type { MutationRuntime } from '../mutations/runtime.js';
+import type { HistoryStore } from '../store/history-store.js';
 import type { Logger } from '../observability/logger.js';
 import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
@@ -51,6 +52,8 @@ export interface HttpAppDeps {
   jobPolls?: JobPollRegistry;
   /** Whole answers by operation, variables and caller scope (`responseCache.enabled`); absent: every request executes. */
   responseCache?: ResponseCache;
+  /** The history database, reachable by resolvers through the context; absent while `store.enabled` is false. */
+  history?: HistoryStore;
 }
 
 export interface HttpApp {
@@ -110,7 +113,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     handler: tracedHandler(fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
         tracedContext(request, () =>
-          createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations }),
+          createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations, history: deps.history }),
         ),
     })),
   });
@@ -138,6 +141,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
           registry,
           jobPolls: deps.jobPolls,
           mutations: deps.mutations,
+          history: deps.history,
           plugins: operationPolicyPlugins(config, trusted),
           rules: [depthLimitRule(config.limits.maxDepth)],
           formatError: createErrorFormatter(logger),

@@ -1,10 +1,8 @@
 import type { BucketConfig } from '../config/schema.js';
+import { windowSafeBucket, type WindowLimit } from './window-safe-bucket.js';
 
 /** An upstream's own statement of its budget: `limit` calls per `periodSeconds`. */
-export interface AnnouncedLimit {
-  limit: number;
-  periodSeconds: number;
-}
+export type AnnouncedLimit = WindowLimit;
 
 /**
  * `X-RateLimit-Limit` and `X-RateLimit-Period` (seconds), as Commvault Cloud sends them
@@ -19,8 +17,9 @@ export function announcedLimit(headers: Readonly<Record<string, string | undefin
 
 /**
  * What the upstreams announced, per bucket: the gateway spends from the lower of its configured bucket
- * and the announced budget (a lower limit or a longer period lowers it; a higher one never raises the
- * configured bucket). Upstreams that announce nothing keep the configured bucket.
+ * and the window-safe bucket of the announced budget (windowSafeBucket: never more than the limit in any
+ * span of the period, so a fixed window is never overspent; a lower limit or a longer period lowers it, a
+ * higher one never raises the configured bucket). Upstreams that announce nothing keep the configured bucket.
  */
 export class AnnouncedLimits {
   private readonly byBucket = new Map<string, AnnouncedLimit>();
@@ -38,8 +37,7 @@ export class AnnouncedLimits {
   effective(bucketKey: string, configured: BucketConfig): BucketConfig {
     const announced = this.byBucket.get(bucketKey);
     if (!announced) return configured;
-    const capacity = Math.min(configured.capacity, announced.limit);
-    const refillPerSecond = Math.min(configured.refillPerSecond, announced.limit / announced.periodSeconds);
+    const { capacity, refillPerSecond } = windowSafeBucket(announced, configured);
     return capacity === configured.capacity && refillPerSecond === configured.refillPerSecond ? configured : { capacity, refillPerSecond };
   }
 }

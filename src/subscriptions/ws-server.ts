@@ -9,6 +9,7 @@ import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import type { MutationRuntime } from '../mutations/runtime.js';
+import type { HistoryStore } from '../store/history-store.js';
 import type { Logger } from '../observability/logger.js';
 import type { CallerDirectory } from '../plugins/caller.js';
 import type { Principal } from '../principal.js';
@@ -28,6 +29,7 @@ export interface SubscriptionServerDeps {
   registry: SourceRegistry;
   jobPolls: JobPollRegistry;
   mutations?: MutationRuntime;
+  history?: HistoryStore;
   /** The HTTP path's policy plugins (src/http/operation-policy.ts). */
   plugins: readonly ApolloServerPlugin<GatewayContext>[];
   /** The validation rules Apollo adds (the global depth limit). */
@@ -107,6 +109,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
           config,
           mutations: deps.mutations,
           jobPolls: deps.jobPolls,
+          history: deps.history,
         });
         const refused = limits.reserve(ctx, connection.principal, id);
         if (refused) return [refused];

@@ -11,6 +11,7 @@ import { DEMO_ESTATE } from '../helpers/demo-estate.js';
 import { CHROMIUM_MISSING_MESSAGE, chromiumInstalled, launchChromium } from './chromium.js';
 import { liveRowsUpdated, sectionsIn, sessionValue, settledSections, shownRows } from './dashboard-page.js';
 import { openSameOriginPage, type SameOriginPage } from './same-origin-page.js';
+import { testStoreEnv } from '../helpers/store-dir.js';
 
 const SCREENSHOT_PATH = 'test-artifacts/dashboard.png';
 const UI_TIMEOUT_MS = 30_000;
@@ -72,7 +73,7 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
   beforeAll(async () => {
     if (!installed) return;
     // The demo as `npm start` runs it, every simulator on a free port.
-    const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent' };
+    const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent', ...testStoreEnv() };
     for (const u of DEMO_ESTATE) env[u.portEnv] = '0';
     gateway = await createGateway(await loadConfig(env), { logger: pino({ level: 'silent' }) });
     url = await gateway.listen();

@@ -34,6 +34,8 @@ export async function startTestGateway(input: TestConfigInput): Promise<TestGate
     {
       callers: [{ id: 'test-analyst', apiKey: TEST_ANALYST_KEY, role: 'analyst' }],
       logLevel: 'silent',
+      // No history store unless a test asks for one: tests never write into the repository's ./data.
+      store: { enabled: false },
       ...input,
       server: { port: 0, ...(input.server as object | undefined) },
     },

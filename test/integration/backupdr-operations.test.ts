@@ -118,6 +118,7 @@ beforeAll(async () => {
       ],
       logLevel: 'info',
       server: { port: 0 },
+      store: { enabled: false },
       upstreams: [
         // Many lost answers on purpose: the breaker must not open between the tests that cause them.
         { id: BDR, kind: 'backupdr', url: sim.url, bearerToken: 'admin-token', breaker: { failureThreshold: 1000 } },

@@ -49,7 +49,9 @@ describe('a Commvault Cloud tenant: one budget for every caller, as the tenant a
     const refused = answers.filter((a) => a.body.errors?.some((e) => e.extensions?.code === 'RATE_LIMITED'));
     expect(refused.length).toBeGreaterThanOrEqual(LISTS.length - READS);
     for (const a of refused) expect(a.body.errors?.[0]?.extensions?.retryAfterMs).toEqual(expect.any(Number));
-    // And it used the budget it had: the first reads went through.
-    expect(spent.reads).toBeGreaterThanOrEqual(READS - 1);
+    // And it used what the window lets go at once: 5 reads per 600 s is a burst of one token, the other
+    // four spread over the period (windowSafeBucket), so the first read (sent before the limit was
+    // known) and that token went through.
+    expect(spent.reads).toBeGreaterThanOrEqual(2);
   });
 });

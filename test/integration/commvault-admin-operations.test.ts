@@ -101,6 +101,7 @@ beforeAll(async () => {
       ],
       logLevel: 'silent',
       server: { port: 0 },
+      store: { enabled: false },
       upstreams: [
         { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
         { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },

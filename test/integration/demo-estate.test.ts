@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { DEMO_ESTATE, freeDemoPorts } from '../helpers/demo-estate.js';
+import { testStoreEnv } from '../helpers/store-dir.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -22,7 +23,7 @@ describe('the demo estate in one process', () => {
 
   beforeAll(async () => {
     // Port 0 for every simulator: each takes a free port and its upstream follows it.
-    const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent' };
+    const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent', ...testStoreEnv() };
     for (const u of DEMO_ESTATE) env[u.portEnv] = '0';
     gateway = await createGateway(await loadConfig(env), { logger: silent });
     url = await gateway.listen();
@@ -63,7 +64,7 @@ describe('a demo simulator that cannot start', () => {
     const last = DEMO_ESTATE[DEMO_ESTATE.length - 1]!;
     blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(ports.get(last.id), '127.0.0.1', resolve));
-    const config = await loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent' });
+    const config = await loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent', ...testStoreEnv() });
     await expect(createGateway(config, { logger: silent })).rejects.toThrow(/EADDRINUSE/);
     // Their ports are free again: nothing was left listening.
     for (const u of DEMO_ESTATE.slice(0, -1)) await expect(bindAndRelease(ports.get(u.id)!)).resolves.toBeUndefined();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { DEMO_ESTATE } from '../helpers/demo-estate.js';
+import { testStoreEnv } from '../helpers/store-dir.js';
 
 /** One job as an upstream lists it: where it sorts (epoch ms; start, else queue time) and its upstream id. */
 interface RawJob {
@@ -107,7 +108,7 @@ describe('job cursors on the demo estate', () => {
   }
 
   beforeAll(async () => {
-    const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent' };
+    const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent', ...testStoreEnv() };
     for (const u of DEMO_ESTATE) env[u.portEnv] = '0';
     gateway = await createGateway(await loadConfig(env), { logger: pino({ level: 'silent' }) });
     url = await gateway.listen();

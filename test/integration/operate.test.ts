@@ -26,7 +26,7 @@ class LogCapture extends Writable {
 }
 
 async function startGateway(upstreams: unknown[], logs: LogCapture, extra: Record<string, unknown> = {}): Promise<{ gateway: Gateway; url: string }> {
-  const config = parseConfig({ callers: [{ id: CALLER, apiKey: API_KEY, role: 'analyst' }], upstreams, server: { port: 0 }, ...extra }, {});
+  const config = parseConfig({ callers: [{ id: CALLER, apiKey: API_KEY, role: 'analyst' }], upstreams, server: { port: 0 }, store: { enabled: false }, ...extra }, {});
   const gateway = await createGateway(config, { logger: createLogger('debug', logs) });
   return { gateway, url: await gateway.listen() };
 }

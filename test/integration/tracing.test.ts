@@ -29,7 +29,7 @@ interface Traced {
 }
 
 async function startGateway(upstreams: unknown[], extra: Record<string, unknown> = {}): Promise<Traced> {
-  const config = parseConfig({ callers: [{ id: CALLER, apiKey: API_KEY, role: 'analyst' }], upstreams, server: { port: 0 }, logLevel: 'silent', ...extra }, {});
+  const config = parseConfig({ callers: [{ id: CALLER, apiKey: API_KEY, role: 'analyst' }], upstreams, server: { port: 0 }, store: { enabled: false }, logLevel: 'silent', ...extra }, {});
   const exporter = new InMemorySpanExporter();
   const gateway = await createGateway(config, { logger: pino({ level: 'silent' }), spanProcessor: new SimpleSpanProcessor(exporter) });
   return { gateway, url: await gateway.listen(), exporter };
@@ -314,6 +314,7 @@ describe('traces exported over OTLP/HTTP (no span processor given: the productio
         callers: [{ id: CALLER, apiKey: API_KEY, role: 'analyst' }],
         upstreams: [commvaultUpstream('cv-main', sim.url)],
         server: { port: 0 },
+        store: { enabled: false },
         telemetry: { traces: { endpoint: `http://127.0.0.1:${port}/v1/traces`, headers: { 'x-tenant': 'eu' }, headersEnv: { 'x-api-key': 'TRACE_TEST_KEY' }, serviceName: 'graph-under-test' } },
       },
       { TRACE_TEST_KEY: 'otlp-secret' },

@@ -12,11 +12,12 @@ describe('limits an upstream announces', () => {
     expect(announcedLimit({ 'x-ratelimit-limit': '10', 'x-ratelimit-period': '-1' })).toBeUndefined();
   });
 
-  it('lowers the bucket to a lower limit or a longer period, and never raises it above the configured one', () => {
+  it('lowers the bucket to the window-safe bucket of a lower limit or a longer period, and never raises it above the configured one', () => {
     const limits = new AnnouncedLimits();
     expect(limits.effective('k', CONFIGURED)).toBe(CONFIGURED);
     limits.learn('k', { 'x-ratelimit-limit': '5', 'x-ratelimit-period': '600' });
-    expect(limits.effective('k', CONFIGURED)).toEqual({ capacity: 5, refillPerSecond: 5 / 600 });
+    // 5 per 600 s: a burst of 1 (at least one token) and the other 4 spread over the period.
+    expect(limits.effective('k', CONFIGURED)).toEqual({ capacity: 1, refillPerSecond: 4 / 600 });
     limits.learn('k', { 'x-ratelimit-limit': '100000', 'x-ratelimit-period': '1' });
     expect(limits.effective('k', CONFIGURED)).toBe(CONFIGURED);
     // Another bucket (another upstream, or reads beside writes) keeps its own.

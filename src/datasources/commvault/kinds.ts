@@ -1,3 +1,4 @@
+import { windowSafeBucket } from '../../ratelimit/window-safe-bucket.js';
 import type { UpstreamKindSpec } from '../product.js';
 
 /** The config kinds Commvault serves: CommServes and Commvault Cloud tenants answer the same API. */
@@ -11,14 +12,16 @@ export const COMMVAULT_KINDS = {
     sharedBudget: false,
   },
   // A tenant's documented budget: 1000 reads and 100 writes an hour, per tenant whoever calls
-  // (docs/upstreams/commvault.md §9.2): one bucket for every caller and replica.
+  // (docs/upstreams/commvault.md §9.2): one bucket for every caller and replica, shaped so that no hour
+  // (fixed window or any other span) sees more than the budget: burst 50 and 950 reads an hour after it,
+  // burst 5 and 95 writes (windowSafeBucket says why).
   'commvault-cloud': {
     graphKind: 'COMMVAULT_CLOUD',
     description: 'A Commvault Cloud tenant (same API, strict rate limits).',
     credential: 'password',
     rateLimits: {
-      read: { capacity: 50, refillPerSecond: 1000 / 3600 },
-      write: { capacity: 10, refillPerSecond: 100 / 3600 },
+      read: windowSafeBucket({ limit: 1000, periodSeconds: 3600 }),
+      write: windowSafeBucket({ limit: 100, periodSeconds: 3600 }),
     },
     sharedBudget: true,
   },

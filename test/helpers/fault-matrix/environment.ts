@@ -99,6 +99,7 @@ export async function startMatrixEnvironment(): Promise<MatrixEnvironment> {
     {
       logLevel: 'silent',
       server: { port: 0 },
+      store: { enabled: false },
       callers: [{ id: 'fault-matrix', apiKey: ADMIN_KEY, role: 'admin' }],
       cache: { ttlMs: { jobsRunning: 0, jobsFinished: 0 } },
       redis: { url: redis.url },
