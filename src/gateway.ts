@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance } from 'fastify';
+import { ResponseCache } from './cache/response-cache.js';
 import { createSharedLayers } from './cache/shared-layers.js';
 import type { GatewayConfig } from './config/schema.js';
 import { createUpstreamPipeline } from './datasources/pipeline/index.js';
@@ -94,6 +95,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const retireGraceMs = 2 * Math.max(0, ...config.upstreams.map((u) => u.rateLimit.queueTimeoutMs + u.timeoutMs * u.retry.maxAttempts));
   const secretFiles = new SecretFileWatcher(config, logger, (id) => registry.retireSources(id, retireGraceMs));
   secretFiles.start();
+  // Whole answers live no longer than the entries they were built from: every invalidation the pipeline
+  // hears (its own mutations', and with Redis the other replicas') drops the answers built on those tags.
+  const responseCache = config.responseCache.enabled ? new ResponseCache(config.responseCache) : undefined;
+  if (responseCache) pipeline.onInvalidation?.((event) => responseCache.invalidate(event));
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
   const readiness: Readiness = {
     ready: false,
@@ -116,6 +121,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     mutations: createMutationRuntime({ redis: shared?.redis, logger }),
     tracer: tracing?.tracer,
     jobPolls,
+    responseCache,
     history,
   });
   const { app } = http;

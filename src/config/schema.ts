@@ -9,6 +9,8 @@ import { Severity } from '../datasources/domain.js';
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_RESPONSE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_RESPONSE_CACHE_MAX_ENTRIES = 10_000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
@@ -670,6 +672,26 @@ export const configSchema = z
       })
       .strict()
       .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
+    /**
+     * Whole GraphQL answers kept as bytes, per operation, variables and caller scope (src/cache/response-cache.ts;
+     * docs/performance.md "Response cache"). Off unless enabled.
+     */
+    responseCache: z
+      .object({
+        /** Answer a repeated query from its stored bytes, before the GraphQL request stack runs. @default false */
+        enabled: z.boolean().default(false),
+        /** Byte bound of the stored answers. @default 32 MiB */
+        maxBytes: z.number().int().positive().default(DEFAULT_RESPONSE_CACHE_MAX_BYTES),
+        /** Most answers kept (lru-cache wants `max`; the byte bound is the real limit). @default 10000 */
+        maxEntries: z.number().int().positive().default(DEFAULT_RESPONSE_CACHE_MAX_ENTRIES),
+        /**
+         * Stale-while-revalidate: this long past its expiry, an answer is served once more while one
+         * refresh runs in the background. Never after an invalidation. @default 0 (off)
+         */
+        swrMs: z.number().int().nonnegative().default(0),
+      })
+      .strict()
+      .prefault({}),
     /** `Subscription.jobProgress` over WebSocket on `/graphql` (docs/operations.md "Live job progress"). */
     subscriptions: z
       .object({

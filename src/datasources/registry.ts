@@ -7,6 +7,7 @@ import { tlsVerificationOf, type TlsVerification } from './pipeline/tls-options.
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamKindSpec, UpstreamProduct } from './product.js';
 import type { UpstreamSource } from './upstream-source.js';
+import { sha256Hex } from '../util/sha256.js';
 
 /** An upstream a caller may see, as the graph names it. */
 export interface VisibleUpstream {
@@ -53,6 +54,7 @@ export class SourceRegistry {
   private readonly logger: Logger;
   private readonly productByKind = new Map<string, UpstreamProduct>();
   private readonly sourcesByKey = new Map<string, UpstreamSource>();
+  private readonly scopes = new WeakMap<Principal, string>();
 
   constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger; products: readonly UpstreamProduct[] }) {
     this.config = opts.config;
@@ -105,6 +107,25 @@ export class SourceRegistry {
         return this.pipeline.budget(sourceOf(upstream.product, instanceId), access, calls);
       },
     };
+  }
+
+  /**
+   * What a caller's answers depend on, as one opaque digest: its role (which limits and policies its
+   * documents pass) and, per upstream it may see, the source it reads through — the same key that tells
+   * sessions apart, so it covers the identity and the credential's secret (hashed again here). Two callers
+   * with equal scopes get the same answer to the same operation; an API key alone never decides it.
+   * Principals live as long as the config, so each is digested once.
+   */
+  scopeOf(principal: Principal): string {
+    let scope = this.scopes.get(principal);
+    if (scope === undefined) {
+      const sources = this.config.upstreams
+        .filter((u) => principal.upstreamIds.includes(u.id))
+        .map((u) => (this.productByKind.get(u.kind) as UpstreamProduct).sourceFor(u, principal.credentials[u.id]).key);
+      scope = sha256Hex(JSON.stringify([principal.role, sources]));
+      this.scopes.set(principal, scope);
+    }
+    return scope;
   }
 
   /** Upstream ids with at least one live upstream session (for `/readyz`; no I/O). */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { BucketConfig, GatewayConfig, UpstreamConfig } from '../../config/schema.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import { cacheKey } from '../../cache/cache-key.js';
-import type { CacheStore } from '../../cache/cache-store.js';
+import type { CacheStore, RemoteInvalidation } from '../../cache/cache-store.js';
 import { InFlight } from '../../cache/in-flight.js';
 import { MemoryCacheStore } from '../../cache/memory-cache-store.js';
 import { MemoryRateLimiter } from '../../ratelimit/memory-rate-limiter.js';
@@ -22,6 +22,7 @@ import {
   upstreamRequestsTotal,
 } from '../../observability/metrics.js';
 import { currentTrace } from '../../observability/request-trace.js';
+import { noteRead, noteUncacheable, type ResponseReads } from '../../cache/response-reads.js';
 import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
@@ -151,6 +152,16 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const generations = new Map<string, number>();
   /** Every bucket key this pipeline has spent from, with its metric labels (for `bucketLevels`). */
   const bucketsSeen = new Map<string, { instance: string; access: 'read' | 'write' }>();
+  /**
+   * When each answer this replica stored expires (epoch ms), so a response built from a cache hit lives
+   * no longer than the entry. A hit this replica did not store (filled from Redis) counts a full TTL from now.
+   */
+  const expiries = new WeakMap<UpstreamResponse, number>();
+  /** Told of every invalidation, this replica's and (with Redis) the others' — the response cache listens. */
+  const invalidationListeners: ((event: RemoteInvalidation) => void)[] = [];
+  const announceInvalidation = (event: RemoteInvalidation) => {
+    for (const listener of invalidationListeners) listener(event);
+  };
 
   /** After an invalidation: reads already running must neither be joined nor store their answer. */
   function forgetRunning(instanceId: string): void {
@@ -176,6 +187,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   // running reads as its own would: the cache store has already dropped its local copies.
   cacheStore.onRemoteInvalidation?.((event) => {
     for (const instanceId of 'all' in event ? instances.keys() : [event.instanceId]) forgetRunning(instanceId);
+    announceInvalidation(event);
   });
 
   function onCircuitChange(instance: string, state: CircuitState): void {
@@ -191,12 +203,30 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     // The access log's upstream call count: one property read and increment on the request's trace.
     const trace = currentTrace();
     if (trace !== undefined) trace.upstreamCalls += 1;
-    if (tracer === undefined) return (await deliver(call)) as UpstreamResponse<T>;
+    // Logins and renewals (`authenticated: false`) carry no data an answer is built from.
+    if (trace?.reads !== undefined && req.authenticated !== false) return (await deliverNoted(call, trace.reads)) as UpstreamResponse<T>;
+    return (await deliverTraced(call)) as UpstreamResponse<T>;
+  }
+
+  /** `deliver`, noting for the response cache which entry the answer is and until when it holds. */
+  async function deliverNoted(call: Call, reads: ResponseReads): Promise<UpstreamResponse> {
+    if (call.ttlMs === undefined || call.key === undefined) {
+      noteUncacheable(reads);
+      return deliverTraced(call);
+    }
+    const response = await deliverTraced(call);
+    noteRead(reads, call.instance.config.id, call.req.tags, expiries.get(response) ?? now() + call.ttlMs);
+    return response;
+  }
+
+  /** `deliver` in a span of its own while tracing is on. */
+  async function deliverTraced(call: Call): Promise<UpstreamResponse> {
+    if (tracer === undefined) return deliver(call);
     call.trace = new CallTrace(tracer, call.instance.config, call.route);
     try {
       const response = await deliver(call);
       call.trace.end({ status: response.status });
-      return response as UpstreamResponse<T>;
+      return response;
     } catch (error) {
       call.trace.end({ error });
       throw error;
@@ -234,6 +264,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const response = deepFreeze(await withRetry(call));
     // 8. cache store — only what withRetry returned: 2xx that errorFromResponse found nothing wrong with.
     if (call.key !== undefined && call.ttlMs !== undefined && (generations.get(instanceId) ?? 0) === generation) {
+      expiries.set(response, now() + call.ttlMs);
       await cacheSet(call, call.key, response, call.ttlMs);
     }
     return response;
@@ -567,7 +598,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     bucketLevels,
     async invalidate(instanceId, tags) {
       forgetRunning(instanceId);
+      announceInvalidation({ instanceId, tags });
       await cacheStore.deleteByTags(instanceId, tags);
+    },
+    onInvalidation(listener) {
+      invalidationListeners.push(listener);
     },
     async close() {
       rateLimiter.close?.();
