@@ -21,6 +21,7 @@ import { buildGatewaySchema } from './schema/build-schema.js';
 import { JobPollRegistry } from './subscriptions/job-poller.js';
 import { LeasedPolls } from './subscriptions/redis-lease.js';
 import type { HistoryStore } from './store/history-store.js';
+import { seedDemoOnStart } from './history/seed-on-start.js';
 import { openHistoryStore } from './store/open-store.js';
 
 export interface Gateway {
@@ -112,6 +113,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     history,
   });
   const { app } = http;
+  if (history) await seedDemoOnStart({ config, schema, registry, history, logger });
   const stopReporting = [
     reportUpstreamSessions(() => [...registry.sessionCounts()].map(([instance, value]) => ({ labels: { instance }, value }))),
     reportBucketTokens(() => (pipeline.bucketLevels?.() ?? []).map(({ instance, access, tokens }) => ({ labels: { instance, access }, value: tokens }))),
