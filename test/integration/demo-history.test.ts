@@ -61,7 +61,9 @@ describe('the demo\'s seeded history', () => {
       expect(p.history, p.id).toHaveLength(30 * 24);
       expect(p.history.every((h) => h.demo)).toBe(true);
       const last = p.history.at(-1)!;
-      expect([last.capacityBytes, last.freeBytes]).toEqual([p.capacityBytes, p.freeBytes]);
+      // The demo's simulators fill slowly from their start: the figures read now may have moved a little since seeding.
+      expect(last.capacityBytes).toBe(p.capacityBytes);
+      expect(Math.abs(last.freeBytes - p.freeBytes!)).toBeLessThanOrEqual(0.001 * p.capacityBytes!);
       // Used bytes grow over the month: the first reading uses no more than the last (up to the noise).
       const used = (h: { capacityBytes: number; freeBytes: number }) => h.capacityBytes - h.freeBytes;
       expect(used(p.history[0]!)).toBeLessThanOrEqual(used(last) + 0.01 * last.capacityBytes);
