@@ -205,6 +205,39 @@ describe('jobHistory', () => {
   });
 });
 
+describe('healthReports', () => {
+  it('answers the stored reports of the window with the checks of the caller\'s upstreams, leaving out unreadable ones', async () => {
+    const hour = Math.floor(Date.now() / HOUR) * HOUR - 5 * HOUR;
+    await store.upsertHealthReport({
+      at: hour,
+      status: 'WARNING',
+      checks: [
+        { upstreamId: CV, area: 'CAPACITY', status: 'WARNING', figure: 14, message: '1 pool under 20 % free' },
+        { upstreamId: BDR, area: 'FAILED_JOBS', status: 'OK', figure: 0, message: 'no failures' },
+        { upstreamId: CV, area: 'NO_SUCH_AREA', status: 'OK', figure: 1, message: 'a newer writer\'s check' },
+      ],
+      demo: false,
+    });
+    await store.upsertHealthReport({ at: hour - 2 * HOUR, status: 'OK', checks: [], demo: true });
+    const q = `query($since: DateTime!) { healthReports(since: $since) { at status demo checks { upstream { id } area status figure message } } }`;
+    const all = await gw.query<{ healthReports: any[] }>(q, { since: new Date(hour - 3 * HOUR).toISOString() }, as(KEYS.analyst));
+    expect(all.body.data!.healthReports).toEqual([
+      { at: new Date(hour - 2 * HOUR).toISOString(), status: 'OK', demo: true, checks: [] },
+      {
+        at: new Date(hour).toISOString(),
+        status: 'WARNING',
+        demo: false,
+        checks: [
+          { upstream: { id: CV }, area: 'CAPACITY', status: 'WARNING', figure: 14, message: '1 pool under 20 % free' },
+          { upstream: { id: BDR }, area: 'FAILED_JOBS', status: 'OK', figure: 0, message: 'no failures' },
+        ],
+      },
+    ]);
+    const cvOnly = await gw.query<{ healthReports: any[] }>(q, { since: new Date(hour - HOUR).toISOString() }, as(KEYS.cvOnly));
+    expect(cvOnly.body.data!.healthReports[0].checks.map((c: { area: string }) => c.area)).toEqual(['CAPACITY']);
+  });
+});
+
 describe('capacity forecast', () => {
   /** Ordinary least squares by the textbook closed-form sums (independent of the gateway's centred sums). */
   function expectedLine(points: Array<{ x: number; y: number }>) {
