@@ -24,3 +24,10 @@ export function formatTime(iso: string | null | undefined): string {
   if (!iso) return 'never';
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
+
+/** A capacity forecast in words, as the trend section shows it (docs/history.md "Capacity forecast"). */
+export function formatForecast(kind: string, daysUntilFull: number | null | undefined): string {
+  if (kind === 'FULL_IN') return daysUntilFull === null || daysUntilFull === undefined ? 'full soon' : `full in ${Math.round(daysUntilFull)} days`;
+  if (kind === 'NOT_GROWING') return 'not growing';
+  return 'too little history';
+}

@@ -1,9 +1,11 @@
 import './dashboard.css';
 import {
+  DashboardAlertsDocument,
   DashboardCapacityDocument,
   DashboardEstateDocument,
   DashboardHealthDocument,
   DashboardJobsDocument,
+  DashboardTrendsDocument,
   DashboardUpstreamOutcomesDocument,
 } from '../src/generated/operations/graphql.js';
 import { createDashboardClient, type DashboardClient } from './client.js';
@@ -11,14 +13,18 @@ import { readConfig } from './config.js';
 import { h } from './dom.js';
 import { askPatiently } from './rate-limit.js';
 import { errorMessages, Section } from './section.js';
+import { renderAlerts } from './sections/alerts.js';
 import { renderCapacity } from './sections/capacity.js';
 import { renderHealth } from './sections/health.js';
 import { LIVE_JOBS, LiveJobs } from './sections/live-jobs.js';
 import { renderOutcomes, type UpstreamOutcome } from './sections/outcomes.js';
+import { renderTrends } from './sections/trends.js';
 import { renderUnprotected } from './sections/unprotected.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UNPROTECTED_DAYS = 7;
+const TREND_DAYS = 30;
+const OPEN_ALERTS = 50;
 /** The key lives as long as the browser tab (sessionStorage), like the playground's header editor: not beyond. */
 const KEY_STORAGE = 'backup-graph:dashboard:key';
 
@@ -27,6 +33,8 @@ const sections = {
   health: new Section('health', 'Health'),
   outcomes: new Section('outcomes', 'Job outcomes, last 24 hours'),
   capacity: new Section('capacity', 'Storage capacity'),
+  alerts: new Section('alerts', 'Open alerts'),
+  trends: new Section('trends', `Capacity trend, ${TREND_DAYS} days, and forecast`),
   unprotected: new Section('unprotected', `Unprotected workloads, ${UNPROTECTED_DAYS} days`),
   live: new Section('live', 'Active jobs, live'),
 };
@@ -94,6 +102,19 @@ async function refresh(apiKey: string): Promise<void> {
     if (!data) throw error ?? new Error('no answer');
     renderHealth(sections.health, data.healthReport, errorMessages(error));
   });
+  const trends = askPatiently(
+    () => apollo.query({ query: DashboardTrendsDocument, variables: { since: new Date(until.getTime() - TREND_DAYS * DAY_MS).toISOString() } }),
+    waitingIn([sections.trends]),
+  ).then(({ data, error }) => {
+    if (!current()) return;
+    if (!data) throw error ?? new Error('no answer');
+    renderTrends(sections.trends, data.storagePools, errorMessages(error));
+  });
+  const alerts = askPatiently(() => apollo.query({ query: DashboardAlertsDocument, variables: { first: OPEN_ALERTS } }), waitingIn([sections.alerts])).then(({ data, error }) => {
+    if (!current()) return;
+    if (!data) throw error ?? new Error('no answer');
+    renderAlerts(sections.alerts, data.alerts, errorMessages(error));
+  });
   const listActive = () => apollo.query({ query: DashboardJobsDocument, variables: { first: LIVE_JOBS, filter: { category: 'ACTIVE' } } });
   const active = askPatiently(listActive, waitingIn([sections.live])).then(({ data, error }) => {
     if (!current()) return;
@@ -105,7 +126,7 @@ async function refresh(apiKey: string): Promise<void> {
     if (!current()) return;
     for (const section of targets) section.fail(errorMessages(e).join('; '));
   };
-  await Promise.all([health.catch(failed([sections.health])), estate.catch(failed(estateSections)), capacity.catch(failed([sections.capacity])), active.catch(failed([sections.live]))]);
+  await Promise.all([health.catch(failed([sections.health])), estate.catch(failed(estateSections)), capacity.catch(failed([sections.capacity])), active.catch(failed([sections.live])), trends.catch(failed([sections.trends])), alerts.catch(failed([sections.alerts]))]);
 }
 
 /** The key form: a password field (never echoed), kept for the tab; Refresh reloads with the key in use. */

@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './config/schema.js';
+import type { ForecastOptions } from './monitoring/forecast.js';
 import type { MonitoringThresholds } from './monitoring/thresholds.js';
 import type { PrincipalSources, SourceRegistry } from './datasources/registry.js';
 import type { GatewayError } from './errors/gateway-error.js';
@@ -30,6 +31,8 @@ export interface GatewayContext {
   maxPageSize: number;
   /** The thresholds every severity is judged by (`config.monitoring.thresholds`). */
   thresholds: MonitoringThresholds;
+  /** How capacity forecasts are fitted (`config.monitoring.forecast`). */
+  forecast: ForecastOptions;
   /** Idempotency store and audit log of mutations (src/mutations). */
   mutations: MutationRuntime;
   /** The replica's job polls, shared by every subscription (src/subscriptions); set only on WebSocket operations. */
@@ -61,6 +64,7 @@ export function createGatewayContext(deps: {
     partialErrors: [],
     maxPageSize: deps.config.server.maxPageSize,
     thresholds: deps.config.monitoring.thresholds,
+    forecast: deps.config.monitoring.forecast,
     mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
     jobPolls: deps.jobPolls,
     get history() {

@@ -22,7 +22,9 @@ import { DEMO_UPSTREAMS, PRODUCTS, UPSTREAM_PRODUCTS } from './products.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { JobPollRegistry } from './subscriptions/job-poller.js';
 import { LeasedPolls } from './subscriptions/redis-lease.js';
+import { relayAlertsThroughRedis } from './subscriptions/alert-bus.js';
 import type { HistoryStore } from './store/history-store.js';
+import { seedDemoOnStart } from './history/seed-on-start.js';
 import { openHistoryStore } from './store/open-store.js';
 
 export interface Gateway {
@@ -109,6 +111,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const { poll } = config.subscriptions;
   const leased = shared ? new LeasedPolls({ redis: shared.redis, timing: poll, leaseMs: poll.leaseMs, logger }) : undefined;
   const jobPolls = new JobPollRegistry(poll, leased?.start);
+  // alertRaised reaches every replica's subscribers through Redis when there is one (alert-bus.ts).
+  const stopAlertRelay = shared ? await relayAlertsThroughRedis(shared.redis, logger) : undefined;
   const http = await buildHttpApp({
     config,
     schema,
@@ -125,6 +129,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     history,
   });
   const { app } = http;
+  if (history) await seedDemoOnStart({ config, schema, registry, history, logger });
   const stopReporting = [
     reportUpstreamSessions(() => [...registry.sessionCounts()].map(([instance, value]) => ({ labels: { instance }, value }))),
     reportBucketTokens(() => (pipeline.bucketLevels?.() ?? []).map(({ instance, access, tokens }) => ({ labels: { instance, access }, value: tokens }))),
@@ -150,6 +155,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await http.stop();
         jobPolls.close();
         await leased?.close();
+        await stopAlertRelay?.();
         await registry.close();
         await pipeline.close();
         await shared?.close();

@@ -24,6 +24,8 @@ export interface SimContext {
   tokens: TokenStore;
   /** Unix seconds by the simulator's clock. */
   nowS(): number;
+  /** Set (the demo's simulators): capacity and Q&I figures move from this time on (data/drift.ts). */
+  driftFromS?: number;
   /** Started jobs progressing over time (data/progress.ts). */
   progress?: JobProgress;
 }

@@ -24,6 +24,8 @@ export interface CommvaultSimulatorOptions extends SimulatorOptions {
   jobDurationMs: readonly [number, number];
   /** Set: the simulator is a Commvault Cloud tenant with this budget (see CLOUD_TENANT_BUDGET). */
   tenantBudget?: TenantBudgetOptions;
+  /** Storage and Q&I figures move slowly from the start (data/drift.ts); the demo sets it. @default false */
+  driftFigures?: boolean;
 }
 
 /** url is the API root incl. base path, e.g. http://127.0.0.1:41234/webconsole/api. */
@@ -50,7 +52,7 @@ export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOp
   const data: CommvaultDataset = generateDataset(o.seed, now());
   const tokens = new TokenStore(o.tokenIdleTimeoutMs, now);
   const index = new DataIndex(data);
-  const ctx: SimContext = { data, index, tokens, nowS: () => Math.floor(now() / 1000), progress: new JobProgress(index, now, o.jobDurationMs) };
+  const ctx: SimContext = { data, index, tokens, nowS: () => Math.floor(now() / 1000), driftFromS: o.driftFigures ? Math.floor(now() / 1000) : undefined, progress: new JobProgress(index, now, o.jobDurationMs) };
   const core = simulatorCore(o, now, () => tokens.revokeAll());
   const tenant = o.tenantBudget ? new TenantBudget(o.tenantBudget, now) : undefined;
   const server = await startHttpServer(

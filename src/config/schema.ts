@@ -33,7 +33,8 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
  * EstateHealth 47·C + 10·B, EstateHealthPage 16·C + 5·B, DashboardJobs (100 jobs) 2·C + 3·B (started and queued lists, HEAD), ConsoleJobs 5,
  * StorageCapacity C + B, StorageRunout 31·C + 31·B, CommvaultClients C, BrowseSubclient 2, RecentEvents 2·C + 2·B; the dashboard's
- * DashboardHealth 14·C + 3·B, DashboardEstate 35·C + 9·B, DashboardCapacity C + B, DashboardUpstreamOutcomes 1, CommServeHealth 29·C
+ * DashboardHealth 14·C + 3·B, DashboardEstate 35·C + 9·B, DashboardCapacity C + B, DashboardUpstreamOutcomes 1, CommServeHealth 29·C,
+ * DashboardTrends C + B, DashboardAlerts 0 (the history store is not an upstream)
  * (docs/dashboard.md). 500 passes all of them for estates of up to ten
  * CommServes and three consoles (the demo's three Commvault upstreams and two consoles: 161 at most), and refuses what
  * fans out per item at full pages, e.g. 500 clients each with its backup

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { AlertsResolver } from '../resolvers/unified/alerts.resolver.js';
+import { HistoryResolver } from '../resolvers/unified/history.resolver.js';
+import { StorageTargetHistoryResolver } from '../resolvers/unified/storage-target-history.resolver.js';
 import { ControlJobsResolver } from '../resolvers/unified/control-jobs.resolver.js';
 import { EventsResolver } from '../resolvers/unified/events.resolver.js';
 import { JobProgressResolver } from '../resolvers/unified/job-progress.resolver.js';
@@ -29,6 +32,9 @@ const UNIFIED_RESOLVERS: Function[] = [
   UnprotectedWorkloadResolver,
   ControlJobsResolver,
   JobProgressResolver,
+  StorageTargetHistoryResolver,
+  HistoryResolver,
+  AlertsResolver,
 ];
 
 /**

@@ -80,6 +80,8 @@ export interface JobDayRecord {
   total: number;
   bytes: number;
   averageDurationSeconds: number | null;
+  /** Jobs of the day that report a duration (the average's weight, to combine days of several upstreams). */
+  jobsWithDuration: number;
 }
 
 /** An upstream event (console event or Commvault event), kept. */

@@ -60,7 +60,7 @@ export async function jobHistoryByDay(db: StoreDb, q: { upstreamIds?: string[]; 
     const key = `${day}\u0000${g.upstream_id}`;
     let d = days.get(key);
     if (!d) {
-      d = { day, upstreamId: g.upstream_id, counts: {}, total: 0, bytes: 0, averageDurationSeconds: null, durationSum: 0, durationCount: 0 };
+      d = { day, upstreamId: g.upstream_id, counts: {}, total: 0, bytes: 0, averageDurationSeconds: null, jobsWithDuration: 0, durationSum: 0, durationCount: 0 };
       days.set(key, d);
     }
     d.counts[g.status] = (d.counts[g.status] ?? 0) + num(g.jobs);
@@ -70,7 +70,7 @@ export async function jobHistoryByDay(db: StoreDb, q: { upstreamIds?: string[]; 
     d.durationCount += num(g.duration_count);
   }
   return [...days.values()]
-    .map(({ durationSum, durationCount, ...d }) => ({ ...d, averageDurationSeconds: durationCount > 0 ? durationSum / durationCount : null }))
+    .map(({ durationSum, durationCount, ...d }) => ({ ...d, averageDurationSeconds: durationCount > 0 ? durationSum / durationCount : null, jobsWithDuration: durationCount }))
     .sort((a, b) => (a.day === b.day ? a.upstreamId.localeCompare(b.upstreamId) : a.day < b.day ? -1 : 1));
 }
 

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { pino } from 'pino';
 import type { Browser, WebSocket as PageWebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBytes, formatPercent, formatTime } from '../../dashboard/format.js';
+import { formatBytes, formatForecast, formatPercent, formatTime } from '../../dashboard/format.js';
 import type { CommvaultDataset } from '../../simulators/commvault/index.js';
 import { loadConfig } from '../../src/config/load.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
@@ -103,7 +103,7 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     expect(response?.status()).toBe(200);
     states = await settledSections(tab.page, UI_TIMEOUT_MS);
     expect(await tab.page.inputValue('#api-key')).toBe('demo-frontend');
-    expect(states).toEqual({ health: 'ready', outcomes: 'ready', capacity: 'ready', unprotected: 'ready', live: 'ready' });
+    expect(states).toEqual({ health: 'ready', outcomes: 'ready', capacity: 'ready', alerts: 'ready', trends: 'ready', unprotected: 'ready', live: 'ready' });
     pageOpened = true;
   });
 
@@ -197,6 +197,39 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     expect(shown.some((r) => r.fields.severity === 'CRITICAL')).toBe(true);
   });
 
+  withBrowser('shows each storage target\'s 30-day trend and forecast as the graph gives them, the soonest full first', async () => {
+    requirePage();
+    type Target = { id: string; name: string; upstream: { id: string }; history: unknown[]; forecast: { kind: string; daysUntilFull: number | null } };
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const { storagePools } = await graph<{ storagePools: Target[] }>(
+      'query ($since: DateTime!) { storagePools { id name upstream { id } history(since: $since, step: DAY) { at } forecast { kind daysUntilFull } } }',
+      { since },
+    );
+    const shown = await shownRows(tab.page, '#trends tr[data-target]', 'target');
+    const soonest = (t: Target) => (t.forecast.kind === 'FULL_IN' ? (t.forecast.daysUntilFull ?? 0) : Number.POSITIVE_INFINITY);
+    const expected = [...storagePools].sort((a, b) => soonest(a) - soonest(b) || a.name.localeCompare(b.name));
+    // The page's window started a moment before the test's: a day's row may differ at the window's edge.
+    expect(shown.map((r) => r.key)).toEqual(expected.map((t) => t.id));
+    for (const [i, t] of expected.entries()) {
+      expect(shown[i]!.fields.forecast, t.id).toBe(formatForecast(t.forecast.kind, t.forecast.daysUntilFull));
+      expect(Math.abs(Number(shown[i]!.fields.days) - t.history.length), t.id).toBeLessThanOrEqual(1);
+    }
+    // The demo seeded 30 days: every measured target has a trend.
+    expect(shown.some((r) => Number(r.fields.days) >= 30)).toBe(true);
+  });
+
+  withBrowser('shows the open alerts as the graph lists them, newest raised first', async () => {
+    requirePage();
+    type Alert = { id: string; rule: string; severity: string; message: string; upstream: { id: string } };
+    const { alerts } = await graph<{ alerts: { edges: Array<{ node: Alert }> } }>(
+      '{ alerts(filter: { state: [OPEN] }, first: 50) { edges { node { id rule severity message upstream { id } } } } }',
+    );
+    const shown = await shownRows(tab.page, '#alerts tr[data-alert]', 'alert');
+    expect(shown.map((r) => ({ key: r.key, severity: r.fields.severity, rule: r.fields.rule, upstream: r.fields.upstream, message: r.fields.message }))).toEqual(
+      alerts.edges.map(({ node: a }) => ({ key: a.id, severity: a.severity, rule: a.rule, upstream: a.upstream.id, message: a.message })),
+    );
+  });
+
   withBrowser(`lists the workloads the graph reports without a successful backup in ${UNPROTECTED_DAYS} days, the first ${UNPROTECTED_ROWS} and a count of the rest`, async () => {
     requirePage();
     type Unprotected = { gap: string; failedBackupCount: number; lastSuccessfulBackupAt: string | null; lastJobStatus: string | null; workload: { id: string; name: string; upstream: { id: string } } };
@@ -274,7 +307,7 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
     await tab.page.fill('#api-key', 'not-a-key');
     await tab.page.click('form.key button');
     await sectionsIn(tab.page, 'error', UI_TIMEOUT_MS);
-    for (const id of ['health', 'outcomes', 'capacity', 'unprotected', 'live']) {
+    for (const id of ['health', 'outcomes', 'capacity', 'alerts', 'trends', 'unprotected', 'live']) {
       expect(await tab.page.textContent(`#${id} .status`), id).toContain('UNAUTHENTICATED');
     }
     // Kept for the tab, so a reload keeps it.

@@ -145,9 +145,9 @@ export function describeHistoryStore(name: string, databases: TestStoreDatabases
       ]);
       const days = await store.jobHistoryByDay({ since: T0, until: T0 + 2 * DAY });
       expect(days).toEqual([
-        { day: '2026-01-10', upstreamId: 'bdr1', counts: { SUCCEEDED: 1 }, total: 1, bytes: 7, averageDurationSeconds: 7 },
-        { day: '2026-01-10', upstreamId: 'cv1', counts: { SUCCEEDED: 2, FAILED: 1 }, total: 3, bytes: 400, averageDurationSeconds: 90 },
-        { day: '2026-01-11', upstreamId: 'cv1', counts: { FAILED: 1, SUCCEEDED: 1 }, total: 2, bytes: 60, averageDurationSeconds: 20 },
+        { day: '2026-01-10', upstreamId: 'bdr1', counts: { SUCCEEDED: 1 }, total: 1, bytes: 7, averageDurationSeconds: 7, jobsWithDuration: 1 },
+        { day: '2026-01-10', upstreamId: 'cv1', counts: { SUCCEEDED: 2, FAILED: 1 }, total: 3, bytes: 400, averageDurationSeconds: 90, jobsWithDuration: 2 },
+        { day: '2026-01-11', upstreamId: 'cv1', counts: { FAILED: 1, SUCCEEDED: 1 }, total: 2, bytes: 60, averageDurationSeconds: 20, jobsWithDuration: 2 },
       ]);
       const cvOnly = await store.jobHistoryByDay({ upstreamIds: ['bdr1'], since: T0, until: T0 + 2 * DAY });
       expect(cvOnly.map((d) => d.upstreamId)).toEqual(['bdr1']);

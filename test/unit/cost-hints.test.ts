@@ -87,6 +87,10 @@ describe('the operations/ documents under the default limit', () => {
       ConsoleJobs: 5,
       // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
       DashboardCapacity: 2,
+      // The storage list per upstream; the history and forecast come from the gateway's store.
+      DashboardTrends: 2,
+      // The gateway's store alone.
+      DashboardAlerts: 0,
       // The window's job pages per upstream and the unprotected-workloads walk per CommServe.
       DashboardEstate: 44,
       // healthReport alone: its reads per upstream and area.

@@ -1,6 +1,7 @@
 import type { DdbPartition, DdbStore } from '../data/types.js';
 import { ok, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
 import { ddbOperationRoot, runDdbOperationMessage } from './ddb-operations.js';
+import { avgQiNow } from '../data/drift.js';
 
 export const ddbRoutes: RouteDef[] = [
   { method: 'GET', template: '/DDBInformation/{id}', handle: ddbInformation },
@@ -41,7 +42,7 @@ function ddbInformation(req: ApiRequest, ctx: SimContext): ApiResult {
         flags: 0,
         sottstateaccesspath: 1,
         subStoreClientVersion: ctx.index.mediaAgents.get(p.mediaAgentId)?.version ?? '',
-        avgQITime: p.avgQITime,
+        avgQITime: avgQiNow(ctx, p),
       })),
     },
     'EVGui_DDBInformationResp',

@@ -1,5 +1,6 @@
 import type { StoragePool } from '../data/types.js';
 import { idParam, listOrOmit, nestedError, ok, v4NotFound, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
+import { freeMBNow } from '../data/drift.js';
 
 const LIST_ROOT = 'Api_GetStoragePoolListResp';
 
@@ -24,7 +25,7 @@ function listPools(_req: ApiRequest, ctx: SimContext): ApiResult {
     reserved1: 0,
     numberOfNodes: 0,
     totalCapacity: p.capacityMB,
-    totalFreeSpace: p.freeMB,
+    totalFreeSpace: freeMBNow(ctx, p),
     sizeOnDisk: p.sizeOnDiskMB,
     storageSubType: 0,
     isArchiveStorage: false,
@@ -38,7 +39,7 @@ function getPool(req: ApiRequest, ctx: SimContext): ApiResult {
   const library = ctx.index.libraries.get(p.libraryId);
   const store = p.ddbStoreId === null ? undefined : ctx.index.ddbStores.get(p.ddbStoreId);
   const details: Record<string, unknown> = {
-    totalFreeSpace: p.freeMB,
+    totalFreeSpace: freeMBNow(ctx, p),
     totalCapacity: p.capacityMB,
     status: p.status,
     sizeOnDisk: p.sizeOnDiskMB,
@@ -74,7 +75,7 @@ function v4List(ctx: SimContext, kind: StoragePool['kind']): Record<string, unkn
       storagePoolType: p.dedup ? 'DEDUPLICATION' : 'NON_DEDUPLICATION',
       status: p.status,
       capacity: p.capacityMB,
-      freeSpace: p.freeMB,
+      freeSpace: freeMBNow(ctx, p),
       company: { id: 0, name: 'Commcell' },
       commcell: { id: ctx.data.commServ.commCellId, name: ctx.data.commServ.commCellName },
     }));
@@ -97,7 +98,7 @@ function getDisk(req: ApiRequest, ctx: SimContext): ApiResult {
       id: p.storagePoolId,
       name: p.storagePoolName,
       // Disk detail says `capacity`, cloud detail `totalCapacity` (docs/upstreams/commvault.md §5.4).
-      general: { capacity: p.capacityMB, freeSpace: p.freeMB, sizeOnDisk: p.sizeOnDiskMB, dedupeSavingsPercent: p.dedupeSavingsPercent },
+      general: { capacity: p.capacityMB, freeSpace: freeMBNow(ctx, p), sizeOnDisk: p.sizeOnDiskMB, dedupeSavingsPercent: p.dedupeSavingsPercent },
       backupLocations: (library?.mountPaths ?? []).map((m) => ({ id: m.mountPathId, name: m.mountPathName, status: m.online ? 'Ready' : 'Offline' })),
       encryption: ENCRYPTION,
       security: { associatedUserGroups: [] },
@@ -119,7 +120,7 @@ function getCloud(req: ApiRequest, ctx: SimContext): ApiResult {
         type: p.dedup ? 'DEDUPLICATION' : 'NON_DEDUPLICATION',
         vendorType: p.cloudVendor ?? '',
         totalCapacity: p.capacityMB,
-        freeSpace: p.freeMB,
+        freeSpace: freeMBNow(ctx, p),
         sizeOnDisk: p.sizeOnDiskMB,
         // A string on the wire.
         deduplicationSavings: p.dedupeSavingsPercent.toFixed(2),

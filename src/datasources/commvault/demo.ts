@@ -26,7 +26,7 @@ function commvaultDemo(spec: CommvaultDemoSpec, extra: Pick<DemoUpstream, 'legac
     ...extra,
     upstreamInput: (port) => ({ id: spec.id, kind: spec.kind, url: `http://127.0.0.1:${port}${spec.basePath}`, ...DEMO_SIM_USER }),
     // A Cloud tenant counts one budget for all its callers (docs/upstreams/commvault.md §9.2); the simulator enforces it.
-    start: (options) => startCommvaultSimulator({ ...options, seed: spec.seed, basePath: spec.basePath, ...(cloud ? { tenantBudget: CLOUD_TENANT_BUDGET } : {}) }),
+    start: (options) => startCommvaultSimulator({ ...options, seed: spec.seed, driftFigures: true, basePath: spec.basePath, ...(cloud ? { tenantBudget: CLOUD_TENANT_BUDGET } : {}) }),
   };
 }
 

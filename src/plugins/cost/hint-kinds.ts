@@ -6,6 +6,12 @@ export type UpstreamGroup = string;
 /** Upstreams per group; a group not named has none. */
 export type UpstreamCounts = Readonly<Record<UpstreamGroup, number>>;
 
+/**
+ * Items a stored history list holds for the fields below it (a day of 15-minute readings); the store is
+ * not an upstream, so reading it costs no call.
+ */
+export const HISTORY_ITEMS = 96;
+
 /** How many upstreams of a group a count holds. */
 export const countOf = (counts: UpstreamCounts, group: UpstreamGroup): number => counts[group] ?? 0;
 

@@ -1,6 +1,6 @@
 import { MAX_CONTROLLED_JOBS } from '../../mutations/control-limits.js';
 import { fromGlobalId } from '../../util/global-id.js';
-import { countOf, free, perParent, totalOf, level, type CostHint, type FieldEnv, type ProductCostModel, type UpstreamCounts } from './hint-kinds.js';
+import { HISTORY_ITEMS, countOf, free, perParent, totalOf, level, type CostHint, type FieldEnv, type ProductCostModel, type UpstreamCounts } from './hint-kinds.js';
 
 /**
  * Sizes the estimate assumes for unified lists the upstreams size (no `first`). Each product states its
@@ -16,6 +16,7 @@ export const ASSUMED = {
   /** Any other list read from its parent. */
   OTHER_LIST: 10,
 } as const;
+
 
 /** The shared detail records of the unified objects (see FieldCost.shared). */
 const DETAIL = { backupHistory: 'workload backup history' } as const;
@@ -173,6 +174,14 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   'UnprotectedWorkload.lastSuccessfulBackupAt': workloadHistory,
   'UnprotectedWorkload.lastJobStatus': workloadHistory,
   'UnprotectedWorkload.lastJob': workloadHistory,
+  // The gateway's history store (docs/history.md): no upstream call.
+  'Upstream.historySource': free(),
+  'Query.jobHistory': free({ items: ASSUMED.OTHER_LIST }),
+  'Query.healthReports': free({ items: HISTORY_ITEMS }),
+  'Query.capacityForecast': free(),
+  'Query.alerts': free({ items: ASSUMED.OTHER_LIST }),
+  'Mutation.acknowledgeAlert': free(),
+  'Subscription.alertRaised': free(),
 };
 
 /** The whole table: the unified fields and every product's own. */

@@ -3,7 +3,7 @@ import { asksQueued, CONSOLE_MAX_WINDOW_PAGES, CONSOLE_WINDOW_PAGE_SIZE, type Co
 import type { JobCategory, JobStatus } from '../../datasources/domain.js';
 import { summaryWindowDays } from '../../monitoring/window.js';
 import { COUNT_CHECK_AFTER_PAGES, MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
-import { after, batched, fanOut, free, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import { HISTORY_ITEMS, after, batched, fanOut, free, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
 /** Any console list without `first` (template policies, a user's roles). */
 const OTHER_LIST = 10;
@@ -78,6 +78,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // From the pool's own free share; a console gives no runout estimate.
   'BackupDrDiskPool.severity': free(),
   'BackupDrDiskPool.estimatedRunoutDays': free(),
+  // Read from the gateway's history store, not the console (docs/history.md).
+  'BackupDrDiskPool.history': free({ items: HISTORY_ITEMS }),
+  'BackupDrDiskPool.forecast': free(),
   'BackupDrEvent.appliance': consoleRef,
   'BackupDrHost.appliance': consoleRef,
   'BackupDrJob.application': consoleBatch({ shares: DETAIL.jobApplication }),

@@ -1,5 +1,5 @@
 import {
-  after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel,
+  HISTORY_ITEMS, after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel,
 } from '../../plugins/cost/hint-kinds.js';
 import { MAX_AGING_COPIES } from './tasks.resolver.js';
 import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
@@ -162,6 +162,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultStoragePool.severity': free(),
   // `GET /StoragePool/{id}` for its libraries, then `GET /Library/{id}` per library (one per pool: a pool writes to its own library).
   'CommvaultStoragePool.estimatedRunoutDays': perParent(1 + ASSUMED.librariesPerPool),
+  // Read from the gateway's history store, not the upstream (docs/history.md).
+  'CommvaultStoragePool.history': free({ items: HISTORY_ITEMS }),
+  'CommvaultStoragePool.forecast': free(),
   'CommvaultStoragePool.sizeOnDiskBytes': perParent(1, { shares: DETAIL.storage }),
   'CommvaultStoragePool.dedupeSavingsPercent': perParent(1, { shares: DETAIL.storage }),
   'CommvaultStoragePool.backupLocations': perParent(1, { shares: DETAIL.storage }),
@@ -182,6 +185,7 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.avgQiMicros': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
+  'CommvaultDdbStore.history': free({ items: HISTORY_ITEMS }),
   'CommvaultDdbPartition.severity': free(),
   // `GET /V4/mediaAgent/{id}` per MediaAgent, shared by these fields.
   'CommvaultMediaAgent.status': perParent(1, { shares: DETAIL.mediaAgent }),

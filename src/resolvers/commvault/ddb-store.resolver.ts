@@ -1,5 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { ddbStoreHistory, type DdbPoint } from '../../history/reader.js';
+import { historyWindow } from '../../history/window.js';
+import { CommvaultDdbSample } from '../../schema/commvault/ddb-sample.type.js';
+import { HistoryArgs } from '../../schema/unified/history.args.js';
+import { historyOf } from '../unified/history-access.js';
 import type { GatewayContext } from '../../context.js';
 import type { CvDdbPartition, CvDdbStore } from '../../datasources/commvault/model.js';
 import { CommvaultDdbPartition, CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
@@ -50,6 +55,14 @@ export class CommvaultDdbStoreResolver {
   })
   async severity(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
     return ddbStoreSeverity((await detail(d, ctx))?.partitions ?? null, ctx.thresholds.ddb);
+  }
+
+  @FieldResolver(() => [CommvaultDdbSample], {
+    description: 'Stored health readings within [since, until), oldest first (docs/history.md). No upstream call.',
+  })
+  history(@Root() d: CvDdbStore, @Args(() => HistoryArgs) args: HistoryArgs, @Ctx() ctx: GatewayContext): Promise<DdbPoint[]> {
+    const store = historyOf(ctx);
+    return ddbStoreHistory(store, { upstreamId: d.upstream.id, storeId: d.id }, historyWindow(args.since, args.until, Date.now()), args.step);
   }
 }
 

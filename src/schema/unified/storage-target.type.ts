@@ -3,6 +3,8 @@ import { Field, Float, ID, InterfaceType } from 'type-graphql';
 import { Node, typeOfRecord } from './node.type.js';
 import { Severity } from './severity.enum.js';
 import { Upstream } from './upstream.type.js';
+import { CapacityForecast } from './capacity-forecast.type.js';
+import { CapacitySample } from './capacity-sample.type.js';
 
 @InterfaceType('StorageTarget', {
   implements: Node,
@@ -43,4 +45,12 @@ export abstract class StorageTarget implements Node {
       '`estimatedSpaceRunoutDays`); null when the upstream gives no estimate (consoles never do).',
   })
   estimatedRunoutDays?: number | null;
+
+  /** Resolved by StorageTargetHistoryResolver from the history store (src/resolvers/unified/storage-target-history.resolver.ts). */
+  @Field(() => [CapacitySample])
+  history?: CapacitySample[];
+
+  /** Resolved by StorageTargetHistoryResolver from the history store. */
+  @Field(() => CapacityForecast)
+  forecast?: CapacityForecast;
 }
