@@ -22,6 +22,7 @@ import { JobPollRegistry } from './subscriptions/job-poller.js';
 import { LeasedPolls } from './subscriptions/redis-lease.js';
 import type { HistoryStore } from './store/history-store.js';
 import { openHistoryStore } from './store/open-store.js';
+import { startCollectors, type RunningCollectors } from './collectors/start-collectors.js';
 
 export interface Gateway {
   readonly app: FastifyInstance;
@@ -82,6 +83,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     upstreams: config.upstreams,
     cache: config.cache,
     logger,
+    backgroundReserve: config.collectors.reserve,
     cacheStore: shared?.cacheStore,
     rateLimiter: shared?.rateLimiter,
     tracer: tracing?.tracer,
@@ -118,6 +120,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   ];
 
   let stopping: Promise<void> | undefined;
+  let collectors: RunningCollectors | undefined;
   return {
     app,
     config,
@@ -125,6 +128,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     async listen() {
       const address = await app.listen({ port: config.server.port, host: config.server.host });
       readiness.ready = true;
+      // Collecting starts with serving: the first collection runs now, through the same pipeline.
+      if (history && config.collectors.enabled && !collectors) collectors = startCollectors({ config, schema, registry, history, logger });
       return address;
     },
     stop() {
@@ -132,6 +137,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         readiness.ready = false;
         readiness.stopping = true;
         for (const stop of stopReporting) stop();
+        // Before the sources and the store close: a pass under way finishes, the lease goes to another replica.
+        await collectors?.stop();
         await http.stop();
         jobPolls.close();
         await leased?.close();

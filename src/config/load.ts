@@ -87,7 +87,8 @@ export function applyKindDefaults(config: GatewayConfig, kinds: Readonly<Record<
   return config;
 }
 
-function demoConfigInput(env: Env): Record<string, unknown> {
+/** The demo configuration (`npm start` without a config file), for tools and tests that start the demo with changes. */
+export function demoConfigInput(env: Env): Record<string, unknown> {
   // Each demo upstream's simulator port: its environment variable, else its default. The upstream URL
   // names that port (when it is 0 the gateway rewrites the URL once the simulator listens).
   const ports = Object.fromEntries(DEMO_UPSTREAMS.map((d) => [d.id, intFromEnv(env, d.portEnv) ?? d.defaultPort]));
@@ -137,6 +138,7 @@ function applyEnvOverrides(raw: unknown, env: Env): unknown {
     if (env.BACKUP_GRAPH_STORE_DIR) store.dir = env.BACKUP_GRAPH_STORE_DIR;
     out.store = store;
   }
+  if (env.BACKUP_GRAPH_COLLECTOR_HOLDER) out.collectors = { ...(out.collectors as object | undefined), holder: env.BACKUP_GRAPH_COLLECTOR_HOLDER };
   return out;
 }
 
@@ -178,6 +180,11 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
     if (traces) traces.headers[header] = fromEnv(`telemetry.traces.headersEnv.${header}`, name);
   }
   resolveNotificationSecrets(config.notifications, fromEnv);
+  for (const [upstreamId, cred] of Object.entries(config.collectors.identities)) {
+    const where = `collectors.identities.${upstreamId}`;
+    if (cred.passwordEnv) cred.password = fromEnv(`${where}.passwordEnv`, cred.passwordEnv);
+    if (cred.bearerTokenEnv) cred.bearerToken = fromEnv(`${where}.bearerTokenEnv`, cred.bearerTokenEnv);
+  }
   config.callers.forEach((c, i) => {
     if (c.apiKeyEnv) c.apiKey = fromEnv(`callers[${i}].apiKeyEnv`, c.apiKeyEnv);
     for (const [upstreamId, cred] of Object.entries(c.credentials ?? {})) {

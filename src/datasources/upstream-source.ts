@@ -66,6 +66,8 @@ interface Session {
 export abstract class UpstreamSource implements SourceHooks {
   readonly instanceId: string;
   readonly identity: string;
+  /** Set by the registry on a collector principal's own source (SourceHooks.background); never on a caller's. */
+  background = false;
   protected readonly pipeline: UpstreamPipeline;
   protected readonly logger: Logger;
   private session?: Session;

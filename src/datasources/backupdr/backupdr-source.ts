@@ -103,6 +103,11 @@ export class BackupDrSource extends UpstreamSource {
     this.upstream = upstreamRef(options.instanceId, BACKUPDR_KINDS.backupdr.graphKind);
   }
 
+  /** A collector's calls must not keep the console's session alive as a user's activity would. */
+  backgroundHeaders(): Record<string, string> {
+    return { 'Actifio-No-Session-Refresh': 'true' };
+  }
+
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
 
   protected override async authenticate(): Promise<Record<string, string>> {

@@ -69,6 +69,13 @@ export interface SourceHooks {
    * `{err_code, err_message}`. The pipeline maps transport-level failures itself.
    */
   errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
+  /**
+   * A collector's source (src/collectors): its calls spend only while the bucket keeps the configured
+   * reserve for callers, never wait for a token, and carry `backgroundHeaders`. @default false
+   */
+  readonly background?: boolean;
+  /** Headers a background call adds to every attempt (not part of the cache key), e.g. the console's no-session-refresh. */
+  backgroundHeaders?(): Record<string, string>;
 }
 
 /** The single path every upstream call of the gateway takes (see docs/architecture.md for the stage order). */
