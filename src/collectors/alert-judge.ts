@@ -18,7 +18,7 @@ export async function judgeAlerts(deps: { config: GatewayConfig; history: Histor
   const plan = reconcileAlerts(evaluation, await deps.history.openAlerts(), at);
   const applied = await applyAlertPlan(deps.history, plan);
   if (applied.raised.length + applied.resolved.length > 0) {
-    deps.logger.info({ raised: applied.raised.map((a) => a.fingerprint), resolved: applied.resolved.map((a) => a.fingerprint) }, 'alerts changed');
+    deps.logger.info({ raised: applied.raised.length, resolved: applied.resolved.length }, 'alerts changed');
     await deps.notifier?.notifyAlerts(applied);
   }
   return applied;

@@ -133,7 +133,7 @@ export class CollectorScheduler {
     return registry
       .forPrincipal(collectorPrincipal(config, undefined))
       .upstreams()
-      .filter((u) => filter(u.graphKind))
+      .filter((u) => filter(u.graphKind) && !config.collectors.exclude.includes(u.id))
       .map((u) => u.id);
   }
 

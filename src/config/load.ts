@@ -94,7 +94,10 @@ export function demoConfigInput(env: Env): Record<string, unknown> {
   const ports = Object.fromEntries(DEMO_UPSTREAMS.map((d) => [d.id, intFromEnv(env, d.portEnv) ?? d.defaultPort]));
   const demo = { ports, simLatencyMs: intFromEnv(env, 'SIM_LATENCY_MS') ?? 0 };
   const upstreams = DEMO_UPSTREAMS.map((d) => d.upstreamInput(ports[d.id] as number));
-  return { callers: demoCallers(DEMO_UPSTREAMS), upstreams, demo };
+  // The Cloud tenant's window-safe burst is a handful of reads that a caller's first query needs whole;
+  // collecting from it at start would leave callers its refill only (docs/history.md "Collectors").
+  const collectors = { exclude: upstreams.filter((u) => (u as { kind?: string }).kind === 'commvault-cloud').map((u) => (u as { id: string }).id) };
+  return { callers: demoCallers(DEMO_UPSTREAMS), upstreams, demo, collectors };
 }
 
 /**

@@ -454,6 +454,11 @@ const collectorsSchema = z
     jobsOverlapMs: z.number().int().nonnegative().default(60 * 60_000),
     /** The name this replica's runs are recorded under; env `BACKUP_GRAPH_COLLECTOR_HOLDER`. @default host-pid-random */
     holder: z.string().min(1).optional(),
+    /**
+     * Upstream ids the collectors leave alone (the demo: the Cloud tenant, whose small burst a caller's
+     * first query needs whole). @default none
+     */
+    exclude: z.array(z.string()).default([]),
     /** The credentials collectors use, by upstream id; otherwise the upstream's service account. Never a caller's key. */
     identities: z.record(z.string(), upstreamCredentialSchema).default({}),
   })

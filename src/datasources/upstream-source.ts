@@ -170,6 +170,9 @@ export abstract class UpstreamSource implements SourceHooks {
     const current = this.session;
     this.session = undefined;
     if (!current) return;
+    // Ending a collector's session is not a collection: it takes its token like any call, so the
+    // upstream session never outlives the gateway because the callers' reserve was low.
+    this.background = false;
     try {
       const headers = await current.headers;
       await this.logout(headers);
