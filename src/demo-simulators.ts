@@ -32,7 +32,10 @@ export async function startDemoSimulators(
     }
     started.push(simulator);
     const upstream = upstreams.find((u) => u.id === d.id);
-    if (upstream) upstream.url = simulator.url;
+    if (upstream) {
+      upstream.url = simulator.url;
+      simulator.configure?.(upstream);
+    }
     logger.info({ upstream: d.id, url: simulator.url }, 'demo: simulator started');
   }
   return { close: closeAll };

@@ -2,7 +2,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { DataIndex } from './data/data-index.js';
 import type { ConsoleJobProgress } from './data/job-progress.js';
 import type { BackupDrDataset } from './data/types.js';
+import { ALL_RIGHTS } from './data/security.js';
 import { ERR } from './errors.js';
+import type { BearerPrincipals, ConsoleGoogleAuth } from './bearer.js';
 import type { Principal } from './principals.js';
 import type { Session, SessionStore } from './session.js';
 
@@ -12,6 +14,9 @@ export interface SimContext {
   index: DataIndex;
   sessions: SessionStore;
   principals: readonly Principal[];
+  /** Who a bearer stands for: `principals`, or a Google-minted token (option `google`). */
+  bearers: BearerPrincipals;
+  google?: ConsoleGoogleAuth;
   /** Largest page a list view returns whatever `limit` asks (docs/upstreams/backupdr.md §5.1: the service decides). */
   maxLimit: number;
   /** Epoch microseconds by the simulator's clock. */
@@ -28,11 +33,14 @@ export class Caller {
   constructor(
     readonly session: Session,
     index: DataIndex,
+    nowMs: number,
   ) {
     const p = session.principal;
+    // A promoted session (promoteUser) is an administrator: every right, every organization.
+    const promoted = (session.promotedUntilMs ?? 0) > nowMs;
     // Unknown organization names resolve to nothing: a typo narrows, never widens.
-    this.orgIds = p.organizations === 'all' ? null : new Set(p.organizations.map((n) => index.orgsByName.get(n)?.id ?? `unknown:${n}`));
-    this.rights = new Set(p.rights);
+    this.orgIds = promoted || p.organizations === 'all' ? null : new Set(p.organizations.map((n) => index.orgsByName.get(n)?.id ?? `unknown:${n}`));
+    this.rights = new Set(promoted ? ALL_RIGHTS : p.rights);
   }
 
   get principal(): Principal {

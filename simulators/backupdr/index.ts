@@ -5,6 +5,7 @@ import { DataIndex } from './data/data-index.js';
 import { generateDataset } from './data/generate.js';
 import { ConsoleJobProgress } from './data/job-progress.js';
 import type { BackupDrDataset } from './data/types.js';
+import { BearerPrincipals, type ConsoleGoogleAuth } from './bearer.js';
 import { DEFAULT_PRINCIPALS, type Principal } from './principals.js';
 import { Router } from './router.js';
 import { allRoutes } from './routes/index.js';
@@ -15,6 +16,7 @@ export type { SimFaults } from '../common/faults.js';
 export type * from './data/types.js';
 export { ERR } from './errors.js';
 export { DEFAULT_PRINCIPALS, type Principal } from './principals.js';
+export type { ConsoleGoogleAuth } from './bearer.js';
 export { RIGHTS } from './data/security.js';
 export { FAULT_EXEMPT_ROUTES, NO_REFRESH_HEADER, SESSION_HEADER } from './server.js';
 
@@ -25,6 +27,8 @@ export interface BackupDrSimulatorOptions extends SimulatorOptions {
   principals: readonly Principal[];
   /** The largest page a list view returns, whatever `limit` asks (≥ 4096 so AGMPowerCLI's paging works). */
   maxLimit: number;
+  /** Accept tokens minted by the Google token simulator (`startGoogleTokenSimulator().issuer`) besides `principals`. @default none */
+  google?: ConsoleGoogleAuth;
   /** Simulator time a running job takes from 0 to 100 % (data/job-progress.ts); tests make it short. */
   jobDurationMs: number;
 }
@@ -53,7 +57,8 @@ export async function startBackupDrSimulator(opts: Partial<BackupDrSimulatorOpti
   const sessions = new SessionStore(o.sessionIdleTimeoutMs, now);
   const nowUs = (): number => Math.floor(now()) * 1000;
   const progress = new ConsoleJobProgress(data, nowUs, o.jobDurationMs);
-  const ctx: SimContext = { data, index: new DataIndex(data), sessions, principals: o.principals, maxLimit: o.maxLimit, nowUs, progress };
+  const bearers = new BearerPrincipals(o.principals, o.google);
+  const ctx: SimContext = { data, index: new DataIndex(data), sessions, principals: o.principals, bearers, google: o.google, maxLimit: o.maxLimit, nowUs, progress };
   const core = simulatorCore(o, now, () => sessions.deleteAll());
   const server = await startHttpServer(createPipeline({ ...core, basePath, latencyMs: o.latencyMs, router: new Router(allRoutes), ctx }), o.port, o.host);
   return { ...simulatorHandle(server, basePath, data, core), liveSessions: () => sessions.live() };

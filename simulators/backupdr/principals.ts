@@ -13,6 +13,11 @@ export interface Principal {
   organizations: 'all' | readonly string[];
   /** Right names (see data/security.ts RIGHTS); a caller without any gets 403 on everything but /session. */
   rights: readonly string[];
+  /**
+   * The caller's IAM ManageInternalACL permission: `PUT /manageacl/promoteUser` then makes its session a
+   * console administrator for 5 minutes (docs/upstreams/backupdr.md §2.8). @default false
+   */
+  manageInternalAcl?: boolean;
 }
 
 export const DEFAULT_PRINCIPALS: readonly Principal[] = [

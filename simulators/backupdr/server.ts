@@ -88,12 +88,16 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     // The bearer first: the Google front end rejects a bad token before the console sees the call, with
     // a non-JSON page (docs/upstreams/backupdr.md §2.6: 11.0.5+ answers "Error 401 (Unauthorized)").
     const bearer = bearerOf(req);
-    const principal = bearer === undefined ? undefined : p.ctx.principals.find((x) => x.token === bearer);
+    const checked = p.ctx.bearers.check(bearer);
     const login = match.def.auth === 'bearer';
-    if (!principal) {
-      sendText(res, 401, errorPage(401), 'text/html; charset=utf-8', { 'WWW-Authenticate': login ? 'Basic realm="Actifio"' : 'Actifio' });
+    if (!checked.ok) {
+      const challenge = { 'WWW-Authenticate': login ? 'Basic realm="Actifio"' : 'Actifio' };
+      // An older (agm-) console words an expired ID token in plain text (docs/upstreams/backupdr.md §2.6).
+      if (checked.expired && p.ctx.google?.oauth2ClientId !== undefined) sendText(res, 401, 'OpenID Connect token expired: JWT has expired', 'text/plain; charset=utf-8', challenge);
+      else sendText(res, 401, errorPage(401), 'text/html; charset=utf-8', challenge);
       return;
     }
+    const principal = checked.principal;
     let caller: Caller | null = null;
     if (!login) {
       const refresh = (header(req, NO_REFRESH_HEADER) ?? '').trim().toLowerCase() !== 'true';
@@ -105,7 +109,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
         });
         return;
       }
-      caller = new Caller(session, p.ctx.index);
+      caller = new Caller(session, p.ctx.index, p.ctx.nowUs() / 1000);
       const right = match.def.right;
       const allowed = right === null ? true : right === undefined ? caller.rights.size > 0 : caller.can(right);
       if (!allowed) {

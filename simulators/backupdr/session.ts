@@ -7,6 +7,8 @@ export interface Session {
   principal: Principal;
   createdMs: number;
   lastUsedMs: number;
+  /** Until when `promoteUser` made it a console administrator (epoch ms of the simulator clock). */
+  promotedUntilMs?: number;
 }
 
 /**

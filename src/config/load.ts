@@ -209,8 +209,12 @@ function checkReferences(config: GatewayConfig, kinds: Readonly<Record<string, U
       throw new ConfigError(`upstreams[${i}].kind: unknown kind "${u.kind}" (one of ${known})`);
     }
     if (spec.credential === 'bearerToken') {
-      if (!u.bearerToken) throw new ConfigError(`upstreams[${i}].bearerToken: required for kind ${u.kind} (or bearerTokenEnv)`);
+      const google = u.auth?.google;
+      if (!u.bearerToken && !google) throw new ConfigError(`upstreams[${i}].bearerToken: required for kind ${u.kind} (or bearerTokenEnv, or auth.google)`);
+      if (u.bearerToken && google) throw new ConfigError(`upstreams[${i}]: bearerToken and auth.google are alternatives; give one`);
+      if (google?.token === 'id' && !google.audience) throw new ConfigError(`upstreams[${i}].auth.google.audience: required for token "id" (the console's OAuth client id)`);
     } else {
+      if (u.auth) throw new ConfigError(`upstreams[${i}].auth: only for Backup and DR consoles, not kind ${u.kind}`);
       if (!u.username) throw new ConfigError(`upstreams[${i}].username: required for kind ${u.kind}`);
       if (!u.password) throw new ConfigError(`upstreams[${i}].password: required for kind ${u.kind} (or passwordEnv)`);
     }

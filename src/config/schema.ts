@@ -31,7 +31,7 @@ export const DEFAULT_APQ_MAX_QUERY_BYTES = 64 * 1024;
  * estimate, per CommServe (C) and console (B) the caller sees, with their default variables:
  * EstateHealth 47·C + 10·B, EstateHealthPage 16·C + 5·B, DashboardJobs (100 jobs) 2·C + 3·B (started and queued lists, HEAD), ConsoleJobs 5,
  * StorageCapacity C + B, StorageRunout 31·C + 31·B, CommvaultClients C, BrowseSubclient 2, RecentEvents 2·C + 2·B; the dashboard's
- * DashboardHealth 14·C + 3·B, DashboardEstate 35·C + 9·B, DashboardCapacity C + B, DashboardUpstreamOutcomes 1
+ * DashboardHealth 14·C + 3·B, DashboardEstate 35·C + 9·B, DashboardCapacity C + B, DashboardUpstreamOutcomes 1, CommServeHealth 29·C
  * (docs/dashboard.md). 500 passes all of them for estates of up to ten
  * CommServes and three consoles (the demo's three Commvault upstreams and two consoles: 161 at most), and refuses what
  * fans out per item at full pages, e.g. 500 clients each with its backup
@@ -82,6 +82,32 @@ const simPortSchema = z.number().int().min(0).max(65535);
 
 const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional() };
 
+/**
+ * Backup and DR consoles: a Google token the gateway mints and renews itself (docs/upstreams/backupdr.md §2.1),
+ * instead of a fixed `bearerToken`.
+ */
+const googleTokenSchema = z
+  .object({
+    /** The service account to impersonate (IAM Credentials); absent: the credentials' own account mints. */
+    serviceAccount: z.string().min(1).optional(),
+    /** A service-account key file (JSON) to mint with; absent: Application Default Credentials. */
+    keyFile: z.string().min(1).optional(),
+    /** `access`: OAuth access token, cloud-platform scope (bmc- consoles); `id`: ID token for `audience` (agm- consoles). @default access */
+    token: z.enum(['access', 'id']).default('access'),
+    /** `id` tokens: the console's OAuth client id (its `oauth2ClientId`), the token's `aud`. */
+    audience: z.string().min(1).optional(),
+    /** Lifetime asked of an impersonated access token. @default 3600 */
+    lifetimeSeconds: z.number().int().min(1).max(43_200).default(3_600),
+    /** A token is replaced this long before it expires (at most a fifth of its lifetime). @default 300000 */
+    refreshBeforeMs: z.number().int().nonnegative().default(300_000),
+    /** IAM Credentials API root instead of https://iamcredentials.googleapis.com (tests, the demo, private endpoints). */
+    iamEndpoint: z.url().optional(),
+    /** OAuth token endpoint for key files instead of https://oauth2.googleapis.com/token (tests, the demo). */
+    tokenEndpoint: z.url().optional(),
+  })
+  .strict();
+export type GoogleTokenConfig = z.infer<typeof googleTokenSchema>;
+
 const upstreamSchema = z
   .object({
     /** Stable name of the upstream instance; part of global ids and cache keys. */
@@ -96,6 +122,15 @@ const upstreamSchema = z
     /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
     bearerToken: z.string().optional(),
     bearerTokenEnv: z.string().optional(),
+    /**
+     * Backup and DR consoles: how the gateway authenticates besides a fixed bearer. `google`: mint and renew
+     * the Google token itself. `promoteUser`: after each login, `PUT /manageacl/promoteUser` (temporary
+     * console admin for the session, for accounts with IAM ManageInternalACL); logged when used. @default off
+     */
+    auth: z
+      .object({ google: googleTokenSchema.optional(), promoteUser: z.boolean().default(false) })
+      .strict()
+      .optional(),
     /**
      * Backup and DR consoles: how long a mutation that starts a job (`backupApplication`, `mountBackup`) looks
      * for it by its label, polling `/jobstatus` every `intervalMs`; not found in time, the payload says so.

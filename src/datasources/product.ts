@@ -52,7 +52,19 @@ export interface DemoUpstream {
   /** The upstream's raw config entry (defaults come from the schema) for a simulator on `port`. */
   upstreamInput(port: number): Record<string, unknown>;
   /** Starts the simulator on loopback (`port` 0: any free port); resolves once it listens. */
-  start(options: { port: number; latencyMs: number }): Promise<{ url: string; close(): Promise<void> }>;
+  start(options: { port: number; latencyMs: number }): Promise<StartedDemo>;
+}
+
+/** A demo upstream's running simulator(s). */
+export interface StartedDemo {
+  /** The API root the upstream is pointed at. */
+  url: string;
+  /**
+   * Writes into the upstream's parsed config what is only known once the simulators run (e.g. the
+   * address of a local Google token service and the key file made for it). @default nothing
+   */
+  configure?(upstream: UpstreamConfig): void;
+  close(): Promise<void>;
 }
 
 /** The per-product port keys of the `demo` config from before there were several demos of a product. */

@@ -157,10 +157,19 @@ export abstract class UpstreamSource implements SourceHooks {
   }
 
   onUnauthorized(failed: Record<string, string>): void {
+    this.forgetSession(failed);
+  }
+
+  /**
+   * Drops the session `headers` belong to so the next call logs in again; true when it was the current
+   * one. Only that session is dropped: a newer one (another caller already re-logged in) or one still
+   * logging in stays.
+   */
+  protected forgetSession(headers: Record<string, string>): boolean {
     const current = this.session;
-    // Only the session that produced the 401 is dropped; a newer one (another caller already
-    // re-logged in) or one still logging in stays.
-    if (current?.resolved && carries(failed, current.resolved)) this.session = undefined;
+    if (!current?.resolved || !carries(headers, current.resolved)) return false;
+    this.session = undefined;
+    return true;
   }
 
   /** Logs the live session out (once); later calls would log in again, so call this at shutdown only. */

@@ -13,6 +13,11 @@ export const ErrorCode = {
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   /** A write reached the upstream but its outcome is unknown (timeout, reset, 5xx after sending): never re-sent. */
   UPSTREAM_UNCERTAIN: 'UPSTREAM_UNCERTAIN',
+  /**
+   * The gateway could not get or keep a credential the upstream takes: minting its Google token failed
+   * (Google's message says why), or the console refused a fresh token and session.
+   */
+  UPSTREAM_AUTH: 'UPSTREAM_AUTH',
   /** The upstream has no such action for this object (e.g. pausing a console job): nothing was sent. */
   NOT_SUPPORTED: 'NOT_SUPPORTED',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',

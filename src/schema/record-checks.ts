@@ -14,3 +14,6 @@ export type Same<Class extends Rec, Rec extends Omit<Class, Resolved>, Resolved 
   : { onlyOnClass: Exclude<keyof Class, keyof Rec | Resolved>; onlyOnRecord: Exclude<keyof Rec, keyof Class> };
 
 export type Holds<T extends true> = T;
+
+/** Two string unions hold the same values (an enum's values and its record's literal type). */
+export type SameValues<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

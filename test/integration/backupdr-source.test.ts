@@ -10,7 +10,7 @@ import { SourceRegistry } from '../../src/datasources/registry.js';
 import { backupDrUpstreams } from '../../src/datasources/backupdr/product.js';
 import { commvaultUpstreams } from '../../src/datasources/commvault/product.js';
 import { ErrorCode } from '../../src/errors/codes.js';
-import type { GatewayError } from '../../src/errors/gateway-error.js';
+import { failure } from '../helpers/failure.js';
 
 const BDR = 'bdr-sim';
 const logger = pino({ level: 'silent' });
@@ -42,15 +42,6 @@ function rig(sim: BackupDrSimulator, upstream: Record<string, unknown> = {}): Ri
       await pipeline.close();
     },
   };
-}
-
-async function failure(p: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await p;
-  } catch (error) {
-    return error as GatewayError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('BackupDrSource', () => {
@@ -99,10 +90,10 @@ describe('BackupDrSource', () => {
       expect(sim.liveSessions()).toBe(0);
     });
 
-    it('fails with UPSTREAM_ERROR (status 401) when the bearer itself is refused, without retrying forever', async () => {
+    it('fails with UPSTREAM_AUTH (status 401) when the bearer itself is refused, without retrying forever', async () => {
       const r = rig(sim, { bearerToken: 'not-a-token' });
       const error = await failure(r.source().list('cluster', {}));
-      expect(error.code).toBe(ErrorCode.UPSTREAM_ERROR);
+      expect(error.code).toBe(ErrorCode.UPSTREAM_AUTH);
       expect(error.upstream).toEqual({ instance: BDR, status: 401 });
       expect(error.message).not.toContain('not-a-token');
       expect(sim.calls('POST /session')).toBe(1);

@@ -38,6 +38,10 @@ describe('the demo estate in one process', () => {
     expect(gateway.config.upstreams.map((u) => u.id)).toEqual(DEMO_ESTATE.map((u) => u.id));
     for (const port of ports) expect(port).toBeGreaterThan(0);
     expect(new Set(ports).size).toBe(DEMO_ESTATE.length);
+    // The second console's token is minted by the gateway, against the demo's local Google token service.
+    const minted = gateway.config.upstreams.find((u) => u.id === 'bdr-demo-2')?.auth?.google;
+    expect(minted?.tokenEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/token$/);
+    expect(minted?.iamEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // Every upstream answers jobs through the gateway, each from its own simulator.
     for (const u of DEMO_ESTATE) {
       const res = await fetch(`${url}/graphql`, {

@@ -334,8 +334,8 @@ describe('storage', () => {
       ],
     });
     expect(servers).toEqual([
-      { clientId: 2, name: 'fs01', displayName: 'fs01', hostName: 'fs01.example.com', osName: 'Windows Server 2019', version: '11.32.45', agents: [{ id: 33, name: 'Windows File System' }], isInfrastructure: false, configured: true, online: true },
-      { clientId: 7, name: 'old01', displayName: null, hostName: null, osName: null, version: null, agents: [], isInfrastructure: null, configured: false, online: null },
+      { clientId: 2, name: 'fs01', displayName: 'fs01', hostName: 'fs01.example.com', osName: 'Windows Server 2019', version: '11.32.45', agents: [{ id: 33, name: 'Windows File System' }], isInfrastructure: false, configured: true, online: true, networkReadiness: 'ONLINE', updateState: null },
+      { clientId: 7, name: 'old01', displayName: null, hostName: null, osName: null, version: null, agents: [], isInfrastructure: null, configured: false, online: null, networkReadiness: 'UNKNOWN', updateState: null },
     ]);
     expect(toServers({ totalServers: 0 })).toEqual([]);
   });

@@ -170,3 +170,23 @@ upstreams:
     await expectConfigError(loadConfig({ PORT: 'eighty' }), /^PORT: must be a whole number/);
   });
 });
+
+describe('console auth.google', () => {
+  const bdr = { id: 'bdr', kind: 'backupdr', url: 'https://bmc-1-a-dot-europe-west1.backupdr.googleusercontent.com/actifio' };
+  const config = (upstream: Record<string, unknown>) => parseConfig({ ...minimal, upstreams: [{ ...bdr, ...upstream }] }, {});
+
+  it('takes a Google token instead of a bearer, with defaults: access token, one hour, renewed 5 minutes ahead', () => {
+    const google = config({ auth: { google: { serviceAccount: 'api@p.iam.gserviceaccount.com' } } }).upstreams[0]!.auth?.google;
+    expect(google).toEqual({ serviceAccount: 'api@p.iam.gserviceaccount.com', token: 'access', lifetimeSeconds: 3600, refreshBeforeMs: 300_000 });
+  });
+
+  it('refuses a console with both or neither, an ID token without its audience, and auth on a CommServe', async () => {
+    await expectConfigError(() => config({ bearerToken: 't', auth: { google: {} } }), /upstreams\[0\]: bearerToken and auth\.google are alternatives/);
+    await expectConfigError(() => config({}), /upstreams\[0\]\.bearerToken: required .*or auth\.google/);
+    await expectConfigError(() => config({ auth: { google: { token: 'id' } } }), /upstreams\[0\]\.auth\.google\.audience: required for token "id"/);
+    await expectConfigError(
+      () => parseConfig({ ...minimal, upstreams: [{ ...minimal.upstreams[0], auth: { promoteUser: true } }] }, {}),
+      /upstreams\[0\]\.auth: only for Backup and DR consoles/,
+    );
+  });
+});

@@ -67,6 +67,12 @@ describe('the operations/ documents under the default limit', () => {
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
       BrowseSubclient: 2,
       CommvaultClients: 1,
+      // Per CommServe: its seven reads (identity, licence, registration, conditions, activity control, DR settings
+      // and last DR job), the MediaAgents and 10 MediaAgents' V4 detail, the DDB engine list and 10 stores' partitions; nothing per console.
+      CommServeHealth: 29,
+      // The toggle and the activity control read back.
+      DisableActivity: 2,
+      EnableActivity: 2,
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,

@@ -1,4 +1,5 @@
 import { notFound, type ApiRequest, type ApiResult, type Caller, type RouteDef, type SimContext } from '../context.js';
+import { ERR } from '../errors.js';
 import type { Principal } from '../principals.js';
 import { wireUser } from '../resources/security.js';
 import { href, rightRef } from '../resources/wire.js';
@@ -14,7 +15,8 @@ export const sessionRoutes: RouteDef[] = [
     template: '/session',
     auth: 'bearer',
     handle: (req, ctx) => {
-      const principal = ctx.principals.find((p) => p.token === req.bearer) as Principal;
+      // The pipeline has checked the bearer already: it stands for a principal.
+      const principal = (ctx.bearers.check(req.bearer) as { principal: Principal }).principal;
       return { status: 200, body: wireSession(ctx.sessions.create(principal), req, ctx) };
     },
   },
@@ -24,7 +26,22 @@ export const sessionRoutes: RouteDef[] = [
   { method: 'DELETE', template: '/session/current', right: null, handle: (req, ctx) => logout(own(req).id, ctx) },
   // AGMPowerCLI's Disconnect-AGM deletes /session/<id>; only the caller's own session can be ended.
   { method: 'DELETE', template: '/session/{id}', right: null, handle: (req, ctx) => (req.params.id === own(req).id ? logout(req.params.id, ctx) : notFound('session', req.params.id)) },
+  // The caller's IAM ManageInternalACL makes its session a console administrator for 5 minutes; without it, 403.
+  {
+    method: 'PUT',
+    template: '/manageacl/promoteUser',
+    right: null,
+    handle: (req, ctx) => {
+      const session = own(req);
+      if (!session.principal.manageInternalAcl) return { status: 403, body: { err_code: ERR.forbidden } };
+      session.promotedUntilMs = ctx.nowUs() / 1000 + PROMOTION_MS;
+      return { status: 204 };
+    },
+  },
 ];
+
+/** How long `promoteUser` lasts (General Concepts 3.7: "up to 5 minutes"). */
+const PROMOTION_MS = 5 * 60_000;
 
 function own(req: ApiRequest): Session {
   return (req.caller as Caller).session;

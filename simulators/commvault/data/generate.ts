@@ -1,5 +1,6 @@
 import { Prng } from '../../common/prng.js';
 import { makeAlerts } from './alerts.js';
+import { makeActivityControl, makeHealthConditions } from './commserve-health.js';
 import { makeEvents } from './events.js';
 import { makeInventory } from './inventory.js';
 import { makeJobs } from './jobs.js';
@@ -33,6 +34,9 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     jobs: history.jobs,
     events,
     ...alerts,
+    healthConditions: makeHealthConditions(root.fork('commserve-health'), nowS, commServ, inventory.clients, storage.mediaAgents),
+    activityControl: makeActivityControl(),
+    clientActivityDisabled: {},
     unprotectedClientIds: history.unprotectedClientIds,
   };
 }

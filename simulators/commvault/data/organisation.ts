@@ -33,5 +33,22 @@ export function makeCommServ(random: Prng): CommServInfo {
     releaseName: '11.32',
     timeZoneName: '(UTC-05:00) Eastern Time (US & Canada)',
     timeZone: '0:-300:Eastern Standard Time',
+    licence: {
+      edition: 'Commvault',
+      mode: 'PRODUCTION',
+      serialNumber: 'CV-SN-48213',
+      registrationCode: 'RC-7Q2K-9XHT-44LM',
+      ipAddress: '10.20.0.5',
+      oemName: 'Commvault',
+      // 1 January 2028, fixed so the licence never expires under a test.
+      expiryDate: 1830297600,
+    },
+    drBackup: {
+      backupMetadataFolder: 'E:\\DR',
+      numberOfMetadata: 5,
+      isUseVSS: true,
+      uploadBackupMetadataToCloud: true,
+      storagePolicyName: 'CommServeDR',
+    },
   };
 }

@@ -203,6 +203,8 @@ export function makeStorage(random: Prng, nowS: number): StorageEstate {
       osName,
       version: VERSION,
       indexCachePath: os === 'Windows' ? 'D:\\IndexCache' : '/opt/commvault/IndexCache',
+      // ma03 is in maintenance: online to V2, MAINTENANCE to V4.
+      maintenanceMode: name === 'ma03',
     };
   }
 }

@@ -31,6 +31,48 @@ export interface CommServInfo {
   releaseName: string;
   timeZoneName: string;
   timeZone: string;
+  licence: CommServLicence;
+  drBackup: DrBackupSettings;
+}
+
+/** What `GET /V4/License` and V1 `GET /CommcellRegistrationInformation` both tell, each in its own names. */
+export interface CommServLicence {
+  edition: string;
+  /** EVALUATION | PRODUCTION | DR_PRODUCTION. */
+  mode: string;
+  serialNumber: string;
+  registrationCode: string;
+  ipAddress: string;
+  oemName: string;
+  /** Unix seconds. */
+  expiryDate: number;
+}
+
+/** `GET /Commcell/DRBackup/Properties` → `drBackupInfo.exportSettings`. */
+export interface DrBackupSettings {
+  backupMetadataFolder: string;
+  numberOfMetadata: number;
+  isUseVSS: boolean;
+  uploadBackupMetadataToCloud: boolean;
+  storagePolicyName: string;
+}
+
+/** One `GET /V4/AnomalousConditions` item: `anomalyType` spelled as the API does, with spaces. */
+export interface HealthCondition {
+  /** Unix seconds. */
+  time: number;
+  clientId: number;
+  clientName: string;
+  anomalyType: 'High CPU usage' | 'High memory usage' | 'Offline client' | 'Anomalous runtime' | 'Anomalous event';
+  description: string;
+}
+
+/** One activity of CommCell activity control; changed by the Enable/Disable calls. */
+export interface ActivityState {
+  activityType: number;
+  enabled: boolean;
+  /** Unix seconds; 0 = no delayed re-enable. */
+  reEnableTime: number;
 }
 
 export type OsFamily = 'Windows' | 'Linux';
@@ -101,6 +143,8 @@ export interface MediaAgent {
   osName: string;
   version: string;
   indexCachePath: string;
+  /** In maintenance: V2 still reports it online (status 1), V4 `status: MAINTENANCE` and `control.maintenanceMode`. */
+  maintenanceMode: boolean;
 }
 
 export interface MountPath {
@@ -331,6 +375,12 @@ export interface CommvaultDataset {
   alertRules: AlertRule[];
   /** Ascending by id (= by detection time): `GET /V4/TriggeredAlerts`. */
   triggeredAlerts: TriggeredAlert[];
+  /** What the CommServe reports about itself and its clients, oldest first. */
+  healthConditions: HealthCondition[];
+  /** CommCell activity control, by activityType; mutated by `POST /CommCell/ActivityControl/{type}/Action/…`. */
+  activityControl: ActivityState[];
+  /** Activity types each client has disabled (`POST /Client/{id}`); a client not named has none disabled. */
+  clientActivityDisabled: Record<number, number[]>;
   /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
   unprotectedClientIds: number[];
 }

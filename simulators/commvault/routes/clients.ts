@@ -4,6 +4,7 @@ import { genericError, idParam, listOrOmit, ok, type ApiRequest, type ApiResult,
 export const clientRoutes: RouteDef[] = [
   { method: 'GET', template: '/Client', handle: listClients },
   { method: 'GET', template: '/Client/{id}', handle: getClient },
+  { method: 'POST', template: '/Client/{id}', write: true, handle: updateClient },
   { method: 'GET', template: '/V4/Servers', handle: v4Servers },
   { method: 'GET', template: '/Agent', handle: listAgents },
   { method: 'GET', template: '/Backupset', handle: listBackupsets },
@@ -69,7 +70,22 @@ function getClient(req: ApiRequest, ctx: SimContext): ApiResult {
             },
             versionInfo: { version: c.version, GalaxyBuild: { cvBuildVersion: c.version } },
           },
-          clientProps: { enableAccessControl: false, isDeletedClient: false, networkReadiness: c.online ? 1 : 0 },
+          clientProps: {
+            enableAccessControl: false,
+            IsDeletedClient: false,
+            isInfrastructure: c.isInfrastructure,
+            networkReadiness: { status: c.online ? 'ONLINE' : 'OFFLINE' },
+            activityControl: {
+              EnableDataManagement: clientActivityEnabled(ctx, c.clientId, 1),
+              EnableDataRecovery: clientActivityEnabled(ctx, c.clientId, 2),
+              EnableOnlineContentIndex: false,
+            },
+            clientActivityControl: {
+              activityControlOptions: CLIENT_ACTIVITY_TYPES.map((activityType) => ({
+                activityType, enableActivityType: clientActivityEnabled(ctx, c.clientId, activityType), enableAfterADelay: false,
+              })),
+            },
+          },
           ActivePhysicalNode: { clientId: c.clientId, clientName: c.clientName, hostName: c.hostName },
           AdvancedFeatures: (ctx.index.agentsByClient.get(c.clientId) ?? []).map((a) => ({ LicenseId: a.applicationId, LicenseName: a.appName })),
           pseudoClientInfo: { clientType: 0 },
@@ -223,3 +239,34 @@ function getSubclient(req: ApiRequest, ctx: SimContext): ApiResult {
   const visible: boolean = sc !== undefined && visibleClient(req, ctx, sc.clientId) !== undefined;
   return ok(visible && sc ? { subClientProperties: [subclientProperties(ctx, sc)] } : {}, 'App_GetSubClientPropertiesResponse');
 }
+
+/** The activities of a client's own activity control (cvpysdk): data management, data recovery, data aging. */
+const CLIENT_ACTIVITY_TYPES: readonly number[] = [1, 2, 16];
+
+function clientActivityEnabled(ctx: SimContext, clientId: number, activityType: number): boolean {
+  return !(ctx.data.clientActivityDisabled[clientId] ?? []).includes(activityType);
+}
+
+/**
+ * `POST /Client/{id}` with `clientProperties.clientProps.clientActivityControl.activityControlOptions` (cvpysdk's
+ * body; the only property this simulator changes) → `{"response": [{"errorCode": 0}]}`, the GenericResp
+ * family's answer (docs/upstreams/commvault.md §7). Company users may change their own clients.
+ */
+function updateClient(req: ApiRequest, ctx: SimContext): ApiResult {
+  const refuse = (message: string): ApiResult => ok({ response: [{ errorCode: 2, errorString: message }] }, 'App_GenericResp');
+  const c = visibleClient(req, ctx, idParam(req));
+  if (!c) return refuse(`Client [${req.params.id}] not found.`);
+  const body = (req.body ?? {}) as { clientProperties?: { clientProps?: { clientActivityControl?: { activityControlOptions?: unknown } } } };
+  const options = body.clientProperties?.clientProps?.clientActivityControl?.activityControlOptions;
+  if (!Array.isArray(options) || options.length === 0) return refuse('Invalid input: no property to update.');
+  const disabled = new Set(ctx.data.clientActivityDisabled[c.clientId] ?? []);
+  for (const o of options as Array<{ activityType?: unknown; enableActivityType?: unknown }>) {
+    const type = Number(o.activityType);
+    if (!CLIENT_ACTIVITY_TYPES.includes(type) || typeof o.enableActivityType !== 'boolean') return refuse(`Invalid activity type [${String(o.activityType)}].`);
+    if (o.enableActivityType) disabled.delete(type);
+    else disabled.add(type);
+  }
+  ctx.data.clientActivityDisabled[c.clientId] = [...disabled].sort((a, b) => a - b);
+  return ok({ response: [{ errorCode: 0 }] }, 'App_GenericResp');
+}
+

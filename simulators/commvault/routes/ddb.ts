@@ -1,4 +1,4 @@
-import type { DdbStore } from '../data/types.js';
+import type { DdbPartition, DdbStore } from '../data/types.js';
 import { ok, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
 import { ddbOperationRoot, runDdbOperationMessage } from './ddb-operations.js';
 
@@ -35,7 +35,8 @@ function ddbInformation(req: ApiRequest, ctx: SimContext): ApiResult {
         offlineReason: p.status === 1 ? 0 : 1,
         timeTakeForRecovery: 0,
         PruneArchiveFilesAvgTime: 0,
-        maxSIDBPrimaryRecords: 0,
+        // Unique 128 KB blocks of the space the partition uses: 8 per MB (the simulator's own rule).
+        maxSIDBPrimaryRecords: primaryEntriesOf(p),
         lastSnapTime: p.lastSnapTime,
         flags: 0,
         sottstateaccesspath: 1,
@@ -89,3 +90,9 @@ function engine(ctx: SimContext, s: DdbStore): Record<string, unknown> {
     storeExtendedFlags: 0,
   };
 }
+
+/** Primary entries of a partition as the simulator derives them: 8 unique 128 KB blocks per MB it uses. */
+export function primaryEntriesOf(p: DdbPartition): number {
+  return Math.max(0, p.totalCapacityMB - p.freeDiskSpaceMB) * 8;
+}
+

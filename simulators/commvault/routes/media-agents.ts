@@ -35,7 +35,7 @@ function v4General(ma: MediaAgent): Record<string, unknown> {
     id: ma.mediaAgentId,
     name: ma.mediaAgentName,
     displayName: ma.mediaAgentName,
-    status: ma.online ? 'ONLINE' : 'OFFLINE',
+    status: ma.maintenanceMode ? 'MAINTENANCE' : ma.online ? 'ONLINE' : 'OFFLINE',
     isUnlicensedMA: false,
     offlineReason: ma.offlineReason,
     offlineReasonValue: ma.offlineReasonValue,
@@ -54,7 +54,7 @@ function getV4(req: ApiRequest, ctx: SimContext): ApiResult {
     {
       general: v4General(ma),
       indexCache: { path: ma.indexCachePath, logsCache: { enabled: true, path: ma.indexCachePath } },
-      control: { enabled: ma.online, optimizeForConcurrentLANBackups: true, maintenanceMode: false, ransomwareProtection: true, parallelDataTransferOperations: 100 },
+      control: { enabled: ma.online, optimizeForConcurrentLANBackups: true, maintenanceMode: ma.maintenanceMode, ransomwareProtection: true, parallelDataTransferOperations: 100 },
       security: [],
     },
     'Api_MediaAgentDetailsResp',

@@ -5,7 +5,8 @@ import { BACKUPDR_KINDS } from './kinds.js';
 import { upstreamRef, type UpstreamRef } from '../record.js';
 import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
 import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
-import { consoleErrorFromResponse } from './mappers/errors.js';
+import { consoleAuthError, consoleErrorFromResponse } from './mappers/errors.js';
+import type { TokenSource } from './auth/token-source.js';
 import { field, int, str } from './mappers/read.js';
 import type { BdrBackup, BdrJob, BdrPage, BdrPolicy, BdrResource, BdrResourceTypes, BdrSla } from './model.js';
 import {
@@ -36,8 +37,10 @@ import {
 } from './writes.js';
 
 export interface BackupDrSourceOptions extends UpstreamSourceOptions {
-  /** The Google OAuth token sent as `Authorization: Bearer` on every call, the login included. */
-  bearerToken: string;
+  /** The Google token sent as `Authorization: Bearer` on every call, the login included: fixed or minted. */
+  tokens: TokenSource;
+  /** After each login, `PUT /manageacl/promoteUser` (docs/upstreams/backupdr.md §2.8). @default false */
+  promoteUser?: boolean;
   /** How long, and how often, a started job is looked for by its label (upstreams[].jobLookup). @default 5000 ms, every 500 ms */
   jobLookup?: JobLookup;
 }
@@ -61,6 +64,9 @@ interface ConsoleWrite {
 
 /** The console's session header (docs/upstreams/backupdr.md §2.3). */
 export const SESSION_HEADER = 'backupdr-management-session';
+
+/** Sent on background calls so that they do not keep an idle session alive (docs/upstreams/backupdr.md §2.4). */
+export const NO_SESSION_REFRESH = { 'Actifio-No-Session-Refresh': 'true' } as const;
 
 /**
  * Most ids in one `filter=id:==…` union: each costs about 25 bytes of URL, so a chunk stays far below
@@ -93,25 +99,52 @@ export class BackupDrSource extends UpstreamSource {
   /** The console as every record this source returns names it (shared, frozen). */
   readonly upstream: UpstreamRef;
   readonly jobLookup: JobLookup;
-  private readonly bearerToken: string;
+  readonly backgroundHeaders = NO_SESSION_REFRESH;
+  private readonly tokens: TokenSource;
+  private readonly promoteUser: boolean;
+  /** The token of the latest login: whether a login 401 met a token that had worked (see authenticate). */
+  private lastLoginToken?: string;
   private readonly mapped = new MappedOnce();
 
   constructor(options: BackupDrSourceOptions) {
     super(options);
-    this.bearerToken = options.bearerToken;
+    this.tokens = options.tokens;
+    this.promoteUser = options.promoteUser ?? false;
     this.jobLookup = options.jobLookup ?? { timeoutMs: 5_000, intervalMs: 500 };
     this.upstream = upstreamRef(options.instanceId, BACKUPDR_KINDS.backupdr.graphKind);
   }
 
-  /** A collector's calls must not keep the console's session alive as a user's activity would. */
-  backgroundHeaders(): Record<string, string> {
-    return { 'Actifio-No-Session-Refresh': 'true' };
-  }
-
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * `POST /session` with the current token. A 401 to a token that has logged in before says it went
+   * stale (revoked, expired early): one new token and one more login; nothing else can have run. A new
+   * token refused at once is not minted again: that is a credential the console does not take. Then
+   * `promoteUser` if asked.
+   */
   protected override async authenticate(): Promise<Record<string, string>> {
-    const bearer = { Authorization: `Bearer ${this.bearerToken}` };
+    const first = await this.tokens.token();
+    const usedBefore = first.value === this.lastLoginToken;
+    this.lastLoginToken = first.value;
+    let headers: Record<string, string>;
+    try {
+      headers = await this.login(first.value);
+    } catch (error) {
+      if (!usedBefore || !isGatewayError(error) || error.code !== ErrorCode.UPSTREAM_AUTH) throw error;
+      this.tokens.reject(first.value);
+      const second = await this.tokens.token();
+      // A fixed bearer cannot be renewed: logging in again with it would only be refused again.
+      if (second.value === first.value) throw error;
+      this.logger.info({ upstream: this.instanceId }, 'console refused the token at login; logging in with a new one');
+      this.lastLoginToken = second.value;
+      headers = await this.login(second.value);
+    }
+    if (this.promoteUser) await this.promote(headers);
+    return headers;
+  }
+
+  private async login(token: string): Promise<Record<string, string>> {
+    const bearer = { Authorization: `Bearer ${token}` };
     // A write: a login must never be cached or coalesced with another identity's (the key has no token).
     const res = await this.send({ method: 'POST', path: '/session', authenticated: false, access: 'write', route: 'POST /session', headers: bearer });
     const sessionId = str(field(res.body, 'session_id')) ?? str(field(res.body, 'id'));
@@ -123,6 +156,39 @@ export class BackupDrSource extends UpstreamSource {
     return { ...bearer, [SESSION_HEADER]: `Actifio ${sessionId}` };
   }
 
+  /** `PUT /manageacl/promoteUser`: console administrator for this session, for a few minutes; a refusal leaves the session as it is. */
+  private async promote(headers: Record<string, string>): Promise<void> {
+    try {
+      await this.send({ method: 'PUT', path: '/manageacl/promoteUser', authenticated: false, access: 'write', route: 'PUT /manageacl/promoteUser', headers });
+      this.logger.warn({ upstream: this.instanceId }, 'console session promoted to administrator (promoteUser)');
+    } catch (error) {
+      this.logger.warn({ upstream: this.instanceId, err: error }, 'promoteUser refused; the session keeps its own role');
+    }
+  }
+
+  /**
+   * The session's headers, after a new login when the token was renewed since the session was made:
+   * a session works only with the bearer that created it (docs/upstreams/backupdr.md §2.3). The old
+   * session is logged out, best effort (its token is still good: renewal runs ahead of expiry).
+   */
+  override async authHeaders(): Promise<Record<string, string>> {
+    const headers = await super.authHeaders();
+    const token = await this.tokens.token();
+    if (headers.Authorization === `Bearer ${token.value}`) return headers;
+    if (this.forgetSession(headers)) {
+      this.logger.debug({ upstream: this.instanceId }, 'console token renewed; new session');
+      this.logout(headers).catch((error: unknown) => this.logger.debug({ upstream: this.instanceId, err: error }, 'logout of the old session failed'));
+    }
+    return super.authHeaders();
+  }
+
+  /** A 401 does not say whether the token or the session failed: both are dropped (a new token, then a new session). */
+  override onUnauthorized(failed: Record<string, string>): void {
+    super.onUnauthorized(failed);
+    const bearer = /^Bearer (\S+)$/.exec(failed.Authorization ?? '')?.[1];
+    if (bearer !== undefined) this.tokens.reject(bearer);
+  }
+
   protected override async logout(headers: Record<string, string>): Promise<void> {
     // `authenticated: false` with the session's own headers: an already expired session must not
     // make the pipeline log in again just to log out.
@@ -130,6 +196,7 @@ export class BackupDrSource extends UpstreamSource {
   }
 
   override errorFromResponse(res: UpstreamResponse, _req: UpstreamRequest): GatewayError | undefined {
+    if (res.status === 401) return consoleAuthError(this.instanceId, res.body);
     return consoleErrorFromResponse(this.instanceId, res.status, res.body);
   }
 
@@ -199,13 +266,14 @@ export class BackupDrSource extends UpstreamSource {
   /**
    * `GET /<resource>/{id}`; null when the console does not know it or hides it (404, docs/upstreams/backupdr.md §2.7).
    * `fresh`: not read from nor stored in the response cache (live progress polls see the job as it is now).
+   * `background`: no caller waits on it (a progress poll), so it does not extend the console session.
    */
-  async getById<R extends BdrResource>(resource: R, id: string, options: { fresh?: boolean } = {}): Promise<BdrResourceTypes[R] | null> {
+  async getById<R extends BdrResource>(resource: R, id: string, options: { fresh?: boolean; background?: boolean } = {}): Promise<BdrResourceTypes[R] | null> {
     if (!NUMERIC_ID.test(id)) return null;
     const info = RESOURCES[resource];
     try {
       const cacheClass = options.fresh ? undefined : info.cacheClass;
-      const body = await this.get(`${info.path}/${id}`, { cacheClass, tags: info.tags, route: `GET ${info.path}/{id}` });
+      const body = await this.get(`${info.path}/${id}`, { cacheClass, tags: info.tags, route: `GET ${info.path}/{id}`, background: options.background });
       return this.one(resource, body);
     } catch (error) {
       if (isGatewayError(error) && error.code === ErrorCode.NOT_FOUND) return null;
@@ -316,7 +384,8 @@ export class BackupDrSource extends UpstreamSource {
   private async write(w: ConsoleWrite): Promise<unknown> {
     const tags = [...w.invalidates, 'audit'];
     try {
-      const res = await this.send({ method: w.method, path: w.path, query: w.query, body: w.body, access: 'write', route: w.route });
+      // Not sent again after a 401: only a 401 at login (authenticate) is certain to have left the write unsent.
+      const res = await this.send({ method: w.method, path: w.path, query: w.query, body: w.body, access: 'write', route: w.route, resendAfterUnauthorized: false });
       await this.pipeline.invalidate(this.instanceId, tags);
       return res.body;
     } catch (error) {

@@ -16,7 +16,7 @@ import { MappedOnce } from '../mapped-once.js';
 import { upstreamRef, type UpstreamRef } from '../record.js';
 import { COMMVAULT_KINDS } from './kinds.js';
 import { lockStateFromLogin, tokenFromLogin } from './mappers/login.js';
-import { toMediaAgents } from './mappers/media-agent.js';
+import { toMediaAgentDetail, toMediaAgents } from './mappers/media-agent.js';
 import { toPlans } from './mappers/plan.js';
 import { toStoragePolicies, toStoragePolicyDetail } from './mappers/storage-policy.js';
 import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
@@ -31,6 +31,10 @@ import {
 } from './admin-requests.js';
 import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js';
 import { toPlanJobOperationResult } from './mappers/plan-job-operations.js';
+import type { CvActivityControl, CvCommServe, CvDrBackupSettings, CvHealthCondition, CvLicence, CvRegistration } from './commserve-model.js';
+import {
+  clientActivityBody, toClientActivityOf, toCommCellActivityControl, toCommServe, toDrBackupSettings, toHealthConditions, toLicence, toRegistration,
+} from './mappers/commserve.js';
 import { EventSeverity } from '../domain.js';
 import {
   type BrowseOptions,
@@ -47,6 +51,7 @@ import {
   type CvJobPage,
   type CvLibrary,
   type CvMediaAgent,
+  type CvMediaAgentDetail,
   type CvPlan,
   type CvServer,
   type CvStorageDetail,
@@ -106,6 +111,12 @@ const DDB_ENGINES_REQUEST = {
 /** The qoperation resource: its name holds a space, and request paths go to undici as given. */
 const QOPERATION_PATH = '/QCommand/qoperation%20execute';
 const QOPERATION_ROUTE = 'POST /QCommand/qoperation execute';
+/** Cache tag of the reads that show activity control (the CommCell's and, in client details, a client's). */
+const ACTIVITY_TAG = 'activityControl';
+/** `jobFilter` name of the CommServe's DR backup jobs (docs/upstreams/commvault.md §11.5). */
+const DR_BACKUP_JOB_TYPE = 'DR Backup';
+/** Health conditions are asked from a time floored to this step (seconds), so a window reads one cached answer. */
+const CONDITIONS_STEP_S = 600;
 const PLAN_JOB_OPERATIONS_ROUTE = 'POST /V4/Plan/BackupDestination/JobOperations';
 
 /**
@@ -341,6 +352,68 @@ export class CommvaultSource extends UpstreamSource {
     return toCommCellId(await this.get('/CommServ', { cacheClass: 'inventory', route: 'GET /CommServ' }));
   }
 
+  // ── the CommServe itself (docs/upstreams/commvault.md §11) ─────────────────────────────────────
+
+  /** `GET /CommServ`: name, host, version and time zone; null when the answer names no CommCell. */
+  async getCommServe(): Promise<CvCommServe | null> {
+    return this.mapped.map(await this.get('/CommServ', { cacheClass: 'inventory', route: 'GET /CommServ' }), toCommServe, this.upstream);
+  }
+
+  /** `GET /V4/License`; null where V4 answers 404 (a service pack without it). */
+  async getLicence(): Promise<CvLicence | null> {
+    return this.v4Detail('/V4/License', 'GET /V4/License', toLicence, 'inventory');
+  }
+
+  /** `GET /CommcellRegistrationInformation` (V1). */
+  async getRegistration(): Promise<CvRegistration> {
+    return toRegistration(await this.get('/CommcellRegistrationInformation', { cacheClass: 'inventory', route: 'GET /CommcellRegistrationInformation' }));
+  }
+
+  /**
+   * `GET /V4/AnomalousConditions?fromTime=` (Unix seconds, sent as a string): what the CommServe reports
+   * about itself and its clients (high CPU or memory use, offline clients, anomalous runtimes).
+   * `fromTime` is floored to CONDITIONS_STEP_S so that repeated asks share one cache entry; the caller
+   * drops conditions older than it asked for.
+   */
+  async listHealthConditions(since: Date): Promise<CvHealthCondition[]> {
+    const sinceS = Math.floor(since.getTime() / 1000);
+    const fromTime = String(sinceS - (sinceS % CONDITIONS_STEP_S));
+    const body = await this.get('/V4/AnomalousConditions', { query: { fromTime }, cacheClass: 'events', route: 'GET /V4/AnomalousConditions' });
+    return this.mapped.map(body, toHealthConditions).filter((c) => c.at === null || c.at.getTime() >= since.getTime());
+  }
+
+  /** `GET /V4/CommCell/ActivityControl`: each activity enabled or not. Tagged so a toggle drops it. */
+  async getActivityControl(): Promise<CvActivityControl[]> {
+    const body = await this.get('/V4/CommCell/ActivityControl', { cacheClass: 'inventory', tags: [ACTIVITY_TAG], route: 'GET /V4/CommCell/ActivityControl' });
+    return this.mapped.map(body, toCommCellActivityControl);
+  }
+
+  /**
+   * `POST /CommCell/ActivityControl/{activityType}/Action/{Enable|Disable}`, no body → `{errorCode: 0}`
+   * (cvpysdk's call). Drops the cached activity control and client details, which show it.
+   */
+  async setCommCellActivity(code: number, enable: boolean): Promise<void> {
+    const action = enable ? 'Enable' : 'Disable';
+    await this.write(`/CommCell/ActivityControl/${code}/Action/${action}`, `POST /CommCell/ActivityControl/{type}/Action/${action}`, {
+      invalidates: [ACTIVITY_TAG],
+    });
+  }
+
+  /** `GET /Commcell/DRBackup/Properties`: where DR backups go and how many are kept. */
+  async getDrBackupSettings(): Promise<CvDrBackupSettings> {
+    const body = await this.get('/Commcell/DRBackup/Properties', { cacheClass: 'inventory', route: 'GET /Commcell/DRBackup/Properties' });
+    return toDrBackupSettings(body, this.upstream);
+  }
+
+  /**
+   * The newest DR backup job, running or finished: `GET /Job?jobFilter=DR Backup`, one job. There is no
+   * DR backup status read (docs/upstreams/commvault.md §11.5); the job list is where its outcome shows.
+   */
+  async lastDrBackupJob(): Promise<CvJob | null> {
+    const page = await this.listJobs({ jobTypes: [DR_BACKUP_JOB_TYPE], category: 'All', limit: 1, offset: 0 });
+    return page.items[0] ?? null;
+  }
+
   /**
    * `POST /CreateTask` with a `taskInfo` message (restore, aux copy, data aging: built by
    * task-requests.ts): the ids of the jobs it started, none when the CommServe only scheduled the task
@@ -375,8 +448,25 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   async getClient(clientId: number): Promise<CvClient | null> {
-    const body = await this.get(`/Client/${clientId}`, { cacheClass: 'inventory', route: 'GET /Client/{id}' });
-    return this.mapped.map(body, toClients, this.upstream).find((c) => c.clientId === clientId) ?? null;
+    return this.mapped.map(await this.clientDetail(clientId), toClients, this.upstream).find((c) => c.clientId === clientId) ?? null;
+  }
+
+  /** A client's activity control (backup, restore, data aging) from `GET /Client/{id}`: the same cached answer as getClient. */
+  async getClientActivityControl(clientId: number): Promise<CvActivityControl[] | null> {
+    return toClientActivityOf(await this.clientDetail(clientId), clientId);
+  }
+
+  /**
+   * `POST /Client/{id}` with the client's `clientActivityControl` (cvpysdk's body, docs/upstreams/commvault.md §11.4):
+   * enables or disables one activity of one client. Drops the cached client details and activity control.
+   */
+  async setClientActivity(client: { clientId: number; name: string }, code: number, enable: boolean): Promise<void> {
+    await this.write(`/Client/${client.clientId}`, 'POST /Client/{id}', { body: clientActivityBody(client.name, code, enable), invalidates: [ACTIVITY_TAG] });
+  }
+
+  /** `GET /Client/{id}` (an array of one), tagged: its activity control changes with the toggles. */
+  private clientDetail(clientId: number): Promise<unknown> {
+    return this.get(`/Client/${clientId}`, { cacheClass: 'inventory', tags: [ACTIVITY_TAG], route: 'GET /Client/{id}' });
   }
 
   async listAgents(clientId: number): Promise<CvAgent[]> {
@@ -421,6 +511,11 @@ export class CommvaultSource extends UpstreamSource {
 
   async listMediaAgents(): Promise<CvMediaAgent[]> {
     return this.mapped.map(await this.get('/V2/MediaAgents', { cacheClass: 'inventory', route: 'GET /V2/MediaAgents' }), toMediaAgents, this.upstream);
+  }
+
+  /** `GET /V4/mediaAgent/{id}`: status with maintenance, offline reason, index cache; null when V4 does not know it (404). */
+  async getMediaAgentDetail(mediaAgentId: number): Promise<CvMediaAgentDetail | null> {
+    return this.v4Detail(`/V4/mediaAgent/${mediaAgentId}`, 'GET /V4/mediaAgent/{id}', toMediaAgentDetail, 'inventory');
   }
 
   /**
@@ -560,9 +655,14 @@ export class CommvaultSource extends UpstreamSource {
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   /** V4 details answer 404 `{errorMessage, errorCode}` for an id they do not hold: that is "no such object". */
-  private async v4Detail<T>(path: string, route: string, map: (body: unknown, upstream: UpstreamRef) => T | null): Promise<T | null> {
+  private async v4Detail<T>(
+    path: string,
+    route: string,
+    map: (body: unknown, upstream: UpstreamRef) => T | null,
+    cacheClass: 'capacity' | 'inventory' = 'capacity',
+  ): Promise<T | null> {
     try {
-      return map(await this.get(path, { cacheClass: 'capacity', route }), this.upstream);
+      return map(await this.get(path, { cacheClass, route }), this.upstream);
     } catch (error) {
       if (isGatewayError(error) && error.upstream?.status === 404) return null;
       throw error;

@@ -115,6 +115,19 @@ export interface CvBackupset {
   isDefault: boolean | null;
 }
 
+/** `GET /V4/mediaAgent/{id}`: what V2's list leaves out. */
+export interface CvMediaAgentDetail {
+  /** `general.status`: ONLINE, OFFLINE, MAINTENANCE (upper case as sent). */
+  status: string | null;
+  /** Only when offline. */
+  offlineReason: string | null;
+  maintenanceMode: boolean | null;
+  indexCachePath: string | null;
+  /** `general.operatingSystem.type`, e.g. WINDOWS, UNIX. */
+  osType: string | null;
+  description: string | null;
+}
+
 export interface CvMediaAgent extends NodeRecord {
   readonly __typename: 'CommvaultMediaAgent';
   mediaAgentId: number;
@@ -185,6 +198,10 @@ export interface CvServer {
   configured: boolean | null;
   /** `networkReadiness` ONLINE/OFFLINE; null when unknown. */
   online: boolean | null;
+  /** `networkReadiness` as sent, upper case (ONLINE, OFFLINE, UNKNOWN, NOT_APPLICABLE). */
+  networkReadiness: string | null;
+  /** `updateState` as sent, upper case (UP_TO_DATE, NEEDS_UPDATE, …). */
+  updateState: string | null;
 }
 
 export interface CvMountPath {
@@ -299,6 +316,12 @@ export interface CvDdbPartition {
   online: boolean | null;
   freeBytes: number | null;
   avgQiMicros: number | null;
+  /** `maxSIDBPrimaryRecords`: unique blocks the partition holds. */
+  primaryEntries: number | null;
+  /** `offlineReason` as sent (a code or a text; 0 or empty means none). */
+  offlineReason: string | null;
+  /** `lastSnapTime`: the partition's last DDB backup. */
+  lastBackupAt: Date | null;
 }
 
 export interface CvDdbStore extends NodeRecord {

@@ -257,7 +257,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
         // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
         call.source.onUnauthorized(outcome.headersUsed);
-        if (reloggedIn) throw outcome.error;
+        if (reloggedIn || call.req.resendAfterUnauthorized === false) throw outcome.error;
         reloggedIn = true;
         continue;
       }
@@ -324,7 +324,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const startedMs = performance.now();
     const trace = currentTrace();
     if (trace !== undefined) trace.upstreamAttempts += 1;
-    const headers = requestHeaders(req, source.background && source.backgroundHeaders ? { ...authHeaders, ...source.backgroundHeaders() } : authHeaders);
+    // A collector's source makes every call a background call; other callers mark single calls (progress polls).
+    const headers = requestHeaders(req, authHeaders, req.background || source.background ? source.backgroundHeaders : undefined);
     span?.inject(headers); // W3C traceparent naming this attempt
     let raw: HttpResponse;
     try {
@@ -582,10 +583,10 @@ function pathWithQuery(req: UpstreamRequest): string {
 }
 
 /**
- * Headers of one attempt: JSON by default, then the request's own, then authentication. Names are
+ * Headers of one attempt: JSON by default, then the request's own, a background call's, then authentication. Names are
  * merged case-insensitively so a datasource's `Accept` replaces the default instead of doubling it.
  */
-function requestHeaders(req: UpstreamRequest, authHeaders: Record<string, string>): Record<string, string> {
+function requestHeaders(req: UpstreamRequest, authHeaders: Record<string, string>, background: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const merged = new Map<string, [string, string]>();
   const put = (headers: Record<string, string>) => {
     for (const [name, value] of Object.entries(headers)) merged.set(name.toLowerCase(), [name, value]);
@@ -593,6 +594,7 @@ function requestHeaders(req: UpstreamRequest, authHeaders: Record<string, string
   put({ Accept: 'application/json' });
   if (req.body !== undefined) put({ 'Content-Type': 'application/json' });
   put(req.headers ?? {});
+  put(background ?? {});
   put(authHeaders);
   return Object.fromEntries(merged.values());
 }

@@ -31,6 +31,16 @@ export interface UpstreamRequest {
    * re-login on 401. @default true
    */
   authenticated?: boolean;
+  /**
+   * A call no person is waiting on (progress polls, collectors): the source's `backgroundHeaders` go with
+   * it (a console then does not extend its session for it). Not part of the cache key. @default false
+   */
+  background?: boolean;
+  /**
+   * false: after a 401 the session is dropped but the call is not sent again (a write the upstream may
+   * have taken). @default true (a 401 means the call did not run: re-login, then once more)
+   */
+  resendAfterUnauthorized?: boolean;
   /** Metric label for the route, e.g. `GET /Job`; @default method + path with digits collapsed to `{id}` */
   route?: string;
 }
@@ -56,6 +66,8 @@ export interface SourceHooks {
    * a bearer token). Two identities never share cache entries or rate-limit buckets.
    */
   readonly identity: string;
+  /** Headers every attempt of a `background` call carries (e.g. `Actifio-No-Session-Refresh: true`). */
+  readonly backgroundHeaders?: Readonly<Record<string, string>>;
   /** Headers that authenticate one attempt; logs in first when there is no live session. */
   authHeaders(): Promise<Record<string, string>>;
   /**
@@ -74,8 +86,6 @@ export interface SourceHooks {
    * reserve for callers, never wait for a token, and carry `backgroundHeaders`. @default false
    */
   readonly background?: boolean;
-  /** Headers a background call adds to every attempt (not part of the cache key), e.g. the console's no-session-refresh. */
-  backgroundHeaders?(): Record<string, string>;
 }
 
 /** The single path every upstream call of the gateway takes (see docs/architecture.md for the stage order). */

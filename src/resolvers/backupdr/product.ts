@@ -143,7 +143,7 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
       source,
       // `GET /jobstatus/{id}`: every job, running or finished (docs/upstreams/backupdr.md §4.1).
       read: async () => {
-        const job = await source.getById('job', localId, { fresh: true });
+        const job = await source.getById('job', localId, { fresh: true, background: true });
         return job && { job, percentComplete: job.progress };
       },
     };

@@ -10,7 +10,8 @@ import { runMutation } from '../../mutations/run-mutation.js';
 import { DdbOperation, DrBackupType, PlanJobOperationType } from '../../schema/commvault/admin-operations.enums.js';
 import { RunDdbOperationInput, RunDisasterRecoveryBackupInput, RunPlanJobOperationInput } from '../../schema/commvault/admin-operations.input.js';
 import { RunDdbOperationPayload, RunDisasterRecoveryBackupPayload, RunPlanJobOperationPayload } from '../../schema/commvault/admin-operations.payload.js';
-import { commvaultObjectFromId, commvaultSource, commvaultSources } from './sources.js';
+import { commvaultObjectFromId } from './sources.js';
+import { oneCommServe } from './one-commserve.js';
 import { readStartedJobs } from './started-jobs.js';
 
 /** Most jobs one `runPlanJobOperation` may name. */
@@ -155,15 +156,6 @@ export class CommvaultAdminOperationsResolver {
     );
     return Object.assign(new RunPlanJobOperationPayload(), result);
   }
-}
-
-/** The CommServe a CommServe-wide mutation acts on: the one named, or the only one the caller may see. */
-function oneCommServe(ctx: GatewayContext, upstream: string | null | undefined): CommvaultSource {
-  if (upstream) return commvaultSource(ctx, upstream);
-  const visible = commvaultSources(ctx);
-  if (visible.length === 1) return visible[0] as CommvaultSource;
-  if (visible.length === 0) throw badUserInput('No Commvault upstream is configured for you');
-  throw badUserInput(`Name the upstream: you may see several Commvault upstreams (${visible.map((s) => s.instanceId).join(', ')})`);
 }
 
 /** CommvaultJob ids → job numbers, all on `source`'s CommServe. @throws BAD_USER_INPUT */

@@ -1,4 +1,6 @@
-import { after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldEnv, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
+import {
+  after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel,
+} from '../../plugins/cost/hint-kinds.js';
 import { MAX_AGING_COPIES } from './tasks.resolver.js';
 import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
 
@@ -46,6 +48,8 @@ const DETAIL = {
   storage: 'V4 storage detail',
   backupHistory: 'client backup history',
   servers: 'V4 server list',
+  client: 'client detail',
+  mediaAgent: 'MediaAgent detail',
 } as const;
 
 /**
@@ -95,7 +99,17 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // the description from `GET /Client/{id}` per client (no list carries it).
   'CommvaultClient.osName': batched('commvault', { shares: DETAIL.servers }),
   'CommvaultClient.version': batched('commvault', { shares: DETAIL.servers }),
-  'CommvaultClient.description': perParent(1),
+  'CommvaultClient.description': perParent(1, { shares: DETAIL.client }),
+  // Reachability and update state: the V4 server list, as osName.
+  'CommvaultClient.networkReadiness': batched('commvault', { shares: DETAIL.servers }),
+  'CommvaultClient.updateState': batched('commvault', { shares: DETAIL.servers }),
+  // The V4 server list and the walk of finished backups (as lastSuccessfulBackupAt): shared by every client of the request.
+  'CommvaultClient.protectionStatus': after(
+    batched('commvault', { shares: DETAIL.servers }),
+    batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
+  ),
+  // `GET /Client/{id}` per client, the same answer as `description`.
+  'CommvaultClient.activityControl': perParent(1, { shares: DETAIL.client, items: 3 }),
   'CommvaultClient.lastSuccessfulBackupAt': batched('commvault', { idsPerCall: Math.floor(1000 / ASSUMED.backupJobsWalkedPerClient) }),
   // `GET /Job?clientId=` per client (a status or time filter reads the client's window: one page).
   'CommvaultClient.jobs': perParent(1, { items: 'page' }),
@@ -151,9 +165,26 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbPartition.severity': free(),
+  // `GET /V4/mediaAgent/{id}` per MediaAgent, shared by these fields.
+  'CommvaultMediaAgent.status': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.offlineReason': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.maintenanceMode': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.indexCachePath': perParent(1, { shares: DETAIL.mediaAgent }),
+  'CommvaultMediaAgent.osType': perParent(1, { shares: DETAIL.mediaAgent }),
   'CommvaultEvent.client': batched('commvault'),
   // `GET /Job/{id}` per event: no list form reads several jobs by id.
   'CommvaultEvent.job': perParent(1),
+
+  // ── The CommServe (docs/schema.md, "CommServe"): one call each, per CommServe ────────────────
+  // `GET /CommServ` once per Commvault upstream among the parents; a console's is null without a call.
+  'Upstream.commServe': commServeOfUpstreams,
+  'CommServe.licence': perParent(1),
+  'CommServe.registration': perParent(1),
+  'CommServe.healthConditions': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  'CommServe.activityControl': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  'CommServe.disasterRecoveryBackup': perParent(1),
+  // `GET /Job?jobFilter=DR Backup`, one job.
+  'CommServeDrBackup.lastJob': perParent(1),
 
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
@@ -168,6 +199,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const copies = taskInput(env).copies;
     return { calls: 2 + (Array.isArray(copies) ? 1 + Math.min(copies.length, MAX_AGING_COPIES) : 0), child: level(1, { commvault: 1 }) };
   },
+  // The toggle, then `GET /V4/CommCell/ActivityControl` (its cache dropped) for the state after.
+  // With `client`: the cached client list for its name, `POST /Client/{id}` and `GET /Client/{id}`.
+  'Mutation.enableActivity': activityToggleCost,
+  'Mutation.disableActivity': activityToggleCost,
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
@@ -183,6 +218,20 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     return { calls: typeof input?.commcellId === 'number' ? 1 : 2, child: level(1, { commvault: 1 }) };
   },
 };
+
+/**
+ * `Upstream.commServe`: one `GET /CommServ` and one CommServe per Commvault upstream among the parents
+ * (`upstreams` lists each instance once), none for the others.
+ */
+function commServeOfUpstreams(parent: Level): FieldCost {
+  const commServes = Math.min(parent.items, countOf(parent.upstreams, 'commvault'));
+  return { calls: commServes, child: level(commServes, { commvault: commServes }) };
+}
+
+/** enableActivity / disableActivity: the toggle and the state read back; a client's also its name from the client list. */
+function activityToggleCost(_parent: Level, env: FieldEnv): FieldCost {
+  return { calls: typeof taskInput(env).client === 'string' ? 3 : 2, child: level(1, { commvault: 1 }) };
+}
 
 /** A mutation's `input` argument as the estimate sees it (unchecked: the resolver validates it). */
 function taskInput(env: FieldEnv): Record<string, unknown> {

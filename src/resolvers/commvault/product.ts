@@ -13,8 +13,11 @@ import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js'
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
+import { CommvaultActivityControlResolver } from './activity-control.resolver.js';
+import { CommServeDrBackupResolver, CommServeOfUpstreamResolver, CommServeResolver } from './commserve.resolver.js';
 import { CommvaultAlertRuleResolver, CommvaultTriggeredAlertResolver } from './alert.resolver.js';
 import { CommvaultClientDetailResolver } from './client-detail.resolver.js';
+import { CommvaultClientHealthResolver } from './client-health.resolver.js';
 import { CommvaultClientResolver } from './client.resolver.js';
 import { commvaultCost } from './cost.js';
 import { CommvaultDdbPartitionResolver, CommvaultDdbStoreResolver } from './ddb-store.resolver.js';
@@ -22,6 +25,7 @@ import { CommvaultEventResolver } from './event.resolver.js';
 import { CommvaultJobResolver } from './job.resolver.js';
 import { CommvaultLibraryResolver } from './library.resolver.js';
 import { CommvaultMediaAgentResolver } from './media-agent.resolver.js';
+import { CommvaultMediaAgentDetailResolver } from './media-agent-detail.resolver.js';
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
@@ -34,6 +38,7 @@ import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
 import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
 import { CommvaultSubclientResolver } from './subclient.resolver.js';
 import { CommvaultAlertRule } from '../../schema/commvault/alert-rule.type.js';
+import { CommServe } from '../../schema/commvault/commserve.type.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { CommvaultEvent } from '../../schema/commvault/event.type.js';
@@ -75,10 +80,12 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultJobResolver,
     CommvaultClientResolver,
     CommvaultClientDetailResolver,
+    CommvaultClientHealthResolver,
     CommvaultSubclientResolver,
     CommvaultPlanResolver,
     CommvaultStoragePolicyResolver,
     CommvaultMediaAgentResolver,
+    CommvaultMediaAgentDetailResolver,
     CommvaultStoragePoolResolver,
     CommvaultLibraryResolver,
     CommvaultEventResolver,
@@ -91,6 +98,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
     CommvaultAdminOperationsResolver,
+    CommServeOfUpstreamResolver,
+    CommServeResolver,
+    CommServeDrBackupResolver,
+    CommvaultActivityControlResolver,
   ],
   types: [
     CommvaultJob,
@@ -105,6 +116,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultTriggeredAlert,
     CommvaultAlertRule,
     CommvaultDdbStore,
+    CommServe,
   ],
   cost: commvaultCost,
 

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import type { CvDataVerificationStatus, CvRetainedBy } from '../../datasources/commvault/admin-model.js';
-import type { Holds } from '../record-checks.js';
+import type { Holds, SameValues } from '../record-checks.js';
 
 export enum DrBackupType {
   FULL = 'FULL',
@@ -87,7 +87,6 @@ export enum CommvaultRetainedBy {
 registerEnumType(CommvaultRetainedBy, { name: 'CommvaultRetainedBy', description: 'Why a copy keeps a job (`strRetainedBy`).' });
 
 // Compile-time: the mapper's values and the schema's are the same sets.
-type SameValues<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type AdminEnumChecks = [
   Holds<SameValues<`${CommvaultDataVerificationStatus}`, CvDataVerificationStatus>>,
   Holds<SameValues<`${CommvaultRetainedBy}`, CvRetainedBy>>,

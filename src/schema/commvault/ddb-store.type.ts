@@ -25,6 +25,15 @@ export class CommvaultDdbPartition {
   @Field(() => Float, { nullable: true, description: 'Average query-and-insert time, µs.' })
   avgQiMicros!: number | null;
 
+  @Field(() => Float, { nullable: true, description: 'Primary entries (unique blocks) the partition holds (`maxSIDBPrimaryRecords`).' })
+  primaryEntries!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the partition is offline (`offlineReason`, a code or a text as sent); null when none.' })
+  offlineReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The partition\'s last DDB backup (`lastSnapTime`).' })
+  lastBackupAt!: Date | null;
+
 }
 
 /**

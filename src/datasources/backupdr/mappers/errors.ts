@@ -39,3 +39,21 @@ export function consoleErrorFromResponse(instance: string, status: number, body:
   if (!found) return undefined;
   return make(ErrorCode.UPSTREAM_ERROR, `Console ${instance} reported an error${detail}`);
 }
+
+/** What a console's 401 body may say about the token (docs/upstreams/backupdr.md §2.6); the rest of it is not to be trusted. */
+const EXPIRED_TOKEN = /JWT has expired|Error 401 \(Unauthorized\)/;
+
+/**
+ * A 401 the gateway could not get past: the console refused a freshly minted token and new session
+ * (or a fixed bearer). The body may be JSON, plain text or an HTML page and does not say whether the
+ * token or the session failed; only the expired-token wording is picked out, and nothing of it is echoed.
+ */
+export function consoleAuthError(instance: string, body: unknown): GatewayError {
+  const found = findConsoleError(body);
+  const expired = typeof body === 'string' && EXPIRED_TOKEN.test(body);
+  const why = expired ? ' (it says the token expired or was not accepted)' : '';
+  return new GatewayError(ErrorCode.UPSTREAM_AUTH, `Console ${instance} refused the gateway's Google token or session (HTTP 401)${why}`, {
+    upstream: { instance, status: 401 },
+    upstreamCode: found?.code,
+  });
+}

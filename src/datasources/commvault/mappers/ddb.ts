@@ -81,7 +81,16 @@ function toPartition(raw: unknown): CvDdbPartition | null {
     online: statusOnline(field(raw, 'status')),
     freeBytes: mbToBytes(field(raw, 'freeDiskSpaceMB')),
     avgQiMicros,
+    primaryEntries: int(field(raw, 'maxSIDBPrimaryRecords')),
+    offlineReason: offlineReasonOf(field(raw, 'offlineReason')),
+    lastBackupAt: unixSeconds(field(raw, 'lastSnapTime')),
   };
+}
+
+/** `offlineReason` is a code or a text (docs/upstreams/commvault.md §5.7): 0, blank or absent is none. */
+function offlineReasonOf(raw: unknown): string | null {
+  const text = str(raw)?.trim();
+  return !text || text === '0' ? null : text;
 }
 
 function statusOnline(raw: unknown): boolean | null {

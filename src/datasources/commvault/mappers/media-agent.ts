@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../../util/global-id.js';
 import type { UpstreamRef } from '../../record.js';
-import type { CvMediaAgent } from '../model.js';
+import type { CvMediaAgent, CvMediaAgentDetail } from '../model.js';
 import { bool, field, int, list, path, str } from './read.js';
 
 /**
@@ -28,4 +28,20 @@ export function toMediaAgents(body: unknown, upstream: UpstreamRef): CvMediaAgen
     });
   }
   return out;
+}
+
+/**
+ * `GET /V4/mediaAgent/{id}` → `{general: {status, offlineReason, operatingSystem: {type}, description, …},
+ * indexCache: {path}, control: {maintenanceMode, …}}` (docs/upstreams/commvault.md §5.2).
+ */
+export function toMediaAgentDetail(body: unknown): CvMediaAgentDetail {
+  const general = field(body, 'general');
+  return {
+    status: str(field(general, 'status'))?.toUpperCase() ?? null,
+    offlineReason: str(field(general, 'offlineReason'))?.trim() || null,
+    maintenanceMode: bool(path(body, 'control', 'maintenanceMode')),
+    indexCachePath: str(path(body, 'indexCache', 'path')),
+    osType: str(path(general, 'operatingSystem', 'type')),
+    description: str(field(general, 'description')),
+  };
 }

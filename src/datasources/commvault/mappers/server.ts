@@ -3,7 +3,7 @@ import { bool, field, int, list, str } from './read.js';
 
 /**
  * `GET /V4/Servers`: `{totalServers, servers: [{id, name, displayName, hostName, agents: [{id, name}],
- * configured, version, OS, isInfrastructure, networkReadiness}]}`.
+ * configured, version, OS, isInfrastructure, networkReadiness, updateState}]}`.
  */
 export function toServers(body: unknown): CvServer[] {
   const out: CvServer[] = [];
@@ -27,6 +27,8 @@ export function toServers(body: unknown): CvServer[] {
       isInfrastructure: bool(field(s, 'isInfrastructure')),
       configured: bool(field(s, 'configured')),
       online: readiness === 'ONLINE' ? true : readiness === 'OFFLINE' ? false : null,
+      networkReadiness: readiness ?? null,
+      updateState: str(field(s, 'updateState'))?.toUpperCase() ?? null,
     });
   }
   return out;
