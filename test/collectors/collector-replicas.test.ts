@@ -4,7 +4,9 @@ import { createTestDatabase, providePostgres } from '../helpers/postgres.js';
 import { FAST_COLLECTORS, startGatewayProcess, type GatewayProcess } from './collector-process.js';
 
 const postgres = await providePostgres();
-const INTERVAL_MS = FAST_COLLECTORS.intervalsMs.capacity;
+// Intervals of 3 s: long enough that a loaded machine's slow tick does not blur "within one interval".
+const INTERVAL_MS = 3_000;
+const COLLECTORS = { ...FAST_COLLECTORS, intervalsMs: { capacity: INTERVAL_MS, ddb: INTERVAL_MS, jobs: INTERVAL_MS, events: INTERVAL_MS, healthReport: INTERVAL_MS, retention: 60_000 } };
 
 interface Run {
   holder: string;
@@ -44,7 +46,7 @@ describe.skipIf(!postgres.available)('collectors with two replicas on PostgreSQL
   it('collects each interval on exactly one replica, and the survivor takes over within an interval of the leader being killed', { timeout: 180_000 }, async () => {
     const db = await createTestDatabase();
     drop = db.drop;
-    const overrides = { store: { url: db.url }, collectors: FAST_COLLECTORS };
+    const overrides = { store: { url: db.url }, collectors: COLLECTORS };
     const a = await startGatewayProcess(overrides, { BACKUP_GRAPH_COLLECTOR_HOLDER: 'replica-a' });
     replicas.push(a);
     await until('replica-a collecting', () => capacityRuns(db.url), (runs) => runs.length > 0);
