@@ -5,6 +5,8 @@ import type { GatewayError } from './errors/gateway-error.js';
 import { defaultMutationRuntime, type MutationRuntime } from './mutations/runtime.js';
 import type { Principal } from './principal.js';
 import type { HistoryStore } from './store/history-store.js';
+import { noteUncacheable } from './cache/response-reads.js';
+import { currentTrace } from './observability/request-trace.js';
 import type { JobPollRegistry } from './subscriptions/job-poller.js';
 
 export type { Principal, ResolvedCredential } from './principal.js';
@@ -61,6 +63,14 @@ export function createGatewayContext(deps: {
     thresholds: deps.config.monitoring.thresholds,
     mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
     jobPolls: deps.jobPolls,
-    history: deps.history,
+    get history() {
+      // The gateway's own database is not among the upstream entries the response cache follows: an
+      // answer that read it could go stale unseen, so it is never kept whole.
+      if (deps.history !== undefined) {
+        const reads = currentTrace()?.reads;
+        if (reads !== undefined) noteUncacheable(reads);
+      }
+      return deps.history;
+    },
   };
 }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance } from 'fastify';
+import { ResponseCache } from './cache/response-cache.js';
 import { createSharedLayers } from './cache/shared-layers.js';
 import type { GatewayConfig } from './config/schema.js';
 import { createUpstreamPipeline } from './datasources/pipeline/index.js';
+import { SecretFileWatcher } from './config/secret-files.js';
 import { SourceRegistry } from './datasources/registry.js';
 import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
@@ -33,6 +35,8 @@ export interface Gateway {
   listen(): Promise<string>;
   /** Stops taking requests, drains the running ones, logs out of upstream sessions, closes pools and simulators. */
   stop(): Promise<void>;
+  /** Rereads every file secret (`passwordFile`) now, as SIGHUP asks; changed ones apply from the next login. */
+  reloadSecrets(): void;
 }
 
 /**
@@ -89,6 +93,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     tracer: tracing?.tracer,
   });
   const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
+  // Calls holding a source whose secret changed finish on its session before it is logged out.
+  const retireGraceMs = 2 * Math.max(0, ...config.upstreams.map((u) => u.rateLimit.queueTimeoutMs + u.timeoutMs * u.retry.maxAttempts));
+  const secretFiles = new SecretFileWatcher(config, logger, (id) => registry.retireSources(id, retireGraceMs));
+  secretFiles.start();
+  // Whole answers live no longer than the entries they were built from: every invalidation the pipeline
+  // hears (its own mutations', and with Redis the other replicas') drops the answers built on those tags.
+  const responseCache = config.responseCache.enabled ? new ResponseCache(config.responseCache) : undefined;
+  if (responseCache) pipeline.onInvalidation?.((event) => responseCache.invalidate(event));
   const apqStore = createApqStore(config, { redis: shared?.redis, logger });
   const readiness: Readiness = {
     ready: false,
@@ -111,6 +123,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     mutations: createMutationRuntime({ redis: shared?.redis, logger }),
     tracer: tracing?.tracer,
     jobPolls,
+    responseCache,
     history,
   });
   const { app } = http;
@@ -132,8 +145,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       if (history && config.collectors.enabled && !collectors) collectors = startCollectors({ config, schema, registry, history, logger });
       return address;
     },
+    reloadSecrets: () => secretFiles.reload(),
     stop() {
       stopping ??= (async () => {
+        secretFiles.stop();
         readiness.ready = false;
         readiness.stopping = true;
         for (const stop of stopReporting) stop();

@@ -44,6 +44,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // SIGHUP rereads file secrets (`passwordFile`); nothing restarts and requests in flight go on.
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP: rereading secret files');
+    gateway.reloadSecrets();
+  });
 }
 
 main().catch((e: unknown) => {

@@ -16,6 +16,8 @@ export interface BenchConfigOptions {
   executor?: 'jit' | 'graphql-js';
   /** `telemetry.traces`; absent: tracing off (the gateway's default). */
   traces?: { endpoint: string; sampleRatio?: number };
+  /** `responseCache.enabled`; absent: the gateway's default (off). */
+  responseCache?: boolean;
 }
 
 export function benchConfig(o: BenchConfigOptions): Record<string, unknown> {
@@ -43,5 +45,6 @@ export function benchConfig(o: BenchConfigOptions): Record<string, unknown> {
     ...(Object.keys(cache).length ? { cache } : {}),
     ...(o.redisUrl ? { redis: { url: o.redisUrl } } : {}),
     ...(o.traces ? { telemetry: { traces: o.traces } } : {}),
+    ...(o.responseCache !== undefined ? { responseCache: { enabled: o.responseCache } } : {}),
   };
 }

@@ -5,10 +5,11 @@ import { consoleList } from './console-list.js';
 import { faults } from './faults.js';
 import { memory } from './memory.js';
 import { nPlusOne } from './n-plus-one.js';
+import { responseCache } from './response-cache.js';
 import { stampede } from './stampede.js';
 import { subscriptions } from './subscriptions.js';
 import { tracing } from './tracing.js';
 import { warm } from './warm.js';
 
 /** In the issue's order (tracing, subscriptions and faults: later issues'); `--only=<name>` picks one. */
-export const scenarios: readonly Scenario[] = [nPlusOne, warm, stampede, budget, memory, consoleList, tracing, subscriptions, faults, collectors];
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, responseCache, stampede, budget, memory, consoleList, tracing, subscriptions, faults, collectors];

@@ -1,5 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+
+/** Serve HTTPS instead of HTTP: the server's certificate and key (PEM), and optionally mutual TLS. */
+export interface ServerTls {
+  cert: string;
+  key: string;
+  /** With `requestCert`: the authority client certificates must chain to. */
+  ca?: string;
+  /** Ask for a client certificate and refuse the handshake without one `ca` signed (mutual TLS). */
+  requestCert?: boolean;
+  /**
+   * Highest TLS version offered. Under TLS 1.3 a server refuses a client certificate after the client has
+   * finished its handshake, so the client sees only a closed connection; under 1.2 it sees the alert.
+   * @default Node's (TLS 1.3)
+   */
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
+}
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -11,13 +28,13 @@ export interface RunningServer {
 }
 
 /**
- * Starts `handler` on host:port (0 = ephemeral) and tracks sockets, so `close()` resolves promptly even
+ * Starts `handler` on host:port (0 = ephemeral), over HTTPS when `tls` is given, and tracks sockets, so `close()` resolves promptly even
  * while clients hold keep-alive connections (undici pools do). A handler that throws answers 500 instead
  * of leaving the client hanging.
  */
-export async function startHttpServer(handler: RequestHandler, port: number, host: string): Promise<RunningServer> {
+export async function startHttpServer(handler: RequestHandler, port: number, host: string, tls?: ServerTls): Promise<RunningServer> {
   const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -26,9 +43,13 @@ export async function startHttpServer(handler: RequestHandler, port: number, hos
         res.destroy();
       }
     });
-  });
+  };
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: tls.requestCert ?? false, rejectUnauthorized: tls.requestCert ?? false, maxVersion: tls.maxVersion }, listener)
+    : createServer(listener);
   // Commvault clients send keep-alive pools; a long timeout avoids resets mid-benchmark.
   server.keepAliveTimeout = 65_000;
+  // For HTTPS the raw TCP sockets (`connection`) are the ones to destroy at close, as for HTTP.
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -45,7 +66,7 @@ export async function startHttpServer(handler: RequestHandler, port: number, hos
   let closing: Promise<void> | undefined;
   return {
     port: address.port,
-    origin: `http://${shownHost}:${address.port}`,
+    origin: `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

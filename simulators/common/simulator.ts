@@ -1,5 +1,5 @@
 import { FaultState, type SimFaults } from './faults.js';
-import type { RunningServer } from './http-server.js';
+import type { RunningServer, ServerTls } from './http-server.js';
 import { TokenBucket, type RateLimitOptions } from './rate-limit.js';
 import { RouteStats, type ReceivedRequest, type StatsSnapshot } from './stats.js';
 
@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   rateLimit?: RateLimitOptions;
   /** ms clock; data is generated relative to its value at start, sessions and tokens idle out by it. */
   now?: () => number;
+  /** Serve HTTPS with this certificate (and mutual TLS if asked); the url is then `https://…`. @default plain HTTP */
+  tls?: ServerTls;
 }
 
 /** The part of a running simulator's public object that both upstreams share. */

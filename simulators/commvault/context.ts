@@ -90,7 +90,7 @@ export interface ApiResult {
 export type ErrorShape = (code: number, message: string) => unknown;
 
 export interface RouteDef {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Path below the base path with the docs' casing and `{id}` placeholders. */
   template: string;
   /** @default true */

@@ -57,6 +57,7 @@ export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOp
     createPipeline({ ...core, basePath, latencyMs: o.latencyMs, router: new Router(allRoutes), ctx, tokens, tenant }),
     o.port,
     o.host,
+    o.tls,
   );
   return {
     ...simulatorHandle(server, basePath, data, core),

@@ -3,6 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type GatewayConfig } from './schema.js';
 import { resolveNotificationSecrets } from './notifications.js';
+import { readPem } from './pem.js';
+import { readSecretFile } from './secret-files.js';
 import { demoCallers } from './demo.js';
 import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
 import { DEMO_UPSTREAMS, UPSTREAM_KINDS } from '../products.js';
@@ -66,6 +68,7 @@ export function parseConfig(raw: unknown, env: Env = process.env, kinds: Readonl
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
   const config = parsed.data;
   resolveSecrets(config, env);
+  resolveTlsPem(config);
   resolveDemoPorts(config, DEMO_UPSTREAMS);
   checkReferences(config, kinds);
   applyKindDefaults(config, kinds);
@@ -163,6 +166,25 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Replaces every `…Env` indirection by the variable's value; a missing variable is a config error. */
+/**
+ * Reads each upstream's TLS PEM files once (a value that is PEM text stays as it is), so a missing or
+ * unreadable file stops the start naming its key; refuses `tls` on an upstream that is not `https:`.
+ */
+function resolveTlsPem(config: GatewayConfig): void {
+  config.upstreams.forEach((u, i) => {
+    const tls = u.tls;
+    if (!tls) return;
+    if (new URL(u.url).protocol !== 'https:') throw new ConfigError(`upstreams[${i}].tls: the url is not https:`);
+    try {
+      if (tls.ca) tls.ca = readPem(`upstreams[${i}].tls.ca`, tls.ca);
+      if (tls.cert) tls.cert = readPem(`upstreams[${i}].tls.cert`, tls.cert);
+      if (tls.key) tls.key = readPem(`upstreams[${i}].tls.key`, tls.key);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  });
+}
+
 function resolveSecrets(config: GatewayConfig, env: Env): void {
   const fromEnv = (where: string, name: string): string => {
     const value = env[name];
@@ -176,6 +198,14 @@ function resolveSecrets(config: GatewayConfig, env: Env): void {
   }
   config.upstreams.forEach((u, i) => {
     if (u.passwordEnv) u.password = fromEnv(`upstreams[${i}].passwordEnv`, u.passwordEnv);
+    if (u.passwordFile !== undefined) {
+      if (u.password !== undefined || u.passwordEnv !== undefined) throw new ConfigError(`upstreams[${i}].passwordFile: give one of password, passwordEnv, passwordFile`);
+      try {
+        u.password = readSecretFile(u.passwordFile);
+      } catch (e) {
+        throw new ConfigError(`upstreams[${i}].passwordFile: cannot read ${u.passwordFile}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      }
+    }
     if (u.bearerTokenEnv) u.bearerToken = fromEnv(`upstreams[${i}].bearerTokenEnv`, u.bearerTokenEnv);
   });
   const traces = config.telemetry.traces;

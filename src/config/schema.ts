@@ -9,6 +9,8 @@ import { Severity } from '../datasources/domain.js';
 /** Defaults in named constants, so docs/configuration.md and the code cannot drift apart. */
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_RESPONSE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_RESPONSE_CACHE_MAX_ENTRIES = 10_000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_UPSTREAM_CONNECTIONS = 16;
 export const DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS = 5_000;
@@ -108,6 +110,24 @@ const googleTokenSchema = z
   .strict();
 export type GoogleTokenConfig = z.infer<typeof googleTokenSchema>;
 
+/** One upstream's TLS settings (src/datasources/pipeline/tls-options.ts turns them into the dispatcher's). */
+const tlsSchema = z
+  .object({
+    /** Certificate authority (or bundle) the upstream's certificate must chain to, instead of the system's. */
+    ca: z.string().min(1).optional(),
+    /** Client certificate (chain) for mutual TLS; needs `key`. */
+    cert: z.string().min(1).optional(),
+    /** Private key of `cert` (unencrypted PEM). */
+    key: z.string().min(1).optional(),
+    /** Name checked against the certificate and sent as SNI, when the url's host is not it (an IP address). */
+    servername: z.string().min(1).optional(),
+    /** false accepts any certificate from this upstream (warned about at start, shown on Query.upstreams). @default true */
+    rejectUnauthorized: z.boolean().default(true),
+  })
+  .strict()
+  .refine((tls) => (tls.cert === undefined) === (tls.key === undefined), { message: 'cert and key go together (mutual TLS)' });
+export type UpstreamTlsConfig = z.infer<typeof tlsSchema>;
+
 const upstreamSchema = z
   .object({
     /** Stable name of the upstream instance; part of global ids and cache keys. */
@@ -119,6 +139,11 @@ const upstreamSchema = z
     /** Service account the gateway uses unless the caller brings its own upstream credential. */
     username: z.string().optional(),
     ...secretRef,
+    /**
+     * The service account's password from this file (one trailing newline dropped), instead of `password`
+     * or `passwordEnv`: reread when the file changes or on SIGHUP, and the next login uses it.
+     */
+    passwordFile: z.string().min(1).optional(),
     /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
     bearerToken: z.string().optional(),
     bearerTokenEnv: z.string().optional(),
@@ -191,6 +216,12 @@ const upstreamSchema = z
      * renewal. @default 1800000 (30 minutes, Commvault's own default)
      */
     sessionIdleTimeoutMs: z.number().int().positive().optional(),
+    /**
+     * How the gateway checks this upstream's HTTPS certificate and proves itself (mutual TLS); only for
+     * `https:` urls. PEM values are the PEM text itself or the path of a file holding it, read once at start.
+     * @default the system's certificate authorities, verification on, no client certificate
+     */
+    tls: tlsSchema.optional(),
   })
   .strict();
 
@@ -690,6 +721,26 @@ export const configSchema = z
       })
       .strict()
       .default({ maxBytes: DEFAULT_CACHE_MAX_BYTES, ttlMs: ttlSchema.parse({}) }),
+    /**
+     * Whole GraphQL answers kept as bytes, per operation, variables and caller scope (src/cache/response-cache.ts;
+     * docs/performance.md "Response cache"). Off unless enabled.
+     */
+    responseCache: z
+      .object({
+        /** Answer a repeated query from its stored bytes, before the GraphQL request stack runs. @default false */
+        enabled: z.boolean().default(false),
+        /** Byte bound of the stored answers. @default 32 MiB */
+        maxBytes: z.number().int().positive().default(DEFAULT_RESPONSE_CACHE_MAX_BYTES),
+        /** Most answers kept (lru-cache wants `max`; the byte bound is the real limit). @default 10000 */
+        maxEntries: z.number().int().positive().default(DEFAULT_RESPONSE_CACHE_MAX_ENTRIES),
+        /**
+         * Stale-while-revalidate: this long past its expiry, an answer is served once more while one
+         * refresh runs in the background. Never after an invalidation. @default 0 (off)
+         */
+        swrMs: z.number().int().nonnegative().default(0),
+      })
+      .strict()
+      .prefault({}),
     /** `Subscription.jobProgress` over WebSocket on `/graphql` (docs/operations.md "Live job progress"). */
     subscriptions: z
       .object({

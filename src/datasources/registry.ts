@@ -3,9 +3,11 @@ import type { GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import type { Principal } from '../principal.js';
 import type { BucketBudget } from '../ratelimit/budget.js';
+import { tlsVerificationOf, type TlsVerification } from './pipeline/tls-options.js';
 import type { UpstreamPipeline } from './pipeline/types.js';
 import type { UpstreamKindSpec, UpstreamProduct } from './product.js';
 import type { UpstreamSource } from './upstream-source.js';
+import { sha256Hex } from '../util/sha256.js';
 
 /** An upstream a caller may see, as the graph names it. */
 export interface VisibleUpstream {
@@ -15,6 +17,8 @@ export interface VisibleUpstream {
   /** The graph's `UpstreamKind` value for it. */
   graphKind: string;
   product: UpstreamProduct;
+  /** How its certificate is checked (never the TLS material itself). */
+  tlsVerification: TlsVerification;
 }
 
 /** The sources one caller may use, per request. Lookups of ids the caller cannot see fail like unknown ids. */
@@ -50,6 +54,7 @@ export class SourceRegistry {
   private readonly logger: Logger;
   private readonly productByKind = new Map<string, UpstreamProduct>();
   private readonly sourcesByKey = new Map<string, UpstreamSource>();
+  private readonly scopes = new WeakMap<Principal, string>();
 
   constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger; products: readonly UpstreamProduct[] }) {
     this.config = opts.config;
@@ -67,7 +72,13 @@ export class SourceRegistry {
     for (const u of this.config.upstreams) {
       if (!principal.upstreamIds.includes(u.id)) continue;
       const product = this.productByKind.get(u.kind) as UpstreamProduct;
-      visible.push({ id: u.id, kind: u.kind, graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind, product });
+      visible.push({
+        id: u.id,
+        kind: u.kind,
+        graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind,
+        product,
+        tlsVerification: tlsVerificationOf(u),
+      });
       configs.set(u.id, u);
     }
     const byId = new Map(visible.map((u) => [u.id, u]));
@@ -98,6 +109,25 @@ export class SourceRegistry {
     };
   }
 
+  /**
+   * What a caller's answers depend on, as one opaque digest: its role (which limits and policies its
+   * documents pass) and, per upstream it may see, the source it reads through — the same key that tells
+   * sessions apart, so it covers the identity and the credential's secret (hashed again here). Two callers
+   * with equal scopes get the same answer to the same operation; an API key alone never decides it.
+   * Principals live as long as the config, so each is digested once.
+   */
+  scopeOf(principal: Principal): string {
+    let scope = this.scopes.get(principal);
+    if (scope === undefined) {
+      const sources = this.config.upstreams
+        .filter((u) => principal.upstreamIds.includes(u.id))
+        .map((u) => (this.productByKind.get(u.kind) as UpstreamProduct).sourceFor(u, principal.credentials[u.id]).key);
+      scope = sha256Hex(JSON.stringify([principal.role, sources]));
+      this.scopes.set(principal, scope);
+    }
+    return scope;
+  }
+
   /** Upstream ids with at least one live upstream session (for `/readyz`; no I/O). */
   liveSessions(): Set<string> {
     return new Set(this.sessionCounts().keys());
@@ -110,6 +140,22 @@ export class SourceRegistry {
       if (source.sessionLive) counts.set(source.instanceId, (counts.get(source.instanceId) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /**
+   * The upstream's service-account secret changed: its sources are no longer handed out (the next
+   * request gets a new one, which logs in with the new secret), while calls already holding one finish
+   * on its session; that session is logged out after `graceMs`, once they have.
+   */
+  retireSources(instanceId: string, graceMs: number): void {
+    const retired: UpstreamSource[] = [];
+    for (const [key, source] of this.sourcesByKey) {
+      if (source.instanceId !== instanceId) continue;
+      this.sourcesByKey.delete(key);
+      retired.push(source);
+    }
+    if (retired.length === 0) return;
+    setTimeout(() => void Promise.allSettled(retired.map((s) => s.close())), graceMs).unref();
   }
 
   /** Logs every live source out (at shutdown, before the pipeline closes its pools). */

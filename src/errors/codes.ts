@@ -11,6 +11,8 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
+  /** The TLS handshake with the upstream failed (certificate not trusted, wrong name, expired, client certificate refused): nothing was sent. */
+  UPSTREAM_TLS: 'UPSTREAM_TLS',
   /** A write reached the upstream but its outcome is unknown (timeout, reset, 5xx after sending): never re-sent. */
   UPSTREAM_UNCERTAIN: 'UPSTREAM_UNCERTAIN',
   /**

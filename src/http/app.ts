@@ -22,6 +22,8 @@ import { operationPolicyPlugins } from './operation-policy.js';
 import { createApolloServer } from './apollo.js';
 import { answerOptions, GRAPHQL_METHODS, registerCors } from './cors.js';
 import { inputDepthHook } from './input-depth.hook.js';
+import type { ResponseCache } from '../cache/response-cache.js';
+import { responseCacheHooks } from './response-cache.hooks.js';
 import { answerClientError } from './client-error.js';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.js';
 import { answerFrameworkError, registerErrorHandler } from './error-handler.js';
@@ -48,6 +50,8 @@ export interface HttpAppDeps {
   tracer?: Tracer;
   /** The replica's job polls: with it (and `subscriptions.enabled`), `/graphql` also takes WebSocket subscriptions. */
   jobPolls?: JobPollRegistry;
+  /** Whole answers by operation, variables and caller scope (`responseCache.enabled`); absent: every request executes. */
+  responseCache?: ResponseCache;
   /** The history database, reachable by resolvers through the context; absent while `store.enabled` is false. */
   history?: HistoryStore;
 }
@@ -82,6 +86,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   await apollo.start();
 
   const { routeConfig } = await registerCors(app, config.server.cors);
+  const answers = responseCacheHooks({ cache: deps.responseCache, callers, registry, app });
   app.route({
     url: '/graphql',
     method: ['PUT', 'DELETE', 'PATCH'],
@@ -101,7 +106,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     preHandler: [
       ...(config.server.batching.enabled ? [batchLimitHook(config.server.batching.maxOperations)] : []),
       inputDepthHook(),
+      // Last: a stored answer is served only to a request every check above let through.
+      answers.preHandler,
     ],
+    onSend: answers.onSend,
     handler: tracedHandler(fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
         tracedContext(request, () =>

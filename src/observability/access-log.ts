@@ -16,10 +16,15 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 const traces = new WeakMap<FastifyRequest, RequestTrace>();
 
+/** The trace of a request, for hooks that run before its handler makes it current (the response cache's). */
+export function traceOf(request: FastifyRequest): RequestTrace | undefined {
+  return traces.get(request);
+}
+
 /**
  * One access-log line per HTTP request, at info, written when the response has gone: request id,
  * caller, operation name and type, document id or hash (never the text), duration, HTTP status, error
- * codes, upstream calls. No query text, no variables, no headers (so no keys or tokens). The request id
+ * codes, upstream calls, and whether the response cache answered (`hit`) or kept the answer (`stored`). No query text, no variables, no headers (so no keys or tokens). The request id
  * is echoed in `x-request-id`, and every other line the request causes carries it as `requestId`
  * (the logger's mixin reads the trace that `tracedHandler` makes current).
  */
@@ -47,6 +52,7 @@ export function registerAccessLog(app: FastifyInstance, logger: Logger): void {
       errors: trace.errorCodes.length > 0 ? trace.errorCodes : undefined,
       upstreamCalls: trace.upstreamCalls,
       upstreamAttempts: trace.upstreamAttempts,
+      responseCache: trace.responseCache,
     };
     if (QUIET_PATHS.has(path)) log.debug(line, 'request');
     else log.info(line, 'request');

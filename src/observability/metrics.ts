@@ -34,6 +34,14 @@ export const cacheLookupsTotal = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Whole answers (src/cache/response-cache.ts): `hit` answered without executing, `miss` executed; `stored` kept after a miss. */
+export const responseCacheTotal = new Counter({
+  name: 'backup_graph_response_cache_total',
+  help: 'Response cache lookups of GraphQL operations (hit; stale: served once past its expiry while it is refreshed; miss) and answers stored after a miss (stored)',
+  labelNames: ['result'] as const,
+  registers: [metricsRegistry],
+});
+
 export const coalescedTotal = new Counter({
   name: 'backup_graph_coalesced_total',
   help: 'Upstream reads that joined an identical call already in flight instead of sending their own',

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { ResponseReads } from '../cache/response-reads.js';
 
 /**
  * What one HTTP request did, gathered while it runs and written once by the access log
@@ -25,6 +26,10 @@ export interface RequestTrace {
   upstreamCalls: number;
   /** HTTP attempts that actually went to an upstream on this request's behalf. */
   upstreamAttempts: number;
+  /** Set while the response cache may keep this request's answer: the upstream entries it was built from. */
+  reads?: ResponseReads;
+  /** The answer came from the response cache (`hit`), or was stored in it (`stored`). */
+  responseCache?: 'hit' | 'stored';
 }
 
 const storage = new AsyncLocalStorage<RequestTrace>();

@@ -492,7 +492,9 @@ describe('Commvault simulator', () => {
       expect(d.clients.length).toBeGreaterThanOrEqual(300);
       expect(new Set(d.clients.map((c) => c.companyName))).toEqual(new Set(['Commcell', 'Acme', 'Globex']));
       expect(new Set(d.agents.map((a) => a.applicationId))).toEqual(new Set([33, 29, 81, 106, 22]));
-      for (const c of d.clients) {
+      // A VM's client is backed up through its hypervisor's VM group: it has no agent of its own.
+      const vmClientIds = new Set(d.virtualMachines.map((v) => v.clientId));
+      for (const c of d.clients.filter((x) => !vmClientIds.has(x.clientId))) {
         expect(d.backupsets.some((b) => b.clientId === c.clientId && b.backupsetName === 'defaultBackupSet')).toBe(true);
         expect(d.subclients.some((s) => s.clientId === c.clientId && s.subclientName === 'default')).toBe(true);
       }
@@ -518,7 +520,8 @@ describe('Commvault simulator', () => {
       const d = sim.data;
       const cutoff = d.generatedAt - 7 * 86_400;
       const protectedIds = new Set(d.jobs.filter((j) => j.jobType === 'Backup' && j.status.startsWith('Completed') && j.startTime >= cutoff).map((j) => j.clientId));
-      const unprotected = d.clients.filter((c) => !protectedIds.has(c.clientId)).map((c) => c.clientId);
+      const vmClientIds = new Set(d.virtualMachines.map((v) => v.clientId));
+      const unprotected = d.clients.filter((c) => !vmClientIds.has(c.clientId) && !protectedIds.has(c.clientId)).map((c) => c.clientId);
       expect(unprotected.length).toBeGreaterThanOrEqual(10);
       expect(unprotected).toEqual(d.unprotectedClientIds);
     });

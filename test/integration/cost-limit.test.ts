@@ -55,6 +55,8 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.BackupSubclient = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', subclient), level: 'INCREMENTAL' };
     // A job the CommServe does not know: a per-job NOT_FOUND result, no GraphQL error.
     VARIABLES.ControlJobs = { jobs: [toGlobalId('CommvaultJob', 'cv-main', 9_999_999)], action: 'PAUSE' };
+    VARIABLES.BackupVirtualMachine = { input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-main', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId) } };
+    VARIABLES.JobDetail = { upstream: 'cv-main', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
     VARIABLES.BrowseSubclient = { upstream: 'cv-main', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId };
     // A subclient with a completed backup (a restore needs one), a policy with a secondary copy.
     const restorable = cv.data.subclients.find((s) => cv.data.jobs.some((j) => j.subclientId === s.subclientId && j.jobType === 'Backup' && j.status === 'Completed'))!;
@@ -72,6 +74,11 @@ describe('the cost limit over HTTP', () => {
       opType: 'RETAIN',
       jobs: [toGlobalId('CommvaultJob', 'cv-main', kept.jobId)],
     };
+    // Lengthening to the same 45 days can be repeated by every role.
+    const plan = cv.data.plans.find((p) => p.companyId === 0)!;
+    const planCopy = cv.data.storagePolicies.find((p) => p.storagePolicyId === plan.storagePolicyId)!.copies[0]!;
+    VARIABLES.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-main', plan.planId) };
+    VARIABLES.UpdateRetention = { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-main', `${plan.planId}.${planCopy.copyId}`), input: { days: 45 } };
     // Console mutations that succeed for every role that may run them.
     VARIABLES.BackupApplication = { input: { application: toGlobalId('BackupDrApplication', 'bdr-main', bdr.data.applications.find((a) => a.slaId !== null)!.id) } };
     VARIABLES.UpdateSla = { input: { sla: toGlobalId('BackupDrSla', 'bdr-main', bdr.data.slas[0]!.id), scheduleOff: false } };

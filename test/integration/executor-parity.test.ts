@@ -109,6 +109,13 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     };
   }
 
+  /** A lengthening (no confirmShorten needed) of a plan's primary copy, replayed by its key. */
+  function retentionVariables(): Record<string, unknown> {
+    const plan = cv.data.plans.find((p) => p.companyId === 0)!;
+    const copy = cv.data.storagePolicies.find((p) => p.storagePolicyId === plan.storagePolicyId)!.copies[0]!;
+    return { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-a', `${plan.planId}.${copy.copyId}`), input: { days: 45 }, idempotencyKey: 'parity-retention' };
+  }
+
   const variablesFor: Record<string, Record<string, unknown>> = {
     ConsoleJobs: { upstream: 'bdr-a', since: '2026-01-01T00:00:00Z' },
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
@@ -145,6 +152,10 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         RunDisasterRecoveryBackup: { upstream: 'cv-a', idempotencyKey: 'parity-dr' },
         RunDdbOperation: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY', idempotencyKey: 'parity-ddb' },
         RunPlanJobOperation: planJobOperationVariables(),
+        UpdateRetention: retentionVariables(),
+        BackupVirtualMachine: {
+          input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-a', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId), idempotencyKey: 'parity-vm' },
+        },
         // Console mutations: each its own key (a key is per caller and operation input).
         BackupApplication: { input: { application: toGlobalId('BackupDrApplication', 'bdr-a', bdr.data.applications.find((a) => a.slaId !== null)!.id), idempotencyKey: 'parity-backup-app' } },
         UpdateSla: { input: { sla: toGlobalId('BackupDrSla', 'bdr-a', bdr.data.slas[0]!.id), scheduleOff: false, idempotencyKey: 'parity-update-sla' } },
@@ -156,6 +167,8 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
           },
         },
       };
+      if (name === 'CommvaultPlanPage') variablesFor.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
+      if (name === 'JobDetail') variablesFor.JobDetail = { upstream: 'cv-a', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});
       expect(js.errors).toEqual([]);

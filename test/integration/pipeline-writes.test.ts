@@ -11,7 +11,8 @@ import { FakeUpstream } from '../helpers/fake-upstream.js';
 /**
  * The write path of the pipeline (docs/operations.md): the write bucket, never cached or coalesced,
  * never re-sent once it may have run — a lost answer is UPSTREAM_UNCERTAIN after exactly one call —
- * while a 401 or 429 (the upstream did not run it) may be sent again after a re-login or a wait.
+ * not even after a 401 (it drops the session, so the next call logs in) — while a 429 (the upstream did
+ * not run it) may be sent again after a wait.
  */
 let fake: FakeUpstream;
 let pipeline: UpstreamPipeline;
@@ -89,12 +90,16 @@ describe('a write', () => {
     expect(fake.calls('POST /Job/1/action/pause')).toHaveLength(1);
   });
 
-  it('is sent again after a 401, which says the upstream did not run it', async () => {
-    let n = 0;
-    fake.on('POST /Job/2/action/kill', () => (++n === 1 ? { status: 401, json: {} } : { json: { errorCode: 0 } }));
-    const res = await new Source().send({ method: 'POST', path: '/Job/2/action/kill' });
-    expect(res.status).toBe(200);
-    expect(fake.calls('POST /Job/2/action/kill')).toHaveLength(2);
+  it('is not sent again after a 401: UPSTREAM_UNCERTAIN, and the next call logs in afresh', async () => {
+    fake.on('POST /Job/2/action/kill', { status: 401, json: {} });
+    const s = new Source();
+    const error = await failure(s.send({ method: 'POST', path: '/Job/2/action/kill' }));
+    expect(error.code).toBe(ErrorCode.UPSTREAM_UNCERTAIN);
+    expect(error.upstream).toEqual({ instance: 'cv-w', status: 401 });
+    expect(fake.calls('POST /Job/2/action/kill')).toHaveLength(1);
+    expect(fake.calls('POST /login')).toHaveLength(1);
+    fake.on('POST /Job/2/action/kill', { json: { errorCode: 0 } });
+    expect((await s.send({ method: 'POST', path: '/Job/2/action/kill' })).status).toBe(200);
     expect(fake.calls('POST /login')).toHaveLength(2);
   });
 

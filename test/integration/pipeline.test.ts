@@ -289,12 +289,12 @@ describe('upstream pipeline: authentication', () => {
     expect(logins).toBe(2); // the first login and one shared re-login
   });
 
-  it('gives UPSTREAM_ERROR with status 401 when the fresh login is refused too', async () => {
-    fake.on('DELETE /Client/1', { status: 401, json: {} });
-    const error = await failure(source().send({ method: 'DELETE', path: '/Client/1' }));
+  it('gives UPSTREAM_ERROR with status 401 when a read is refused after the fresh login too', async () => {
+    fake.on('GET /Client/1', { status: 401, json: {} });
+    const error = await failure(source().send({ method: 'GET', path: '/Client/1' }));
     expect(error.code).toBe(ErrorCode.UPSTREAM_ERROR);
     expect(error.upstream).toEqual({ instance: 'cv-test', status: 401 });
-    expect(fake.calls('DELETE /Client/1')).toHaveLength(2);
+    expect(fake.calls('GET /Client/1')).toHaveLength(2);
   });
 });
 

@@ -270,7 +270,7 @@ describe('loadExamples', () => {
     expect(examples.map((e) => e.name)).toEqual([...[...runnable].sort(), ...[...withVariables].sort(), ...[...mutations].sort()]);
     expect(runnable[0]).toBe('CommvaultClients');
     expect(withVariables).toContain('BrowseSubclient');
-    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'ControlJobs', 'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateSla']);
+    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateRetention', 'UpdateSla']);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);
   });
 });

@@ -371,7 +371,10 @@ describe('storage', () => {
       UP,
     );
     expect(detail.copies).toEqual([
-      { copyId: 9, name: 'Primary', copyType: 1, active: true, isSnapCopy: false, precedence: 1, libraryName: 'DiskLib01', retentionDays: null },
+      {
+        id: toGlobalId('CommvaultStoragePolicyCopy', 'cv-test', '5.9'), storagePolicyId: 5, copyId: 9, name: 'Primary', copyType: 1, active: true,
+        isSnapCopy: false, precedence: 1, libraryName: 'DiskLib01', retentionDays: null,
+      },
     ]);
   });
 

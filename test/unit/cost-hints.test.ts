@@ -54,7 +54,7 @@ describe('the operations/ documents under the default limit', () => {
     ...Array.from({ length: backupdr }, (_, i) => ({ id: `bdr-${i}`, group: 'backupdr' as UpstreamGroup })),
   ];
   // Their own variable defaults; ConsoleJobs must name its console, BrowseSubclient its CommServe. The others then ask every upstream.
-  const variablesOf = (text: string) => (/query BrowseSubclient/.test(text) ? { upstream: 'cv-0' } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
+  const variablesOf = (text: string) => (/query (BrowseSubclient|JobDetail)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
   const estimate = (text: string, commvault: number, backupdr: number) =>
     estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
@@ -64,6 +64,8 @@ describe('the operations/ documents under the default limit', () => {
       BackupApplication: 5,
       // The backup call and the started job read back.
       BackupSubclient: 2,
+      // The VM list (for the UUID), the backup call and the started job read back.
+      BackupVirtualMachine: 3,
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
       BrowseSubclient: 2,
       CommvaultClients: 1,
@@ -73,6 +75,13 @@ describe('the operations/ documents under the default limit', () => {
       // The toggle and the activity control read back.
       DisableActivity: 2,
       EnableActivity: 2,
+      // The plan list (node and rpoMinutes), `GET /V4/ServerPlan/{id}`, `GET /V2/Plan/{id}`, the destinations.
+      CommvaultPlanPage: 4,
+      // `GET /Job/{id}` and its `POST /JobDetails`.
+      JobDetail: 2,
+      // `GET /V4/Hypervisor` and `GET /VM`, the VM counts (estimated apart, though they share the VM list),
+      // each VM's hypervisor and plan: 5 (3 calls and the login when measured).
+      VirtualMachinesPage: 5,
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
@@ -99,6 +108,8 @@ describe('the operations/ documents under the default limit', () => {
       RunDdbOperation: 5,
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
+      // The destination read past the cache, the V2 plan and copy (cycles), the copy's jobs, the PUT, the read-back.
+      UpdateRetention: 6,
       StorageCapacity: 2,
       // The pool lists, and two calls per pool for the runout estimate (charged on every target the interface selects).
       StorageRunout: 62,

@@ -8,17 +8,24 @@ export interface CopyJobState {
   userRetainUntil: number | null;
   /** DISALLOW_COPY / DISALLOW_COPY_ALL clear it, ALLOW_COPY sets it again. */
   copyAllowed: boolean;
+  /** Pruned from the copy by a data aging run (data/aging.ts). */
+  aged: boolean;
 }
 
 /** Per dataset (so per simulator), per `copyId:jobId`; a job no operation touched has no entry. */
 const STATES = new WeakMap<CommvaultDataset, Map<string, CopyJobState>>();
+
+/** The job's state on the copy without creating one: a job no operation touched has the defaults. */
+export function peekCopyJobState(data: CommvaultDataset, copyId: number, jobId: number): CopyJobState | undefined {
+  return STATES.get(data)?.get(`${copyId}:${jobId}`);
+}
 
 export function copyJobState(data: CommvaultDataset, copyId: number, jobId: number): CopyJobState {
   let states = STATES.get(data);
   if (!states) STATES.set(data, (states = new Map()));
   const key = `${copyId}:${jobId}`;
   let state = states.get(key);
-  if (!state) states.set(key, (state = { userRetainUntil: null, copyAllowed: true }));
+  if (!state) states.set(key, (state = { userRetainUntil: null, copyAllowed: true, aged: false }));
   return state;
 }
 

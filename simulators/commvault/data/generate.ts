@@ -6,6 +6,8 @@ import { makeInventory } from './inventory.js';
 import { makeJobs } from './jobs.js';
 import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
 import { makeStorage } from './storage.js';
+import { makeVirtualization } from './virtualization.js';
+import { seedFailureReasons } from './failure-reasons.js';
 import type { CommvaultDataset } from './types.js';
 
 /**
@@ -23,6 +25,10 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
   const history = makeJobs(root.fork('jobs'), nowS, inventory, commServ.clientId);
   const events = makeEvents(root.fork('events'), nowS, history.jobs, inventory.clients, storage.mediaAgents, storage.storagePools, storage.ddbStores);
   const alerts = makeAlerts(root.fork('alerts'), events);
+  // Drawn last, from their own generators: the data above stays as it was for the same seed.
+  seedFailureReasons(history.jobs);
+  const virtualization = makeVirtualization(root.fork('virtualization'), inventory, history.jobs, companies);
+  inventory.clients.push(...virtualization.vmClients);
   return {
     generatedAt: nowS,
     seed,
@@ -38,5 +44,7 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     activityControl: makeActivityControl(),
     clientActivityDisabled: {},
     unprotectedClientIds: history.unprotectedClientIds,
+    hypervisors: virtualization.hypervisors,
+    virtualMachines: virtualization.virtualMachines,
   };
 }

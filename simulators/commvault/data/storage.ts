@@ -1,6 +1,6 @@
 import type { Prng } from '../../common/prng.js';
 import { COMMCELL_COMPANY_ID } from './organisation.js';
-import type { DdbStore, Library, MediaAgent, MountPath, Plan, StoragePolicy, StoragePool } from './types.js';
+import type { DdbStore, Library, MediaAgent, MountPath, Plan, StoragePolicy, StoragePolicyCopy, StoragePool } from './types.js';
 
 export interface StorageEstate {
   mediaAgents: MediaAgent[];
@@ -167,11 +167,17 @@ export function makeStorage(random: Prng, nowS: number): StorageEstate {
     const planId = 21 + i;
     const storagePolicyId = 5 + i;
     const pool = poolByName.get(spec.pool) as StoragePool;
-    const copies = [
-      { copyId: copyId++, copyName: 'Primary', copyPrecedence: 1, copyType: 1, storagePoolId: pool.storagePoolId, libraryId: pool.libraryId, retentionDays: 30 },
+    const copies: StoragePolicyCopy[] = [
+      {
+        copyId: copyId++, copyName: 'Primary', copyPrecedence: 1, copyType: 1, storagePoolId: pool.storagePoolId, libraryId: pool.libraryId, retentionDays: 30,
+        retentionCycles: 1, dataAging: true, overridePool: true,
+        // Plans with a secondary copy keep the first full of each week for 90 days on the primary.
+        extendedRetention: spec.secondary ? [{ fulls: 'WEEKLY_FULLS', days: 90 }] : [],
+      },
     ];
     if (spec.secondary) {
-      copies.push({ copyId: copyId++, copyName: 'Secondary', copyPrecedence: 2, copyType: 2, storagePoolId: cloudPool.storagePoolId, libraryId: cloudPool.libraryId, retentionDays: 365 });
+      copies.push({ copyId: copyId++, copyName: 'Secondary', copyPrecedence: 2, copyType: 2, storagePoolId: cloudPool.storagePoolId, libraryId: cloudPool.libraryId, retentionDays: 365,
+        retentionCycles: 1, dataAging: true, overridePool: true, extendedRetention: [{ fulls: 'MONTHLY_FULLS', days: -1 }] });
     }
     storagePolicies.push({ storagePolicyId, storagePolicyName: spec.name, planId, companyId: spec.companyId, copies });
     plans.push({ planId, planName: spec.name, companyId: spec.companyId, storagePolicyId, rpoInMinutes: spec.rpo, type: 2, subtype: 33554437 });

@@ -198,7 +198,28 @@ export interface StoragePolicyCopy {
   copyType: number;
   storagePoolId: number;
   libraryId: number;
+  /** Basic retention, days; -1 keeps jobs indefinitely. */
   retentionDays: number;
+  /** Basic retention, full cycles (V2 `retainBackupDataForCycles`). @default 1 */
+  retentionCycles?: number;
+  /** Extended retention rules, by rank (at most three). @default none */
+  extendedRetention?: SimExtendedRule[];
+  /** Whether data aging prunes this copy. @default true */
+  dataAging?: boolean;
+  /** Job-based retention: jobs kept; 0 or absent for none. */
+  retainJobs?: number;
+  /** The copy's own rule overrides its pool's retention. @default true */
+  overridePool?: boolean;
+}
+
+/** Which fulls an extended rule keeps (the V4 `type` names). */
+export type SimRetainedFulls =
+  | 'ALL_FULLS' | 'HOURLY_FULLS' | 'DAILY_FULLS' | 'WEEKLY_FULLS' | 'MONTHLY_FULLS' | 'QUARTERLY_FULLS' | 'HALF_YEARLY_FULLS' | 'YEARLY_FULLS';
+
+export interface SimExtendedRule {
+  fulls: SimRetainedFulls;
+  /** -1: indefinitely. */
+  days: number;
 }
 
 export interface StoragePolicy {
@@ -296,6 +317,8 @@ export interface Job {
   userName: string;
   /** A restore to another client than the source's (out of place); the job runs there. */
   destClientId?: number;
+  /** Why a Failed or Killed job ended so (JobDetails `reasonForJobDelay`); seeded by failure-reasons.ts. */
+  failureReason?: string;
 }
 
 export type EventSeverity = 0 | 3 | 6 | 9;
@@ -349,6 +372,40 @@ export interface TriggeredAlert {
   companyId: number;
 }
 
+/** A hypervisor: a client with the Virtual Server agent, whose agent instance names the vendor. */
+export interface SimHypervisor {
+  /** The pseudo-client's client id. */
+  clientId: number;
+  /** V4 `HypervisorType`. */
+  vendor: 'VMW' | 'MICROSOFT';
+  /** V4 `version`. */
+  version: string;
+  instanceId: number;
+  instanceName: string;
+}
+
+/** `vmStatus` codes of `GET /VM`: 1 protected, 2 not protected, 4 backed up with error, 5 discovered. */
+export type SimVmStatus = 1 | 2 | 4 | 5;
+
+export interface SimVirtualMachine {
+  /** The VM's own client (in `clients`), as Commvault makes one for each VM it knows. */
+  clientId: number;
+  name: string;
+  guid: string;
+  hypervisorId: number;
+  /** The Virtual Server subclient (VM group) that backs it up; null for a VM only discovered. */
+  subclientId: number | null;
+  guestOs: string;
+  osType: 1 | 2;
+  host: string;
+  sizeBytes: number;
+  usedBytes: number;
+  guestBytes: number;
+  status: SimVmStatus;
+  /** Its last successful backup job (Completed, or with errors/warnings); null when never backed up. */
+  backupJobId: number | null;
+}
+
 export interface CommvaultDataset {
   /** Unix seconds the data was generated relative to ("now" at start). */
   generatedAt: number;
@@ -383,6 +440,10 @@ export interface CommvaultDataset {
   clientActivityDisabled: Record<number, number[]>;
   /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
   unprotectedClientIds: number[];
+  /** Clients with the Virtual Server agent, as hypervisors (`GET /V4/Hypervisor`). */
+  hypervisors: SimHypervisor[];
+  /** Their VMs (`GET /VM`); each VM's client is in `clients`. */
+  virtualMachines: SimVirtualMachine[];
 }
 
 export const APP = {

@@ -12,9 +12,11 @@ import { libraryRoutes } from './libraries.js';
 import { mediaAgentRoutes } from './media-agents.js';
 import { planJobOperationRoutes } from './plan-job-operations.js';
 import { planRoutes } from './plans.js';
+import { planDetailRoutes } from './plan-detail.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
 import { taskRoutes } from './tasks.js';
+import { virtualizationRoutes } from './virtualization.js';
 
 export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
@@ -28,9 +30,11 @@ export const allRoutes: readonly RouteDef[] = [
   ...storagePolicyRoutes,
   ...ddbRoutes,
   ...planRoutes,
+  ...planDetailRoutes,
   ...eventRoutes,
   ...alertRoutes,
   ...browseRoutes,
   ...drBackupRoutes,
   ...planJobOperationRoutes,
+  ...virtualizationRoutes,
 ];

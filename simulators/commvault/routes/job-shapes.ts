@@ -133,9 +133,9 @@ export function jobDetail(ctx: SimContext, job: Job): Record<string, unknown> {
           subclient: sc,
           destinationClient: { clientName: destClientName(ctx, job, sc) },
         },
-        progressInfo: { reasonForJobDelay: job.pendingReason, state: job.status, numOfFilesTransferred: job.totalNumOfFiles },
+        progressInfo: { reasonForJobDelay: job.failureReason ?? job.pendingReason, state: job.status, numOfFilesTransferred: job.totalNumOfFiles },
         attemptsInfo: [],
-        clientStatusInfo: { vmStatus: [] },
+        clientStatusInfo: { vmStatus: vmResults(ctx, job) },
       },
     },
   };
@@ -144,4 +144,27 @@ export function jobDetail(ctx: SimContext, job: Job): Record<string, unknown> {
 /** Where the job's data goes: its own client, or an out-of-place restore's destination. */
 function destClientName(ctx: SimContext, job: Job, sc: Record<string, unknown>): unknown {
   return job.destClientId === undefined ? sc.clientName : (ctx.index.clients.get(job.destClientId)?.clientName ?? '');
+}
+
+/** `clientStatusInfo.vmStatus[]` (PascalCase keys, cvpysdk `get_vm_list`): the VMs whose last backup this job was. */
+function vmResults(ctx: SimContext, job: Job): Array<Record<string, unknown>> {
+  return ctx.data.virtualMachines
+    .filter((vm) => vm.backupJobId === job.jobId)
+    .map((vm) => ({
+      vmName: vm.name,
+      GUID: vm.guid,
+      clientId: vm.clientId,
+      jobID: job.jobId,
+      // 1 as sources show it for a VM backed up; no source lists the codes.
+      Status: 1,
+      FailureReason: '',
+      BackupStartTime: job.startTime,
+      BackupEndTime: job.endTime,
+      Size: vm.usedBytes,
+      UsedSpace: vm.usedBytes,
+      GuestSize: vm.guestBytes,
+      backupLevel: job.backupLevel ?? '',
+      Host: vm.host,
+      OperatingSystem: vm.guestOs,
+    }));
 }

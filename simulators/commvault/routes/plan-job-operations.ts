@@ -83,8 +83,8 @@ const STATUS_IDS: Readonly<Record<string, number>> = {
 /** Verification statuses by job id (0 not picked, 3 picked, 5 successful), with the reference's words. */
 const VERIFICATION: ReadonlyArray<readonly [number, string]> = [[0, 'Not Picked'], [3, 'Picked'], [5, 'Successful']];
 
-/** One `jobInfo` item with every field of the reference. Sizes in bytes, times in Unix seconds. */
-function info(ctx: SimContext, job: Job, copy: StoragePolicyCopy, state: CopyJobState): Record<string, unknown> {
+/** One `jobInfo` item with every field of the reference (also an item of the copy's job list). Sizes in bytes, times in Unix seconds. */
+export function info(ctx: SimContext, job: Job, copy: StoragePolicyCopy, state: CopyJobState): Record<string, unknown> {
   const sc = subclientRef(ctx, job.subclientId);
   const pool = ctx.index.pools.get(copy.storagePoolId);
   const [verification, verificationText] = job.endTime > 0 ? (VERIFICATION[job.jobId % 3] as readonly [number, string]) : [0, 'Not Picked'];
@@ -123,7 +123,7 @@ function info(ctx: SimContext, job: Job, copy: StoragePolicyCopy, state: CopyJob
     requiredByJobs: links.map((j) => j.jobId).join(','),
     strRetainedBy: byUser ? 'User' : 'Basic Retention',
     strDataVerificationStatus: verificationText,
-    isAged: false,
+    isAged: state.aged,
     statusId: STATUS_IDS[job.status] ?? 0,
     isSoftAged: false,
     jobAttributesEx: state.copyAllowed ? 0 : COPY_DISALLOWED_FLAG,

@@ -25,8 +25,10 @@ function storageOf(ctx: SimContext, plan: Plan): Record<string, unknown> {
       copyType: c.copyType,
       StoragePolicyCopy: { copyId: c.copyId, copyName: c.copyName },
       copyPrecedence: c.copyPrecedence,
+      isDefault: c.copyPrecedence === 1 ? 1 : 0,
+      isSnapCopy: 0,
       useGlobalPolicy: { storagePolicyId: c.storagePoolId, storagePolicyName: ctx.index.pools.get(c.storagePoolId)?.storagePoolName ?? '' },
-      retentionRules: { retainBackupDataForDays: c.retentionDays },
+      retentionRules: { retainBackupDataForDays: c.retentionDays, retainBackupDataForCycles: c.retentionCycles ?? 1 },
     })),
   };
 }
@@ -52,12 +54,31 @@ function listV2(req: ApiRequest, ctx: SimContext): ApiResult {
   return ok(listOrOmit('plans', plans.map((p) => v2Summary(ctx, p))), 'App_GetPlansResponse');
 }
 
-/** The detail nests the summary under `plan.summary`, as cvpysdk's Plan reads it. */
+/**
+ * The detail nests the summary under `plan.summary`, as cvpysdk's Plan reads it, beside the plan's
+ * schedule policy (task id 100 + plan id, as V4's `policyId`), supported workloads and windows
+ * (docs/upstreams/commvault.md §12.1).
+ */
 function getV2(req: ApiRequest, ctx: SimContext): ApiResult {
   const plan = visiblePlans(req, ctx).find((p) => p.planId === idParam(req));
   if (!plan) return ok({}, 'App_GetPlanResponse');
   const { storage, ...summary } = v2Summary(ctx, plan);
-  return ok({ plan: { summary, storage } }, 'App_GetPlanResponse');
+  return ok(
+    {
+      error: {},
+      plan: {
+        summary: { ...summary, slaInMinutes: 1440, restrictions: 0, planOwner: { _type_: 13, userName: 'admin', userId: 1 } },
+        storage,
+        schedule: { task: { taskId: 100 + plan.planId, taskName: `${plan.planName} backup schedule` } },
+        options: { supportedWorkloads: { solutions: [{ solutionName: 'File System' }, { solutionName: 'Virtualization' }, { solutionName: 'Databases' }] } },
+        operationWindow: { ruleId: 0 },
+        fullOperationWindow: { ruleId: 0 },
+        inheritance: { isSealed: true },
+        definesStorage: { definesEntity: true, overrideEntity: 0 },
+      },
+    },
+    'App_GetPlanResponse',
+  );
 }
 
 function v4Summary(req: ApiRequest, ctx: SimContext): ApiResult {

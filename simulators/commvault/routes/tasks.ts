@@ -1,6 +1,7 @@
 import { APP_NAMES, type Client, type StoragePolicy, type StoragePolicyCopy, type Subclient } from '../data/types.js';
 import { genericError, ok, type ApiRequest, type ApiResult, type RouteDef, type Scope, type SimContext } from '../context.js';
 import { startJob } from './jobs.js';
+import { ageCopies } from './plan-detail.js';
 
 /**
  * `POST /CreateTask`: the one call that starts restores, auxiliary copies and data aging
@@ -75,16 +76,25 @@ function auxCopy(req: ApiRequest, ctx: SimContext, association: Json | undefined
 }
 
 function dataAging(req: ApiRequest, ctx: SimContext, options: Json | undefined): ApiResult {
-  if (options?.selectCopies !== true) return startAdminJob(req, ctx, 'Data Aging', undefined);
+  if (options?.selectCopies !== true) {
+    const every = ctx.data.storagePolicies.filter((p) => (req.scope as Scope).company(p.companyId)).flatMap((policy) => policy.copies.map((copy) => ({ policy, copy })));
+    ageCopies(ctx, every);
+    return startAdminJob(req, ctx, 'Data Aging', undefined);
+  }
   const chosen: Json[] = (Array.isArray(options.archiveGroupCopy) ? options.archiveGroupCopy : []).filter((c: Json) => c?.storagePolicyName || c?.copyName);
   if (chosen.length === 0) return refuse('No storage policy copies are selected for data aging.');
   const policies: StoragePolicy[] = [];
+  const targets: Array<{ policy: StoragePolicy; copy: StoragePolicyCopy }> = [];
   for (const c of chosen) {
     const policy = findPolicy(req, ctx, c.storagePolicyName);
     if (!policy) return refuse(`Storage policy [${String(c.storagePolicyName ?? '')}] not found.`);
-    if (!findCopy(policy, String(c.copyName ?? ''))) return refuse(`Copy [${String(c.copyName ?? '')}] not found in storage policy [${policy.storagePolicyName}].`);
+    const copy = findCopy(policy, String(c.copyName ?? ''));
+    if (!copy) return refuse(`Copy [${String(c.copyName ?? '')}] not found in storage policy [${policy.storagePolicyName}].`);
     policies.push(policy);
+    targets.push({ policy, copy });
   }
+  // The run prunes as it is accepted (data/aging.ts); its job only reports.
+  ageCopies(ctx, targets);
   // One policy: the job is that policy's; several: the CommServe's, as a whole-CommServe run is.
   return startAdminJob(req, ctx, 'Data Aging', new Set(policies).size === 1 ? policies[0] : undefined);
 }

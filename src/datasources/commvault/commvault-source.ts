@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { CacheClass } from '../../config/schema.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
@@ -23,14 +24,22 @@ import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
 import { toServers } from './mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
+import { toHypervisors, toVirtualMachines } from './mappers/virtualization.js';
+import { toJobDetail } from './mappers/job-detail.js';
+import type { CvHypervisor, CvVirtualMachine } from './virtualization-model.js';
+import type { JobDetailRecord } from '../job-detail.js';
 import { toStartedJobIds, unknownObjectAsNotFound } from './mappers/task.js';
-import type { CvDdbOperationOutcome, CvPlanJobOperationResult } from './admin-model.js';
+import type { CvDdbOperationOutcome, CvPlanCopyJob, CvPlanJobOperationResult } from './admin-model.js';
 import {
   ddbOperationMessage, drBackupBody, planJobOperationsBody,
   type CvDdbOperation, type CvDdbTarget, type CvDrBackupType, type CvPlanJobOperation,
 } from './admin-requests.js';
 import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js';
-import { toPlanJobOperationResult } from './mappers/plan-job-operations.js';
+import { toPlanCopyJob, toPlanJobOperationResult } from './mappers/plan-job-operations.js';
+import { toPlanBackupDestinations, toStoragePolicyCopyDetail } from './mappers/retention.js';
+import { toPlanProperties, toServerPlan } from './mappers/server-plan.js';
+import { field, list } from './mappers/read.js';
+import type { CvPlanBackupDestination, CvPlanProperties, CvServerPlan, CvStoragePolicyCopyDetail } from './protection-model.js';
 import type { CvActivityControl, CvCommServe, CvDrBackupSettings, CvHealthCondition, CvLicence, CvRegistration } from './commserve-model.js';
 import {
   clientActivityBody, toClientActivityOf, toCommCellActivityControl, toCommServe, toDrBackupSettings, toHealthConditions, toLicence, toRegistration,
@@ -66,11 +75,19 @@ import {
 /** `backupLevel` as `POST /Subclient/{id}/action/backup` takes it (docs/upstreams/commvault.md §3.7). */
 export type CvBackupLevel = 'Full' | 'Incremental' | 'Differential' | 'Synthetic_full';
 
+/** `backupLevel` as `POST /V4/VirtualMachines/{uuid}/backup` takes it (docs/upstreams/commvault.md, "Virtualisation"). */
+export type CvVmBackupLevel = 'FULL' | 'INCREMENTAL' | 'DIFFERENTIAL' | 'SYNTHETIC_FULL';
+
+/** VMs read by one `GET /VM`: the largest page a CommServe is seen to send (`pageSize` 10000). */
+export const VM_LIST_LIMIT = 10_000;
+
 /** What `POST /Job/{id}/action/…` can do. */
 export type CvJobAction = 'pause' | 'resume' | 'kill' | 'resubmit';
 
 /** One write's request and the cache tags it makes stale. */
 interface WriteOptions {
+  /** @default 'POST' */
+  method?: 'POST' | 'PUT';
   query?: Record<string, string>;
   body?: unknown;
   /** Cache tags of this instance to drop once the upstream took the write. @default ['jobs'] */
@@ -188,8 +205,11 @@ export class CommvaultSource extends UpstreamSource {
   /**
    * `POST /RenewLoginToken` with the current token and the Login's deviceId → `{token}`; a refusal is
    * `{error: {errorCode, errLogMessage}}` (docs/upstreams/commvault.md §2.4). Like Login, never retried.
+   * SAML tokens are not renewable: those log in again (docs/upstreams/commvault.md, "Upstream access").
    */
   protected override async renewSession(headers: Record<string, string>): Promise<Record<string, string>> {
+    // A SAML token cannot be renewed (cvpysdk refuses to try): a new login is the renewal.
+    if (headers.Authtoken?.startsWith('SAML ')) return this.authenticate();
     const body = await this.sessionCall('/RenewLoginToken', { sessionId: headers.Authtoken, deviceId: this.deviceId }, headers);
     const token = tokenFromLogin(body);
     if (token) return { Authtoken: token };
@@ -361,7 +381,7 @@ export class CommvaultSource extends UpstreamSource {
 
   /** `GET /V4/License`; null where V4 answers 404 (a service pack without it). */
   async getLicence(): Promise<CvLicence | null> {
-    return this.v4Detail('/V4/License', 'GET /V4/License', toLicence, 'inventory');
+    return this.v4Detail('/V4/License', 'GET /V4/License', toLicence, { cacheClass: 'inventory' });
   }
 
   /** `GET /CommcellRegistrationInformation` (V1). */
@@ -431,7 +451,8 @@ export class CommvaultSource extends UpstreamSource {
   private async write(path: string, route: string, options: WriteOptions = {}): Promise<unknown> {
     const tags = options.invalidates ?? ['jobs'];
     try {
-      const body = await this.post(path, { access: 'write', query: options.query, body: options.body, route });
+      const send = options.method === 'PUT' ? this.put.bind(this) : this.post.bind(this);
+      const body = await send(path, { access: 'write', query: options.query, body: options.body, route });
       await this.pipeline.invalidate(this.instanceId, tags);
       return body;
     } catch (error) {
@@ -515,7 +536,7 @@ export class CommvaultSource extends UpstreamSource {
 
   /** `GET /V4/mediaAgent/{id}`: status with maintenance, offline reason, index cache; null when V4 does not know it (404). */
   async getMediaAgentDetail(mediaAgentId: number): Promise<CvMediaAgentDetail | null> {
-    return this.v4Detail(`/V4/mediaAgent/${mediaAgentId}`, 'GET /V4/mediaAgent/{id}', toMediaAgentDetail, 'inventory');
+    return this.v4Detail(`/V4/mediaAgent/${mediaAgentId}`, 'GET /V4/mediaAgent/{id}', toMediaAgentDetail, { cacheClass: 'inventory' });
   }
 
   /**
@@ -562,6 +583,8 @@ export class CommvaultSource extends UpstreamSource {
   async getStoragePolicy(storagePolicyId: number, name?: string): Promise<CvStoragePolicy> {
     const body = await this.get(`/StoragePolicy/${storagePolicyId}`, {
       cacheClass: 'inventory',
+      // Its copies show their retention days, which a retention change sets.
+      tags: ['plans'],
       route: 'GET /StoragePolicy/{id}',
     });
     return toStoragePolicyDetail(body, { storagePolicyId, name }, this.upstream);
@@ -587,8 +610,96 @@ export class CommvaultSource extends UpstreamSource {
 
   // ── plans, events ────────────────────────────────────────────────────────────────────────────
 
+  /** `GET /V2/Plan`; tagged `plans`: a retention change shows in its copies. */
   async listPlans(): Promise<CvPlan[]> {
-    return this.mapped.map(await this.get('/V2/Plan', { cacheClass: 'inventory', route: 'GET /V2/Plan' }), toPlans, this.upstream);
+    return this.mapped.map(await this.get('/V2/Plan', { cacheClass: 'inventory', tags: ['plans'], route: 'GET /V2/Plan' }), toPlans, this.upstream);
+  }
+
+  // ── plans in detail and retention (docs/upstreams/commvault.md §12); reads tagged `plans` ──────
+
+  /** `GET /V2/Plan/{id}?propertyLevel=30` (cvpysdk's level): storage policy, schedule policy, workloads. Null when unknown. */
+  async getPlanProperties(planId: number): Promise<CvPlanProperties | null> {
+    const body = await this.get(`/V2/Plan/${planId}`, { query: { propertyLevel: 30 }, cacheClass: 'inventory', tags: ['plans'], route: 'GET /V2/Plan/{id}' });
+    return toPlanProperties(body, planId);
+  }
+
+  /** `GET /V4/ServerPlan/{id}`: windows, RPO schedules, SLA, protected entities. Null when unknown (404). */
+  async getServerPlan(planId: number): Promise<CvServerPlan | null> {
+    return this.v4Detail(`/V4/ServerPlan/${planId}`, 'GET /V4/ServerPlan/{id}', (body) => toServerPlan(body, planId), { cacheClass: 'inventory', tags: ['plans'] });
+  }
+
+  /**
+   * `GET /V4/ServerPlan/{id}/BackupDestinations` (lower-case `backupdestinations` in the answer): the
+   * plan's copies with their retention. `fresh`: read past the cache (a change compares with what is).
+   */
+  async listPlanBackupDestinations(planId: number, options: { fresh?: boolean } = {}): Promise<CvPlanBackupDestination[] | null> {
+    return this.v4Detail(
+      `/V4/ServerPlan/${planId}/BackupDestinations`,
+      'GET /V4/ServerPlan/{id}/BackupDestinations',
+      (body) => toPlanBackupDestinations(body, planId, this.instanceId),
+      { cacheClass: options.fresh ? undefined : 'inventory', tags: ['plans'] },
+    );
+  }
+
+  /** `GET /V2/StoragePolicy/{id}/Copy/{copyId}`: a legacy copy's full retention; null when unknown. `fresh` as above. */
+  async getStoragePolicyCopy(storagePolicyId: number, copyId: number, options: { fresh?: boolean } = {}): Promise<CvStoragePolicyCopyDetail | null> {
+    try {
+      const body = await this.get(`/V2/StoragePolicy/${storagePolicyId}/Copy/${copyId}`, {
+        cacheClass: options.fresh ? undefined : 'inventory',
+        tags: ['plans'],
+        route: 'GET /V2/StoragePolicy/{id}/Copy/{copyId}',
+      });
+      return toStoragePolicyCopyDetail(body, storagePolicyId, copyId);
+    } catch (error) {
+      if (isGatewayError(error) && error.upstream?.status === 404) return null;
+      throw unknownObjectAsNotFound(error);
+    }
+  }
+
+  /**
+   * `GET /V4/Plan/BackupDestination/{copyId}/Jobs`: the jobs on one copy with their retention state,
+   * sent without filters (docs/upstreams/commvault.md §12.7). Tagged `jobs` and `plans`: backups, job
+   * operations, aging runs and retention changes all change it.
+   */
+  async listCopyJobs(copyId: number): Promise<CvPlanCopyJob[]> {
+    const body = await this.get(`/V4/Plan/BackupDestination/${copyId}/Jobs`, {
+      cacheClass: 'jobsFinished',
+      tags: ['jobs', 'plans'],
+      route: 'GET /V4/Plan/BackupDestination/{id}/Jobs',
+    });
+    return list(field(body, 'jobs'))
+      .map(toPlanCopyJob)
+      .filter((j): j is CvPlanCopyJob => j !== null);
+  }
+
+  /**
+   * `PUT /V4/ServerPlan/{planId}/BackupDestination/{copyId}` with the flat retention keys
+   * (retention-change.ts). A destination the answer lists under `failedDestinations` is UPSTREAM_ERROR;
+   * V4's 404 is NOT_FOUND. Drops every cached plan read.
+   */
+  async updatePlanDestinationRetention(planId: number, copyId: number, body: Record<string, unknown>): Promise<void> {
+    const answer = await this.v4Write(`/V4/ServerPlan/${planId}/BackupDestination/${copyId}`, 'PUT /V4/ServerPlan/{id}/BackupDestination/{copyId}', body);
+    const failed = list(field(answer, 'failedDestinations'));
+    if (failed.length > 0) {
+      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `The CommServe did not change backup destination ${copyId}`, { upstream: { instance: this.instanceId, status: 200 } });
+    }
+  }
+
+  /** `PUT /V2/StoragePolicy/{id}/Copy/{copyId}` with the whole copy (retention-change.ts). Drops every cached plan read. */
+  async updateStoragePolicyCopy(storagePolicyId: number, copyId: number, body: Record<string, unknown>): Promise<void> {
+    await this.v4Write(`/V2/StoragePolicy/${storagePolicyId}/Copy/${copyId}`, 'PUT /V2/StoragePolicy/{id}/Copy/{copyId}', body);
+  }
+
+  /** A PUT whose 404 means an unknown object. */
+  private async v4Write(path: string, route: string, body: Record<string, unknown>): Promise<unknown> {
+    try {
+      return await this.write(path, route, { method: 'PUT', body, invalidates: ['plans'] });
+    } catch (error) {
+      if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_ERROR && error.upstream?.status === 404) {
+        throw new GatewayError(ErrorCode.NOT_FOUND, error.message, { upstream: error.upstream, upstreamCode: error.upstreamCode });
+      }
+      throw error;
+    }
   }
 
   /** `GET /Events` (unpaged upstream); severities map to the `showX=false` switches. */
@@ -652,6 +763,57 @@ export class CommvaultSource extends UpstreamSource {
     }
   }
 
+  // ── virtualisation and job detail (docs/upstreams/commvault.md, "Virtualisation", "Job detail") ──
+
+  /** `GET /V4/Hypervisor`: every hypervisor (virtualisation pseudo-client) in one unpaged call. */
+  async listHypervisors(): Promise<CvHypervisor[]> {
+    return this.mapped.map(await this.get('/V4/Hypervisor', { cacheClass: 'inventory', route: 'GET /V4/Hypervisor' }), toHypervisors, this.upstream);
+  }
+
+  /**
+   * `GET /VM?status=0` (all VMs) as one page of VM_LIST_LIMIT: `PagingInfo: 0,<n>` reads the same under
+   * both meanings sources give the header (page number or start record). Tagged `jobs`: a VM backup
+   * changes its last backup.
+   */
+  async listVirtualMachines(): Promise<CvVirtualMachine[]> {
+    const body = await this.get('/VM', {
+      query: { status: 0 },
+      headers: { PagingInfo: `0,${VM_LIST_LIMIT}` },
+      cacheClass: 'inventory',
+      tags: ['jobs'],
+      route: 'GET /VM',
+    });
+    return this.mapped.map(body, toVirtualMachines, this.upstream);
+  }
+
+  /**
+   * `POST /JobDetails` `{jobId, showAttempt: true}`: one job's phases, reasons, throughput and VM
+   * results. A read, though a POST; kept for the finished-job TTL once the job has finished.
+   */
+  async getJobDetail(jobId: number, finished: boolean): Promise<JobDetailRecord | null> {
+    try {
+      const body = await this.post('/JobDetails', {
+        access: 'read',
+        body: { jobId, showAttempt: true },
+        cacheClass: finished ? 'jobsFinished' : 'jobsRunning',
+        tags: ['jobs'],
+        route: 'POST /JobDetails',
+      });
+      return this.mapped.map(body, toJobDetail);
+    } catch (error) {
+      throw unknownObjectAsNotFound(error);
+    }
+  }
+
+  /**
+   * `POST /V4/VirtualMachines/{uuid}/backup?backupLevel=` → `{taskId, jobIds}`: the ids of the jobs it
+   * started. A write: never retried; job lists and the VM list are dropped once it is taken.
+   */
+  async startVirtualMachineBackup(uuid: string, level: CvVmBackupLevel): Promise<number[]> {
+    const body = await this.write(`/V4/VirtualMachines/${encodeURIComponent(uuid)}/backup`, 'POST /V4/VirtualMachines/{uuid}/backup', { query: { backupLevel: level } });
+    return toStartedJobIds(body);
+  }
+
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   /** V4 details answer 404 `{errorMessage, errorCode}` for an id they do not hold: that is "no such object". */
@@ -659,10 +821,10 @@ export class CommvaultSource extends UpstreamSource {
     path: string,
     route: string,
     map: (body: unknown, upstream: UpstreamRef) => T | null,
-    cacheClass: 'capacity' | 'inventory' = 'capacity',
+    cache: { cacheClass?: CacheClass; tags?: string[] } = { cacheClass: 'capacity' },
   ): Promise<T | null> {
     try {
-      return map(await this.get(path, { cacheClass, route }), this.upstream);
+      return map(await this.get(path, { ...cache, route }), this.upstream);
     } catch (error) {
       if (isGatewayError(error) && error.upstream?.status === 404) return null;
       throw error;

@@ -225,6 +225,9 @@ export interface CvLibrary extends NodeRecord {
 }
 
 export interface CvStoragePolicyCopy {
+  /** Global id `CommvaultStoragePolicyCopy` (`<storagePolicyId>.<copyId>`): what `updateRetention` takes. */
+  id: string;
+  storagePolicyId: number;
   copyId: number;
   name: string;
   copyType: number | null;

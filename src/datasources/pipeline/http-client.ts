@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import type { UpstreamConfig } from '../../config/schema.js';
+import { tlsConnectOptions, tlsFailureReason } from './tls-options.js';
 import type { HttpMethod } from './types.js';
 
 /** Idle keep-alive time when the upstream does not announce its own (`Keep-Alive: timeout=`). */
@@ -27,19 +28,23 @@ export interface HttpResponse {
 }
 
 /**
- * The upstream did not answer: `timeout` (no complete answer within the attempt's time) or
- * `unavailable` (refused, reset, DNS…). Its message names no host: it may end up in a client error.
+ * The upstream did not answer: `timeout` (no complete answer within the attempt's time), `tls` (the
+ * handshake failed: certificate refused either way; nothing was sent) or `unavailable` (refused, reset,
+ * DNS…). Its message names no host: it may end up in a client error.
  */
 export class TransportError extends Error {
-  readonly kind: 'timeout' | 'unavailable';
-  /** The transport's error code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`), when there was one. */
+  readonly kind: 'timeout' | 'unavailable' | 'tls';
+  /** The transport's error code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`, `CERT_HAS_EXPIRED`), when there was one. */
   readonly code?: string;
+  /** For `tls`: why, in words a client may read (tls-options.ts). */
+  readonly reason?: string;
 
-  constructor(kind: 'timeout' | 'unavailable', code?: string) {
-    super(kind === 'timeout' ? 'upstream timed out' : `upstream unreachable${code ? ` (${code})` : ''}`);
+  constructor(kind: 'timeout' | 'unavailable' | 'tls', code?: string, reason?: string) {
+    super(kind === 'timeout' ? 'upstream timed out' : kind === 'tls' ? `upstream TLS failed: ${reason}` : `upstream unreachable${code ? ` (${code})` : ''}`);
     this.name = 'TransportError';
     this.kind = kind;
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -53,7 +58,7 @@ interface Target {
 
 /**
  * The only user of undici in the gateway: one keep-alive `Pool` per configured upstream, bound to its
- * origin and built once at start with that upstream's `connections` and timeouts. A pool per upstream
+ * origin and built once at start with that upstream's `connections`, timeouts and TLS settings. A pool per upstream
  * (not shared between upstreams on one origin) keeps each instance's connection budget its own.
  */
 export class HttpClient {
@@ -69,7 +74,8 @@ export class HttpClient {
         keepAliveMaxTimeout: DEFAULT_KEEP_ALIVE_MAX_TIMEOUT_MS,
         headersTimeout: upstream.timeoutMs,
         bodyTimeout: upstream.timeoutMs,
-        connect: { timeout: upstream.timeoutMs },
+        // The upstream's own CA, client certificate, name and verification (never process-wide).
+        connect: { timeout: upstream.timeoutMs, ...tlsConnectOptions(upstream) },
       });
       this.targets.set(upstream.id, { pool, basePath: url.pathname.replace(/\/+$/, '') });
     }
@@ -95,6 +101,8 @@ export class HttpClient {
     } catch (error) {
       if (abort.signal.aborted) throw new TransportError('timeout', 'ABORT_TIMEOUT');
       const code = errorCode(error);
+      const tlsReason = tlsFailureReason(code);
+      if (tlsReason !== undefined) throw new TransportError('tls', code, tlsReason);
       throw new TransportError(code && TIMEOUT_CODES.has(code) ? 'timeout' : 'unavailable', code);
     } finally {
       clearTimeout(timer);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { BucketConfig, GatewayConfig, UpstreamConfig } from '../../config/schema.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
 import { cacheKey } from '../../cache/cache-key.js';
-import type { CacheStore } from '../../cache/cache-store.js';
+import type { CacheStore, RemoteInvalidation } from '../../cache/cache-store.js';
 import { InFlight } from '../../cache/in-flight.js';
 import { MemoryCacheStore } from '../../cache/memory-cache-store.js';
 import { MemoryRateLimiter } from '../../ratelimit/memory-rate-limiter.js';
@@ -22,11 +22,13 @@ import {
   upstreamRequestsTotal,
 } from '../../observability/metrics.js';
 import { currentTrace } from '../../observability/request-trace.js';
+import { noteRead, noteUncacheable, type ResponseReads } from '../../cache/response-reads.js';
 import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { deepFreeze } from './freeze.js';
 import { HttpClient, TransportError, type HttpResponse } from './http-client.js';
+import { tlsVerificationOf } from './tls-options.js';
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
@@ -40,6 +42,7 @@ import {
   statusError,
   upstreamThrottled,
   upstreamTimeout,
+  upstreamTls,
   upstreamUncertain,
   upstreamUnavailable,
   withOrigin,
@@ -144,6 +147,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const backgroundReserve = opts.backgroundReserve ?? 0.5;
   const logger = opts.logger;
   const http = new HttpClient(opts.upstreams);
+  for (const upstream of opts.upstreams) {
+    if (tlsVerificationOf(upstream) === 'DISABLED') {
+      logger.warn({ upstream: upstream.id }, 'TLS certificate verification is off for this upstream (tls.rejectUnauthorized: false)');
+    }
+  }
   const cacheStore: CacheStore = opts.cacheStore ?? new MemoryCacheStore<UpstreamResponse>({ maxBytes: opts.cache.maxBytes, now: opts.now });
   const rateLimiter = opts.rateLimiter ?? new MemoryRateLimiter({ now });
   const inFlight = new InFlight<UpstreamResponse>();
@@ -152,6 +160,16 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const generations = new Map<string, number>();
   /** Every bucket key this pipeline has spent from, with its metric labels (for `bucketLevels`). */
   const bucketsSeen = new Map<string, { instance: string; access: 'read' | 'write' }>();
+  /**
+   * When each answer this replica stored expires (epoch ms), so a response built from a cache hit lives
+   * no longer than the entry. A hit this replica did not store (filled from Redis) counts a full TTL from now.
+   */
+  const expiries = new WeakMap<UpstreamResponse, number>();
+  /** Told of every invalidation, this replica's and (with Redis) the others' — the response cache listens. */
+  const invalidationListeners: ((event: RemoteInvalidation) => void)[] = [];
+  const announceInvalidation = (event: RemoteInvalidation) => {
+    for (const listener of invalidationListeners) listener(event);
+  };
 
   /** After an invalidation: reads already running must neither be joined nor store their answer. */
   function forgetRunning(instanceId: string): void {
@@ -177,6 +195,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   // running reads as its own would: the cache store has already dropped its local copies.
   cacheStore.onRemoteInvalidation?.((event) => {
     for (const instanceId of 'all' in event ? instances.keys() : [event.instanceId]) forgetRunning(instanceId);
+    announceInvalidation(event);
   });
 
   function onCircuitChange(instance: string, state: CircuitState): void {
@@ -192,12 +211,30 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     // The access log's upstream call count: one property read and increment on the request's trace.
     const trace = currentTrace();
     if (trace !== undefined) trace.upstreamCalls += 1;
-    if (tracer === undefined) return (await deliver(call)) as UpstreamResponse<T>;
+    // Logins and renewals (`authenticated: false`) carry no data an answer is built from.
+    if (trace?.reads !== undefined && req.authenticated !== false) return (await deliverNoted(call, trace.reads)) as UpstreamResponse<T>;
+    return (await deliverTraced(call)) as UpstreamResponse<T>;
+  }
+
+  /** `deliver`, noting for the response cache which entry the answer is and until when it holds. */
+  async function deliverNoted(call: Call, reads: ResponseReads): Promise<UpstreamResponse> {
+    if (call.ttlMs === undefined || call.key === undefined) {
+      noteUncacheable(reads);
+      return deliverTraced(call);
+    }
+    const response = await deliverTraced(call);
+    noteRead(reads, call.instance.config.id, call.req.tags, expiries.get(response) ?? now() + call.ttlMs);
+    return response;
+  }
+
+  /** `deliver` in a span of its own while tracing is on. */
+  async function deliverTraced(call: Call): Promise<UpstreamResponse> {
+    if (tracer === undefined) return deliver(call);
     call.trace = new CallTrace(tracer, call.instance.config, call.route);
     try {
       const response = await deliver(call);
       call.trace.end({ status: response.status });
-      return response as UpstreamResponse<T>;
+      return response;
     } catch (error) {
       call.trace.end({ error });
       throw error;
@@ -235,12 +272,13 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const response = deepFreeze(await withRetry(call));
     // 8. cache store — only what withRetry returned: 2xx that errorFromResponse found nothing wrong with.
     if (call.key !== undefined && call.ttlMs !== undefined && (generations.get(instanceId) ?? 0) === generation) {
+      expiries.set(response, now() + call.ttlMs);
       await cacheSet(call, call.key, response, call.ttlMs);
     }
     return response;
   }
 
-  /** 7. retry: idempotent reads with backoff + full jitter; any call once more after a 401 re-login or a 429. */
+  /** 7. retry: idempotent reads with backoff + full jitter; a read once more after a 401 re-login; any call after a 429. */
   async function withRetry(call: Call): Promise<UpstreamResponse> {
     const { config } = call.instance;
     let attemptsMade = 0;
@@ -254,9 +292,15 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       // Other calls opened the breaker while this one waited to retry: its own failure is the news.
       if (outcome.kind === 'refused') throw ownFailure ?? outcome.error;
       if (outcome.kind === 'unauthorized') {
-        // The credential went stale (a 401 means the call did not run, so this is safe for writes too).
-        // onUnauthorized drops only the session that failed: concurrent 401s share one re-login.
+        // The credential went stale. onUnauthorized drops only the session that failed: concurrent 401s
+        // share one re-login, and the next call (read or write) logs in first.
         call.source.onUnauthorized(outcome.headersUsed);
+        if (call.uncertainOnFailure) {
+          // A write is never replayed, not even after a 401: what answers 401 (a front end, a console
+          // whose session or token failed, it does not say which) does not prove that nothing ran behind it.
+          noteWriteSent();
+          throw upstreamUncertain(call.instance.config.id, 'it answered 401 (the session had ended)', 401);
+        }
         if (reloggedIn || call.req.resendAfterUnauthorized === false) throw outcome.error;
         reloggedIn = true;
         continue;
@@ -342,9 +386,16 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         throw error;
       }
       // A timeout we cut short to fit the call's deadline says little about the upstream's health.
-      if (error.kind === 'unavailable' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
+      if (error.kind !== 'timeout' || timeoutMs === instance.config.timeoutMs) instance.breaker.recordFailure();
       else instance.breaker.release();
       observe(call, error.kind, startedMs);
+      if (error.kind === 'tls') {
+        // The handshake failed, so the upstream ran nothing (a write is not uncertain); the same
+        // certificate would fail again, so no retry either.
+        const tlsError = upstreamTls(instanceId, error.reason ?? 'the TLS handshake failed', error.code);
+        instance.lastError = { code: tlsError.code, atMs: now() };
+        return { kind: 'failed', error: tlsError, retryable: false };
+      }
       if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
         noteWriteSent();
         const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
@@ -562,7 +613,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     bucketLevels,
     async invalidate(instanceId, tags) {
       forgetRunning(instanceId);
+      announceInvalidation({ instanceId, tags });
       await cacheStore.deleteByTags(instanceId, tags);
+    },
+    onInvalidation(listener) {
+      invalidationListeners.push(listener);
     },
     async close() {
       rateLimiter.close?.();

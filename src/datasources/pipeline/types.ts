@@ -105,7 +105,16 @@ export interface UpstreamPipeline {
   budget?(source: SourceHooks, access: 'read' | 'write', calls: number): Promise<BucketBudget | undefined>;
   /** The emptiest local bucket per instance and access, for `/metrics` (no I/O; none with Redis buckets). */
   bucketLevels?(): BucketLevel[];
+  /**
+   * `listener` runs on every invalidation: this replica's (`invalidate`, before the entries are dropped)
+   * and, with Redis, each one another replica announced (`all` after a lost subscription). For what is
+   * built from cached entries (the response cache). Test doubles may omit it.
+   */
+  onInvalidation?(listener: (event: Invalidation) => void): void;
 }
+
+/** Tags of one instance invalidated, or (`all`) anything may have been (the cache store's `RemoteInvalidation`). */
+export type Invalidation = { instanceId: string; tags: readonly string[] } | { all: true };
 
 export interface BucketLevel {
   instance: string;

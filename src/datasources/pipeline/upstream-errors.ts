@@ -60,6 +60,17 @@ export function upstreamUnavailable(instance: string, code: string | undefined):
   });
 }
 
+/**
+ * The TLS handshake with the upstream failed (`reason`: unknown authority, name mismatch, expired,
+ * client certificate refused…): nothing was sent. `upstreamCode` keeps Node's code for operators.
+ */
+export function upstreamTls(instance: string, reason: string, code: string | undefined): GatewayError {
+  return new GatewayError(ErrorCode.UPSTREAM_TLS, `Upstream ${instance} failed the TLS check: ${reason}`, {
+    upstream: { instance },
+    upstreamCode: code,
+  });
+}
+
 export function circuitOpen(instance: string, retryAfterMs: number): GatewayError {
   return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Upstream ${instance} is failing; calls are paused`, {
     upstream: { instance },

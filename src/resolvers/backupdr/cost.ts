@@ -82,6 +82,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrHost.appliance': consoleRef,
   'BackupDrJob.application': consoleBatch({ shares: DETAIL.jobApplication }),
   'BackupDrJob.host': consoleRef,
+  // Built from the job's own fields.
+  'BackupDrJob.detail': free(),
   // The job's application (the same union `application` loads), then its SLA.
   'BackupDrJob.sla': after(consoleBatch({ shares: DETAIL.jobApplication }), consoleRef),
   'BackupDrJob.backup': consoleRef,

@@ -1,4 +1,5 @@
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
+import { BackupDrJobDetailResolver } from './job-detail.resolver.js';
 import { consoleEventFetch } from '../../datasources/backupdr/event-search.js';
 import { consoleJobPosition, consoleJobsAfter, consoleJobsInWindow } from '../../datasources/backupdr/job-search.js';
 import type { BdrJob } from '../../datasources/backupdr/model.js';
@@ -60,6 +61,7 @@ const CONSOLE_ID = /^\d{1,19}$/;
 export const backupDrProduct: GraphProduct<BackupDrSource> = {
   upstreams: backupDrUpstreams,
   resolvers: [
+    BackupDrJobDetailResolver,
     BackupDrConsoleResolver,
     BackupDrConsoleActivityResolver,
     BackupDrConsoleProtectionResolver,

@@ -50,6 +50,9 @@ const DETAIL = {
   servers: 'V4 server list',
   client: 'client detail',
   mediaAgent: 'MediaAgent detail',
+  serverPlan: 'V4 server plan',
+  planProperties: 'V2 plan detail',
+  vms: 'VM list',
 } as const;
 
 /**
@@ -136,7 +139,22 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultPlan.associatedEntities': batched('commvault', { shares: DETAIL.plan }),
   'CommvaultPlan.copiesCount': batched('commvault', { shares: DETAIL.plan }),
   // `GET /StoragePolicy/{id}` per policy.
+  // Plans in detail: `GET /V4/ServerPlan/{id}/BackupDestinations`, `GET /V4/ServerPlan/{id}` and
+  // `GET /V2/Plan/{id}` per plan, each read once for the fields sharing it.
+  'CommvaultPlan.backupDestinations': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  'CommvaultPlan.backupWindows': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.fullBackupWindows': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.rpoSchedules': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.sla': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.protectedEntities': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.status': perParent(1, { shares: DETAIL.serverPlan }),
+  'CommvaultPlan.supportedWorkloads': perParent(1, { shares: DETAIL.planProperties }),
+  'CommvaultPlan.storagePolicy': perParent(1, { shares: DETAIL.planProperties }),
+  'CommvaultPlan.schedulePolicy': perParent(1, { shares: DETAIL.planProperties }),
+  'CommvaultPlan.slaMinutes': perParent(1, { shares: DETAIL.planProperties }),
   'CommvaultStoragePolicy.copies': perParent(1, { items: ASSUMED.OTHER_LIST }),
+  // `GET /V2/StoragePolicy/{id}/Copy/{copyId}` per copy.
+  'CommvaultStoragePolicyCopy.retention': perParent(1),
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
@@ -185,6 +203,23 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommServe.disasterRecoveryBackup': perParent(1),
   // `GET /Job?jobFilter=DR Backup`, one job.
   'CommServeDrBackup.lastJob': perParent(1),
+  // ── Virtualisation and job detail ─────────────────────────────────────────────────────────────
+  // `GET /V4/Hypervisor` and `GET /VM` per CommServe (unpaged, read whole), filtered and paged in the gateway.
+  'Query.commvaultHypervisors': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultVirtualMachines': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultVirtualMachine': fanOut('commvault', { items: 1 }),
+  // Counted over the cached `GET /VM` of the hypervisor's CommServe.
+  'CommvaultHypervisor.vmCount': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultHypervisor.protectedVmCount': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultVirtualMachine.hypervisor': batched('commvault'),
+  'CommvaultVirtualMachine.plan': batched('commvault', { shares: DETAIL.plan }),
+  'CommvaultVirtualMachine.client': batched('commvault'),
+  'CommvaultVirtualMachine.hypervisorName': free(),
+  'CommvaultVirtualMachine.proxyName': free(),
+  'CommvaultVirtualMachine.vmGroupName': free(),
+  'CommvaultVirtualMachine.vmGroupId': free(),
+  // `POST /JobDetails` per job: no list form returns several jobs' detail.
+  'CommvaultJob.detail': perParent(1),
 
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
@@ -203,6 +238,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // With `client`: the cached client list for its name, `POST /Client/{id}` and `GET /Client/{id}`.
   'Mutation.enableActivity': activityToggleCost,
   'Mutation.disableActivity': activityToggleCost,
+  // The cached VM list (for the UUID), the backup call, then `GET /Job/{id}` of the started job.
+  'Mutation.backupVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
@@ -212,6 +249,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
     return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
+  // The rule read past the cache; for a plan destination `GET /V2/Plan/{id}` and its V2 copy (cycles),
+  // for a policy copy `GET /StoragePolicy` (its name); the copy's job list, the PUT and the read-back.
+  'Mutation.updateRetention': () => ({ calls: 6, child: level(1, { commvault: 1 }) }),
   // `GET /CommServ` for the CommCell id unless given, then the job operation.
   'Mutation.runPlanJobOperation': (_parent, env) => {
     const input = env.args.input as { commcellId?: unknown } | undefined;

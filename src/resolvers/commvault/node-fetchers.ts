@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import { commvaultLoaders } from './sources.js';
+import { virtualizationLoaders } from './virtualization-sources.js';
 import type { CommvaultLoaders, IdKey } from '../../datasources/commvault/loaders.js';
 import type { GatewayContext } from '../../context.js';
 import type { NodeRecord } from '../../datasources/record.js';
@@ -29,6 +30,8 @@ export const COMMVAULT_NODE_FETCHERS: Readonly<Record<string, Fetcher>> = {
   CommvaultLibrary: viaLoader((l) => l.libraryById),
   CommvaultDdbStore: viaLoader((l) => l.ddbStoreById),
   CommvaultEvent: (_ctx, s, id) => s.getEvent(id),
+  CommvaultHypervisor: (ctx, s, id) => virtualizationLoaders(ctx).hypervisorById.load({ instanceId: s.instanceId, id }),
+  CommvaultVirtualMachine: (ctx, s, id) => virtualizationLoaders(ctx).virtualMachineById.load({ instanceId: s.instanceId, id }),
   // No by-id form of these: the (cached) lists.
   CommvaultTriggeredAlert: async (_ctx, s, id) => (await s.listTriggeredAlerts()).find((a) => a.alertId === id) ?? null,
   CommvaultAlertRule: async (_ctx, s, id) => (await s.listAlertRules()).find((r) => r.alertId === id) ?? null,

@@ -29,9 +29,17 @@ import { CommvaultMediaAgentDetailResolver } from './media-agent-detail.resolver
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
+import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
+import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
+import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
+import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
+import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
 import { commvaultJobControl } from './job-control.js';
 import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
+import { CommvaultPlanDetailResolver } from './plan-detail.resolver.js';
+import { CommvaultRetentionResolver } from './retention.resolver.js';
+import { CommvaultStoragePolicyCopyResolver } from './storage-policy-copy.resolver.js';
 import { preloadClients } from './preload-clients.js';
 import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
 import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
@@ -83,7 +91,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultClientHealthResolver,
     CommvaultSubclientResolver,
     CommvaultPlanResolver,
+    CommvaultPlanDetailResolver,
     CommvaultStoragePolicyResolver,
+    CommvaultStoragePolicyCopyResolver,
+    CommvaultRetentionResolver,
     CommvaultMediaAgentResolver,
     CommvaultMediaAgentDetailResolver,
     CommvaultStoragePoolResolver,
@@ -102,6 +113,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommServeResolver,
     CommServeDrBackupResolver,
     CommvaultActivityControlResolver,
+    CommvaultHypervisorResolver,
+    CommvaultVirtualMachineResolver,
+    CommvaultJobDetailResolver,
+    CommvaultVmOperationsResolver,
   ],
   types: [
     CommvaultJob,
@@ -117,6 +132,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultAlertRule,
     CommvaultDdbStore,
     CommServe,
+    CommvaultHypervisor,
+    CommvaultVirtualMachine,
   ],
   cost: commvaultCost,
 

@@ -1,3 +1,4 @@
+import type { JobDetailRecord } from '../../datasources/job-detail.js';
 import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
@@ -100,4 +101,7 @@ export class BackupDrJob implements Job {
 
   /** Not a field: a reference the relation resolvers follow. */
   applianceId!: string | null;
+
+  /** Resolved by the job-detail resolver (Job interface). */
+  detail?: JobDetailRecord | null;
 }

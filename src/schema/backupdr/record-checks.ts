@@ -29,7 +29,7 @@ export type BackupDrRecordChecks = [
   Holds<Same<BackupDrApplication, BdrApplication, 'lastSuccessfulBackupAt'>>,
   Holds<Same<BackupDrHost, BdrHost>>,
   Holds<Same<BackupDrBackup, BdrBackup>>,
-  Holds<Same<BackupDrJob, BdrJob>>,
+  Holds<Same<BackupDrJob, BdrJob, 'detail'>>,
   Holds<Same<BackupDrPolicy, BdrPolicy>>,
   Holds<Same<BackupDrSlt, BdrSlt>>,
   Holds<Same<BackupDrSlp, BdrSlp>>,

@@ -1,3 +1,4 @@
+import type { JobDetailRecord } from '../../datasources/job-detail.js';
 import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
@@ -89,4 +90,7 @@ export class CommvaultJob implements Job {
   subclient!: CvSubclient | null;
   storagePolicy!: CvStoragePolicy | null;
   plan!: CvPlan | null;
+
+  /** Resolved by the job-detail resolver (Job interface). */
+  detail?: JobDetailRecord | null;
 }

@@ -4,6 +4,11 @@
  */
 import type { Holds, Same } from '../record-checks.js';
 import type { CvAgent, CvBackupLocation, CvBrowseEntry, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
+import type { CvHypervisor, CvVirtualMachine } from '../../datasources/commvault/virtualization-model.js';
+import type { JobDetailRecord, JobVmResult } from '../../datasources/job-detail.js';
+import type { JobDetail, JobVirtualMachineResult } from '../unified/job-detail.type.js';
+import type { CommvaultHypervisor } from './hypervisor.type.js';
+import type { CommvaultVirtualMachine } from './virtual-machine.type.js';
 import type { CommvaultAgent } from './agent.type.js';
 import type { CommvaultBackupLocation } from './backup-location.type.js';
 import type { CommvaultBrowseEntry } from './browse-entry.type.js';
@@ -19,12 +24,12 @@ import type { CommvaultStoragePool } from './storage-pool.type.js';
 import type { CommvaultSubclient } from './subclient.type.js';
 
 export type CommvaultRecordChecks = [
-  Holds<Same<CommvaultJob, CvJob>>,
+  Holds<Same<CommvaultJob, CvJob, 'detail'>>,
   Holds<Same<CommvaultClient, CvClient, 'lastSuccessfulBackupAt'>>,
   Holds<Same<CommvaultSubclient, CvSubclient, 'hostName' | 'lastSuccessfulBackupAt'>>,
   Holds<Same<CommvaultPlan, CvPlan>>,
   Holds<Same<CommvaultStoragePolicy, CvStoragePolicy>>,
-  Holds<Same<CommvaultStoragePolicyCopy, CvStoragePolicyCopy>>,
+  Holds<Same<CommvaultStoragePolicyCopy, CvStoragePolicyCopy, 'retention'>>,
   Holds<Same<CommvaultMediaAgent, CvMediaAgent>>,
   Holds<Same<CommvaultStoragePool, CvStoragePool>>,
   Holds<Same<CommvaultLibrary, CvLibrary>>,
@@ -35,4 +40,8 @@ export type CommvaultRecordChecks = [
   Holds<Same<CommvaultBackupLocation, CvBackupLocation>>,
   Holds<Same<CommvaultAgent, CvAgent>>,
   Holds<Same<CommvaultBrowseEntry, CvBrowseEntry>>,
+  Holds<Same<CommvaultHypervisor, CvHypervisor>>,
+  Holds<Same<CommvaultVirtualMachine, CvVirtualMachine>>,
+  Holds<Same<JobDetail, JobDetailRecord>>,
+  Holds<Same<JobVirtualMachineResult, JobVmResult>>,
 ];

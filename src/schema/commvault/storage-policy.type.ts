@@ -2,10 +2,17 @@ import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import { Node } from '../unified/node.type.js';
+import type { CvRetentionRule } from '../../datasources/commvault/protection-model.js';
 import { Upstream } from '../unified/upstream.type.js';
 
 @ObjectType('CommvaultStoragePolicyCopy', { description: 'A copy of a storage policy (primary, secondary, snap).' })
 export class CommvaultStoragePolicyCopy {
+  @Field(() => ID, { description: 'What `updateRetention(target:)` takes.' })
+  id!: string;
+
+  @Field(() => Int)
+  storagePolicyId!: number;
+
   @Field(() => Int)
   copyId!: number;
 
@@ -29,6 +36,9 @@ export class CommvaultStoragePolicyCopy {
 
   @Field(() => Int, { nullable: true })
   retentionDays!: number | null;
+
+  /** A field resolver: `GET /V2/StoragePolicy/{id}/Copy/{copyId}`. */
+  retention?: CvRetentionRule | null;
 }
 
 @ObjectType('CommvaultStoragePolicy', { implements: Node, description: 'A storage policy; `copies` loads its details.' })

@@ -1,5 +1,7 @@
 import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, InterfaceType } from 'type-graphql';
+import type { JobDetailRecord } from '../../datasources/job-detail.js';
+import { JobDetail } from './job-detail.type.js';
 import { JobStatus } from './job-status.enum.js';
 import { Node, typeOfRecord } from './node.type.js';
 import { Upstream } from './upstream.type.js';
@@ -26,4 +28,13 @@ export abstract class Job implements Node {
 
   @Field(() => Float, { nullable: true, description: 'Size of the protected data the job processed, bytes.' })
   sizeBytes!: number | null;
+
+  @Field(() => JobDetail, {
+    nullable: true,
+    description:
+      'Phases, reasons, attempts, throughput, files and bytes, asked for on demand: one `POST /JobDetails` per Commvault job, ' +
+      'free for a console job (docs/schema.md, "Job detail").',
+  })
+  /** Optional: records never carry it, each product's job-detail resolver answers it. */
+  detail?: JobDetailRecord | null;
 }

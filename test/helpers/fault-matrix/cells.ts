@@ -99,7 +99,8 @@ export const FAULTS: readonly Fault[] = [
     when: 'midFlight',
     inject: (_env, up) => setFaults(up, { expireAllTokens: true }),
     lift: () => Promise.resolve(),
-    recovery: 'the calls that met a 401 share one new login and are sent again (a 401 means the call did not run, writes included)',
+    recovery:
+      'the reads that met a 401 share one new login and are sent again; a write that met one is UPSTREAM_UNCERTAIN, never replayed (the client looks and resends it only if it did not run), and the next call logs in',
   },
   {
     name: 'redisDown',

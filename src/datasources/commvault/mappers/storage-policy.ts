@@ -2,6 +2,7 @@ import { toGlobalId } from '../../../util/global-id.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvRef, CvStoragePolicy, CvStoragePolicyCopy } from '../model.js';
 import { bool, field, int, list, path, str } from './read.js';
+import { storagePolicyCopyId } from './retention.js';
 
 /** `GET /StoragePolicy`: `{policies: [{storagePolicyId, storagePolicyName}]}` (omitted when empty). */
 export function toStoragePolicies(body: unknown, upstream: UpstreamRef): CvStoragePolicy[] {
@@ -42,16 +43,18 @@ export function toStoragePolicyDetail(body: unknown, known: { storagePolicyId: n
     known.storagePolicyId,
     str(field(self, 'storagePolicyName')) ?? known.name ?? String(known.storagePolicyId),
     list(field(body, 'copy'))
-      .map(toCopy)
+      .map((raw) => toCopy(raw, known.storagePolicyId, upstream))
       .filter((c): c is CvStoragePolicyCopy => c !== null),
   );
 }
 
-function toCopy(raw: unknown): CvStoragePolicyCopy | null {
+function toCopy(raw: unknown, storagePolicyId: number, upstream: UpstreamRef): CvStoragePolicyCopy | null {
   const entity = field(raw, 'StoragePolicyCopy');
   const copyId = int(field(entity, 'copyId'));
   if (copyId === null) return null;
   return {
+    id: storagePolicyCopyId(upstream.id, storagePolicyId, copyId),
+    storagePolicyId,
     copyId,
     name: str(field(entity, 'copyName')) ?? String(copyId),
     copyType: int(field(raw, 'copyType')),
