@@ -26,6 +26,7 @@ import { relayAlertsThroughRedis } from './subscriptions/alert-bus.js';
 import type { HistoryStore } from './store/history-store.js';
 import { seedDemoOnStart } from './history/seed-on-start.js';
 import { openHistoryStore } from './store/open-store.js';
+import { startCollectors, type RunningCollectors } from './collectors/start-collectors.js';
 
 export interface Gateway {
   readonly app: FastifyInstance;
@@ -88,6 +89,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     upstreams: config.upstreams,
     cache: config.cache,
     logger,
+    backgroundReserve: config.collectors.reserve,
     cacheStore: shared?.cacheStore,
     rateLimiter: shared?.rateLimiter,
     tracer: tracing?.tracer,
@@ -136,6 +138,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   ];
 
   let stopping: Promise<void> | undefined;
+  let collectors: RunningCollectors | undefined;
   return {
     app,
     config,
@@ -143,6 +146,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     async listen() {
       const address = await app.listen({ port: config.server.port, host: config.server.host });
       readiness.ready = true;
+      // Collecting starts with serving: the first collection runs now, through the same pipeline.
+      if (history && config.collectors.enabled && !collectors) collectors = startCollectors({ config, schema, registry, history, logger });
       return address;
     },
     reloadSecrets: () => secretFiles.reload(),
@@ -152,6 +157,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         readiness.ready = false;
         readiness.stopping = true;
         for (const stop of stopReporting) stop();
+        // Before the sources and the store close: a pass under way finishes, the lease goes to another replica.
+        await collectors?.stop();
         await http.stop();
         jobPolls.close();
         await leased?.close();

@@ -21,4 +21,6 @@ export interface Principal {
    * applies. Secrets: never log or serialise a Principal.
    */
   readonly credentials: Readonly<Record<string, ResolvedCredential>>;
+  /** A collector (src/collectors), not a caller: its upstream calls spend only above the callers' reserve. */
+  readonly background?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../lib/figures.js';
 import { budget } from './budget.js';
+import { collectors } from './collectors.js';
 import { consoleList } from './console-list.js';
 import { faults } from './faults.js';
 import { memory } from './memory.js';
@@ -11,4 +12,4 @@ import { tracing } from './tracing.js';
 import { warm } from './warm.js';
 
 /** In the issue's order (tracing, subscriptions and faults: later issues'); `--only=<name>` picks one. */
-export const scenarios: readonly Scenario[] = [nPlusOne, warm, responseCache, stampede, budget, memory, consoleList, tracing, subscriptions, faults];
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, responseCache, stampede, budget, memory, consoleList, tracing, subscriptions, faults, collectors];

@@ -226,6 +226,16 @@ const upstreamSchema = z
   })
   .strict();
 
+/** Credentials an upstream call runs as, instead of the upstream's service account. */
+const upstreamCredentialSchema = z
+  .object({
+    username: z.string().optional(),
+    ...secretRef,
+    bearerToken: z.string().optional(),
+    bearerTokenEnv: z.string().optional(),
+  })
+  .strict();
+
 const callerSchema = z
   .object({
     id: z.string().min(1),
@@ -240,19 +250,7 @@ const callerSchema = z
      */
     mutations: z.boolean().optional(),
     /** The caller's own upstream credentials, by upstream id; otherwise the upstream's service account applies. */
-    credentials: z
-      .record(
-        z.string(),
-        z
-          .object({
-            username: z.string().optional(),
-            ...secretRef,
-            bearerToken: z.string().optional(),
-            bearerTokenEnv: z.string().optional(),
-          })
-          .strict(),
-      )
-      .optional(),
+    credentials: z.record(z.string(), upstreamCredentialSchema).optional(),
   })
   .strict();
 
@@ -482,6 +480,57 @@ export const DEFAULT_STORE_DIR = './data';
 
 const retentionDays = z.number().positive();
 const D = DEFAULT_STORE_RETENTION_DAYS;
+
+const intervalMs = z.number().int().min(100);
+/** How often each collector runs (ms): the defaults of docs/configuration.md "Collectors". */
+export const DEFAULT_COLLECTOR_INTERVALS_MS = {
+  capacity: 15 * 60_000,
+  ddb: 15 * 60_000,
+  jobs: 5 * 60_000,
+  events: 5 * 60_000,
+  healthReport: 60 * 60_000,
+  retention: 24 * 60 * 60_000,
+} as const;
+const CI = DEFAULT_COLLECTOR_INTERVALS_MS;
+
+const collectorsSchema = z
+  .object({
+    /** Collect at all (only while `store.enabled`). @default true */
+    enabled: z.boolean().default(true),
+    intervalsMs: z
+      .object({
+        capacity: intervalMs.default(CI.capacity),
+        ddb: intervalMs.default(CI.ddb),
+        jobs: intervalMs.default(CI.jobs),
+        events: intervalMs.default(CI.events),
+        healthReport: intervalMs.default(CI.healthReport),
+        retention: intervalMs.default(CI.retention),
+      })
+      .strict()
+      .prefault({}),
+    /** How often the scheduler looks for due collectors and renews (or tries to take) the leader lease. @default 5000 */
+    tickMs: z.number().int().min(20).default(5_000),
+    /** The leader lease's time to live (embedded store; PostgreSQL holds an advisory lock while connected). @default 60000 */
+    leaseTtlMs: z.number().int().min(100).default(60_000),
+    /**
+     * Share of every upstream bucket (0..1) collector calls leave to callers: a collector call spends only
+     * while more than this stays, and never waits; otherwise that upstream waits for the next interval. @default 0.5
+     */
+    reserve: z.number().min(0).max(1).default(0.5),
+    /** The jobs collector reads jobs started since its last run less this overlap (jobs that ended meanwhile). @default 3600000 */
+    jobsOverlapMs: z.number().int().nonnegative().default(60 * 60_000),
+    /** The name this replica's runs are recorded under; env `BACKUP_GRAPH_COLLECTOR_HOLDER`. @default host-pid-random */
+    holder: z.string().min(1).optional(),
+    /**
+     * Upstream ids the collectors leave alone (the demo: the Cloud tenant, whose small burst a caller's
+     * first query needs whole). @default none
+     */
+    exclude: z.array(z.string()).default([]),
+    /** The credentials collectors use, by upstream id; otherwise the upstream's service account. Never a caller's key. */
+    identities: z.record(z.string(), upstreamCredentialSchema).default({}),
+  })
+  .strict()
+  .prefault({});
 
 const storeSchema = z
   .object({
@@ -760,6 +809,8 @@ export const configSchema = z
       .optional(),
     /** The history database (docs/history.md): embedded in `dir`, or PostgreSQL at `url`. */
     store: storeSchema,
+    /** The collectors that write the history store (docs/history.md "Collectors"). */
+    collectors: collectorsSchema,
   })
   .strict();
 

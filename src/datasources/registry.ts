@@ -167,10 +167,14 @@ export class SourceRegistry {
 
   private sourceFor<S extends UpstreamSource>(product: UpstreamProduct<S>, upstream: UpstreamConfig, principal: Principal): S {
     const plan = product.sourceFor(upstream, principal.credentials[upstream.id]);
-    let source = this.sourcesByKey.get(plan.key) as S | undefined;
+    // A collector's source is its own (its own session, the background flag), though it shares the
+    // identity, hence the cache entries and the bucket, of callers using the same credential.
+    const key = principal.background ? `${plan.key}\u0000background` : plan.key;
+    let source = this.sourcesByKey.get(key) as S | undefined;
     if (!source) {
       source = plan.create({ pipeline: this.pipeline, logger: this.logger.child({ upstream: upstream.id }) });
-      this.sourcesByKey.set(plan.key, source);
+      source.background = principal.background === true;
+      this.sourcesByKey.set(key, source);
     }
     return source;
   }

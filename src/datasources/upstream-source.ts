@@ -66,6 +66,8 @@ interface Session {
 export abstract class UpstreamSource implements SourceHooks {
   readonly instanceId: string;
   readonly identity: string;
+  /** Set by the registry on a collector principal's own source (SourceHooks.background); never on a caller's. */
+  background = false;
   protected readonly pipeline: UpstreamPipeline;
   protected readonly logger: Logger;
   private session?: Session;
@@ -177,6 +179,9 @@ export abstract class UpstreamSource implements SourceHooks {
     const current = this.session;
     this.session = undefined;
     if (!current) return;
+    // Ending a collector's session is not a collection: it takes its token like any call, so the
+    // upstream session never outlives the gateway because the callers' reserve was low.
+    this.background = false;
     try {
       const headers = await current.headers;
       await this.logout(headers);

@@ -8,3 +8,11 @@ export function rateLimitedError(retryAfterMs: number): GatewayError {
     retryAfterMs: ms,
   });
 }
+
+/**
+ * RATE_LIMITED for a collector's call the callers' reserve refused: the collection skips this upstream
+ * until its next interval instead of waiting for a token.
+ */
+export function backgroundDeferred(): GatewayError {
+  return new GatewayError(ErrorCode.RATE_LIMITED, 'Collector call deferred: the upstream budget is kept for callers');
+}

@@ -51,6 +51,8 @@ describe('shutdown on SIGTERM/SIGINT (child process, simulators outside it)', ()
     const config = {
       server: { port, host: '127.0.0.1', playground: false },
       logLevel: 'info',
+      // The sessions counted below are the callers'; collectors (on with a store) would open their own.
+      collectors: { enabled: false },
       callers: CALLERS,
       upstreams: [
         { id: 'cv-main', kind: 'commvault', url: cv.url, username: 'admin', password: 'admin' },

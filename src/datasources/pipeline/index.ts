@@ -34,6 +34,8 @@ import { accessOf, nextRetryDelayMs } from './retry.js';
 import { routeOf } from './route.js';
 import { noteWriteSent } from './writes-sent.js';
 import type { BucketLevel, SourceHooks, UpstreamHealth, UpstreamPipeline, UpstreamRequest, UpstreamResponse } from './types.js';
+import { takeAboveReserve } from '../../ratelimit/background-take.js';
+import { backgroundDeferred } from '../../ratelimit/rate-limited-error.js';
 import {
   circuitOpen,
   malformedResponse,
@@ -69,6 +71,11 @@ export interface UpstreamPipelineOptions {
    * (call-tracing.ts). Absent: none of that code runs. @default none
    */
   tracer?: Tracer;
+  /**
+   * Share of each bucket's capacity (0..1) that background (collector) calls leave to callers: they take
+   * a token only while more than this would stay, and never wait (docs/history.md "Collectors"). @default 0.5
+   */
+  backgroundReserve?: number;
 }
 
 /**
@@ -137,6 +144,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   const now = opts.now ?? Date.now;
   const tracer = opts.tracer;
   const random = opts.random ?? Math.random;
+  const backgroundReserve = opts.backgroundReserve ?? 0.5;
   const logger = opts.logger;
   const http = new HttpClient(opts.upstreams);
   for (const upstream of opts.upstreams) {
@@ -360,7 +368,8 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const startedMs = performance.now();
     const trace = currentTrace();
     if (trace !== undefined) trace.upstreamAttempts += 1;
-    const headers = requestHeaders(req, authHeaders, req.background ? source.backgroundHeaders : undefined);
+    // A collector's source makes every call a background call; other callers mark single calls (progress polls).
+    const headers = requestHeaders(req, authHeaders, req.background || source.background ? source.backgroundHeaders : undefined);
     span?.inject(headers); // W3C traceparent naming this attempt
     let raw: HttpResponse;
     try {
@@ -478,6 +487,12 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     if (!bucketsSeen.has(call.bucketKey)) bucketsSeen.set(call.bucketKey, labels);
     const deadlineMs = Math.min(now() + config.rateLimit.queueTimeoutMs, call.deadlineMs);
     const startedMs = performance.now();
+    if (call.source.background) {
+      // A collector's call: spends only above the callers' reserve, and never waits (callers never queue behind it).
+      if (await takeAboveReserve(rateLimiter, call.bucketKey, bucket, backgroundReserve, now)) return 0;
+      rateLimitRejectionsTotal.inc(labels);
+      throw withOrigin(backgroundDeferred(), { instance: config.id });
+    }
     try {
       await rateLimiter.acquire(call.bucketKey, bucket, deadlineMs);
     } catch (error) {

@@ -81,6 +81,11 @@ export interface SourceHooks {
    * `{err_code, err_message}`. The pipeline maps transport-level failures itself.
    */
   errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
+  /**
+   * A collector's source (src/collectors): its calls spend only while the bucket keeps the configured
+   * reserve for callers, never wait for a token, and carry `backgroundHeaders`. @default false
+   */
+  readonly background?: boolean;
 }
 
 /** The single path every upstream call of the gateway takes (see docs/architecture.md for the stage order). */
