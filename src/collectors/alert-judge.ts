@@ -6,10 +6,12 @@ import { reconcileAlerts } from './alerts/reconcile.js';
 import { evaluateRules } from './alerts/rules.js';
 import type { UpstreamSnapshot } from './alerts/snapshot.js';
 import type { Notifier } from './notifications/notifier.js';
+import { publishAlertRaised } from '../subscriptions/alert-bus.js';
 
 /**
  * After a capacity, DDB or jobs pass: judge what it read with the alert rules, bring the store's alerts in
- * line and tell the notifier what was raised or resolved. Only the areas this pass read are judged (the
+ * line, hand each newly raised alert to `Subscription.alertRaised` and tell the notifier what was raised or
+ * resolved. Only the areas this pass read are judged (the
  * snapshot leaves the others out), so the alerts of another collector's areas stay as they are.
  */
 export async function judgeAlerts(deps: { config: GatewayConfig; history: HistoryStore; notifier?: Pick<Notifier, 'notifyAlerts'>; logger: Logger }, at: number, snapshots: readonly UpstreamSnapshot[]): Promise<AppliedAlerts> {
@@ -19,6 +21,8 @@ export async function judgeAlerts(deps: { config: GatewayConfig; history: Histor
   const applied = await applyAlertPlan(deps.history, plan);
   if (applied.raised.length + applied.resolved.length > 0) {
     deps.logger.info({ raised: applied.raised.length, resolved: applied.resolved.length }, 'alerts changed');
+    // Only the replica whose raiseAlert created the row gets it back in `raised`: one publish per alert.
+    for (const alert of applied.raised) publishAlertRaised(alert);
     await deps.notifier?.notifyAlerts(applied);
   }
   return applied;

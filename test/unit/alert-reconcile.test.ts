@@ -1,4 +1,8 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { judgeAlerts } from '../../src/collectors/alert-judge.js';
+import type { GatewayConfig } from '../../src/config/schema.js';
+import { alertRaisedEvents } from '../../src/subscriptions/alert-bus.js';
 import { applyAlertPlan, type AlertWriter } from '../../src/collectors/alerts/apply-plan.js';
 import { fingerprintOf, RuleId } from '../../src/collectors/alerts/condition.js';
 import { reconcileAlerts } from '../../src/collectors/alerts/reconcile.js';
@@ -8,6 +12,8 @@ import type { UpstreamSnapshot } from '../../src/collectors/alerts/snapshot.js';
 import { Severity } from '../../src/datasources/domain.js';
 import { DEFAULT_THRESHOLDS } from '../../src/monitoring/thresholds.js';
 import type { AlertRecord, HistoryStore, NewAlert } from '../../src/store/history-store.js';
+
+const silentLogger = () => pino({ level: 'silent' }) as never;
 
 const T0 = Date.UTC(2026, 11, 1, 12);
 const MIN15 = 15 * 60_000;
@@ -141,5 +147,25 @@ describe('alert lifecycle', () => {
       T0,
     );
     expect(plan.raise.map((a) => a.severity)).toEqual([Severity.CRITICAL]);
+  });
+});
+
+describe('judgeAlerts and Subscription.alertRaised', () => {
+  it('publishes each alert a collection raises to alertRaised subscribers, once, and nothing while it only holds', async () => {
+    const store = new FakeAlertStore();
+    const events = alertRaisedEvents(() => true);
+    const deps = {
+      config: { alerts: { rules: DEFAULT_ALERT_RULES }, monitoring: { thresholds: DEFAULT_THRESHOLDS } } as unknown as GatewayConfig,
+      history: store as unknown as HistoryStore,
+      logger: silentLogger(),
+    };
+    await judgeAlerts(deps, T0, [{ upstreamId: 'cv', ...pool(5) }]);
+    await judgeAlerts(deps, T0 + MIN15, [{ upstreamId: 'cv', ...pool(6) }]);
+    const first = await events.next();
+    expect(first.value).toMatchObject({ fingerprint: POOL, severity: Severity.CRITICAL, upstreamId: 'cv', objectId: 'pool-1' });
+    // The second collection only touched the open alert: nothing more is queued (a queued event would win the race).
+    expect(await Promise.race([events.next(), Promise.resolve('empty')])).toBe('empty');
+    await events.return();
+    expect(store.alerts).toHaveLength(1);
   });
 });
