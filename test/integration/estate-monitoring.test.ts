@@ -61,6 +61,8 @@ beforeAll(async () => {
     const sim = (await demo.start({ port: 0, latencyMs: 0 })) as unknown as (CvSim | BdrSim) & { port: number };
     closers.push(() => sim.close());
     const input = demo.upstreamInput(sim.port);
+    // A console whose token the gateway mints learns its local token service here, as in demo mode.
+    (sim as { configure?: (upstream: never) => void }).configure?.(input as never);
     upstreamInputs.push(input);
     if (input.kind === 'backupdr') bdr.set(demo.id, sim as BdrSim);
     else cv.set(demo.id, sim as CvSim);

@@ -38,7 +38,13 @@ const gateways: TestGateway[] = [];
 /** A gateway over the five demo upstreams with an empty cache, so each test counts cold calls. */
 async function gateway(): Promise<TestGateway> {
   const gw = await startTestGateway({
-    upstreams: DEMO_UPSTREAMS.map((d) => d.upstreamInput(estate.find((u) => u.id === d.id)!.sim.port)),
+    upstreams: DEMO_UPSTREAMS.map((d) => {
+      const sim = estate.find((u) => u.id === d.id)!.sim;
+      const input = d.upstreamInput(sim.port);
+      // A console whose token the gateway mints learns its local token service here, as in demo mode.
+      (sim as { configure?: (upstream: never) => void }).configure?.(input as never);
+      return input;
+    }),
   });
   gateways.push(gw);
   for (const u of estate) u.sim.reset();

@@ -29,9 +29,11 @@ export async function startMintingConsole(options: { port: number; latencyMs: nu
     await google.close();
     throw error;
   });
-  return {
-    url: console.url,
-    configure(upstream) {
+  // The console simulator itself, so tests keep its controls (port, reset, data…), with the token service
+  // started beside it closed alongside and the upstream pointed at both.
+  const closeConsole = console.close.bind(console);
+  return Object.assign(console, {
+    configure(upstream: Parameters<NonNullable<StartedDemo['configure']>>[0]) {
       const auth = upstream.auth?.google;
       if (!auth) return;
       auth.keyFile = keyFile;
@@ -39,8 +41,8 @@ export async function startMintingConsole(options: { port: number; latencyMs: nu
       auth.tokenEndpoint = `${google.url}/token`;
     },
     async close() {
-      await Promise.allSettled([console.close(), google.close()]);
+      await Promise.allSettled([closeConsole(), google.close()]);
       await rm(dir, { recursive: true, force: true });
     },
-  };
+  });
 }
