@@ -53,6 +53,8 @@ beforeAll(async () => {
     ],
     upstreams: [commvaultUpstream(CV, sim.url), { id: BDR, kind: 'backupdr', url: bdr.url, bearerToken: 'admin-token' }],
     store: { dir },
+    // The test writes every row itself: no collector adds its own.
+    collectors: { enabled: false },
   });
   store = gw.gateway.history!;
   const pools = await gw.query<{ storagePools: Array<{ id: string; upstream: { id: string } }> }>('{ storagePools { id upstream { id } } }', {}, as(KEYS.analyst));

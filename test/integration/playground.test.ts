@@ -268,9 +268,9 @@ describe('loadExamples', () => {
     const withVariables = examples.filter((e) => !isMutation(e) && needsVariables(e)).map((e) => e.name);
     const mutations = examples.filter(isMutation).map((e) => e.name);
     expect(examples.map((e) => e.name)).toEqual([...[...runnable].sort(), ...[...withVariables].sort(), ...[...mutations].sort()]);
-    expect(runnable[0]).toBe('CommvaultClients');
+    expect(runnable[0]).toBe('CommServeHealth');
     expect(withVariables).toContain('BrowseSubclient');
-    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateRetention', 'UpdateSla']);
+    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'DisableActivity', 'EnableActivity', 'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateRetention', 'UpdateSla']);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);
   });
 });
