@@ -27,6 +27,9 @@ export async function readDemoEstate(schema: GraphQLSchema, contextValue: Gatewa
   };
   const estate: DemoEstate = { upstreamIds: [], targets: [], ddbStores: [] };
   for (const upstream of contextValue.sources.upstreams()) {
+    // A Cloud tenant's window-safe burst is what the demo's first page needs whole (docs/history.md
+    // "Demo seeding"): never spend it on seeding, whatever the bucket says at this moment.
+    if (upstream.kind === 'commvault-cloud') continue;
     if ((await contextValue.sources.budget(upstream.id, 'read', AMPLE_CALLS)) !== undefined) continue;
     const pools = await run<{ storagePools: Pool[] }>(POOLS, upstream.id);
     if (!pools) continue;

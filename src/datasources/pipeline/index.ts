@@ -410,8 +410,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     span?.answered(raw.status);
     // 401 and 429 say the upstream did not run the call; any other answer to a write may follow from it.
     if (call.uncertainOnFailure && raw.status !== 401 && raw.status !== 429) noteWriteSent();
-    // An upstream that states its budget (Commvault Cloud) lowers the bucket the next calls spend from.
-    announced.learn(call.bucketKey, raw.headers);
+    // An upstream that states its budget (Commvault Cloud) lowers the bucket the next calls spend from. It
+    // states the budget of the call's HTTP class (GET/HEAD reads, the rest writes), so a read sent as a POST
+    // (a qoperation query) carries the write budget: only an answer of the bucket's own class teaches it.
+    const readMethod = call.req.method === 'GET' || call.req.method === 'HEAD';
+    if (readMethod === (call.access === 'read')) announced.learn(call.bucketKey, raw.headers);
 
     // 6. decoding + upstream error detection
     let outcome: Outcome;
