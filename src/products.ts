@@ -34,3 +34,14 @@ export function graphProductOf(upstreams: UpstreamProduct | undefined): GraphPro
 export function productNameOfKind(kind: string): string | undefined {
   return PRODUCTS.find((p) => Object.hasOwn(p.upstreams.kinds, kind))?.upstreams.name;
 }
+
+/**
+ * Upstream kinds whose budget is a small window shared by every caller (a Commvault Cloud tenant,
+ * docs/upstreams/commvault.md §9.2): the demo neither seeds nor collects from them, so callers find it whole.
+ */
+export const WINDOW_BUDGET_KINDS: ReadonlySet<string> = new Set(['commvault-cloud']);
+
+/** Whether upstreams of this graph kind (`Upstream.kind`) have deduplication stores for the DDB collector. */
+export function hasDdbStores(graphKind: string): boolean {
+  return graphKind.startsWith('COMMVAULT');
+}

@@ -1,3 +1,4 @@
+import { hasDdbStores } from '../products.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../observability/logger.js';
@@ -166,7 +167,7 @@ export class CollectorScheduler {
         passes = await each(this.upstreams(() => true), (upstreamId) => collectCapacity({ deps, upstreamId, at, now }));
         break;
       case 'ddb':
-        passes = await each(this.upstreams((k) => k.startsWith('COMMVAULT')), (upstreamId) => collectDdb({ deps, upstreamId, at, now }));
+        passes = await each(this.upstreams(hasDdbStores), (upstreamId) => collectDdb({ deps, upstreamId, at, now }));
         break;
       case 'jobs':
         passes = await each(this.upstreams(() => true), (upstreamId) => collectJobs({ deps, upstreamId, at, now, since: sinceOf(upstreamId) }));

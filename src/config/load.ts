@@ -7,7 +7,7 @@ import { readPem } from './pem.js';
 import { readSecretFile } from './secret-files.js';
 import { demoCallers } from './demo.js';
 import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
-import { DEMO_UPSTREAMS, UPSTREAM_KINDS } from '../products.js';
+import { DEMO_UPSTREAMS, UPSTREAM_KINDS, WINDOW_BUDGET_KINDS } from '../products.js';
 
 /** A configuration that cannot run: the message names the bad key. Stops the start. */
 export class ConfigError extends Error {
@@ -99,7 +99,7 @@ export function demoConfigInput(env: Env): Record<string, unknown> {
   const upstreams = DEMO_UPSTREAMS.map((d) => d.upstreamInput(ports[d.id] as number));
   // The Cloud tenant's window-safe burst is a handful of reads that a caller's first query needs whole;
   // collecting from it at start would leave callers its refill only (docs/history.md "Collectors").
-  const collectors = { exclude: upstreams.filter((u) => (u as { kind?: string }).kind === 'commvault-cloud').map((u) => (u as { id: string }).id) };
+  const collectors = { exclude: upstreams.filter((u) => WINDOW_BUDGET_KINDS.has(String((u as { kind?: string }).kind))).map((u) => (u as { id: string }).id) };
   return { callers: demoCallers(DEMO_UPSTREAMS), upstreams, demo, collectors };
 }
 

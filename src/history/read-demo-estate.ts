@@ -1,5 +1,6 @@
 import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import { WINDOW_BUDGET_KINDS } from '../products.js';
 import type { DemoEstate } from './demo-history.js';
 
 /**
@@ -29,7 +30,7 @@ export async function readDemoEstate(schema: GraphQLSchema, contextValue: Gatewa
   for (const upstream of contextValue.sources.upstreams()) {
     // A Cloud tenant's window-safe burst is what the demo's first page needs whole (docs/history.md
     // "Demo seeding"): never spend it on seeding, whatever the bucket says at this moment.
-    if (upstream.kind === 'commvault-cloud') continue;
+    if (WINDOW_BUDGET_KINDS.has(upstream.kind)) continue;
     if ((await contextValue.sources.budget(upstream.id, 'read', AMPLE_CALLS)) !== undefined) continue;
     const pools = await run<{ storagePools: Pool[] }>(POOLS, upstream.id);
     if (!pools) continue;

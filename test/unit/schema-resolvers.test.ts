@@ -16,6 +16,11 @@ describe('gateway schema resolvers', () => {
     const graphqlName = (target: Function): string =>
       storage.objectTypes.find((o) => o.target === target)?.name ?? storage.interfaceTypes.find((i) => i.target === target)?.name ?? target.name;
     const declared = new Set(storage.fieldResolvers.map((r) => `${graphqlName(r.getObjectType!())}.${r.schemaName}`));
+    // A @FieldResolver on an interface (e.g. StorageTarget.history) is inherited by every type implementing it.
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type)) continue;
+      for (const iface of type.getInterfaces()) for (const name of Object.keys(iface.getFields())) if (declared.has(`${iface.name}.${name}`)) declared.add(`${type.name}.${name}`);
+    }
     const withResolver = new Set<string>();
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType()) continue;

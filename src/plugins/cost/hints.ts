@@ -176,6 +176,8 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   'UnprotectedWorkload.lastJob': workloadHistory,
   // The gateway's history store (docs/history.md): no upstream call.
   'Upstream.historySource': free(),
+  // From the configuration: no upstream call.
+  'Upstream.tlsVerification': free(),
   'Query.jobHistory': free({ items: ASSUMED.OTHER_LIST }),
   'Query.healthReports': free({ items: HISTORY_ITEMS }),
   'Query.capacityForecast': free(),
