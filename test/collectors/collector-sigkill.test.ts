@@ -52,7 +52,7 @@ describe('collectors survive a SIGKILL of the gateway (embedded store)', () => {
     gateway = await startGatewayProcess(overrides, { BACKUP_GRAPH_COLLECTOR_HOLDER: 'first' });
     const storeDir = dir;
     // Several collections in, while passes keep running every second: the kill lands during one.
-    const before = await until('three capacity buckets and some jobs', () => keysIn(storeDir), (k) => new Set(k.samples.map((s) => s.split('|')[3])).size >= 3 && k.jobs.length > 0);
+    const before = await until('three capacity buckets, some jobs and an open alert', () => keysIn(storeDir), (k) => new Set(k.samples.map((s) => s.split('|')[3])).size >= 3 && k.jobs.length > 0 && k.openAlerts.length > 0);
     await gateway.kill();
 
     gateway = await startGatewayProcess(overrides, { BACKUP_GRAPH_COLLECTOR_HOLDER: 'second' });
