@@ -294,7 +294,7 @@ describe.skipIf(skipped)('the dashboard in Chromium, against the demo estate', (
       expect(payload!.query).toBe('');
       expect(nameOf.get(payload!.extensions.persistedQuery.sha256Hash)).toBe('JobProgress');
     }
-    expect(new Set(sent.map((b) => b.operationName))).toEqual(new Set(['DashboardHealth', 'DashboardEstate', 'DashboardUpstreamOutcomes', 'DashboardCapacity', 'DashboardJobs']));
+    expect(new Set(sent.map((b) => b.operationName))).toEqual(new Set(['DashboardHealth', 'DashboardEstate', 'DashboardUpstreamOutcomes', 'DashboardCapacity', 'DashboardJobs', 'DashboardTrends', 'DashboardAlerts']));
   });
 
   withBrowser('never tried another origin, broke no CSP rule and threw no page error; saves a screenshot', async () => {

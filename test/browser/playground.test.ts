@@ -70,20 +70,19 @@ describe.skipIf(skipped)('playground in Chromium, offline, over the Commvault si
     await tab.page.waitForSelector(GRAPHIQL.headerEditor, { timeout: UI_TIMEOUT_MS });
     await setEditorValue(tab.page, GRAPHIQL.headerEditor, JSON.stringify({ Authorization: `Bearer ${TEST_ANALYST_KEY}` }, null, 2));
 
+    // The first tab is the CommServe-health page (the runnable reads sort by name): the simulator's CommServe.
     const result = (await executeActiveTab(tab.page, UI_TIMEOUT_MS)) as {
-      data?: { commvaultClients?: { totalCount: number; edges: Array<{ node: { name: string } }> } };
+      data?: { upstreams?: Array<{ id: string; commServe: { name: string; version: string } | null }> };
       errors?: unknown[];
     };
     expect(result.errors).toBeUndefined();
-    const clients = result.data?.commvaultClients;
-    expect(clients?.totalCount).toBeGreaterThan(0);
-    const firstName = clients?.edges[0]?.node.name;
-    expect(firstName).toBeTruthy();
+    const commServe = result.data?.upstreams?.find((u) => u.commServe !== null)?.commServe;
+    expect(commServe?.name).toBeTruthy();
+    expect(commServe?.version).toBeTruthy();
 
     // What the analyst sees: the rendered result panel, not only the editor's model.
     const shown = await tab.page.locator(GRAPHIQL.resultWindow).innerText();
-    expect(shown).toContain(`"totalCount": ${clients?.totalCount}`);
-    expect(shown).toContain(firstName);
+    expect(shown).toContain(`"name": "${commServe?.name}"`);
 
     await mkdir('test-artifacts', { recursive: true });
     await tab.page.screenshot({ path: SCREENSHOT_PATH });
