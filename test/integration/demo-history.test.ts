@@ -35,9 +35,16 @@ describe('the demo\'s seeded history', () => {
     return body.data;
   };
 
+  /** The demo's config with its collectors off: every stored row is then the seeding's. */
+  const seedingOnly = async () => {
+    const config = await loadConfig(env());
+    config.collectors.enabled = false;
+    return config;
+  };
+
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bg-demo-history-'));
-    gateway = await createGateway(await loadConfig(env()), { logger: silent });
+    gateway = await createGateway(await seedingOnly(), { logger: silent });
     url = await gateway.listen();
   }, 120_000);
 
@@ -92,7 +99,7 @@ describe('the demo\'s seeded history', () => {
   it('seeds once: a restart on the same store keeps the first seeding', async () => {
     const before = await gateway.history!.getMeta(DEMO_SEEDED_META);
     await gateway.stop();
-    gateway = await createGateway(await loadConfig(env()), { logger: silent });
+    gateway = await createGateway(await seedingOnly(), { logger: silent });
     url = await gateway.listen();
     expect(await gateway.history!.getMeta(DEMO_SEEDED_META)).toBe(before);
   }, 60_000);
