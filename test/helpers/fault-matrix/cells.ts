@@ -23,8 +23,8 @@ export interface Fault {
   recovery: string;
 }
 
-/** Past the gateway's 400 ms per-attempt timeout, with room for the retry to time out too. */
-export const SLOW_LATENCY_MS = 1_200;
+/** Past the gateway's 1 s per-attempt timeout, with room for the retry to time out too. */
+export const SLOW_LATENCY_MS = 2_500;
 /** More units than a cell's calls can spend, the bench's long form included: every call of the fault window meets the fault. */
 export const FAULT_UNITS = 100_000;
 /** The 429's Retry-After: longer than the call's deadline (700 ms), so the gateway answers rather than waits. */
