@@ -53,8 +53,8 @@ describe('the operations/ documents under the default limit', () => {
     ...Array.from({ length: commvault }, (_, i) => ({ id: `cv-${i}`, group: 'commvault' as UpstreamGroup })),
     ...Array.from({ length: backupdr }, (_, i) => ({ id: `bdr-${i}`, group: 'backupdr' as UpstreamGroup })),
   ];
-  // Their own variable defaults; ConsoleJobs must name its console, BrowseSubclient its CommServe. The others then ask every upstream.
-  const variablesOf = (text: string) => (/query (BrowseSubclient|JobDetail)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
+  // Their own variable defaults; ConsoleJobs must name its console, the subclient pages their CommServe. The others then ask every upstream.
+  const variablesOf = (text: string) => (/query (BrowseSubclient|BrowseDeletedFiles|SubclientDetail|JobDetail)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
   const estimate = (text: string, commvault: number, backupdr: number) =>
     estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
@@ -68,6 +68,13 @@ describe('the operations/ documents under the default limit', () => {
       BackupVirtualMachine: 3,
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
       BrowseSubclient: 2,
+      BrowseDeletedFiles: 2,
+      // The subclient, and its properties for the content fields (the same `GET /Subclient/{id}`, estimated apart).
+      SubclientDetail: 2,
+      // The subclient read past the cache, the `POST /Subclient/{id}`, the read back.
+      UpdateSubclientContent: 3,
+      // The client's subclient listing, then per subclient (3 assumed) its backup and the started job read back.
+      BackupBackupset: 7,
       CommvaultClients: 1,
       // Per CommServe: its seven reads (identity, licence, registration, conditions, activity control, DR settings
       // and last DR job), the MediaAgents and 10 MediaAgents' V4 detail, the DDB engine list and 10 stores' partitions; nothing per console.

@@ -67,8 +67,10 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
       inv.backupsets.push({ backupsetId, backupsetName, clientId: client.clientId, applicationId: app.applicationId, instanceId, isDefault: backupsetName === 'defaultBackupSet' });
       const names: string[] = backupsetName === 'defaultBackupSet' ? ['default', ...extraSubclients] : ['default'];
       for (const subclientName of names) {
+        const subclientId: number = ids.subclient++;
+        const content: string[] = subclientName === 'default' ? defaultContent : contentFor(client.os, subclientName);
         inv.subclients.push({
-          subclientId: ids.subclient++,
+          subclientId,
           subclientName,
           clientId: client.clientId,
           applicationId: app.applicationId,
@@ -76,7 +78,8 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
           backupsetId,
           planId: plan.planId,
           storagePolicyId: plan.storagePolicyId,
-          content: subclientName === 'default' ? defaultContent : contentFor(client.os, subclientName),
+          content,
+          ...filtersFor(client.os, content, subclientId),
           // A few extra subclients are switched off, as real estates carry leftovers.
           enableBackup: subclientName === 'default' || !random.chance(0.05),
           description: '',
@@ -149,6 +152,20 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
     }
   }
   return inv;
+}
+
+/**
+ * Filters, exceptions and streams of a subclient with file content, derived from its id (no draws, so the
+ * rest of the seed stays as it was): every one filters temporary files, every other one backups too, every
+ * third keeps one file back from its filters; 1, 2 or 4 streams.
+ */
+function filtersFor(os: OsFamily, content: readonly string[], subclientId: number): Pick<Subclient, 'filters' | 'exceptions' | 'streams'> {
+  if (content.length === 0) return { filters: [], exceptions: [], streams: 1 };
+  const sep: string = os === 'Windows' ? '\\' : '/';
+  const filters: string[] = subclientId % 2 === 0 ? ['*.tmp', '*.bak'] : ['*.tmp'];
+  const root: string = content[0].replace(/[\\/]+$/, '');
+  const exceptions: string[] = subclientId % 3 === 0 ? [`${root}${sep}keep.tmp`] : [];
+  return { filters, exceptions, streams: [1, 2, 4][subclientId % 3] };
 }
 
 function contentFor(os: OsFamily, subclientName: string): string[] {

@@ -126,7 +126,14 @@ export interface Subclient {
   backupsetId: number;
   planId: number;
   storagePolicyId: number;
+  /** Content paths (`content[].path`); changed by `POST /Subclient/{id}`. */
   content: string[];
+  /** Filters (`content[].excludePath`). */
+  filters: string[];
+  /** Exceptions to the filters (`content[].includePath`). */
+  exceptions: string[];
+  /** `commonProperties.numberOfBackupStreams`. */
+  streams: number;
   enableBackup: boolean;
   description: string;
 }

@@ -24,6 +24,7 @@ import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
 import { toServers } from './mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
+import { toAgentInstances } from './mappers/instance.js';
 import { toHypervisors, toVirtualMachines } from './mappers/virtualization.js';
 import { toJobDetail } from './mappers/job-detail.js';
 import type { CvHypervisor, CvVirtualMachine } from './virtualization-model.js';
@@ -48,6 +49,7 @@ import { EventSeverity } from '../domain.js';
 import {
   type BrowseOptions,
   type CvAgent,
+  type CvAgentInstance,
   type CvAlertDefinition,
   type CvAlertRule,
   type CvBrowseEntity,
@@ -128,6 +130,8 @@ const DDB_ENGINES_REQUEST = {
 /** The qoperation resource: its name holds a space, and request paths go to undici as given. */
 const QOPERATION_PATH = '/QCommand/qoperation%20execute';
 const QOPERATION_ROUTE = 'POST /QCommand/qoperation execute';
+/** Cache tag of the subclient reads (listing and detail), which a content change makes stale. */
+const SUBCLIENTS_TAG = 'subclients';
 /** Cache tag of the reads that show activity control (the CommCell's and, in client details, a client's). */
 const ACTIVITY_TAG = 'activityControl';
 /** `jobFilter` name of the CommServe's DR backup jobs (docs/upstreams/commvault.md §11.5). */
@@ -492,7 +496,7 @@ export class CommvaultSource extends UpstreamSource {
 
   async listAgents(clientId: number): Promise<CvAgent[]> {
     const body = await this.get('/Agent', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Agent' });
-    return toAgents(body, clientId);
+    return toAgents(body, clientId, this.upstream);
   }
 
   async listBackupsets(clientId: number): Promise<CvBackupset[]> {
@@ -501,17 +505,41 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: 'inventory',
       route: 'GET /Backupset',
     });
-    return toBackupsets(body);
+    return toBackupsets(body, clientId, this.upstream);
   }
 
+  /** `GET /Instance?clientId=`: the agents' instances of one client (docs/upstreams/commvault-subclients.md §2). */
+  async listAgentInstances(clientId: number): Promise<CvAgentInstance[]> {
+    const body = await this.get('/Instance', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Instance' });
+    return toAgentInstances(body, clientId, this.upstream);
+  }
+
+  /** `GET /Subclient?clientId=`; tagged `subclients`: a content change shows in it. */
   async listSubclients(clientId: number): Promise<CvSubclient[]> {
-    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Subclient' });
+    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
     return this.mapped.map(body, toSubclients, this.upstream);
   }
 
-  async getSubclient(subclientId: number): Promise<CvSubclient | null> {
-    const body = await this.get(`/Subclient/${subclientId}`, { cacheClass: 'inventory', route: 'GET /Subclient/{id}' });
+  /**
+   * `GET /Subclient/{id}` (an array of one): the subclient's full properties, content with filters and
+   * exceptions among them. `fresh`: read past the cache (a content change works from what is).
+   */
+  async getSubclient(subclientId: number, options: { fresh?: boolean } = {}): Promise<CvSubclient | null> {
+    const body = await this.get(`/Subclient/${subclientId}`, {
+      cacheClass: options.fresh ? undefined : 'inventory',
+      tags: [SUBCLIENTS_TAG],
+      route: 'GET /Subclient/{id}',
+    });
     return this.mapped.map(body, toSubclients, this.upstream).find((s) => s.subclientId === subclientId) ?? null;
+  }
+
+  /**
+   * `POST /Subclient/{id}` with a content change (subclient-content.ts): answered `{response: [{errorCode,
+   * errorString}]}` or `{errorCode, errorMessage}`, both read by findCommvaultError; an unknown subclient
+   * is NOT_FOUND. Drops every cached subclient read, so the next one shows the change.
+   */
+  async updateSubclient(subclientId: number, body: Record<string, unknown>): Promise<void> {
+    await this.write(`/Subclient/${subclientId}`, 'POST /Subclient/{id}', { body, invalidates: [SUBCLIENTS_TAG] });
   }
 
   /**

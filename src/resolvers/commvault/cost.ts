@@ -42,6 +42,7 @@ export const ASSUMED = {
 /** The shared detail records (see FieldCost.shared): one loader call serves every field reading it. */
 const DETAIL = {
   subclient: 'subclient detail',
+  subclientProperties: 'subclient properties',
   plan: 'plan list',
   library: 'library detail',
   ddbStore: 'DDB store detail',
@@ -96,6 +97,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultClient.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
   'CommvaultClient.agents': perParent(1, { items: ASSUMED.agentsPerClient }),
   'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),
+  // `GET /Instance?clientId=` per client; an agent's are filtered from the same answer.
+  'CommvaultClient.instances': perParent(1, { items: ASSUMED.agentsPerClient }),
+  'CommvaultAgent.instances': perParent(1, { items: 1 }),
+  // The client's `GET /Backupset` and `GET /Subclient` listings, filtered by instance and by backup set.
+  'CommvaultAgentInstance.backupsets': perParent(1, { items: 1 }),
+  'CommvaultBackupset.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
   // One walk of `POST /Jobs` over the finished backups of all the clients (last-backup.ts): 1000 jobs per
   // call, about `backupJobsWalkedPerClient` per client, at least one call per CommServe.
   // Left out of `GET /Client`: OS and version from `GET /V4/Servers` per CommServe (all its clients at once),
@@ -124,7 +131,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // Met in a job, a subclient carries only names: one `GET /Subclient?clientId=` per client fills the rest.
   'CommvaultSubclient.description': perParent(1, { shares: DETAIL.subclient }),
   'CommvaultSubclient.backupEnabled': perParent(1, { shares: DETAIL.subclient }),
-  'CommvaultSubclient.contentPaths': perParent(1, { shares: DETAIL.subclient }),
+  // `GET /Subclient/{id}` per subclient: its full properties, shared by these fields.
+  'CommvaultSubclient.contentPaths': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.filters': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.exceptions': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.streamCount': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.lastBackupAt': perParent(1, { shares: DETAIL.subclientProperties }),
   'CommvaultSubclient.plan': perParent(1, { shares: DETAIL.subclient }),
   'CommvaultSubclient.storagePolicy': perParent(1, { shares: DETAIL.subclient }),
   // Filtered from its client's window (`GET /Job?clientId=`, one page).
@@ -228,6 +240,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // The subclient read past the cache, the `POST /Subclient/{id}`, the read back.
+  'Mutation.updateSubclientContent': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  // The client's subclient listing, then per subclient its backup and the job read back.
+  'Mutation.backupBackupset': () => ({ calls: 1 + 2 * ASSUMED.subclientsPerClient, child: level(ASSUMED.subclientsPerClient, { commvault: 1 }) }),
   // Tasks (`POST /CreateTask`): the cached reads that check what the task names, the task, `GET /Job/{id}` of its job.
   // `GET /Subclient/{id}`, and `GET /Client/{id}` for an out-of-place destination.
   'Mutation.restoreFiles': (_parent, env) => ({ calls: taskInput(env).inPlace === false ? 4 : 3, child: level(1, { commvault: 1 }) }),

@@ -12,6 +12,9 @@ import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workl
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
+import {
+  CommvaultAgentInstanceResolver, CommvaultAgentInstancesResolver, CommvaultBackupsetSubclientsResolver, CommvaultClientInstancesResolver,
+} from './agent-instance.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
 import { CommvaultActivityControlResolver } from './activity-control.resolver.js';
 import { CommServeDrBackupResolver, CommServeOfUpstreamResolver, CommServeResolver } from './commserve.resolver.js';
@@ -29,6 +32,7 @@ import { CommvaultMediaAgentDetailResolver } from './media-agent-detail.resolver
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
+import { CommvaultSubclientContentResolver } from './subclient-content.resolver.js';
 import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
 import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
 import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
@@ -90,6 +94,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultClientDetailResolver,
     CommvaultClientHealthResolver,
     CommvaultSubclientResolver,
+    CommvaultClientInstancesResolver,
+    CommvaultAgentInstancesResolver,
+    CommvaultAgentInstanceResolver,
+    CommvaultBackupsetSubclientsResolver,
     CommvaultPlanResolver,
     CommvaultPlanDetailResolver,
     CommvaultStoragePolicyResolver,
@@ -108,6 +116,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultOperationsResolver,
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
+    CommvaultSubclientContentResolver,
     CommvaultAdminOperationsResolver,
     CommServeOfUpstreamResolver,
     CommServeResolver,
