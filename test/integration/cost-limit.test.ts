@@ -66,6 +66,17 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.BackupVirtualMachine = { input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-main', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId) } };
     VARIABLES.JobDetail = { upstream: 'cv-main', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
     VARIABLES.BrowseSubclient = { upstream: 'cv-main', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId };
+    VARIABLES.BrowseDeletedFiles = VARIABLES.BrowseSubclient;
+    VARIABLES.SubclientDetail = VARIABLES.BrowseSubclient;
+    // Adding the same filter again changes nothing: every role may repeat it.
+    const fileSystem = cv.data.subclients.find((s) => s.content.length > 0 && (s.applicationId === 33 || s.applicationId === 29))!;
+    VARIABLES.UpdateSubclientContent = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', fileSystem.subclientId), operation: 'ADD', filters: ['*.cost'] };
+    // Two subclients, both enabled: within the estimate's three assumed.
+    const pair = cv.data.backupsets.find((b) => {
+      const members = cv.data.subclients.filter((s) => s.backupsetId === b.backupsetId);
+      return members.length === 2 && members.every((s) => s.enableBackup);
+    })!;
+    VARIABLES.BackupBackupset = { backupset: toGlobalId('CommvaultBackupset', 'cv-main', `${pair.clientId}.${pair.backupsetId}`), level: 'INCREMENTAL' };
     // A subclient with a completed backup (a restore needs one), a policy with a secondary copy.
     const restorable = cv.data.subclients.find((s) => cv.data.jobs.some((j) => j.subclientId === s.subclientId && j.jobType === 'Backup' && j.status === 'Completed'))!;
     VARIABLES.RestoreFiles = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', restorable.subclientId), paths: ['C:\\data'] };
