@@ -175,6 +175,21 @@ describe('updateSubclientContent', () => {
     sc.filters = before;
   });
 
+  it('a lost answer is UPSTREAM_UNCERTAIN after exactly one POST, and the cached read is dropped all the same', async () => {
+    const sc = richSubclient();
+    const before = [...sc.filters];
+    expect((await gql(DETAIL, { sc: sc.subclientId })).data.commvaultSubclient.filters).toEqual(before);
+    sim.setFaults({ afterWrite: { count: 1, status: 502 } });
+    const res = await gql(UPDATE, { sc: subclientGid(sc.subclientId), input: { operation: 'ADD', filters: ['*.lost'] } });
+    expect(codes(res)).toEqual(['UPSTREAM_UNCERTAIN']);
+    expect(sim.calls(UPDATE_ROUTE)).toBe(1);
+    // The CommServe did make the change; the next read shows it, not the cached answer.
+    expect(sc.filters).toEqual([...before, '*.lost']);
+    expect((await gql(DETAIL, { sc: sc.subclientId })).data.commvaultSubclient.filters).toEqual([...before, '*.lost']);
+    expect(mutations('updateSubclientContent')).toEqual([expect.objectContaining({ caller: 'admin', outcome: 'UPSTREAM_UNCERTAIN' })]);
+    sc.filters = before;
+  });
+
   it.each([
     ['a malformed id', 'nope', { operation: 'ADD', filters: ['*.x'] }],
     ['another type\'s id', toGlobalId('CommvaultClient', CV, 2), { operation: 'ADD', filters: ['*.x'] }],
@@ -230,6 +245,22 @@ describe('backupBackupset', () => {
     expect(payload.subclients.find((s: any) => s.subclient.subclientId === off.subclientId)).toEqual({ subclient: { subclientId: off.subclientId }, jobs: [], error: { code: 'UPSTREAM_ERROR' } });
     expect(sim.calls(BACKUP_ROUTE)).toBe(members.length);
     expect(mutations('backupBackupset')).toEqual([expect.objectContaining({ caller: 'admin', outcome: 'ok', jobIds: payload.jobIds })]);
+  });
+
+  it('reports a subclient whose answer was lost as UPSTREAM_UNCERTAIN, sends it once, and goes on with the others', async () => {
+    const bs = sim.data.backupsets.find((b) => {
+      const members = sim.data.subclients.filter((s) => s.backupsetId === b.backupsetId);
+      return members.length >= 2 && members.every((s) => s.enableBackup);
+    })!;
+    const members = sim.data.subclients.filter((s) => s.backupsetId === bs.backupsetId);
+    sim.setFaults({ afterWrite: { count: 1, status: 502 } });
+    const res = await gql(BACKUP, { bs: toGlobalId('CommvaultBackupset', CV, `${bs.clientId}.${bs.backupsetId}`) });
+    expect(res.errors).toBeUndefined();
+    const payload = res.data.backupBackupset;
+    expect(payload.complete).toBe(false);
+    expect(payload.subclients.map((s: any) => s.error?.code ?? 'ok').sort()).toEqual(['UPSTREAM_UNCERTAIN', ...members.slice(1).map(() => 'ok')].sort());
+    expect(payload.jobIds).toHaveLength(members.length - 1);
+    expect(sim.calls(BACKUP_ROUTE)).toBe(members.length);
   });
 
   it('refuses an id that is not a backup set\'s with BAD_USER_INPUT and no upstream call', async () => {
