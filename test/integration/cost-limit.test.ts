@@ -90,6 +90,7 @@ describe('the cost limit over HTTP', () => {
     const plan = cv.data.plans.find((p) => p.companyId === 0)!;
     const planCopy = cv.data.storagePolicies.find((p) => p.storagePolicyId === plan.storagePolicyId)!.copies[0]!;
     VARIABLES.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-main', plan.planId) };
+    VARIABLES.CommvaultPlanAging = VARIABLES.CommvaultPlanPage;
     VARIABLES.UpdateRetention = { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-main', `${plan.planId}.${planCopy.copyId}`), input: { days: 45 } };
     // Console mutations that succeed for every role that may run them.
     VARIABLES.BackupApplication = { input: { application: toGlobalId('BackupDrApplication', 'bdr-main', bdr.data.applications.find((a) => a.slaId !== null)!.id) } };

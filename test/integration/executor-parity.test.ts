@@ -180,7 +180,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
           },
         },
       };
-      if (name === 'CommvaultPlanPage') variablesFor.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
+      if (name === 'CommvaultPlanPage' || name === 'CommvaultPlanAging') variablesFor[name] = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
       if (name === 'DashboardTrends') variablesFor.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
       if (name === 'JobDetail') variablesFor.JobDetail = { upstream: 'cv-a', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };

@@ -77,6 +77,8 @@ describe('the operations/ documents under the default limit', () => {
       EnableActivity: 2,
       // The plan list (node and rpoMinutes), `GET /V4/ServerPlan/{id}`, `GET /V2/Plan/{id}`, the destinations.
       CommvaultPlanPage: 4,
+      // The plan list (node), the destinations, and per destination (10 assumed) its job list and the V2 plan and copy reads.
+      CommvaultPlanAging: 32,
       // `GET /Job/{id}` and its `POST /JobDetails`.
       JobDetail: 2,
       // `GET /V4/Hypervisor` and `GET /VM`, the VM counts (estimated apart, though they share the VM list),

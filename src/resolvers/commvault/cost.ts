@@ -155,6 +155,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultStoragePolicy.copies': perParent(1, { items: ASSUMED.OTHER_LIST }),
   // `GET /V2/StoragePolicy/{id}/Copy/{copyId}` per copy.
   'CommvaultStoragePolicyCopy.retention': perParent(1),
+  // The copy's rule (`GET /V2/StoragePolicy/{id}/Copy/{copyId}`) and its job list.
+  'CommvaultStoragePolicyCopy.agingSummary': perParent(2),
+  // `GET /V2/Plan/{id}` and the V2 copy (cycles, jobs), and the copy's job list.
+  'CommvaultPlanBackupDestination.agingSummary': perParent(3),
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.

@@ -1,3 +1,4 @@
+import { CommvaultPlanDestinationAgingResolver, CommvaultPolicyCopyAgingResolver } from './copy-aging.resolver.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import { commvaultEventFetch } from '../../datasources/commvault/event-search.js';
 import { commvaultJobPosition, commvaultJobsAfter, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
@@ -95,6 +96,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultStoragePolicyResolver,
     CommvaultStoragePolicyCopyResolver,
     CommvaultRetentionResolver,
+    CommvaultPlanDestinationAgingResolver,
+    CommvaultPolicyCopyAgingResolver,
     CommvaultMediaAgentResolver,
     CommvaultMediaAgentDetailResolver,
     CommvaultStoragePoolResolver,
