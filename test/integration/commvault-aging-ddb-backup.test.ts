@@ -70,7 +70,8 @@ function bytesOf(ids: readonly number[], pick: (j: (typeof sim.data.jobs)[number
 }
 
 beforeAll(async () => {
-  sim = await startCommvaultSimulator({ port: 0 });
+  // Started jobs finish within a second, so a DDB Backup's effect on its partitions is seen.
+  sim = await startCommvaultSimulator({ port: 0, jobDurationMs: [300, 600] });
   const config = parseConfig(
     {
       callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
@@ -140,3 +141,87 @@ describe('agingSummary', () => {
     expect(summary.eligibleDataWrittenBytes).toBe(bytesOf(aged, (j) => j.sizeOfMediaOnDisk));
   });
 });
+
+describe('backupDdb', () => {
+  const BACKUP_DDB = /* GraphQL */ `
+    mutation BackupDdb($store: ID!, $idempotencyKey: String) {
+      backupDdb(store: $store, idempotencyKey: $idempotencyKey) {
+        store { storeId } subclients { subclientId name clientName } jobs { jobId status subclient { subclientId } }
+      }
+    }
+  `;
+
+  it('backs up the DDB Backup subclient of each MediaAgent of the store, once per key; the partitions then show the new last DDB backup', async () => {
+    // A store with partitions on two MediaAgents.
+    const store = sim.data.ddbStores.find((s) => new Set(s.partitions.map((p) => p.mediaAgentId)).size > 1)!;
+    const mediaAgents = [...new Set(store.partitions.map((p) => p.mediaAgentId))];
+    const expected = mediaAgents
+      .map((ma) => sim.data.subclients.find((s) => s.clientId === ma && s.ddbBackup)!)
+      .sort((a, b) => sim.data.clients.find((c) => c.clientId === a.clientId)!.clientName.localeCompare(sim.data.clients.find((c) => c.clientId === b.clientId)!.clientName));
+    const storeId = toGlobalId('CommvaultDdbStore', CV, store.storeId);
+    const before = sim.data.jobs.length;
+
+    const res = await gql(BACKUP_DDB, { store: storeId, idempotencyKey: 'ddb-backup-1' });
+    expect(res.errors).toBeUndefined();
+    const payload = res.data.backupDdb;
+    expect(payload.store).toEqual({ storeId: store.storeId });
+    expect(payload.subclients).toEqual(expected.map((s) => ({ subclientId: s.subclientId, name: 'DDBBackup', clientName: sim.data.clients.find((c) => c.clientId === s.clientId)!.clientName })));
+    // The simulator's new jobs: full backups of exactly those subclients, in that order.
+    const started = sim.data.jobs.slice(before);
+    expect(started.map((j) => ({ subclientId: j.subclientId, jobType: j.jobType, level: j.backupLevel }))).toEqual(
+      expected.map((s) => ({ subclientId: s.subclientId, jobType: 'Backup', level: 'Full' })),
+    );
+    expect(payload.jobs.map((j: any) => j.jobId)).toEqual(started.map((j) => j.jobId));
+    expect(sim.calls('POST /Subclient/{id}/action/backup')).toBe(expected.length);
+
+    // The same key: the first outcome, nothing sent again.
+    const again = await gql(BACKUP_DDB, { store: storeId, idempotencyKey: 'ddb-backup-1' });
+    expect(again.data.backupDdb.jobs.map((j: any) => j.jobId)).toEqual(started.map((j) => j.jobId));
+    expect(sim.calls('POST /Subclient/{id}/action/backup')).toBe(expected.length);
+    expect(auditLines.filter((l) => l.component === 'audit' && l.operation === 'backupDdb')[0]).toMatchObject({ caller: 'admin', outcome: 'ok', targets: [storeId] });
+
+    // Once the jobs finish, each partition's last DDB backup is their end (the DDB reads were dropped).
+    await waitFor(() => started.every((j) => j.status === 'Completed'));
+    const read = await gql(`{ node(id: "${storeId}") { ... on CommvaultDdbStore { partitions { subStoreId lastBackupAt } } } }`);
+    expect(read.errors).toBeUndefined();
+    const endOf = new Map(started.map((j) => [j.clientId, j.endTime]));
+    expect(read.data.node.partitions).toEqual(
+      store.partitions.map((p) => ({ subStoreId: p.subStoreId, lastBackupAt: new Date(endOf.get(p.mediaAgentId)! * 1000).toISOString() })),
+    );
+  });
+
+  it('is NOT_FOUND for a store the CommServe does not know, with nothing sent', async () => {
+    const res = await gql(BACKUP_DDB, { store: toGlobalId('CommvaultDdbStore', CV, 999) });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(sim.calls('POST /Subclient/{id}/action/backup')).toBe(0);
+  });
+});
+
+describe('CommvaultDdbStore.resync', () => {
+  it('shows from the store flags which stores need a resync, for listed stores and stores read by id', async () => {
+    const res = await gql(`{ commvaultDdbStores(upstream: "${CV}") { storeId resync { needed inProgress underMaintenance storeFlags } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.commvaultDdbStores).toEqual(
+      sim.data.ddbStores.map((s) => ({
+        storeId: s.storeId,
+        resync: { needed: (s.storeFlags & 33_554_432) !== 0, inProgress: (s.storeFlags & 1_073_741_824) !== 0, underMaintenance: (s.storeFlags & 16_777_216) !== 0, storeFlags: s.storeFlags },
+      })),
+    );
+    // The seed leaves one store marked, and it is in maintenance.
+    const marked = sim.data.ddbStores.filter((s) => (s.storeFlags & 33_554_432) !== 0);
+    expect(marked).toHaveLength(1);
+    const byId = await gql(`{ node(id: "${toGlobalId('CommvaultDdbStore', CV, marked[0]!.storeId)}") { ... on CommvaultDdbStore { resync { needed underMaintenance } } } }`);
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data.node.resync).toEqual({ needed: true, underMaintenance: true });
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    // Each request the simulator handles advances its jobs (a login needs no token).
+    await fetch(`${sim.url}/Login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -162,6 +162,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         RunDisasterRecoveryBackup: { upstream: 'cv-a', idempotencyKey: 'parity-dr' },
         RunDdbOperation: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY', idempotencyKey: 'parity-ddb' },
         RunPlanJobOperation: planJobOperationVariables(),
+        BackupDdb: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), idempotencyKey: 'parity-ddb-backup' },
         UpdateRetention: retentionVariables(),
         // Data verification: toggled on the simulator, read by no other test here.
         EnableActivity: { upstream: 'cv-a', activity: 'DATA_VERIFICATION', idempotencyKey: 'parity-enable' },

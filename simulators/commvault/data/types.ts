@@ -129,6 +129,8 @@ export interface Subclient {
   content: string[];
   enableBackup: boolean;
   description: string;
+  /** The DDB Backup subclient Commvault keeps on a MediaAgent with DDB partitions (`fsSubClientProp.isDDBSubclient`). */
+  ddbBackup?: boolean;
 }
 
 export interface MediaAgent {
@@ -263,6 +265,8 @@ export interface DdbStore {
   ddbVersion: number;
   status: number;
   sealedTime: number;
+  /** `storeFlags` of the engine list (IdxSIDBStore flags: 16777216 maintenance, 33554432 needs resync, 536870912 pruning on). */
+  storeFlags: number;
   partitions: DdbPartition[];
 }
 

@@ -221,7 +221,9 @@ function subclientProperties(ctx: SimContext, sc: Subclient): Record<string, unk
     planEntity: { planId: sc.planId, planName: plan?.planName ?? '' },
     ...listOrOmit('content', sc.content.map((path) => ({ path }))),
   };
-  if (sc.applicationId === 33 || sc.applicationId === 29) out.fsSubClientProp = { useGlobalFilters: 2, followMountPointsMode: 1 };
+  if (sc.applicationId === 33 || sc.applicationId === 29) {
+    out.fsSubClientProp = { useGlobalFilters: 2, followMountPointsMode: 1, ...(sc.ddbBackup ? { isDDBSubclient: true } : {}) };
+  }
   return out;
 }
 

@@ -190,6 +190,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.history': free({ items: HISTORY_ITEMS }),
+  // From the engine list the store came from; a store from `node` reads the (cached) engine list once per CommServe.
+  'CommvaultDdbStore.resync': batched('commvault'),
   'CommvaultDdbPartition.severity': free(),
   // `GET /V4/mediaAgent/{id}` per MediaAgent, shared by these fields.
   'CommvaultMediaAgent.status': perParent(1, { shares: DETAIL.mediaAgent }),
@@ -257,6 +259,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
     return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
+  // `GET /DDBInformation/{id}`, `GET /Client`, and per MediaAgent of the partitions (two assumed) its
+  // subclients, the backup call and `GET /Job/{id}` of the started job.
+  'Mutation.backupDdb': () => ({ calls: 8, child: level(1, { commvault: 1 }) }),
   // The rule read past the cache; for a plan destination `GET /V2/Plan/{id}` and its V2 copy (cycles),
   // for a policy copy `GET /StoragePolicy` (its name); the copy's job list, the PUT and the read-back.
   'Mutation.updateRetention': () => ({ calls: 6, child: level(1, { commvault: 1 }) }),

@@ -1,3 +1,4 @@
+import { CommvaultDdbBackupResolver } from './ddb-backup.resolver.js';
 import { CommvaultPlanDestinationAgingResolver, CommvaultPolicyCopyAgingResolver } from './copy-aging.resolver.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import { commvaultEventFetch } from '../../datasources/commvault/event-search.js';
@@ -112,6 +113,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
     CommvaultAdminOperationsResolver,
+    CommvaultDdbBackupResolver,
     CommServeOfUpstreamResolver,
     CommServeResolver,
     CommServeDrBackupResolver,
