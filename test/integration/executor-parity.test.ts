@@ -131,6 +131,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
     CommvaultClients: { upstream: 'cv-a', search: 'a' },
     StorageCapacity: { upstream: 'cv-a' },
+    ProtectionSummary: { upstream: 'cv-a' },
     // A fixed end for the report's and the summary's 24 hours: "now" would differ between the two runs.
     EstateHealthPage: { until: '2026-11-08T00:00:00Z' },
     DashboardJobs: { filter: { upstream: ['cv-a', 'bdr-a'] } },

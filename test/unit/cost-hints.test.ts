@@ -114,6 +114,8 @@ describe('the operations/ documents under the default limit', () => {
       RunDdbOperation: 5,
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
+      // What unprotectedWorkloads reads for 7 days: per CommServe the servers, clients and job pages; per console its walk.
+      ProtectionSummary: 18,
       // The store's partitions, the client list, and per MediaAgent (two assumed) its subclients, the backup and the job.
       BackupDdb: 8,
       // The destination read past the cache, the V2 plan and copy (cycles), the copy's jobs, the PUT, the read-back.
