@@ -76,6 +76,8 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
     VARIABLES.EnableActivity = { upstream: 'cv-main', activity: 'DATA_VERIFICATION' };
     VARIABLES.DisableActivity = { upstream: 'cv-main', activity: 'DATA_VERIFICATION' };
+    // One CommServe: the console's week of capture jobs is DashboardEstate's to read.
+    VARIABLES.ProtectionSummary = { upstream: 'cv-main' };
     VARIABLES.BackupDdb = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId) };
     VARIABLES.RunDdbOperation = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY' };
     // RETAIN can be repeated: every role's run keeps the same finished backup.
