@@ -87,6 +87,9 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
     VARIABLES.EnableActivity = { upstream: 'cv-main', activity: 'DATA_VERIFICATION' };
     VARIABLES.DisableActivity = { upstream: 'cv-main', activity: 'DATA_VERIFICATION' };
+    // One CommServe: the console's week of capture jobs is DashboardEstate's to read.
+    VARIABLES.ProtectionSummary = { upstream: 'cv-main' };
+    VARIABLES.BackupDdb = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId) };
     VARIABLES.RunDdbOperation = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY' };
     // RETAIN can be repeated: every role's run keeps the same finished backup.
     const kept = cv.data.jobs.find((j) => j.jobType === 'Backup' && j.status === 'Completed')!;
@@ -101,6 +104,7 @@ describe('the cost limit over HTTP', () => {
     const plan = cv.data.plans.find((p) => p.companyId === 0)!;
     const planCopy = cv.data.storagePolicies.find((p) => p.storagePolicyId === plan.storagePolicyId)!.copies[0]!;
     VARIABLES.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-main', plan.planId) };
+    VARIABLES.CommvaultPlanAging = VARIABLES.CommvaultPlanPage;
     VARIABLES.UpdateRetention = { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-main', `${plan.planId}.${planCopy.copyId}`), input: { days: 45 } };
     // Console mutations that succeed for every role that may run them.
     VARIABLES.BackupApplication = { input: { application: toGlobalId('BackupDrApplication', 'bdr-main', bdr.data.applications.find((a) => a.slaId !== null)!.id) } };

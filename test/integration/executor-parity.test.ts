@@ -137,6 +137,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
     CommvaultClients: { upstream: 'cv-a', search: 'a' },
     StorageCapacity: { upstream: 'cv-a' },
+    ProtectionSummary: { upstream: 'cv-a' },
     // A fixed end for the report's and the summary's 24 hours: "now" would differ between the two runs.
     EstateHealthPage: { until: '2026-11-08T00:00:00Z' },
     DashboardJobs: { filter: { upstream: ['cv-a', 'bdr-a'] } },
@@ -168,6 +169,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         RunDisasterRecoveryBackup: { upstream: 'cv-a', idempotencyKey: 'parity-dr' },
         RunDdbOperation: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY', idempotencyKey: 'parity-ddb' },
         RunPlanJobOperation: planJobOperationVariables(),
+        BackupDdb: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), idempotencyKey: 'parity-ddb-backup' },
         UpdateRetention: retentionVariables(),
         UpdateSubclientContent: {
           subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients.find((s) => s.content.length > 0 && (s.applicationId === 33 || s.applicationId === 29))!.subclientId),
@@ -193,7 +195,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
           },
         },
       };
-      if (name === 'CommvaultPlanPage') variablesFor.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
+      if (name === 'CommvaultPlanPage' || name === 'CommvaultPlanAging') variablesFor[name] = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
       if (name === 'DashboardTrends') variablesFor.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
       if (name === 'JobDetail') variablesFor.JobDetail = { upstream: 'cv-a', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };

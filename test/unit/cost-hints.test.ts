@@ -84,6 +84,8 @@ describe('the operations/ documents under the default limit', () => {
       EnableActivity: 2,
       // The plan list (node and rpoMinutes), `GET /V4/ServerPlan/{id}`, `GET /V2/Plan/{id}`, the destinations.
       CommvaultPlanPage: 4,
+      // The plan list (node), the destinations, and per destination (10 assumed) its job list and the V2 plan and copy reads.
+      CommvaultPlanAging: 32,
       // `GET /Job/{id}` and its `POST /JobDetails`.
       JobDetail: 2,
       // `GET /V4/Hypervisor` and `GET /VM`, the VM counts (estimated apart, though they share the VM list),
@@ -119,6 +121,10 @@ describe('the operations/ documents under the default limit', () => {
       RunDdbOperation: 5,
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
+      // What unprotectedWorkloads reads for 7 days: per CommServe the servers, clients and job pages; per console its walk.
+      ProtectionSummary: 18,
+      // The store's partitions, the client list, and per MediaAgent (two assumed) its subclients, the backup and the job.
+      BackupDdb: 8,
       // The destination read past the cache, the V2 plan and copy (cycles), the copy's jobs, the PUT, the read-back.
       UpdateRetention: 6,
       StorageCapacity: 2,

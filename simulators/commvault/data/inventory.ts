@@ -1,6 +1,6 @@
 import type { Prng } from '../../common/prng.js';
 import { COMMCELL_COMPANY_ID } from './organisation.js';
-import { APP, type Agent, type Backupset, type Client, type Company, type Instance, type MediaAgent, type OsFamily, type Plan, type Subclient } from './types.js';
+import { APP, type Agent, type Backupset, type Client, type Company, type DdbStore, type Instance, type MediaAgent, type OsFamily, type Plan, type StoragePolicy, type Subclient } from './types.js';
 
 export interface Inventory {
   clients: Client[];
@@ -173,4 +173,40 @@ function contentFor(os: OsFamily, subclientName: string): string[] {
   const nix: Record<string, string> = { Documents: '/srv/documents', Logs: '/var/log', AppData: '/opt/app/data', ArchiveLog: '', 'Tier1 VMs': '' };
   const path: string = (os === 'Windows' ? win : nix)[subclientName] ?? '';
   return path === '' ? [] : [path];
+}
+
+/**
+ * The DDB Backup subclient Commvault creates with a deduplication store on each MediaAgent holding one
+ * of its partitions: `DDBBackup` in the File System agent's default backupset, no content of its own
+ * (docs/upstreams/commvault-aging.md §2), backed up to the store's own policy (and so its plan). Added after every other
+ * part is drawn, with ids after the last subclient, so the seed's other data stays as it was.
+ */
+export function addDdbBackupSubclients(inv: Inventory, ddbStores: readonly DdbStore[], policies: readonly StoragePolicy[]): void {
+  let nextId = Math.max(0, ...inv.subclients.map((s) => s.subclientId)) + 1;
+  const done = new Set<number>();
+  for (const store of ddbStores) {
+    for (const partition of store.partitions) {
+      const ma = partition.mediaAgentId;
+      const backupset = inv.backupsets.find((b) => b.clientId === ma && b.isDefault && (b.applicationId === APP.windowsFs.applicationId || b.applicationId === APP.linuxFs.applicationId));
+      if (done.has(ma) || !backupset) continue;
+      done.add(ma);
+      inv.subclients.push({
+        subclientId: nextId++,
+        subclientName: 'DDBBackup',
+        clientId: ma,
+        applicationId: backupset.applicationId,
+        instanceId: backupset.instanceId,
+        backupsetId: backupset.backupsetId,
+        planId: policies.find((p) => p.storagePolicyId === store.storagePolicyId)?.planId ?? 0,
+        storagePolicyId: store.storagePolicyId,
+        content: [],
+        filters: [],
+        exceptions: [],
+        streams: 1,
+        enableBackup: true,
+        description: 'DDB Backup subclient',
+        ddbBackup: true,
+      });
+    }
+  }
 }

@@ -136,6 +136,8 @@ export interface Subclient {
   streams: number;
   enableBackup: boolean;
   description: string;
+  /** The DDB Backup subclient Commvault keeps on a MediaAgent with DDB partitions (`fsSubClientProp.isDDBSubclient`). */
+  ddbBackup?: boolean;
 }
 
 export interface MediaAgent {
@@ -270,6 +272,8 @@ export interface DdbStore {
   ddbVersion: number;
   status: number;
   sealedTime: number;
+  /** `storeFlags` of the engine list (IdxSIDBStore flags: 16777216 maintenance, 33554432 needs resync, 536870912 pruning on). */
+  storeFlags: number;
   partitions: DdbPartition[];
 }
 

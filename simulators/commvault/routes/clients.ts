@@ -228,7 +228,9 @@ export function subclientProperties(ctx: SimContext, sc: Subclient): Record<stri
       ...sc.exceptions.map((includePath) => ({ includePath })),
     ]),
   };
-  if (sc.applicationId === 33 || sc.applicationId === 29) out.fsSubClientProp = { useGlobalFilters: 2, followMountPointsMode: 1 };
+  if (sc.applicationId === 33 || sc.applicationId === 29) {
+    out.fsSubClientProp = { useGlobalFilters: 2, followMountPointsMode: 1, ...(sc.ddbBackup ? { isDDBSubclient: true } : {}) };
+  }
   return out;
 }
 

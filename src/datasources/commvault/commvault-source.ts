@@ -8,6 +8,7 @@ import { browseRequest, findRequest } from './browse-request.js';
 import { hasBrowseResult, toBrowsePage } from './mappers/browse.js';
 import { toAgents, toBackupsets, toClients } from './mappers/client.js';
 import { toDdbEngines, toDdbStore } from './mappers/ddb.js';
+import { toDdbBackupSubclients } from './mappers/ddb-backup.js';
 import { findCommvaultError, genericHttpError, type CommvaultBodyError } from './mappers/errors.js';
 import { toAlertDefinitions, toAlertRules, toTriggeredAlerts } from './mappers/alert.js';
 import { toEvents } from './mappers/event.js';
@@ -319,9 +320,10 @@ export class CommvaultSource extends UpstreamSource {
   /**
    * `POST /Subclient/{id}/action/backup?backupLevel=`: the ids of the jobs it started. An unknown
    * subclient is NOT_FOUND; other refusals UPSTREAM_ERROR; no readable answer UPSTREAM_UNCERTAIN.
+   * `invalidates`: the cache tags the backup changes (default `jobs`; a DDB Backup also `ddb`).
    */
-  async startSubclientBackup(subclientId: number, level: CvBackupLevel): Promise<number[]> {
-    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { query: { backupLevel: level } });
+  async startSubclientBackup(subclientId: number, level: CvBackupLevel, options: { invalidates?: string[] } = {}): Promise<number[]> {
+    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { query: { backupLevel: level }, invalidates: options.invalidates });
     return toStartedJobIds(body);
   }
 
@@ -518,6 +520,15 @@ export class CommvaultSource extends UpstreamSource {
   async listSubclients(clientId: number): Promise<CvSubclient[]> {
     const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
     return this.mapped.map(body, toSubclients, this.upstream);
+  }
+
+  /**
+   * The client's DDB Backup subclients (docs/upstreams/commvault-aging.md §2): the same `GET /Subclient?clientId=`
+   * answer as listSubclients (one cache entry), read for the DDB flag.
+   */
+  async listDdbBackupSubclients(clientId: number): Promise<CvSubclient[]> {
+    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
+    return this.mapped.map(body, toDdbBackupSubclients, this.upstream);
   }
 
   /**

@@ -372,6 +372,20 @@ export interface CvDdbStore extends NodeRecord {
   avgQiMicros: number | null;
   /** Smallest free space of any partition's volume, bytes. */
   freeBytes: number | null;
+  /** From the engine list's `storeFlags`; null where the answer has none (`GET /DDBInformation/{id}`). */
+  resync: CvDdbResync | null;
+}
+
+/** A store's resync state, read from its `storeFlags` bits (docs/upstreams/commvault-aging.md §3). */
+export interface CvDdbResync {
+  /** `DDB_NEEDS_AUTO_RESYNC`: the CommServe database and the DDB disagree; the CommServe starts the resync itself. */
+  needed: boolean;
+  /** `DDB_RESYNC_IN_PROGRESS`. */
+  inProgress: boolean;
+  /** `DDB_UNDER_MAINTENANCE`: the store takes no backups until resynchronised. */
+  underMaintenance: boolean;
+  /** The flags as sent. */
+  storeFlags: number;
 }
 
 /** `GET /Job` options as CommvaultSource.listJobs takes them. */

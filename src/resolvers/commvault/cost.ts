@@ -167,6 +167,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultStoragePolicy.copies': perParent(1, { items: ASSUMED.OTHER_LIST }),
   // `GET /V2/StoragePolicy/{id}/Copy/{copyId}` per copy.
   'CommvaultStoragePolicyCopy.retention': perParent(1),
+  // The copy's rule (`GET /V2/StoragePolicy/{id}/Copy/{copyId}`) and its job list.
+  'CommvaultStoragePolicyCopy.agingSummary': perParent(2),
+  // `GET /V2/Plan/{id}` and the V2 copy (cycles, jobs), and the copy's job list.
+  'CommvaultPlanBackupDestination.agingSummary': perParent(3),
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
@@ -198,6 +202,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.history': free({ items: HISTORY_ITEMS }),
+  // From the engine list the store came from; a store from `node` reads the (cached) engine list once per CommServe.
+  'CommvaultDdbStore.resync': batched('commvault'),
   'CommvaultDdbPartition.severity': free(),
   // `GET /V4/mediaAgent/{id}` per MediaAgent, shared by these fields.
   'CommvaultMediaAgent.status': perParent(1, { shares: DETAIL.mediaAgent }),
@@ -269,6 +275,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
     return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
+  // `GET /DDBInformation/{id}`, `GET /Client`, and per MediaAgent of the partitions (two assumed) its
+  // subclients, the backup call and `GET /Job/{id}` of the started job.
+  'Mutation.backupDdb': () => ({ calls: 8, child: level(1, { commvault: 1 }) }),
   // The rule read past the cache; for a plan destination `GET /V2/Plan/{id}` and its V2 copy (cycles),
   // for a policy copy `GET /StoragePolicy` (its name); the copy's job list, the PUT and the read-back.
   'Mutation.updateRetention': () => ({ calls: 6, child: level(1, { commvault: 1 }) }),
