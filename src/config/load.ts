@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type GatewayConfig } from './schema.js';
+import { configSchema, type GatewayConfig, type UpstreamConfig } from './schema.js';
 import { resolveNotificationSecrets } from './notifications.js';
 import { readPem } from './pem.js';
 import { readSecretFile } from './secret-files.js';
@@ -67,11 +67,49 @@ export function parseConfig(raw: unknown, env: Env = process.env, kinds: Readonl
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
   const config = parsed.data;
+  expandTenants(config, kinds);
   resolveSecrets(config, env);
   resolveTlsPem(config);
   resolveDemoPorts(config, DEMO_UPSTREAMS);
   checkReferences(config, kinds);
   applyKindDefaults(config, kinds);
+  return config;
+}
+
+/**
+ * Turns each entry that lists `tenants` (an MSP service account, docs/upstreams/commvault-cloud-msp.md)
+ * into one upstream per tenant, in its place: the entry's settings and credentials, the tenant's id,
+ * `operatorCompanyId` and buckets. References to the entry's id (callers' `upstreams` and `credentials`,
+ * `collectors.exclude` and `identities`) then stand for all its tenants.
+ */
+export function expandTenants(config: GatewayConfig, kinds: Readonly<Record<string, UpstreamKindSpec>> = UPSTREAM_KINDS): GatewayConfig {
+  const tenantsOf = new Map<string, string[]>();
+  config.upstreams = config.upstreams.flatMap((entry, i) => {
+    const { tenants, ...rest } = entry;
+    if (tenants === undefined) return [entry];
+    if (!kinds[entry.kind]?.tenants) throw new ConfigError(`upstreams[${i}].tenants: only for a kind whose service account reaches tenants, not ${entry.kind}`);
+    if (entry.operatorCompanyId !== undefined) throw new ConfigError(`upstreams[${i}].operatorCompanyId: each tenant gives its own companyId`);
+    const seen = new Set<number>();
+    tenantsOf.set(entry.id, tenants.map((t) => t.id));
+    return tenants.map((t, j) => {
+      if (seen.has(t.companyId)) throw new ConfigError(`upstreams[${i}].tenants[${j}].companyId: ${t.companyId} is listed twice`);
+      seen.add(t.companyId);
+      const upstream: UpstreamConfig = { ...structuredClone(rest), id: t.id, operatorCompanyId: t.companyId };
+      if (t.rateLimit?.read) upstream.rateLimit.read = { ...t.rateLimit.read };
+      if (t.rateLimit?.write) upstream.rateLimit.write = { ...t.rateLimit.write };
+      return upstream;
+    });
+  });
+  if (tenantsOf.size === 0) return config;
+  const expand = (ids: readonly string[]): string[] => [...new Set(ids.flatMap((id) => tenantsOf.get(id) ?? [id]))];
+  const expandRecord = <T>(record: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(record).flatMap(([id, value]) => (tenantsOf.get(id) ?? [id]).map((t) => [t, structuredClone(value)] as const)));
+  for (const c of config.callers) {
+    if (c.upstreams) c.upstreams = expand(c.upstreams);
+    if (c.credentials) c.credentials = expandRecord(c.credentials);
+  }
+  config.collectors.exclude = expand(config.collectors.exclude);
+  config.collectors.identities = expandRecord(config.collectors.identities);
   return config;
 }
 

@@ -129,6 +129,18 @@ const tlsSchema = z
   .refine((tls) => (tls.cert === undefined) === (tls.key === undefined), { message: 'cert and key go together (mutual TLS)' });
 export type UpstreamTlsConfig = z.infer<typeof tlsSchema>;
 
+/** One tenant an MSP service account reaches (docs/upstreams/commvault-cloud-msp.md). */
+const tenantSchema = z
+  .object({
+    /** The tenant's upstream id: its own global ids, cache entries and budget. */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, ".", "_" and "-" only'),
+    /** The tenant's company id, sent as `operatorcompanyid` on each of its calls. */
+    companyId: z.number().int().nonnegative(),
+    /** This tenant's buckets, when its budget differs from the entry's (a raised limit). @default the entry's */
+    rateLimit: z.object({ read: bucketSchema.optional(), write: bucketSchema.optional() }).strict().optional(),
+  })
+  .strict();
+
 const upstreamSchema = z
   .object({
     /** Stable name of the upstream instance; part of global ids and cache keys. */
@@ -223,6 +235,17 @@ const upstreamSchema = z
      * @default the system's certificate authorities, verification on, no client certificate
      */
     tls: tlsSchema.optional(),
+    /**
+     * Commvault Cloud: the tenant company this upstream acts for, sent as `operatorcompanyid` on every call
+     * (an MSP service account's tenant; `tenants` sets it). @default none (the user's own company)
+     */
+    operatorCompanyId: z.number().int().nonnegative().optional(),
+    /**
+     * Commvault Cloud MSP: the tenants this entry's service account reaches. At load the entry becomes one
+     * upstream per tenant (its `id`, `operatorCompanyId` = `companyId`, its own budget), sharing the
+     * service account and its login; callers' `upstreams` may name the entry's id for all of them.
+     */
+    tenants: z.array(tenantSchema).min(1).optional(),
   })
   .strict();
 
