@@ -83,7 +83,13 @@ export type BucketConfig = z.infer<typeof bucketSchema>;
 
 const simPortSchema = z.number().int().min(0).max(65535);
 
-const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional() };
+/**
+ * A secret field `x` of the config comes as the value (`x`), from an environment variable (`xEnv`; that
+ * variable's `…_FILE` twin names a file instead), or from a file (`xFile`); files are reread on change
+ * and on SIGHUP (src/config/secret-refs.ts, docs/configuration.md "Secrets").
+ */
+const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional(), passwordFile: z.string().min(1).optional() };
+const bearerRef = { bearerToken: z.string().optional(), bearerTokenEnv: z.string().optional(), bearerTokenFile: z.string().min(1).optional() };
 
 /**
  * Backup and DR consoles: a Google token the gateway mints and renews itself (docs/upstreams/backupdr.md §2.1),
@@ -151,15 +157,13 @@ const upstreamSchema = z
     url: z.url(),
     /** Service account the gateway uses unless the caller brings its own upstream credential. */
     username: z.string().optional(),
-    ...secretRef,
     /**
-     * The service account's password from this file (one trailing newline dropped), instead of `password`
-     * or `passwordEnv`: reread when the file changes or on SIGHUP, and the next login uses it.
+     * The service account's password: `password`, `passwordEnv` or `passwordFile` (one trailing newline
+     * dropped; reread when the file changes or on SIGHUP, and the next login uses it).
      */
-    passwordFile: z.string().min(1).optional(),
-    /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
-    bearerToken: z.string().optional(),
-    bearerTokenEnv: z.string().optional(),
+    ...secretRef,
+    /** Backup and DR consoles: OAuth bearer token (`bearerToken`, `bearerTokenEnv` or `bearerTokenFile`). */
+    ...bearerRef,
     /**
      * Backup and DR consoles: how the gateway authenticates besides a fixed bearer. `google`: mint and renew
      * the Google token itself. `promoteUser`: after each login, `PUT /manageacl/promoteUser` (temporary
@@ -254,16 +258,17 @@ const upstreamCredentialSchema = z
   .object({
     username: z.string().optional(),
     ...secretRef,
-    bearerToken: z.string().optional(),
-    bearerTokenEnv: z.string().optional(),
+    ...bearerRef,
   })
   .strict();
 
 const callerSchema = z
   .object({
     id: z.string().min(1),
+    /** The caller's key (`Authorization: Bearer <apiKey>`): `apiKey`, `apiKeyEnv` or `apiKeyFile` (reread on change). */
     apiKey: z.string().min(1).optional(),
     apiKeyEnv: z.string().optional(),
+    apiKeyFile: z.string().min(1).optional(),
     role: z.enum(ROLES),
     /** Upstream ids this caller may see. @default all */
     upstreams: z.array(z.string()).optional(),
@@ -361,8 +366,10 @@ const redisSchema = z.union([
       name: z.string().min(1),
       password: z.string().optional(),
       passwordEnv: z.string().optional(),
+      passwordFile: z.string().min(1).optional(),
       sentinelPassword: z.string().optional(),
       sentinelPasswordEnv: z.string().optional(),
+      sentinelPasswordFile: z.string().min(1).optional(),
       db: z.number().int().min(0).optional(),
       tls: z.boolean().optional(),
     })
@@ -372,6 +379,7 @@ const redisSchema = z.union([
       cluster: z.array(redisNodeSchema).min(1),
       password: z.string().optional(),
       passwordEnv: z.string().optional(),
+      passwordFile: z.string().min(1).optional(),
       tls: z.boolean().optional(),
     })
     .strict(),
