@@ -103,9 +103,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const secretFiles = new SecretFileWatcher(config, logger, (scope) => {
     if (scope.kind === 'upstream') registry.retireSources(scope.upstreamId, retireGraceMs);
     else if (scope.kind === 'tls') pipeline.renewConnections?.(scope.upstreamId);
+    else if (scope.kind === 'collectors') registry.retireSources(scope.upstreamId, retireGraceMs, 'background');
     else if (scope.kind === 'callers') callers.reload(config);
     else if (scope.kind === 'redis' && config.redis) useRedisPasswords(config.redis);
-    // collectors: each run builds its principal from the config; notifications: webhooks sign with the
+    // notifications: webhooks sign with the
     // entry's secret, e-mail remakes its transport when the password changed; telemetry: each export
     // reads the headers.
   });

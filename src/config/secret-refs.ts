@@ -12,13 +12,13 @@ export function readSecretFile(path: string): string {
  * What a changed secret affects, so the gateway applies it where it is used (src/gateway.ts):
  * `upstream` — a service account's password, bearer token or Google key file (its sources are retired:
  * the next call logs in with the new one); `tls` — an upstream's CA, client certificate or key (a new
- * connection pool); `callers` — API keys and callers' own upstream credentials; `collectors` — collector
- * identities; `notifications` — webhook and SMTP secrets; `redis` — the shared layer's passwords;
+ * connection pool); `callers` — API keys and callers' own upstream credentials; `collectors` — an
+ * upstream's collector identity (the collectors' sources there are retired); `notifications` — webhook and SMTP secrets; `redis` — the shared layer's passwords;
  * `telemetry` — trace export headers.
  */
 export type SecretScope =
-  | { readonly kind: 'upstream' | 'tls'; readonly upstreamId: string }
-  | { readonly kind: 'callers' | 'collectors' | 'notifications' | 'redis' | 'telemetry' };
+  | { readonly kind: 'upstream' | 'tls' | 'collectors'; readonly upstreamId: string }
+  | { readonly kind: 'callers' | 'notifications' | 'redis' | 'telemetry' };
 
 /** A secret read from a file: reread when the file changes or on SIGHUP (SecretFileWatcher). */
 export interface FileSecret {
@@ -76,8 +76,8 @@ export function resolveConfigSecrets(config: GatewayConfig, env: Env): void {
   config.notifications.webhooks.forEach((w, i) => secret(`notifications.webhooks[${i}]`, w, 'secret', { kind: 'notifications' }));
   config.notifications.email.forEach((e, i) => secret(`notifications.email[${i}].smtp`, e.smtp, 'pass', { kind: 'notifications' }));
   for (const [upstreamId, cred] of Object.entries(config.collectors.identities)) {
-    secret(`collectors.identities.${upstreamId}`, cred, 'password', { kind: 'collectors' });
-    secret(`collectors.identities.${upstreamId}`, cred, 'bearerToken', { kind: 'collectors' });
+    secret(`collectors.identities.${upstreamId}`, cred, 'password', { kind: 'collectors', upstreamId });
+    secret(`collectors.identities.${upstreamId}`, cred, 'bearerToken', { kind: 'collectors', upstreamId });
   }
   config.callers.forEach((c, i) => {
     secret(`callers[${i}]`, c, 'apiKey', { kind: 'callers' });

@@ -147,12 +147,13 @@ export class SourceRegistry {
   /**
    * The upstream's service-account secret changed: its sources are no longer handed out (the next
    * request gets a new one, which logs in with the new secret), while calls already holding one finish
-   * on its session; that session is logged out after `graceMs`, once they have.
+   * on its session; that session is logged out after `graceMs`, once they have. `background`: only the
+   * collectors' sources (their identity changed).
    */
-  retireSources(instanceId: string, graceMs: number): void {
+  retireSources(instanceId: string, graceMs: number, only: 'all' | 'background' = 'all'): void {
     const retired: UpstreamSource[] = [];
     for (const [key, source] of this.sourcesByKey) {
-      if (source.instanceId !== instanceId) continue;
+      if (source.instanceId !== instanceId || (only === 'background' && !source.background)) continue;
       this.sourcesByKey.delete(key);
       retired.push(source);
     }

@@ -83,7 +83,7 @@ describe('secrets from files', () => {
         { kind: 'callers' },
         { kind: 'redis' },
         { kind: 'telemetry' },
-        { kind: 'collectors' },
+        { kind: 'collectors', upstreamId: 'cv' },
         { kind: 'notifications' },
       ]),
     );
