@@ -16,6 +16,11 @@ export interface SimUser {
   password: string;
   /** null: sees every company (a CommCell admin). */
   companyId: number | null;
+  /**
+   * An MSP service account (Commvault Cloud): the companies it may act for with the `operatorcompanyid`
+   * header; each call with the header sees that company only. Absent: the user acts for its own company.
+   */
+  operatesCompanyIds?: number[];
   userGUID: string;
   email: string;
 }

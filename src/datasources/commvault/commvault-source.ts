@@ -107,6 +107,11 @@ export interface CommvaultSourceOptions extends UpstreamSourceOptions {
    * @default `backup-graph-<hostname>`
    */
   deviceId?: string;
+  /**
+   * Commvault Cloud MSP: the tenant company every call acts for, sent as `operatorcompanyid`
+   * (docs/upstreams/commvault-cloud-msp.md). @default none (the user's own company)
+   */
+  operatorCompanyId?: number;
 }
 
 /** Commvault's job type number of a backup (`jobTypeList` of `POST /Jobs`, docs/upstreams/commvault.md). */
@@ -173,6 +178,7 @@ export class CommvaultSource extends UpstreamSource {
   private readonly username: string;
   private readonly password: string;
   private readonly deviceId: string;
+  private readonly operatorCompanyId: number | undefined;
   /**
    * Mapped job pages by the (frozen, cached) answer they came from: a gateway-filtered job list reads
    * the same cached window pages for every page it serves, and they need mapping only once.
@@ -186,6 +192,7 @@ export class CommvaultSource extends UpstreamSource {
     this.username = options.username;
     this.password = options.password;
     this.deviceId = options.deviceId ?? `backup-graph-${hostname()}`;
+    this.operatorCompanyId = options.operatorCompanyId;
   }
 
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
@@ -239,9 +246,14 @@ export class CommvaultSource extends UpstreamSource {
     await this.post('/Logout', { authenticated: false, access: 'write', route: 'POST /Logout', headers });
   }
 
-  /** Commvault answers XML unless asked for JSON (docs/upstreams/commvault.md §1.3). */
+  /**
+   * Commvault answers XML unless asked for JSON (docs/upstreams/commvault.md §1.3). A tenant of an MSP
+   * service account names its company on every call, the login included, so the service counts the call
+   * in that tenant's budget (docs/upstreams/commvault-cloud-msp.md).
+   */
   protected override willSendRequest(req: UpstreamRequest): UpstreamRequest {
-    return { ...req, headers: { Accept: 'application/json', ...req.headers } };
+    const tenant: Record<string, string> = this.operatorCompanyId === undefined ? {} : { operatorcompanyid: String(this.operatorCompanyId) };
+    return { ...req, headers: { Accept: 'application/json', ...tenant, ...req.headers } };
   }
 
   /**
