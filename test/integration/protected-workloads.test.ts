@@ -158,6 +158,26 @@ describe('unprotectedWorkloads on the demo estate', () => {
     expect(new Set(expected.map((w) => w.gap))).toEqual(new Set(['BACKUPS_FAILING', 'NO_BACKUPS']));
   });
 
+  it('a window in hours (what the alert rule asks): the workloads with no successful backup in the last 48 h; hours under 1 are BAD_USER_INPUT', async () => {
+    const gw = await gateway();
+    const nowMs = Date.now();
+    const res = await gw.query<{ unprotectedWorkloads: Row[] }>(
+      `query { unprotectedWorkloads(hours: 48) { gap failedBackupCount workload { __typename id name hostName upstream { id } } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const cutoffMs = nowMs - 48 * 3_600_000;
+    const expected = estate.flatMap((u) => (u.kind === 'commvault' ? unprotectedClients(u.id, u.sim, cutoffMs / 1000) : unprotectedApplications(u.id, u.sim, cutoffMs * 1000)));
+    expect(flat(res.body.data!.unprotectedWorkloads)).toEqual(expected);
+    // Fewer days, fewer successes: at least the 7-day list.
+    const week = estate.flatMap((u) => (u.kind === 'commvault' ? unprotectedClients(u.id, u.sim, (nowMs - 7 * DAY_S * 1000) / 1000) : unprotectedApplications(u.id, u.sim, (nowMs - 7 * DAY_S * 1000) * 1000)));
+    expect(expected.length).toBeGreaterThan(week.length);
+    // (Past 8760 the cost estimate of a year's job pages refuses it first.)
+    for (const hours of [0, -5]) {
+      const bad = await gw.query(`query($h: Int) { unprotectedWorkloads(hours: $h) { gap } }`, { h: hours });
+      expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('a 30-day window on the consoles: only applications that never succeeded in 30 days', async () => {
     const gw = await gateway();
     const nowMs = Date.now();
