@@ -119,7 +119,11 @@ describe.skipIf(!postgres.available)('alerts the collections raise, and resolve 
   }
 
   const ofObject = async (upstream: string, rule: string, objectId: string) => (await alerts(upstream)).filter((a) => a.rule === rule && a.objectId === objectId);
-  const hooksOf = (alertId: string, event: string) => hook.hooks.filter((h) => h.alertId === alertId && h.event === event);
+  /**
+   * The deliveries of one alert's event. A delivery whose answer was late (a loaded machine) is sent again
+   * with the same delivery id, which a receiver drops: the notification is each distinct id.
+   */
+  const hooksOf = (alertId: string, event: string) => [...new Set(hook.hooks.filter((h) => h.alertId === alertId && h.event === event).map((h) => h.deliveryId))];
 
   /**
    * Raises the condition through `raise`, waits for its alert, clears it through `clear`, waits for the
@@ -150,6 +154,20 @@ describe.skipIf(!postgres.available)('alerts the collections raise, and resolve 
     expect(hook.hooks.filter((h) => h.alertId === open.id).every((h) => h.signatureValid)).toBe(true);
     return resolved;
   }
+
+  it('unprotected workloads: the protection collection alerts exactly the workloads without a successful backup in 48 h', { timeout: 120_000 }, async () => {
+    for (const upstream of [CV, BDR]) {
+      const open = await until(`${upstream}'s unprotected workloads alerted`, async () => {
+        const rows = (await alerts(upstream)).filter((a) => a.rule === 'WORKLOAD_UNPROTECTED' && a.state === 'OPEN');
+        return rows.length > 0 ? rows : undefined;
+      });
+      // The window ends at the collection (the alerts' time), not now: the simulators' clock has moved on since.
+      const cutoff = Math.min(...open.map((a) => Date.parse(a.raisedAt))) - 48 * HOUR;
+      const expected = (upstream === CV ? unprotectedClients(CV, cv, cutoff / 1000) : unprotectedApplications(BDR, bdr, cutoff * 1000)).map((w) => w.id).sort();
+      expect(expected.length, upstream).toBeGreaterThan(0);
+      expect(open.map((a) => a.objectId).sort(), upstream).toEqual(expected);
+    }
+  });
 
   it('the simulators\' state control refuses an unknown id or a bad figure with 400, and then changes nothing', async () => {
     const pool = cv.data.storagePools[0]!;
@@ -234,22 +252,8 @@ describe.skipIf(!postgres.available)('alerts the collections raise, and resolve 
     const busiest = expected.map((name) => [name, failed.filter((j) => clientOf(j) === name).length] as const).sort((a, b) => b[1] - a[1])[0]!;
     if (busiest[1] > 1) expect(open.find((a) => a.objectId === busiest[0])!.message).toMatch(new RegExp(`^${busiest[1]} jobs of .* failed or were killed in the last 24 h`));
     await until('each told once', async () => (open.every((a) => hooksOf(a.id, 'RAISED').length === 1) ? true : undefined));
-    expect(hook.hooks.filter((h) => h.event === 'RAISED' && open.some((a) => a.id === h.alertId))).toHaveLength(open.length);
+    expect(new Set(hook.hooks.filter((h) => h.event === 'RAISED' && open.some((a) => a.id === h.alertId)).map((h) => h.deliveryId)).size).toBe(open.length);
   });
 
-  it('unprotected workloads: the protection collection alerts exactly the workloads without a successful backup in 48 h', { timeout: 120_000 }, async () => {
-    const cutoff = Date.now() - 48 * HOUR;
-    const expected: Record<string, string[]> = {
-      [CV]: unprotectedClients(CV, cv, cutoff / 1000).map((w) => w.id).sort(),
-      [BDR]: unprotectedApplications(BDR, bdr, cutoff * 1000).map((w) => w.id).sort(),
-    };
-    for (const upstream of [CV, BDR]) {
-      expect(expected[upstream]!.length, upstream).toBeGreaterThan(0);
-      const open = await until(`${upstream}'s unprotected workloads alerted`, async () => {
-        const rows = (await alerts(upstream)).filter((a) => a.rule === 'WORKLOAD_UNPROTECTED' && a.state === 'OPEN');
-        return rows.length > 0 ? rows : undefined;
-      });
-      expect(open.map((a) => a.objectId).sort(), upstream).toEqual(expected[upstream]);
-    }
-  });
+
 });

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 export interface Hook {
   event: string;
   alertId: string;
+  /** The same on every attempt of one delivery: a receiver drops a repeat (docs/history.md "Once, across replicas"). */
+  deliveryId: string;
   signatureValid: boolean;
 }
 
@@ -20,7 +22,7 @@ export async function webhookReceiver(secret: string): Promise<{ server: Server;
       const timestamp = String(req.headers['x-backup-graph-timestamp']);
       const expected = 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.`).update(raw).digest('hex');
       const body = JSON.parse(raw.toString('utf8')) as { event: string; alert: { id: string } };
-      hooks.push({ event: body.event, alertId: body.alert.id, signatureValid: req.headers['x-backup-graph-signature'] === expected });
+      hooks.push({ event: body.event, alertId: body.alert.id, deliveryId: String(req.headers['x-backup-graph-delivery']), signatureValid: req.headers['x-backup-graph-signature'] === expected });
       res.writeHead(204).end();
     });
   });

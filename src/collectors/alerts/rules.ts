@@ -174,11 +174,6 @@ export function evaluateRules(snapshot: EstateSnapshot, rules: AlertRulesConfig,
   return { conditions, judged };
 }
 
-/** The cutoff the collector asks each product's unprotected workloads for: `unprotected.hours` before the collection. */
-export function unprotectedCutoff(at: number, rules: AlertRulesConfig): Date {
-  return new Date(at - rules.unprotected.hours * HOUR_MS);
-}
-
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
