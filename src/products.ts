@@ -45,3 +45,12 @@ export const WINDOW_BUDGET_KINDS: ReadonlySet<string> = new Set(['commvault-clou
 export function hasDdbStores(graphKind: string): boolean {
   return graphKind.startsWith('COMMVAULT');
 }
+
+/**
+ * Which machines move an upstream's backups, for the infrastructure collector: a CommServe's (or Cloud
+ * tenant's) MediaAgents, a console's appliances; undefined for a kind with neither.
+ */
+export function infrastructureOf(graphKind: string): 'mediaAgents' | 'appliances' | undefined {
+  if (graphKind.startsWith('COMMVAULT')) return 'mediaAgents';
+  return graphKind === 'BACKUPDR' ? 'appliances' : undefined;
+}

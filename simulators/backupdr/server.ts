@@ -6,6 +6,7 @@ import type { PipelineBase } from '../common/simulator.js';
 import { apiError, Caller, INVALID_JSON, type ApiRequest, type ApiResult, type SimContext } from './context.js';
 import { ERR } from './errors.js';
 import type { Router } from './router.js';
+import { setBackupDrState } from './state.js';
 
 /**
  * Routes whose calls never take count faults or `errorRate`: the gateway must always be able to log in,
@@ -34,6 +35,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       faults: p.faults,
       setFaults: p.setFaults,
       reset: p.reset,
+      setState: (body) => setBackupDrState(p.ctx, body),
       extraStats: () => ({ liveSessions: p.ctx.sessions.live() }),
     });
     if (handled) return;

@@ -7,6 +7,7 @@ import { OPERATOR_COMPANY_HEADER, type TenantBudgets } from './tenant-budget.js'
 import type { TokenStore } from './auth.js';
 import { genericError, Query, Scope, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from './context.js';
 import type { Router } from './router.js';
+import { setCommvaultState } from './state.js';
 import { toXml } from './xml.js';
 import type { SimUser } from './data/types.js';
 
@@ -39,6 +40,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       faults: p.faults,
       setFaults: p.setFaults,
       reset: p.reset,
+      setState: (body) => setCommvaultState(p.ctx, body),
       extraStats: () => ({
         liveTokens: p.tokens.live(),
         ...(p.tenant ? { tenantWindows: p.tenant.of(undefined).windows(), tenantWindowsByCompany: p.tenant.windowsByCompany() } : {}),

@@ -9,7 +9,7 @@ import type { Notifier } from './notifications/notifier.js';
 import { publishAlertRaised } from '../subscriptions/alert-bus.js';
 
 /**
- * After a capacity, DDB or jobs pass: judge what it read with the alert rules, bring the store's alerts in
+ * After a capacity, DDB, infrastructure, jobs or protection pass: judge what it read with the alert rules, bring the store's alerts in
  * line, hand each newly raised alert to `Subscription.alertRaised` and tell the notifier what was raised or
  * resolved. Only the areas this pass read are judged (the
  * snapshot leaves the others out), so the alerts of another collector's areas stay as they are.

@@ -6,10 +6,20 @@
  */
 import { JobStatus } from '../datasources/domain.js';
 import { capacitySamplesOf, forecastCapacity } from '../monitoring/forecast.js';
-import type { DdbStoreState, JobState, StorageTargetState, UpstreamSnapshot } from './alerts/snapshot.js';
+import type { ProtectionGap } from '../monitoring/protection.js';
+import type { DdbStoreState, InfrastructureNodeState, JobState, StorageTargetState, UnprotectedWorkloadState, UpstreamSnapshot } from './alerts/snapshot.js';
 import { ddbStoreState } from './alerts/snapshot-facts.js';
 import { runCollectorQuery, type CollectorQueryDeps } from './collector-query.js';
-import { CAPACITY_DOCUMENT, DDB_DOCUMENT, EVENTS_DOCUMENT, HEALTH_REPORT_DOCUMENT, JOBS_DOCUMENT } from './documents/index.js';
+import {
+  APPLIANCES_DOCUMENT,
+  CAPACITY_DOCUMENT,
+  DDB_DOCUMENT,
+  EVENTS_DOCUMENT,
+  HEALTH_REPORT_DOCUMENT,
+  JOBS_DOCUMENT,
+  MEDIA_AGENTS_DOCUMENT,
+  PROTECTION_DOCUMENT,
+} from './documents/index.js';
 
 /** What one collector read from one upstream. */
 export interface UpstreamPass {
@@ -63,10 +73,9 @@ export async function collectCapacity(input: PassInput): Promise<UpstreamPass> {
 
 interface DdbData {
   commvaultDdbStores: Array<{ id: string; name: string; avgQiMicros: number | null; freeBytes: number | null; partitions: Array<{ avgQiMicros: number | null; online: boolean | null; freeBytes: number | null }> | null }>;
-  commvaultMediaAgents: Array<{ id: string; name: string; online: boolean }>;
 }
 
-/** DDB health (Commvault only): one sample per store and bucket; MediaAgents' state for the offline rule. */
+/** DDB health (Commvault only): one sample per store and bucket. */
 export async function collectDdb(input: PassInput): Promise<UpstreamPass> {
   const { deps, upstreamId, at } = input;
   const answer = await runCollectorQuery<DdbData>(deps, upstreamId, DDB_DOCUMENT, { upstream: upstreamId });
@@ -86,8 +95,68 @@ export async function collectDdb(input: PassInput): Promise<UpstreamPass> {
       demo: false,
     })),
   );
-  const infrastructure = answer.data.commvaultMediaAgents.map((m) => ({ nodeId: m.id, name: m.name, noun: 'MediaAgent', online: m.online }));
-  return { upstreamId, upstreamCalls: answer.upstreamCalls, error: null, snapshot: { upstreamId, ddbStores, infrastructure } };
+  return { upstreamId, upstreamCalls: answer.upstreamCalls, error: null, snapshot: { upstreamId, ddbStores } };
+}
+
+interface MediaAgentsData {
+  commvaultMediaAgents: Array<{ id: string; name: string; online: boolean }>;
+}
+interface AppliancesData {
+  backupDr: { appliances: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; name: string | null; stale: boolean | null } }> } | null } | null;
+}
+
+/** Most appliance pages one pass reads per console (a console has a handful). */
+const MAX_APPLIANCE_PAGES = 10;
+
+/**
+ * The machines that move an upstream's backups, for the offline rule: a CommServe's MediaAgents, or a
+ * console's appliances (an appliance the console lost contact with, `stale`, counts as offline, as in
+ * `healthReport`'s MEDIA_AGENTS check). Nothing is written but the alerts.
+ */
+export async function collectInfrastructure(input: PassInput & { kind: 'mediaAgents' | 'appliances' }): Promise<UpstreamPass> {
+  const { deps, upstreamId } = input;
+  if (input.kind === 'mediaAgents') {
+    const answer = await runCollectorQuery<MediaAgentsData>(deps, upstreamId, MEDIA_AGENTS_DOCUMENT, { upstream: upstreamId });
+    if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+    const infrastructure = answer.data.commvaultMediaAgents.map((m) => ({ nodeId: m.id, name: m.name, noun: 'MediaAgent', online: m.online }));
+    return { upstreamId, upstreamCalls: answer.upstreamCalls, error: null, snapshot: { upstreamId, infrastructure } };
+  }
+  const infrastructure: InfrastructureNodeState[] = [];
+  let calls = 0;
+  let after: string | null = null;
+  for (let page = 0; page < MAX_APPLIANCE_PAGES; page++) {
+    const answer: Awaited<ReturnType<typeof runCollectorQuery<AppliancesData>>> = await runCollectorQuery<AppliancesData>(deps, upstreamId, APPLIANCES_DOCUMENT, { upstream: upstreamId, first: deps.config.server.maxPageSize, after });
+    calls += answer.upstreamCalls;
+    const list = answer.data?.backupDr?.appliances;
+    if (answer.errors.length > 0 || !list) return failed(upstreamId, calls, answer.errors);
+    for (const { node } of list.edges) infrastructure.push({ nodeId: node.id, name: node.name ?? node.id, noun: 'appliance', online: node.stale === null ? null : !node.stale });
+    if (!list.pageInfo.hasNextPage) break;
+    after = list.pageInfo.endCursor;
+  }
+  return { upstreamId, upstreamCalls: calls, error: null, snapshot: { upstreamId, infrastructure } };
+}
+
+interface ProtectionData {
+  unprotectedWorkloads: Array<{ gap: ProtectionGap; failedBackupCount: number; workload: { id: string; name: string } }>;
+}
+
+/**
+ * Workloads without a successful backup started in the last `alerts.rules.unprotected.hours`, for the
+ * WORKLOAD_UNPROTECTED rule. With the rule off nothing is read, and the empty answer resolves its alerts.
+ */
+export async function collectProtection(input: PassInput): Promise<UpstreamPass> {
+  const { deps, upstreamId } = input;
+  const rule = deps.config.alerts.rules.unprotected;
+  if (!rule.enabled) return { upstreamId, upstreamCalls: 0, error: null, snapshot: { upstreamId, unprotectedWorkloads: [] } };
+  const answer = await runCollectorQuery<ProtectionData>(deps, upstreamId, PROTECTION_DOCUMENT, { upstream: upstreamId, hours: rule.hours });
+  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+  const unprotectedWorkloads: UnprotectedWorkloadState[] = answer.data.unprotectedWorkloads.map((w) => ({
+    workloadId: w.workload.id,
+    name: w.workload.name,
+    gap: w.gap,
+    failedBackupCount: w.failedBackupCount,
+  }));
+  return { upstreamId, upstreamCalls: answer.upstreamCalls, error: null, snapshot: { upstreamId, unprotectedWorkloads } };
 }
 
 interface JobNode {
@@ -99,6 +168,7 @@ interface JobNode {
   sizeBytes: number | null;
   jobId?: number;
   elapsedSeconds?: number | null;
+  subclient?: { clientName: string | null } | null;
   jobName?: string | null;
   appName?: string | null;
   durationSeconds?: number | null;
@@ -131,13 +201,15 @@ export async function collectJobs(input: PassInput & { since: number }): Promise
     if (!answer.data.jobs.pageInfo.hasNextPage) break;
     after = answer.data.jobs.pageInfo.endCursor;
   }
+  // The workload a job backs up: a Commvault job's client, a console job's application.
+  const workloadOf = (j: JobNode): string | null => j.subclient?.clientName ?? j.appName ?? null;
   const outcomes = nodes
     .filter((j) => FINISHED.has(j.status))
     .map((j) => {
       const startedAt = toMs(j.startedAt);
       const endedAt = toMs(j.endedAt);
       const duration = j.elapsedSeconds ?? j.durationSeconds ?? (startedAt !== null && endedAt !== null ? Math.round((endedAt - startedAt) / 1000) : null);
-      return { upstreamId, jobId: j.id, status: j.status, jobType: j.jobType, workloadId: null, workloadName: j.appName ?? null, startedAt, endedAt, bytes: j.sizeBytes, durationSeconds: duration, demo: false };
+      return { upstreamId, jobId: j.id, status: j.status, jobType: j.jobType, workloadId: null, workloadName: workloadOf(j), startedAt, endedAt, bytes: j.sizeBytes, durationSeconds: duration, demo: false };
     });
   await deps.history.upsertJobOutcomes(outcomes);
   const jobs: JobState[] = nodes.map((j) => ({
@@ -145,7 +217,7 @@ export async function collectJobs(input: PassInput & { since: number }): Promise
     label: j.jobId !== undefined ? String(j.jobId) : (j.jobName ?? j.id),
     status: j.status,
     jobType: j.jobType,
-    workloadName: j.appName ?? null,
+    workloadName: workloadOf(j),
     startedAt: toMs(j.startedAt),
     endedAt: toMs(j.endedAt),
   }));

@@ -1,4 +1,4 @@
-import { hasDdbStores } from '../products.js';
+import { hasDdbStores, infrastructureOf } from '../products.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../observability/logger.js';
@@ -9,11 +9,21 @@ import { judgeAlerts } from './alert-judge.js';
 import type { CollectorQueryDeps } from './collector-query.js';
 import { collectorPrincipal } from './collector-query.js';
 import type { Notifier } from './notifications/notifier.js';
-import { ALL_UPSTREAMS, collectCapacity, collectDdb, collectEvents, collectHealthReport, collectJobs, type UpstreamPass } from './passes.js';
+import {
+  ALL_UPSTREAMS,
+  collectCapacity,
+  collectDdb,
+  collectEvents,
+  collectHealthReport,
+  collectInfrastructure,
+  collectJobs,
+  collectProtection,
+  type UpstreamPass,
+} from './passes.js';
 
-export type CollectorName = 'capacity' | 'ddb' | 'jobs' | 'events' | 'healthReport' | 'retention';
+export type CollectorName = 'capacity' | 'ddb' | 'infrastructure' | 'jobs' | 'protection' | 'events' | 'healthReport' | 'retention';
 /** In this order within one tick: the areas the rules judge first. */
-export const COLLECTORS: readonly CollectorName[] = ['capacity', 'ddb', 'jobs', 'events', 'healthReport', 'retention'];
+export const COLLECTORS: readonly CollectorName[] = ['capacity', 'ddb', 'infrastructure', 'jobs', 'protection', 'events', 'healthReport', 'retention'];
 /** The lease every replica competes for: its holder is the one that collects. */
 export const COLLECTOR_LEASE = 'collectors';
 /** What the jobs and events collectors read the first time (no run recorded yet). */
@@ -129,12 +139,18 @@ export class CollectorScheduler {
     }
   }
 
-  private upstreams(filter: (graphKind: string) => boolean): string[] {
+  /** The upstreams collected from (all but `collectors.exclude`), with their graph kind. */
+  private collected(): Array<{ id: string; graphKind: string }> {
     const { registry, config } = this.options;
     return registry
       .forPrincipal(collectorPrincipal(config, undefined))
       .upstreams()
-      .filter((u) => filter(u.graphKind) && !config.collectors.exclude.includes(u.id))
+      .filter((u) => !config.collectors.exclude.includes(u.id));
+  }
+
+  private upstreams(filter: (graphKind: string) => boolean): string[] {
+    return this.collected()
+      .filter((u) => filter(u.graphKind))
       .map((u) => u.id);
   }
 
@@ -171,6 +187,14 @@ export class CollectorScheduler {
         break;
       case 'jobs':
         passes = await each(this.upstreams(() => true), (upstreamId) => collectJobs({ deps, upstreamId, at, now, since: sinceOf(upstreamId) }));
+        break;
+      case 'infrastructure': {
+        const kinds = new Map(this.collected().flatMap((u) => (infrastructureOf(u.graphKind) ? [[u.id, infrastructureOf(u.graphKind)!] as const] : [])));
+        passes = await each([...kinds.keys()], (upstreamId) => collectInfrastructure({ deps, upstreamId, at, now, kind: kinds.get(upstreamId)! }));
+        break;
+      }
+      case 'protection':
+        passes = await each(this.upstreams(() => true), (upstreamId) => collectProtection({ deps, upstreamId, at, now }));
         break;
       case 'events':
         await each(this.upstreams(() => true), (upstreamId) => collectEvents({ deps, upstreamId, at, now, since: sinceOf(upstreamId) }));

@@ -479,7 +479,7 @@ const alertRulesSchema = z
     unprotected: z
       .object({
         enabled: enabled(R.unprotected.enabled),
-        hours: z.number().positive().max(8760).default(R.unprotected.hours),
+        hours: z.number().int().min(1).max(8760).default(R.unprotected.hours),
         severity: alertSeverity.default(R.unprotected.severity),
       })
       .strict()
@@ -520,6 +520,8 @@ export const DEFAULT_COLLECTOR_INTERVALS_MS = {
   jobs: 5 * 60_000,
   events: 5 * 60_000,
   healthReport: 60 * 60_000,
+  infrastructure: 15 * 60_000,
+  protection: 60 * 60_000,
   retention: 24 * 60 * 60_000,
 } as const;
 const CI = DEFAULT_COLLECTOR_INTERVALS_MS;
@@ -535,6 +537,8 @@ const collectorsSchema = z
         jobs: intervalMs.default(CI.jobs),
         events: intervalMs.default(CI.events),
         healthReport: intervalMs.default(CI.healthReport),
+        infrastructure: intervalMs.default(CI.infrastructure),
+        protection: intervalMs.default(CI.protection),
         retention: intervalMs.default(CI.retention),
       })
       .strict()

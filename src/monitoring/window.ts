@@ -13,6 +13,9 @@ export const MAX_SUMMARY_WINDOW_MS = 31 * DAY_MS;
 /** `unprotectedWorkloads(days)` bounds: a day to a year (Commvault's default job lookup). */
 export const MIN_PROTECTION_DAYS = 1;
 export const MAX_PROTECTION_DAYS = 365;
+/** `unprotectedWorkloads(hours)` bounds: an hour to the same year. */
+export const MIN_PROTECTION_HOURS = 1;
+export const MAX_PROTECTION_HOURS = MAX_PROTECTION_DAYS * 24;
 
 /** A half-open time window [since, until). */
 export interface TimeWindow {
@@ -60,4 +63,24 @@ export function protectionCutoff(days: number, now: Date = new Date()): Date {
     throw badUserInput(`days must be between ${MIN_PROTECTION_DAYS} and ${MAX_PROTECTION_DAYS}`);
   }
   return new Date(now.getTime() - days * DAY_MS);
+}
+
+/**
+ * The cutoff of `unprotectedWorkloads`: `hours` when given (the collectors ask by the alert rule's hours),
+ * else `days`.
+ * @throws BAD_USER_INPUT when `hours` is not a whole number in 1..8760, or `days` not one in 1..365.
+ */
+export function protectionWindowCutoff(args: { days: number; hours?: number | null }, now: Date = new Date()): Date {
+  const { hours } = args;
+  if (hours === undefined || hours === null) return protectionCutoff(args.days, now);
+  if (!Number.isInteger(hours) || hours < MIN_PROTECTION_HOURS || hours > MAX_PROTECTION_HOURS) {
+    throw badUserInput(`hours must be between ${MIN_PROTECTION_HOURS} and ${MAX_PROTECTION_HOURS}`);
+  }
+  return new Date(now.getTime() - hours * HOUR_MS);
+}
+
+/** How many days `unprotectedWorkloads`' arguments (as the cost estimate sees them, unvalidated) span: `hours` / 24 when given, else `days`. */
+export function protectionWindowDays(args: Readonly<Record<string, unknown>>): number {
+  if (typeof args.hours === 'number') return args.hours / 24;
+  return typeof args.days === 'number' ? args.days : 0;
 }

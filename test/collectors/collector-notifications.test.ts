@@ -1,38 +1,13 @@
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, providePostgres } from '../helpers/postgres.js';
 import { FAST_COLLECTORS, startGatewayProcess, type GatewayProcess } from './collector-process.js';
+import { webhookReceiver } from './webhook-receiver.js';
 
 const postgres = await providePostgres();
 const SECRET = 'collector-test-secret';
-
-interface Hook {
-  event: string;
-  alertId: string;
-  signatureValid: boolean;
-}
-
-async function webhookReceiver(): Promise<{ server: Server; url: string; hooks: Hook[] }> {
-  const hooks: Hook[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const timestamp = String(req.headers['x-backup-graph-timestamp']);
-      const expected = 'sha256=' + createHmac('sha256', SECRET).update(`${timestamp}.`).update(raw).digest('hex');
-      const body = JSON.parse(raw.toString('utf8')) as { event: string; alert: { id: string } };
-      hooks.push({ event: body.event, alertId: body.alert.id, signatureValid: req.headers['x-backup-graph-signature'] === expected });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, hooks };
-}
 
 async function mailSink(): Promise<{ server: SMTPServer; port: number; subjects: string[] }> {
   const subjects: string[] = [];
@@ -84,8 +59,8 @@ describe.skipIf(!postgres.available)('alerts the collectors raise reach the chan
   it('sends each raised capacity alert once to the webhook (signed) and once by e-mail, and its resolution once', { timeout: 180_000 }, async () => {
     const db = await createTestDatabase();
     closers.push(db.drop);
-    const hook = await webhookReceiver();
-    closers.push(() => new Promise((r) => hook.server.close(() => r())));
+    const hook = await webhookReceiver(SECRET);
+    closers.push(hook.close);
     const mail = await mailSink();
     closers.push(() => new Promise((r) => mail.server.close(() => r())));
     const onlyCapacity = (capacity: boolean) => ({

@@ -18,7 +18,7 @@ export interface GatewayProcess {
 export const FAST_COLLECTORS = {
   tickMs: 200,
   leaseTtlMs: 2_000,
-  intervalsMs: { capacity: 1_000, ddb: 1_000, jobs: 1_000, events: 1_000, healthReport: 2_000, retention: 60_000 },
+  intervalsMs: { capacity: 1_000, ddb: 1_000, infrastructure: 1_000, jobs: 1_000, events: 1_000, healthReport: 2_000, retention: 60_000 },
 };
 
 /** Starts the demo gateway (collecting-gateway.ts) in a child process with `overrides` over the demo config. */

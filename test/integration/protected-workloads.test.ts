@@ -5,6 +5,7 @@ import { DEMO_UPSTREAMS } from '../../src/products.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { DEMO_ESTATE } from '../helpers/demo-estate.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { CAPTURE_CLASSES, CV_SUCCESS, unprotectedApplications, unprotectedClients, type Expected } from '../helpers/unprotected-expected.js';
 
 /*
  * ProtectedWorkload and `unprotectedWorkloads` on the demo estate: the five demo upstreams' own simulators
@@ -18,17 +19,10 @@ type BdrJob = BackupDrSimulator['data']['jobs'][number];
 type Estate = Array<{ id: string; kind: 'commvault'; sim: CommvaultSimulator } | { id: string; kind: 'backupdr'; sim: BackupDrSimulator }>;
 
 const DAY_S = 86_400;
-/** docs/schema.md: a Commvault backup succeeded when Completed (with or without errors or warnings); it failed when Failed or Killed. */
-const CV_SUCCESS = new Set(['Completed', 'Completed w/ one or more errors', 'Completed w/ one or more warnings']);
-const CV_FAILURE = new Set(['Failed', 'Killed']);
-/** docs/schema.md: a console application's backups are its capture jobs; copies, mounts, expirations and log jobs are not. */
-const CAPTURE_CLASSES = new Set(['snapshot', 'dedup', 'DirectOnVault']);
-const BDR_FAILURE = new Set(['failed', 'canceled']);
 /** Pages the gateway reads console lists in, and the most ids one console id union carries. */
 const CONSOLE_PAGE = 1000;
 const IDS_PER_UNION = 200;
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 let estate: Estate;
@@ -72,59 +66,6 @@ afterAll(async () => {
   await Promise.all((estate ?? []).map((u) => u.sim.close()));
 });
 
-interface Expected {
-  __typename: string;
-  id: string;
-  name: string;
-  hostName: string | null;
-  upstream: string;
-  gap: 'BACKUPS_FAILING' | 'NO_BACKUPS';
-  failedBackupCount: number;
-}
-
-/** Commvault: clients with an agent and no successful backup job started since the cutoff, by name then id. */
-function unprotectedClients(id: string, sim: CommvaultSimulator, cutoffS: number): Expected[] {
-  const withAgent = new Set(sim.data.agents.map((a) => a.clientId));
-  const backups = sim.data.jobs.filter((j) => j.jobType === 'Backup' && j.startTime >= cutoffS);
-  return sim.data.clients
-    .filter((c) => withAgent.has(c.clientId) && !backups.some((j) => j.clientId === c.clientId && CV_SUCCESS.has(j.status)))
-    .map((c) => ({ c, name: c.clientName }))
-    .sort((a, b) => byName(a, b) || a.c.clientId - b.c.clientId)
-    .map(({ c }) => {
-      const failed = backups.filter((j) => j.clientId === c.clientId && CV_FAILURE.has(j.status)).length;
-      return {
-        __typename: 'CommvaultClient',
-        id: toGlobalId('CommvaultClient', id, c.clientId),
-        name: c.clientName,
-        hostName: c.hostName,
-        upstream: id,
-        gap: failed > 0 ? 'BACKUPS_FAILING' : 'NO_BACKUPS',
-        failedBackupCount: failed,
-      };
-    });
-}
-
-/** A console: applications an SLA manages with no successful capture job started since the cutoff, by name then id. */
-function unprotectedApplications(id: string, sim: BackupDrSimulator, cutoffUs: number): Expected[] {
-  const hosts = new Map(sim.data.hosts.map((h) => [h.id, h.hostname]));
-  const captures = sim.data.jobs.filter((j) => CAPTURE_CLASSES.has(j.jobclass) && j.startdate !== null && j.startdate >= cutoffUs);
-  return sim.data.applications
-    .filter((a) => a.managed && !captures.some((j) => j.appId === a.id && j.status === 'succeeded'))
-    .sort((a, b) => byName(a, b) || Number(a.id) - Number(b.id))
-    .map((a) => {
-      const failed = captures.filter((j) => j.appId === a.id && BDR_FAILURE.has(j.status)).length;
-      return {
-        __typename: 'BackupDrApplication',
-        id: toGlobalId('BackupDrApplication', id, a.id),
-        name: a.name,
-        hostName: hosts.get(a.hostId) ?? null,
-        upstream: id,
-        gap: failed > 0 ? 'BACKUPS_FAILING' : 'NO_BACKUPS',
-        failedBackupCount: failed,
-      };
-    });
-}
-
 const UNPROTECTED = /* GraphQL */ `
   query Unprotected($days: Int) {
     unprotectedWorkloads(days: $days) {
@@ -156,6 +97,26 @@ describe('unprotectedWorkloads on the demo estate', () => {
     // Every upstream has some, and the estate has both gaps.
     for (const u of estate) expect(expected.filter((w) => w.upstream === u.id).length, u.id).toBeGreaterThan(0);
     expect(new Set(expected.map((w) => w.gap))).toEqual(new Set(['BACKUPS_FAILING', 'NO_BACKUPS']));
+  });
+
+  it('a window in hours (what the alert rule asks): the workloads with no successful backup in the last 48 h; hours under 1 are BAD_USER_INPUT', async () => {
+    const gw = await gateway();
+    const nowMs = Date.now();
+    const res = await gw.query<{ unprotectedWorkloads: Row[] }>(
+      `query { unprotectedWorkloads(hours: 48) { gap failedBackupCount workload { __typename id name hostName upstream { id } } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const cutoffMs = nowMs - 48 * 3_600_000;
+    const expected = estate.flatMap((u) => (u.kind === 'commvault' ? unprotectedClients(u.id, u.sim, cutoffMs / 1000) : unprotectedApplications(u.id, u.sim, cutoffMs * 1000)));
+    expect(flat(res.body.data!.unprotectedWorkloads)).toEqual(expected);
+    // Fewer days, fewer successes: at least the 7-day list.
+    const week = estate.flatMap((u) => (u.kind === 'commvault' ? unprotectedClients(u.id, u.sim, (nowMs - 7 * DAY_S * 1000) / 1000) : unprotectedApplications(u.id, u.sim, (nowMs - 7 * DAY_S * 1000) * 1000)));
+    expect(expected.length).toBeGreaterThan(week.length);
+    // (Past 8760 the cost estimate of a year's job pages refuses it first.)
+    for (const hours of [0, -5]) {
+      const bad = await gw.query(`query($h: Int) { unprotectedWorkloads(hours: $h) { gap } }`, { h: hours });
+      expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('a 30-day window on the consoles: only applications that never succeeded in 30 days', async () => {

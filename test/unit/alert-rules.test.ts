@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleId, fingerprintOf, type Condition } from '../../src/collectors/alerts/condition.js';
 import type { AlertRulesConfig } from '../../src/collectors/alerts/rule-config.js';
-import { evaluateRules, unprotectedCutoff } from '../../src/collectors/alerts/rules.js';
+import { evaluateRules, NO_WORKLOAD } from '../../src/collectors/alerts/rules.js';
 import { ddbStoreState } from '../../src/collectors/alerts/snapshot-facts.js';
 import type { UpstreamSnapshot } from '../../src/collectors/alerts/snapshot.js';
 import { parseConfig } from '../../src/config/load.js';
@@ -83,7 +83,7 @@ describe('alert rules', () => {
     expect(found({ infrastructure: nodes }, config({ rules: { infrastructure: { severity: 'WARNING' } } }).alerts.rules)).toEqual([[RuleId.NODE_OFFLINE, 'ma1', Severity.WARNING]]);
   });
 
-  it('failed jobs: each job failed or killed within the window, by its end (its start while it has none)', () => {
+  it('failed jobs: one alert per workload with jobs failed or killed within the window (by end, else start), counting them', () => {
     const jobs = [
       job('failed-1h', JobStatus.FAILED, 1),
       job('killed-23h', JobStatus.KILLED, 23),
@@ -91,16 +91,32 @@ describe('alert rules', () => {
       job('done', JobStatus.COMPLETED, 1),
       job('partial', JobStatus.COMPLETED_WITH_ERRORS, 1),
       { ...job('no-end', JobStatus.FAILED, null), startedAt: AT - 2 * HOUR },
+      { ...job('other-client', JobStatus.KILLED, 3), workloadName: 'client-2' },
+      { ...job('nameless', JobStatus.FAILED, 4), workloadName: null },
     ];
+    // client-1: failed-1h, killed-23h and no-end (failed-25h is out of the window); client-2: one; no workload: one.
     expect(found({ jobs })).toEqual([
-      [RuleId.JOB_FAILED, 'failed-1h', Severity.WARNING],
-      [RuleId.JOB_FAILED, 'killed-23h', Severity.WARNING],
-      [RuleId.JOB_FAILED, 'no-end', Severity.WARNING],
+      [RuleId.JOB_FAILED, 'client-1', Severity.WARNING],
+      [RuleId.JOB_FAILED, 'client-2', Severity.WARNING],
+      [RuleId.JOB_FAILED, NO_WORKLOAD, Severity.WARNING],
     ]);
-    expect(evaluate({ jobs }).conditions.map((c) => c.message).slice(0, 2)).toEqual(['Backup job failed-1h of client-1 failed', 'Backup job killed-23h of client-1 was killed']);
+    expect(evaluate({ jobs }).conditions.map((c) => c.message)).toEqual([
+      '3 jobs of client-1 failed or were killed in the last 24 h; the newest: Backup job failed-1h failed',
+      'Backup job other-client of client-2 was killed',
+      'Backup job nameless failed',
+    ]);
   });
 
-  it('unprotected workloads: each finding, saying whether backups failed or none ran; the cutoff is `hours` before the collection', () => {
+  it('failed jobs: a pass seeing 500 failures of 5 clients raises 5 alerts, and a job read twice counts once', () => {
+    const jobs = Array.from({ length: 500 }, (_, i) => ({ ...job(`j${i}`, JobStatus.FAILED, (i % 20) + 1), workloadName: `client-${i % 5}` }));
+    const conditions = evaluate({ jobs: [...jobs, jobs[0]!] }).conditions;
+    expect(conditions.map((c) => c.objectId)).toEqual(['client-0', 'client-1', 'client-2', 'client-3', 'client-4']);
+    expect(conditions[0]!.message).toMatch(/^100 jobs of client-0 failed or were killed in the last 24 h; the newest: Backup job j\d+ failed$/);
+    // The newest of client-0's: ended 1 h ago (i % 20 = 0, i % 5 = 0).
+    expect(conditions[0]!.message).toContain('Backup job j0 failed');
+  });
+
+  it('unprotected workloads: each finding, saying whether backups failed or none ran', () => {
     const workloads = [
       { workloadId: 'w1', name: 'db01', gap: ProtectionGap.BACKUPS_FAILING, failedBackupCount: 3 },
       { workloadId: 'w2', name: 'fs02', gap: ProtectionGap.NO_BACKUPS, failedBackupCount: 0 },
@@ -109,7 +125,6 @@ describe('alert rules', () => {
       ['w1', Severity.WARNING, 'db01 has no successful backup in 48 h: 3 backups failed'],
       ['w2', Severity.WARNING, 'fs02 has no successful backup in 48 h: no backup ran'],
     ]);
-    expect(unprotectedCutoff(AT, RULES).getTime()).toBe(AT - 48 * HOUR);
   });
 
   it('forecast: full within 7 days CRITICAL, within 30 WARNING; later, not growing or too little history raises nothing', () => {

@@ -4,11 +4,11 @@ import { loadConfig, parseConfig } from '../../src/config/load.js';
 const UPSTREAMS = [{ id: 'cv-a', kind: 'commvault', url: 'http://127.0.0.1:1/api', username: 'u', password: 'p' }];
 
 describe('collectors config', () => {
-  it('defaults to the documented intervals: capacity and DDB 15 min, jobs and events 5 min, health report 1 h, retention daily, half of each bucket kept for callers', () => {
+  it('defaults to the documented intervals: capacity, DDB and infrastructure 15 min, jobs and events 5 min, health report and protection 1 h, retention daily, half of each bucket kept for callers', () => {
     const { collectors } = parseConfig({ upstreams: UPSTREAMS }, {});
     expect(collectors).toMatchObject({
       enabled: true,
-      intervalsMs: { capacity: 900_000, ddb: 900_000, jobs: 300_000, events: 300_000, healthReport: 3_600_000, retention: 86_400_000 },
+      intervalsMs: { capacity: 900_000, ddb: 900_000, infrastructure: 900_000, jobs: 300_000, protection: 3_600_000, events: 300_000, healthReport: 3_600_000, retention: 86_400_000 },
       reserve: 0.5,
       exclude: [],
       identities: {},

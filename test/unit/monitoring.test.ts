@@ -7,7 +7,7 @@ import { summariseJobs } from '../../src/monitoring/job-summary.js';
 import type { MonitoredJob } from '../../src/monitoring/jobs.js';
 import { isCaptureJob } from '../../src/datasources/backupdr/backup-history.js';
 import { backupFacts, byWorkloadName, findUnprotected, ProtectionGap } from '../../src/monitoring/protection.js';
-import { protectionCutoff, summaryWindow } from '../../src/monitoring/window.js';
+import { protectionCutoff, protectionWindowCutoff, protectionWindowDays, summaryWindow } from '../../src/monitoring/window.js';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -53,6 +53,15 @@ describe('summary window', () => {
     expect(protectionCutoff(1, NOW)).toEqual(ago(24));
     expect(protectionCutoff(365, NOW)).toEqual(ago(365 * 24));
     for (const days of [0, -1, 366, 1.5]) expect(codeOf(() => protectionCutoff(days, NOW))).toBe(ErrorCode.BAD_USER_INPUT);
+  });
+
+  it('protection hours: 1..8760 whole hours instead of days; the cost estimate counts them as days', () => {
+    expect(protectionWindowCutoff({ days: 7, hours: 48 }, NOW)).toEqual(ago(48));
+    expect(protectionWindowCutoff({ days: 7, hours: null }, NOW)).toEqual(ago(7 * 24));
+    expect(protectionWindowCutoff({ days: 7, hours: 8760 }, NOW)).toEqual(ago(8760));
+    for (const hours of [0, -1, 8761, 1.5]) expect(codeOf(() => protectionWindowCutoff({ days: 7, hours }, NOW))).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(protectionWindowDays({ days: 7, hours: 36 })).toBe(1.5);
+    expect(protectionWindowDays({ days: 7 })).toBe(7);
   });
 });
 

@@ -9,7 +9,7 @@ import { ProtectionGap } from '../../monitoring/protection.js';
 import { capacitySeverity, qiSeverity, type MonitoringThresholds } from '../../monitoring/thresholds.js';
 import { fingerprintOf, RuleId, type Condition, type RuleEvaluation } from './condition.js';
 import type { AlertRulesConfig, AlertSeverity } from './rule-config.js';
-import type { EstateSnapshot, UpstreamSnapshot } from './snapshot.js';
+import type { EstateSnapshot, JobState, UpstreamSnapshot } from './snapshot.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -99,16 +99,43 @@ const nodeOffline: AlertRule = {
     ),
 };
 
+/** The object id of the failed-jobs alert of jobs that name no workload. */
+export const NO_WORKLOAD = '*';
+
+/**
+ * One alert per (upstream, workload) with failed jobs in the window, not one per job: a client whose
+ * backups fail every hour, or a burst of failures across a night, raises one alert per workload and
+ * notifies once. The object id is the workload's name (the Commvault client, the console application),
+ * NO_WORKLOAD for jobs naming none. The message counts the window's failures and names the newest; it is
+ * written when the alert is raised (a later failure of the same workload keeps the open alert).
+ */
 const jobFailed: AlertRule = {
   id: RuleId.JOB_FAILED,
   enabled: (r) => r.failedJobs.enabled,
-  findings: (u, { at, rules: { failedJobs: t } }) =>
-    u.jobs?.flatMap((job) => {
+  findings: (u, { at, rules: { failedJobs: t } }) => {
+    if (!u.jobs) return undefined;
+    const byWorkload = new Map<string, { job: JobState; when: number; count: number }>();
+    const seen = new Set<string>();
+    for (const job of u.jobs) {
       const when = job.endedAt ?? job.startedAt;
-      if (!isUnsuccessful(job.status) || when === null || when < at - t.windowHours * HOUR_MS || when > at) return [];
-      const what = `${job.jobType ?? 'Job'} job ${job.label}${job.workloadName === null ? '' : ` of ${job.workloadName}`}`;
-      return [{ objectId: job.jobId, severity: t.severity, message: `${what} ${job.status === JobStatus.KILLED ? 'was killed' : 'failed'}` }];
-    }),
+      if (!isUnsuccessful(job.status) || when === null || when < at - t.windowHours * HOUR_MS || when > at || seen.has(job.jobId)) continue;
+      seen.add(job.jobId);
+      const key = job.workloadName ?? NO_WORKLOAD;
+      const group = byWorkload.get(key);
+      if (!group) byWorkload.set(key, { job, when, count: 1 });
+      else {
+        group.count++;
+        if (when > group.when) Object.assign(group, { job, when });
+      }
+    }
+    return [...byWorkload].map(([key, { job, count }]) => {
+      const what = `${job.jobType ?? 'Job'} job ${job.label}`;
+      const verb = job.status === JobStatus.KILLED ? 'was killed' : 'failed';
+      const of = job.workloadName === null ? '' : ` of ${job.workloadName}`;
+      const message = count === 1 ? `${what}${of} ${verb}` : `${count} jobs${of} failed or were killed in the last ${t.windowHours} h; the newest: ${what} ${verb}`;
+      return { objectId: key, severity: t.severity, message };
+    });
+  },
 };
 
 const workloadUnprotected: AlertRule = {
@@ -145,11 +172,6 @@ export function evaluateRules(snapshot: EstateSnapshot, rules: AlertRulesConfig,
     }
   }
   return { conditions, judged };
-}
-
-/** The cutoff the collector asks each product's unprotected workloads for: `unprotected.hours` before the collection. */
-export function unprotectedCutoff(at: number, rules: AlertRulesConfig): Date {
-  return new Date(at - rules.unprotected.hours * HOUR_MS);
 }
 
 function round1(n: number): number {

@@ -27,7 +27,7 @@ export interface UpstreamSnapshot {
   infrastructure?: readonly InfrastructureNodeState[];
   /** Jobs of the failed-jobs window (a superset is fine: the rule picks the failed ones in its window). */
   jobs?: readonly JobState[];
-  /** Workloads without a successful backup since `unprotectedCutoff(at, rules)`, as the product found them. */
+  /** Workloads without a successful backup in the last `alerts.rules.unprotected.hours`, as `unprotectedWorkloads(hours)` found them. */
   unprotectedWorkloads?: readonly UnprotectedWorkloadState[];
   forecasts?: readonly TargetForecast[];
 }

@@ -17,7 +17,35 @@ export const DDB_DOCUMENT: DocumentNode = parse(`
       id name avgQiMicros freeBytes
       partitions { avgQiMicros online freeBytes }
     }
+  }
+`);
+
+/** A CommServe's MediaAgents (`GET /V2/MediaAgents`, one call). */
+export const MEDIA_AGENTS_DOCUMENT: DocumentNode = parse(`
+  query CollectMediaAgents($upstream: ID!) {
     commvaultMediaAgents(upstream: $upstream) { id name online }
+  }
+`);
+
+/** A console's appliances (`GET /cluster`, one call a page); `stale`: the console lost contact with it. */
+export const APPLIANCES_DOCUMENT: DocumentNode = parse(`
+  query CollectAppliances($upstream: ID!, $first: Int!, $after: String) {
+    backupDr(upstream: $upstream) {
+      appliances(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { id name stale } }
+      }
+    }
+  }
+`);
+
+/** Workloads without a successful backup in the alert rule's hours (docs/schema.md "Protected workloads" gives the calls). */
+export const PROTECTION_DOCUMENT: DocumentNode = parse(`
+  query CollectProtection($upstream: ID!, $hours: Int!) {
+    unprotectedWorkloads(upstream: $upstream, hours: $hours) {
+      gap failedBackupCount
+      workload { id name }
+    }
   }
 `);
 
@@ -28,7 +56,7 @@ export const JOBS_DOCUMENT: DocumentNode = parse(`
       edges {
         node {
           id status jobType startedAt endedAt sizeBytes
-          ... on CommvaultJob { jobId elapsedSeconds }
+          ... on CommvaultJob { jobId elapsedSeconds subclient { clientName } }
           ... on BackupDrJob { jobName appName durationSeconds }
         }
       }

@@ -1,7 +1,7 @@
 import { MAX_IDS_PER_CALL } from '../../datasources/backupdr/backupdr-source.js';
 import { asksQueued, CONSOLE_MAX_WINDOW_PAGES, CONSOLE_WINDOW_PAGE_SIZE, type ConsoleJobSearch } from '../../datasources/backupdr/job-search.js';
 import type { JobCategory, JobStatus } from '../../datasources/domain.js';
-import { summaryWindowDays } from '../../monitoring/window.js';
+import { protectionWindowDays, summaryWindowDays } from '../../monitoring/window.js';
 import { COUNT_CHECK_AFTER_PAGES, MAX_WALK_PAGES, WALK_PAGE_SIZE } from '../../datasources/backupdr/backup-history.js';
 import { HISTORY_ITEMS, after, batched, fanOut, free, level, perParent, type CostHint, type ProductCostModel } from '../../plugins/cost/hint-kinds.js';
 
@@ -137,7 +137,7 @@ export const backupDrCost: ProductCostModel = {
   // One appliance list per console.
   backupInfrastructure: 1,
   // The managed applications (one page) and the window's finished capture jobs, per console.
-  unprotectedWorkloads: (env) => 1 + capturePages(env.args.days),
+  unprotectedWorkloads: (env) => 1 + capturePages(protectionWindowDays(env.args)),
   // The history fields read the workloads' capture jobs as one id union per 200 (backup-history.ts `captureFacts`).
   workloadHistoryIdsPerCall: MAX_IDS_PER_CALL,
 };

@@ -3,6 +3,7 @@ import {
 } from '../../plugins/cost/hint-kinds.js';
 import { MAX_AGING_COPIES } from './tasks.resolver.js';
 import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
+import { protectionWindowDays } from '../../monitoring/window.js';
 
 /**
  * Sizes the estimate assumes for Commvault lists the upstream sizes (no `first`): a mid-size estate per
@@ -326,7 +327,7 @@ export const commvaultCost: ProductCostModel = {
   // The DDB-engines qoperation and `GET /DDBInformation/{id}` per store.
   ddbHealth: 1 + ASSUMED.ddbStores,
   // `GET /V4/Servers`, the window's backup-job pages and `GET /Client` per CommServe.
-  unprotectedWorkloads: (env) => 2 + protectionPages(env.args.days),
+  unprotectedWorkloads: (env) => 2 + protectionPages(protectionWindowDays(env.args)),
   // `node` fetches through the loaders that keep the full record, so its detail fields are free.
   nodeHolds: [DETAIL.subclient, DETAIL.plan, DETAIL.library, DETAIL.ddbStore],
 };

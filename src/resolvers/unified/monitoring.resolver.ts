@@ -4,7 +4,7 @@ import type { GatewayContext } from '../../context.js';
 import { alertsFirst, ascendingNullsLast } from '../../monitoring/alerts.js';
 import { failuresNewestFirst, summariseJobs, type JobCounts } from '../../monitoring/job-summary.js';
 import { capacitySeverity } from '../../monitoring/thresholds.js';
-import { protectionCutoff } from '../../monitoring/window.js';
+import { protectionWindowCutoff } from '../../monitoring/window.js';
 import type { Job } from '../../schema/unified/job.type.js';
 import { JobStatusSummary } from '../../schema/unified/job-status-summary.type.js';
 import { JobStatusSummaryArgs } from '../../schema/unified/job-status-summary.args.js';
@@ -62,7 +62,7 @@ export class MonitoringResolver {
 
   @Query(() => [UnprotectedWorkload], {
     description:
-      'Workloads with no successful backup (COMPLETED or COMPLETED_WITH_ERRORS) started in the last `days` days (1..365): ' +
+      'Workloads with no successful backup (COMPLETED or COMPLETED_WITH_ERRORS) started in the last `days` days (1..365), or `hours` hours: ' +
       'Commvault clients with at least one agent installed, and Backup and DR applications an SLA manages (their capture jobs). ' +
       'By upstream, then name. docs/schema.md, "Protected workloads", gives the rule and the upstream calls.',
   })
@@ -71,7 +71,7 @@ export class MonitoringResolver {
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<UnprotectedWorkload[]> {
-    const cutoff = protectionCutoff(args.days);
+    const cutoff = protectionWindowCutoff(args);
     return fanOutProducts(ctx, info, args.upstream, (p) => p.unprotectedWorkloads && ((source) => p.unprotectedWorkloads!(ctx, source, cutoff)));
   }
 

@@ -39,7 +39,9 @@ export class Alert {
   @Field(() => Upstream)
   upstream!: UpstreamRef;
 
-  @Field(() => ID, { nullable: true, description: 'Global id of the object the condition holds on.' })
+  @Field(() => ID, { nullable: true, description:
+      'Global id of the object the condition holds on; for JOB_FAILED (one alert per workload with failed jobs) the workload\'s name, `*` for jobs naming none.',
+  })
   objectId!: string | null;
 
   @Field(() => String)
