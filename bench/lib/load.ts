@@ -18,7 +18,8 @@ export async function closedLoop(o: {
   url: string;
   connections: number;
   durationSeconds: number;
-  body: string;
+  /** Absent: a GET without a body (e.g. `/healthz`). */
+  body?: string;
   headers: Record<string, string>;
 }): Promise<LoadResult> {
   const samples: number[] = [];
@@ -26,9 +27,9 @@ export async function closedLoop(o: {
     url: o.url,
     connections: o.connections,
     duration: o.durationSeconds,
-    method: 'POST',
+    method: o.body === undefined ? 'GET' : 'POST',
     headers: o.headers,
-    body: o.body,
+    ...(o.body === undefined ? {} : { body: o.body }),
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);

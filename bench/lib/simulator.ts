@@ -8,12 +8,13 @@ export type { CommvaultSimulator };
 
 /** A Commvault simulator on a free loopback port with the benchmarks' fixed latency. */
 export function startSimulator(
-  options: { rateLimit?: { requestsPerSecond: number; burst: number }; tenantBudget?: TenantBudgetOptions } = {},
+  options: { rateLimit?: { requestsPerSecond: number; burst: number }; tenantBudget?: TenantBudgetOptions; seed?: number } = {},
 ): Promise<CommvaultSimulator> {
   return startCommvaultSimulator({
     port: 0,
     latencyMs: SIM_LATENCY_MS,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.tenantBudget ? { tenantBudget: options.tenantBudget } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
 }

@@ -30,8 +30,8 @@ export interface PrincipalSources {
    * @throws BAD_USER_INPUT when `filter` names an upstream the caller cannot use as one of this product.
    */
   sources<S extends UpstreamSource>(product: UpstreamProduct<S>, filter?: readonly string[]): S[];
-  /** Every upstream the caller may see, in config order. */
-  upstreams(): VisibleUpstream[];
+  /** Every upstream the caller may see, in config order (shared by the principal's requests: not to be changed). */
+  upstreams(): readonly VisibleUpstream[];
   /** A visible upstream, or undefined (not configured or not visible). */
   upstream(instanceId: string): VisibleUpstream | undefined;
   /**
@@ -39,6 +39,13 @@ export interface PrincipalSources {
    * calls for `access`, read without spending; undefined when certainly enough, or not known.
    */
   budget(instanceId: string, access: 'read' | 'write', calls: number): Promise<BucketBudget | undefined>;
+}
+
+/** The upstreams one principal may see, by id, with their config entries. */
+interface Visibility {
+  visible: readonly VisibleUpstream[];
+  byId: Map<string, VisibleUpstream>;
+  configs: Map<string, UpstreamConfig>;
 }
 
 /**
@@ -57,6 +64,8 @@ export class SourceRegistry {
   private readonly scopes = new WeakMap<Principal, string>();
   /** SourceDeps.shared: objects sources of several upstreams share, by their product's key. */
   private readonly sharedByKey = new Map<string, unknown>();
+  /** What a principal may see depends on the config alone: worked out once per principal, not per request. */
+  private readonly visibility = new WeakMap<Principal, Visibility>();
 
   constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger; products: readonly UpstreamProduct[] }) {
     this.config = opts.config;
@@ -69,46 +78,30 @@ export class SourceRegistry {
   }
 
   forPrincipal(principal: Principal): PrincipalSources {
-    const visible: VisibleUpstream[] = [];
-    const configs = new Map<string, UpstreamConfig>();
-    for (const u of this.config.upstreams) {
-      if (!principal.upstreamIds.includes(u.id)) continue;
-      const product = this.productByKind.get(u.kind) as UpstreamProduct;
-      visible.push({
-        id: u.id,
-        kind: u.kind,
-        graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind,
-        product,
-        tlsVerification: tlsVerificationOf(u),
-      });
-      configs.set(u.id, u);
+    return new SourcesOfPrincipal(this.visibleTo(principal), this.pipeline, (product, upstream) => this.sourceFor(product, upstream, principal));
+  }
+
+  private visibleTo(principal: Principal): Visibility {
+    let known = this.visibility.get(principal);
+    if (known === undefined) {
+      const visible: VisibleUpstream[] = [];
+      const configs = new Map<string, UpstreamConfig>();
+      for (const u of this.config.upstreams) {
+        if (!principal.upstreamIds.includes(u.id)) continue;
+        const product = this.productByKind.get(u.kind) as UpstreamProduct;
+        visible.push({
+          id: u.id,
+          kind: u.kind,
+          graphKind: (product.kinds[u.kind] as UpstreamKindSpec).graphKind,
+          product,
+          tlsVerification: tlsVerificationOf(u),
+        });
+        configs.set(u.id, u);
+      }
+      known = { visible, byId: new Map(visible.map((u) => [u.id, u])), configs };
+      this.visibility.set(principal, known);
     }
-    const byId = new Map(visible.map((u) => [u.id, u]));
-    // A request asks for the same sources field after field; finding one hashes its credential, once here.
-    const found = new Map<string, UpstreamSource>();
-    const sourceOf = <S extends UpstreamSource>(product: UpstreamProduct<S>, instanceId: string): S => {
-      const upstream = byId.get(instanceId);
-      // One message for "not configured", "not yours" and "another product": the answer must not tell
-      // a caller which upstreams exist beyond its own.
-      if (!upstream || upstream.product !== product) throw badUserInput(`unknown upstream "${instanceId}"`);
-      let source = found.get(instanceId) as S | undefined;
-      if (!source) found.set(instanceId, (source = this.sourceFor(product, configs.get(instanceId) as UpstreamConfig, principal)));
-      return source;
-    };
-    return {
-      source: sourceOf,
-      sources: (product, filter) => {
-        if (filter) return [...new Set(filter)].map((id) => sourceOf(product, id));
-        return visible.filter((u) => u.product === product).map((u) => sourceOf(product, u.id));
-      },
-      upstreams: () => visible,
-      upstream: (instanceId) => byId.get(instanceId),
-      budget: async (instanceId, access, calls) => {
-        const upstream = byId.get(instanceId);
-        if (!upstream || !this.pipeline.budget) return undefined;
-        return this.pipeline.budget(sourceOf(upstream.product, instanceId), access, calls);
-      },
-    };
+    return known;
   }
 
   /**
@@ -185,5 +178,49 @@ export class SourceRegistry {
       this.sourcesByKey.set(key, source);
     }
     return source;
+  }
+}
+
+/**
+ * One request's view of the sources a principal may use (PrincipalSources). A class, not an object of
+ * closures: one is made per request, and its methods are shared.
+ */
+class SourcesOfPrincipal implements PrincipalSources {
+  /** A request asks for the same sources field after field; finding one hashes its credential, once here. */
+  private readonly found = new Map<string, UpstreamSource>();
+
+  constructor(
+    private readonly visibility: Visibility,
+    private readonly pipeline: UpstreamPipeline,
+    private readonly make: <S extends UpstreamSource>(product: UpstreamProduct<S>, upstream: UpstreamConfig) => S,
+  ) {}
+
+  source<S extends UpstreamSource>(product: UpstreamProduct<S>, instanceId: string): S {
+    const upstream = this.visibility.byId.get(instanceId);
+    // One message for "not configured", "not yours" and "another product": the answer must not tell
+    // a caller which upstreams exist beyond its own.
+    if (!upstream || upstream.product !== product) throw badUserInput(`unknown upstream "${instanceId}"`);
+    let source = this.found.get(instanceId) as S | undefined;
+    if (!source) this.found.set(instanceId, (source = this.make(product, this.visibility.configs.get(instanceId) as UpstreamConfig)));
+    return source;
+  }
+
+  sources<S extends UpstreamSource>(product: UpstreamProduct<S>, filter?: readonly string[]): S[] {
+    if (filter) return [...new Set(filter)].map((id) => this.source(product, id));
+    return this.visibility.visible.filter((u) => u.product === product).map((u) => this.source(product, u.id));
+  }
+
+  upstreams(): readonly VisibleUpstream[] {
+    return this.visibility.visible;
+  }
+
+  upstream(instanceId: string): VisibleUpstream | undefined {
+    return this.visibility.byId.get(instanceId);
+  }
+
+  async budget(instanceId: string, access: 'read' | 'write', calls: number): Promise<BucketBudget | undefined> {
+    const upstream = this.visibility.byId.get(instanceId);
+    if (!upstream || !this.pipeline.budget) return undefined;
+    return this.pipeline.budget(this.source(upstream.product, instanceId), access, calls);
   }
 }

@@ -37,6 +37,16 @@ export function jitGateway(
   },
 ): GatewayInterface {
   const plans = new LRUCache<string, Plan>({ max: options.maxDocuments });
+  // Apollo hands every request of one text the same parsed document (its document store): the plan hangs
+  // off it, so a repeated request finds its plan without building a key; the LRU bounds what is compiled.
+  const byDocument = new WeakMap<DocumentNode, { operationName: string | null | undefined; plan: Plan }>();
+  const planFor = (document: DocumentNode, operationName: string | null | undefined, queryHash: string): Plan => {
+    const known = byDocument.get(document);
+    if (known !== undefined && known.operationName === operationName) return known.plan;
+    const plan = planOf(document, operationName, queryHash);
+    byDocument.set(document, { operationName, plan });
+    return plan;
+  };
   const planOf = (document: DocumentNode, operationName: string | null | undefined, queryHash: string): Plan => {
     const key = `${queryHash}\u0000${operationName ?? ''}`;
     let plan = plans.get(key);
@@ -61,7 +71,7 @@ export function jitGateway(
       // Compiling would fail on the missing operation; reading its variables crashed (HTTP 500).
       return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName ?? undefined });
     }
-    const plan = planOf(document, operationName, queryHash);
+    const plan = planFor(document, operationName, queryHash);
     const variables = withDefaults(operation.variableDefinitions ?? [], request.variables ?? {});
     if (plan.kind === 'jit' && !leavesOutNested(plan.nestedVariables, variables)) {
       // Variables are checked by graphql-js first: its errors name the variable definition, which is how

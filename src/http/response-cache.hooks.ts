@@ -84,6 +84,8 @@ export function responseCacheHooks(deps: ResponseCacheHooksDeps): { preHandler: 
 
   // Returns the reply once it has answered (fastify's way for an async hook to end the request there).
   async function preHandler(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    // With the cache off only a persisted GET needs anything here (its ETag): a POST reads nothing.
+    if (cache === undefined && request.method !== 'GET') return;
     const parts = operationParts(request);
     if (parts === undefined) return; // a batch, or nothing readable: the stack answers
     const etagged = request.method === 'GET' && (parts.documentId !== undefined || parts.persistedQuery !== undefined);

@@ -79,10 +79,17 @@ export function useDocumentLimits<TContext extends { principal: { role: Role } }
   trusted: TrustedDocuments;
 }): ApolloServerPlugin<TContext> {
   const measures = new LRUCache<string, Measure>({ max: MEASURED_DOCUMENTS });
+  // Each role's limits follow from the config alone: worked out once per role, not per request.
+  const byRole = new Map<Role, DocumentLimits>();
   const limitsOf = (role: Role): DocumentLimits => {
-    const own = options.roles[role];
-    const min = (key: keyof DocumentLimits) => Math.min(options.limits[key], own[key] ?? Infinity);
-    return { maxTokens: min('maxTokens'), maxAliases: min('maxAliases'), maxRootFields: min('maxRootFields'), maxDirectives: min('maxDirectives') };
+    let limits = byRole.get(role);
+    if (limits === undefined) {
+      const own = options.roles[role];
+      const min = (key: keyof DocumentLimits) => Math.min(options.limits[key], own[key] ?? Infinity);
+      limits = { maxTokens: min('maxTokens'), maxAliases: min('maxAliases'), maxRootFields: min('maxRootFields'), maxDirectives: min('maxDirectives') };
+      byRole.set(role, limits);
+    }
+    return limits;
   };
 
   /** The refusal for this text and operation name under these limits, or undefined when it passes (or is Apollo's to reject). */

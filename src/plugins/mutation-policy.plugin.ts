@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/codes.js';
 import { mutationRefusal } from '../mutations/policy.js';
@@ -12,18 +12,20 @@ import type { TrustedDocuments } from '../persisted/trusted-documents.js';
  * must be one of the manifest's documents (Apollo's query hash is the SHA-256 of the text it ran).
  */
 export function useMutationPolicy<TContext extends { principal: Principal }>(options: { trusted: TrustedDocuments }): ApolloServerPlugin<TContext> {
+  // One listener for every request: the caller comes with each hook's request context.
+  const listener: GraphQLRequestListener<TContext> = {
+    async didResolveOperation({ operation, queryHash, contextValue }) {
+      if (operation?.operation !== 'mutation') return;
+      const principal = contextValue.principal;
+      const refusal = mutationRefusal(principal, options.trusted.byHashHex(queryHash) !== undefined);
+      if (!refusal) return;
+      operationsRefusedTotal.inc({ role: principal.role, reason: 'mutation', code: ErrorCode.FORBIDDEN });
+      throw new GraphQLError(refusal, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+    },
+  };
   return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async didResolveOperation({ operation, queryHash }) {
-          if (operation?.operation !== 'mutation') return;
-          const principal = contextValue.principal;
-          const refusal = mutationRefusal(principal, options.trusted.byHashHex(queryHash) !== undefined);
-          if (!refusal) return;
-          operationsRefusedTotal.inc({ role: principal.role, reason: 'mutation', code: ErrorCode.FORBIDDEN });
-          throw new GraphQLError(refusal, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
-        },
-      };
+    async requestDidStart() {
+      return listener;
     },
   };
 }

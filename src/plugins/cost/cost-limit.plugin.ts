@@ -33,30 +33,43 @@ export function useCostLimit<
 }): ApolloServerPlugin<TContext> {
   const groupOf = new Map(options.upstreams.map((u) => [u.id, u.group]));
   const cache = new EstimateCache<CostBreakdown>();
+  // What a caller's estimates depend on besides the document is fixed per principal (its upstreams) and
+  // per role (its limit): worked out once, not per request. Principals live as long as the config.
+  const upstreamsByIds = new WeakMap<readonly string[], { key: string; upstreams: Array<{ id: string; group: UpstreamGroup }> }>();
+  const upstreamsOf = (upstreamIds: readonly string[]) => {
+    let known = upstreamsByIds.get(upstreamIds);
+    if (known === undefined) {
+      const upstreams = upstreamIds.flatMap((id) => {
+        const group = groupOf.get(id);
+        return group ? [{ id, group }] : [];
+      });
+      upstreamsByIds.set(upstreamIds, (known = { key: upstreamIds.join(','), upstreams }));
+    }
+    return known;
+  };
+  const maxCostOf = new Map<Role, number>();
   return {
     async requestDidStart({ contextValue }) {
       const { role, upstreamIds } = contextValue.principal;
-      const maxCost = Math.min(options.maxCost, options.roles[role].maxCost ?? Infinity);
-      const upstreamsOf = () =>
-        upstreamIds.flatMap((id) => {
-          const group = groupOf.get(id);
-          return group ? [{ id, group }] : [];
-        });
+      let maxCost = maxCostOf.get(role);
+      if (maxCost === undefined) maxCostOf.set(role, (maxCost = Math.min(options.maxCost, options.roles[role].maxCost ?? Infinity)));
+      const limit = maxCost;
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
           const now = Date.now();
           const { variables } = request;
-          const estimate = cache.estimate(document, { operationName, variables, upstreamKey: upstreamIds.join(','), now }, () =>
-            estimateCostBreakdown({ schema, document, operationName, variables, upstreams: upstreamsOf(), products: options.products, maxPageSize: options.maxPageSize, now }),
+          const visible = upstreamsOf(upstreamIds);
+          const estimate = cache.estimate(document, { operationName, variables, upstreamKey: visible.key, now }, () =>
+            estimateCostBreakdown({ schema, document, operationName, variables, upstreams: visible.upstreams, products: options.products, maxPageSize: options.maxPageSize, now }),
           );
           const cost = estimate.total;
           recordEstimate(request, cost);
-          if (cost > maxCost) {
+          if (cost > limit) {
             operationsRefusedTotal.inc({ role, reason: 'cost', code: ErrorCode.QUERY_TOO_COMPLEX });
             // Thrown from a hook, the error needs its own status (Apollo gives validation errors 400 itself).
             throw new GraphQLError(
-              `Operation is estimated at ${cost} upstream calls, above this caller's limit of ${maxCost}; ask for smaller pages or fewer relations`,
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } } },
+              `Operation is estimated at ${cost} upstream calls, above this caller's limit of ${limit}; ask for smaller pages or fewer relations`,
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost: limit, http: { status: 400 } } },
             );
           }
           const sources = contextValue.sources;
