@@ -5,6 +5,7 @@ import { makeEvents } from './events.js';
 import { makeInventory } from './inventory.js';
 import { makeJobs } from './jobs.js';
 import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
+import { makeSchedules } from './schedules.js';
 import { makeStorage } from './storage.js';
 import { makeVirtualization } from './virtualization.js';
 import { seedFailureReasons } from './failure-reasons.js';
@@ -46,5 +47,6 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     unprotectedClientIds: history.unprotectedClientIds,
     hypervisors: virtualization.hypervisors,
     virtualMachines: virtualization.virtualMachines,
+    schedules: makeSchedules(nowS, storage.plans, inventory.subclients, commServ.clientId),
   };
 }

@@ -15,6 +15,7 @@ import { planRoutes } from './plans.js';
 import { planDetailRoutes } from './plan-detail.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { storagePoolRoutes } from './storage-pools.js';
+import { scheduleRoutes } from './schedules.js';
 import { taskRoutes } from './tasks.js';
 import { virtualizationRoutes } from './virtualization.js';
 
@@ -37,4 +38,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...drBackupRoutes,
   ...planJobOperationRoutes,
   ...virtualizationRoutes,
+  ...scheduleRoutes,
 ];

@@ -39,6 +39,9 @@ import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { CommvaultPlanDetailResolver } from './plan-detail.resolver.js';
 import { CommvaultRetentionResolver } from './retention.resolver.js';
+import {
+  CommvaultClientSchedulesResolver, CommvaultPlanSchedulesResolver, CommvaultScheduleResolver, CommvaultSubclientSchedulesResolver,
+} from './schedule.resolver.js';
 import { CommvaultStoragePolicyCopyResolver } from './storage-policy-copy.resolver.js';
 import { preloadClients } from './preload-clients.js';
 import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
@@ -117,6 +120,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultVirtualMachineResolver,
     CommvaultJobDetailResolver,
     CommvaultVmOperationsResolver,
+    CommvaultScheduleResolver,
+    CommvaultSubclientSchedulesResolver,
+    CommvaultClientSchedulesResolver,
+    CommvaultPlanSchedulesResolver,
   ],
   types: [
     CommvaultJob,
