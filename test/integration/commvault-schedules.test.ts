@@ -153,3 +153,138 @@ describe('schedules, read', () => {
     expect(sim.calls('GET /Schedules/{id}')).toBe(calls);
   });
 });
+
+const CREATE = /* GraphQL */ `
+  mutation Create($input: CreateCommvaultScheduleInput!, $key: String) {
+    createCommvaultSchedule(input: $input, idempotencyKey: $key) { id taskId scheduleId schedule { name backupLevel enabled frequency pattern { freqType freqInterval activeStartDate activeStartTime } } }
+  }
+`;
+const UPDATE = /* GraphQL */ `
+  mutation Update($id: ID!, $input: UpdateCommvaultScheduleInput!) { updateCommvaultSchedule(id: $id, input: $input) { id schedule { name backupLevel frequency } } }
+`;
+const DELETE = /* GraphQL */ `mutation Delete($id: ID!) { deleteCommvaultSchedule(id: $id) { id taskId scheduleId } }`;
+const ENABLE = /* GraphQL */ `mutation Enable($id: ID!, $enabled: Boolean!) { setCommvaultScheduleEnabled(id: $id, enabled: $enabled) { id schedule { enabled } } }`;
+const RUNS = `query($id: ID!, $count: Int!) { commvaultSchedule(id: $id) { name enabled frequency description nextRuns(count: $count) { at local } upstreamNextRunAt } }`;
+
+/** A subclient of the admin's CommCell with no seeded schedule. */
+function plainSubclient(upstream = CV): { subclientId: number; id: string } {
+  const scheduled = new Set(sim.data.schedules.flatMap((t) => t.associations.map((a) => a.subclientId)));
+  const sc = sim.data.subclients.find((s) => !scheduled.has(s.subclientId) && sim.data.clients.find((c) => c.clientId === s.clientId)?.companyId === 0)!;
+  return { subclientId: sc.subclientId, id: toGlobalId('CommvaultSubclient', upstream, sc.subclientId) };
+}
+
+const DAILY_2100_MARCH = { frequency: 'DAILY', startDate: '2027-03-12', startTime: '21:00' };
+
+describe('schedules, changed', () => {
+  it('a schedule created through the graph comes back from the next read with its next three runs, Eastern time across the March change', async () => {
+    const { subclientId, id } = plainSubclient();
+    const list = `query($id: Int!) { commvaultSubclient(upstream: "${CV}", subclientId: $id) { schedules { id name nextRuns(count: 3) { at local } upstreamNextRunAt } } }`;
+    // Read (and cache) the empty list first: the creation must drop it.
+    expect((await gql(list, { id: subclientId })).data.commvaultSubclient.schedules).toEqual([]);
+    const res = await gql(CREATE, { input: { subclient: id, name: 'Nightly incremental', pattern: DAILY_2100_MARCH } });
+    expect(res.errors).toBeUndefined();
+    const created = res.data.createCommvaultSchedule;
+    expect(created.schedule).toEqual({
+      name: 'Nightly incremental', backupLevel: 'Incremental', enabled: true, frequency: 'DAILY',
+      pattern: { freqType: 4, freqInterval: 0, activeStartDate: Date.UTC(2027, 2, 12) / 1000, activeStartTime: 21 * 3600 },
+    });
+    const task = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect(task.associations).toEqual([expect.objectContaining({ subclientId })]);
+
+    const expected = [easternInstant(2027, 3, 12, 21), easternInstant(2027, 3, 13, 21), easternInstant(2027, 3, 14, 21)].map((d) => d.toISOString());
+    // Written out: 21:00 EST is 02:00Z the next day, 21:00 EDT (from 14 March) 01:00Z.
+    expect(expected).toEqual(['2027-03-13T02:00:00.000Z', '2027-03-14T02:00:00.000Z', '2027-03-15T01:00:00.000Z']);
+    const after = await gql(list, { id: subclientId });
+    expect(after.errors).toBeUndefined();
+    const [schedule] = after.data.commvaultSubclient.schedules;
+    expect(schedule).toEqual({
+      id: created.id, name: 'Nightly incremental', upstreamNextRunAt: expected[0],
+      nextRuns: [
+        { at: expected[0], local: '2027-03-12T21:00:00-05:00' }, { at: expected[1], local: '2027-03-13T21:00:00-05:00' }, { at: expected[2], local: '2027-03-14T21:00:00-04:00' },
+      ],
+    });
+    const line = auditLines.find((l) => l.component === 'audit' && l.operation === 'createCommvaultSchedule');
+    expect(line).toMatchObject({ caller: 'admin', role: 'admin', outcome: 'ok', targets: [id], taskId: created.taskId, scheduleId: created.scheduleId });
+  });
+
+  it('modify replaces the pattern (the next read runs across the November change), disable and enable act on the task, delete removes it', async () => {
+    const { id: subclient } = plainSubclient();
+    const created = (await gql(CREATE, { input: { subclient, name: 'To change', backupLevel: 'FULL', pattern: DAILY_2100_MARCH } })).data.createCommvaultSchedule;
+    const task = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect((await gql(RUNS, { id: created.id, count: 1 })).data.commvaultSchedule.frequency).toBe('DAILY');
+
+    const weekly = { frequency: 'WEEKLY', weekDays: ['SUNDAY', 'WEDNESDAY'], startDate: '2027-10-27', startTime: '21:00' };
+    const changed = await gql(UPDATE, { id: created.id, input: { name: 'Twice a week', backupLevel: 'DIFFERENTIAL', pattern: weekly } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCommvaultSchedule).toEqual({ id: created.id, schedule: { name: 'Twice a week', backupLevel: 'Differential', frequency: 'WEEKLY' } });
+    expect(task.subTasks[0]!.pattern).toMatchObject({ freq_type: 8, freq_interval: 1 + 8 });
+    const runs = await gql(RUNS, { id: created.id, count: 4 });
+    expect(runs.data.commvaultSchedule.description).toBe('Every week on Sunday and Wednesday at 21:00, from 2027-10-27');
+    expect(runs.data.commvaultSchedule.nextRuns.map((r: any) => r.at)).toEqual(
+      [[2027, 10, 27], [2027, 10, 31], [2027, 11, 3], [2027, 11, 7]].map(([y, m, d]) => easternInstant(y!, m!, d!, 21).toISOString()),
+    );
+
+    const off = await gql(ENABLE, { id: created.id, enabled: false });
+    expect(off.errors).toBeUndefined();
+    expect(off.data.setCommvaultScheduleEnabled.schedule).toEqual({ enabled: false });
+    expect(task.disabled).toBe(true);
+    expect((await gql(RUNS, { id: created.id, count: 1 })).data.commvaultSchedule.enabled).toBe(false);
+    expect((await gql(ENABLE, { id: created.id, enabled: true })).data.setCommvaultScheduleEnabled.schedule).toEqual({ enabled: true });
+    expect(task.disabled).toBe(false);
+
+    const gone = await gql(DELETE, { id: created.id });
+    expect(gone.errors).toBeUndefined();
+    expect(gone.data.deleteCommvaultSchedule).toEqual({ id: created.id, taskId: created.taskId, scheduleId: created.scheduleId });
+    expect(sim.data.schedules.some((t) => t.taskId === created.taskId)).toBe(false);
+    expect((await gql(RUNS, { id: created.id, count: 1 })).data.commvaultSchedule).toBeNull();
+    expect(auditLines.filter((l) => l.component === 'audit').map((l) => [l.operation, l.caller, l.outcome])).toEqual([
+      ['createCommvaultSchedule', 'admin', 'ok'], ['updateCommvaultSchedule', 'admin', 'ok'], ['setCommvaultScheduleEnabled', 'admin', 'ok'],
+      ['setCommvaultScheduleEnabled', 'admin', 'ok'], ['deleteCommvaultSchedule', 'admin', 'ok'],
+    ]);
+  });
+
+  it('bad input never reaches the CommServe: a bad pattern or id is BAD_USER_INPUT, an unknown schedule NOT_FOUND, a plan\'s schedule BAD_USER_INPUT', async () => {
+    const { id: subclient } = plainSubclient();
+    const writes = () => sim.calls('POST /CreateTask') + sim.calls('POST /QCommand/qoperation execute') + sim.calls('POST /Schedules/task/Action/Disable');
+    const codes = async (query: string, variables: Record<string, unknown>) => (await gql(query, variables)).errors?.map((e) => e.extensions?.code);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { ...DAILY_2100_MARCH, startTime: '25:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { frequency: 'WEEKLY', startDate: '2027-02-30', startTime: '01:00', weekDays: ['MONDAY'] } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { frequency: 'AUTOMATIC', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { frequency: 'MONTHLY', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient: toGlobalId('CommvaultClient', CV, 2), name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient: toGlobalId('CommvaultSubclient', CV, 987654), name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['NOT_FOUND']);
+    const unknown = toGlobalId('CommvaultSchedule', CV, '99999.1');
+    expect(await codes(UPDATE, { id: unknown, input: { name: 'y' } })).toEqual(['NOT_FOUND']);
+    expect(await codes(DELETE, { id: unknown })).toEqual(['NOT_FOUND']);
+    expect(await codes(ENABLE, { id: unknown, enabled: false })).toEqual(['NOT_FOUND']);
+    expect(await codes(DELETE, { id: 'not-an-id' })).toEqual(['BAD_USER_INPUT']);
+    const policy = sim.data.schedules.find((t) => t.taskType === 4)!;
+    const planSchedule = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`);
+    expect(await codes(DELETE, { id: planSchedule })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(UPDATE, { id: planSchedule, input: { name: 'y' } })).toEqual(['BAD_USER_INPUT']);
+    expect(writes()).toBe(0);
+    expect(policy.subTasks).toHaveLength(2);
+    expect(auditLines.filter((l) => l.component === 'audit')).toEqual([]);
+  });
+
+  it('an idempotency key creates once; a lost answer is UPSTREAM_UNCERTAIN after exactly one call, and the cached list is dropped all the same', async () => {
+    const { id: subclient } = plainSubclient();
+    const input = { subclient, name: 'Once', pattern: DAILY_2100_MARCH };
+    const first = await gql(CREATE, { input, key: 'sched-once-1' });
+    const again = await gql(CREATE, { input, key: 'sched-once-1' });
+    expect(again.data).toEqual(first.data);
+    expect(sim.calls('POST /CreateTask')).toBe(1);
+
+    const slow = plainSubclient(CV_SLOW);
+    const list = `query($id: Int!) { commvaultSubclient(upstream: "${CV_SLOW}", subclientId: $id) { schedules { name } } }`;
+    const before = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
+    sim.setFaults({ afterWrite: { count: 1, delayMs: 1_000 } });
+    const lost = await gql(CREATE, { input: { subclient: slow.id, name: 'Lost answer', pattern: DAILY_2100_MARCH } });
+    expect(lost.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNCERTAIN']);
+    expect(sim.calls('POST /CreateTask')).toBe(2);
+    await new Promise((r) => setTimeout(r, 800));
+    const after = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
+    expect(after.map((s: any) => s.name)).toEqual([...before.map((s: any) => s.name), 'Lost answer']);
+    expect(sim.calls('POST /CreateTask')).toBe(2);
+  });
+});

@@ -273,6 +273,13 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
     return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
+  // Schedules: the subclient (cached), `POST /CreateTask`, the task read back.
+  'Mutation.createCommvaultSchedule': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  // The task read past the cache, the qoperation message, the task read back.
+  'Mutation.updateCommvaultSchedule': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  'Mutation.deleteCommvaultSchedule': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // The task (or, for a plan's, the policy) read, the toggle, the read back.
+  'Mutation.setCommvaultScheduleEnabled': () => ({ calls: 4, child: level(1, { commvault: 1 }) }),
   // The rule read past the cache; for a plan destination `GET /V2/Plan/{id}` and its V2 copy (cycles),
   // for a policy copy `GET /StoragePolicy` (its name); the copy's job list, the PUT and the read-back.
   'Mutation.updateRetention': () => ({ calls: 6, child: level(1, { commvault: 1 }) }),

@@ -9,7 +9,8 @@ import { BackupSubclientPayload } from '../../schema/commvault/operations.payloa
 import { commvaultObjectFromId } from './sources.js';
 import { readStartedJobs } from './started-jobs.js';
 
-const WIRE_LEVEL: Readonly<Record<BackupLevel, CvBackupLevel>> = {
+/** A backup level as the CommServe names it (a subclient backup's `backupLevel`, a schedule's `backupOpts.backupLevel`). */
+export const WIRE_LEVEL: Readonly<Record<BackupLevel, CvBackupLevel>> = {
   [BackupLevel.FULL]: 'Full',
   [BackupLevel.INCREMENTAL]: 'Incremental',
   [BackupLevel.DIFFERENTIAL]: 'Differential',

@@ -39,6 +39,7 @@ import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { CommvaultPlanDetailResolver } from './plan-detail.resolver.js';
 import { CommvaultRetentionResolver } from './retention.resolver.js';
+import { CommvaultScheduleOperationsResolver } from './schedule-operations.resolver.js';
 import {
   CommvaultClientSchedulesResolver, CommvaultPlanSchedulesResolver, CommvaultScheduleResolver, CommvaultSubclientSchedulesResolver,
 } from './schedule.resolver.js';
@@ -124,6 +125,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultSubclientSchedulesResolver,
     CommvaultClientSchedulesResolver,
     CommvaultPlanSchedulesResolver,
+    CommvaultScheduleOperationsResolver,
   ],
   types: [
     CommvaultJob,
