@@ -6,6 +6,9 @@ import type { SimScheduleTask } from '../../simulators/commvault/data/types.js';
 import { parseConfig } from '../../src/config/load.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { provideTestRedis } from '../helpers/redis-server.js';
+import { within } from '../helpers/within.js';
 
 /**
  * Schedules end to end: real HTTP to a gateway, real HTTP from it to the Commvault simulator, whose
@@ -77,7 +80,7 @@ beforeAll(async () => {
       upstreams: [
         { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
         // The same simulator with a timeout the afterWrite fault outlasts.
-        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },
+        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 1_000, rateLimit: { queueTimeoutMs: 200 } },
       ],
     },
     {},
@@ -278,13 +281,53 @@ describe('schedules, changed', () => {
     const slow = plainSubclient(CV_SLOW);
     const list = `query($id: Int!) { commvaultSubclient(upstream: "${CV_SLOW}", subclientId: $id) { schedules { name } } }`;
     const before = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
-    sim.setFaults({ afterWrite: { count: 1, delayMs: 1_000 } });
+    sim.setFaults({ afterWrite: { count: 1, delayMs: 2_500 } });
     const lost = await gql(CREATE, { input: { subclient: slow.id, name: 'Lost answer', pattern: DAILY_2100_MARCH } });
     expect(lost.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNCERTAIN']);
     expect(sim.calls('POST /CreateTask')).toBe(2);
-    await new Promise((r) => setTimeout(r, 800));
+    await new Promise((r) => setTimeout(r, 1_600));
     const after = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
     expect(after.map((s: any) => s.name)).toEqual([...before.map((s: any) => s.name), 'Lost answer']);
     expect(sim.calls('POST /CreateTask')).toBe(2);
+  });
+});
+
+const { redis: redisServer, skipReason } = await provideTestRedis();
+afterAll(() => redisServer?.stop());
+
+describe.skipIf(!redisServer)(`schedule changes across replicas ${skipReason ?? ''}`, () => {
+  let gateways: TestGateway[];
+  const LIST = `query($id: Int!) { commvaultSubclient(upstream: "cv", subclientId: $id) { schedules { name enabled } } }`;
+
+  beforeAll(async () => {
+    const config = {
+      callers: [{ id: 'ops', apiKey: 'k-ops', role: 'admin' }],
+      redis: { url: redisServer!.url },
+      // Schedule lists cached for a minute: only an invalidation can make a replica read them again.
+      cache: { ttlMs: { inventory: 60_000 } },
+      upstreams: [commvaultUpstream('cv', sim.url)],
+    };
+    gateways = [await startTestGateway(config), await startTestGateway(config)];
+  });
+  afterAll(async () => {
+    for (const g of gateways ?? []) await g.close();
+  });
+
+  it('a schedule created and then disabled on replica A shows in replica B\'s cached list within one second, each time', async () => {
+    const [a, b] = gateways as [TestGateway, TestGateway];
+    const { subclientId, id } = plainSubclient('cv');
+    const list = async (g: TestGateway) => {
+      const res = await g.query<any>(LIST, { id: subclientId }, { apiKey: 'k-ops' });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.commvaultSubclient.schedules as Array<{ name: string; enabled: boolean }>;
+    };
+    expect(await list(b)).toEqual([]);
+    const made = await a.query<any>(CREATE, { input: { subclient: id, name: 'Across replicas', pattern: DAILY_2100_MARCH } }, { apiKey: 'k-ops' });
+    expect(made.body.errors).toBeUndefined();
+    await within(1_000, async () => (await list(b)).length === 1);
+    const off = await a.query<any>(ENABLE, { id: made.body.data.createCommvaultSchedule.id, enabled: false }, { apiKey: 'k-ops' });
+    expect(off.body.errors).toBeUndefined();
+    await within(1_000, async () => (await list(b))[0]?.enabled === false);
+    expect(await list(b)).toEqual([{ name: 'Across replicas', enabled: false }]);
   });
 });
