@@ -6,6 +6,7 @@ import { createSharedLayers } from './cache/shared-layers.js';
 import type { GatewayConfig } from './config/schema.js';
 import { createUpstreamPipeline } from './datasources/pipeline/index.js';
 import { SecretFileWatcher } from './config/secret-files.js';
+import { useRedisPasswords } from './cache/redis-connection.js';
 import { SourceRegistry } from './datasources/registry.js';
 import { startDemoSimulators, type DemoSimulators } from './demo-simulators.js';
 import { buildHttpApp } from './http/app.js';
@@ -37,7 +38,7 @@ export interface Gateway {
   listen(): Promise<string>;
   /** Stops taking requests, drains the running ones, logs out of upstream sessions, closes pools and simulators. */
   stop(): Promise<void>;
-  /** Rereads every file secret (`passwordFile`) now, as SIGHUP asks; changed ones apply from the next login. */
+  /** Rereads every file secret now, as SIGHUP asks; changed ones apply from their next use. */
   reloadSecrets(): void;
 }
 
@@ -97,7 +98,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const registry = new SourceRegistry({ config, pipeline, logger, products: UPSTREAM_PRODUCTS });
   // Calls holding a source whose secret changed finish on its session before it is logged out.
   const retireGraceMs = 2 * Math.max(0, ...config.upstreams.map((u) => u.rateLimit.queueTimeoutMs + u.timeoutMs * u.retry.maxAttempts));
-  const secretFiles = new SecretFileWatcher(config, logger, (id) => registry.retireSources(id, retireGraceMs));
+  const callers = new CallerDirectory(config);
+  // A secret reread from its file applies from its next use; nothing restarts (docs/configuration.md "Secrets").
+  const secretFiles = new SecretFileWatcher(config, logger, (scope) => {
+    if (scope.kind === 'upstream') registry.retireSources(scope.upstreamId, retireGraceMs);
+    else if (scope.kind === 'tls') pipeline.renewConnections?.(scope.upstreamId);
+    else if (scope.kind === 'collectors') registry.retireSources(scope.upstreamId, retireGraceMs, 'background');
+    else if (scope.kind === 'callers') callers.reload(config);
+    else if (scope.kind === 'redis' && config.redis) useRedisPasswords(config.redis);
+    // notifications: webhooks sign with the
+    // entry's secret, e-mail remakes its transport when the password changed; telemetry: each export
+    // reads the headers.
+  });
   secretFiles.start();
   // Whole answers live no longer than the entries they were built from: every invalidation the pipeline
   // hears (its own mutations', and with Redis the other replicas') drops the answers built on those tags.
@@ -118,7 +130,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const http = await buildHttpApp({
     config,
     schema,
-    callers: new CallerDirectory(config),
+    callers,
     registry,
     logger,
     readiness,

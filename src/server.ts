@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  // SIGHUP rereads file secrets (`passwordFile`); nothing restarts and requests in flight go on.
+  // SIGHUP rereads every file secret (`…File`, `…_FILE`, TLS and Google key files); nothing restarts and requests in flight go on.
   process.on('SIGHUP', () => {
     logger.info('SIGHUP: rereading secret files');
     gateway.reloadSecrets();

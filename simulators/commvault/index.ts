@@ -9,7 +9,7 @@ import type { CommvaultDataset } from './data/types.js';
 import { allRoutes } from './routes/index.js';
 import { Router } from './router.js';
 import { createPipeline } from './server.js';
-import { TenantBudget, type TenantBudgetOptions, type TenantWindow } from './tenant-budget.js';
+import { TenantBudgets, type TenantBudgetOptions, type TenantWindow } from './tenant-budget.js';
 
 export { CLOUD_TENANT_BUDGET, type TenantBudgetOptions, type TenantWindow } from './tenant-budget.js';
 
@@ -31,10 +31,16 @@ export interface CommvaultSimulatorOptions extends SimulatorOptions {
 /** url is the API root incl. base path, e.g. http://127.0.0.1:41234/webconsole/api. */
 export interface CommvaultSimulator extends SimulatorHandle<CommvaultDataset> {
   liveTokens(): number;
-  /** A Cloud tenant's calls counted in the current budget window (zeros for a CommServe). */
-  tenantSpent(): { reads: number; writes: number };
-  /** A Cloud tenant's last budget windows, oldest first (empty for a CommServe); also `tenantWindows` in `GET /__sim/stats`. */
-  tenantWindows(): TenantWindow[];
+  /**
+   * A Cloud tenant's calls counted in the current budget window (zeros for a CommServe): the company's
+   * named by `operatorcompanyid` when `companyId` is given, else the home tenant's.
+   */
+  tenantSpent(companyId?: number): { reads: number; writes: number };
+  /**
+   * A Cloud tenant's last budget windows, oldest first (empty for a CommServe); also `tenantWindows` (home)
+   * and `tenantWindowsByCompany` in `GET /__sim/stats`.
+   */
+  tenantWindows(companyId?: number): TenantWindow[];
 }
 
 export const DEFAULT_OPTIONS: Readonly<CommvaultSimulatorOptions> = {
@@ -54,7 +60,7 @@ export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOp
   const index = new DataIndex(data);
   const ctx: SimContext = { data, index, tokens, nowS: () => Math.floor(now() / 1000), driftFromS: o.driftFigures ? Math.floor(now() / 1000) : undefined, progress: new JobProgress(index, now, o.jobDurationMs) };
   const core = simulatorCore(o, now, () => tokens.revokeAll());
-  const tenant = o.tenantBudget ? new TenantBudget(o.tenantBudget, now) : undefined;
+  const tenant = o.tenantBudget ? new TenantBudgets(o.tenantBudget, now) : undefined;
   const server = await startHttpServer(
     createPipeline({ ...core, basePath, latencyMs: o.latencyMs, router: new Router(allRoutes), ctx, tokens, tenant }),
     o.port,
@@ -64,7 +70,7 @@ export async function startCommvaultSimulator(opts: Partial<CommvaultSimulatorOp
   return {
     ...simulatorHandle(server, basePath, data, core),
     liveTokens: () => tokens.live(),
-    tenantSpent: () => tenant?.spent() ?? { reads: 0, writes: 0 },
-    tenantWindows: () => tenant?.windows() ?? [],
+    tenantSpent: (companyId) => tenant?.of(companyId).spent() ?? { reads: 0, writes: 0 },
+    tenantWindows: (companyId) => tenant?.of(companyId).windows() ?? [],
   };
 }

@@ -3,11 +3,12 @@ import { handleControl } from '../common/control.js';
 import type { FaultState, PostAuthFault } from '../common/faults.js';
 import { readBody, sendJson, sendText, sleep } from '../common/http-server.js';
 import type { PipelineBase } from '../common/simulator.js';
-import type { TenantBudget } from './tenant-budget.js';
+import { OPERATOR_COMPANY_HEADER, type TenantBudgets } from './tenant-budget.js';
 import type { TokenStore } from './auth.js';
 import { genericError, Query, Scope, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from './context.js';
 import type { Router } from './router.js';
 import { toXml } from './xml.js';
+import type { SimUser } from './data/types.js';
 
 /**
  * Routes whose calls never take count faults or `errorRate`: the gateway must always be able to log in,
@@ -17,8 +18,8 @@ export const FAULT_EXEMPT_ROUTES: ReadonlySet<string> = new Set(['POST /Login'])
 
 export interface PipelineParts extends PipelineBase<Router, SimContext> {
   tokens: TokenStore;
-  /** A Commvault Cloud tenant's budget; absent for a CommServe. */
-  tenant?: TenantBudget;
+  /** A Commvault Cloud service's budgets, one per tenant company; absent for a CommServe. */
+  tenant?: TenantBudgets;
 }
 
 const UNAUTHORIZED = { errorCode: 401, errorMessage: 'Unauthorized' };
@@ -38,7 +39,10 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       faults: p.faults,
       setFaults: p.setFaults,
       reset: p.reset,
-      extraStats: () => ({ liveTokens: p.tokens.live(), ...(p.tenant ? { tenantWindows: p.tenant.windows() } : {}) }),
+      extraStats: () => ({
+        liveTokens: p.tokens.live(),
+        ...(p.tenant ? { tenantWindows: p.tenant.of(undefined).windows(), tenantWindowsByCompany: p.tenant.windowsByCompany() } : {}),
+      }),
     });
     if (handled) return;
 
@@ -61,8 +65,9 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     const era: number = p.faults.era();
     await sleep(p.latencyMs + p.faults.extraLatencyMs());
 
+    const operatorCompany = headerValue(req, OPERATOR_COMPANY_HEADER);
     if (p.tenant) {
-      const decision = p.tenant.take(method);
+      const decision = p.tenant.take(method, operatorCompany);
       for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
       if (!decision.allowed) {
         sendJson(res, 429, { errorCode: 429, errorMessage: 'Too many requests' });
@@ -99,6 +104,11 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       sendJson(res, 401, UNAUTHORIZED);
       return;
     }
+    const user = session && operatorCompany !== undefined ? actingUser(session.user, operatorCompany) : session?.user;
+    if (user === null) {
+      send(req, res, { body: genericError(5, 'Access denied'), xmlRoot: 'CvEntities_GenericResp' }, false);
+      return;
+    }
 
     const apiReq: ApiRequest = {
       method,
@@ -109,7 +119,7 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
       body: parseJson(rawBody),
       rawBody,
       session: session ?? null,
-      scope: session ? new Scope(session.user) : null,
+      scope: user ? new Scope(user) : null,
     };
     const post: PostAuthFault | undefined = faultable ? p.faults.takePostAuth(era) : undefined;
     p.ctx.progress?.advance();
@@ -129,6 +139,17 @@ export function createPipeline(p: PipelineParts): (req: IncomingMessage, res: Se
     }
     send(req, res, result, post?.kind === 'malformedJson');
   };
+}
+
+/**
+ * The user a call acts as when it names a company (`operatorcompanyid`): a CommCell admin or an MSP service
+ * account that reaches the company acts as a user of that company; anyone else is refused (null).
+ */
+function actingUser(user: SimUser, operatorCompany: string): SimUser | null {
+  const companyId = Number(operatorCompany);
+  if (!Number.isInteger(companyId)) return null;
+  const reaches = user.companyId === null || user.companyId === companyId || (user.operatesCompanyIds ?? []).includes(companyId);
+  return reaches ? { ...user, companyId } : null;
 }
 
 function isWrite(def: RouteDef, key: string, req: ApiRequest): boolean {

@@ -85,3 +85,39 @@ export class TenantBudget {
     return { startedAtMs: this.windowStart, reads: this.reads, writes: this.writes, refused: this.refused };
   }
 }
+
+/** The header an MSP service account names the tenant company it acts for with (docs/upstreams/commvault-cloud-msp.md). */
+export const OPERATOR_COMPANY_HEADER = 'operatorcompanyid';
+
+/**
+ * The budgets of a Commvault Cloud service: one TenantBudget per tenant company, made on its first call.
+ * A call naming a company (`operatorcompanyid`) spends that company's budget; any other call (a tenant
+ * user's own, or the service account's login without the header) spends the home tenant's (key `''`).
+ */
+export class TenantBudgets {
+  private readonly byCompany = new Map<string, TenantBudget>();
+
+  constructor(
+    private readonly options: TenantBudgetOptions,
+    private readonly now: () => number,
+  ) {
+    this.of('');
+  }
+
+  take(method: string, operatorCompany: string | undefined): TenantDecision {
+    return this.of(operatorCompany?.trim() ?? '').take(method);
+  }
+
+  /** The budget of one company (`undefined`: the home tenant's). */
+  of(company: string | number | undefined): TenantBudget {
+    const key = company === undefined ? '' : String(company);
+    let budget = this.byCompany.get(key);
+    if (!budget) this.byCompany.set(key, (budget = new TenantBudget(this.options, this.now)));
+    return budget;
+  }
+
+  /** Every company's windows but the home tenant's, by company id (`GET /__sim/stats` → `tenantWindowsByCompany`). */
+  windowsByCompany(): Record<string, TenantWindow[]> {
+    return Object.fromEntries([...this.byCompany].filter(([key]) => key !== '').map(([key, budget]) => [key, budget.windows()]));
+  }
+}

@@ -24,6 +24,34 @@ export interface RedisConnectionOptions {
  * and it discovers the cluster's nodes from the seeds and follows MOVED/ASK redirections.
  */
 export function createRedisClient(config: RedisConfig, options: RedisConnectionOptions): RedisClient {
+  const client = openRedisClient(config, options);
+  let clients = clientsByConfig.get(config);
+  if (!clients) clientsByConfig.set(config, (clients = new Set()));
+  clients.add(client);
+  client.once('end', () => clients.delete(client));
+  return client;
+}
+
+/** The clients made from each config object, so that a password reread from its file reaches them. */
+const clientsByConfig = new WeakMap<RedisConfig, Set<RedisClient>>();
+
+/**
+ * The config's passwords changed (reread from their files): every open client made from it uses them
+ * from its next connection (ioredis authenticates on each connect with its options' password).
+ */
+export function useRedisPasswords(config: RedisConfig): void {
+  if ('url' in config) return;
+  for (const client of clientsByConfig.get(config) ?? []) {
+    if (client instanceof Cluster) {
+      if (client.options.redisOptions) client.options.redisOptions.password = config.password;
+    } else {
+      client.options.password = config.password;
+      if ('sentinels' in config) client.options.sentinelPassword = config.sentinelPassword;
+    }
+  }
+}
+
+function openRedisClient(config: RedisConfig, options: RedisConnectionOptions): RedisClient {
   const retryStrategy = (attempt: number): number => Math.min(attempt * 200, options.maxReconnectDelayMs);
   const common: RedisOptions = {
     lazyConnect: true,

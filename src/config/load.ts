@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type GatewayConfig } from './schema.js';
-import { resolveNotificationSecrets } from './notifications.js';
+import { configSchema, type GatewayConfig, type UpstreamConfig } from './schema.js';
 import { readPem } from './pem.js';
-import { readSecretFile } from './secret-files.js';
+import { addFileSecret, resolveConfigSecrets } from './secret-refs.js';
 import { demoCallers } from './demo.js';
 import type { DemoUpstream, UpstreamKindSpec } from '../datasources/product.js';
 import { DEMO_UPSTREAMS, UPSTREAM_KINDS, WINDOW_BUDGET_KINDS } from '../products.js';
@@ -67,11 +66,49 @@ export function parseConfig(raw: unknown, env: Env = process.env, kinds: Readonl
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
   const config = parsed.data;
+  expandTenants(config, kinds);
   resolveSecrets(config, env);
   resolveTlsPem(config);
   resolveDemoPorts(config, DEMO_UPSTREAMS);
   checkReferences(config, kinds);
   applyKindDefaults(config, kinds);
+  return config;
+}
+
+/**
+ * Turns each entry that lists `tenants` (an MSP service account, docs/upstreams/commvault-cloud-msp.md)
+ * into one upstream per tenant, in its place: the entry's settings and credentials, the tenant's id,
+ * `operatorCompanyId` and buckets. References to the entry's id (callers' `upstreams` and `credentials`,
+ * `collectors.exclude` and `identities`) then stand for all its tenants.
+ */
+export function expandTenants(config: GatewayConfig, kinds: Readonly<Record<string, UpstreamKindSpec>> = UPSTREAM_KINDS): GatewayConfig {
+  const tenantsOf = new Map<string, string[]>();
+  config.upstreams = config.upstreams.flatMap((entry, i) => {
+    const { tenants, ...rest } = entry;
+    if (tenants === undefined) return [entry];
+    if (!kinds[entry.kind]?.tenants) throw new ConfigError(`upstreams[${i}].tenants: only for a kind whose service account reaches tenants, not ${entry.kind}`);
+    if (entry.operatorCompanyId !== undefined) throw new ConfigError(`upstreams[${i}].operatorCompanyId: each tenant gives its own companyId`);
+    const seen = new Set<number>();
+    tenantsOf.set(entry.id, tenants.map((t) => t.id));
+    return tenants.map((t, j) => {
+      if (seen.has(t.companyId)) throw new ConfigError(`upstreams[${i}].tenants[${j}].companyId: ${t.companyId} is listed twice`);
+      seen.add(t.companyId);
+      const upstream: UpstreamConfig = { ...structuredClone(rest), id: t.id, operatorCompanyId: t.companyId };
+      if (t.rateLimit?.read) upstream.rateLimit.read = { ...t.rateLimit.read };
+      if (t.rateLimit?.write) upstream.rateLimit.write = { ...t.rateLimit.write };
+      return upstream;
+    });
+  });
+  if (tenantsOf.size === 0) return config;
+  const expand = (ids: readonly string[]): string[] => [...new Set(ids.flatMap((id) => tenantsOf.get(id) ?? [id]))];
+  const expandRecord = <T>(record: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(record).flatMap(([id, value]) => (tenantsOf.get(id) ?? [id]).map((t) => [t, structuredClone(value)] as const)));
+  for (const c of config.callers) {
+    if (c.upstreams) c.upstreams = expand(c.upstreams);
+    if (c.credentials) c.credentials = expandRecord(c.credentials);
+  }
+  config.collectors.exclude = expand(config.collectors.exclude);
+  config.collectors.identities = expandRecord(config.collectors.identities);
   return config;
 }
 
@@ -165,67 +202,41 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
-/** Replaces every `…Env` indirection by the variable's value; a missing variable is a config error. */
 /**
- * Reads each upstream's TLS PEM files once (a value that is PEM text stays as it is), so a missing or
- * unreadable file stops the start naming its key; refuses `tls` on an upstream that is not `https:`.
+ * Reads each upstream's TLS PEM files (a value that is PEM text stays as it is), so a missing or
+ * unreadable file stops the start naming its key, and records them for rereading (a changed file gives
+ * the upstream a new connection pool); refuses `tls` on an upstream that is not `https:`.
  */
 function resolveTlsPem(config: GatewayConfig): void {
   config.upstreams.forEach((u, i) => {
     const tls = u.tls;
     if (!tls) return;
     if (new URL(u.url).protocol !== 'https:') throw new ConfigError(`upstreams[${i}].tls: the url is not https:`);
-    try {
-      if (tls.ca) tls.ca = readPem(`upstreams[${i}].tls.ca`, tls.ca);
-      if (tls.cert) tls.cert = readPem(`upstreams[${i}].tls.cert`, tls.cert);
-      if (tls.key) tls.key = readPem(`upstreams[${i}].tls.key`, tls.key);
-    } catch (e) {
-      throw new ConfigError((e as Error).message);
+    for (const key of ['ca', 'cert', 'key'] as const) {
+      const value = tls[key];
+      if (value === undefined) continue;
+      const where = `upstreams[${i}].tls.${key}`;
+      const read = (): string => readPem(where, value);
+      let pem: string;
+      try {
+        pem = read();
+      } catch (e) {
+        throw new ConfigError((e as Error).message);
+      }
+      if (pem === value) continue; // inline PEM: nothing to reread
+      tls[key] = pem;
+      addFileSecret(config, { where, file: value, scope: { kind: 'tls', upstreamId: u.id }, read, apply: (v) => (tls[key] = v), last: pem });
     }
   });
 }
 
+/** Resolves every secret (value, `…Env`, its `…_FILE` twin, or `…File`); see secret-refs.ts. */
 function resolveSecrets(config: GatewayConfig, env: Env): void {
-  const fromEnv = (where: string, name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') throw new ConfigError(`${where}: environment variable ${name} is not set`);
-    return value;
-  };
-  const redis = config.redis;
-  if (redis && !('url' in redis)) {
-    if (redis.passwordEnv) redis.password = fromEnv('redis.passwordEnv', redis.passwordEnv);
-    if ('sentinels' in redis && redis.sentinelPasswordEnv) redis.sentinelPassword = fromEnv('redis.sentinelPasswordEnv', redis.sentinelPasswordEnv);
+  try {
+    resolveConfigSecrets(config, env);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
   }
-  config.upstreams.forEach((u, i) => {
-    if (u.passwordEnv) u.password = fromEnv(`upstreams[${i}].passwordEnv`, u.passwordEnv);
-    if (u.passwordFile !== undefined) {
-      if (u.password !== undefined || u.passwordEnv !== undefined) throw new ConfigError(`upstreams[${i}].passwordFile: give one of password, passwordEnv, passwordFile`);
-      try {
-        u.password = readSecretFile(u.passwordFile);
-      } catch (e) {
-        throw new ConfigError(`upstreams[${i}].passwordFile: cannot read ${u.passwordFile}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-      }
-    }
-    if (u.bearerTokenEnv) u.bearerToken = fromEnv(`upstreams[${i}].bearerTokenEnv`, u.bearerTokenEnv);
-  });
-  const traces = config.telemetry.traces;
-  for (const [header, name] of Object.entries(traces?.headersEnv ?? {})) {
-    if (traces) traces.headers[header] = fromEnv(`telemetry.traces.headersEnv.${header}`, name);
-  }
-  resolveNotificationSecrets(config.notifications, fromEnv);
-  for (const [upstreamId, cred] of Object.entries(config.collectors.identities)) {
-    const where = `collectors.identities.${upstreamId}`;
-    if (cred.passwordEnv) cred.password = fromEnv(`${where}.passwordEnv`, cred.passwordEnv);
-    if (cred.bearerTokenEnv) cred.bearerToken = fromEnv(`${where}.bearerTokenEnv`, cred.bearerTokenEnv);
-  }
-  config.callers.forEach((c, i) => {
-    if (c.apiKeyEnv) c.apiKey = fromEnv(`callers[${i}].apiKeyEnv`, c.apiKeyEnv);
-    for (const [upstreamId, cred] of Object.entries(c.credentials ?? {})) {
-      const where = `callers[${i}].credentials.${upstreamId}`;
-      if (cred.passwordEnv) cred.password = fromEnv(`${where}.passwordEnv`, cred.passwordEnv);
-      if (cred.bearerTokenEnv) cred.bearerToken = fromEnv(`${where}.bearerTokenEnv`, cred.bearerTokenEnv);
-    }
-  });
 }
 
 function checkReferences(config: GatewayConfig, kinds: Readonly<Record<string, UpstreamKindSpec>>): void {

@@ -26,15 +26,16 @@ const webhookSchema = z
     name: channelName,
     /** Where the JSON body is POSTed. */
     url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
-    /** HMAC-SHA256 key of the signature header (docs/history.md "Notifications"), or `secretEnv`. */
+    /** HMAC-SHA256 key of the signature header (docs/history.md "Notifications"), or `secretEnv`, or `secretFile` (reread on change). */
     secret: z.string().min(1).optional(),
     secretEnv: z.string().min(1).optional(),
+    secretFile: z.string().min(1).optional(),
     events,
     /** Per-attempt timeout, headers and body. @default 10000 */
     timeoutMs,
   })
   .strict()
-  .refine((w) => (w.secret === undefined) !== (w.secretEnv === undefined), { message: 'give exactly one of secret and secretEnv', path: ['secret'] });
+  .refine((w) => [w.secret, w.secretEnv, w.secretFile].filter((v) => v !== undefined).length === 1, { message: 'give exactly one of secret, secretEnv and secretFile', path: ['secret'] });
 
 const emailSchema = z
   .object({
@@ -51,13 +52,15 @@ const emailSchema = z
         requireTLS: z.boolean().default(false),
         /** SMTP AUTH user; without it no AUTH is attempted. */
         user: z.string().min(1).optional(),
+        /** SMTP AUTH password, or `passEnv`, or `passFile` (reread on change; the next connection uses it). */
         pass: z.string().optional(),
         passEnv: z.string().min(1).optional(),
+        passFile: z.string().min(1).optional(),
         /** Connection, greeting and socket timeout of one attempt. @default 10000 */
         timeoutMs,
       })
       .strict()
-      .refine((s) => !(s.pass !== undefined && s.passEnv !== undefined), { message: 'give at most one of pass and passEnv', path: ['pass'] }),
+      .refine((s) => [s.pass, s.passEnv, s.passFile].filter((v) => v !== undefined).length <= 1, { message: 'give at most one of pass, passEnv and passFile', path: ['pass'] }),
     /** The From address, e.g. `backup-graph <alerts@example.com>`. */
     from: z.string().min(1),
     to: z.array(z.string().min(1)).min(1),
@@ -128,14 +131,4 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Fills `secret` and `pass` from their `…Env` variables (called by the config loader's secret pass). */
-export function resolveNotificationSecrets(n: NotificationsConfig, fromEnv: (where: string, name: string) => string): void {
-  n.webhooks.forEach((w, i) => {
-    if (w.secretEnv) w.secret = fromEnv(`notifications.webhooks[${i}].secretEnv`, w.secretEnv);
-  });
-  n.email.forEach((e, i) => {
-    if (e.smtp.passEnv) e.smtp.pass = fromEnv(`notifications.email[${i}].smtp.passEnv`, e.smtp.passEnv);
-  });
 }

@@ -83,7 +83,13 @@ export type BucketConfig = z.infer<typeof bucketSchema>;
 
 const simPortSchema = z.number().int().min(0).max(65535);
 
-const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional() };
+/**
+ * A secret field `x` of the config comes as the value (`x`), from an environment variable (`xEnv`; that
+ * variable's `…_FILE` twin names a file instead), or from a file (`xFile`); files are reread on change
+ * and on SIGHUP (src/config/secret-refs.ts, docs/configuration.md "Secrets").
+ */
+const secretRef = { password: z.string().optional(), passwordEnv: z.string().optional(), passwordFile: z.string().min(1).optional() };
+const bearerRef = { bearerToken: z.string().optional(), bearerTokenEnv: z.string().optional(), bearerTokenFile: z.string().min(1).optional() };
 
 /**
  * Backup and DR consoles: a Google token the gateway mints and renews itself (docs/upstreams/backupdr.md §2.1),
@@ -129,6 +135,18 @@ const tlsSchema = z
   .refine((tls) => (tls.cert === undefined) === (tls.key === undefined), { message: 'cert and key go together (mutual TLS)' });
 export type UpstreamTlsConfig = z.infer<typeof tlsSchema>;
 
+/** One tenant an MSP service account reaches (docs/upstreams/commvault-cloud-msp.md). */
+const tenantSchema = z
+  .object({
+    /** The tenant's upstream id: its own global ids, cache entries and budget. */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, ".", "_" and "-" only'),
+    /** The tenant's company id, sent as `operatorcompanyid` on each of its calls. */
+    companyId: z.number().int().nonnegative(),
+    /** This tenant's buckets, when its budget differs from the entry's (a raised limit). @default the entry's */
+    rateLimit: z.object({ read: bucketSchema.optional(), write: bucketSchema.optional() }).strict().optional(),
+  })
+  .strict();
+
 const upstreamSchema = z
   .object({
     /** Stable name of the upstream instance; part of global ids and cache keys. */
@@ -139,15 +157,13 @@ const upstreamSchema = z
     url: z.url(),
     /** Service account the gateway uses unless the caller brings its own upstream credential. */
     username: z.string().optional(),
-    ...secretRef,
     /**
-     * The service account's password from this file (one trailing newline dropped), instead of `password`
-     * or `passwordEnv`: reread when the file changes or on SIGHUP, and the next login uses it.
+     * The service account's password: `password`, `passwordEnv` or `passwordFile` (one trailing newline
+     * dropped; reread when the file changes or on SIGHUP, and the next login uses it).
      */
-    passwordFile: z.string().min(1).optional(),
-    /** Backup and DR consoles: OAuth bearer token (or the env var holding it). */
-    bearerToken: z.string().optional(),
-    bearerTokenEnv: z.string().optional(),
+    ...secretRef,
+    /** Backup and DR consoles: OAuth bearer token (`bearerToken`, `bearerTokenEnv` or `bearerTokenFile`). */
+    ...bearerRef,
     /**
      * Backup and DR consoles: how the gateway authenticates besides a fixed bearer. `google`: mint and renew
      * the Google token itself. `promoteUser`: after each login, `PUT /manageacl/promoteUser` (temporary
@@ -223,6 +239,17 @@ const upstreamSchema = z
      * @default the system's certificate authorities, verification on, no client certificate
      */
     tls: tlsSchema.optional(),
+    /**
+     * Commvault Cloud: the tenant company this upstream acts for, sent as `operatorcompanyid` on every call
+     * (an MSP service account's tenant; `tenants` sets it). @default none (the user's own company)
+     */
+    operatorCompanyId: z.number().int().nonnegative().optional(),
+    /**
+     * Commvault Cloud MSP: the tenants this entry's service account reaches. At load the entry becomes one
+     * upstream per tenant (its `id`, `operatorCompanyId` = `companyId`, its own budget), sharing the
+     * service account and its login; callers' `upstreams` may name the entry's id for all of them.
+     */
+    tenants: z.array(tenantSchema).min(1).optional(),
   })
   .strict();
 
@@ -231,16 +258,17 @@ const upstreamCredentialSchema = z
   .object({
     username: z.string().optional(),
     ...secretRef,
-    bearerToken: z.string().optional(),
-    bearerTokenEnv: z.string().optional(),
+    ...bearerRef,
   })
   .strict();
 
 const callerSchema = z
   .object({
     id: z.string().min(1),
+    /** The caller's key (`Authorization: Bearer <apiKey>`): `apiKey`, `apiKeyEnv` or `apiKeyFile` (reread on change). */
     apiKey: z.string().min(1).optional(),
     apiKeyEnv: z.string().optional(),
+    apiKeyFile: z.string().min(1).optional(),
     role: z.enum(ROLES),
     /** Upstream ids this caller may see. @default all */
     upstreams: z.array(z.string()).optional(),
@@ -338,8 +366,10 @@ const redisSchema = z.union([
       name: z.string().min(1),
       password: z.string().optional(),
       passwordEnv: z.string().optional(),
+      passwordFile: z.string().min(1).optional(),
       sentinelPassword: z.string().optional(),
       sentinelPasswordEnv: z.string().optional(),
+      sentinelPasswordFile: z.string().min(1).optional(),
       db: z.number().int().min(0).optional(),
       tls: z.boolean().optional(),
     })
@@ -349,6 +379,7 @@ const redisSchema = z.union([
       cluster: z.array(redisNodeSchema).min(1),
       password: z.string().optional(),
       passwordEnv: z.string().optional(),
+      passwordFile: z.string().min(1).optional(),
       tls: z.boolean().optional(),
     })
     .strict(),

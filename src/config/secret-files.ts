@@ -1,34 +1,34 @@
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './schema.js';
+import { fileSecretsOf, type FileSecret, type SecretScope } from './secret-refs.js';
+
+export { readSecretFile } from './secret-refs.js';
 
 /** How often a secret file's mtime and size are looked at (a poll survives the rename or symlink swap a rotation does). */
 export const SECRET_FILE_POLL_MS = 500;
 
-/** A secret file's value: its content less one trailing newline (what `echo secret > file` leaves). */
-export function readSecretFile(path: string): string {
-  return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
-}
-
 /**
- * Keeps each upstream's `passwordFile` secret current: reread when the file changes (polled) or on
- * `reload()` (SIGHUP), written into the config entry in place, and `onChange(upstreamId)` told so the
- * registry stops handing out sources logged in with the old one. Values are never logged.
+ * Keeps every secret the config reads from a file current (src/config/secret-refs.ts: `…File` keys,
+ * `…Env` variables' `…_FILE` twins, TLS PEM files, Google key files): reread when a file changes
+ * (polled) or on `reload()` (SIGHUP), written into the config in place, and `onChange(scope)` told once
+ * per scope that changed, so the gateway applies it from the next use on. Values are never logged.
  */
 export class SecretFileWatcher {
   private readonly watched: string[] = [];
+  private readonly secrets: FileSecret[];
 
   constructor(
-    private readonly config: GatewayConfig,
+    config: GatewayConfig,
     private readonly logger: Logger,
-    private readonly onChange: (upstreamId: string) => void,
-  ) {}
+    private readonly onChange: (scope: SecretScope) => void,
+  ) {
+    this.secrets = [...fileSecretsOf(config), ...googleKeyFiles(config)];
+  }
 
-  /** Starts polling every file secret; a no-op when there is none. */
+  /** Starts polling every secret file; a no-op when there is none. */
   start(): void {
-    for (const u of this.config.upstreams) {
-      const path = u.passwordFile;
-      if (path === undefined) continue;
+    for (const path of new Set(this.secrets.map((s) => s.file))) {
       const listener = (now: Stats, before: Stats): void => {
         if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) this.reload();
       };
@@ -37,26 +37,47 @@ export class SecretFileWatcher {
     }
   }
 
-  /** Rereads every file secret; an upstream whose value changed gets `onChange`. A file that cannot be read keeps the old value. */
+  /** Rereads every secret file; each scope with a changed value gets `onChange` once. A file that cannot be read, or is empty, keeps the old value. */
   reload(): void {
-    for (const u of this.config.upstreams) {
-      const path = u.passwordFile;
-      if (path === undefined) continue;
+    const changed = new Map<string, SecretScope>();
+    for (const secret of this.secrets) {
       let value: string;
       try {
-        value = readSecretFile(path);
+        value = secret.read();
       } catch (error) {
-        this.logger.warn({ upstream: u.id, file: path, code: (error as NodeJS.ErrnoException).code }, 'secret file unreadable; keeping the previous value');
+        this.logger.warn({ secret: secret.where, file: secret.file, code: (error as NodeJS.ErrnoException).code }, 'secret file unreadable; keeping the previous value');
         continue;
       }
-      if (value === '' || value === u.password) continue;
-      u.password = value;
-      this.logger.info({ upstream: u.id, file: path }, 'upstream password reloaded from its file; the next login uses it');
-      this.onChange(u.id);
+      if (value === '' || value === secret.last) continue;
+      secret.last = value;
+      secret.apply(value);
+      this.logger.info({ secret: secret.where, file: secret.file }, 'secret reloaded from its file; its next use takes it');
+      changed.set(JSON.stringify(secret.scope), secret.scope);
     }
+    for (const scope of changed.values()) this.onChange(scope);
   }
 
   stop(): void {
     for (const path of this.watched.splice(0)) unwatchFile(path);
   }
+}
+
+/**
+ * Consoles' Google key files: read by google-auth-library when a source first mints, so here only
+ * watched (their content compared); a change retires the upstream's sources, whose successors mint with
+ * the new key. Looked at when the watcher is built, after the demo has written its key file.
+ */
+function googleKeyFiles(config: GatewayConfig): FileSecret[] {
+  return config.upstreams.flatMap((u, i) => {
+    const file = u.auth?.google?.keyFile;
+    if (file === undefined) return [];
+    const read = (): string => readFileSync(file, 'utf8');
+    let last = '';
+    try {
+      last = read();
+    } catch {
+      // The source's mint reports it (UPSTREAM_AUTH); the watcher picks the file up once it is there.
+    }
+    return [{ where: `upstreams[${i}].auth.google.keyFile`, file, scope: { kind: 'upstream', upstreamId: u.id }, read, apply: () => {}, last }];
+  });
 }

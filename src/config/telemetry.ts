@@ -15,6 +15,8 @@ export const tracesSchema = z
     headers: z.record(z.string().min(1), z.string()).default({}),
     /** Export headers whose values are secrets: header name → environment variable holding the value. */
     headersEnv: z.record(z.string().min(1), z.string().min(1)).optional(),
+    /** Export headers whose values are secrets: header name → file holding the value (read at start). */
+    headersFile: z.record(z.string().min(1), z.string().min(1)).optional(),
     /**
      * Share of traces recorded when the client's `traceparent` carries no decision (or there is none):
      * ParentBased(TraceIdRatioBased(sampleRatio)). A client's sampled flag is always followed. @default 1

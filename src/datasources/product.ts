@@ -8,6 +8,11 @@ import type { UpstreamSource } from './upstream-source.js';
 export interface SourceDeps {
   pipeline: UpstreamPipeline;
   logger: Logger;
+  /**
+   * The one object under `key` for the registry's life, made by `make` on first ask: what sources of
+   * several upstreams share (one login serving a service account's tenants). Keys may hash secrets.
+   */
+  shared<T>(key: string, make: () => T): T;
 }
 
 /** One caller's source for one upstream: the key that tells sessions apart, and how to make the source. */
@@ -29,6 +34,11 @@ export interface UpstreamKindSpec {
   readonly rateLimits: { readonly read: BucketConfig; readonly write: BucketConfig };
   /** Whether the upstream counts its budget per upstream (all callers together) rather than per credential. */
   readonly sharedBudget: boolean;
+  /**
+   * Whether one config entry may list `tenants`: a service account that reaches several tenants, each
+   * expanded into an upstream of its own at config load. @default false
+   */
+  readonly tenants?: boolean;
 }
 
 /**

@@ -55,6 +55,8 @@ export class SourceRegistry {
   private readonly productByKind = new Map<string, UpstreamProduct>();
   private readonly sourcesByKey = new Map<string, UpstreamSource>();
   private readonly scopes = new WeakMap<Principal, string>();
+  /** SourceDeps.shared: objects sources of several upstreams share, by their product's key. */
+  private readonly sharedByKey = new Map<string, unknown>();
 
   constructor(opts: { config: GatewayConfig; pipeline: UpstreamPipeline; logger: Logger; products: readonly UpstreamProduct[] }) {
     this.config = opts.config;
@@ -145,12 +147,13 @@ export class SourceRegistry {
   /**
    * The upstream's service-account secret changed: its sources are no longer handed out (the next
    * request gets a new one, which logs in with the new secret), while calls already holding one finish
-   * on its session; that session is logged out after `graceMs`, once they have.
+   * on its session; that session is logged out after `graceMs`, once they have. `background`: only the
+   * collectors' sources (their identity changed).
    */
-  retireSources(instanceId: string, graceMs: number): void {
+  retireSources(instanceId: string, graceMs: number, only: 'all' | 'background' = 'all'): void {
     const retired: UpstreamSource[] = [];
     for (const [key, source] of this.sourcesByKey) {
-      if (source.instanceId !== instanceId) continue;
+      if (source.instanceId !== instanceId || (only === 'background' && !source.background)) continue;
       this.sourcesByKey.delete(key);
       retired.push(source);
     }
@@ -165,6 +168,11 @@ export class SourceRegistry {
     await Promise.allSettled(all.map((s) => s.close()));
   }
 
+  private shared<T>(key: string, make: () => T): T {
+    if (!this.sharedByKey.has(key)) this.sharedByKey.set(key, make());
+    return this.sharedByKey.get(key) as T;
+  }
+
   private sourceFor<S extends UpstreamSource>(product: UpstreamProduct<S>, upstream: UpstreamConfig, principal: Principal): S {
     const plan = product.sourceFor(upstream, principal.credentials[upstream.id]);
     // A collector's source is its own (its own session, the background flag), though it shares the
@@ -172,7 +180,7 @@ export class SourceRegistry {
     const key = principal.background ? `${plan.key}\u0000background` : plan.key;
     let source = this.sourcesByKey.get(key) as S | undefined;
     if (!source) {
-      source = plan.create({ pipeline: this.pipeline, logger: this.logger.child({ upstream: upstream.id }) });
+      source = plan.create({ pipeline: this.pipeline, logger: this.logger.child({ upstream: upstream.id }), shared: (k, make) => this.shared(k, make) });
       source.background = principal.background === true;
       this.sourcesByKey.set(key, source);
     }

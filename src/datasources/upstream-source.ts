@@ -15,8 +15,10 @@ export interface UpstreamSourceOptions {
   identity: string;
   pipeline: UpstreamPipeline;
   logger: Logger;
-  /** When a source that can renew its session (`renewSession`) does so. */
+  /** When a source that can renew its session (`renewSession`) does so (ignored with `sharedSession`). */
   session?: SessionTiming;
+  /** A session other sources hold too (one login serving several upstreams); @default the source's own */
+  sharedSession?: SharedSession;
 }
 
 /** The upstream's idle expiry of a session, and when a session in use is renewed before it. */
@@ -46,6 +48,92 @@ interface Session {
   renewing?: boolean;
 }
 
+/** How a session is made and renewed: the hooks of the source that needs it now. */
+interface SessionMakers {
+  authenticate(): Promise<Record<string, string>>;
+  /** The renewed session's headers (a failed renewal already fell back to a login). */
+  renewed?(headers: Record<string, string>): Promise<Record<string, string>>;
+}
+
+/**
+ * One upstream login and its renewals. Usually a source's own; sources of several upstreams that one
+ * login serves (a Commvault Cloud service account's tenants, docs/upstreams/commvault-cloud-msp.md) hold
+ * the same one, so a login, a renewal or a re-login after a 401 by any of them is every one's.
+ * The last holder to let go logs it out.
+ */
+export class SharedSession {
+  private session?: Session;
+  private holders = 0;
+  private readonly renewAfterMs: number;
+  private readonly now: () => number;
+
+  constructor(timing: SessionTiming = {}) {
+    this.renewAfterMs = (timing.idleTimeoutMs ?? DEFAULT_SESSION_IDLE_TIMEOUT_MS) * (timing.renewAfter ?? DEFAULT_RENEW_AFTER);
+    this.now = timing.now ?? Date.now;
+  }
+
+  /** A source starts using this session. */
+  hold(): void {
+    this.holders += 1;
+  }
+
+  /**
+   * A source stops using it: the live session's headers when it was the last holder (to log out), else
+   * undefined (others still use the session).
+   */
+  release(): Promise<Record<string, string>> | undefined {
+    this.holders = Math.max(0, this.holders - 1);
+    if (this.holders > 0) return undefined;
+    const current = this.session;
+    this.session = undefined;
+    return current?.headers;
+  }
+
+  headers(makers: SessionMakers): Promise<Record<string, string>> {
+    const current = this.session;
+    if (current?.resolved && makers.renewed && current.sinceMs !== undefined && this.now() - current.sinceMs >= this.renewAfterMs) {
+      // Every use of the session checks, so only a session in use is renewed; callers meanwhile wait on
+      // the renewal (the upstream may end the old token once it has renewed it).
+      const renew = makers.renewed;
+      return this.start(() => renew(current.resolved as Record<string, string>), true).headers;
+    }
+    return (current ?? this.start(() => makers.authenticate())).headers;
+  }
+
+  /** Makes `make` the current session: every caller meanwhile shares its promise. */
+  private start(make: () => Promise<Record<string, string>>, renewing = false): Session {
+    const session: Session = {
+      renewing,
+      headers: make().then(
+        (headers) => {
+          session.resolved = headers;
+          session.sinceMs = this.now();
+          return headers;
+        },
+        (error: unknown) => {
+          // A failed login leaves no session behind: the next caller tries again.
+          if (this.session === session) this.session = undefined;
+          throw error;
+        },
+      ),
+    };
+    this.session = session;
+    return session;
+  }
+
+  get live(): boolean {
+    return this.session?.resolved !== undefined || this.session?.renewing === true;
+  }
+
+  /** Drops the session `headers` belong to; true when it was the current one (see UpstreamSource.forgetSession). */
+  forget(headers: Record<string, string>): boolean {
+    const current = this.session;
+    if (!current?.resolved || !carries(headers, current.resolved)) return false;
+    this.session = undefined;
+    return true;
+  }
+}
+
 /**
  * The base of every upstream source (in the manner of datasource-rest's RESTDataSource): it owns the
  * session and implements the pipeline's SourceHooks; subclasses change behaviour by overriding named
@@ -70,19 +158,16 @@ export abstract class UpstreamSource implements SourceHooks {
   background = false;
   protected readonly pipeline: UpstreamPipeline;
   protected readonly logger: Logger;
-  private session?: Session;
+  private readonly session: SharedSession;
   private closed = false;
-  private readonly renewAfterMs: number;
-  private readonly now: () => number;
 
   constructor(options: UpstreamSourceOptions) {
     this.instanceId = options.instanceId;
     this.identity = options.identity;
     this.pipeline = options.pipeline;
     this.logger = options.logger;
-    const timing = options.session ?? {};
-    this.renewAfterMs = (timing.idleTimeoutMs ?? DEFAULT_SESSION_IDLE_TIMEOUT_MS) * (timing.renewAfter ?? DEFAULT_RENEW_AFTER);
-    this.now = timing.now ?? Date.now;
+    this.session = options.sharedSession ?? new SharedSession(options.session);
+    this.session.hold();
   }
 
   /** Log in and return the headers that authenticate later calls. Runs once per session. */
@@ -105,17 +190,10 @@ export abstract class UpstreamSource implements SourceHooks {
   abstract errorFromResponse(res: UpstreamResponse, req: UpstreamRequest): GatewayError | undefined;
 
   authHeaders(): Promise<Record<string, string>> {
-    const current = this.session;
-    if (current?.resolved && this.renewalDue(current)) {
-      // Every use of the session checks, so only a session in use is renewed; callers meanwhile wait on
-      // the renewal (the upstream may end the old token once it has renewed it).
-      return this.start(() => this.renewed(current.resolved as Record<string, string>), true).headers;
-    }
-    return (current ?? this.start(() => this.authenticate())).headers;
-  }
-
-  private renewalDue(session: Session): boolean {
-    return this.renewSession !== undefined && session.sinceMs !== undefined && this.now() - session.sinceMs >= this.renewAfterMs;
+    return this.session.headers({
+      authenticate: () => this.authenticate(),
+      renewed: this.renewSession === undefined ? undefined : (headers) => this.renewed(headers),
+    });
   }
 
   /** The renewed session's headers, or a new login's when the upstream refuses to renew. */
@@ -130,30 +208,9 @@ export abstract class UpstreamSource implements SourceHooks {
     }
   }
 
-  /** Makes `make` the current session: every caller meanwhile shares its promise. */
-  private start(make: () => Promise<Record<string, string>>, renewing = false): Session {
-    const session: Session = {
-      renewing,
-      headers: make().then(
-        (headers) => {
-          session.resolved = headers;
-          session.sinceMs = this.now();
-          return headers;
-        },
-        (error: unknown) => {
-          // A failed login leaves no session behind: the next caller tries again.
-          if (this.session === session) this.session = undefined;
-          throw error;
-        },
-      ),
-    };
-    this.session = session;
-    return session;
-  }
-
   /** Whether a login has succeeded and not been dropped since (for `/readyz`; no I/O); a renewal keeps it so. */
   get sessionLive(): boolean {
-    return this.session?.resolved !== undefined || this.session?.renewing === true;
+    return this.session.live;
   }
 
   onUnauthorized(failed: Record<string, string>): void {
@@ -166,24 +223,23 @@ export abstract class UpstreamSource implements SourceHooks {
    * logging in stays.
    */
   protected forgetSession(headers: Record<string, string>): boolean {
-    const current = this.session;
-    if (!current?.resolved || !carries(headers, current.resolved)) return false;
-    this.session = undefined;
-    return true;
+    return this.session.forget(headers);
   }
 
-  /** Logs the live session out (once); later calls would log in again, so call this at shutdown only. */
+  /**
+   * Logs the live session out (once; a shared session when its last holder closes); later calls would log
+   * in again, so call this at shutdown (or retirement) only.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const current = this.session;
-    this.session = undefined;
+    const current = this.session.release();
     if (!current) return;
     // Ending a collector's session is not a collection: it takes its token like any call, so the
     // upstream session never outlives the gateway because the callers' reserve was low.
     this.background = false;
     try {
-      const headers = await current.headers;
+      const headers = await current;
       await this.logout(headers);
     } catch (error) {
       this.logger.warn({ upstream: this.instanceId, err: error }, 'upstream logout failed');

@@ -34,12 +34,9 @@ export function findUnprotected<W, J extends MonitoredJob, K extends number | st
   cutoff: Date,
   isBackupJob: BackupJobTest = isBackup,
 ): Array<UnprotectedFinding<W>> {
-  const since = cutoff.getTime();
   const protectedIds = new Set<K>();
   const failed = new Map<K, number>();
-  for (const job of backups) {
-    const id = jobWorkloadIdOf(job);
-    if (id === null || !isBackupJob(job) || job.startedAt === null || job.startedAt.getTime() < since) continue;
+  for (const [id, job] of backupsInWindow(backups, jobWorkloadIdOf, cutoff, isBackupJob)) {
     if (isSuccessful(job.status)) protectedIds.add(id);
     else if (isUnsuccessful(job.status)) failed.set(id, (failed.get(id) ?? 0) + 1);
   }
@@ -71,4 +68,64 @@ export function backupFacts<J extends MonitoredJob>(history: readonly J[], isBac
 /** The order unprotected workloads are listed in within one upstream: by name, case-insensitively (ties: the caller's id order). */
 export function byWorkloadName(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+}
+
+/** A workload with a successful backup in the window, and the start of its newest one. */
+export interface ProtectedFinding<W> {
+  workload: W;
+  lastSuccessfulBackupAt: Date;
+}
+
+/** The workloads of one upstream split three ways, each in the workloads' order. */
+export interface ProtectionClassification<W> {
+  /** Newest successful backup started at or after `staleCutoff`. */
+  protected: Array<ProtectedFinding<W>>;
+  /** Newest successful backup started in [cutoff, staleCutoff): protected by the window, but aging. */
+  stale: Array<ProtectedFinding<W>>;
+  /** No successful backup since `cutoff` (findUnprotected). */
+  unprotected: Array<UnprotectedFinding<W>>;
+}
+
+/**
+ * `protectionSummary`'s split (docs/schema.md, "Aging and protection summaries, DDB Backup"): the same
+ * rule and inputs as findUnprotected — backups counted by start, COMPLETED or COMPLETED_WITH_ERRORS a
+ * success — with the workloads it leaves protected told apart by how recent their newest success is.
+ * `staleCutoff` must not be before `cutoff`.
+ */
+export function classifyProtection<W, J extends MonitoredJob, K extends number | string>(
+  workloads: readonly W[],
+  workloadIdOf: (workload: W) => K,
+  backups: Iterable<J>,
+  jobWorkloadIdOf: (job: J) => K | null,
+  cutoff: Date,
+  staleCutoff: Date,
+  isBackupJob: BackupJobTest = isBackup,
+): ProtectionClassification<W> {
+  const all = [...backups];
+  const unprotected = findUnprotected(workloads, workloadIdOf, all, jobWorkloadIdOf, cutoff, isBackupJob);
+  const newest = new Map<K, Date>();
+  for (const [id, job] of backupsInWindow(all, jobWorkloadIdOf, cutoff, isBackupJob)) {
+    const seen = newest.get(id);
+    if (isSuccessful(job.status) && (!seen || seen.getTime() < job.startedAt.getTime())) newest.set(id, job.startedAt);
+  }
+  const out: ProtectionClassification<W> = { protected: [], stale: [], unprotected };
+  for (const workload of workloads) {
+    const at = newest.get(workloadIdOf(workload));
+    if (!at) continue;
+    (at.getTime() >= staleCutoff.getTime() ? out.protected : out.stale).push({ workload, lastSuccessfulBackupAt: at });
+  }
+  return out;
+}
+
+/** The backups of a workload started at or after `cutoff`, with the workload's id. */
+function* backupsInWindow<J extends MonitoredJob, K>(
+  backups: Iterable<J>,
+  jobWorkloadIdOf: (job: J) => K | null,
+  cutoff: Date,
+  isBackupJob: BackupJobTest,
+): Generator<[K, J & { startedAt: Date }]> {
+  for (const job of backups) {
+    const id = jobWorkloadIdOf(job);
+    if (id !== null && isBackupJob(job) && job.startedAt !== null && job.startedAt.getTime() >= cutoff.getTime()) yield [id, job as J & { startedAt: Date }];
+  }
 }

@@ -12,17 +12,26 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * a heap dump or a stray log of this object shows no usable key.
  */
 export class CallerDirectory {
-  private readonly byKeyDigest = new Map<string, Principal>();
-  private readonly anonymous?: Principal;
+  private byKeyDigest = new Map<string, Principal>();
+  private anonymous?: Principal;
 
   constructor(config: Pick<GatewayConfig, 'callers' | 'upstreams' | 'auth'>) {
+    this.reload(config);
+  }
+
+  /**
+   * Builds the directory from the config as it is now (an API key or a caller's upstream credential was
+   * reread from its file): requests already authenticated keep their principal, later ones get the new.
+   */
+  reload(config: Pick<GatewayConfig, 'callers' | 'upstreams' | 'auth'>): void {
+    const byKeyDigest = new Map<string, Principal>();
     const allUpstreams = config.upstreams.map((u) => u.id);
     for (const caller of config.callers) {
       const credentials: Record<string, ResolvedCredential> = {};
       for (const [id, c] of Object.entries(caller.credentials ?? {})) {
         credentials[id] = { username: c.username, password: c.password, bearerToken: c.bearerToken };
       }
-      this.byKeyDigest.set(sha256Hex(caller.apiKey ?? ''), {
+      byKeyDigest.set(sha256Hex(caller.apiKey ?? ''), {
         id: caller.id,
         role: caller.role,
         upstreamIds: caller.upstreams ?? allUpstreams,
@@ -30,9 +39,8 @@ export class CallerDirectory {
         credentials,
       });
     }
-    if (config.auth.anonymousRole) {
-      this.anonymous = { id: 'anonymous', role: config.auth.anonymousRole, upstreamIds: allUpstreams, credentials: {} };
-    }
+    this.byKeyDigest = byKeyDigest;
+    this.anonymous = config.auth.anonymousRole ? { id: 'anonymous', role: config.auth.anonymousRole, upstreamIds: allUpstreams, credentials: {} } : undefined;
   }
 
   /** @throws GraphQLError UNAUTHENTICATED (HTTP 401) for a missing, malformed or unknown key. */

@@ -14,6 +14,7 @@ import type { JobAction } from '../schema/unified/job-action.enum.js';
 import type { Job } from '../schema/unified/job.type.js';
 import type { Node } from '../schema/unified/node.type.js';
 import type { StorageTarget } from '../schema/unified/storage-target.type.js';
+import type { ProtectionSummaryPart } from '../schema/unified/protection-summary.type.js';
 import type { UnprotectedWorkload } from '../schema/unified/unprotected-workload.type.js';
 import type { GlobalIdParts } from '../util/global-id.js';
 import type { LiveJobRead } from '../subscriptions/live-job.js';
@@ -98,6 +99,12 @@ export interface GraphProduct<S extends UpstreamSource = UpstreamSource> {
    * "Protected workloads", gives each product's rule and upstream calls).
    */
   unprotectedWorkloads?(ctx: GatewayContext, source: S, cutoff: Date): Promise<UnprotectedWorkload[]>;
+  /**
+   * The same workloads split three ways for `protectionSummary`: unprotected as `unprotectedWorkloads` has
+   * them, the others protected or, when their newest successful backup started before `staleCutoff`, stale.
+   * Present exactly when `unprotectedWorkloads` is.
+   */
+  protectionSummary?(ctx: GatewayContext, source: S, cutoff: Date, staleCutoff: Date): Promise<ProtectionSummaryPart>;
   /**
    * One of its jobs for `controlJobs`, by the parts of its global id; undefined when the type is not one
    * of its job types. Nothing is sent yet: every id of the list is checked before any action.

@@ -11,6 +11,7 @@ import { JobsResolver } from '../resolvers/unified/jobs.resolver.js';
 import { HealthReportResolver } from '../resolvers/unified/health-report.resolver.js';
 import { JobStatusSummaryResolver } from '../resolvers/unified/job-status-summary.resolver.js';
 import { MonitoringResolver } from '../resolvers/unified/monitoring.resolver.js';
+import { ProtectionSummaryResolver } from '../resolvers/unified/protection-summary.resolver.js';
 import { NodeResolver } from '../resolvers/unified/node.resolver.js';
 import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
 import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-workload.resolver.js';
@@ -27,6 +28,7 @@ const UNIFIED_RESOLVERS: Function[] = [
   EventsResolver,
   StorageResolver,
   MonitoringResolver,
+  ProtectionSummaryResolver,
   JobStatusSummaryResolver,
   HealthReportResolver,
   UnprotectedWorkloadResolver,

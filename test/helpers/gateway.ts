@@ -27,9 +27,10 @@ export const TEST_ANALYST_KEY = 'test-analyst';
 
 /**
  * Starts a real gateway (fastify + Apollo + pipeline) on an ephemeral loopback port. Callers default
- * to one analyst with key `test-analyst`.
+ * to one analyst with key `test-analyst`. `logLines`, when given, collects every log line at `info` and
+ * above, parsed (the audit lines of mutations among them); otherwise the gateway logs nothing.
  */
-export async function startTestGateway(input: TestConfigInput): Promise<TestGateway> {
+export async function startTestGateway(input: TestConfigInput, options: { logLines?: Array<Record<string, any>> } = {}): Promise<TestGateway> {
   const config = parseConfig(
     {
       callers: [{ id: 'test-analyst', apiKey: TEST_ANALYST_KEY, role: 'analyst' }],
@@ -41,7 +42,9 @@ export async function startTestGateway(input: TestConfigInput): Promise<TestGate
     },
     {},
   );
-  const gateway = await createGateway(config, { logger: pino({ level: 'silent' }) });
+  const lines = options.logLines;
+  const logger = lines ? pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }) : pino({ level: 'silent' });
+  const gateway = await createGateway(config, { logger });
   const url = await gateway.listen();
   return {
     url,

@@ -66,6 +66,17 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.BackupVirtualMachine = { input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-main', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId) } };
     VARIABLES.JobDetail = { upstream: 'cv-main', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
     VARIABLES.BrowseSubclient = { upstream: 'cv-main', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId };
+    VARIABLES.BrowseDeletedFiles = VARIABLES.BrowseSubclient;
+    VARIABLES.SubclientDetail = VARIABLES.BrowseSubclient;
+    // Adding the same filter again changes nothing: every role may repeat it.
+    const fileSystem = cv.data.subclients.find((s) => s.content.length > 0 && (s.applicationId === 33 || s.applicationId === 29))!;
+    VARIABLES.UpdateSubclientContent = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', fileSystem.subclientId), operation: 'ADD', filters: ['*.cost'] };
+    // Two subclients, both enabled: within the estimate's three assumed.
+    const pair = cv.data.backupsets.find((b) => {
+      const members = cv.data.subclients.filter((s) => s.backupsetId === b.backupsetId);
+      return members.length === 2 && members.every((s) => s.enableBackup);
+    })!;
+    VARIABLES.BackupBackupset = { backupset: toGlobalId('CommvaultBackupset', 'cv-main', `${pair.clientId}.${pair.backupsetId}`), level: 'INCREMENTAL' };
     // A subclient with a completed backup (a restore needs one), a policy with a secondary copy.
     const restorable = cv.data.subclients.find((s) => cv.data.jobs.some((j) => j.subclientId === s.subclientId && j.jobType === 'Backup' && j.status === 'Completed'))!;
     VARIABLES.RestoreFiles = { subclient: toGlobalId('CommvaultSubclient', 'cv-main', restorable.subclientId), paths: ['C:\\data'] };
@@ -76,6 +87,9 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
     VARIABLES.EnableActivity = { upstream: 'cv-main', activity: 'DATA_VERIFICATION' };
     VARIABLES.DisableActivity = { upstream: 'cv-main', activity: 'DATA_VERIFICATION' };
+    // One CommServe: the console's week of capture jobs is DashboardEstate's to read.
+    VARIABLES.ProtectionSummary = { upstream: 'cv-main' };
+    VARIABLES.BackupDdb = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId) };
     VARIABLES.RunDdbOperation = { store: toGlobalId('CommvaultDdbStore', 'cv-main', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY' };
     // RETAIN can be repeated: every role's run keeps the same finished backup.
     const kept = cv.data.jobs.find((j) => j.jobType === 'Backup' && j.status === 'Completed')!;
@@ -90,6 +104,7 @@ describe('the cost limit over HTTP', () => {
     const plan = cv.data.plans.find((p) => p.companyId === 0)!;
     const planCopy = cv.data.storagePolicies.find((p) => p.storagePolicyId === plan.storagePolicyId)!.copies[0]!;
     VARIABLES.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-main', plan.planId) };
+    VARIABLES.CommvaultPlanAging = VARIABLES.CommvaultPlanPage;
     VARIABLES.UpdateRetention = { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-main', `${plan.planId}.${planCopy.copyId}`), input: { days: 45 } };
     // Schedules: a page and a creation any role may repeat; a rename and a toggle of the data aging schedule
     // that change nothing; each delete takes the next seeded subclient schedule, as each run needs its own.

@@ -119,6 +119,12 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     };
   }
 
+  /** A backup set whose subclients all back up (the replay answers the same jobs). */
+  function backupsetVariable(): string {
+    const set = cv.data.backupsets.find((b) => cv.data.subclients.filter((s) => s.backupsetId === b.backupsetId).every((s) => s.enableBackup))!;
+    return toGlobalId('CommvaultBackupset', 'cv-a', `${set.clientId}.${set.backupsetId}`);
+  }
+
   /** A lengthening (no confirmShorten needed) of a plan's primary copy, replayed by its key. */
   function retentionVariables(): Record<string, unknown> {
     const plan = cv.data.plans.find((p) => p.companyId === 0)!;
@@ -147,6 +153,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
     CommvaultClients: { upstream: 'cv-a', search: 'a' },
     StorageCapacity: { upstream: 'cv-a' },
+    ProtectionSummary: { upstream: 'cv-a' },
     // A fixed end for the report's and the summary's 24 hours: "now" would differ between the two runs.
     EstateHealthPage: { until: '2026-11-08T00:00:00Z' },
     DashboardJobs: { filter: { upstream: ['cv-a', 'bdr-a'] } },
@@ -178,7 +185,15 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         RunDisasterRecoveryBackup: { upstream: 'cv-a', idempotencyKey: 'parity-dr' },
         RunDdbOperation: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), operation: 'VERIFY', idempotencyKey: 'parity-ddb' },
         RunPlanJobOperation: planJobOperationVariables(),
+        BackupDdb: { store: toGlobalId('CommvaultDdbStore', 'cv-a', cv.data.ddbStores[0]!.storeId), idempotencyKey: 'parity-ddb-backup' },
         UpdateRetention: retentionVariables(),
+        UpdateSubclientContent: {
+          subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients.find((s) => s.content.length > 0 && (s.applicationId === 33 || s.applicationId === 29))!.subclientId),
+          operation: 'ADD',
+          filters: ['*.parity'],
+          idempotencyKey: 'parity-content',
+        },
+        BackupBackupset: { backupset: backupsetVariable(), level: 'FULL', idempotencyKey: 'parity-backupset' },
         // Data verification: toggled on the simulator, read by no other test here.
         EnableActivity: { upstream: 'cv-a', activity: 'DATA_VERIFICATION', idempotencyKey: 'parity-enable' },
         DisableActivity: { upstream: 'cv-a', activity: 'DATA_VERIFICATION', idempotencyKey: 'parity-disable' },
@@ -200,10 +215,13 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
       if (name === 'SchedulePage') {
         variablesFor.SchedulePage = { upstream: 'cv-a', subclientId: cv.data.schedules.find((t) => t.taskType === 2 && !t.isSystem)!.associations[0]!.subclientId };
       }
-      if (name === 'CommvaultPlanPage') variablesFor.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
+      if (name === 'CommvaultPlanPage' || name === 'CommvaultPlanAging') variablesFor[name] = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
       if (name === 'DashboardTrends') variablesFor.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
       if (name === 'JobDetail') variablesFor.JobDetail = { upstream: 'cv-a', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
       if (name === 'BrowseSubclient') variablesFor.BrowseSubclient = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
+      if (name === 'BrowseDeletedFiles' || name === 'SubclientDetail') {
+        variablesFor[name] = { upstream: 'cv-a', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId, first: 5 };
+      }
       const { js, jit } = await both(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8'), mutationVariables[name] ?? variablesFor[name] ?? {});
       // A document over every upstream meets the unreachable one: that error alone, the same on both.
       if (ALL_UPSTREAMS.has(name)) expect(js.errors.map((e) => e.code)).toEqual(js.errors.map(() => 'UPSTREAM_UNAVAILABLE'));

@@ -176,6 +176,20 @@ describe('e-mail notifications', () => {
     expect(logs).not.toContain(SMTP_PASS);
   });
 
+  it('uses a password rotated in its entry (as the secret-file watcher writes it) from the next mail on', async () => {
+    const store = new MemoryDeliveryStore();
+    const config = emailConfig({ pass: 'old-pass-77c2' });
+    const n = notifier(store, config);
+    await n.notifyAlert('RAISED', alert);
+    await n.idle();
+    expect(sink.mails).toHaveLength(0);
+    config.smtp.pass = SMTP_PASS;
+    await n.notifyAlert('RESOLVED', { ...alert, resolvedAt: alert.raisedAt + 60_000 });
+    await n.idle();
+    expect(sink.mails).toHaveLength(1);
+    expect(store.deliveries().find((d) => d.event === 'RESOLVED')).toMatchObject({ status: 'SENT' });
+  });
+
   it('mails the daily report with its figures in the subject', async () => {
     const store = new MemoryDeliveryStore();
     const n = notifier(store);

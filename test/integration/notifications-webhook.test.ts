@@ -149,6 +149,22 @@ describe('webhook notifications', () => {
     ]);
   });
 
+  it('signs with a secret rotated in its entry (as the secret-file watcher writes it) from the next delivery on', async () => {
+    const r = await receiver();
+    const entry = { name: 'ops', url: r.url, secret: SECRET, events: ['RAISED', 'RESOLVED', 'DAILY_REPORT'] as Array<'RAISED' | 'RESOLVED' | 'DAILY_REPORT'>, timeoutMs: 5_000 };
+    const n = new Notifier({ store: new MemoryDeliveryStore(), channels: [new WebhookChannel(entry)], retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 50 }, logger });
+    cleanups.push(() => n.close());
+    await n.notifyAlert('RAISED', alert);
+    await n.idle();
+    entry.secret = 'rotated-secret-21aa';
+    await n.notifyAlert('RESOLVED', { ...alert, resolvedAt: alert.raisedAt + 60_000 });
+    await n.idle();
+    expect(r.received).toHaveLength(2);
+    expect(signatureIsValid(r.received[0]!)).toBe(true);
+    expect(signatureIsValid(r.received[1]!, 'rotated-secret-21aa')).toBe(true);
+    expect(signatureIsValid(r.received[1]!)).toBe(false);
+  });
+
   it('a tampered body no longer matches the signature', async () => {
     const r = await receiver();
     const n = notifier(new MemoryDeliveryStore(), r.url);

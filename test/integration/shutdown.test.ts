@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupDrSimulator } from '../../simulators/backupdr/index.js';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { freePort } from '../helpers/free-port.js';
+import { waitUntilReady } from '../helpers/child-ready.js';
 
 type BackupDrSimulator = Awaited<ReturnType<typeof startBackupDrSimulator>>;
 
@@ -72,17 +73,7 @@ describe('shutdown on SIGTERM/SIGINT (child process, simulators outside it)', ()
     const c = child;
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => c.once('close', (code, signal) => resolve([code, signal])));
     const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      if (c.exitCode !== null) throw new Error(`gateway exited early with ${c.exitCode}: ${output}`);
-      if (Date.now() > deadline) throw new Error(`gateway not ready: ${output}`);
-      try {
-        if ((await fetch(`${url}/readyz`)).status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitUntilReady(c, url, () => output, 45_000);
     return { url, exited };
   }
 

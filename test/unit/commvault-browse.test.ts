@@ -15,15 +15,16 @@ describe('toBrowsePage (POST /DoBrowse answers)', () => {
         totalItemsFound: 7,
         dataResultSet: [
           { path: 'C:\\Data', displayName: 'Data', size: 1200, modificationTime: 1764931200, flags: { directory: true }, advancedData: { backupTime: 1764934800 } },
-          { path: 'C:\\a.txt', displayName: 'a.txt', size: '31420', modificationTime: '1494235377', flags: { file: '1' }, advancedData: { backupTime: 0 } },
+          { path: 'C:\\a.txt', displayName: 'a.txt', size: '31420', modificationTime: '1494235377', flags: { file: '1', deleted: '1' }, advancedData: { backupTime: 0 } },
         ],
       }),
     );
     expect(page).toEqual({
       total: 7,
       items: [
-        { path: 'C:\\Data', name: 'Data', isDirectory: true, sizeBytes: 1200, modifiedAt: new Date('2025-12-05T10:40:00Z'), backedUpAt: new Date('2025-12-05T11:40:00Z') },
-        { path: 'C:\\a.txt', name: 'a.txt', isDirectory: false, sizeBytes: 31420, modifiedAt: new Date(1494235377 * 1000), backedUpAt: null },
+        { path: 'C:\\Data', name: 'Data', isDirectory: true, sizeBytes: 1200, modifiedAt: new Date('2025-12-05T10:40:00Z'), backedUpAt: new Date('2025-12-05T11:40:00Z'), isDeleted: false },
+        // A deleted item carries `flags.deleted`, `true` or "1" (cvpysdk).
+        { path: 'C:\\a.txt', name: 'a.txt', isDirectory: false, sizeBytes: 31420, modifiedAt: new Date(1494235377 * 1000), backedUpAt: null, isDeleted: true },
       ],
     });
   });
@@ -33,9 +34,9 @@ describe('toBrowsePage (POST /DoBrowse answers)', () => {
     expect(page).toEqual({
       total: 2,
       items: [
-        { path: '/var/log/x.log', name: 'x.log', isDirectory: false, sizeBytes: null, modifiedAt: null, backedUpAt: null },
+        { path: '/var/log/x.log', name: 'x.log', isDirectory: false, sizeBytes: null, modifiedAt: null, backedUpAt: null, isDeleted: false },
         // cvpysdk reads an entry without `flags.file` as a folder.
-        { path: '/srv', name: 'srv', isDirectory: true, sizeBytes: null, modifiedAt: null, backedUpAt: null },
+        { path: '/srv', name: 'srv', isDirectory: true, sizeBytes: null, modifiedAt: null, backedUpAt: null, isDeleted: false },
       ],
     });
   });

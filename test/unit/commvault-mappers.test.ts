@@ -185,8 +185,8 @@ describe('clients, agents, backupsets, subclients', () => {
   });
 
   it('maps agents and backupsets', () => {
-    expect(toAgents({ agentProperties: [{ idaEntity: { clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System' } }] }, 2)).toEqual([
-      { clientId: 2, applicationId: 33, name: 'Windows File System' },
+    expect(toAgents({ agentProperties: [{ idaEntity: { clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System' } }] }, 2, UP)).toEqual([
+      { upstream: UP, clientId: 2, applicationId: 33, name: 'Windows File System' },
     ]);
     expect(
       toBackupsets({
@@ -194,8 +194,8 @@ describe('clients, agents, backupsets, subclients', () => {
           backupSetEntity: { clientId: 2, applicationId: 33, appName: 'Windows File System', instanceName: 'DefaultInstanceName', backupsetId: 3, backupsetName: 'defaultBackupSet' },
           commonBackupSet: { isDefaultBackupSet: true },
         },
-      }),
-    ).toEqual([expect.objectContaining({ backupsetId: 3, name: 'defaultBackupSet', isDefault: true })]);
+      }, 2, UP),
+    ).toEqual([expect.objectContaining({ id: toGlobalId('CommvaultBackupset', 'cv-test', '2.3'), backupsetId: 3, name: 'defaultBackupSet', isDefault: true })]);
   });
 
   it('maps a subclient with plan, storage policy and content', () => {

@@ -53,8 +53,8 @@ describe('the operations/ documents under the default limit', () => {
     ...Array.from({ length: commvault }, (_, i) => ({ id: `cv-${i}`, group: 'commvault' as UpstreamGroup })),
     ...Array.from({ length: backupdr }, (_, i) => ({ id: `bdr-${i}`, group: 'backupdr' as UpstreamGroup })),
   ];
-  // Their own variable defaults; ConsoleJobs must name its console, BrowseSubclient and SchedulePage their CommServe. The others then ask every upstream.
-  const variablesOf = (text: string) => (/query (BrowseSubclient|JobDetail|SchedulePage)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
+  // Their own variable defaults; ConsoleJobs must name its console, the subclient pages their CommServe. The others then ask every upstream.
+  const variablesOf = (text: string) => (/query (BrowseSubclient|BrowseDeletedFiles|SubclientDetail|SchedulePage|JobDetail)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
   const estimate = (text: string, commvault: number, backupdr: number) =>
     estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
@@ -68,6 +68,13 @@ describe('the operations/ documents under the default limit', () => {
       BackupVirtualMachine: 3,
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
       BrowseSubclient: 2,
+      BrowseDeletedFiles: 2,
+      // The subclient, and its properties for the content fields (the same `GET /Subclient/{id}`, estimated apart).
+      SubclientDetail: 2,
+      // The subclient read past the cache, the `POST /Subclient/{id}`, the read back.
+      UpdateSubclientContent: 3,
+      // The client's subclient listing, then per subclient (3 assumed) its backup and the started job read back.
+      BackupBackupset: 7,
       CommvaultClients: 1,
       // Per CommServe: its seven reads (identity, licence, registration, conditions, activity control, DR settings
       // and last DR job), the MediaAgents and 10 MediaAgents' V4 detail, the DDB engine list and 10 stores' partitions; nothing per console.
@@ -77,6 +84,8 @@ describe('the operations/ documents under the default limit', () => {
       EnableActivity: 2,
       // The plan list (node and rpoMinutes), `GET /V4/ServerPlan/{id}`, `GET /V2/Plan/{id}`, the destinations.
       CommvaultPlanPage: 4,
+      // The plan list (node), the destinations, and per destination (10 assumed) its job list and the V2 plan and copy reads.
+      CommvaultPlanAging: 32,
       // `GET /Job/{id}` and its `POST /JobDetails`.
       JobDetail: 2,
       // `GET /V4/Hypervisor` and `GET /VM`, the VM counts (estimated apart, though they share the VM list),
@@ -112,6 +121,10 @@ describe('the operations/ documents under the default limit', () => {
       RunDdbOperation: 5,
       // `GET /CommServ` for the CommCell id, then the job operation.
       RunPlanJobOperation: 2,
+      // What unprotectedWorkloads reads for 7 days: per CommServe the servers, clients and job pages; per console its walk.
+      ProtectionSummary: 18,
+      // The store's partitions, the client list, and per MediaAgent (two assumed) its subclients, the backup and the job.
+      BackupDdb: 8,
       // The destination read past the cache, the V2 plan and copy (cycles), the copy's jobs, the PUT, the read-back.
       UpdateRetention: 6,
       StorageCapacity: 2,

@@ -42,7 +42,7 @@ describe('notifications configuration', () => {
   });
 
   it.each([
-    [{ webhooks: [{ name: 'ops', url: 'https://h.example.test/' }] }, /notifications\.webhooks\[0\]\.secret: give exactly one of secret and secretEnv/],
+    [{ webhooks: [{ name: 'ops', url: 'https://h.example.test/' }] }, /notifications\.webhooks\[0\]\.secret: give exactly one of secret, secretEnv and secretFile/],
     [{ webhooks: [{ name: 'ops', url: 'https://h.example.test/', secretEnv: 'NOPE' }] }, /notifications\.webhooks\[0\]\.secretEnv: environment variable NOPE is not set/],
     [{ webhooks: [{ name: 'ops', url: 'ftp://h.example.test/', secret: 's' }] }, /notifications\.webhooks\[0\]\.url/],
     [

@@ -21,6 +21,8 @@ interface SeededFile {
   sizes: number[];
   /** Where in the gap before its backup each version's mtime falls (0..1). */
   mtimeAt: number[];
+  /** Ordinal of the first backup that no longer holds the file (it was deleted before it); null: never deleted. */
+  deletedAt: number | null;
 }
 
 /** One item a browse or find answers: a file, or a folder summed over its visible files. */
@@ -37,6 +39,18 @@ export interface BrowseItem {
   backupJobId: number;
   /** That job's end, Unix seconds. */
   backupTime: number;
+  /** Deleted from the client: gone from backups after `backupTime`, listed only when deleted items are asked for. */
+  deleted: boolean;
+}
+
+/** What one browse or find reads: the state at `toTime`, of versions backed up from `fromTime`, with deleted items or not. */
+export interface BrowseWindow {
+  /** Unix seconds; 0 = after the latest backup. */
+  toTime: number;
+  /** Unix seconds; 0 = from the first backup. Only versions backed up by a job that ended at or after it show. */
+  fromTime?: number;
+  /** Also list files deleted before `toTime`, in their last backed-up version (`showDeletedFiles`). */
+  includeDeleted?: boolean;
 }
 
 const WINDOWS_DIRS = ['Users', 'Data', 'Projects', 'Reports', 'Finance', 'Archive', 'Shared', 'Scripts', 'Logs', 'Templates'];
@@ -60,8 +74,12 @@ export function finishedBackups(data: CommvaultDataset, subclientId: number): Jo
     .sort((a, b) => a.endTime - b.endTime || a.jobId - b.jobId);
 }
 
-/** Everything visible at `toTime` (Unix seconds; 0 = after the latest backup): files and the folders holding them. */
-export function itemsAt(data: CommvaultDataset, subclient: Subclient, toTime: number): BrowseItem[] {
+/**
+ * Everything a browse sees in `window`: files and the folders holding them. A folder shows when one of its
+ * files does, and is deleted only when all of those are.
+ */
+export function itemsAt(data: CommvaultDataset, subclient: Subclient, window: BrowseWindow | number): BrowseItem[] {
+  const { toTime, fromTime = 0, includeDeleted = false } = typeof window === 'number' ? { toTime: window } : window;
   const os = osOf(data, subclient);
   const all = finishedBackups(data, subclient.subclientId);
   const backups = toTime > 0 ? all.filter((j) => j.endTime <= toTime) : all;
@@ -69,26 +87,32 @@ export function itemsAt(data: CommvaultDataset, subclient: Subclient, toTime: nu
   const items: BrowseItem[] = [];
   for (const file of seededFiles(data.seed, subclient, os)) {
     if (file.born >= backups.length) continue;
+    const deleted = file.deletedAt !== null && file.deletedAt < backups.length;
+    if (deleted && !includeDeleted) continue;
+    // A deleted file shows as the last backup before its deletion held it.
+    const held = deleted ? (file.deletedAt as number) : backups.length;
     let version = 0;
-    while (version < file.changedAt.length && file.changedAt[version] < backups.length) version += 1;
+    while (version < file.changedAt.length && file.changedAt[version] < held) version += 1;
     const ordinal = version === 0 ? file.born : file.changedAt[version - 1];
     const job = backups[ordinal];
+    if (job.endTime < fromTime) continue;
     const gapStart = ordinal > 0 ? backups[ordinal - 1].endTime : backups[0].startTime - WEEK_S;
     const modifiedAt = gapStart + Math.floor(file.mtimeAt[version] * Math.max(0, job.startTime - gapStart));
-    const item = entry(os, file.segments, false, file.sizes[version], modifiedAt, job);
+    const item = entry(os, file.segments, false, file.sizes[version], modifiedAt, job, deleted);
     items.push(item);
     for (let depth = 1; depth < file.segments.length; depth++) {
       const segments = file.segments.slice(0, depth);
       const key = keyOf(os, segments);
       const folder = folders.get(key);
       if (!folder) {
-        const made = entry(os, segments, true, item.sizeBytes, item.modifiedAt, job);
+        const made = entry(os, segments, true, item.sizeBytes, item.modifiedAt, job, deleted);
         folders.set(key, made);
         items.push(made);
         continue;
       }
       folder.sizeBytes += item.sizeBytes;
       folder.modifiedAt = Math.max(folder.modifiedAt, item.modifiedAt);
+      folder.deleted = folder.deleted && deleted;
       if (item.backupTime > folder.backupTime) [folder.backupTime, folder.backupJobId] = [item.backupTime, item.backupJobId];
     }
   }
@@ -96,9 +120,9 @@ export function itemsAt(data: CommvaultDataset, subclient: Subclient, toTime: nu
 }
 
 /** What one browse (`find` false: direct children of `path`) or find (names matching `pattern` below `path`) lists, before paging. */
-export function browseItems(data: CommvaultDataset, subclient: Subclient, request: { find: boolean; path: string; toTime: number; pattern?: string }): BrowseItem[] {
+export function browseItems(data: CommvaultDataset, subclient: Subclient, request: BrowseWindow & { find: boolean; path: string; pattern?: string }): BrowseItem[] {
   const os = osOf(data, subclient);
-  const items = itemsAt(data, subclient, request.toTime);
+  const items = itemsAt(data, subclient, request);
   return request.find ? matchesUnder(items, os, request.path, request.pattern ?? '*') : childrenOf(items, os, request.path);
 }
 
@@ -172,11 +196,23 @@ function seededFile(random: Prng, segments: string[]): SeededFile {
   const sizes = [Math.round(2 ** random.float(8, 26))];
   for (let i = 0; i < changedAt.length; i++) sizes.push(Math.max(1, Math.round(sizes[i] * random.float(0.8, 1.5))));
   const mtimeAt = sizes.map(() => random.next());
-  return { segments, born, changedAt, sizes, mtimeAt };
+  return { segments, born, changedAt, sizes, mtimeAt, deletedAt: deletionOf(segments, born, changedAt) };
 }
 
-function entry(os: OsFamily, segments: string[], isDirectory: boolean, sizeBytes: number, modifiedAt: number, job: Job): BrowseItem {
+/**
+ * About one file in five is deleted a few backups after its last change. Derived from the path, not
+ * drawn, so the seeded tree is otherwise what it was.
+ */
+function deletionOf(segments: readonly string[], born: number, changedAt: readonly number[]): number | null {
+  let hash = 0;
+  for (const ch of segments.join('/')) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  if (hash % 5 !== 0) return null;
+  return Math.max(born, ...changedAt) + 1 + (hash % 4);
+}
+
+function entry(os: OsFamily, segments: string[], isDirectory: boolean, sizeBytes: number, modifiedAt: number, job: Job, deleted: boolean): BrowseItem {
   return {
+    deleted,
     segments,
     path: os === 'Windows' ? segments.join('\\') : `/${segments.join('/')}`,
     name: segments[segments.length - 1],

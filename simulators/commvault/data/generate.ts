@@ -2,7 +2,7 @@ import { Prng } from '../../common/prng.js';
 import { makeAlerts } from './alerts.js';
 import { makeActivityControl, makeHealthConditions } from './commserve-health.js';
 import { makeEvents } from './events.js';
-import { makeInventory } from './inventory.js';
+import { addDdbBackupSubclients, makeInventory } from './inventory.js';
 import { makeJobs } from './jobs.js';
 import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
 import { makeSchedules } from './schedules.js';
@@ -30,6 +30,7 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
   seedFailureReasons(history.jobs);
   const virtualization = makeVirtualization(root.fork('virtualization'), inventory, history.jobs, companies);
   inventory.clients.push(...virtualization.vmClients);
+  addDdbBackupSubclients(inventory, storage.ddbStores, storage.storagePolicies);
   return {
     generatedAt: nowS,
     seed,

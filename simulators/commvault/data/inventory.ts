@@ -1,6 +1,6 @@
 import type { Prng } from '../../common/prng.js';
 import { COMMCELL_COMPANY_ID } from './organisation.js';
-import { APP, type Agent, type Backupset, type Client, type Company, type Instance, type MediaAgent, type OsFamily, type Plan, type Subclient } from './types.js';
+import { APP, type Agent, type Backupset, type Client, type Company, type DdbStore, type Instance, type MediaAgent, type OsFamily, type Plan, type StoragePolicy, type Subclient } from './types.js';
 
 export interface Inventory {
   clients: Client[];
@@ -67,8 +67,10 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
       inv.backupsets.push({ backupsetId, backupsetName, clientId: client.clientId, applicationId: app.applicationId, instanceId, isDefault: backupsetName === 'defaultBackupSet' });
       const names: string[] = backupsetName === 'defaultBackupSet' ? ['default', ...extraSubclients] : ['default'];
       for (const subclientName of names) {
+        const subclientId: number = ids.subclient++;
+        const content: string[] = subclientName === 'default' ? defaultContent : contentFor(client.os, subclientName);
         inv.subclients.push({
-          subclientId: ids.subclient++,
+          subclientId,
           subclientName,
           clientId: client.clientId,
           applicationId: app.applicationId,
@@ -76,7 +78,8 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
           backupsetId,
           planId: plan.planId,
           storagePolicyId: plan.storagePolicyId,
-          content: subclientName === 'default' ? defaultContent : contentFor(client.os, subclientName),
+          content,
+          ...filtersFor(client.os, content, subclientId),
           // A few extra subclients are switched off, as real estates carry leftovers.
           enableBackup: subclientName === 'default' || !random.chance(0.05),
           description: '',
@@ -151,9 +154,59 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
   return inv;
 }
 
+/**
+ * Filters, exceptions and streams of a subclient with file content, derived from its id (no draws, so the
+ * rest of the seed stays as it was): every one filters temporary files, every other one backups too, every
+ * third keeps one file back from its filters; 1, 2 or 4 streams.
+ */
+function filtersFor(os: OsFamily, content: readonly string[], subclientId: number): Pick<Subclient, 'filters' | 'exceptions' | 'streams'> {
+  if (content.length === 0) return { filters: [], exceptions: [], streams: 1 };
+  const sep: string = os === 'Windows' ? '\\' : '/';
+  const filters: string[] = subclientId % 2 === 0 ? ['*.tmp', '*.bak'] : ['*.tmp'];
+  const root: string = content[0].replace(/[\\/]+$/, '');
+  const exceptions: string[] = subclientId % 3 === 0 ? [`${root}${sep}keep.tmp`] : [];
+  return { filters, exceptions, streams: [1, 2, 4][subclientId % 3] };
+}
+
 function contentFor(os: OsFamily, subclientName: string): string[] {
   const win: Record<string, string> = { Documents: 'D:\\Documents', Logs: 'D:\\Logs', AppData: 'C:\\ProgramData', ArchiveLog: '', 'Tier1 VMs': '' };
   const nix: Record<string, string> = { Documents: '/srv/documents', Logs: '/var/log', AppData: '/opt/app/data', ArchiveLog: '', 'Tier1 VMs': '' };
   const path: string = (os === 'Windows' ? win : nix)[subclientName] ?? '';
   return path === '' ? [] : [path];
+}
+
+/**
+ * The DDB Backup subclient Commvault creates with a deduplication store on each MediaAgent holding one
+ * of its partitions: `DDBBackup` in the File System agent's default backupset, no content of its own
+ * (docs/upstreams/commvault-aging.md §2), backed up to the store's own policy (and so its plan). Added after every other
+ * part is drawn, with ids after the last subclient, so the seed's other data stays as it was.
+ */
+export function addDdbBackupSubclients(inv: Inventory, ddbStores: readonly DdbStore[], policies: readonly StoragePolicy[]): void {
+  let nextId = Math.max(0, ...inv.subclients.map((s) => s.subclientId)) + 1;
+  const done = new Set<number>();
+  for (const store of ddbStores) {
+    for (const partition of store.partitions) {
+      const ma = partition.mediaAgentId;
+      const backupset = inv.backupsets.find((b) => b.clientId === ma && b.isDefault && (b.applicationId === APP.windowsFs.applicationId || b.applicationId === APP.linuxFs.applicationId));
+      if (done.has(ma) || !backupset) continue;
+      done.add(ma);
+      inv.subclients.push({
+        subclientId: nextId++,
+        subclientName: 'DDBBackup',
+        clientId: ma,
+        applicationId: backupset.applicationId,
+        instanceId: backupset.instanceId,
+        backupsetId: backupset.backupsetId,
+        planId: policies.find((p) => p.storagePolicyId === store.storagePolicyId)?.planId ?? 0,
+        storagePolicyId: store.storagePolicyId,
+        content: [],
+        filters: [],
+        exceptions: [],
+        streams: 1,
+        enableBackup: true,
+        description: 'DDB Backup subclient',
+        ddbBackup: true,
+      });
+    }
+  }
 }

@@ -18,6 +18,8 @@ export function makeUsers(random: Prng): SimUser[] {
     { userId: 1, userName: 'admin', password: 'admin', companyId: null, userGUID: random.guid(), email: 'admin@corp.example.com' },
     { userId: 5, userName: 'acme', password: 'acme', companyId: 1, userGUID: random.guid(), email: 'backup-admin@acme.example' },
     { userId: 6, userName: 'globex', password: 'globex', companyId: 2, userGUID: random.guid(), email: 'backup-admin@globex.example' },
+    // Commvault Cloud's MSP service account: a user of the provider's own company that reaches its tenants.
+    { userId: 7, userName: 'msp-service', password: 'msp-service', companyId: COMMCELL_COMPANY_ID, operatesCompanyIds: [1, 2], userGUID: random.guid(), email: 'api@msp.example' },
   ];
 }
 

@@ -123,6 +123,12 @@ export class JobProgress {
     if (status === 'Completed') job.percentComplete = 100;
     job.endTime = Math.max(job.startTime, nowS);
     job.lastUpdateTime = job.endTime;
+    // A DDB Backup done: each partition on its MediaAgent has a new last DDB backup (`lastSnapTime`).
+    if (status === 'Completed' && this.index.subclients.get(job.subclientId)?.ddbBackup) {
+      for (const store of this.index.ddbStores.values()) {
+        for (const p of store.partitions) if (p.mediaAgentId === job.clientId) p.lastSnapTime = job.endTime;
+      }
+    }
     this.index.track(job);
     this.live.delete(job.jobId);
     this.phases.delete(job.jobId);

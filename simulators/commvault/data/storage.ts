@@ -121,6 +121,7 @@ export function makeStorage(random: Prng, nowS: number): StorageEstate {
         ddbVersion: 11,
         status: 0,
         sealedTime: 0,
+        storeFlags: storeFlagsOf(spec.name),
         partitions: spec.qiMicros.map((qi, p) => {
           const ma: number = spec.mediaAgents[p % spec.mediaAgents.length];
           const total: number = random.int(400, 800) * 1024;
@@ -213,4 +214,15 @@ export function makeStorage(random: Prng, nowS: number): StorageEstate {
       maintenanceMode: name === 'ma03',
     };
   }
+}
+
+/** IdxSIDBStore flag bits (cvpysdk deduplication_engines.py). */
+export const STORE_FLAGS = { UNDER_MAINTENANCE: 16_777_216, NEEDS_AUTO_RESYNC: 33_554_432, PRUNING_ENABLED: 536_870_912 } as const;
+
+/**
+ * Every store prunes; DiskPool03's was left in maintenance, marked for resync (as after a CommServe DR
+ * restore), which Commvault clears itself: the graph shows it, nothing starts it.
+ */
+function storeFlagsOf(poolName: string): number {
+  return poolName === 'DiskPool03' ? STORE_FLAGS.PRUNING_ENABLED | STORE_FLAGS.NEEDS_AUTO_RESYNC | STORE_FLAGS.UNDER_MAINTENANCE : STORE_FLAGS.PRUNING_ENABLED;
 }

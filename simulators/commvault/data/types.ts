@@ -16,6 +16,11 @@ export interface SimUser {
   password: string;
   /** null: sees every company (a CommCell admin). */
   companyId: number | null;
+  /**
+   * An MSP service account (Commvault Cloud): the companies it may act for with the `operatorcompanyid`
+   * header; each call with the header sees that company only. Absent: the user acts for its own company.
+   */
+  operatesCompanyIds?: number[];
   userGUID: string;
   email: string;
 }
@@ -128,9 +133,18 @@ export interface Subclient {
   backupsetId: number;
   planId: number;
   storagePolicyId: number;
+  /** Content paths (`content[].path`); changed by `POST /Subclient/{id}`. */
   content: string[];
+  /** Filters (`content[].excludePath`). */
+  filters: string[];
+  /** Exceptions to the filters (`content[].includePath`). */
+  exceptions: string[];
+  /** `commonProperties.numberOfBackupStreams`. */
+  streams: number;
   enableBackup: boolean;
   description: string;
+  /** The DDB Backup subclient Commvault keeps on a MediaAgent with DDB partitions (`fsSubClientProp.isDDBSubclient`). */
+  ddbBackup?: boolean;
 }
 
 export interface MediaAgent {
@@ -265,6 +279,8 @@ export interface DdbStore {
   ddbVersion: number;
   status: number;
   sealedTime: number;
+  /** `storeFlags` of the engine list (IdxSIDBStore flags: 16777216 maintenance, 33554432 needs resync, 536870912 pruning on). */
+  storeFlags: number;
   partitions: DdbPartition[];
 }
 

@@ -5,7 +5,8 @@ import { ok, type ApiRequest, type ApiResult, type RouteDef, type Scope, type Si
 /**
  * `POST /DoBrowse` (docs/upstreams/commvault.md §4.4): browse (`opType` 0, the direct children of
  * `paths[0].path`) and find (`opType` 1, a recursive search below a `…\**\*` path, names filtered by
- * `whereClause` `FileName`), at `timeRange.toTime`, paged by `dataParam.paging` `{pageSize, skipNode}`.
+ * `whereClause` `FileName`), at `timeRange.toTime`, of versions backed up from `timeRange.fromTime`, with
+ * deleted files when `options.showDeletedFiles`, paged by `dataParam.paging` `{pageSize, skipNode}`.
  */
 const ROOT = 'databrowse_BrowseResponseList';
 /** cvpysdk's page when it names none. */
@@ -34,9 +35,15 @@ function doBrowse(req: ApiRequest, ctx: SimContext): ApiResult {
   const pageSize = positiveInt(paging.pageSize) ?? DEFAULT_PAGE_SIZE;
   const skip = positiveInt(paging.skipNode) ?? 0;
   const toTime = positiveInt(record(body.timeRange).toTime) ?? 0;
+  const fromTime = positiveInt(record(body.timeRange).fromTime) ?? 0;
+  if (toTime > 0 && fromTime > toTime) return fail('Invalid time range: fromTime is after toTime.');
+  // cvpysdk sends `true`; the flag may come as "1" as other legacy flags do.
+  const showDeleted = [true, 1, '1', 'true'].includes(record(body.options).showDeletedFiles as never);
   const rawPath = String(record(list(body.paths)[0]).path ?? '\\');
   const find = opType === 'find';
-  const items = browseItems(ctx.data, subclient, { find, path: find ? findBase(rawPath) : rawPath, toTime, pattern: fileNameFilter(query.whereClause) });
+  const items = browseItems(ctx.data, subclient, {
+    find, path: find ? findBase(rawPath) : rawPath, toTime, fromTime, includeDeleted: showDeleted, pattern: fileNameFilter(query.whereClause),
+  });
   const page = items.slice(skip, skip + pageSize).map((item) => wire(subclient, item));
   return ok(
     {
@@ -64,7 +71,8 @@ function wire(subclient: Subclient, item: BrowseItem): Record<string, unknown> {
     name: item.name,
     size: item.sizeBytes,
     modificationTime: item.modifiedAt,
-    flags: item.isDirectory ? { directory: true } : { file: true },
+    // Deleted items carry `flags.deleted` (cvpysdk `_process_browse_response`).
+    flags: { ...(item.isDirectory ? { directory: true } : { file: true }), ...(item.deleted ? { deleted: true } : {}) },
     advancedData: {
       backupJobId: item.backupJobId,
       backupTime: item.backupTime,

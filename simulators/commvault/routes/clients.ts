@@ -14,7 +14,7 @@ export const clientRoutes: RouteDef[] = [
 
 const CLIENT_ROOT = 'App_GetClientPropertiesResponse';
 
-function visibleClient(req: ApiRequest, ctx: SimContext, clientId: number | undefined): Client | undefined {
+export function visibleClient(req: ApiRequest, ctx: SimContext, clientId: number | undefined): Client | undefined {
   const c = clientId === undefined ? undefined : ctx.index.clients.get(clientId);
   return c && (req.scope as Scope).company(c.companyId) ? c : undefined;
 }
@@ -131,7 +131,7 @@ function v4Servers(req: ApiRequest, ctx: SimContext): ApiResult {
 }
 
 /** Agent, Backupset and Subclient lists reject a missing clientId with an HTTP 200 error body. */
-function requireClientId(req: ApiRequest): number | ApiResult {
+export function requireClientId(req: ApiRequest): number | ApiResult {
   const clientId = req.query.int('clientId');
   if (clientId === undefined) return ok(genericError(1, 'Invalid input: the clientId parameter is required.'), 'CvEntities_GenericResp');
   return clientId;
@@ -184,7 +184,7 @@ function listBackupsets(req: ApiRequest, ctx: SimContext): ApiResult {
   );
 }
 
-function subclientEntity(ctx: SimContext, sc: Subclient): Record<string, unknown> {
+export function subclientEntity(ctx: SimContext, sc: Subclient): Record<string, unknown> {
   const c = ctx.index.clients.get(sc.clientId);
   return {
     _type_: 7,
@@ -201,7 +201,7 @@ function subclientEntity(ctx: SimContext, sc: Subclient): Record<string, unknown
   };
 }
 
-function subclientProperties(ctx: SimContext, sc: Subclient): Record<string, unknown> {
+export function subclientProperties(ctx: SimContext, sc: Subclient): Record<string, unknown> {
   const policy = ctx.index.policies.get(sc.storagePolicyId);
   const plan = ctx.index.plans.get(sc.planId);
   const last = ctx.index.lastBackup.get(sc.subclientId);
@@ -209,7 +209,9 @@ function subclientProperties(ctx: SimContext, sc: Subclient): Record<string, unk
     description: sc.description,
     enableBackup: sc.enableBackup,
     storageDevice: { dataBackupStoragePolicy: { storagePolicyId: sc.storagePolicyId, storagePolicyName: policy?.storagePolicyName ?? '' } },
-    numberOfBackupStreams: 0,
+    numberOfBackupStreams: sc.streams,
+    // cvpysdk's `last_backup_time`: Unix seconds, 0 when never backed up (here the newest finished backup's start).
+    lastBackupTime: last?.startTime ?? 0,
   };
   if (last) {
     common.lastBackupJobInfo = { jobId: last.jobId, status: last.status, backupLevelName: last.backupLevel ?? '', jobStartTime: last.startTime, jobEndTime: last.endTime };
@@ -219,9 +221,16 @@ function subclientProperties(ctx: SimContext, sc: Subclient): Record<string, unk
     contentOperationType: 2,
     commonProperties: common,
     planEntity: { planId: sc.planId, planName: plan?.planName ?? '' },
-    ...listOrOmit('content', sc.content.map((path) => ({ path }))),
+    // Content, filters and exceptions share one list, one key per item (cvpysdk fssubclient.py).
+    ...listOrOmit('content', [
+      ...sc.content.map((path) => ({ path })),
+      ...sc.filters.map((excludePath) => ({ excludePath })),
+      ...sc.exceptions.map((includePath) => ({ includePath })),
+    ]),
   };
-  if (sc.applicationId === 33 || sc.applicationId === 29) out.fsSubClientProp = { useGlobalFilters: 2, followMountPointsMode: 1 };
+  if (sc.applicationId === 33 || sc.applicationId === 29) {
+    out.fsSubClientProp = { useGlobalFilters: 2, followMountPointsMode: 1, ...(sc.ddbBackup ? { isDDBSubclient: true } : {}) };
+  }
   return out;
 }
 

@@ -90,7 +90,7 @@ function engine(ctx: SimContext, s: DdbStore): Record<string, unknown> {
     sealedTime: s.sealedTime,
     status: s.status,
     ddbVersion: s.ddbVersion,
-    storeFlags: 0,
+    storeFlags: s.storeFlags,
     dedupeFlags: 0,
     storeExtendedFlags: 0,
   };

@@ -14,6 +14,7 @@ import { planJobOperationRoutes } from './plan-job-operations.js';
 import { planRoutes } from './plans.js';
 import { planDetailRoutes } from './plan-detail.js';
 import { storagePolicyRoutes } from './storage-policies.js';
+import { subclientConfigRoutes } from './subclient-config.js';
 import { storagePoolRoutes } from './storage-pools.js';
 import { scheduleRoutes } from './schedules.js';
 import { taskRoutes } from './tasks.js';
@@ -25,6 +26,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...jobRoutes,
   ...taskRoutes,
   ...clientRoutes,
+  ...subclientConfigRoutes,
   ...mediaAgentRoutes,
   ...storagePoolRoutes,
   ...libraryRoutes,

@@ -51,6 +51,9 @@ function restore(req: ApiRequest, ctx: SimContext, association: Json | undefined
   if (!sc) return refuse(`Subclient [${names(association, ['clientName', 'appName', 'backupsetName', 'subclientName'])}] not found.`);
   const items: unknown[] = Array.isArray(options?.fileOption?.sourceItem) ? options.fileOption.sourceItem : [];
   if (items.length === 0 || items.some((i) => typeof i !== 'string' || i.trim() === '')) return refuse('No files or folders are selected for restore.');
+  // ACLs only (1) or data only (2); absent: data with ACLs (cvpysdk sends it only when asked).
+  const aclsType = options?.restoreACLsType;
+  if (aclsType !== undefined && aclsType !== 1 && aclsType !== 2) return refuse(`Invalid restoreACLsType [${String(aclsType)}].`);
   const destination: Json = options?.destination ?? {};
   let destClientId: number | undefined;
   if (destination.inPlace === false) {

@@ -16,13 +16,21 @@ const PERMANENT_CODES = new Set(['EAUTH', 'ENOAUTH', 'EENVELOPE', 'EMESSAGE', 'E
 export class EmailChannel implements NotificationChannel {
   readonly id: string;
   readonly events: readonly DeliveryEvent[];
-  private readonly transport: Transporter;
+  private transport: Transporter;
+  /** The SMTP password `transport` was made with. */
+  private pass: string | undefined;
 
   constructor(private readonly config: EmailConfig) {
     this.id = `email:${config.name}`;
     this.events = config.events;
-    const smtp = config.smtp;
-    this.transport = nodemailer.createTransport({
+    this.transport = this.createTransport();
+  }
+
+  /** A transport with the channel's settings as they are now (`smtp.pass` may have been reread from its file). */
+  private createTransport(): Transporter {
+    const smtp = this.config.smtp;
+    this.pass = smtp.pass;
+    return nodemailer.createTransport({
       host: smtp.host,
       port: smtp.port ?? (smtp.secure ? 465 : 587),
       secure: smtp.secure,
@@ -37,6 +45,10 @@ export class EmailChannel implements NotificationChannel {
 
   async send(n: Notification, deliveryId: string): Promise<void> {
     const content = emailContent(n);
+    if (this.config.smtp.pass !== this.pass) {
+      this.transport.close();
+      this.transport = this.createTransport();
+    }
     try {
       await this.transport.sendMail({
         from: this.config.from,

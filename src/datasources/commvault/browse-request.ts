@@ -11,7 +11,8 @@ const FILE_SYSTEM_MODE = 2;
 
 /**
  * The body of a browse: the direct children of `options.path` (the root when absent), as of
- * `pointInTime` (0 = the latest backup), one page of them by `skipNode`/`pageSize`.
+ * `pointInTime` (0 = the latest backup), backed up from `fromTime` (0 = any time), deleted items too when
+ * `includeDeleted`, one page of them by `skipNode`/`pageSize`.
  */
 export function browseRequest(entity: CvBrowseEntity, options: BrowseOptions): unknown {
   return requestBody(OP_BROWSE, options.path ?? BROWSE_ROOT, entity, options);
@@ -46,7 +47,7 @@ function requestBody(opType: number, path: string, entity: CvBrowseEntity, optio
     opType,
     mode: { mode: FILE_SYSTEM_MODE },
     paths: [{ path }],
-    options: { showDeletedFiles: false, restoreIndex: true, vsDiskBrowse: false },
+    options: { showDeletedFiles: options.includeDeleted === true, restoreIndex: true, vsDiskBrowse: false },
     entity: withoutNulls({
       clientName: entity.clientName,
       clientId: entity.clientId,
@@ -55,7 +56,8 @@ function requestBody(opType: number, path: string, entity: CvBrowseEntity, optio
       backupsetId: entity.backupsetId,
       subclientId: entity.subclientId,
     }),
-    timeRange: { fromTime: 0, toTime: options.pointInTime ? Math.floor(options.pointInTime.getTime() / 1000) : 0 },
+    // Unix seconds, 0 = open (docs/upstreams/commvault-subclients.md §5).
+    timeRange: { fromTime: options.fromTime ? Math.floor(options.fromTime.getTime() / 1000) : 0, toTime: options.pointInTime ? Math.floor(options.pointInTime.getTime() / 1000) : 0 },
     advOptions: { copyPrecedence: 0 },
     queries: [
       {

@@ -8,6 +8,7 @@ import { browseRequest, findRequest } from './browse-request.js';
 import { hasBrowseResult, toBrowsePage } from './mappers/browse.js';
 import { toAgents, toBackupsets, toClients } from './mappers/client.js';
 import { toDdbEngines, toDdbStore } from './mappers/ddb.js';
+import { toDdbBackupSubclients } from './mappers/ddb-backup.js';
 import { findCommvaultError, genericHttpError, type CommvaultBodyError } from './mappers/errors.js';
 import { toAlertDefinitions, toAlertRules, toTriggeredAlerts } from './mappers/alert.js';
 import { toEvents } from './mappers/event.js';
@@ -24,6 +25,7 @@ import { toStoragePoolDetail, toStoragePools } from './mappers/storage-pool.js';
 import { toServers } from './mappers/server.js';
 import { toCloudStorageDetail, toDiskStorageDetail } from './mappers/storage-detail.js';
 import { toSubclients } from './mappers/subclient.js';
+import { toAgentInstances } from './mappers/instance.js';
 import { toHypervisors, toVirtualMachines } from './mappers/virtualization.js';
 import { toJobDetail } from './mappers/job-detail.js';
 import type { CvHypervisor, CvVirtualMachine } from './virtualization-model.js';
@@ -50,6 +52,7 @@ import { EventSeverity } from '../domain.js';
 import {
   type BrowseOptions,
   type CvAgent,
+  type CvAgentInstance,
   type CvAlertDefinition,
   type CvAlertRule,
   type CvBrowseEntity,
@@ -108,6 +111,11 @@ export interface CommvaultSourceOptions extends UpstreamSourceOptions {
    * @default `backup-graph-<hostname>`
    */
   deviceId?: string;
+  /**
+   * Commvault Cloud MSP: the tenant company every call acts for, sent as `operatorcompanyid`
+   * (docs/upstreams/commvault-cloud-msp.md). @default none (the user's own company)
+   */
+  operatorCompanyId?: number;
 }
 
 /** Commvault's job type number of a backup (`jobTypeList` of `POST /Jobs`, docs/upstreams/commvault.md). */
@@ -132,6 +140,8 @@ const DDB_ENGINES_REQUEST = {
 /** The qoperation resource: its name holds a space, and request paths go to undici as given. */
 const QOPERATION_PATH = '/QCommand/qoperation%20execute';
 const QOPERATION_ROUTE = 'POST /QCommand/qoperation execute';
+/** Cache tag of the subclient reads (listing and detail), which a content change makes stale. */
+const SUBCLIENTS_TAG = 'subclients';
 /** Cache tag of the reads that show activity control (the CommCell's and, in client details, a client's). */
 const ACTIVITY_TAG = 'activityControl';
 /** `jobFilter` name of the CommServe's DR backup jobs (docs/upstreams/commvault.md §11.5). */
@@ -182,6 +192,7 @@ export class CommvaultSource extends UpstreamSource {
   private readonly username: string;
   private readonly password: string;
   private readonly deviceId: string;
+  private readonly operatorCompanyId: number | undefined;
   /**
    * Mapped job pages by the (frozen, cached) answer they came from: a gateway-filtered job list reads
    * the same cached window pages for every page it serves, and they need mapping only once.
@@ -195,6 +206,7 @@ export class CommvaultSource extends UpstreamSource {
     this.username = options.username;
     this.password = options.password;
     this.deviceId = options.deviceId ?? `backup-graph-${hostname()}`;
+    this.operatorCompanyId = options.operatorCompanyId;
   }
 
   // ── hooks ────────────────────────────────────────────────────────────────────────────────────
@@ -248,9 +260,14 @@ export class CommvaultSource extends UpstreamSource {
     await this.post('/Logout', { authenticated: false, access: 'write', route: 'POST /Logout', headers });
   }
 
-  /** Commvault answers XML unless asked for JSON (docs/upstreams/commvault.md §1.3). */
+  /**
+   * Commvault answers XML unless asked for JSON (docs/upstreams/commvault.md §1.3). A tenant of an MSP
+   * service account names its company on every call, the login included, so the service counts the call
+   * in that tenant's budget (docs/upstreams/commvault-cloud-msp.md).
+   */
   protected override willSendRequest(req: UpstreamRequest): UpstreamRequest {
-    return { ...req, headers: { Accept: 'application/json', ...req.headers } };
+    const tenant: Record<string, string> = this.operatorCompanyId === undefined ? {} : { operatorcompanyid: String(this.operatorCompanyId) };
+    return { ...req, headers: { Accept: 'application/json', ...tenant, ...req.headers } };
   }
 
   /**
@@ -329,9 +346,10 @@ export class CommvaultSource extends UpstreamSource {
   /**
    * `POST /Subclient/{id}/action/backup?backupLevel=`: the ids of the jobs it started. An unknown
    * subclient is NOT_FOUND; other refusals UPSTREAM_ERROR; no readable answer UPSTREAM_UNCERTAIN.
+   * `invalidates`: the cache tags the backup changes (default `jobs`; a DDB Backup also `ddb`).
    */
-  async startSubclientBackup(subclientId: number, level: CvBackupLevel): Promise<number[]> {
-    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { query: { backupLevel: level } });
+  async startSubclientBackup(subclientId: number, level: CvBackupLevel, options: { invalidates?: string[] } = {}): Promise<number[]> {
+    const body = await this.write(`/Subclient/${subclientId}/action/backup`, 'POST /Subclient/{id}/action/backup', { query: { backupLevel: level }, invalidates: options.invalidates });
     return toStartedJobIds(body);
   }
 
@@ -506,7 +524,7 @@ export class CommvaultSource extends UpstreamSource {
 
   async listAgents(clientId: number): Promise<CvAgent[]> {
     const body = await this.get('/Agent', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Agent' });
-    return toAgents(body, clientId);
+    return toAgents(body, clientId, this.upstream);
   }
 
   async listBackupsets(clientId: number): Promise<CvBackupset[]> {
@@ -515,17 +533,50 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: 'inventory',
       route: 'GET /Backupset',
     });
-    return toBackupsets(body);
+    return toBackupsets(body, clientId, this.upstream);
   }
 
+  /** `GET /Instance?clientId=`: the agents' instances of one client (docs/upstreams/commvault-subclients.md §2). */
+  async listAgentInstances(clientId: number): Promise<CvAgentInstance[]> {
+    const body = await this.get('/Instance', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Instance' });
+    return toAgentInstances(body, clientId, this.upstream);
+  }
+
+  /** `GET /Subclient?clientId=`; tagged `subclients`: a content change shows in it. */
   async listSubclients(clientId: number): Promise<CvSubclient[]> {
-    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', route: 'GET /Subclient' });
+    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
     return this.mapped.map(body, toSubclients, this.upstream);
   }
 
-  async getSubclient(subclientId: number): Promise<CvSubclient | null> {
-    const body = await this.get(`/Subclient/${subclientId}`, { cacheClass: 'inventory', route: 'GET /Subclient/{id}' });
+  /**
+   * The client's DDB Backup subclients (docs/upstreams/commvault-aging.md §2): the same `GET /Subclient?clientId=`
+   * answer as listSubclients (one cache entry), read for the DDB flag.
+   */
+  async listDdbBackupSubclients(clientId: number): Promise<CvSubclient[]> {
+    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
+    return this.mapped.map(body, toDdbBackupSubclients, this.upstream);
+  }
+
+  /**
+   * `GET /Subclient/{id}` (an array of one): the subclient's full properties, content with filters and
+   * exceptions among them. `fresh`: read past the cache (a content change works from what is).
+   */
+  async getSubclient(subclientId: number, options: { fresh?: boolean } = {}): Promise<CvSubclient | null> {
+    const body = await this.get(`/Subclient/${subclientId}`, {
+      cacheClass: options.fresh ? undefined : 'inventory',
+      tags: [SUBCLIENTS_TAG],
+      route: 'GET /Subclient/{id}',
+    });
     return this.mapped.map(body, toSubclients, this.upstream).find((s) => s.subclientId === subclientId) ?? null;
+  }
+
+  /**
+   * `POST /Subclient/{id}` with a content change (subclient-content.ts): answered `{response: [{errorCode,
+   * errorString}]}` or `{errorCode, errorMessage}`, both read by findCommvaultError; an unknown subclient
+   * is NOT_FOUND. Drops every cached subclient read, so the next one shows the change.
+   */
+  async updateSubclient(subclientId: number, body: Record<string, unknown>): Promise<void> {
+    await this.write(`/Subclient/${subclientId}`, 'POST /Subclient/{id}', { body, invalidates: [SUBCLIENTS_TAG] });
   }
 
   /**

@@ -24,6 +24,8 @@ export const COMMVAULT_KINDS = {
       write: windowSafeBucket({ limit: 100, periodSeconds: 3600 }),
     },
     sharedBudget: true,
+    // An MSP service account lists its tenants in one entry (docs/upstreams/commvault-cloud-msp.md).
+    tenants: true,
   },
 } as const satisfies Record<string, UpstreamKindSpec>;
 

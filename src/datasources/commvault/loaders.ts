@@ -2,6 +2,7 @@ import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { CommvaultSource } from './commvault-source.js';
 import type {
   CvAgent,
+  CvAgentInstance,
   CvAlertDefinition,
   CvBackupset,
   CvClient,
@@ -66,6 +67,13 @@ export interface CommvaultLoaders {
   /** `GET /Subclient?clientId=` per client when the client is known, else `GET /Subclient/{id}`. */
   subclientById: SettledLoader<SubclientKey, CvSubclient | null>;
   subclientsByClientId: SettledLoader<IdKey, CvSubclient[]>;
+  /**
+   * `GET /Subclient/{id}` per subclient: its full properties (content with filters and exceptions, streams,
+   * last backup), read only for the fields that need them (docs/upstreams/commvault-subclients.md §1).
+   */
+  subclientPropertiesById: SettledLoader<IdKey, CvSubclient | null>;
+  /** `GET /Instance?clientId=` per client: the agents' instances. */
+  instancesByClientId: SettledLoader<IdKey, CvAgentInstance[]>;
   agentsByClientId: SettledLoader<IdKey, CvAgent[]>;
   backupsetsByClientId: SettledLoader<IdKey, CvBackupset[]>;
   /** From `GET /V2/MediaAgents`. */
@@ -132,6 +140,8 @@ export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSo
     storagePolicyDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
     subclientById: instanceLoader(byId, subclientBatch),
     subclientsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listSubclients(k.id))),
+    subclientPropertiesById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getSubclient(k.id))),
+    instancesByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgentInstances(k.id))),
     agentsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgents(k.id))),
     backupsetsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listBackupsets(k.id))),
     mediaAgentById: instanceLoader(

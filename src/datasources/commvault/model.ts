@@ -5,7 +5,7 @@
  * are. Their schema classes (src/schema/commvault) declare the same properties (src/schema/record-checks.ts).
  */
 import type { EventFacts, EventSeverity, JobStatus } from '../domain.js';
-import type { NodeRecord } from '../record.js';
+import type { NodeRecord, UpstreamRef } from '../record.js';
 
 /** An upstream entity known by id and name only (as embedded in other answers). */
 export interface CvRef {
@@ -34,11 +34,25 @@ export interface CvSubclient extends NodeRecord {
   detail: CvSubclientDetail | null;
 }
 
-/** A subclient's properties (`GET /Subclient`), beyond what a job summary embeds. */
+/**
+ * A subclient's properties (`GET /Subclient`), beyond what a job summary embeds. Content, filters and
+ * exceptions share one `content` list upstream, one key per item (docs/upstreams/commvault-subclients.md §1).
+ */
 export interface CvSubclientDetail {
   description: string | null;
   backupEnabled: boolean | null;
+  /** `content[].path`: what is backed up. */
   contentPaths: string[];
+  /** `content[].excludePath`: filters (exclusions) from the content. */
+  filters: string[];
+  /** `content[].includePath`: exceptions to the filters (backed up although a filter matches). */
+  exceptions: string[];
+  /** Whether the answer carries `fsSubClientProp`: a file system subclient, whose content changes take the `fs…OperationType` keys. */
+  fileSystem: boolean;
+  /** `commonProperties.numberOfBackupStreams` (cvpysdk's data readers). */
+  streamCount: number | null;
+  /** `commonProperties.lastBackupTime` (Unix seconds; 0 = never). */
+  lastBackupAt: Date | null;
   storagePolicy: CvStoragePolicy | null;
   plan: CvPlan | null;
 }
@@ -100,19 +114,35 @@ export interface CvClient extends NodeRecord {
 }
 
 export interface CvAgent {
+  /** The CommServe it was read from (not a field: what its instances are looked up on). */
+  upstream: UpstreamRef;
   clientId: number;
   applicationId: number;
   name: string;
 }
 
 export interface CvBackupset {
+  /** Global id `CommvaultBackupset` (instance + backupsetId): what `backupBackupset` names. */
+  id: string;
+  upstream: UpstreamRef;
   backupsetId: number;
   name: string;
   clientId: number | null;
   applicationId: number | null;
   appName: string | null;
+  agentInstanceId: number | null;
   agentInstanceName: string | null;
   isDefault: boolean | null;
+}
+
+/** An agent's instance (`GET /Instance?clientId=`): what sits between an agent and its backup sets. */
+export interface CvAgentInstance {
+  upstream: UpstreamRef;
+  instanceId: number;
+  name: string;
+  clientId: number;
+  applicationId: number | null;
+  appName: string | null;
 }
 
 /** `GET /V4/mediaAgent/{id}`: what V2's list leaves out. */
@@ -342,6 +372,20 @@ export interface CvDdbStore extends NodeRecord {
   avgQiMicros: number | null;
   /** Smallest free space of any partition's volume, bytes. */
   freeBytes: number | null;
+  /** From the engine list's `storeFlags`; null where the answer has none (`GET /DDBInformation/{id}`). */
+  resync: CvDdbResync | null;
+}
+
+/** A store's resync state, read from its `storeFlags` bits (docs/upstreams/commvault-aging.md §3). */
+export interface CvDdbResync {
+  /** `DDB_NEEDS_AUTO_RESYNC`: the CommServe database and the DDB disagree; the CommServe starts the resync itself. */
+  needed: boolean;
+  /** `DDB_RESYNC_IN_PROGRESS`. */
+  inProgress: boolean;
+  /** `DDB_UNDER_MAINTENANCE`: the store takes no backups until resynchronised. */
+  underMaintenance: boolean;
+  /** The flags as sent. */
+  storeFlags: number;
 }
 
 /** `GET /Job` options as CommvaultSource.listJobs takes them. */
@@ -380,6 +424,8 @@ export interface CvBrowseEntry {
   modifiedAt: Date | null;
   /** When the backup holding this version ended. */
   backedUpAt: Date | null;
+  /** Deleted from the client since (`flags.deleted`): listed only when deleted items are asked for. */
+  isDeleted: boolean;
 }
 
 /** One page of a browse or find, with the upstream's count of every match (`totalItemsFound`). */
@@ -402,8 +448,12 @@ export interface CvBrowseEntity {
 export interface BrowseOptions {
   /** Folder to list (browse) or search below (find); the root when absent. */
   path?: string;
-  /** Backed-up state as of this time; the latest backup when absent. */
+  /** Backed-up state as of this time (`timeRange.toTime`); the latest backup when absent. */
   pointInTime?: Date;
+  /** Only versions backed up from this time on (`timeRange.fromTime`); from the first backup when absent. */
+  fromTime?: Date;
+  /** Also list items deleted from the client (`options.showDeletedFiles`). @default false */
+  includeDeleted?: boolean;
   offset: number;
   limit: number;
 }

@@ -93,3 +93,33 @@ export function periodOf(t: Date, fulls: Exclude<CvRetainedFulls, 'OTHER' | 'ALL
       return `${y}`;
   }
 }
+
+/** What the next data aging run would reclaim on one copy under its rule (docs/upstreams/commvault-aging.md §1). */
+export interface CvAgingSummary {
+  /** The rule applied (a plan destination's with its copy's cycles and job count). */
+  rule: CvRetentionRule;
+  /** When it was computed: eligibility depends on the time. */
+  computedAt: Date;
+  /** Jobs on the copy not aged yet. */
+  heldJobCount: number;
+  /** The jobs the rule lets go, in the list's order. */
+  eligibleJobs: CvPlanCopyJob[];
+  /** Application data of the eligible jobs, bytes (jobs without the figure count 0). */
+  eligibleApplicationBytes: number;
+  /** Data the eligible jobs wrote to the copy's media, bytes: the space aging may free (before deduplication's sharing). */
+  eligibleDataWrittenBytes: number;
+}
+
+/** The aging summary of one copy's job list under `rule` at `now`: jobsEligibleForAging, counted. */
+export function agingSummary(rule: CvRetentionRule, jobs: readonly CvPlanCopyJob[], now: Date): CvAgingSummary {
+  const eligibleJobs = jobsEligibleForAging(rule, jobs, now);
+  const sum = (pick: (j: CvPlanCopyJob) => number | null): number => eligibleJobs.reduce((total, j) => total + (pick(j) ?? 0), 0);
+  return {
+    rule,
+    computedAt: now,
+    heldJobCount: jobs.filter((j) => j.aged !== true).length,
+    eligibleJobs,
+    eligibleApplicationBytes: sum((j) => j.applicationBytes),
+    eligibleDataWrittenBytes: sum((j) => j.dataWrittenBytes),
+  };
+}

@@ -27,7 +27,17 @@ export interface RestoreTask {
   outOfPlace?: { clientName: string; path: string } | null;
   /** Overwrite files that exist at the destination, whatever their age. */
   overwrite: boolean;
+  /** What to restore of each item; absent: the CommServe's default (data with its ACLs), nothing sent for it. */
+  acls?: CvRestoreAcls | null;
 }
+
+/**
+ * Data with ACLs, ACLs only or data only: `commonOptions.restoreACLs` and, for the two "only" forms,
+ * `restoreOptions.restoreACLsType` 1 (ACLs only) or 2 (data only) (cvpysdk; docs/upstreams/commvault-subclients.md §6).
+ */
+export type CvRestoreAcls = 'DATA_AND_ACLS' | 'ACLS_ONLY' | 'DATA_ONLY';
+
+const RESTORE_ACLS_TYPE: Readonly<Record<CvRestoreAcls, number | null>> = { DATA_AND_ACLS: null, ACLS_ONLY: 1, DATA_ONLY: 2 };
 
 /** One storage policy copy, by name as Commvault's associations and `archiveGroupCopy` take it. */
 export interface PolicyCopy {
@@ -64,10 +74,12 @@ export function restoreTaskRequest(task: RestoreTask): unknown {
   const destination = task.outOfPlace
     ? { inPlace: false, destClient: { clientName: task.outOfPlace.clientName }, destPath: [task.outOfPlace.path] }
     : { inPlace: true, destClient: { clientName: source.clientName } };
+  const acls = task.acls ? RESTORE_ACLS_TYPE[task.acls] : null;
   return createTask([association], {
     subTask: { subTaskType: SUBTASK_TYPE.restore, operationType: TASK_OPERATION.restore },
     options: {
       restoreOptions: {
+        ...(acls !== null ? { restoreACLsType: acls } : {}),
         destination,
         fileOption: { sourceItem: [...task.paths] },
         browseOption: {
@@ -75,7 +87,7 @@ export function restoreTaskRequest(task: RestoreTask): unknown {
           // Unix seconds; toTime 0 means "the latest data".
           timeRange: { fromTime: 0, toTime: task.pointInTime ? Math.floor(task.pointInTime.getTime() / 1000) : 0 },
         },
-        commonOptions: { unconditionalOverwrite: task.overwrite },
+        commonOptions: { unconditionalOverwrite: task.overwrite, ...(task.acls ? { restoreACLs: task.acls !== 'DATA_ONLY' } : {}) },
       },
     },
   });

@@ -58,27 +58,26 @@ interface Target {
 
 /**
  * The only user of undici in the gateway: one keep-alive `Pool` per configured upstream, bound to its
- * origin and built once at start with that upstream's `connections`, timeouts and TLS settings. A pool per upstream
+ * origin and built at start with that upstream's `connections`, timeouts and TLS settings (anew when its TLS files change). A pool per upstream
  * (not shared between upstreams on one origin) keeps each instance's connection budget its own.
  */
 export class HttpClient {
   private readonly targets = new Map<string, Target>();
 
-  constructor(upstreams: readonly UpstreamConfig[]) {
-    for (const upstream of upstreams) {
-      const url = new URL(upstream.url);
-      const pool = new Pool(url.origin, {
-        connections: upstream.connections,
-        pipelining: 1,
-        keepAliveTimeout: DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
-        keepAliveMaxTimeout: DEFAULT_KEEP_ALIVE_MAX_TIMEOUT_MS,
-        headersTimeout: upstream.timeoutMs,
-        bodyTimeout: upstream.timeoutMs,
-        // The upstream's own CA, client certificate, name and verification (never process-wide).
-        connect: { timeout: upstream.timeoutMs, ...tlsConnectOptions(upstream) },
-      });
-      this.targets.set(upstream.id, { pool, basePath: url.pathname.replace(/\/+$/, '') });
-    }
+  constructor(private readonly upstreams: readonly UpstreamConfig[]) {
+    for (const upstream of upstreams) this.targets.set(upstream.id, target(upstream));
+  }
+
+  /**
+   * Builds the upstream's pool anew from its config as it is now (its TLS material was reread): new calls
+   * go through the new pool, calls under way finish on the old one, which then closes.
+   */
+  renewPool(instanceId: string): void {
+    const upstream = this.upstreams.find((u) => u.id === instanceId);
+    const old = this.targets.get(instanceId);
+    if (!upstream || !old) return;
+    this.targets.set(instanceId, target(upstream));
+    void old.pool.close().catch(() => old.pool.destroy());
   }
 
   async request(instanceId: string, req: HttpRequest): Promise<HttpResponse> {
@@ -112,6 +111,22 @@ export class HttpClient {
   async close(): Promise<void> {
     await Promise.all([...this.targets.values()].map((t) => t.pool.close().catch(() => t.pool.destroy())));
   }
+}
+
+/** One upstream's keep-alive pool, bound to its origin, with its connections, timeouts and TLS settings. */
+function target(upstream: UpstreamConfig): Target {
+  const url = new URL(upstream.url);
+  const pool = new Pool(url.origin, {
+    connections: upstream.connections,
+    pipelining: 1,
+    keepAliveTimeout: DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    keepAliveMaxTimeout: DEFAULT_KEEP_ALIVE_MAX_TIMEOUT_MS,
+    headersTimeout: upstream.timeoutMs,
+    bodyTimeout: upstream.timeoutMs,
+    // The upstream's own CA, client certificate, name and verification (never process-wide).
+    connect: { timeout: upstream.timeoutMs, ...tlsConnectOptions(upstream) },
+  });
+  return { pool, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

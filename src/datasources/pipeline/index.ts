@@ -622,6 +622,9 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     onInvalidation(listener) {
       invalidationListeners.push(listener);
     },
+    renewConnections(instanceId) {
+      http.renewPool(instanceId);
+    },
     async close() {
       rateLimiter.close?.();
       await http.close();

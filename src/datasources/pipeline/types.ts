@@ -100,6 +100,8 @@ export interface UpstreamPipeline {
   invalidate(instanceId: string, tags: readonly string[]): Promise<void>;
   /** Close connection pools (at shutdown, after sources have logged out). */
   close(): Promise<void>;
+  /** The upstream's TLS material changed: later calls go through a new connection pool built from it. */
+  renewConnections?(instanceId: string): void;
   /** Each upstream's breaker and last outcomes, for `/readyz` (cheap: no I/O). Test doubles may omit it. */
   health?(): UpstreamHealth[];
   /**

@@ -28,7 +28,7 @@ const SCOPE = 'backup-graph';
  * SimpleSpanProcessor over an InMemorySpanExporter).
  */
 export function createTracing(config: TracesConfig, options: { spanProcessor?: SpanProcessor } = {}): Tracing {
-  const processor = options.spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter({ url: config.endpoint, headers: { ...config.headers } }));
+  const processor = options.spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter({ url: config.endpoint, headers: async () => ({ ...config.headers }) }));
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
     // A client's sampled flag is followed either way; the ratio decides only for traces that start here.

@@ -162,6 +162,8 @@ export const UNIFIED_COST_HINTS: Readonly<Record<string, CostHint>> = {
   'Query.capacityAlerts': productFanOut((m) => m.capacityTargets, ASSUMED.storagePools),
   'Query.jobStatusSummary': productFanOut((m, env) => m.jobsInWindow?.(env), 1),
   'Query.unprotectedWorkloads': productFanOut((m, env) => m.unprotectedWorkloads?.(env), ASSUMED.unprotectedWorkloads),
+  // The same reads as `unprotectedWorkloads`, per upstream; its lists hold the assumed workloads.
+  'Query.protectionSummary': productFanOut((m, env) => m.unprotectedWorkloads?.(env), ASSUMED.unprotectedWorkloads),
   // Every product takes part (CONNECTIVITY needs no call of its own); its reads are those of the other fields.
   'Query.healthReport': productFanOut(
     (m, env) => (m.capacityTargets ?? 0) + (m.jobsInWindow?.(env) ?? 0) + (m.backupInfrastructure ?? 0) + (m.ddbHealth ?? 0),

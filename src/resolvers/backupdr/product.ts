@@ -39,7 +39,7 @@ import { consoleJobControl } from './job-control.js';
 import { BackupDrJobResolver } from './job.resolver.js';
 import { BACKUPDR_NODE_FETCHERS } from './node-fetchers.js';
 import { BackupDrSlaOperationsResolver } from './sla-operations.resolver.js';
-import { consoleUnprotectedWorkloads } from './unprotected-workloads.js';
+import { consoleProtectionSummary, consoleUnprotectedWorkloads } from './unprotected-workloads.js';
 import { consoleSource } from './sources.js';
 import { BackupDrSlaResolver } from './sla.resolver.js';
 import { BackupDrSltResolver } from './slt.resolver.js';
@@ -129,6 +129,7 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
 
   // ── unprotectedWorkloads: managed applications without a successful capture in the window (unprotected-workloads.ts) ──
   unprotectedWorkloads: consoleUnprotectedWorkloads,
+  protectionSummary: consoleProtectionSummary,
 
   // The console can only cancel a job: KILL; the other actions are NOT_SUPPORTED (job-control.ts).
   controlJob: consoleJobControl,

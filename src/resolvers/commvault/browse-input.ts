@@ -38,3 +38,16 @@ export function pointInTime(at: Date | null | undefined): Date | undefined {
   if (at.getTime() < 1000) throw badUserInput('pointInTime must be after 1970-01-01T00:00:01Z');
   return at;
 }
+
+/**
+ * The time range of a browse or find: `toTime` and `pointInTime` name the same end (one of them), and the
+ * start must not be after it. @throws BAD_USER_INPUT
+ */
+export function browseWindow(args: { pointInTime?: Date | null; fromTime?: Date | null; toTime?: Date | null }): { pointInTime?: Date; fromTime?: Date } {
+  if (args.pointInTime && args.toTime) throw badUserInput('Give pointInTime or toTime, not both: they name the same time');
+  const end = pointInTime(args.toTime ?? args.pointInTime);
+  if (args.fromTime === null || args.fromTime === undefined) return { pointInTime: end };
+  if (args.fromTime.getTime() < 1000) throw badUserInput('fromTime must be after 1970-01-01T00:00:01Z');
+  if (end && args.fromTime.getTime() > end.getTime()) throw badUserInput('fromTime must not be after toTime');
+  return { pointInTime: end, fromTime: args.fromTime };
+}

@@ -8,7 +8,7 @@ import { CommvaultBrowseEntryConnection } from '../../schema/commvault/browse-en
 import { CommvaultBrowseArgs, CommvaultFindArgs } from '../../schema/commvault/browse.args.js';
 import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import type { ConnectionOf } from '../../schema/unified/connection.type.js';
-import { browsePath, findPattern, pointInTime } from './browse-input.js';
+import { browsePath, browseWindow, findPattern } from './browse-input.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 
 /**
@@ -23,7 +23,7 @@ export class CommvaultBrowseResolver {
   })
   async browse(@Root() s: CvSubclient, @Args(() => CommvaultBrowseArgs) args: CommvaultBrowseArgs, @Ctx() ctx: GatewayContext): Promise<ConnectionOf<CvBrowseEntry>> {
     const path = browsePath(args.path);
-    return browsePage(ctx, s, args, { path, pointInTime: pointInTime(args.pointInTime) }, ['browse'], (source, entity, options) =>
+    return browsePage(ctx, s, args, { path, ...browseWindow(args), includeDeleted: args.includeDeleted }, ['browse'], (source, entity, options) =>
       source.browseSubclient(entity, options),
     );
   }
@@ -34,7 +34,7 @@ export class CommvaultBrowseResolver {
   async find(@Root() s: CvSubclient, @Args(() => CommvaultFindArgs) args: CommvaultFindArgs, @Ctx() ctx: GatewayContext): Promise<ConnectionOf<CvBrowseEntry>> {
     const pattern = findPattern(args.pattern);
     const path = browsePath(args.path);
-    return browsePage(ctx, s, args, { path, pointInTime: pointInTime(args.pointInTime) }, ['find', pattern], (source, entity, options) =>
+    return browsePage(ctx, s, args, { path, ...browseWindow(args), includeDeleted: args.includeDeleted }, ['find', pattern], (source, entity, options) =>
       source.findInSubclient(entity, pattern, options),
     );
   }
@@ -47,13 +47,13 @@ async function browsePage(
   ctx: GatewayContext,
   s: CvSubclient,
   args: { first?: number | null; after?: string | null },
-  at: Pick<BrowseOptions, 'path' | 'pointInTime'>,
+  at: Pick<BrowseOptions, 'path' | 'pointInTime' | 'fromTime' | 'includeDeleted'>,
   what: unknown[],
   fetch: Fetch,
 ): Promise<ConnectionOf<CvBrowseEntry>> {
   const first = pageSize(args.first, ctx.maxPageSize);
   const key = s.upstream.id;
-  const scope = cursorScope([...what, key, s.subclientId, at.path ?? null, at.pointInTime?.getTime() ?? null]);
+  const scope = cursorScope([...what, key, s.subclientId, at.path ?? null, at.pointInTime?.getTime() ?? null, at.fromTime?.getTime() ?? null, at.includeDeleted === true]);
   const offset = decodeCursor(args.after, scope)[key] ?? 0;
   const source = commvaultSource(ctx, key);
   const page = await fetch(source, await browseEntity(ctx, s), { ...at, offset, limit: first });

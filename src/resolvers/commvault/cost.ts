@@ -44,6 +44,7 @@ export const ASSUMED = {
 /** The shared detail records (see FieldCost.shared): one loader call serves every field reading it. */
 const DETAIL = {
   subclient: 'subclient detail',
+  subclientProperties: 'subclient properties',
   plan: 'plan list',
   library: 'library detail',
   ddbStore: 'DDB store detail',
@@ -98,6 +99,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultClient.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
   'CommvaultClient.agents': perParent(1, { items: ASSUMED.agentsPerClient }),
   'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),
+  // `GET /Instance?clientId=` per client; an agent's are filtered from the same answer.
+  'CommvaultClient.instances': perParent(1, { items: ASSUMED.agentsPerClient }),
+  'CommvaultAgent.instances': perParent(1, { items: 1 }),
+  // The client's `GET /Backupset` and `GET /Subclient` listings, filtered by instance and by backup set.
+  'CommvaultAgentInstance.backupsets': perParent(1, { items: 1 }),
+  'CommvaultBackupset.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
   // One walk of `POST /Jobs` over the finished backups of all the clients (last-backup.ts): 1000 jobs per
   // call, about `backupJobsWalkedPerClient` per client, at least one call per CommServe.
   // Left out of `GET /Client`: OS and version from `GET /V4/Servers` per CommServe (all its clients at once),
@@ -126,7 +133,12 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // Met in a job, a subclient carries only names: one `GET /Subclient?clientId=` per client fills the rest.
   'CommvaultSubclient.description': perParent(1, { shares: DETAIL.subclient }),
   'CommvaultSubclient.backupEnabled': perParent(1, { shares: DETAIL.subclient }),
-  'CommvaultSubclient.contentPaths': perParent(1, { shares: DETAIL.subclient }),
+  // `GET /Subclient/{id}` per subclient: its full properties, shared by these fields.
+  'CommvaultSubclient.contentPaths': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.filters': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.exceptions': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.streamCount': perParent(1, { shares: DETAIL.subclientProperties }),
+  'CommvaultSubclient.lastBackupAt': perParent(1, { shares: DETAIL.subclientProperties }),
   'CommvaultSubclient.plan': perParent(1, { shares: DETAIL.subclient }),
   'CommvaultSubclient.storagePolicy': perParent(1, { shares: DETAIL.subclient }),
   // Filtered from its client's window (`GET /Job?clientId=`, one page).
@@ -157,6 +169,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultStoragePolicy.copies': perParent(1, { items: ASSUMED.OTHER_LIST }),
   // `GET /V2/StoragePolicy/{id}/Copy/{copyId}` per copy.
   'CommvaultStoragePolicyCopy.retention': perParent(1),
+  // The copy's rule (`GET /V2/StoragePolicy/{id}/Copy/{copyId}`) and its job list.
+  'CommvaultStoragePolicyCopy.agingSummary': perParent(2),
+  // `GET /V2/Plan/{id}` and the V2 copy (cycles, jobs), and the copy's job list.
+  'CommvaultPlanBackupDestination.agingSummary': perParent(3),
   // `GET /StoragePool/{id}`, then `GET /DDBInformation/{id}` per store of the pool.
   'CommvaultStoragePool.ddbStores': perParent(1 + ASSUMED.ddbStoresPerPool, { items: ASSUMED.ddbStoresPerPool, holds: [DETAIL.ddbStore] }),
   // `GET /V4/Storage/Disk|Cloud/{id}` per pool.
@@ -188,6 +204,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultDdbStore.freeBytes': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.severity': perParent(1, { shares: DETAIL.ddbStore }),
   'CommvaultDdbStore.history': free({ items: HISTORY_ITEMS }),
+  // From the engine list the store came from; a store from `node` reads the (cached) engine list once per CommServe.
+  'CommvaultDdbStore.resync': batched('commvault'),
   'CommvaultDdbPartition.severity': free(),
   // `GET /V4/mediaAgent/{id}` per MediaAgent, shared by these fields.
   'CommvaultMediaAgent.status': perParent(1, { shares: DETAIL.mediaAgent }),
@@ -248,6 +266,10 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // The subclient read past the cache, the `POST /Subclient/{id}`, the read back.
+  'Mutation.updateSubclientContent': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  // The client's subclient listing, then per subclient its backup and the job read back.
+  'Mutation.backupBackupset': () => ({ calls: 1 + 2 * ASSUMED.subclientsPerClient, child: level(ASSUMED.subclientsPerClient, { commvault: 1 }) }),
   // Tasks (`POST /CreateTask`): the cached reads that check what the task names, the task, `GET /Job/{id}` of its job.
   // `GET /Subclient/{id}`, and `GET /Client/{id}` for an out-of-place destination.
   'Mutation.restoreFiles': (_parent, env) => ({ calls: taskInput(env).inPlace === false ? 4 : 3, child: level(1, { commvault: 1 }) }),
@@ -280,6 +302,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'Mutation.deleteCommvaultSchedule': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The task (or, for a plan's, the policy) read, the toggle, the read back.
   'Mutation.setCommvaultScheduleEnabled': () => ({ calls: 4, child: level(1, { commvault: 1 }) }),
+  // `GET /DDBInformation/{id}`, `GET /Client`, and per MediaAgent of the partitions (two assumed) its
+  // subclients, the backup call and `GET /Job/{id}` of the started job.
+  'Mutation.backupDdb': () => ({ calls: 8, child: level(1, { commvault: 1 }) }),
   // The rule read past the cache; for a plan destination `GET /V2/Plan/{id}` and its V2 copy (cycles),
   // for a policy copy `GET /StoragePolicy` (its name); the copy's job list, the PUT and the read-back.
   'Mutation.updateRetention': () => ({ calls: 6, child: level(1, { commvault: 1 }) }),

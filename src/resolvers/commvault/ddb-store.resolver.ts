@@ -6,14 +6,14 @@ import { CommvaultDdbSample } from '../../schema/commvault/ddb-sample.type.js';
 import { HistoryArgs } from '../../schema/unified/history.args.js';
 import { historyOf } from '../unified/history-access.js';
 import type { GatewayContext } from '../../context.js';
-import type { CvDdbPartition, CvDdbStore } from '../../datasources/commvault/model.js';
-import { CommvaultDdbPartition, CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
+import type { CvDdbPartition, CvDdbResync, CvDdbStore } from '../../datasources/commvault/model.js';
+import { CommvaultDdbPartition, CommvaultDdbResync, CommvaultDdbStore } from '../../schema/commvault/ddb-store.type.js';
 import { Severity } from '../../schema/unified/severity.enum.js';
 import { UpstreamArgs } from '../../schema/unified/upstream.args.js';
 import { ddbPartitionSeverity, ddbStoreSeverity } from '../../monitoring/thresholds.js';
 import { fanOutList } from '../../paging/fan-out.js';
 import { recordPartial } from '../partial-errors.js';
-import { commvaultSources } from './sources.js';
+import { commvaultSource, commvaultSources } from './sources.js';
 import { commvaultLoaders } from './sources.js';
 
 /** Stores are listed by the DDB-engines qoperation; health fields need `GET /DDBInformation/{id}` per store. */
@@ -55,6 +55,17 @@ export class CommvaultDdbStoreResolver {
   })
   async severity(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<Severity | null> {
     return ddbStoreSeverity((await detail(d, ctx))?.partitions ?? null, ctx.thresholds.ddb);
+  }
+
+  @FieldResolver(() => CommvaultDdbResync, {
+    nullable: true,
+    description: 'Whether the store needs (or is in) a resync, from its `storeFlags` in the engine list; null when the CommServe sends no flags.',
+  })
+  async resync(@Root() d: CvDdbStore, @Ctx() ctx: GatewayContext): Promise<CvDdbResync | null> {
+    if (d.resync !== null) return d.resync;
+    // A store read from `GET /DDBInformation/{id}` (no flags there): the cached engine list has them.
+    const listed = (await commvaultSource(ctx, d.upstream.id).listDdbStores()).find((s) => s.storeId === d.storeId);
+    return listed?.resync ?? null;
   }
 
   @FieldResolver(() => [CommvaultDdbSample], {

@@ -1,17 +1,19 @@
+import { commvaultProtectionSummary, commvaultUnprotectedWorkloads } from './protection.js';
+import { CommvaultDdbBackupResolver } from './ddb-backup.resolver.js';
+import { CommvaultPlanDestinationAgingResolver, CommvaultPolicyCopyAgingResolver } from './copy-aging.resolver.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import { commvaultEventFetch } from '../../datasources/commvault/event-search.js';
 import { commvaultJobPosition, commvaultJobsAfter, jobsInWindow, type JobSearch } from '../../datasources/commvault/job-search.js';
-import type { CvJob, CvServer } from '../../datasources/commvault/model.js';
-import { clientOfServer } from '../../datasources/commvault/mappers/client.js';
+import type { CvJob } from '../../datasources/commvault/model.js';
 import { commvaultUpstreams } from '../../datasources/commvault/product.js';
-import { BACKUP_JOB_TYPE } from '../../monitoring/jobs.js';
 import { windowConditions } from '../../monitoring/job-conditions.js';
 import { ddbStoresWithPartitions } from './ddb-health.js';
-import { backupFacts, byWorkloadName, findUnprotected } from '../../monitoring/protection.js';
-import type { UnprotectedWorkload } from '../../schema/unified/unprotected-workload.type.js';
 import type { GraphProduct, ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsPath } from '../selection.js';
 import { CommvaultBrowseResolver } from './browse.resolver.js';
+import {
+  CommvaultAgentInstanceResolver, CommvaultAgentInstancesResolver, CommvaultBackupsetSubclientsResolver, CommvaultClientInstancesResolver,
+} from './agent-instance.resolver.js';
 import { CommvaultAdminOperationsResolver } from './admin-operations.resolver.js';
 import { CommvaultActivityControlResolver } from './activity-control.resolver.js';
 import { CommServeDrBackupResolver, CommServeOfUpstreamResolver, CommServeResolver } from './commserve.resolver.js';
@@ -29,6 +31,7 @@ import { CommvaultMediaAgentDetailResolver } from './media-agent-detail.resolver
 import { CommvaultMonitoringResolver } from './monitoring.resolver.js';
 import { CommvaultOperationsResolver } from './operations.resolver.js';
 import { CommvaultTasksResolver } from './tasks.resolver.js';
+import { CommvaultSubclientContentResolver } from './subclient-content.resolver.js';
 import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
 import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
 import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
@@ -45,7 +48,7 @@ import {
 } from './schedule.resolver.js';
 import { CommvaultStoragePolicyCopyResolver } from './storage-policy-copy.resolver.js';
 import { preloadClients } from './preload-clients.js';
-import { clientFromId, commvaultLoaders, commvaultSource } from './sources.js';
+import { clientFromId, commvaultSource } from './sources.js';
 import { CommvaultStoragePolicyResolver } from './storage-policy.resolver.js';
 import { CommvaultStoragePoolResolver } from './storage-pool.resolver.js';
 import { CommvaultSubclientResolver } from './subclient.resolver.js';
@@ -94,11 +97,17 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultClientDetailResolver,
     CommvaultClientHealthResolver,
     CommvaultSubclientResolver,
+    CommvaultClientInstancesResolver,
+    CommvaultAgentInstancesResolver,
+    CommvaultAgentInstanceResolver,
+    CommvaultBackupsetSubclientsResolver,
     CommvaultPlanResolver,
     CommvaultPlanDetailResolver,
     CommvaultStoragePolicyResolver,
     CommvaultStoragePolicyCopyResolver,
     CommvaultRetentionResolver,
+    CommvaultPlanDestinationAgingResolver,
+    CommvaultPolicyCopyAgingResolver,
     CommvaultMediaAgentResolver,
     CommvaultMediaAgentDetailResolver,
     CommvaultStoragePoolResolver,
@@ -112,7 +121,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultOperationsResolver,
     CommvaultBrowseResolver,
     CommvaultTasksResolver,
+    CommvaultSubclientContentResolver,
     CommvaultAdminOperationsResolver,
+    CommvaultDdbBackupResolver,
     CommServeOfUpstreamResolver,
     CommServeResolver,
     CommServeDrBackupResolver,
@@ -169,32 +180,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
   }),
   ddbHealth: ddbStoresWithPartitions,
 
-  /** Clients with at least one agent installed and no successful backup since the cutoff. */
-  async unprotectedWorkloads(ctx, source, cutoff): Promise<UnprotectedWorkload[]> {
-    const [servers, backups] = await Promise.all([
-      source.listServers(),
-      jobsInWindow(source, { jobTypes: [BACKUP_JOB_TYPE], startedAfter: cutoff }),
-    ]);
-    const workloads = servers.filter(isWorkload).sort((a, b) => byWorkloadName(a, b) || a.clientId - b.clientId);
-    const findings = findUnprotected(workloads, (w) => w.clientId, backups, (j) => j.clientId, cutoff);
-    const loaders = commvaultLoaders(ctx);
-    const clients = await loaders.clientById.loadMany(findings.map((f) => ({ instanceId: source.instanceId, id: f.workload.clientId })));
-    return findings.map((f, i) => {
-      const client = clients[i];
-      if (client instanceof Error) throw client;
-      const key = { instanceId: source.instanceId, id: f.workload.clientId };
-      return {
-        // A client the V4 server list shows but `GET /Client` does not (yet): made from what V4 says.
-        workload: client ?? clientOfServer(source.upstream, f.workload),
-        gap: f.gap,
-        failedBackupCount: f.failedBackupCount,
-        // One `GET /Job?clientId=&jobFilter=Backup` per workload, shared by the history fields, only when selected.
-        history: async () => {
-          return backupFacts(await loaders.backupHistoryByClientId.load(key));
-        },
-      };
-    });
-  },
+  // Clients with at least one agent installed, by their backups since the cutoff (protection.ts).
+  unprotectedWorkloads: commvaultUnprotectedWorkloads,
+  protectionSummary: commvaultProtectionSummary,
 
   controlJob: commvaultJobControl,
 
@@ -218,9 +206,3 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     };
   },
 };
-
-/** A client backups are expected for: software configured and at least one agent (iDA) installed. */
-function isWorkload(server: CvServer): boolean {
-  return server.configured !== false && server.agents.length > 0;
-}
-

@@ -3,7 +3,6 @@ import type { GatewayContext } from '../../context.js';
 import type { CvPlanCopyJob } from '../../datasources/commvault/admin-model.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import type { CvRetentionRule } from '../../datasources/commvault/protection-model.js';
-import { jobsEligibleForAging } from '../../datasources/commvault/retention-aging.js';
 import {
   applyRetentionChange, planDestinationRetentionBody, retentionChangeProblem, shortensRetention, storagePolicyCopyRetentionBody,
   type CvRetentionHolder,
@@ -14,6 +13,7 @@ import { RetentionInput } from '../../schema/commvault/retention.input.js';
 import { UpdateRetentionPayload } from '../../schema/commvault/update-retention.payload.js';
 import { IDEMPOTENCY_KEY } from '../../schema/unified/idempotency-key.js';
 import { fromGlobalId } from '../../util/global-id.js';
+import { copyAgingSummary, planDestinationAgingRule } from './copy-aging.js';
 import { commvaultSource } from './sources.js';
 import { PolicyCopies } from './policy-copies.js';
 
@@ -70,10 +70,7 @@ export class CommvaultRetentionResolver {
     if (shortens && !dryRun && !confirmShorten) {
       throw badUserInput('This change shortens retention (jobs may be pruned sooner): send confirmShorten: true to make it, or dryRun: true to see which jobs');
     }
-    const eligible = async (): Promise<CvPlanCopyJob[]> => {
-      const [rule, jobs] = await Promise.all([found.agingRule(after), found.source.listCopyJobs(found.copyId)]);
-      return jobsEligibleForAging(rule, jobs, new Date());
-    };
+    const eligible = async (): Promise<CvPlanCopyJob[]> => (await copyAgingSummary(found.source, found.copyId, found.agingRule(after))).eligibleJobs;
     if (dryRun) {
       return Object.assign(new UpdateRetentionPayload(), { target, applied: false, shortens, before: found.before, after, jobsEligibleForAging: await eligible() });
     }
@@ -131,12 +128,7 @@ async function readTarget(ctx: GatewayContext, t: ParsedTarget): Promise<Retenti
       source, holder: t.holder, copyId: t.copyId, before, worm: destination.worm === true,
       write: (after) => source.updatePlanDestinationRetention(t.ownerId, t.copyId, planDestinationRetentionBody(before, after)),
       readBack: async () => (await read().catch(() => null))?.retention ?? null,
-      agingRule: async (after) => {
-        // V4 shows days only; the copy underneath (V2) also counts cycles and jobs, and aging honours them.
-        const policy = (await source.getPlanProperties(t.ownerId))?.storagePolicy;
-        const copy = policy ? await source.getStoragePolicyCopy(policy.id, t.copyId) : null;
-        return copy ? { ...after, cycles: copy.retention.cycles, jobBased: copy.retention.jobBased, jobs: copy.retention.jobs } : after;
-      },
+      agingRule: (after) => planDestinationAgingRule(source, t.ownerId, t.copyId, after),
     };
   }
   const read = () => source.getStoragePolicyCopy(t.ownerId, t.copyId, { fresh: true });

@@ -62,9 +62,32 @@ export class CommvaultSubclientResolver {
     return (await detail(s, ctx))?.backupEnabled ?? null;
   }
 
-  @FieldResolver(() => [String], { description: 'Content paths (file system subclients).' })
+  @FieldResolver(() => [String], { description: 'Content paths: what is backed up (file system subclients). From `GET /Subclient/{id}`.' })
   async contentPaths(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string[]> {
-    return (await detail(s, ctx))?.contentPaths ?? [];
+    return (await properties(s, ctx))?.contentPaths ?? [];
+  }
+
+  @FieldResolver(() => [String], { description: 'Filters: paths and patterns excluded from the content (`excludePath`). From `GET /Subclient/{id}`.' })
+  async filters(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string[]> {
+    return (await properties(s, ctx))?.filters ?? [];
+  }
+
+  @FieldResolver(() => [String], { description: 'Exceptions: paths backed up although a filter matches them (`includePath`). From `GET /Subclient/{id}`.' })
+  async exceptions(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<string[]> {
+    return (await properties(s, ctx))?.exceptions ?? [];
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Data readers (streams) a backup of this subclient uses (`numberOfBackupStreams`). From `GET /Subclient/{id}`.' })
+  async streamCount(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<number | null> {
+    return (await properties(s, ctx))?.streamCount ?? null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When this subclient was last backed up, as the CommServe records it (`lastBackupTime`, whatever the outcome); null if never. From `GET /Subclient/{id}`.',
+  })
+  async lastBackupAt(@Root() s: CvSubclient, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+    return (await properties(s, ctx))?.lastBackupAt ?? null;
   }
 
   @FieldResolver(() => CommvaultPlan, { nullable: true })
@@ -86,6 +109,11 @@ export class CommvaultSubclientResolver {
   ): Promise<ConnectionOf<CvJob>> {
     return scopedJobs(ctx, info, s.upstream, { clientId: s.clientId ?? undefined, subclientId: s.subclientId }, args);
   }
+}
+
+/** The full properties, always from `GET /Subclient/{id}` (a listing may carry less), once per subclient and request. */
+async function properties(s: CvSubclient, ctx: GatewayContext): Promise<CvSubclientDetail | null> {
+  return (await commvaultLoaders(ctx).subclientPropertiesById.load({ instanceId: s.upstream.id, id: s.subclientId }))?.detail ?? null;
 }
 
 async function detail(s: CvSubclient, ctx: GatewayContext): Promise<CvSubclientDetail | null> {

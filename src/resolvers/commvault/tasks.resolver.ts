@@ -45,11 +45,11 @@ export class CommvaultTasksResolver {
     const jobs = await runTask(ctx, source, 'Restore', {
       operation: 'restoreFiles',
       // Defaults filled in: an unset variable may arrive as null or as the default, meaning the same.
-      input: { ...input, inPlace: !outOfPlace, overwrite },
+      input: { ...input, inPlace: !outOfPlace, overwrite, acls: input.acls ?? null },
       idempotencyKey: input.idempotencyKey,
       targets: input.destinationClient ? [input.subclient, input.destinationClient] : [input.subclient],
-      audit: { paths: paths.length, inPlace: !outOfPlace },
-      request: () => restoreTaskRequest({ source: association, paths, pointInTime: input.pointInTime, outOfPlace, overwrite }),
+      audit: { paths: paths.length, inPlace: !outOfPlace, ...(input.acls ? { acls: input.acls } : {}) },
+      request: () => restoreTaskRequest({ source: association, paths, pointInTime: input.pointInTime, outOfPlace, overwrite, acls: input.acls }),
     });
     return Object.assign(new RestoreFilesPayload(), { jobs });
   }

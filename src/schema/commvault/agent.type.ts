@@ -1,3 +1,4 @@
+import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 
@@ -11,4 +12,7 @@ export class CommvaultAgent {
 
   @Field(() => Int)
   clientId!: number;
+
+  /** Not a field: the CommServe the record was read from (its child levels load there). */
+  upstream!: UpstreamRef;
 }

@@ -21,6 +21,9 @@ export class CommvaultBrowseEntry {
 
   @Field(() => Date, { nullable: true, description: 'When the backup holding this version ended.' })
   backedUpAt!: Date | null;
+
+  @Field(() => Boolean, { description: 'Deleted from the client since this version was backed up; listed only with `includeDeleted: true`. A folder is deleted when all it holds is.' })
+  isDeleted!: boolean;
 }
 
 @ObjectType({ description: 'A page of a subclient\'s backed-up files and folders.' })

@@ -1,7 +1,8 @@
 import type { UpstreamRef } from '../../datasources/record.js';
 import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
-import type { CvDdbPartition } from '../../datasources/commvault/model.js';
+import type { CvDdbPartition, CvDdbResync } from '../../datasources/commvault/model.js';
+import type { Holds, Same } from '../record-checks.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
 
@@ -35,6 +36,27 @@ export class CommvaultDdbPartition {
   lastBackupAt!: Date | null;
 
 }
+
+@ObjectType('CommvaultDdbResync', {
+  description:
+    'Whether a store needs a resync: its CommServe database and DDB disagree (e.g. after a DR restore). The CommServe starts the resync itself ' +
+    '(within minutes); no call starts one. Read from the store\'s `storeFlags` (docs/schema.md, "DDB Backup and resync").',
+})
+export class CommvaultDdbResync {
+  @Field(() => Boolean, { description: 'Marked for resync (`DDB_NEEDS_AUTO_RESYNC`).' })
+  needed!: boolean;
+
+  @Field(() => Boolean, { description: 'A resync is running (`DDB_RESYNC_IN_PROGRESS`).' })
+  inProgress!: boolean;
+
+  @Field(() => Boolean, { description: 'In maintenance mode (`DDB_UNDER_MAINTENANCE`): backups to the store wait until it is resynchronised.' })
+  underMaintenance!: boolean;
+
+  @Field(() => Float, { description: 'The store\'s flags as the CommServe sent them.' })
+  storeFlags!: number;
+}
+
+export type DdbResyncChecks = [Holds<Same<CommvaultDdbResync, CvDdbResync>>];
 
 /**
  * A deduplication database store. `partitions`, `avgQiMicros`, `freeBytes` and `severity` (from those) come from
@@ -78,4 +100,6 @@ export class CommvaultDdbStore implements Node {
   partitions!: CvDdbPartition[] | null;
   avgQiMicros!: number | null;
   freeBytes!: number | null;
+  /** Not a field as such: from the engine list; the `resync` resolver loads it for a record from the detail call. */
+  resync!: CvDdbResync | null;
 }

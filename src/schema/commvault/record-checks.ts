@@ -3,13 +3,15 @@
  * domain record its resolvers receive and return (src/datasources/commvault/model.ts); see ../record-checks.ts.
  */
 import type { Holds, Same } from '../record-checks.js';
-import type { CvAgent, CvBackupLocation, CvBrowseEntry, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
+import type { CvAgent, CvAgentInstance, CvBackupLocation, CvBackupset, CvBrowseEntry, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
 import type { CvHypervisor, CvVirtualMachine } from '../../datasources/commvault/virtualization-model.js';
 import type { JobDetailRecord, JobVmResult } from '../../datasources/job-detail.js';
 import type { JobDetail, JobVirtualMachineResult } from '../unified/job-detail.type.js';
 import type { CommvaultHypervisor } from './hypervisor.type.js';
 import type { CommvaultVirtualMachine } from './virtual-machine.type.js';
 import type { CommvaultAgent } from './agent.type.js';
+import type { CommvaultAgentInstance } from './agent-instance.type.js';
+import type { CommvaultBackupset } from './backupset.type.js';
 import type { CommvaultBackupLocation } from './backup-location.type.js';
 import type { CommvaultBrowseEntry } from './browse-entry.type.js';
 import type { CommvaultClient } from './client.type.js';
@@ -39,6 +41,8 @@ export type CommvaultRecordChecks = [
   Holds<Same<CommvaultDdbPartition, CvDdbPartition>>,
   Holds<Same<CommvaultBackupLocation, CvBackupLocation>>,
   Holds<Same<CommvaultAgent, CvAgent>>,
+  Holds<Same<CommvaultAgentInstance, CvAgentInstance>>,
+  Holds<Same<CommvaultBackupset, CvBackupset>>,
   Holds<Same<CommvaultBrowseEntry, CvBrowseEntry>>,
   Holds<Same<CommvaultHypervisor, CvHypervisor>>,
   Holds<Same<CommvaultVirtualMachine, CvVirtualMachine>>,

@@ -1,5 +1,16 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IDEMPOTENCY_KEY } from '../unified/idempotency-key.js';
+
+export enum RestoreAcls {
+  DATA_AND_ACLS = 'DATA_AND_ACLS',
+  ACLS_ONLY = 'ACLS_ONLY',
+  DATA_ONLY = 'DATA_ONLY',
+}
+
+registerEnumType(RestoreAcls, {
+  name: 'RestoreAcls',
+  description: 'What a file restore writes of each item: its data with the access control lists, the ACLs alone (onto files that exist), or the data alone.',
+});
 
 @InputType({ description: 'Restore files and folders of one Commvault subclient from its backups.' })
 export class RestoreFilesInput {
@@ -27,6 +38,9 @@ export class RestoreFilesInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Overwrite files that exist at the destination, whatever their age. Default false.' })
   overwrite?: boolean | null;
+
+  @Field(() => RestoreAcls, { nullable: true, description: 'Data with its ACLs, the ACLs only, or the data only. Default: the CommServe\'s own (data with ACLs).' })
+  acls?: RestoreAcls | null;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
   idempotencyKey?: string | null;

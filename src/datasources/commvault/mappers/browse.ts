@@ -35,6 +35,7 @@ function toBrowseEntry(raw: unknown): CvBrowseEntry | null {
     sizeBytes: size !== null && size >= 0 ? size : null,
     modifiedAt: unixSeconds(field(raw, 'modificationTime')),
     backedUpAt: unixSeconds(field(field(raw, 'advancedData'), 'backupTime')),
+    isDeleted: truthy(field(field(raw, 'flags'), 'deleted')),
   };
 }
 

@@ -69,13 +69,14 @@ function clientRecord(upstream: UpstreamRef, known: Pick<CvClient, 'clientId' | 
 }
 
 /** `GET /Agent?clientId=`: `{agentProperties: [{idaEntity: {clientId, applicationId, appName}}]}`. */
-export function toAgents(body: unknown, clientId: number): CvAgent[] {
+export function toAgents(body: unknown, clientId: number, upstream: UpstreamRef): CvAgent[] {
   const out: CvAgent[] = [];
   for (const a of list(field(body, 'agentProperties'))) {
     const e = field(a, 'idaEntity');
     const applicationId = int(field(e, 'applicationId'));
     if (applicationId === null) continue;
     out.push({
+      upstream,
       clientId: int(field(e, 'clientId')) ?? clientId,
       applicationId,
       name: str(field(e, 'appName')) ?? String(applicationId),
@@ -85,18 +86,23 @@ export function toAgents(body: unknown, clientId: number): CvAgent[] {
 }
 
 /** `GET /Backupset?clientId=`: `{backupsetProperties: [{backupSetEntity, commonBackupSet: {isDefaultBackupSet}}]}`. */
-export function toBackupsets(body: unknown): CvBackupset[] {
+export function toBackupsets(body: unknown, clientId: number, upstream: UpstreamRef): CvBackupset[] {
   const out: CvBackupset[] = [];
   for (const b of list(field(body, 'backupsetProperties'))) {
     const e = field(b, 'backupSetEntity');
     const backupsetId = int(field(e, 'backupsetId'));
     if (backupsetId === null) continue;
+    const instanceId = int(field(e, 'instanceId'));
     out.push({
+      // The client's id rides along: a backup set's subclients are listed per client.
+      id: toGlobalId('CommvaultBackupset', upstream.id, `${int(field(e, 'clientId')) ?? clientId}.${backupsetId}`),
+      upstream,
       backupsetId,
       name: str(field(e, 'backupsetName')) ?? String(backupsetId),
-      clientId: int(field(e, 'clientId')),
+      clientId: int(field(e, 'clientId')) ?? clientId,
       applicationId: int(field(e, 'applicationId')),
       appName: str(field(e, 'appName')),
+      agentInstanceId: instanceId !== null && instanceId > 0 ? instanceId : null,
       agentInstanceName: str(field(e, 'instanceName')),
       isDefault: bool(path(b, 'commonBackupSet', 'isDefaultBackupSet')),
     });

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../../util/global-id.js';
 import type { UpstreamRef } from '../../record.js';
-import type { CvDdbPartition, CvDdbStore } from '../model.js';
+import type { CvDdbPartition, CvDdbResync, CvDdbStore } from '../model.js';
 import { toRef } from './job.js';
 import { field, int, list, mbToBytes, num, str, unixSeconds } from './read.js';
 
@@ -56,7 +56,7 @@ function baseStore(
   raw: unknown,
   storeId: number,
   upstream: UpstreamRef,
-): Pick<CvDdbStore, '__typename' | 'id' | 'upstream' | 'storeId' | 'name' | 'status' | 'version' | 'sealedAt'> {
+): Pick<CvDdbStore, '__typename' | 'id' | 'upstream' | 'storeId' | 'name' | 'status' | 'version' | 'sealedAt' | 'resync'> {
   return {
     __typename: 'CommvaultDdbStore',
     id: toGlobalId('CommvaultDdbStore', upstream.id, storeId),
@@ -66,6 +66,28 @@ function baseStore(
     status: int(field(raw, 'status')),
     version: int(field(raw, 'ddbVersion')),
     sealedAt: unixSeconds(field(raw, 'sealedTime')),
+    resync: toDdbResync(field(raw, 'storeFlags')),
+  };
+}
+
+/** `IdxSIDBStore` flag bits cvpysdk and Commvault's own test code name (docs/upstreams/commvault-aging.md §3). */
+export const DDB_STORE_FLAGS = {
+  UNDER_MAINTENANCE: 16_777_216,
+  NEEDS_AUTO_RESYNC: 33_554_432,
+  RESYNC_IN_PROGRESS: 1_073_741_824,
+} as const;
+
+/** `storeFlags` (an int, or a numeric string) → the resync state; null when absent. */
+export function toDdbResync(raw: unknown): CvDdbResync | null {
+  const flags = int(raw);
+  if (flags === null) return null;
+  // Bitwise operators work on 32 bits: the flags above all fit below 2^31.
+  const has = (bit: number): boolean => (flags & bit) !== 0;
+  return {
+    needed: has(DDB_STORE_FLAGS.NEEDS_AUTO_RESYNC),
+    inProgress: has(DDB_STORE_FLAGS.RESYNC_IN_PROGRESS),
+    underMaintenance: has(DDB_STORE_FLAGS.UNDER_MAINTENANCE),
+    storeFlags: flags,
   };
 }
 
