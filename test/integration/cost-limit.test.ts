@@ -106,6 +106,17 @@ describe('the cost limit over HTTP', () => {
     VARIABLES.CommvaultPlanPage = { plan: toGlobalId('CommvaultPlan', 'cv-main', plan.planId) };
     VARIABLES.CommvaultPlanAging = VARIABLES.CommvaultPlanPage;
     VARIABLES.UpdateRetention = { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-main', `${plan.planId}.${planCopy.copyId}`), input: { days: 45 } };
+    // Schedules: a page and a creation any role may repeat; a rename and a toggle of the data aging schedule
+    // that change nothing; each delete takes the next seeded subclient schedule, as each run needs its own.
+    const scheduled = cv.data.schedules.find((t) => t.taskType === 2 && !t.isSystem)!;
+    const aging = cv.data.schedules.find((t) => t.isSystem)!;
+    const agingId = toGlobalId('CommvaultSchedule', 'cv-main', `${aging.taskId}.${aging.subTasks[0]!.subTaskId}`);
+    VARIABLES.SchedulePage = { upstream: 'cv-main', subclientId: scheduled.associations[0]!.subclientId };
+    VARIABLES.CreateSchedule = { input: { subclient: toGlobalId('CommvaultSubclient', 'cv-main', subclient), name: 'cost', pattern: { frequency: 'DAILY', startDate: '2027-01-01', startTime: '21:00' } } };
+    VARIABLES.UpdateSchedule = { id: agingId, input: { name: aging.subTasks[0]!.subTaskName } };
+    VARIABLES.SetScheduleEnabled = { id: agingId, enabled: true };
+    const deletable = cv.data.schedules.filter((t) => t.taskType === 2 && !t.isSystem).flatMap((t) => t.subTasks.map((s) => toGlobalId('CommvaultSchedule', 'cv-main', `${t.taskId}.${s.subTaskId}`)));
+    Object.defineProperty(VARIABLES, 'DeleteSchedule', { enumerable: true, get: () => ({ id: deletable.shift() }) });
     // Console mutations that succeed for every role that may run them.
     VARIABLES.BackupApplication = { input: { application: toGlobalId('BackupDrApplication', 'bdr-main', bdr.data.applications.find((a) => a.slaId !== null)!.id) } };
     VARIABLES.UpdateSla = { input: { sla: toGlobalId('BackupDrSla', 'bdr-main', bdr.data.slas[0]!.id), scheduleOff: false } };

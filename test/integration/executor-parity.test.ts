@@ -132,6 +132,22 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     return { target: toGlobalId('CommvaultPlanBackupDestination', 'cv-a', `${plan.planId}.${copy.copyId}`), input: { days: 45 }, idempotencyKey: 'parity-retention' };
   }
 
+  /** Schedule changes, each with its own key: the graphql-jit run replays the graphql-js one. */
+  function scheduleVariables(): Record<string, Record<string, unknown>> {
+    const id = (t: { taskId: number; subTasks: Array<{ subTaskId: number }> }) => toGlobalId('CommvaultSchedule', 'cv-a', `${t.taskId}.${t.subTasks[0]!.subTaskId}`);
+    const aging = cv.data.schedules.find((t) => t.isSystem)!;
+    const deletable = cv.data.schedules.find((t) => t.taskType === 2 && !t.isSystem)!;
+    return {
+      CreateSchedule: {
+        input: { subclient: toGlobalId('CommvaultSubclient', 'cv-a', cv.data.subclients[0]!.subclientId), name: 'parity', pattern: { frequency: 'DAILY', startDate: '2027-01-01', startTime: '21:00' } },
+        idempotencyKey: 'parity-create-schedule',
+      },
+      UpdateSchedule: { id: id(aging), input: { name: aging.subTasks[0]!.subTaskName }, idempotencyKey: 'parity-update-schedule' },
+      SetScheduleEnabled: { id: id(aging), enabled: true, idempotencyKey: 'parity-enable-schedule' },
+      DeleteSchedule: { id: id(deletable), idempotencyKey: 'parity-delete-schedule' },
+    };
+  }
+
   const variablesFor: Record<string, Record<string, unknown>> = {
     ConsoleJobs: { upstream: 'bdr-a', since: '2026-01-01T00:00:00Z' },
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
@@ -184,6 +200,7 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
         BackupVirtualMachine: {
           input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-a', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId), idempotencyKey: 'parity-vm' },
         },
+        ...scheduleVariables(),
         // Console mutations: each its own key (a key is per caller and operation input).
         BackupApplication: { input: { application: toGlobalId('BackupDrApplication', 'bdr-a', bdr.data.applications.find((a) => a.slaId !== null)!.id), idempotencyKey: 'parity-backup-app' } },
         UpdateSla: { input: { sla: toGlobalId('BackupDrSla', 'bdr-a', bdr.data.slas[0]!.id), scheduleOff: false, idempotencyKey: 'parity-update-sla' } },
@@ -195,6 +212,9 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
           },
         },
       };
+      if (name === 'SchedulePage') {
+        variablesFor.SchedulePage = { upstream: 'cv-a', subclientId: cv.data.schedules.find((t) => t.taskType === 2 && !t.isSystem)!.associations[0]!.subclientId };
+      }
       if (name === 'CommvaultPlanPage' || name === 'CommvaultPlanAging') variablesFor[name] = { plan: toGlobalId('CommvaultPlan', 'cv-a', cv.data.plans.find((p) => p.companyId === 0)!.planId) };
       if (name === 'DashboardTrends') variablesFor.DashboardTrends = { since: new Date(Date.now() - 30 * 86_400_000).toISOString() };
       if (name === 'JobDetail') variablesFor.JobDetail = { upstream: 'cv-a', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };

@@ -271,8 +271,9 @@ describe('loadExamples', () => {
     expect(runnable[0]).toBe('CommServeHealth');
     expect(withVariables).toContain('BrowseSubclient');
     expect(mutations).toEqual([
-      'BackupApplication', 'BackupBackupset', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'DisableActivity', 'EnableActivity', 'MountBackup', 'RestoreFiles',
-      'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateRetention', 'UpdateSla', 'UpdateSubclientContent',
+      'BackupApplication', 'BackupBackupset', 'BackupDdb', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'CreateSchedule', 'DeleteSchedule', 'DisableActivity', 'EnableActivity',
+      'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'SetScheduleEnabled', 'UpdateRetention',
+      'UpdateSchedule', 'UpdateSla', 'UpdateSubclientContent',
     ]);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);
   });

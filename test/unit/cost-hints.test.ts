@@ -54,7 +54,7 @@ describe('the operations/ documents under the default limit', () => {
     ...Array.from({ length: backupdr }, (_, i) => ({ id: `bdr-${i}`, group: 'backupdr' as UpstreamGroup })),
   ];
   // Their own variable defaults; ConsoleJobs must name its console, the subclient pages their CommServe. The others then ask every upstream.
-  const variablesOf = (text: string) => (/query (BrowseSubclient|BrowseDeletedFiles|SubclientDetail|JobDetail)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
+  const variablesOf = (text: string) => (/query (BrowseSubclient|BrowseDeletedFiles|SubclientDetail|SchedulePage|JobDetail)\b/.test(text) ? { upstream: 'cv-0', jobId: 1 } : /\$upstream: ID!/.test(text) ? { upstream: 'bdr-0' } : {});
   const estimate = (text: string, commvault: number, backupdr: number) =>
     estimateCost({ schema, document: parse(text), variables: variablesOf(text), upstreams: estate(commvault, backupdr), products: PRODUCT_COSTS, maxPageSize: 500 });
 
@@ -140,6 +140,17 @@ describe('the operations/ documents under the default limit', () => {
       MountBackup: 3,
       // The PUT alone: the console answers the SLA.
       UpdateSla: 1,
+      // The subclient, its schedule list, `GET /CommServ` (the zone, counted for timeZone and nextRuns) and each of
+      // the 4 schedules assumed its task for its backup level (lists leave options out).
+      SchedulePage: 8,
+      // The subclient, the task, the read back; the schedule's backup level (its task) and the zone, counted twice.
+      CreateSchedule: 6,
+      // The task read past the cache, the message, the read back; the backup level and the zone.
+      UpdateSchedule: 5,
+      // The task read and the message.
+      DeleteSchedule: 2,
+      // The task (or the plan's policy) read, the toggle, the read back.
+      SetScheduleEnabled: 4,
     });
   });
 

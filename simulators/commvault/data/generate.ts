@@ -5,6 +5,7 @@ import { makeEvents } from './events.js';
 import { addDdbBackupSubclients, makeInventory } from './inventory.js';
 import { makeJobs } from './jobs.js';
 import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
+import { makeSchedules } from './schedules.js';
 import { makeStorage } from './storage.js';
 import { makeVirtualization } from './virtualization.js';
 import { seedFailureReasons } from './failure-reasons.js';
@@ -47,5 +48,6 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     unprotectedClientIds: history.unprotectedClientIds,
     hypervisors: virtualization.hypervisors,
     virtualMachines: virtualization.virtualMachines,
+    schedules: makeSchedules(nowS, storage.plans, inventory.subclients, commServ.clientId),
   };
 }

@@ -35,6 +35,7 @@ export function makeCommServ(random: Prng): CommServInfo {
     releaseName: '11.32',
     timeZoneName: '(UTC-05:00) Eastern Time (US & Canada)',
     timeZone: '0:-300:Eastern Standard Time',
+    ianaTimeZone: 'America/New_York',
     licence: {
       edition: 'Commvault',
       mode: 'PRODUCTION',

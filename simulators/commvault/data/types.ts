@@ -36,6 +36,8 @@ export interface CommServInfo {
   releaseName: string;
   timeZoneName: string;
   timeZone: string;
+  /** The IANA zone the simulated CommServe's scheduler runs in (the Windows names above, as CLDR maps them). */
+  ianaTimeZone: string;
   licence: CommServLicence;
   drBackup: DrBackupSettings;
 }
@@ -456,6 +458,8 @@ export interface CommvaultDataset {
   clientActivityDisabled: Record<number, number[]>;
   /** Clients (with backup subclients) without a completed backup in the 7 days before generatedAt. */
   unprotectedClientIds: number[];
+  /** Schedule tasks and policies (`GET /Schedules`, `/Schedules/{taskId}`, `/SchedulePolicy/{taskId}`), ascending by task id; changed through the API. */
+  schedules: SimScheduleTask[];
   /** Clients with the Virtual Server agent, as hypervisors (`GET /V4/Hypervisor`). */
   hypervisors: SimHypervisor[];
   /** Their VMs (`GET /VM`); each VM's client is in `clients`. */
@@ -501,4 +505,39 @@ export const ACTIVE_STATUSES: readonly JobStatus[] = ['Running', 'Waiting', 'Pen
 
 export function isActive(status: JobStatus): boolean {
   return ACTIVE_STATUSES.includes(status);
+}
+
+/** A schedule task or policy (data/schedules.ts): subtasks, each with a `pattern` in the API's `freq_*` terms. */
+export interface SimScheduleTask {
+  taskId: number;
+  taskName: string;
+  /** 2 schedule, 4 schedule policy. */
+  taskType: 2 | 4;
+  policyType: number;
+  ownerName: string;
+  description: string;
+  disabled: boolean;
+  isSystem: boolean;
+  /** The plan of a schedule policy; its subclients are reached through the plan, not associations. */
+  planId?: number;
+  associations: SimScheduleAssociation[];
+  subTasks: SimSubTask[];
+}
+
+export interface SimScheduleAssociation {
+  clientId: number;
+  applicationId?: number;
+  backupsetId?: number;
+  subclientId?: number;
+}
+
+export interface SimSubTask {
+  subTaskId: number;
+  subTaskName: string;
+  subTaskType: number;
+  operationType: number;
+  flags: number;
+  options: Record<string, unknown>;
+  /** As the API carries it: `freq_type`, `freq_interval`, … `timeZone: {TimeZoneName}`. */
+  pattern: Record<string, unknown>;
 }

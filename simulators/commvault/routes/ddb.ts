@@ -2,6 +2,7 @@ import type { DdbPartition, DdbStore } from '../data/types.js';
 import { ok, type ApiRequest, type ApiResult, type RouteDef, type SimContext } from '../context.js';
 import { ddbOperationRoot, runDdbOperationMessage } from './ddb-operations.js';
 import { avgQiNow } from '../data/drift.js';
+import { runScheduleMessage, scheduleMessageRoot } from './schedules.js';
 
 export const ddbRoutes: RouteDef[] = [
   { method: 'GET', template: '/DDBInformation/{id}', handle: ddbInformation },
@@ -11,7 +12,7 @@ export const ddbRoutes: RouteDef[] = [
     // qoperation failures use `errorString` (cvpysdk deduplication_engines.py checks it).
     errorShape: (code, message) => ({ error: { errorCode: code, errorString: message } }),
     // DDB operation messages change data; the engine and substore lists only read it.
-    write: (req) => ddbOperationRoot(req.body) !== undefined,
+    write: (req) => ddbOperationRoot(req.body) !== undefined || scheduleMessageRoot(req.body) !== undefined,
     handle: qoperation,
   },
 ];
@@ -50,13 +51,16 @@ function ddbInformation(req: ApiRequest, ctx: SimContext): ApiResult {
 }
 
 /**
- * The DDB messages cvpysdk sends are understood, dispatched on the message's root element: the two lists
- * here, the operations in ddb-operations.ts; anything else gets the qoperation error.
+ * The messages cvpysdk sends are understood, dispatched on the message's root element: the two DDB lists
+ * here, the DDB operations in ddb-operations.ts, the schedule task messages in schedules.ts; anything else
+ * gets the qoperation error.
  */
 function qoperation(req: ApiRequest, ctx: SimContext): ApiResult {
   const body = req.body as Record<string, unknown> | undefined;
   const operation = ddbOperationRoot(body);
   if (operation) return runDdbOperationMessage(operation, req, ctx);
+  const scheduleMessage = scheduleMessageRoot(body);
+  if (scheduleMessage) return runScheduleMessage(scheduleMessage, req, ctx);
   const isEngines: boolean = (body !== undefined && 'EVGui_DDBEnginesReq' in body) || /<EVGui_DDBEnginesReq\b/.test(req.rawBody);
   const subStoreReq = body?.EVGui_SubStoreListReq as { storeId?: number } | undefined;
   if (isEngines) {

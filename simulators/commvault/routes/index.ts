@@ -16,6 +16,7 @@ import { planDetailRoutes } from './plan-detail.js';
 import { storagePolicyRoutes } from './storage-policies.js';
 import { subclientConfigRoutes } from './subclient-config.js';
 import { storagePoolRoutes } from './storage-pools.js';
+import { scheduleRoutes } from './schedules.js';
 import { taskRoutes } from './tasks.js';
 import { virtualizationRoutes } from './virtualization.js';
 
@@ -39,4 +40,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...drBackupRoutes,
   ...planJobOperationRoutes,
   ...virtualizationRoutes,
+  ...scheduleRoutes,
 ];

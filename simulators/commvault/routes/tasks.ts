@@ -2,6 +2,8 @@ import { APP_NAMES, type Client, type StoragePolicy, type StoragePolicyCopy, typ
 import { genericError, ok, type ApiRequest, type ApiResult, type RouteDef, type Scope, type SimContext } from '../context.js';
 import { startJob } from './jobs.js';
 import { ageCopies } from './plan-detail.js';
+import { patternProblem } from './schedules.js';
+import type { SimScheduleAssociation, SimSubTask } from '../data/types.js';
 
 /**
  * `POST /CreateTask`: the one call that starts restores, auxiliary copies and data aging
@@ -13,6 +15,8 @@ import { ageCopies } from './plan-detail.js';
 export const taskRoutes: RouteDef[] = [{ method: 'POST', template: '/CreateTask', write: true, handle: createTask }];
 
 const ROOT = 'TMMsg_CreateTaskResp';
+/** `task.taskType` of a schedule. */
+const SCHEDULE_TASK = 2;
 /** Commvault's `operationType` numbers. */
 const RESTORE = 1001;
 const AUX_COPY = 4003;
@@ -27,6 +31,8 @@ function createTask(req: ApiRequest, ctx: SimContext): ApiResult {
   const subTask = (Array.isArray(info?.subTasks) ? info.subTasks[0] : undefined) as Json | undefined;
   if (!info || !subTask) return refuse('The request holds no task (taskInfo.subTasks).');
   const associations: Json[] = Array.isArray(info.associations) ? info.associations : [];
+  // A pattern with `taskType` 2 makes a schedule, whatever it runs (docs/upstreams/commvault-schedules.md §5).
+  if (Number(info.task?.taskType) === SCHEDULE_TASK) return createSchedule(req, ctx, associations, info);
   const operationType = Number(subTask.subTask?.operationType);
   switch (operationType) {
     case RESTORE:
@@ -100,6 +106,55 @@ function dataAging(req: ApiRequest, ctx: SimContext, options: Json | undefined):
   ageCopies(ctx, targets);
   // One policy: the job is that policy's; several: the CommServe's, as a whole-CommServe run is.
   return startAdminJob(req, ctx, 'Data Aging', new Set(policies).size === 1 ? policies[0] : undefined);
+}
+
+/**
+ * A schedule task: each association names a subclient (by names, as cvpysdk sends them) or a client;
+ * each subtask needs a valid pattern. Answers `{taskId}` alone, as a scheduled task does.
+ */
+function createSchedule(req: ApiRequest, ctx: SimContext, associations: Json[], info: Json): ApiResult {
+  if (associations.length === 0) return refuse('A schedule needs at least one association.');
+  const resolved: SimScheduleAssociation[] = [];
+  for (const a of associations) {
+    if (a.subclientName !== undefined) {
+      const sc = findSubclient(req, ctx, a);
+      if (!sc) return refuse(`Subclient [${names(a, ['clientName', 'appName', 'backupsetName', 'subclientName'])}] not found.`);
+      resolved.push({ clientId: sc.clientId, applicationId: sc.applicationId, backupsetId: sc.backupsetId, subclientId: sc.subclientId });
+    } else {
+      const client = findClient(req, ctx, a.clientName);
+      if (!client) return refuse(`Client [${String(a.clientName ?? '')}] not found.`);
+      resolved.push({ clientId: client.clientId });
+    }
+  }
+  const subTasks: Json[] = info.subTasks;
+  for (const sub of subTasks) {
+    const problem = patternProblem(sub?.pattern);
+    if (problem) return refuse(problem);
+  }
+  const taskId = Math.max(1000, ...ctx.data.schedules.map((t) => t.taskId)) + 1;
+  let subTaskId = Math.max(5000, ...ctx.data.schedules.flatMap((t) => t.subTasks.map((st) => st.subTaskId)));
+  const made: SimSubTask[] = subTasks.map((sub) => ({
+    subTaskId: (subTaskId += 1),
+    subTaskName: typeof sub.subTask?.subTaskName === 'string' && sub.subTask.subTaskName !== '' ? sub.subTask.subTaskName : `Schedule ${subTaskId}`,
+    subTaskType: Number(sub.subTask?.subTaskType ?? 2),
+    operationType: Number(sub.subTask?.operationType ?? 2),
+    flags: 0,
+    options: typeof sub.options === 'object' && sub.options !== null ? sub.options : {},
+    pattern: sub.pattern,
+  }));
+  ctx.data.schedules.push({
+    taskId,
+    taskName: typeof info.task?.taskName === 'string' && info.task.taskName !== '' ? info.task.taskName : (made[0] as SimSubTask).subTaskName,
+    taskType: 2,
+    policyType: Number(info.task?.policyType ?? 0),
+    ownerName: userOf(req),
+    description: typeof info.task?.description === 'string' ? info.task.description : '',
+    disabled: info.task?.taskFlags?.disabled === true,
+    isSystem: false,
+    associations: resolved,
+    subTasks: made,
+  });
+  return ok({ taskId }, ROOT);
 }
 
 /** Admin jobs run on the CommServe's own subclient, as the seeded ones do. */

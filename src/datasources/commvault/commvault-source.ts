@@ -40,7 +40,9 @@ import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js'
 import { toPlanCopyJob, toPlanJobOperationResult } from './mappers/plan-job-operations.js';
 import { toPlanBackupDestinations, toStoragePolicyCopyDetail } from './mappers/retention.js';
 import { toPlanProperties, toServerPlan } from './mappers/server-plan.js';
-import { field, list } from './mappers/read.js';
+import { field, int, list } from './mappers/read.js';
+import { toSchedules, toScheduleTask } from './mappers/schedule.js';
+import type { CvSchedule, CvScheduleTask } from './schedule-model.js';
 import type { CvPlanBackupDestination, CvPlanProperties, CvServerPlan, CvStoragePolicyCopyDetail } from './protection-model.js';
 import type { CvActivityControl, CvCommServe, CvDrBackupSettings, CvHealthCondition, CvLicence, CvRegistration } from './commserve-model.js';
 import {
@@ -93,6 +95,8 @@ interface WriteOptions {
   method?: 'POST' | 'PUT';
   query?: Record<string, string>;
   body?: unknown;
+  /** A plain-text body instead of `body` (UpstreamRequest.textBody). */
+  textBody?: string;
   /** Cache tags of this instance to drop once the upstream took the write. @default ['jobs'] */
   invalidates?: string[];
 }
@@ -145,6 +149,16 @@ const DR_BACKUP_JOB_TYPE = 'DR Backup';
 /** Health conditions are asked from a time floored to this step (seconds), so a window reads one cached answer. */
 const CONDITIONS_STEP_S = 600;
 const PLAN_JOB_OPERATIONS_ROUTE = 'POST /V4/Plan/BackupDestination/JobOperations';
+/** Cache tag of every schedule read; schedule changes drop it. */
+const SCHEDULES_TAG = 'schedules';
+
+/** Which schedules `GET /Schedules` lists: a client's, narrowed to an agent, backup set or subclient. */
+export interface CvScheduleFilter {
+  clientId: number;
+  applicationId?: number;
+  backupsetId?: number;
+  subclientId?: number;
+}
 
 /**
  * Routes whose HTTP 200 answer carries its `error` beside the result (docs/upstreams/commvault.md §10.3):
@@ -470,7 +484,7 @@ export class CommvaultSource extends UpstreamSource {
     const tags = options.invalidates ?? ['jobs'];
     try {
       const send = options.method === 'PUT' ? this.put.bind(this) : this.post.bind(this);
-      const body = await send(path, { access: 'write', query: options.query, body: options.body, route });
+      const body = await send(path, { access: 'write', query: options.query, body: options.body, textBody: options.textBody, route });
       await this.pipeline.invalidate(this.instanceId, tags);
       return body;
     } catch (error) {
@@ -863,6 +877,59 @@ export class CommvaultSource extends UpstreamSource {
   async startVirtualMachineBackup(uuid: string, level: CvVmBackupLevel): Promise<number[]> {
     const body = await this.write(`/V4/VirtualMachines/${encodeURIComponent(uuid)}/backup`, 'POST /V4/VirtualMachines/{uuid}/backup', { query: { backupLevel: level } });
     return toStartedJobIds(body);
+  }
+
+  // ── schedules (docs/upstreams/commvault-schedules.md); reads tagged `schedules` ────────────────
+
+  /**
+   * `GET /Schedules` filtered as cvpysdk filters it: `clientId`, then `apptypeId`, `backupsetId`,
+   * `subclientId` (lower-case `apptypeId` as the docs spell it). Every subtask of every task listed.
+   */
+  async listSchedules(filter: CvScheduleFilter): Promise<CvSchedule[]> {
+    const body = await this.get('/Schedules', {
+      query: { clientId: filter.clientId, apptypeId: filter.applicationId, backupsetId: filter.backupsetId, subclientId: filter.subclientId },
+      cacheClass: 'inventory',
+      tags: [SCHEDULES_TAG],
+      route: 'GET /Schedules',
+    });
+    return this.mapped.map(body, toSchedules, this.upstream);
+  }
+
+  /** `GET /Schedules/{taskId}`: the task with its associations and options; null when unknown. `fresh`: past the cache (a change re-sends it). */
+  async getScheduleTask(taskId: number, options: { fresh?: boolean } = {}): Promise<CvScheduleTask | null> {
+    const body = await this.get(`/Schedules/${taskId}`, {
+      cacheClass: options.fresh ? undefined : 'inventory',
+      tags: [SCHEDULES_TAG],
+      route: 'GET /Schedules/{taskId}',
+    });
+    return toScheduleTask(body, this.upstream);
+  }
+
+  /** `GET /SchedulePolicy/{taskId}`: a schedule policy (a plan's data schedules); null when unknown. */
+  async getSchedulePolicy(taskId: number): Promise<CvScheduleTask | null> {
+    const body = await this.get(`/SchedulePolicy/${taskId}`, { cacheClass: 'inventory', tags: [SCHEDULES_TAG, 'plans'], route: 'GET /SchedulePolicy/{taskId}' });
+    return toScheduleTask(body, this.upstream);
+  }
+
+  /** `POST /CreateTask` with a schedule task (`taskType` 2) → `{taskId}`: the new task's id. Drops cached schedule reads. */
+  async createScheduleTask(taskRequest: unknown): Promise<number> {
+    const body = await this.write('/CreateTask', 'POST /CreateTask', { body: taskRequest, invalidates: [SCHEDULES_TAG] });
+    const taskId = int(field(body, 'taskId'));
+    if (taskId === null) {
+      throw new GatewayError(ErrorCode.UPSTREAM_UNCERTAIN, 'The CommServe took the schedule but named no task id', { upstream: { instance: this.instanceId, status: 200 } });
+    }
+    return taskId;
+  }
+
+  /** A task message (`TMMsg_ModifyTaskReq`, `TMMsg_TaskOperationReq`) to `POST /QCommand/qoperation execute`. Drops cached schedule reads. */
+  async sendScheduleMessage(message: unknown): Promise<void> {
+    await this.write(QOPERATION_PATH, QOPERATION_ROUTE, { body: message, invalidates: [SCHEDULES_TAG] });
+  }
+
+  /** `POST /Schedules/task/Action/Enable|Disable` with the plain-text body `taskId=N` (the docs' and cvpysdk's form): the whole task. */
+  async setScheduleTaskEnabled(taskId: number, enabled: boolean): Promise<void> {
+    const action = enabled ? 'Enable' : 'Disable';
+    await this.write(`/Schedules/task/Action/${action}`, `POST /Schedules/task/Action/${action}`, { textBody: `taskId=${taskId}`, invalidates: [SCHEDULES_TAG] });
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -18,6 +18,11 @@ export interface UpstreamRequest {
   /** JSON body (sent with `Content-Type: application/json`). Part of the cache key for cacheable POST reads. */
   body?: unknown;
   /**
+   * A plain-text body instead of JSON, sent as given with `Content-Type: text/plain` (Commvault's
+   * schedule enable/disable takes `taskId=451`). Give `body` or `textBody`, not both.
+   */
+  textBody?: string;
+  /**
    * `read` calls are retried with backoff and may be cached; `write` calls never are.
    * @default 'read' for GET/HEAD/OPTIONS, 'write' otherwise
    */

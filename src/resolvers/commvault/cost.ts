@@ -36,6 +36,8 @@ export const ASSUMED = {
   backupJobsWalkedPerClient: 150,
   /** Alert rules (demo: 8). */
   alertRules: 30,
+  /** Schedules of one subclient, client or plan (demo: 2 to 4). */
+  schedulesPerEntity: 4,
   /** Any other list: storage policy copies, partitions. */
   OTHER_LIST: 10,
 } as const;
@@ -244,6 +246,24 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `POST /JobDetails` per job: no list form returns several jobs' detail.
   'CommvaultJob.detail': perParent(1),
 
+  // ── Schedules (docs/schema.md, "Schedules") ──────────────────────────────────────────────────
+  // `GET /Schedules/{taskId}`.
+  'Query.commvaultSchedule': fanOut('commvault', { items: 1 }),
+  // `GET /Schedules?clientId=…` per subclient or client.
+  'CommvaultSubclient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
+  'CommvaultClient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
+  // `GET /V2/Plan/{id}` (shared with the plan's other legacy fields) for its policy, then `GET /SchedulePolicy/{taskId}`.
+  'CommvaultPlan.schedules': perParent(2, { items: ASSUMED.schedulesPerEntity }),
+  // `GET /CommServ` once per CommServe (cached): the zone of the times.
+  'CommvaultSchedule.timeZone': batched('commvault'),
+  'CommvaultSchedule.nextRuns': batched('commvault'),
+  // Computed from the pattern.
+  'CommvaultSchedule.kind': free(),
+  'CommvaultSchedule.frequency': free(),
+  'CommvaultSchedule.description': free(),
+  // From a list: `GET /Schedules/{taskId}` per task (options are left out of lists).
+  'CommvaultSchedule.backupLevel': perParent(1),
+
   // ── Mutations (docs/operations.md) ───────────────────────────────────────────────────────────
   // The backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupSubclient': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
@@ -276,6 +296,13 @@ const HINTS: Readonly<Record<string, CostHint>> = {
     const known = typeof input?.operation === 'string' && input.operation !== 'RECONSTRUCT';
     return { calls: known ? 4 : 5, child: level(1, { commvault: 1 }) };
   },
+  // Schedules: the subclient (cached), `POST /CreateTask`, the task read back.
+  'Mutation.createCommvaultSchedule': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  // The task read past the cache, the qoperation message, the task read back.
+  'Mutation.updateCommvaultSchedule': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  'Mutation.deleteCommvaultSchedule': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
+  // The task (or, for a plan's, the policy) read, the toggle, the read back.
+  'Mutation.setCommvaultScheduleEnabled': () => ({ calls: 4, child: level(1, { commvault: 1 }) }),
   // `GET /DDBInformation/{id}`, `GET /Client`, and per MediaAgent of the partitions (two assumed) its
   // subclients, the backup call and `GET /Job/{id}` of the started job.
   'Mutation.backupDdb': () => ({ calls: 8, child: level(1, { commvault: 1 }) }),

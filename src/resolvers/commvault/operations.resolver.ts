@@ -9,7 +9,7 @@ import { BackupSubclientPayload } from '../../schema/commvault/operations.payloa
 import { commvaultObjectFromId } from './sources.js';
 import { readStartedJobs } from './started-jobs.js';
 
-/** The graph's backup levels as `backupLevel=` takes them. */
+/** A backup level as the CommServe names it (a subclient backup's `backupLevel`, a schedule's `backupOpts.backupLevel`). */
 export const WIRE_LEVEL: Readonly<Record<BackupLevel, CvBackupLevel>> = {
   [BackupLevel.FULL]: 'Full',
   [BackupLevel.INCREMENTAL]: 'Incremental',

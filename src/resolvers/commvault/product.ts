@@ -42,6 +42,10 @@ import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { CommvaultPlanDetailResolver } from './plan-detail.resolver.js';
 import { CommvaultRetentionResolver } from './retention.resolver.js';
+import { CommvaultScheduleOperationsResolver } from './schedule-operations.resolver.js';
+import {
+  CommvaultClientSchedulesResolver, CommvaultPlanSchedulesResolver, CommvaultScheduleResolver, CommvaultSubclientSchedulesResolver,
+} from './schedule.resolver.js';
 import { CommvaultStoragePolicyCopyResolver } from './storage-policy-copy.resolver.js';
 import { preloadClients } from './preload-clients.js';
 import { clientFromId, commvaultSource } from './sources.js';
@@ -128,6 +132,11 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultVirtualMachineResolver,
     CommvaultJobDetailResolver,
     CommvaultVmOperationsResolver,
+    CommvaultScheduleResolver,
+    CommvaultSubclientSchedulesResolver,
+    CommvaultClientSchedulesResolver,
+    CommvaultPlanSchedulesResolver,
+    CommvaultScheduleOperationsResolver,
   ],
   types: [
     CommvaultJob,

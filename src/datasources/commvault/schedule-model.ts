@@ -1,0 +1,83 @@
+import type { UpstreamRef } from '../record.js';
+
+/**
+ * A schedule's pattern in the CommServe's own terms (`pattern` of a subtask,
+ * docs/upstreams/commvault-schedules.md §3): the SQL-Agent-like `freq_*` numbers, `active_*` dates (epoch
+ * seconds at 00:00 UTC of the date) and times (seconds after midnight). A key the answer leaves out is null.
+ */
+export interface CvSchedulePattern {
+  /** 1 one time, 2 on demand, 4 daily, 8 weekly, 16 monthly, 32 monthly relative, 64 yearly, 128 yearly relative, 1024 automatic, 4096 continuous. */
+  freqType: number | null;
+  /** As read, when `freq_type` came as a name (`"After_Job_Completes"`). */
+  freqTypeName: string | null;
+  freqInterval: number | null;
+  freqRecurrenceFactor: number | null;
+  freqRelativeInterval: number | null;
+  /** Seconds between repeats within a day (0: once a day). */
+  freqSubdayInterval: number | null;
+  activeStartDate: number | null;
+  activeStartTime: number | null;
+  activeEndDate: number | null;
+  activeEndTime: number | null;
+  /** `active_end_occurence` (sic): at most this many runs. */
+  activeEndOccurrence: number | null;
+  patternId: number | null;
+  /** The CommServe's own description of the pattern, when it sends one. */
+  description: string | null;
+  /** `timeZone.TimeZoneName`: "CommServe Time Zone", "Client Time Zone", "UTC" or a Windows zone name. */
+  timeZoneName: string | null;
+}
+
+/** An entity a schedule task is associated with (`taskInfo.associations[]`, or the task list's). */
+export interface CvScheduleAssociation {
+  clientId: number | null;
+  clientName: string | null;
+  appName: string | null;
+  backupsetName: string | null;
+  subclientId: number | null;
+  subclientName: string | null;
+}
+
+/** One schedule: a subtask of a schedule task or schedule policy (`GET /Schedules`, `/Schedules/{taskId}`, `/SchedulePolicy/{taskId}`). */
+export interface CvSchedule {
+  readonly __typename: 'CommvaultSchedule';
+  /** Global id over `<taskId>.<subTaskId>`. */
+  id: string;
+  upstream: UpstreamRef;
+  taskId: number;
+  taskName: string | null;
+  /** 1 immediate, 2 schedule, 4 schedule policy. */
+  taskType: number | null;
+  policyType: number | null;
+  ownerName: string | null;
+  /** `!task.taskFlags.disabled` (absent flags: enabled). */
+  enabled: boolean;
+  isSystem: boolean;
+  /** `subTask.subTaskId`: what the graph calls the schedule id. */
+  scheduleId: number;
+  name: string | null;
+  subTaskType: number | null;
+  /** 2 backup, 1001 restore, 4003 aux copy, 4018 data aging, 4002 DR backup, 4004 report, 2001 workflow. */
+  operationType: number | null;
+  /** `subTask.flags` (a plan's 65536 incremental, 4194304 full schedule). */
+  flags: number | null;
+  /**
+   * `options.backupOpts.backupLevel` (`Full`, `Incremental`…); undefined when the answer carried no
+   * `options` (the task list does not): the detail then tells.
+   */
+  backupLevel: string | null | undefined;
+  pattern: CvSchedulePattern;
+  /** `nextScheduleTime` as the CommServe states it, when it does. */
+  upstreamNextRunAt: Date | null;
+  associations: CvScheduleAssociation[];
+}
+
+/** The task as `GET /Schedules/{taskId}` gives it, raw parts kept: a modify message re-sends them. */
+export interface CvScheduleTask {
+  schedules: CvSchedule[];
+  /** `taskInfo.associations`, `taskInfo.task` as received. */
+  rawAssociations: unknown[];
+  rawTask: Record<string, unknown>;
+  /** `taskInfo.subTasks[]` as received, by `subTask.subTaskId`. */
+  rawSubTasks: ReadonlyMap<number, Record<string, unknown>>;
+}

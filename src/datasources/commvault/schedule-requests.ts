@@ -1,0 +1,192 @@
+/**
+ * Schedule changes, pure: a plain pattern checked and turned into the CommServe's `pattern`, and the
+ * bodies of the calls that create, modify and delete schedules (docs/upstreams/commvault-schedules.md §5).
+ * Nothing here does I/O; CommvaultSource sends them.
+ */
+import type { CvBackupLevel } from './commvault-source.js';
+import type { CvScheduleTask } from './schedule-model.js';
+import { FREQ_TYPE_OF, RELATIVE_DAYS, RELATIVE_WEEKS, WEEKDAYS, type CvRelativeDay, type CvRelativeWeek, type CvScheduleFrequency, type CvWeekday } from './schedule-pattern.js';
+
+/** A pattern in plain terms, as a caller gives it; dates and times on the CommServe's wall clock. */
+export interface CvPlainPattern {
+  frequency: CvScheduleFrequency;
+  /** `YYYY-MM-DD`: the first day the pattern may run. */
+  startDate: string;
+  /** `HH:MM`. */
+  startTime: string;
+  /** Every N days, weeks or months. @default 1 */
+  every?: number | null;
+  weekDays?: readonly CvWeekday[] | null;
+  dayOfMonth?: number | null;
+  relativeWeek?: CvRelativeWeek | null;
+  relativeDay?: CvRelativeDay | null;
+  /** 1–12, yearly patterns. */
+  month?: number | null;
+  /** Repeat within the day every N minutes … */
+  repeatEveryMinutes?: number | null;
+  /** … until `HH:MM` (default the end of the day). */
+  repeatUntil?: string | null;
+  /** `YYYY-MM-DD`: no run after this day. */
+  endDate?: string | null;
+  /** At most this many runs in all. */
+  maxRuns?: number | null;
+}
+
+/** The frequencies a caller may set: calendars the graph can show the next runs of. */
+export const SETTABLE_FREQUENCIES: readonly CvScheduleFrequency[] = ['ONE_TIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'MONTHLY_RELATIVE', 'YEARLY', 'YEARLY_RELATIVE'];
+/** What times in patterns the gateway writes are in (docs/upstreams/commvault-schedules.md §4). */
+export const COMMSERVE_TIME_ZONE = 'CommServe Time Zone';
+const MAX_EVERY = 999;
+const MAX_RUNS = 100_000;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{2}):(\d{2})$/;
+const given = <T>(v: T | null | undefined): v is T => v !== undefined && v !== null;
+
+/** `YYYY-MM-DD` → epoch seconds at 00:00 UTC of that date (the API's date form), or null when not a real date. */
+function dateSeconds(text: string): number | null {
+  const m = DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms / 1000 : null;
+}
+
+/** `HH:MM` → seconds after midnight, or null. */
+function timeSeconds(text: string): number | null {
+  const m = TIME.exec(text);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60;
+}
+
+/**
+ * The CommServe's `pattern` for a plain one, or why there is none (in the caller's terms). cvpysdk's
+ * forms: a daily N in `freq_recurrence_factor`, yearly month there too; times in the CommServe's zone.
+ */
+export function patternFromPlain(p: CvPlainPattern): { pattern: Record<string, unknown> } | { problem: string } {
+  const fail = (problem: string) => ({ problem: `pattern: ${problem}` });
+  if (!SETTABLE_FREQUENCIES.includes(p.frequency)) return fail(`frequency must be one of ${SETTABLE_FREQUENCIES.join(', ')}`);
+  const start = dateSeconds(p.startDate);
+  if (start === null) return fail('startDate must be a date as YYYY-MM-DD');
+  const time = timeSeconds(p.startTime);
+  if (time === null) return fail('startTime must be a time as HH:MM (00:00 to 23:59)');
+  const every = p.every ?? 1;
+  if (!Number.isInteger(every) || every < 1 || every > MAX_EVERY) return fail(`every must be a whole number from 1 to ${MAX_EVERY}`);
+  if (every !== 1 && !['DAILY', 'WEEKLY', 'MONTHLY', 'MONTHLY_RELATIVE'].includes(p.frequency)) return fail(`every applies to daily, weekly and monthly patterns, not ${p.frequency}`);
+  const weekly = p.frequency === 'WEEKLY';
+  if (weekly !== (given(p.weekDays) && p.weekDays.length > 0)) return fail(weekly ? 'a weekly pattern needs weekDays' : 'weekDays applies to weekly patterns only');
+  const byDay = p.frequency === 'MONTHLY' || p.frequency === 'YEARLY';
+  if (byDay !== given(p.dayOfMonth)) return fail(byDay ? `a ${p.frequency.toLowerCase()} pattern needs dayOfMonth` : 'dayOfMonth applies to monthly and yearly patterns only');
+  if (given(p.dayOfMonth) && (!Number.isInteger(p.dayOfMonth) || p.dayOfMonth < 1 || p.dayOfMonth > 31)) return fail('dayOfMonth must be 1 to 31');
+  const relative = p.frequency === 'MONTHLY_RELATIVE' || p.frequency === 'YEARLY_RELATIVE';
+  if (relative !== (given(p.relativeWeek) && given(p.relativeDay))) return fail(relative ? 'a relative pattern needs relativeWeek and relativeDay' : 'relativeWeek and relativeDay apply to relative patterns only');
+  const yearly = p.frequency === 'YEARLY' || p.frequency === 'YEARLY_RELATIVE';
+  if (yearly !== given(p.month)) return fail(yearly ? 'a yearly pattern needs month' : 'month applies to yearly patterns only');
+  if (given(p.month) && (!Number.isInteger(p.month) || p.month < 1 || p.month > 12)) return fail('month must be 1 to 12');
+  if (given(p.repeatUntil) && !given(p.repeatEveryMinutes)) return fail('repeatUntil needs repeatEveryMinutes');
+  if (given(p.repeatEveryMinutes) && (!Number.isInteger(p.repeatEveryMinutes) || p.repeatEveryMinutes < 1 || p.repeatEveryMinutes > 1439)) {
+    return fail('repeatEveryMinutes must be 1 to 1439');
+  }
+  const until = given(p.repeatUntil) ? timeSeconds(p.repeatUntil) : null;
+  if (given(p.repeatUntil) && (until === null || until <= time)) return fail('repeatUntil must be a time as HH:MM after startTime');
+  const end = given(p.endDate) ? dateSeconds(p.endDate) : null;
+  if (given(p.endDate) && (end === null || end < start)) return fail('endDate must be a date as YYYY-MM-DD, not before startDate');
+  if (given(p.maxRuns) && (!Number.isInteger(p.maxRuns) || p.maxRuns < 1 || p.maxRuns > MAX_RUNS)) return fail(`maxRuns must be 1 to ${MAX_RUNS}`);
+
+  let interval = 0;
+  let factor = every;
+  let relativeInterval = 0;
+  if (weekly) interval = (p.weekDays ?? []).reduce((mask, d) => mask | (1 << WEEKDAYS.indexOf(d)), 0);
+  if (byDay) interval = p.dayOfMonth ?? 0;
+  if (relative) {
+    interval = RELATIVE_DAYS.indexOf(p.relativeDay as CvRelativeDay) + 1;
+    relativeInterval = RELATIVE_WEEKS.indexOf(p.relativeWeek as CvRelativeWeek) + 1;
+  }
+  if (yearly) factor = p.month ?? 0;
+  if (p.frequency === 'ONE_TIME') factor = 0;
+  const pattern: Record<string, unknown> = {
+    freq_type: FREQ_TYPE_OF[p.frequency],
+    active_start_date: start,
+    active_start_time: time,
+    freq_recurrence_factor: factor,
+    freq_interval: interval,
+    freq_relative_interval: relativeInterval,
+    timeZone: { TimeZoneName: COMMSERVE_TIME_ZONE },
+  };
+  if (given(p.repeatEveryMinutes)) {
+    pattern.freq_subday_interval = p.repeatEveryMinutes * 60;
+    pattern.active_end_time = until ?? 86_340;
+  }
+  if (end !== null) pattern.active_end_date = end;
+  if (given(p.maxRuns)) pattern.active_end_occurence = p.maxRuns;
+  return { pattern };
+}
+
+/** The subclient a schedule is made for, by the names the association takes (cvpysdk sends names). */
+export interface CvScheduleSubclient {
+  clientName: string;
+  appName: string;
+  backupsetName: string;
+  subclientName: string;
+}
+
+/** `backupOpts` of a backup schedule at `level`, as cvpysdk's subclient backup sends it. */
+function backupOpts(level: CvBackupLevel): Record<string, unknown> {
+  return { backupLevel: level, incLevel: 'BEFORE_SYNTH', runIncrementalBackup: false };
+}
+
+/** `POST /CreateTask` body: a schedule task (`taskType` 2) backing up one subclient at `level` on `pattern`. */
+export function createScheduleRequest(
+  subclient: CvScheduleSubclient, name: string, level: CvBackupLevel, pattern: Record<string, unknown>, enabled: boolean,
+): Record<string, unknown> {
+  return {
+    taskInfo: {
+      associations: [{ ...subclient }],
+      task: { initiatedFrom: 2, taskType: 2, policyType: 0, taskFlags: { disabled: !enabled } },
+      subTasks: [{
+        subTaskOperation: 1,
+        subTask: { subTaskType: 2, operationType: 2, subTaskName: name },
+        options: { backupOpts: backupOpts(level) },
+        pattern,
+      }],
+    },
+  };
+}
+
+/** What a modify changes; absent keeps the current value. */
+export interface CvScheduleChange {
+  name?: string | null;
+  level?: CvBackupLevel | null;
+  pattern?: Record<string, unknown> | null;
+}
+
+const objectOf = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * `TMMsg_ModifyTaskReq`: the task as read (associations, task), its one subtask with the change applied
+ * (cvpysdk `_modify_task_properties` re-sends what `GET /Schedules/{taskId}` gave, pattern replaced).
+ */
+export function modifyScheduleMessage(task: CvScheduleTask, scheduleId: number, change: CvScheduleChange): Record<string, unknown> {
+  const raw = objectOf(task.rawSubTasks.get(scheduleId));
+  const subTask = { ...objectOf(raw.subTask), ...(change.name ? { subTaskName: change.name } : {}) };
+  const options = objectOf(raw.options);
+  return {
+    TMMsg_ModifyTaskReq: {
+      taskInfo: {
+        associations: task.rawAssociations,
+        task: task.rawTask,
+        subTasks: [{
+          subTask,
+          pattern: change.pattern ?? raw.pattern ?? {},
+          options: change.level ? { ...options, backupOpts: { ...objectOf(options.backupOpts), backupLevel: change.level } } : options,
+        }],
+      },
+    },
+  };
+}
+
+/** `TMMsg_TaskOperationReq` opType 3: delete one schedule (subtask) (cvpysdk `Schedules.delete`). */
+export function deleteScheduleMessage(scheduleId: number): Record<string, unknown> {
+  return { TMMsg_TaskOperationReq: { opType: 3, subtaskEntity: [{ _type_: 68, subtaskId: scheduleId }] } };
+}

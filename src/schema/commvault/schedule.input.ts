@@ -1,0 +1,75 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { BackupLevel } from './operations.enums.js';
+import { CommvaultRelativeDay, CommvaultRelativeWeek, CommvaultScheduleFrequency, CommvaultWeekday } from './schedule.enums.js';
+
+@InputType({ description: 'A schedule pattern in plain terms; dates and times on the CommServe\'s wall clock (its time zone).' })
+export class CommvaultSchedulePatternInput {
+  @Field(() => CommvaultScheduleFrequency, { description: 'ONE_TIME, DAILY, WEEKLY, MONTHLY, MONTHLY_RELATIVE, YEARLY or YEARLY_RELATIVE.' })
+  frequency!: CommvaultScheduleFrequency;
+
+  @Field(() => String, { description: 'YYYY-MM-DD: the first day it may run (a one-time pattern\'s day).' })
+  startDate!: string;
+
+  @Field(() => String, { description: 'HH:MM.' })
+  startTime!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Every N days, weeks or months (1 to 999). @default 1' })
+  every?: number | null;
+
+  @Field(() => [CommvaultWeekday], { nullable: true, description: 'WEEKLY: the days it runs.' })
+  weekDays?: CommvaultWeekday[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'MONTHLY, YEARLY: the day of the month (a day past the month\'s end runs on its last day).' })
+  dayOfMonth?: number | null;
+
+  @Field(() => CommvaultRelativeWeek, { nullable: true, description: 'MONTHLY_RELATIVE, YEARLY_RELATIVE: which one of the month.' })
+  relativeWeek?: CommvaultRelativeWeek | null;
+
+  @Field(() => CommvaultRelativeDay, { nullable: true, description: 'MONTHLY_RELATIVE, YEARLY_RELATIVE: of which days.' })
+  relativeDay?: CommvaultRelativeDay | null;
+
+  @Field(() => Int, { nullable: true, description: 'YEARLY, YEARLY_RELATIVE: the month, 1 to 12.' })
+  month?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Repeat within each run day every N minutes (1 to 1439)…' })
+  repeatEveryMinutes?: number | null;
+
+  @Field(() => String, { nullable: true, description: '…until HH:MM (default 23:59).' })
+  repeatUntil?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: no run after this day.' })
+  endDate?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many runs in all.' })
+  maxRuns?: number | null;
+}
+
+@InputType({ description: 'A backup schedule for one subclient.' })
+export class CreateCommvaultScheduleInput {
+  @Field(() => ID, { description: 'The CommvaultSubclient to back up.' })
+  subclient!: string;
+
+  @Field(() => String, { description: 'The schedule\'s name (1 to 128 characters).' })
+  name!: string;
+
+  @Field(() => BackupLevel, { nullable: true, defaultValue: BackupLevel.INCREMENTAL })
+  backupLevel?: BackupLevel | null;
+
+  @Field(() => CommvaultSchedulePatternInput)
+  pattern!: CommvaultSchedulePatternInput;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  enabled?: boolean | null;
+}
+
+@InputType({ description: 'A change to a schedule; a field left out keeps its value, a pattern replaces the whole pattern.' })
+export class UpdateCommvaultScheduleInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => BackupLevel, { nullable: true })
+  backupLevel?: BackupLevel | null;
+
+  @Field(() => CommvaultSchedulePatternInput, { nullable: true })
+  pattern?: CommvaultSchedulePatternInput | null;
+}

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import 'reflect-metadata';
+import { FakeUpstream } from '../helpers/fake-upstream.js';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { toGlobalId } from '../../src/util/global-id.js';
+
+/**
+ * Schedules against a CommServe scripted from the reference's shapes (test/fixtures/commvault/schedules),
+ * not the project's simulator: every documented field maps, and each change sends the request the real
+ * API expects (bodies captured by the loopback server).
+ */
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/commvault/schedules/${name}.json`, import.meta.url), 'utf8'));
+const commserv = JSON.parse(readFileSync(new URL('../fixtures/commvault/commserve/commserv.json', import.meta.url), 'utf8')) as unknown;
+const plan = JSON.parse(readFileSync(new URL('../fixtures/commvault/v2-plan.json', import.meta.url), 'utf8')) as unknown;
+
+const CV = 'cvf';
+const ADMIN = 'k-admin';
+const QOPERATION = 'POST /QCommand/qoperation%20execute';
+const SCHEDULE = (task: number, sub: number) => toGlobalId('CommvaultSchedule', CV, `${task}.${sub}`);
+
+let fake: FakeUpstream;
+let gw: TestGateway;
+
+function script(): void {
+  fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
+  fake.on('GET /CommServ', { json: commserv });
+  fake.on('GET /Subclient/7', { json: fixture('subclient') });
+  fake.on('GET /Schedules', { json: fixture('schedules') });
+  fake.on('GET /Schedules/512', { json: fixture('schedule-task') });
+  fake.on('GET /Schedules/514', { json: fixture('schedule-task') });
+  fake.on('GET /Schedules/999', { json: {} });
+  fake.on('GET /SchedulePolicy/999', { json: {} });
+  fake.on('GET /V2/Plan', { json: { plans: [{ plan: { planName: 'Server Plan', planId: 5 } }] } });
+  fake.on('GET /V2/Plan/5', { json: plan });
+  fake.on('GET /SchedulePolicy/45', { json: fixture('schedule-policy') });
+  fake.on('POST /CreateTask', { json: fixture('create-task-response') });
+  fake.on(QOPERATION, (req) => ({ json: req.body.includes('TMMsg_ModifyTaskReq') ? fixture('modify-task-response') : fixture('task-operation-response') }));
+  fake.on('POST /Schedules/task/Action/Enable', { json: fixture('schedules-action-response') });
+  fake.on('POST /Schedules/task/Action/Disable', { json: fixture('schedules-action-response') });
+}
+
+const gql = (query: string, variables?: Record<string, unknown>) => gw.query<any>(query, variables, { apiKey: ADMIN });
+const sent = (route: string) => fake.calls(route).map((c) => JSON.parse(c.body) as unknown);
+const PATTERN = 'pattern { freqType freqTypeName freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime activeEndOccurrence patternId description timeZoneName }';
+const FIELDS = `id taskId taskName taskType policyType ownerName enabled isSystem scheduleId name subTaskType operationType flags kind frequency description timeZone upstreamNextRunAt ${PATTERN}`;
+const AFTER = '2026-01-01T00:00:00Z';
+
+beforeAll(async () => {
+  fake = await FakeUpstream.start('/api');
+  gw = await startTestGateway({
+    callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
+    upstreams: [{ id: CV, kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
+  });
+});
+
+afterAll(async () => {
+  await gw?.close();
+  await fake?.close();
+});
+
+beforeEach(() => {
+  fake.reset();
+  script();
+});
+
+describe('schedules, from the reference\'s shapes', () => {
+  it('maps every field of the task list, asks with cvpysdk\'s filters, and puts the runs in each pattern\'s zone', async () => {
+    const res = await gql(`{ commvaultSubclient(upstream: "${CV}", subclientId: 7) { schedules { ${FIELDS} nextRuns(count: 3, after: "${AFTER}") { at local } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(fake.calls('GET /Schedules')[0]?.query).toEqual([['clientId', '2'], ['apptypeId', '33'], ['backupsetId', '3'], ['subclientId', '7']]);
+    const [weekday, monthEnd, hourly] = res.body.data.commvaultSubclient.schedules;
+    expect(weekday).toEqual({
+      id: SCHEDULE(512, 1101), taskId: 512, taskName: 'fs01 nightly', taskType: 2, policyType: 0, ownerName: 'admin', enabled: true, isSystem: false,
+      scheduleId: 1101, name: 'Weekday incremental', subTaskType: 2, operationType: 2, flags: 0, kind: 'BACKUP', frequency: 'WEEKLY',
+      description: 'Every week on Monday, Tuesday, Wednesday, Thursday and Friday at 21:00, from 2026-01-01', timeZone: 'America/New_York',
+      upstreamNextRunAt: '2026-01-02T02:00:00.000Z',
+      pattern: {
+        freqType: 8, freqTypeName: null, freqInterval: 62, freqRecurrenceFactor: 1, freqRelativeInterval: 0, freqSubdayInterval: 0, activeStartDate: 1767225600,
+        activeStartTime: 75600, activeEndDate: 0, activeEndTime: 0, activeEndOccurrence: 0, patternId: 77,
+        description: 'Every week on Monday, Tuesday, Wednesday, Thursday and Friday at 9:00 PM', timeZoneName: 'CommServe Time Zone',
+      },
+      // 21:00 EST (UTC−5) on Thursday 1, Friday 2 and Monday 5 January.
+      nextRuns: [
+        { at: '2026-01-02T02:00:00.000Z', local: '2026-01-01T21:00:00-05:00' },
+        { at: '2026-01-03T02:00:00.000Z', local: '2026-01-02T21:00:00-05:00' },
+        { at: '2026-01-06T02:00:00.000Z', local: '2026-01-05T21:00:00-05:00' },
+      ],
+    });
+    // UTC named by the pattern: the last Fridays of January, February and March at 01:00.
+    expect(monthEnd).toMatchObject({
+      frequency: 'MONTHLY_RELATIVE', timeZone: 'UTC', upstreamNextRunAt: '2026-01-30T01:00:00.000Z',
+      pattern: { freqRelativeInterval: 5, activeEndDate: 1798675200, patternId: 78, description: null, timeZoneName: 'UTC' },
+      description: 'Every month on the last Friday at 01:00, from 2026-01-01 until 2026-12-31',
+      nextRuns: [{ at: '2026-01-30T01:00:00.000Z' }, { at: '2026-02-27T01:00:00.000Z' }, { at: '2026-03-27T01:00:00.000Z' }].map((r) => expect.objectContaining(r)),
+    });
+    // A Windows zone name in the pattern, an operation type by name, no task flags (enabled), no next run stated.
+    expect(hourly).toMatchObject({
+      taskId: 513, ownerName: 'ops', enabled: true, isSystem: false, operationType: 2, kind: 'BACKUP', timeZone: 'America/New_York', upstreamNextRunAt: null,
+      description: 'Every day at 00:00, then every 60 minutes until 23:59, from 2026-01-01',
+      nextRuns: [{ at: '2026-01-01T05:00:00.000Z' }, { at: '2026-01-01T06:00:00.000Z' }, { at: '2026-01-01T07:00:00.000Z' }].map((r) => expect.objectContaining(r)),
+    });
+  });
+
+  it('reads one task (lower-case subtask keys, associations, options) and a plan\'s schedule policy', async () => {
+    const res = await gql(`{
+      one: commvaultSchedule(id: "${SCHEDULE(512, 1102)}") { name enabled backupLevel associations { clientId clientName appName backupsetName subclientId subclientName } }
+      gone: commvaultSchedule(id: "${SCHEDULE(999, 1)}") { id }
+      plan: node(id: "${toGlobalId('CommvaultPlan', CV, 5)}") { ... on CommvaultPlan { schedules { taskId taskType scheduleId name flags backupLevel frequency description nextRuns { at } } } }
+    }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.one).toEqual({
+      name: 'Month-end full', enabled: false, backupLevel: 'Full',
+      associations: [{ clientId: 2, clientName: 'fs01', appName: 'File System', backupsetName: 'defaultBackupSet', subclientId: 7, subclientName: 'default' }],
+    });
+    expect(res.body.data.gone).toBeNull();
+    expect(res.body.data.plan.schedules).toEqual([
+      {
+        taskId: 45, taskType: 4, scheduleId: 101, name: 'Incremental backup schedule', flags: 65536, backupLevel: 'Incremental', frequency: 'DAILY',
+        description: 'Every day at 21:00, from 2026-01-01', nextRuns: expect.any(Array),
+      },
+      {
+        taskId: 45, taskType: 4, scheduleId: 102, name: 'Full backup schedule', flags: 4194304, backupLevel: 'Full', frequency: 'AUTOMATIC',
+        description: 'Automatic: the CommServe starts jobs as the RPO and its settings need', nextRuns: [],
+      },
+    ]);
+    expect(res.body.data.plan.schedules[0].nextRuns).toHaveLength(3);
+  });
+});
+
+describe('schedule changes send what the real API expects', () => {
+  it('create: POST /CreateTask with a schedule task for the subclient by its names and the pattern in cvpysdk\'s form', async () => {
+    const res = await gql(`mutation { createCommvaultSchedule(input: {
+      subclient: "${toGlobalId('CommvaultSubclient', CV, 7)}", name: "Weekend full", backupLevel: FULL, enabled: false,
+      pattern: { frequency: WEEKLY, weekDays: [SATURDAY, SUNDAY], every: 2, startDate: "2027-03-06", startTime: "01:30", endDate: "2027-12-31", maxRuns: 20 }
+    }) { id taskId scheduleId } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.createCommvaultSchedule).toEqual({ id: SCHEDULE(514, 1101), taskId: 514, scheduleId: 1101 });
+    expect(fake.calls('POST /CreateTask')[0]?.headers['content-type']).toBe('application/json');
+    expect(sent('POST /CreateTask')).toEqual([{
+      taskInfo: {
+        associations: [{ clientName: 'fs01', appName: 'File System', backupsetName: 'defaultBackupSet', subclientName: 'default' }],
+        task: { initiatedFrom: 2, taskType: 2, policyType: 0, taskFlags: { disabled: true } },
+        subTasks: [{
+          subTaskOperation: 1,
+          subTask: { subTaskType: 2, operationType: 2, subTaskName: 'Weekend full' },
+          options: { backupOpts: { backupLevel: 'Full', incLevel: 'BEFORE_SYNTH', runIncrementalBackup: false } },
+          pattern: {
+            freq_type: 8, active_start_date: Date.UTC(2027, 2, 6) / 1000, active_start_time: 5400, freq_recurrence_factor: 2, freq_interval: 1 + 64,
+            freq_relative_interval: 0, timeZone: { TimeZoneName: 'CommServe Time Zone' }, active_end_date: Date.UTC(2027, 11, 31) / 1000, active_end_occurence: 20,
+          },
+        }],
+      },
+    }]);
+  });
+
+  it('modify: TMMsg_ModifyTaskReq re-sends the task as read with the one subtask changed', async () => {
+    const task = fixture('schedule-task') as { taskInfo: { associations: unknown[]; task: unknown; subTasks: Array<{ subTask: unknown; options: { backupOpts: object; commonOpts: object } }> } };
+    const res = await gql(`mutation { updateCommvaultSchedule(id: "${SCHEDULE(512, 1101)}", input: {
+      name: "Nightly", backupLevel: DIFFERENTIAL, pattern: { frequency: MONTHLY_RELATIVE, relativeWeek: LAST, relativeDay: WEEKDAY, every: 3, startDate: "2027-01-01", startTime: "22:00", repeatEveryMinutes: 30, repeatUntil: "23:30" }
+    }) { id } }`);
+    expect(res.body.errors).toBeUndefined();
+    const [sub] = task.taskInfo.subTasks;
+    expect(sent(QOPERATION)).toEqual([{
+      TMMsg_ModifyTaskReq: {
+        taskInfo: {
+          associations: task.taskInfo.associations,
+          task: task.taskInfo.task,
+          subTasks: [{
+            subTask: { ...(sub!.subTask as object), subTaskName: 'Nightly' },
+            pattern: {
+              freq_type: 32, active_start_date: Date.UTC(2027, 0, 1) / 1000, active_start_time: 79200, freq_recurrence_factor: 3, freq_interval: 9, freq_relative_interval: 5,
+              timeZone: { TimeZoneName: 'CommServe Time Zone' }, freq_subday_interval: 1800, active_end_time: 84600,
+            },
+            options: { ...sub!.options, backupOpts: { ...sub!.options.backupOpts, backupLevel: 'Differential' } },
+          }],
+        },
+      },
+    }]);
+  });
+
+  it('delete: TMMsg_TaskOperationReq opType 3 naming the subtask', async () => {
+    const res = await gql(`mutation { deleteCommvaultSchedule(id: "${SCHEDULE(512, 1102)}") { id taskId scheduleId } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(sent(QOPERATION)).toEqual([{ TMMsg_TaskOperationReq: { opType: 3, subtaskEntity: [{ _type_: 68, subtaskId: 1102 }] } }]);
+  });
+
+  it('enable and disable: the plain-text body taskId=N, as text/plain', async () => {
+    for (const [enabled, route] of [[false, 'POST /Schedules/task/Action/Disable'], [true, 'POST /Schedules/task/Action/Enable']] as const) {
+      const res = await gql(`mutation { setCommvaultScheduleEnabled(id: "${SCHEDULE(512, 1101)}", enabled: ${enabled}) { id } }`);
+      expect(res.body.errors).toBeUndefined();
+      const [call] = fake.calls(route);
+      expect([call?.body, call?.headers['content-type']]).toEqual(['taskId=512', 'text/plain']);
+    }
+  });
+
+  it('an unknown schedule or a bad pattern sends nothing', async () => {
+    const codes = async (q: string) => (await gql(q)).body.errors?.map((e: any) => e.extensions?.code);
+    expect(await codes(`mutation { deleteCommvaultSchedule(id: "${SCHEDULE(999, 1)}") { id } }`)).toEqual(['NOT_FOUND']);
+    expect(await codes(`mutation { updateCommvaultSchedule(id: "${SCHEDULE(512, 1101)}", input: { pattern: { frequency: YEARLY, startDate: "2027-01-01", startTime: "01:00", dayOfMonth: 5 } }) { id } }`)).toEqual(['BAD_USER_INPUT']);
+    expect(fake.calls(QOPERATION)).toHaveLength(0);
+    expect(fake.calls('POST /CreateTask')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,333 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import 'reflect-metadata';
+import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import type { SimScheduleTask } from '../../simulators/commvault/data/types.js';
+import { parseConfig } from '../../src/config/load.js';
+import { createGateway, type Gateway } from '../../src/gateway.js';
+import { toGlobalId } from '../../src/util/global-id.js';
+import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { provideTestRedis } from '../helpers/redis-server.js';
+import { within } from '../helpers/within.js';
+
+/**
+ * Schedules end to end: real HTTP to a gateway, real HTTP from it to the Commvault simulator, whose
+ * CommServe reports the Windows zone "(UTC-05:00) Eastern Time (US & Canada)". Expectations come from the
+ * simulator's state, and run times from the US Eastern rules written out here (not the gateway's code).
+ */
+const CV = 'cv';
+const CV_SLOW = 'cv-slow';
+const ADMIN = 'k-admin';
+const HOUR_MS = 3_600_000;
+const DAY_S = 86_400;
+
+let sim: CommvaultSimulator;
+let gateway: Gateway;
+let url: string;
+const auditLines: Array<Record<string, any>> = [];
+
+async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as never;
+}
+
+/**
+ * US Eastern time (the simulator's CommServe), by the rules since 2007: UTC−4 from the second Sunday of
+ * March 02:00 local (07:00Z) to the first Sunday of November 02:00 local (06:00Z), else UTC−5.
+ */
+function easternOffsetHours(instantMs: number): number {
+  const year = new Date(instantMs).getUTCFullYear();
+  const nthSunday = (month: number, n: number): number => {
+    const firstWeekday = new Date(Date.UTC(year, month, 1)).getUTCDay();
+    return 1 + ((7 - firstWeekday) % 7) + (n - 1) * 7;
+  };
+  const dstStart = Date.UTC(year, 2, nthSunday(2, 2), 7);
+  const dstEnd = Date.UTC(year, 10, nthSunday(10, 1), 6);
+  return instantMs >= dstStart && instantMs < dstEnd ? -4 : -5;
+}
+
+/** The instant Eastern wall clock shows `hour`:00 on the civil date y-m-d (hours not in a DST gap). */
+function easternInstant(y: number, m: number, d: number, hour: number): Date {
+  const wall = Date.UTC(y, m - 1, d, hour);
+  // Try the standard offset first; a summer date needs the daylight one.
+  for (const offset of [-5, -4]) {
+    const at = wall - offset * HOUR_MS;
+    if (easternOffsetHours(at) === offset) return new Date(at);
+  }
+  throw new Error('no such wall time');
+}
+
+const SCHEDULE = 'id taskId taskName taskType enabled scheduleId name kind operationType frequency backupLevel timeZone description upstreamNextRunAt';
+const PATTERN = 'pattern { freqType freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime timeZoneName }';
+
+function seededTask(predicate: (t: SimScheduleTask) => boolean): SimScheduleTask {
+  const found = sim.data.schedules.find(predicate);
+  if (!found) throw new Error('seed lacks the schedule');
+  return found;
+}
+
+beforeAll(async () => {
+  sim = await startCommvaultSimulator({ port: 0 });
+  const config = parseConfig(
+    {
+      callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
+      logLevel: 'info',
+      server: { port: 0 },
+      upstreams: [
+        { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
+        // The same simulator with a timeout the afterWrite fault outlasts.
+        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 1_000, rateLimit: { queueTimeoutMs: 200 } },
+      ],
+    },
+    {},
+  );
+  const logger = pino({ level: 'info' }, { write: (line: string) => auditLines.push(JSON.parse(line)) });
+  gateway = await createGateway(config, { logger });
+  url = await gateway.listen();
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await sim?.close();
+});
+
+beforeEach(() => {
+  sim.reset();
+  auditLines.length = 0;
+});
+
+describe('schedules, read', () => {
+  it('lists a subclient\'s schedules as the simulator holds them, each next run where the CommServe says', async () => {
+    const task = seededTask((t) => t.taskType === 2 && t.subTasks.length === 2);
+    const subclientId = task.associations[0]!.subclientId!;
+    const res = await gql(`query($id: Int!) { commvaultSubclient(upstream: "${CV}", subclientId: $id) { schedules { ${SCHEDULE} ${PATTERN} nextRuns(count: 1) { at local } } } }`, { id: subclientId });
+    expect(res.errors).toBeUndefined();
+    const schedules = res.data.commvaultSubclient.schedules;
+    expect(schedules.map((s: any) => [s.taskId, s.scheduleId, s.name, s.backupLevel, s.kind, s.enabled])).toEqual(
+      task.subTasks.map((s) => [task.taskId, s.subTaskId, s.subTaskName, (s.options.backupOpts as any).backupLevel, 'BACKUP', true]),
+    );
+    expect(schedules[0]).toMatchObject({
+      id: toGlobalId('CommvaultSchedule', CV, `${task.taskId}.${task.subTasks[0]!.subTaskId}`),
+      frequency: 'WEEKLY', timeZone: 'America/New_York', description: expect.stringMatching(/^Every week on Sunday at 02:00/),
+      pattern: { freqType: 8, freqInterval: 1, activeStartTime: 7200, timeZoneName: 'CommServe Time Zone' },
+    });
+    expect(schedules[1]).toMatchObject({ frequency: 'MONTHLY_RELATIVE', description: expect.stringMatching(/^Every month on the last Friday at 22:00/) });
+    for (const s of schedules) expect(s.nextRuns[0].at).toBe(s.upstreamNextRunAt);
+  });
+
+  it('a client\'s schedules include its subclients\'; a plan\'s come from its schedule policy', async () => {
+    const task = seededTask((t) => t.taskType === 2 && t.subTasks.length === 1 && !t.isSystem);
+    const clientId = task.associations[0]!.clientId;
+    const plan = sim.data.plans[0]!;
+    const res = await gql(`query($clientId: Int!) { commvaultClient(upstream: "${CV}", clientId: $clientId) { schedules { taskId scheduleId } } }`, { clientId });
+    expect(res.errors).toBeUndefined();
+    const expected = sim.data.schedules.filter((t) => t.associations.some((a) => a.clientId === clientId)).flatMap((t) => t.subTasks.map((s) => ({ taskId: t.taskId, scheduleId: s.subTaskId })));
+    expect(res.data.commvaultClient.schedules).toEqual(expected);
+    const plans = await gql(`{ commvaultPlans(upstream: "${CV}") { planId schedules { taskId taskType scheduleId name kind frequency flags nextRuns(count: 2) { at } upstreamNextRunAt } } }`);
+    expect(plans.errors).toBeUndefined();
+    const policy = seededTask((t) => t.planId === plan.planId);
+    const planSchedules = plans.data.commvaultPlans.find((p: any) => p.planId === plan.planId).schedules;
+    expect(planSchedules.map((s: any) => [s.taskId, s.taskType, s.scheduleId, s.name, s.flags])).toEqual(policy.subTasks.map((s) => [policy.taskId, 4, s.subTaskId, s.subTaskName, s.flags]));
+    expect(planSchedules.map((s: any) => [s.kind, s.frequency])).toEqual([['BACKUP', 'DAILY'], ['BACKUP', 'WEEKLY']]);
+    // The full backup: Saturdays 21:00 Eastern (the policy detail states no next run: computed here).
+    const saturdays: string[] = [];
+    for (let d = new Date(); saturdays.length < 2; d = new Date(d.getTime() + DAY_S * 1000)) {
+      const at = easternInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 21);
+      if (d.getUTCDay() === 6 && at.getTime() > Date.now()) saturdays.push(at.toISOString());
+    }
+    expect(planSchedules[1].nextRuns.map((r: any) => r.at)).toEqual(saturdays);
+  });
+
+  it('one schedule by id; an unknown one is null, a malformed id BAD_USER_INPUT without an upstream call', async () => {
+    const aging = seededTask((t) => t.isSystem);
+    const res = await gql(`query($id: ID!, $gone: ID!) { one: commvaultSchedule(id: $id) { taskName kind frequency isSystem description } gone: commvaultSchedule(id: $gone) { id } }`, {
+      id: toGlobalId('CommvaultSchedule', CV, `${aging.taskId}.${aging.subTasks[0]!.subTaskId}`),
+      gone: toGlobalId('CommvaultSchedule', CV, '99999.1'),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ one: { taskName: aging.taskName, kind: 'DATA_AGING', frequency: 'DAILY', isSystem: true, description: expect.stringMatching(/^Every day at 12:00/) }, gone: null });
+    const calls = sim.calls('GET /Schedules/{id}');
+    const bad = await gql('query($id: ID!) { commvaultSchedule(id: $id) { id } }', { id: toGlobalId('CommvaultSchedulePolicy', CV, '1.2') });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(sim.calls('GET /Schedules/{id}')).toBe(calls);
+  });
+});
+
+const CREATE = /* GraphQL */ `
+  mutation Create($input: CreateCommvaultScheduleInput!, $key: String) {
+    createCommvaultSchedule(input: $input, idempotencyKey: $key) { id taskId scheduleId schedule { name backupLevel enabled frequency pattern { freqType freqInterval activeStartDate activeStartTime } } }
+  }
+`;
+const UPDATE = /* GraphQL */ `
+  mutation Update($id: ID!, $input: UpdateCommvaultScheduleInput!) { updateCommvaultSchedule(id: $id, input: $input) { id schedule { name backupLevel frequency } } }
+`;
+const DELETE = /* GraphQL */ `mutation Delete($id: ID!) { deleteCommvaultSchedule(id: $id) { id taskId scheduleId } }`;
+const ENABLE = /* GraphQL */ `mutation Enable($id: ID!, $enabled: Boolean!) { setCommvaultScheduleEnabled(id: $id, enabled: $enabled) { id schedule { enabled } } }`;
+const RUNS = `query($id: ID!, $count: Int!) { commvaultSchedule(id: $id) { name enabled frequency description nextRuns(count: $count) { at local } upstreamNextRunAt } }`;
+
+/** A subclient of the admin's CommCell with no seeded schedule. */
+function plainSubclient(upstream = CV): { subclientId: number; id: string } {
+  const scheduled = new Set(sim.data.schedules.flatMap((t) => t.associations.map((a) => a.subclientId)));
+  const sc = sim.data.subclients.find((s) => !scheduled.has(s.subclientId) && sim.data.clients.find((c) => c.clientId === s.clientId)?.companyId === 0)!;
+  return { subclientId: sc.subclientId, id: toGlobalId('CommvaultSubclient', upstream, sc.subclientId) };
+}
+
+const DAILY_2100_MARCH = { frequency: 'DAILY', startDate: '2027-03-12', startTime: '21:00' };
+
+describe('schedules, changed', () => {
+  it('a schedule created through the graph comes back from the next read with its next three runs, Eastern time across the March change', async () => {
+    const { subclientId, id } = plainSubclient();
+    const list = `query($id: Int!) { commvaultSubclient(upstream: "${CV}", subclientId: $id) { schedules { id name nextRuns(count: 3) { at local } upstreamNextRunAt } } }`;
+    // Read (and cache) the empty list first: the creation must drop it.
+    expect((await gql(list, { id: subclientId })).data.commvaultSubclient.schedules).toEqual([]);
+    const res = await gql(CREATE, { input: { subclient: id, name: 'Nightly incremental', pattern: DAILY_2100_MARCH } });
+    expect(res.errors).toBeUndefined();
+    const created = res.data.createCommvaultSchedule;
+    expect(created.schedule).toEqual({
+      name: 'Nightly incremental', backupLevel: 'Incremental', enabled: true, frequency: 'DAILY',
+      pattern: { freqType: 4, freqInterval: 0, activeStartDate: Date.UTC(2027, 2, 12) / 1000, activeStartTime: 21 * 3600 },
+    });
+    const task = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect(task.associations).toEqual([expect.objectContaining({ subclientId })]);
+
+    const expected = [easternInstant(2027, 3, 12, 21), easternInstant(2027, 3, 13, 21), easternInstant(2027, 3, 14, 21)].map((d) => d.toISOString());
+    // Written out: 21:00 EST is 02:00Z the next day, 21:00 EDT (from 14 March) 01:00Z.
+    expect(expected).toEqual(['2027-03-13T02:00:00.000Z', '2027-03-14T02:00:00.000Z', '2027-03-15T01:00:00.000Z']);
+    const after = await gql(list, { id: subclientId });
+    expect(after.errors).toBeUndefined();
+    const [schedule] = after.data.commvaultSubclient.schedules;
+    expect(schedule).toEqual({
+      id: created.id, name: 'Nightly incremental', upstreamNextRunAt: expected[0],
+      nextRuns: [
+        { at: expected[0], local: '2027-03-12T21:00:00-05:00' }, { at: expected[1], local: '2027-03-13T21:00:00-05:00' }, { at: expected[2], local: '2027-03-14T21:00:00-04:00' },
+      ],
+    });
+    const line = auditLines.find((l) => l.component === 'audit' && l.operation === 'createCommvaultSchedule');
+    expect(line).toMatchObject({ caller: 'admin', role: 'admin', outcome: 'ok', targets: [id], taskId: created.taskId, scheduleId: created.scheduleId });
+  });
+
+  it('modify replaces the pattern (the next read runs across the November change), disable and enable act on the task, delete removes it', async () => {
+    const { id: subclient } = plainSubclient();
+    const created = (await gql(CREATE, { input: { subclient, name: 'To change', backupLevel: 'FULL', pattern: DAILY_2100_MARCH } })).data.createCommvaultSchedule;
+    const task = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect((await gql(RUNS, { id: created.id, count: 1 })).data.commvaultSchedule.frequency).toBe('DAILY');
+
+    const weekly = { frequency: 'WEEKLY', weekDays: ['SUNDAY', 'WEDNESDAY'], startDate: '2027-10-27', startTime: '21:00' };
+    const changed = await gql(UPDATE, { id: created.id, input: { name: 'Twice a week', backupLevel: 'DIFFERENTIAL', pattern: weekly } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCommvaultSchedule).toEqual({ id: created.id, schedule: { name: 'Twice a week', backupLevel: 'Differential', frequency: 'WEEKLY' } });
+    expect(task.subTasks[0]!.pattern).toMatchObject({ freq_type: 8, freq_interval: 1 + 8 });
+    const runs = await gql(RUNS, { id: created.id, count: 4 });
+    expect(runs.data.commvaultSchedule.description).toBe('Every week on Sunday and Wednesday at 21:00, from 2027-10-27');
+    expect(runs.data.commvaultSchedule.nextRuns.map((r: any) => r.at)).toEqual(
+      [[2027, 10, 27], [2027, 10, 31], [2027, 11, 3], [2027, 11, 7]].map(([y, m, d]) => easternInstant(y!, m!, d!, 21).toISOString()),
+    );
+
+    const off = await gql(ENABLE, { id: created.id, enabled: false });
+    expect(off.errors).toBeUndefined();
+    expect(off.data.setCommvaultScheduleEnabled.schedule).toEqual({ enabled: false });
+    expect(task.disabled).toBe(true);
+    expect((await gql(RUNS, { id: created.id, count: 1 })).data.commvaultSchedule.enabled).toBe(false);
+    expect((await gql(ENABLE, { id: created.id, enabled: true })).data.setCommvaultScheduleEnabled.schedule).toEqual({ enabled: true });
+    expect(task.disabled).toBe(false);
+
+    const gone = await gql(DELETE, { id: created.id });
+    expect(gone.errors).toBeUndefined();
+    expect(gone.data.deleteCommvaultSchedule).toEqual({ id: created.id, taskId: created.taskId, scheduleId: created.scheduleId });
+    expect(sim.data.schedules.some((t) => t.taskId === created.taskId)).toBe(false);
+    expect((await gql(RUNS, { id: created.id, count: 1 })).data.commvaultSchedule).toBeNull();
+    expect(auditLines.filter((l) => l.component === 'audit').map((l) => [l.operation, l.caller, l.outcome])).toEqual([
+      ['createCommvaultSchedule', 'admin', 'ok'], ['updateCommvaultSchedule', 'admin', 'ok'], ['setCommvaultScheduleEnabled', 'admin', 'ok'],
+      ['setCommvaultScheduleEnabled', 'admin', 'ok'], ['deleteCommvaultSchedule', 'admin', 'ok'],
+    ]);
+  });
+
+  it('bad input never reaches the CommServe: a bad pattern or id is BAD_USER_INPUT, an unknown schedule NOT_FOUND, a plan\'s schedule BAD_USER_INPUT', async () => {
+    const { id: subclient } = plainSubclient();
+    const writes = () => sim.calls('POST /CreateTask') + sim.calls('POST /QCommand/qoperation execute') + sim.calls('POST /Schedules/task/Action/Disable');
+    const codes = async (query: string, variables: Record<string, unknown>) => (await gql(query, variables)).errors?.map((e) => e.extensions?.code);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { ...DAILY_2100_MARCH, startTime: '25:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { frequency: 'WEEKLY', startDate: '2027-02-30', startTime: '01:00', weekDays: ['MONDAY'] } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { frequency: 'AUTOMATIC', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient, name: 'x', pattern: { frequency: 'MONTHLY', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient: toGlobalId('CommvaultClient', CV, 2), name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { subclient: toGlobalId('CommvaultSubclient', CV, 987654), name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['NOT_FOUND']);
+    const unknown = toGlobalId('CommvaultSchedule', CV, '99999.1');
+    expect(await codes(UPDATE, { id: unknown, input: { name: 'y' } })).toEqual(['NOT_FOUND']);
+    expect(await codes(DELETE, { id: unknown })).toEqual(['NOT_FOUND']);
+    expect(await codes(ENABLE, { id: unknown, enabled: false })).toEqual(['NOT_FOUND']);
+    expect(await codes(DELETE, { id: 'not-an-id' })).toEqual(['BAD_USER_INPUT']);
+    const policy = sim.data.schedules.find((t) => t.taskType === 4)!;
+    const planSchedule = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`);
+    expect(await codes(DELETE, { id: planSchedule })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(UPDATE, { id: planSchedule, input: { name: 'y' } })).toEqual(['BAD_USER_INPUT']);
+    expect(writes()).toBe(0);
+    expect(policy.subTasks).toHaveLength(2);
+    expect(auditLines.filter((l) => l.component === 'audit')).toEqual([]);
+  });
+
+  it('an idempotency key creates once; a lost answer is UPSTREAM_UNCERTAIN after exactly one call, and the cached list is dropped all the same', async () => {
+    const { id: subclient } = plainSubclient();
+    const input = { subclient, name: 'Once', pattern: DAILY_2100_MARCH };
+    const first = await gql(CREATE, { input, key: 'sched-once-1' });
+    const again = await gql(CREATE, { input, key: 'sched-once-1' });
+    expect(again.data).toEqual(first.data);
+    expect(sim.calls('POST /CreateTask')).toBe(1);
+
+    const slow = plainSubclient(CV_SLOW);
+    const list = `query($id: Int!) { commvaultSubclient(upstream: "${CV_SLOW}", subclientId: $id) { schedules { name } } }`;
+    const before = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
+    sim.setFaults({ afterWrite: { count: 1, delayMs: 2_500 } });
+    const lost = await gql(CREATE, { input: { subclient: slow.id, name: 'Lost answer', pattern: DAILY_2100_MARCH } });
+    expect(lost.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNCERTAIN']);
+    expect(sim.calls('POST /CreateTask')).toBe(2);
+    await new Promise((r) => setTimeout(r, 1_600));
+    const after = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
+    expect(after.map((s: any) => s.name)).toEqual([...before.map((s: any) => s.name), 'Lost answer']);
+    expect(sim.calls('POST /CreateTask')).toBe(2);
+  });
+});
+
+const { redis: redisServer, skipReason } = await provideTestRedis();
+afterAll(() => redisServer?.stop());
+
+describe.skipIf(!redisServer)(`schedule changes across replicas ${skipReason ?? ''}`, () => {
+  let gateways: TestGateway[];
+  const LIST = `query($id: Int!) { commvaultSubclient(upstream: "cv", subclientId: $id) { schedules { name enabled } } }`;
+
+  beforeAll(async () => {
+    const config = {
+      callers: [{ id: 'ops', apiKey: 'k-ops', role: 'admin' }],
+      redis: { url: redisServer!.url },
+      // Schedule lists cached for a minute: only an invalidation can make a replica read them again.
+      cache: { ttlMs: { inventory: 60_000 } },
+      upstreams: [commvaultUpstream('cv', sim.url)],
+    };
+    gateways = [await startTestGateway(config), await startTestGateway(config)];
+  });
+  afterAll(async () => {
+    for (const g of gateways ?? []) await g.close();
+  });
+
+  it('a schedule created and then disabled on replica A shows in replica B\'s cached list within one second, each time', async () => {
+    const [a, b] = gateways as [TestGateway, TestGateway];
+    const { subclientId, id } = plainSubclient('cv');
+    const list = async (g: TestGateway) => {
+      const res = await g.query<any>(LIST, { id: subclientId }, { apiKey: 'k-ops' });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.commvaultSubclient.schedules as Array<{ name: string; enabled: boolean }>;
+    };
+    expect(await list(b)).toEqual([]);
+    const made = await a.query<any>(CREATE, { input: { subclient: id, name: 'Across replicas', pattern: DAILY_2100_MARCH } }, { apiKey: 'k-ops' });
+    expect(made.body.errors).toBeUndefined();
+    await within(1_000, async () => (await list(b)).length === 1);
+    const off = await a.query<any>(ENABLE, { id: made.body.data.createCommvaultSchedule.id, enabled: false }, { apiKey: 'k-ops' });
+    expect(off.body.errors).toBeUndefined();
+    await within(1_000, async () => (await list(b))[0]?.enabled === false);
+    expect(await list(b)).toEqual([{ name: 'Across replicas', enabled: false }]);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { CvSchedulePattern } from '../../src/datasources/commvault/schedule-model.js';
+import { describePattern, localIso, nextRuns } from '../../src/datasources/commvault/schedule-pattern.js';
+import { ianaTimeZone } from '../../src/datasources/commvault/windows-time-zones.js';
+
+/**
+ * Schedule patterns in plain terms. Expected instants are written out by hand from the US Eastern rules
+ * (EST = UTC−5; EDT = UTC−4 from the second Sunday of March 02:00 to the first Sunday of November 02:00),
+ * not computed with the code under test.
+ */
+const NY = 'America/New_York';
+const utc = (iso: string): Date => new Date(`${iso}Z`);
+const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 1000;
+
+function pattern(p: Partial<CvSchedulePattern>): CvSchedulePattern {
+  return {
+    freqType: null, freqTypeName: null, freqInterval: null, freqRecurrenceFactor: null, freqRelativeInterval: null, freqSubdayInterval: null,
+    activeStartDate: null, activeStartTime: null, activeEndDate: null, activeEndTime: null, activeEndOccurrence: null, patternId: null,
+    description: null, timeZoneName: null, ...p,
+  };
+}
+
+describe('next runs across daylight-saving changes (America/New_York)', () => {
+  it('daily at 21:00 across the March change keeps 21:00 on the wall clock (02:00Z, then 01:00Z)', () => {
+    const p = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartDate: day('2027-03-12'), activeStartTime: 21 * 3600 });
+    expect(nextRuns(p, NY, utc('2027-03-01T00:00:00'), 3)).toEqual([utc('2027-03-13T02:00:00'), utc('2027-03-14T02:00:00'), utc('2027-03-15T01:00:00')]);
+  });
+
+  it('weekly Monday and Saturday (66) across the November change', () => {
+    const p = pattern({ freqType: 8, freqInterval: 66, freqRecurrenceFactor: 1, activeStartDate: day('2026-10-26'), activeStartTime: 21 * 3600 });
+    expect(nextRuns(p, NY, utc('2026-10-30T12:00:00'), 3)).toEqual([utc('2026-11-01T01:00:00'), utc('2026-11-03T02:00:00'), utc('2026-11-08T02:00:00')]);
+  });
+
+  it('a time the spring change skips runs an hour later; one the autumn change repeats runs the first time', () => {
+    const spring = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartDate: day('2027-03-13'), activeStartTime: 2 * 3600 + 1800 });
+    expect(nextRuns(spring, NY, utc('2027-03-01T00:00:00'), 3)).toEqual([utc('2027-03-13T07:30:00'), utc('2027-03-14T07:30:00'), utc('2027-03-15T06:30:00')]);
+    const autumn = pattern({ freqType: 1, activeStartDate: day('2026-11-01'), activeStartTime: 3600 + 1800 });
+    expect(nextRuns(autumn, NY, utc('2026-10-01T00:00:00'), 3)).toEqual([utc('2026-11-01T05:30:00')]);
+  });
+
+  it('shows each run on the zone\'s wall clock with its offset', () => {
+    expect(localIso(utc('2027-03-15T01:00:00'), NY)).toBe('2027-03-14T21:00:00-04:00');
+    expect(localIso(utc('2027-03-14T02:00:00'), NY)).toBe('2027-03-13T21:00:00-05:00');
+  });
+});
+
+describe('calendar rules', () => {
+  it('monthly relative: the last Friday of each month', () => {
+    const p = pattern({ freqType: 32, freqRelativeInterval: 5, freqInterval: 6, freqRecurrenceFactor: 1, activeStartDate: day('2026-01-01'), activeStartTime: 22 * 3600 });
+    expect(nextRuns(p, NY, utc('2026-12-01T00:00:00'), 3)).toEqual([utc('2026-12-26T03:00:00'), utc('2027-01-30T03:00:00'), utc('2027-02-27T03:00:00')]);
+  });
+
+  it('monthly on day 31 runs on the last day of shorter months; every 2 months counts from the start month', () => {
+    const p = pattern({ freqType: 16, freqInterval: 31, freqRecurrenceFactor: 2, activeStartDate: day('2026-12-01'), activeStartTime: 0 });
+    expect(nextRuns(p, 'UTC', utc('2026-12-01T00:00:00'), 3)).toEqual([utc('2026-12-31T00:00:00'), utc('2027-02-28T00:00:00'), utc('2027-04-30T00:00:00')]);
+  });
+
+  it('every 2 weeks on Sunday, counting weeks from the start day\'s week', () => {
+    const p = pattern({ freqType: 8, freqInterval: 1, freqRecurrenceFactor: 2, activeStartDate: day('2026-12-02'), activeStartTime: 3600 });
+    expect(nextRuns(p, 'UTC', utc('2026-12-01T00:00:00'), 3)).toEqual([utc('2026-12-13T01:00:00'), utc('2026-12-27T01:00:00'), utc('2027-01-10T01:00:00')]);
+  });
+
+  it('daily every 3 days in the docs\' form (freq_interval) and cvpysdk\'s (freq_recurrence_factor) alike', () => {
+    const expected = [utc('2026-12-01T05:00:00'), utc('2026-12-04T05:00:00'), utc('2026-12-07T05:00:00')];
+    const base = { freqType: 4, activeStartDate: day('2026-12-01'), activeStartTime: 5 * 3600 };
+    expect(nextRuns(pattern({ ...base, freqInterval: 3 }), 'UTC', utc('2026-11-01T00:00:00'), 3)).toEqual(expected);
+    expect(nextRuns(pattern({ ...base, freqInterval: 0, freqRecurrenceFactor: 3 }), 'UTC', utc('2026-11-01T00:00:00'), 3)).toEqual(expected);
+  });
+
+  it('yearly relative: the first Sunday of March', () => {
+    const p = pattern({ freqType: 128, freqRelativeInterval: 1, freqInterval: 1, freqRecurrenceFactor: 3, activeStartDate: day('2026-01-01'), activeStartTime: 0 });
+    expect(nextRuns(p, 'UTC', utc('2026-12-01T00:00:00'), 2)).toEqual([utc('2027-03-07T00:00:00'), utc('2028-03-05T00:00:00')]);
+  });
+
+  it('repeats within a day until the end time, stops at the end date and after the last allowed run', () => {
+    const repeat = pattern({ freqType: 4, freqRecurrenceFactor: 1, freqSubdayInterval: 6 * 3600, activeStartDate: day('2026-12-01'), activeStartTime: 0, activeEndTime: 86340 });
+    expect(nextRuns(repeat, 'UTC', utc('2026-12-01T07:00:00'), 4)).toEqual([
+      utc('2026-12-01T12:00:00'), utc('2026-12-01T18:00:00'), utc('2026-12-02T00:00:00'), utc('2026-12-02T06:00:00'),
+    ]);
+    const ended = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartDate: day('2026-12-01'), activeStartTime: 0, activeEndDate: day('2026-12-02') });
+    expect(nextRuns(ended, 'UTC', utc('2026-11-01T00:00:00'), 5)).toEqual([utc('2026-12-01T00:00:00'), utc('2026-12-02T00:00:00')]);
+    const limited = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartDate: day('2026-12-01'), activeStartTime: 0, activeEndOccurrence: 3 });
+    expect(nextRuns(limited, 'UTC', utc('2026-12-01T12:00:00'), 5)).toEqual([utc('2026-12-02T00:00:00'), utc('2026-12-03T00:00:00')]);
+  });
+
+  it('automatic, continuous and on-demand patterns have no calendar: no next runs', () => {
+    for (const freqType of [2, 1024, 4096]) expect(nextRuns(pattern({ freqType }), 'UTC', new Date(), 3)).toEqual([]);
+  });
+});
+
+describe('descriptions', () => {
+  it('says the pattern in words', () => {
+    expect(describePattern(pattern({ freqType: 8, freqInterval: 66, freqRecurrenceFactor: 1, activeStartDate: day('2027-03-01'), activeStartTime: 75600 })))
+      .toBe('Every week on Monday and Saturday at 21:00, from 2027-03-01');
+    expect(describePattern(pattern({ freqType: 32, freqRelativeInterval: 5, freqInterval: 9, freqRecurrenceFactor: 3, activeStartTime: 3600 })))
+      .toBe('Every 3 months on the last weekday at 01:00');
+    expect(describePattern(pattern({ freqType: 4, freqRecurrenceFactor: 1, freqSubdayInterval: 3600, activeStartTime: 0, activeEndTime: 43200, activeEndOccurrence: 10 })))
+      .toBe('Every day at 00:00, then every 60 minutes until 12:00, 10 runs at most');
+    expect(describePattern(pattern({ freqType: 1024 }))).toMatch(/^Automatic/);
+  });
+});
+
+describe('Windows time zone names', () => {
+  it('maps display names, standard names, the CommServe\'s bias form and IANA names; null for unknown names', () => {
+    expect(ianaTimeZone('(UTC-05:00) Eastern Time (US & Canada)')).toBe(NY);
+    expect(ianaTimeZone('0:-300:Eastern Standard Time')).toBe(NY);
+    expect(ianaTimeZone('(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna')).toBe('Europe/Berlin');
+    expect(ianaTimeZone('AUS Eastern Standard Time')).toBe('Australia/Sydney');
+    expect(ianaTimeZone('Europe/Paris')).toBe('Europe/Paris');
+    expect(ianaTimeZone('Atlantis Standard Time')).toBeNull();
+    expect(ianaTimeZone('')).toBeNull();
+  });
+});
