@@ -24,7 +24,13 @@ const MANIFEST_IDS = new Map(
     id,
   ]),
 );
-const VARIABLES: Record<string, Record<string, unknown>> = { ConsoleJobs: { upstream: 'bdr-main' }, DashboardUpstreamOutcomes: { upstream: 'cv-main' } };
+const VARIABLES: Record<string, Record<string, unknown>> = {
+  ConsoleJobs: { upstream: 'bdr-main' },
+  ConsoleAppliances: { upstream: 'bdr-main' },
+  ConsoleAuditLog: { upstream: 'bdr-main' },
+  ConsoleGroups: { upstream: 'bdr-main' },
+  DashboardUpstreamOutcomes: { upstream: 'cv-main' },
+};
 
 const ROLES = ['partner', 'frontend', 'analyst', 'admin'] as const;
 // The analyst is granted mutations (callers[].mutations); the frontend is not (docs/operations.md).

@@ -85,6 +85,12 @@ describe('the operations/ documents under the default limit', () => {
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
+      // The appliance list page and its count, the pool list once for the page, the appliance list read whole.
+      ConsoleAppliances: 4,
+      // The audit list page and its count.
+      ConsoleAuditLog: 2,
+      // Each group list page and its count, and per group (10 of each) its member page and count.
+      ConsoleGroups: 46,
       // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
       DashboardCapacity: 2,
       // The storage list per upstream; the history and forecast come from the gateway's store.
