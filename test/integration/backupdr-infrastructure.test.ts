@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBackupDrSimulator, type BackupDrSimulator, type Cluster, type DiskPool } from '../../simulators/backupdr/index.js';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway.js';
 
 /**
  * Appliances (reachability, virtual disks, disk use), group members and the health report's appliance
@@ -104,9 +104,9 @@ describe('group members', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await gw.query(q, { id: gid, after });
+      const res: GraphQLResponse<{ node: any }> = await gw.query(q, { id: gid, after });
       expect(res.body.errors).toBeUndefined();
-      const node = (res.body.data as any).node;
+      const node: any = res.body.data?.node;
       expect(node.memberCount).toBe(expected.length);
       expect(node.members.totalCount).toBe(expected.length);
       for (const e of node.members.edges) {

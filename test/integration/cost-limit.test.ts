@@ -70,6 +70,7 @@ describe('the cost limit over HTTP', () => {
     // A job the CommServe does not know: a per-job NOT_FOUND result, no GraphQL error.
     VARIABLES.ControlJobs = { jobs: [toGlobalId('CommvaultJob', 'cv-main', 9_999_999)], action: 'PAUSE' };
     VARIABLES.BackupVirtualMachine = { input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-main', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId) } };
+    VARIABLES.RestoreVirtualMachine = { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-main', cv.data.virtualMachines.find((v) => v.backupJobId !== null)!.clientId) };
     VARIABLES.JobDetail = { upstream: 'cv-main', jobId: cv.data.jobs.find((j) => j.status === 'Failed')!.jobId };
     VARIABLES.BrowseSubclient = { upstream: 'cv-main', subclientId: cv.data.subclients.find((s) => s.content.length > 0)!.subclientId };
     // A subclient with a completed backup (a restore needs one), a policy with a secondary copy.

@@ -270,7 +270,7 @@ describe('loadExamples', () => {
     expect(examples.map((e) => e.name)).toEqual([...[...runnable].sort(), ...[...withVariables].sort(), ...[...mutations].sort()]);
     expect(runnable[0]).toBe('CommServeHealth');
     expect(withVariables).toContain('BrowseSubclient');
-    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'DisableActivity', 'EnableActivity', 'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateRetention', 'UpdateSla']);
+    expect(mutations).toEqual(['BackupApplication', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'DisableActivity', 'EnableActivity', 'MountBackup', 'RestoreFiles', 'RestoreVirtualMachine', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'UpdateRetention', 'UpdateSla']);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);
   });
 });

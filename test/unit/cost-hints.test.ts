@@ -66,6 +66,8 @@ describe('the operations/ documents under the default limit', () => {
       BackupSubclient: 2,
       // The VM list (for the UUID), the backup call and the started job read back.
       BackupVirtualMachine: 3,
+      // The VM list (for the GUID), the recover call and the started job read back.
+      RestoreVirtualMachine: 3,
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
       BrowseSubclient: 2,
       CommvaultClients: 1,

@@ -377,7 +377,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         method: req.method,
         pathAndQuery: pathWithQuery(req),
         headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        body: req.rawBody?.text ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
         timeoutMs,
       });
     } catch (error) {
@@ -650,7 +650,8 @@ function requestHeaders(req: UpstreamRequest, authHeaders: Record<string, string
     for (const [name, value] of Object.entries(headers)) merged.set(name.toLowerCase(), [name, value]);
   };
   put({ Accept: 'application/json' });
-  if (req.body !== undefined) put({ 'Content-Type': 'application/json' });
+  if (req.rawBody !== undefined) put({ 'Content-Type': req.rawBody.contentType });
+  else if (req.body !== undefined) put({ 'Content-Type': 'application/json' });
   put(req.headers ?? {});
   put(background ?? {});
   put(authHeaders);

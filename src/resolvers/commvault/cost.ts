@@ -244,6 +244,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'Mutation.disableActivity': activityToggleCost,
   // The cached VM list (for the UUID), the backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  // The VM list (for the GUID), the restore call and the started job read back.
+  'Mutation.restoreVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
