@@ -101,8 +101,8 @@ describe('the operations/ documents under the default limit', () => {
       DashboardAlerts: 0,
       // The window's job pages per upstream and the unprotected-workloads walk per CommServe.
       DashboardEstate: 44,
-      // healthReport alone: its reads per upstream and area.
-      DashboardHealth: 17,
+      // healthReport alone: its reads per upstream and area (a CommServe's 10 MediaAgents' V4 detail among them).
+      DashboardHealth: 27,
       DashboardJobs: 5,
       // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe; a list page and its count per console.
       RecentEvents: 4,
@@ -112,8 +112,9 @@ describe('the operations/ documents under the default limit', () => {
       JobProgress: 1,
       // Per CommServe 47; per console 10: summary and alerts (2), the managed applications, 6 pages of a week's capture jobs, one history union.
       EstateHealth: 57,
-      // healthReport (CommServe: pools, jobs, MediaAgents, DDB engines + 10 stores; console: pools, jobs, appliances), summary, alerts.
-      EstateHealthPage: 21,
+      // healthReport (CommServe: pools, jobs, MediaAgents + 10 MediaAgents' V4 detail, DDB engines + 10 stores; console: pools, jobs,
+      // appliances), summary, alerts.
+      EstateHealthPage: 31,
       // The DR backup call and the started job read back.
       RunDisasterRecoveryBackup: 2,
       // Operation not known without variables: RECONSTRUCT's engine list, partitions, message, job, list again.

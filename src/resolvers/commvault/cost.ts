@@ -298,8 +298,8 @@ export const commvaultCost: ProductCostModel = {
   capacityTargets: 1,
   // The window's `GET /Job` pages per CommServe.
   jobsInWindow: (env) => summaryPages(env.args.since, env.args.until, env.now),
-  // `GET /V2/MediaAgents`.
-  backupInfrastructure: 1,
+  // `GET /V2/MediaAgents` and each MediaAgent's `GET /V4/mediaAgent/{id}` (maintenance).
+  backupInfrastructure: 1 + ASSUMED.mediaAgents,
   // The DDB-engines qoperation and `GET /DDBInformation/{id}` per store.
   ddbHealth: 1 + ASSUMED.ddbStores,
   // `GET /V4/Servers`, the window's backup-job pages and `GET /Client` per CommServe.
