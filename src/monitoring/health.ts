@@ -37,7 +37,8 @@ export type AreaRead<T> = { ok: true; value: T } | { ok: false; code: string };
 export interface BackupInfrastructure {
   /** What the product calls one, singular and plural (`MediaAgent`, `appliance`). */
   noun: { one: string; many: string };
-  nodes: ReadonlyArray<{ name: string; online: boolean | null }>;
+  /** `maintenance`: taken out of service on purpose (a MediaAgent's maintenance mode); absent or null when unknown. */
+  nodes: ReadonlyArray<{ name: string; online: boolean | null; maintenance?: boolean | null }>;
 }
 
 /** What the capacity check reads of a storage target. */
@@ -79,16 +80,21 @@ function unread(area: HealthArea, read: { code: string }): HealthCheckData {
 
 /**
  * MEDIA_AGENTS (appliances for consoles): figure = how many are offline (`online` false; unknown is
- * not counted). OK when none, CRITICAL when all of them are, WARNING otherwise.
+ * not counted). CRITICAL when all of them are offline; WARNING when some are, or when any that is not
+ * offline is in maintenance (it takes no new jobs); OK otherwise.
  */
 export function infrastructureCheck(read: AreaRead<BackupInfrastructure>): HealthCheckData {
   if (!read.ok) return unread(HealthArea.MEDIA_AGENTS, read);
   const { noun, nodes } = read.value;
   const offline = nodes.filter((n) => n.online === false);
-  const status = offline.length === 0 ? Severity.OK : offline.length === nodes.length ? Severity.CRITICAL : Severity.WARNING;
-  const names = offline.map((n) => n.name).join(', ');
-  const message = offline.length === 0 ? `all ${nodes.length} ${plural(noun, nodes.length)} online` : `${offline.length} of ${nodes.length} ${plural(noun, nodes.length)} offline: ${names}`;
-  return { area: HealthArea.MEDIA_AGENTS, status, figure: offline.length, message };
+  const maintenance = nodes.filter((n) => n.online !== false && n.maintenance === true);
+  const status =
+    offline.length > 0 && offline.length === nodes.length ? Severity.CRITICAL : offline.length > 0 || maintenance.length > 0 ? Severity.WARNING : Severity.OK;
+  const names = (list: typeof nodes) => list.map((n) => n.name).join(', ');
+  const offlineText =
+    offline.length === 0 ? `all ${nodes.length} ${plural(noun, nodes.length)} online` : `${offline.length} of ${nodes.length} ${plural(noun, nodes.length)} offline: ${names(offline)}`;
+  const maintenanceText = maintenance.length === 0 ? '' : `; ${maintenance.length} in maintenance: ${names(maintenance)}`;
+  return { area: HealthArea.MEDIA_AGENTS, status, figure: offline.length, message: offlineText + maintenanceText };
 }
 
 /**

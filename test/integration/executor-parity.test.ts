@@ -150,6 +150,9 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
 
   const variablesFor: Record<string, Record<string, unknown>> = {
     ConsoleJobs: { upstream: 'bdr-a', since: '2026-01-01T00:00:00Z' },
+    ConsoleAppliances: { upstream: 'bdr-a' },
+    ConsoleAuditLog: { upstream: 'bdr-a', since: '2026-01-01T00:00:00Z' },
+    ConsoleGroups: { upstream: 'bdr-a', first: 3, members: 5 },
     EstateHealth: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
     CommvaultClients: { upstream: 'cv-a', search: 'a' },
     StorageCapacity: { upstream: 'cv-a' },
@@ -201,6 +204,10 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
           input: { virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-a', cv.data.virtualMachines.find((v) => v.subclientId !== null)!.clientId), idempotencyKey: 'parity-vm' },
         },
         ...scheduleVariables(),
+        RestoreVirtualMachine: {
+          virtualMachine: toGlobalId('CommvaultVirtualMachine', 'cv-a', cv.data.virtualMachines.find((v) => v.backupJobId !== null)!.clientId),
+          idempotencyKey: 'parity-vm-restore',
+        },
         // Console mutations: each its own key (a key is per caller and operation input).
         BackupApplication: { input: { application: toGlobalId('BackupDrApplication', 'bdr-a', bdr.data.applications.find((a) => a.slaId !== null)!.id), idempotencyKey: 'parity-backup-app' } },
         UpdateSla: { input: { sla: toGlobalId('BackupDrSla', 'bdr-a', bdr.data.slas[0]!.id), scheduleOff: false, idempotencyKey: 'parity-update-sla' } },

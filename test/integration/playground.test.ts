@@ -272,7 +272,7 @@ describe('loadExamples', () => {
     expect(withVariables).toContain('BrowseSubclient');
     expect(mutations).toEqual([
       'BackupApplication', 'BackupBackupset', 'BackupDdb', 'BackupSubclient', 'BackupVirtualMachine', 'ControlJobs', 'CreateSchedule', 'DeleteSchedule', 'DisableActivity', 'EnableActivity',
-      'MountBackup', 'RestoreFiles', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'SetScheduleEnabled', 'UpdateRetention',
+      'MountBackup', 'RestoreFiles', 'RestoreVirtualMachine', 'RunAuxCopy', 'RunDataAging', 'RunDdbOperation', 'RunDisasterRecoveryBackup', 'RunPlanJobOperation', 'SetScheduleEnabled', 'UpdateRetention',
       'UpdateSchedule', 'UpdateSla', 'UpdateSubclientContent',
     ]);
     for (const example of examples) expect(example.document).toMatch(/\b(query|mutation|subscription)\s+\w+/);

@@ -66,6 +66,8 @@ describe('the operations/ documents under the default limit', () => {
       BackupSubclient: 2,
       // The VM list (for the UUID), the backup call and the started job read back.
       BackupVirtualMachine: 3,
+      // The VM list (for the GUID), the recover call and the started job read back.
+      RestoreVirtualMachine: 3,
       // The subclient (`GET /Subclient/{id}`) and one page of its browse.
       BrowseSubclient: 2,
       BrowseDeletedFiles: 2,
@@ -94,6 +96,12 @@ describe('the operations/ documents under the default limit', () => {
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
+      // The appliance list page and its count, the pool list once for the page, the appliance list read whole.
+      ConsoleAppliances: 4,
+      // The audit list page and its count.
+      ConsoleAuditLog: 2,
+      // Each group list page and its count, and per group (10 of each) its member page and count.
+      ConsoleGroups: 46,
       // The dashboard's pages (docs/dashboard.md). Capacity: one storage list per upstream.
       DashboardCapacity: 2,
       // The storage list per upstream; the history and forecast come from the gateway's store.
@@ -102,8 +110,8 @@ describe('the operations/ documents under the default limit', () => {
       DashboardAlerts: 0,
       // The window's job pages per upstream and the unprotected-workloads walk per CommServe.
       DashboardEstate: 44,
-      // healthReport alone: its reads per upstream and area.
-      DashboardHealth: 17,
+      // healthReport alone: its reads per upstream and area (a CommServe's 10 MediaAgents' V4 detail among them).
+      DashboardHealth: 27,
       DashboardJobs: 5,
       // `GET /Events` and `GET /V4/TriggeredAlerts` per CommServe; a list page and its count per console.
       RecentEvents: 4,
@@ -113,8 +121,9 @@ describe('the operations/ documents under the default limit', () => {
       JobProgress: 1,
       // Per CommServe 47; per console 10: summary and alerts (2), the managed applications, 6 pages of a week's capture jobs, one history union.
       EstateHealth: 57,
-      // healthReport (CommServe: pools, jobs, MediaAgents, DDB engines + 10 stores; console: pools, jobs, appliances), summary, alerts.
-      EstateHealthPage: 21,
+      // healthReport (CommServe: pools, jobs, MediaAgents + 10 MediaAgents' V4 detail, DDB engines + 10 stores; console: pools, jobs,
+      // appliances), summary, alerts.
+      EstateHealthPage: 31,
       // The DR backup call and the started job read back.
       RunDisasterRecoveryBackup: 2,
       // Operation not known without variables: RECONSTRUCT's engine list, partitions, message, job, list again.

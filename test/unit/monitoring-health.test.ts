@@ -81,6 +81,15 @@ describe('health checks', () => {
     expect(infrastructureCheck(ok({ noun, nodes: [{ name: 'a', online: false }] }))).toMatchObject({ status: Severity.CRITICAL, figure: 1 });
   });
 
+  it('MEDIA_AGENTS: a MediaAgent in maintenance is WARNING and named, without counting as offline', () => {
+    const noun = { one: 'MediaAgent', many: 'MediaAgents' };
+    const check = infrastructureCheck(ok({ noun, nodes: [{ name: 'ma01', online: true, maintenance: false }, { name: 'ma03', online: true, maintenance: true }] }));
+    expect(check).toMatchObject({ status: Severity.WARNING, figure: 0, message: 'all 2 MediaAgents online; 1 in maintenance: ma03' });
+    const both = infrastructureCheck(ok({ noun, nodes: [{ name: 'ma03', online: true, maintenance: true }, { name: 'ma04', online: false, maintenance: false }] }));
+    expect(both).toMatchObject({ status: Severity.WARNING, figure: 1, message: '1 of 2 MediaAgents offline: ma04; 1 in maintenance: ma03' });
+    expect(infrastructureCheck(ok({ noun, nodes: [{ name: 'ma01', online: true, maintenance: null }] }))).toMatchObject({ status: Severity.OK });
+  });
+
   it('CAPACITY: the least free share as figure, the worst target as status; targets without capacity do not count', () => {
     const check = capacityCheck(ok([{ name: 'a', freePercent: 50 }, { name: 'b', freePercent: 15 }, { name: 'c', freePercent: null }]), T);
     expect(check).toMatchObject({ area: HealthArea.CAPACITY, status: Severity.WARNING, figure: 15 });

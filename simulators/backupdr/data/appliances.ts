@@ -99,3 +99,33 @@ export function makeAppliances(random: Prng, ids: IdAllocator, nowUs: number, or
 export function applianceOrgIndexes(clusterIndex: number): readonly number[] {
   return POOL_ORGS[clusterIndex];
 }
+
+/** Virtual disks an appliance can hold (the simulator's figure; the API gives each appliance its own `vdisklimit`). */
+export const VDISK_LIMIT = 4000;
+
+/**
+ * `ClusterStatusRest` of one appliance (docs/upstreams/backupdr-infrastructure.md §1), derived from the seeded
+ * estate so every call agrees: an appliance the console lost contact with (`stale`) is not `accessible`;
+ * its virtual disks are its images; a colour per area from its pools' state (the console's colour words are
+ * not documented: the simulator says green, yellow, red).
+ */
+export function clusterStatus(c: Cluster, pools: readonly DiskPool[], imageCount: number): Record<string, unknown> {
+  const mine = pools.filter((p) => p.clusterId === c.id);
+  const colour = (type: PoolType): string => {
+    const pool = mine.find((p) => p.pooltype === type);
+    if (!pool || pool.capacity_mb === 0) return 'green';
+    return pool.pct >= pool.safepct ? 'red' : pool.pct >= pool.warnpct ? 'yellow' : 'green';
+  };
+  const vdiskShare = imageCount / VDISK_LIMIT;
+  return {
+    accessible: !c.stale,
+    vdiskcount: imageCount,
+    vdisklimit: VDISK_LIMIT,
+    vdiskcolor: vdiskShare >= 0.95 ? 'red' : vdiskShare >= 0.8 ? 'yellow' : 'green',
+    localsnapshotcolor: colour('perf'),
+    localdedupcolor: colour('dedup'),
+    remoteprotectioncolor: c.stale ? 'red' : 'green',
+    // Data held in copies, in MB (the unit is undocumented): what its pools use.
+    copydata: mine.reduce((sum, p) => sum + p.usage_mb, 0),
+  };
+}

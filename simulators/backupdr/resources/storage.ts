@@ -1,3 +1,4 @@
+import { clusterStatus } from '../data/appliances.js';
 import type { Cluster, DiskPool } from '../data/types.js';
 import { bool, date, enm, idField, long, orgField, str, type ResourceDef } from './resource.js';
 import { clusterRef, href, orgList } from './wire.js';
@@ -84,7 +85,7 @@ export const clusterResource: ResourceDef<Cluster> = {
     date('syncdate', (c) => c.syncdate),
   ],
   keyword: { name: (c) => c.name, ipaddress: (c) => c.ipaddress, description: (c) => c.description, region: (c) => c.region },
-  wire: (c, _ctx, root) => ({
+  wire: (c, ctx, root) => ({
     '@type': 'clusterRest',
     id: c.id,
     href: href(root, 'cluster', c.id),
@@ -108,6 +109,6 @@ export const clusterResource: ResourceDef<Cluster> = {
     secureconnect: c.secureconnect,
     pkiBootstrapped: c.pkiBootstrapped,
     machineType: c.machineType,
-    clusterstatus: { status: c.stale ? 'unreachable' : 'online' },
+    clusterstatus: clusterStatus(c, ctx.data.diskpools, ctx.data.backups.filter((b) => b.clusterId === c.id).length),
   }),
 };

@@ -18,6 +18,7 @@ export const virtualizationRoutes: RouteDef[] = [
   { method: 'GET', template: '/V4/Hypervisor', handle: listHypervisors },
   { method: 'GET', template: '/VM', handle: listVms },
   { method: 'POST', template: '/V4/VirtualMachines/{uuid}/backup', write: true, handle: backupVm },
+  { method: 'POST', template: '/v2/vsa/vm/{guid}/recover', write: true, handle: recoverVm },
 ];
 
 function visibleClient(ctx: SimContext, req: ApiRequest, clientId: number): Client | undefined {
@@ -110,4 +111,48 @@ function backupVm(req: ApiRequest, ctx: SimContext): ApiResult {
   if (vm.subclientId === null) return ok(genericError(2, `Virtual machine [${vm.name}] is not in a VM group: nothing backs it up.`), 'CvEntities_GenericResp');
   const job = startJob(ctx, vm.subclientId, 'Backup', level, req.session?.user.userName ?? 'admin', false);
   return ok({ taskId: job.jobId - 1_000_000, jobIds: [String(job.jobId)] }, 'Api_BackupResp');
+}
+
+/**
+ * `POST /v2/vsa/vm/{guid}/recover` with the XML `<VMRestoreReq powerOnVmAfterRestore passUnconditionalOverride
+ * inPlaceRestore jobId>` (out of place: `<destinationInfo><vmware newName esxHost dataStore resourcePool/>`)
+ * → `{taskId, jobIds}`: a Restore job of the VM's group, on the VM's own client in place and on its hypervisor
+ * out of place (docs/upstreams/commvault-vm-restore.md). 404 for an unknown VM; refusals at HTTP 200 as
+ * `{errorCode, errorMessage}` in the wording of the simulator's other restores.
+ */
+function recoverVm(req: ApiRequest, ctx: SimContext): ApiResult {
+  const guid = String(req.params.guid ?? '').toUpperCase();
+  const vm = ctx.data.virtualMachines.find((v) => v.guid === guid);
+  if (!vm || !visibleClient(ctx, req, vm.clientId)) return { status: 404, body: { errorMessage: 'Requested Details not found', errorCode: 404 }, xmlRoot: 'CvEntities_GenericResp' };
+  const request = xmlAttributes(req.rawBody, 'VMRestoreReq');
+  if (!request) return refuse(1, 'Invalid request: a VMRestoreReq element is required.');
+  const inPlace = request.inPlaceRestore?.toLowerCase() !== 'false';
+  const vmware = xmlAttributes(req.rawBody, 'vmware');
+  if (!inPlace && (!vmware?.newName || !vmware.esxHost || !vmware.dataStore)) return refuse(1, 'An out-of-place restore needs destinationInfo with a new name, an ESX host and a datastore.');
+  if (vm.subclientId === null) return refuse(2, `Virtual machine [${vm.name}] is not in a VM group: it has no backup to restore.`);
+  const jobId = Number(request.jobId ?? '');
+  const from = request.jobId && request.jobId !== '' ? ctx.index.jobs.get(jobId) : vm.backupJobId === null ? undefined : ctx.index.jobs.get(vm.backupJobId);
+  const usable = from && from.subclientId === vm.subclientId && from.jobType === 'Backup' && from.status.startsWith('Completed');
+  if (!usable) return refuse(2, 'There is no backup data to restore in the selected time range.');
+  const job = startJob(ctx, vm.subclientId, 'Restore', null, req.session?.user.userName ?? 'admin', false, { destClientId: inPlace ? vm.clientId : vm.hypervisorId });
+  return ok({ taskId: job.jobId - 1_000_000, jobIds: [String(job.jobId)] }, 'Api_VMRestoreResp');
+}
+
+function refuse(code: number, message: string): ApiResult {
+  return ok(genericError(code, message), 'CvEntities_GenericResp');
+}
+
+/** The attributes of the first `<name …>` element of an XML text (entities decoded); undefined when there is none. */
+export function xmlAttributes(xml: string, name: string): Record<string, string> | undefined {
+  const element = new RegExp(`<${name}((?:\\s+[A-Za-z_][\\w.-]*\\s*=\\s*"[^"]*")*)\\s*/?>`).exec(xml);
+  if (!element) return undefined;
+  const out: Record<string, string> = {};
+  for (const m of element[1]!.matchAll(/([A-Za-z_][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]!] = decodeEntities(m[2]!);
+  return out;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(v: string): string {
+  return v.replace(/&(#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : ENTITIES[e]!));
 }

@@ -1,6 +1,7 @@
 import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { BackupFacts } from '../../monitoring/protection.js';
-import type { BdrJob, BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
+import type { BdrDiskPool, BdrJob, BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
+import { listAllDiskPools } from './appliances.js';
 import type { BackupDrSource } from './backupdr-source.js';
 import { captureFacts } from './backup-history.js';
 import { groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
@@ -41,6 +42,8 @@ export interface BackupDrLoaders {
    * the applications of a request share one `/jobstatus` union per 200 (backup-history.ts `captureFacts`), not one call each.
    */
   backupFactsByApplicationId: SettledLoader<BdrIdKey, BackupFacts<BdrJob>>;
+  /** An appliance's disk pools (key: the appliance's console id): the console's whole pool list, one call per console. */
+  diskPoolsByApplianceId: SettledLoader<BdrIdKey, BdrDiskPool[]>;
 }
 
 export function createBackupDrLoaders(pick: (instanceId: string) => BackupDrSource): BackupDrLoaders {
@@ -69,6 +72,10 @@ export function createBackupDrLoaders(pick: (instanceId: string) => BackupDrSour
     backupFactsByApplicationId: groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
       const found = await captureFacts(source, keys.map((k) => k.id));
       return keys.map((k) => found.get(k.id) as BackupFacts<BdrJob>);
+    }),
+    diskPoolsByApplianceId: groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
+      const pools = await listAllDiskPools(source);
+      return keys.map((k) => pools.filter((p) => p.applianceId === k.id));
     }),
   };
 }

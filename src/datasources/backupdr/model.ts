@@ -234,7 +234,20 @@ export interface BdrCluster extends Synced<'BackupDrAppliance'> {
   description: string | null;
   supportStatus: string | null;
   lastSyncAt: Date | null;
+  /** `online` or `unreachable`, from `reachable` (docs/upstreams/backupdr-infrastructure.md §1). */
   status: string | null;
+  /** `clusterstatus.accessible`: the console can reach the appliance. */
+  accessible: boolean | null;
+  /** Reachable: accessible and not stale; false when either says otherwise; null when neither is known. */
+  reachable: boolean | null;
+  vdiskCount: number | null;
+  vdiskLimit: number | null;
+  vdiskColor: string | null;
+  localSnapshotColor: string | null;
+  localDedupColor: string | null;
+  remoteProtectionColor: string | null;
+  /** `clusterstatus.copydata`, as sent (its unit is undocumented). */
+  copyData: number | null;
 }
 
 /** The graph does not show an event's sync state. */

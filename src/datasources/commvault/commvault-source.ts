@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import type { CacheClass } from '../../config/schema.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError, isGatewayError } from '../../errors/gateway-error.js';
-import type { UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
+import type { RawBody, UpstreamRequest, UpstreamResponse } from '../pipeline/types.js';
+import { vmRestoreBody, type VmRestoreRequest } from './vm-restore-request.js';
 import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
 import { browseRequest, findRequest } from './browse-request.js';
 import { hasBrowseResult, toBrowsePage } from './mappers/browse.js';
@@ -95,8 +96,8 @@ interface WriteOptions {
   method?: 'POST' | 'PUT';
   query?: Record<string, string>;
   body?: unknown;
-  /** A plain-text body instead of `body` (UpstreamRequest.textBody). */
-  textBody?: string;
+  /** A body sent as given (XML) instead of `body`. */
+  rawBody?: RawBody;
   /** Cache tags of this instance to drop once the upstream took the write. @default ['jobs'] */
   invalidates?: string[];
 }
@@ -484,7 +485,7 @@ export class CommvaultSource extends UpstreamSource {
     const tags = options.invalidates ?? ['jobs'];
     try {
       const send = options.method === 'PUT' ? this.put.bind(this) : this.post.bind(this);
-      const body = await send(path, { access: 'write', query: options.query, body: options.body, textBody: options.textBody, route });
+      const body = await send(path, { access: 'write', query: options.query, body: options.body, rawBody: options.rawBody, route });
       await this.pipeline.invalidate(this.instanceId, tags);
       return body;
     } catch (error) {
@@ -929,7 +930,16 @@ export class CommvaultSource extends UpstreamSource {
   /** `POST /Schedules/task/Action/Enable|Disable` with the plain-text body `taskId=N` (the docs' and cvpysdk's form): the whole task. */
   async setScheduleTaskEnabled(taskId: number, enabled: boolean): Promise<void> {
     const action = enabled ? 'Enable' : 'Disable';
-    await this.write(`/Schedules/task/Action/${action}`, `POST /Schedules/task/Action/${action}`, { textBody: `taskId=${taskId}`, invalidates: [SCHEDULES_TAG] });
+    await this.write(`/Schedules/task/Action/${action}`, `POST /Schedules/task/Action/${action}`, { rawBody: { text: `taskId=${taskId}`, contentType: 'text/plain' }, invalidates: [SCHEDULES_TAG] });
+  }
+
+  /**
+   * `POST /v2/vsa/vm/{guid}/recover` with the XML `VMRestoreReq` (docs/upstreams/commvault-vm-restore.md) →
+   * `{taskId, jobIds}`: the restore job it started. A write: never retried; job lists and the VM list are dropped.
+   */
+  async startVirtualMachineRestore(guid: string, request: VmRestoreRequest): Promise<number[]> {
+    const body = await this.write(`/v2/vsa/vm/${encodeURIComponent(guid)}/recover`, 'POST /v2/vsa/vm/{guid}/recover', { rawBody: vmRestoreBody(request) });
+    return toStartedJobIds(body);
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────

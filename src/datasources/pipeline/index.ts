@@ -377,7 +377,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         method: req.method,
         pathAndQuery: pathWithQuery(req),
         headers,
-        body: req.textBody ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
+        body: req.rawBody?.text ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
         timeoutMs,
       });
     } catch (error) {
@@ -522,7 +522,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
             path: req.path,
             query: req.query,
             headers: req.headers,
-            body: req.textBody ?? req.body,
+            body: req.body,
           })
         : undefined;
     const ttlMs = access === 'read' && req.cacheClass ? opts.cache.ttlMs[req.cacheClass] : undefined;
@@ -653,7 +653,7 @@ function requestHeaders(req: UpstreamRequest, authHeaders: Record<string, string
     for (const [name, value] of Object.entries(headers)) merged.set(name.toLowerCase(), [name, value]);
   };
   put({ Accept: 'application/json' });
-  if (req.textBody !== undefined) put({ 'Content-Type': 'text/plain' });
+  if (req.rawBody !== undefined) put({ 'Content-Type': req.rawBody.contentType });
   else if (req.body !== undefined) put({ 'Content-Type': 'application/json' });
   put(req.headers ?? {});
   put(background ?? {});

@@ -18,10 +18,10 @@ export interface UpstreamRequest {
   /** JSON body (sent with `Content-Type: application/json`). Part of the cache key for cacheable POST reads. */
   body?: unknown;
   /**
-   * A plain-text body instead of JSON, sent as given with `Content-Type: text/plain` (Commvault's
-   * schedule enable/disable takes `taskId=451`). Give `body` or `textBody`, not both.
+   * A body sent as given instead of `body`, for the calls an upstream documents only in another format (Commvault's
+   * XML-only VM restore). Writes only: not part of any cache key.
    */
-  textBody?: string;
+  rawBody?: RawBody;
   /**
    * `read` calls are retried with backoff and may be cached; `write` calls never are.
    * @default 'read' for GET/HEAD/OPTIONS, 'write' otherwise
@@ -48,6 +48,12 @@ export interface UpstreamRequest {
   resendAfterUnauthorized?: boolean;
   /** Metric label for the route, e.g. `GET /Job`; @default method + path with digits collapsed to `{id}` */
   route?: string;
+}
+
+/** A request body sent verbatim with its own `Content-Type`. */
+export interface RawBody {
+  contentType: string;
+  text: string;
 }
 
 export interface UpstreamResponse<T = unknown> {

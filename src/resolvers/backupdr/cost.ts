@@ -22,7 +22,7 @@ function capturePages(days: unknown): number {
 }
 
 /** The shared detail records (see FieldCost.shared). */
-const DETAIL = { jobApplication: 'job application' } as const;
+const DETAIL = { jobApplication: 'job application', appliancePools: 'appliance pools' } as const;
 
 /**
  * A console connection of the parent: one `GET /<resource>` page per parent (`limit` first + 1, so no
@@ -93,6 +93,13 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'BackupDrJob.appliance': consoleRef,
   'BackupDrLogicalGroup.sla': consoleRef,
   'BackupDrLogicalGroup.appliance': consoleRef,
+  'BackupDrLogicalGroup.members': consoleList,
+  'BackupDrConsistencyGroup.members': consoleList,
+  // The console's whole pool list, once per console for the request (datasources/backupdr/appliances.ts).
+  'BackupDrAppliance.diskPools': batched('backupdr', { items: OTHER_LIST, shares: DETAIL.appliancePools }),
+  'BackupDrAppliance.diskUse': batched('backupdr', { shares: DETAIL.appliancePools }),
+  // `GET /cluster` read whole.
+  'BackupDrConsole.applianceSummary': perParent(1, { items: 1 }),
   'BackupDrSla.application': consoleRef,
   'BackupDrSla.logicalGroup': consoleRef,
   'BackupDrSla.slt': consoleRef,

@@ -1,4 +1,6 @@
 import type { BackupDrSource } from '../../datasources/backupdr/backupdr-source.js';
+import { listAllAppliances, listAllDiskPools } from '../../datasources/backupdr/appliances.js';
+import { BackupDrApplianceResolver, BackupDrApplianceSummaryResolver } from './appliance.resolver.js';
 import { BackupDrJobDetailResolver } from './job-detail.resolver.js';
 import { consoleEventFetch } from '../../datasources/backupdr/event-search.js';
 import { consoleJobPosition, consoleJobsAfter, consoleJobsInWindow } from '../../datasources/backupdr/job-search.js';
@@ -45,14 +47,7 @@ import { BackupDrSlaResolver } from './sla.resolver.js';
 import { BackupDrSltResolver } from './slt.resolver.js';
 import { BackupDrDiskPoolResolver, BackupDrSlpResolver } from './storage.resolver.js';
 
-/** A console's disk pools in one list call (a console holds a few dozen; the page bound is generous). */
-const CONSOLE_POOL_LIMIT = 1000;
-
-/** A console's appliances in one list call (a handful per console). */
-const CONSOLE_APPLIANCE_LIMIT = 1000;
-
-const listDiskPools = async (_ctx: GatewayContext, source: BackupDrSource) =>
-  (await source.list('diskpool', { defaultSort: 'id:asc', limit: CONSOLE_POOL_LIMIT })).items;
+const listDiskPools = (_ctx: GatewayContext, source: BackupDrSource) => listAllDiskPools(source);
 
 /** Console ids are numeric strings; anything else cannot name a console object. */
 const CONSOLE_ID = /^\d{1,19}$/;
@@ -62,6 +57,8 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   upstreams: backupDrUpstreams,
   resolvers: [
     BackupDrJobDetailResolver,
+    BackupDrApplianceResolver,
+    BackupDrApplianceSummaryResolver,
     BackupDrConsoleResolver,
     BackupDrConsoleActivityResolver,
     BackupDrConsoleProtectionResolver,
@@ -118,13 +115,11 @@ export const backupDrProduct: GraphProduct<BackupDrSource> = {
   capacityTargets: listDiskPools,
   // The pages of the console's `jobs` stream for the window (datasources/backupdr/job-search.ts).
   jobsInWindow: (_ctx, source, window) => consoleJobsInWindow(source, windowConditions(window)),
-  // An appliance the console could not sync from lately (`stale`) counts as offline: the console cannot reach it.
+  // An appliance the console cannot reach (`clusterstatus.accessible` false) or could not sync from lately
+  // (`stale`) counts as offline (docs/upstreams/backupdr-infrastructure.md §1).
   backupInfrastructure: async (_ctx, source) => ({
     noun: { one: 'appliance', many: 'appliances' },
-    nodes: (await source.list('cluster', { defaultSort: 'id:asc', limit: CONSOLE_APPLIANCE_LIMIT })).items.map((c) => ({
-      name: c.name ?? c.consoleId,
-      online: c.stale === null ? null : !c.stale,
-    })),
+    nodes: (await listAllAppliances(source)).map((c) => ({ name: c.name ?? c.consoleId, online: c.reachable })),
   }),
 
   // ── unprotectedWorkloads: managed applications without a successful capture in the window (unprotected-workloads.ts) ──

@@ -287,6 +287,8 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'Mutation.disableActivity': activityToggleCost,
   // The cached VM list (for the UUID), the backup call, then `GET /Job/{id}` of the started job.
   'Mutation.backupVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
+  // The VM list (for the GUID), the restore call and the started job read back.
+  'Mutation.restoreVirtualMachine': () => ({ calls: 3, child: level(1, { commvault: 1 }) }),
   // The DR backup call, then `GET /Job/{id}` of the started job.
   'Mutation.runDisasterRecoveryBackup': () => ({ calls: 2, child: level(1, { commvault: 1 }) }),
   // The (cached) engine list, the qoperation, `GET /Job/{id}` and the engine list again; RECONSTRUCT
@@ -349,8 +351,8 @@ export const commvaultCost: ProductCostModel = {
   capacityTargets: 1,
   // The window's `GET /Job` pages per CommServe.
   jobsInWindow: (env) => summaryPages(env.args.since, env.args.until, env.now),
-  // `GET /V2/MediaAgents`.
-  backupInfrastructure: 1,
+  // `GET /V2/MediaAgents` and each MediaAgent's `GET /V4/mediaAgent/{id}` (maintenance).
+  backupInfrastructure: 1 + ASSUMED.mediaAgents,
   // The DDB-engines qoperation and `GET /DDBInformation/{id}` per store.
   ddbHealth: 1 + ASSUMED.ddbStores,
   // `GET /V4/Servers`, the window's backup-job pages and `GET /Client` per CommServe.

@@ -174,10 +174,23 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
 
   // ── Monitoring (src/resolvers/unified/monitoring.resolver.ts, health-report.resolver.ts) ──
   jobsInWindow: (_ctx, source, window) => jobsInWindow(source, windowConditions(window)),
-  backupInfrastructure: async (_ctx, source) => ({
-    noun: { one: 'MediaAgent', many: 'MediaAgents' },
-    nodes: (await source.listMediaAgents()).map((m) => ({ name: m.name, online: m.online })),
-  }),
+  // V2's list says online, V4's detail (one call per MediaAgent, cached as inventory) says whether it is in
+  // maintenance, which V2 reports as online (docs/upstreams/commvault.md §5.2).
+  backupInfrastructure: async (_ctx, source) => {
+    const mediaAgents = await source.listMediaAgents();
+    const details = await Promise.all(mediaAgents.map((m) => source.getMediaAgentDetail(m.mediaAgentId)));
+    return {
+      noun: { one: 'MediaAgent', many: 'MediaAgents' },
+      nodes: mediaAgents.map((m, i) => {
+        const detail = details[i];
+        return {
+          name: m.name,
+          online: detail?.status === 'OFFLINE' ? false : m.online,
+          maintenance: detail ? detail.maintenanceMode === true || detail.status === 'MAINTENANCE' : null,
+        };
+      }),
+    };
+  },
   ddbHealth: ddbStoresWithPartitions,
 
   // Clients with at least one agent installed, by their backups since the cutoff (protection.ts).

@@ -30,7 +30,7 @@ export class HealthReportResolver {
       'One check per upstream you may see (or the one named) and area: CONNECTIVITY, MEDIA_AGENTS (appliances for consoles), ' +
       'CAPACITY, FAILED_JOBS (the 24 h before `until`, default now) and DDB (Commvault), each with a status, a figure and a message; `status` is the worst. ' +
       'An upstream that fails is reported in its checks, not in `errors`. Upstream calls per CommServe: 3 + the day\'s job ' +
-      'pages (1000 jobs each) + one per DDB store; per console: 2 + the day\'s job pages.',
+      'pages (1000 jobs each) + one per MediaAgent (its maintenance mode) + one per DDB store; per console: 2 + the day\'s job pages.',
   })
   async healthReport(@Args(() => HealthReportArgs) args: HealthReportArgs, @Ctx() ctx: GatewayContext): Promise<HealthReport> {
     const window = requestWindow(ctx, null, args.until);

@@ -2,7 +2,7 @@ import { toGlobalId } from '../../../util/global-id.js';
 import { freePercentOf } from '../../domain.js';
 import type { BdrCluster, BdrDiskPool } from '../model.js';
 import type { UpstreamRef } from '../../record.js';
-import { bool, field, id, micros, num, refId, str, type Json } from './read.js';
+import { bool, field, id, int, micros, num, refId, str, type Json } from './read.js';
 
 const MB = 1024 * 1024;
 
@@ -40,10 +40,17 @@ export function toDiskPool(p: Json, upstream: UpstreamRef): BdrDiskPool | null {
   };
 }
 
-/** `ClusterRest` (an appliance). */
+/**
+ * `ClusterRest` (an appliance) with its `clusterstatus` (`ClusterStatusRest`, docs/upstreams/backupdr-infrastructure.md §1).
+ * Reachable unless the console says it cannot access it (`accessible: false`) or could not sync it lately (`stale`).
+ */
 export function toCluster(c: Json, upstream: UpstreamRef): BdrCluster | null {
   const clusterId = id(field(c, 'id'));
   if (clusterId === null) return null;
+  const status = field(c, 'clusterstatus');
+  const accessible = bool(field(status, 'accessible'));
+  const stale = bool(field(c, 'stale'));
+  const reachable = accessible === false || stale === true ? false : accessible === true || stale === false ? true : null;
   return {
     __typename: 'BackupDrAppliance',
     id: toGlobalId('BackupDrAppliance', upstream.id, clusterId),
@@ -63,7 +70,16 @@ export function toCluster(c: Json, upstream: UpstreamRef): BdrCluster | null {
     description: str(field(c, 'description')),
     supportStatus: str(field(c, 'supportstatus')),
     lastSyncAt: micros(field(c, 'lastsync')),
-    status: str(field(field(c, 'clusterstatus'), 'status')),
+    status: reachable === null ? null : reachable ? 'online' : 'unreachable',
+    accessible,
+    reachable,
+    vdiskCount: int(field(status, 'vdiskcount')),
+    vdiskLimit: int(field(status, 'vdisklimit')),
+    vdiskColor: str(field(status, 'vdiskcolor')),
+    localSnapshotColor: str(field(status, 'localsnapshotcolor')),
+    localDedupColor: str(field(status, 'localdedupcolor')),
+    remoteProtectionColor: str(field(status, 'remoteprotectioncolor')),
+    copyData: num(field(status, 'copydata')),
   };
 }
 
