@@ -7,6 +7,7 @@ import { makeJobs } from './jobs.js';
 import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
 import { makeStorage } from './storage.js';
 import { makeVirtualization } from './virtualization.js';
+import { makeArraysAndReplication } from './arrays-replication.js';
 import { seedFailureReasons } from './failure-reasons.js';
 import type { CommvaultDataset } from './types.js';
 
@@ -29,6 +30,9 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
   seedFailureReasons(history.jobs);
   const virtualization = makeVirtualization(root.fork('virtualization'), inventory, history.jobs, companies);
   inventory.clients.push(...virtualization.vmClients);
+  const arraysAndReplication = makeArraysAndReplication(
+    root.fork('arrays-replication'), nowS, storage.mediaAgents, virtualization.hypervisors, virtualization.virtualMachines, history.jobs,
+  );
   return {
     generatedAt: nowS,
     seed,
@@ -46,5 +50,6 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     unprotectedClientIds: history.unprotectedClientIds,
     hypervisors: virtualization.hypervisors,
     virtualMachines: virtualization.virtualMachines,
+    ...arraysAndReplication,
   };
 }

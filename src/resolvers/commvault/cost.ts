@@ -53,6 +53,8 @@ const DETAIL = {
   serverPlan: 'V4 server plan',
   planProperties: 'V2 plan detail',
   vms: 'VM list',
+  storageArray: 'storage array detail',
+  replicationPairs: 'replication monitors',
 } as const;
 
 /**
@@ -222,6 +224,30 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultVirtualMachine.proxyName': free(),
   'CommvaultVirtualMachine.vmGroupName': free(),
   'CommvaultVirtualMachine.vmGroupId': free(),
+  // ── Storage arrays and replication ────────────────────────────────────────────────────────────
+  // `GET /V4/StorageArrays`, `GET /V4/ReplicationGroup` per CommServe; pairs read both monitors (2 calls).
+  'Query.commvaultStorageArrays': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultReplicationGroups': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultReplicationPairs': fanOut('commvault', { calls: 2, items: 'page' }),
+  // `GET /V4/StorageArrays/{id}` per array, shared by these fields; its MediaAgents from the cached list.
+  'CommvaultStorageArray.snapVendor': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.arrayType': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.region': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.uniqueIdentifier': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.accessNodes': perParent(1, { shares: DETAIL.storageArray, items: ASSUMED.OTHER_LIST }),
+  'CommvaultStorageArray.snapConfigurations': perParent(1, { shares: DETAIL.storageArray, items: ASSUMED.OTHER_LIST }),
+  'CommvaultStorageArray.mediaAgents': after(perParent(1, { shares: DETAIL.storageArray }), batched('commvault', { items: ASSUMED.OTHER_LIST })),
+  'CommvaultReplicationGroup.sourceName': free(),
+  'CommvaultReplicationGroup.destinationName': free(),
+  'CommvaultReplicationGroup.sourceHypervisor': batched('commvault'),
+  'CommvaultReplicationGroup.destinationHypervisor': batched('commvault'),
+  // Both monitors, once per CommServe for every group of the request.
+  'CommvaultReplicationGroup.pairs': batched('commvault', { calls: 2, shares: DETAIL.replicationPairs, items: ASSUMED.OTHER_LIST }),
+  'CommvaultReplicationPair.lagSeconds': free(),
+  'CommvaultReplicationPair.destinationHypervisorName': free(),
+  'CommvaultReplicationPair.destinationHypervisor': batched('commvault'),
+  'CommvaultReplicationPair.sourceVirtualMachine': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultReplicationPair.sourceClient': after(batched('commvault', { shares: DETAIL.vms }), batched('commvault')),
   // `POST /JobDetails` per job: no list form returns several jobs' detail.
   'CommvaultJob.detail': perParent(1),
 

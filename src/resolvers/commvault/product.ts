@@ -32,6 +32,9 @@ import { CommvaultTasksResolver } from './tasks.resolver.js';
 import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
 import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
 import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
+import { CommvaultReplicationGroupResolver, CommvaultReplicationPairResolver, CommvaultStorageArrayResolver } from './arrays-replication.resolver.js';
+import { CommvaultReplicationGroup, CommvaultReplicationPair } from '../../schema/commvault/replication.type.js';
+import { CommvaultStorageArray } from '../../schema/commvault/storage-array.type.js';
 import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
 import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
 import { commvaultJobControl } from './job-control.js';
@@ -117,6 +120,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultVirtualMachineResolver,
     CommvaultJobDetailResolver,
     CommvaultVmOperationsResolver,
+    CommvaultStorageArrayResolver,
+    CommvaultReplicationGroupResolver,
+    CommvaultReplicationPairResolver,
   ],
   types: [
     CommvaultJob,
@@ -134,6 +140,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommServe,
     CommvaultHypervisor,
     CommvaultVirtualMachine,
+    CommvaultStorageArray,
+    CommvaultReplicationGroup,
+    CommvaultReplicationPair,
   ],
   cost: commvaultCost,
 
