@@ -2,7 +2,8 @@ import {
   HISTORY_ITEMS, after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel,
 } from '../../plugins/cost/hint-kinds.js';
 import { MAX_AGING_COPIES } from './tasks.resolver.js';
-import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
+import { jobPagesPerCommServe, protectionPages, summaryPages, windowPages } from './cost-windows.js';
+import { CAPACITY_DEFAULT_DAYS } from './reports.resolver.js';
 
 /**
  * Sizes the estimate assumes for Commvault lists the upstream sizes (no `first`): a mid-size estate per
@@ -248,6 +249,16 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultReplicationPair.destinationHypervisor': batched('commvault'),
   'CommvaultReplicationPair.sourceVirtualMachine': batched('commvault', { shares: DETAIL.vms }),
   'CommvaultReplicationPair.sourceClient': after(batched('commvault', { shares: DETAIL.vms }), batched('commvault')),
+  // ── Reports, computed from the window's `GET /Job` pages ──────────────────────────────────────
+  // Finished backups of the window (default the last CAPACITY_DEFAULT_DAYS days), read whole per CommServe.
+  'Query.commvaultCapacityReport': fanOut('commvault', {
+    calls: (env) => (env.args.since == null ? windowPages(CAPACITY_DEFAULT_DAYS) : summaryPages(env.args.since, env.args.until, env.now)),
+    items: 'page',
+  }),
+  'Query.commvaultJobSummaryReport': fanOut('commvault', { calls: (env) => summaryPages(env.args.since, env.args.until, env.now), items: 1 }),
+  'CommvaultClientCapacity.client': batched('commvault'),
+  // `GET /V4/ServerPlan/{id}/BackupDestinations` per plan the rows name (at most every plan), then the cached pool list.
+  'CommvaultClientCapacity.storagePools': after(batched('commvault', { calls: ASSUMED.plans }), batched('commvault', { items: 2 })),
   // `POST /JobDetails` per job: no list form returns several jobs' detail.
   'CommvaultJob.detail': perParent(1),
 

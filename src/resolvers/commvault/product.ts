@@ -34,6 +34,7 @@ import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
 import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
 import { CommvaultReplicationGroupResolver, CommvaultReplicationPairResolver, CommvaultStorageArrayResolver } from './arrays-replication.resolver.js';
 import { CommvaultReplicationGroup, CommvaultReplicationPair } from '../../schema/commvault/replication.type.js';
+import { CommvaultReportsResolver } from './reports.resolver.js';
 import { CommvaultStorageArray } from '../../schema/commvault/storage-array.type.js';
 import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
 import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
@@ -123,6 +124,7 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultStorageArrayResolver,
     CommvaultReplicationGroupResolver,
     CommvaultReplicationPairResolver,
+    CommvaultReportsResolver,
   ],
   types: [
     CommvaultJob,

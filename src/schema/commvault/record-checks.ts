@@ -7,6 +7,8 @@ import type { CvAgent, CvBackupLocation, CvBrowseEntry, CvClient, CvDdbPartition
 import type { CvHypervisor, CvVirtualMachine } from '../../datasources/commvault/virtualization-model.js';
 import type { CvArrayAccessNode, CvReplicationGroup, CvReplicationPair, CvSnapConfiguration, CvStorageArray } from '../../datasources/commvault/arrays-replication-model.js';
 import type { CommvaultReplicationGroup, CommvaultReplicationPair } from './replication.type.js';
+import type { CvClientCapacity, CvJobSummaryReport } from '../../datasources/commvault/reports.js';
+import type { CommvaultClientCapacity, CommvaultJobSummaryReport } from './reports.type.js';
 import type { CommvaultArrayAccessNode, CommvaultSnapConfiguration, CommvaultStorageArray } from './storage-array.type.js';
 import type { JobDetailRecord, JobVmResult } from '../../datasources/job-detail.js';
 import type { JobDetail, JobVirtualMachineResult } from '../unified/job-detail.type.js';
@@ -50,6 +52,8 @@ export type CommvaultRecordChecks = [
   Holds<Same<CommvaultSnapConfiguration, CvSnapConfiguration>>,
   Holds<Same<CommvaultReplicationGroup, CvReplicationGroup>>,
   Holds<Same<CommvaultReplicationPair, CvReplicationPair>>,
+  Holds<Same<CommvaultClientCapacity, CvClientCapacity>>,
+  Holds<Same<CommvaultJobSummaryReport, CvJobSummaryReport>>,
   Holds<Same<JobDetail, JobDetailRecord>>,
   Holds<Same<JobVirtualMachineResult, JobVmResult>>,
 ];
