@@ -87,7 +87,7 @@ describe('the operations/ documents under the default limit', () => {
       // `GET /V4/ReplicationGroup` and both replication monitors.
       ReplicationPage: 3,
       // A week of finished backups (7 pages of 1000), a day of jobs (1), every plan's destinations (25), the pool list.
-      CapacityReport: 34,
+      CommvaultCapacityReport: 34,
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,
