@@ -163,6 +163,10 @@ describe('the graphql-jit executor answers exactly as graphql-js', () => {
     DashboardUpstreamOutcomes: { upstream: 'cv-a', since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
     DashboardEstate: { since: '2026-11-01T00:00:00Z', until: '2026-11-08T00:00:00Z' },
     DashboardHealth: { until: '2026-11-08T00:00:00Z' },
+    // The capacity report's default week and the summary's day end "now": a fixed end (today's midnight) instead.
+    CommvaultCapacityReport: { until: new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString() },
+    // A periodic pair's lag counts on with the clock between the two runs; a continuous pair's is the upstream's.
+    ReplicationPage: { kind: 'CONTINUOUS' },
   };
 
   // Subscriptions are executed by graphql-js over WebSocket only (test/integration/job-progress.test.ts).

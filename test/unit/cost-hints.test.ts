@@ -93,6 +93,12 @@ describe('the operations/ documents under the default limit', () => {
       // `GET /V4/Hypervisor` and `GET /VM`, the VM counts (estimated apart, though they share the VM list),
       // each VM's hypervisor and plan: 5 (3 calls and the login when measured).
       VirtualMachinesPage: 5,
+      // `GET /V4/StorageArrays`, one detail per array of the page (50) and the MediaAgent list.
+      StorageArrays: 52,
+      // `GET /V4/ReplicationGroup` and both replication monitors.
+      ReplicationPage: 3,
+      // A week of finished backups (7 pages of 1000), a day of jobs (1), every plan's destinations (25), the pool list.
+      CommvaultCapacityReport: 34,
       // Without variables: the most jobs allowed (100), an action and a read back each.
       ControlJobs: 200,
       ConsoleJobs: 5,

@@ -8,6 +8,7 @@ import { makeCommServ, makeCompanies, makeUsers } from './organisation.js';
 import { makeSchedules } from './schedules.js';
 import { makeStorage } from './storage.js';
 import { makeVirtualization } from './virtualization.js';
+import { makeArraysAndReplication } from './arrays-replication.js';
 import { seedFailureReasons } from './failure-reasons.js';
 import type { CommvaultDataset } from './types.js';
 
@@ -31,6 +32,9 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
   const virtualization = makeVirtualization(root.fork('virtualization'), inventory, history.jobs, companies);
   inventory.clients.push(...virtualization.vmClients);
   addDdbBackupSubclients(inventory, storage.ddbStores, storage.storagePolicies);
+  const arraysAndReplication = makeArraysAndReplication(
+    root.fork('arrays-replication'), nowS, storage.mediaAgents, virtualization.hypervisors, virtualization.virtualMachines, history.jobs,
+  );
   return {
     generatedAt: nowS,
     seed,
@@ -49,5 +53,6 @@ export function generateDataset(seed: number, nowMs: number): CommvaultDataset {
     hypervisors: virtualization.hypervisors,
     virtualMachines: virtualization.virtualMachines,
     schedules: makeSchedules(nowS, storage.plans, inventory.subclients, commServ.clientId),
+    ...arraysAndReplication,
   };
 }

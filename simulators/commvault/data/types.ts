@@ -424,6 +424,74 @@ export interface SimVirtualMachine {
   backupJobId: number | null;
 }
 
+/** A snapshot configuration of a storage array (`snapConfigurations` of `GET /V4/StorageArrays/{id}`). */
+export interface SimSnapConfig {
+  masterConfigId: number;
+  name: string;
+  /** 1 boolean, 2 number, 3 text (the value is always sent as a string). */
+  type: number;
+  value: string;
+  enabled: boolean;
+}
+
+/** An IntelliSnap storage array (`GET /V4/StorageArrays`); its access nodes are MediaAgents. */
+export interface SimStorageArray {
+  arrayId: number;
+  name: string;
+  /** The snap vendor as V4 names it, e.g. `Pure Storage FlashArray`. */
+  vendorName: string;
+  vendorId: number;
+  controlHost: string;
+  userName: string;
+  /** 2 NetApp (cvpysdk's arrayType), 0 otherwise. */
+  arrayType: number;
+  flags: number;
+  description: string;
+  region: string;
+  uniqueIdentifier: string;
+  /** MediaAgent ids (each also a client) that reach the array. */
+  accessNodeIds: number[];
+  /** The access nodes allowed to prune snapshots. */
+  pruningNodeIds: number[];
+  snapConfigs: SimSnapConfig[];
+}
+
+/** `replicationGroupType` of V4 (CONTINOUS sic) and the V1 `type` it goes with (1 periodic, 2 continuous). */
+export type SimReplicationKind = 'PERIODIC' | 'CONTINOUS';
+
+/** A replication group: VMs of one hypervisor replicated to another (or the same, to other hosts). */
+export interface SimReplicationGroup {
+  groupId: number;
+  taskId: number;
+  name: string;
+  kind: SimReplicationKind;
+  sourceHypervisorId: number;
+  destinationHypervisorId: number;
+  state: 'ENABLED' | 'DISABLED';
+}
+
+/** One replicated VM (a pair), as the replication monitors show it. */
+export interface SimReplicationPair {
+  pairId: number;
+  groupId: number;
+  /** The source VM's client id (in `virtualMachines` and `clients`). */
+  sourceVmClientId: number;
+  destinationName: string;
+  destinationGuid: string;
+  /** Periodic: sync status code 0..11 (1 IN_SYNC, 2 NEEDS_SYNC, 5 SYNC_FAILED); continuous: 0..20 (4 REPLICATING, 8 PROBLEM). */
+  status: number;
+  /** Periodic only: `FailoverStatus` (0 NONE). */
+  failoverStatus: number;
+  /** Periodic: the backup job the destination is synced from (the VM's last backup); 0 when none. */
+  lastSyncedBackupJobId: number;
+  /** Periodic: Unix seconds the destination holds data up to (that backup's end), 0 when never synced. */
+  syncedTill: number;
+  /** Periodic: Unix seconds the last replication (restore into the destination) ended, 0 when never. */
+  lastRestoreTime: number;
+  /** Continuous: `lagTime`, seconds. */
+  lagSeconds: number;
+}
+
 export interface CommvaultDataset {
   /** Unix seconds the data was generated relative to ("now" at start). */
   generatedAt: number;
@@ -464,6 +532,12 @@ export interface CommvaultDataset {
   hypervisors: SimHypervisor[];
   /** Their VMs (`GET /VM`); each VM's client is in `clients`. */
   virtualMachines: SimVirtualMachine[];
+  /** IntelliSnap arrays (`GET /V4/StorageArrays`), ascending by id. */
+  storageArrays: SimStorageArray[];
+  /** Replication groups (`GET /V4/ReplicationGroup`), ascending by id. */
+  replicationGroups: SimReplicationGroup[];
+  /** Their pairs (`GET /Replications/Monitors/streaming|continuous`), ascending by id. */
+  replicationPairs: SimReplicationPair[];
 }
 
 export const APP = {

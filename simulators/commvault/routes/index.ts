@@ -1,5 +1,6 @@
 import type { RouteDef } from '../context.js';
 import { alertRoutes } from './alerts.js';
+import { arraysReplicationRoutes } from './arrays-replication.js';
 import { authRoutes } from './auth.js';
 import { browseRoutes } from './browse.js';
 import { clientRoutes } from './clients.js';
@@ -41,4 +42,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...planJobOperationRoutes,
   ...virtualizationRoutes,
   ...scheduleRoutes,
+  ...arraysReplicationRoutes,
 ];

@@ -30,6 +30,8 @@ import { toAgentInstances } from './mappers/instance.js';
 import { toHypervisors, toVirtualMachines } from './mappers/virtualization.js';
 import { toJobDetail } from './mappers/job-detail.js';
 import type { CvHypervisor, CvVirtualMachine } from './virtualization-model.js';
+import type { CvReplicationGroup, CvReplicationPair, CvStorageArray, CvStorageArrayDetail } from './arrays-replication-model.js';
+import { toContinuousPairs, toReplicationGroups, toStorageArrayDetail, toStorageArrays, toStreamingPairs } from './mappers/arrays-replication.js';
 import type { JobDetailRecord } from '../job-detail.js';
 import { toStartedJobIds, unknownObjectAsNotFound } from './mappers/task.js';
 import type { CvDdbOperationOutcome, CvPlanCopyJob, CvPlanJobOperationResult } from './admin-model.js';
@@ -940,6 +942,43 @@ export class CommvaultSource extends UpstreamSource {
   async startVirtualMachineRestore(guid: string, request: VmRestoreRequest): Promise<number[]> {
     const body = await this.write(`/v2/vsa/vm/${encodeURIComponent(guid)}/recover`, 'POST /v2/vsa/vm/{guid}/recover', { rawBody: vmRestoreBody(request) });
     return toStartedJobIds(body);
+  }
+
+  // ── storage arrays and replication (docs/upstreams/commvault-arrays-replication.md) ──────────
+
+  /** `GET /V4/StorageArrays`: every IntelliSnap array in one unpaged call (no status or capacity exists for arrays). */
+  async listStorageArrays(): Promise<CvStorageArray[]> {
+    return this.mapped.map(await this.get('/V4/StorageArrays', { cacheClass: 'inventory', route: 'GET /V4/StorageArrays' }), toStorageArrays, this.upstream);
+  }
+
+  /** `GET /V4/StorageArrays/{id}`: vendor, access nodes and snap configurations; null when unknown (404). */
+  async getStorageArray(arrayId: number): Promise<CvStorageArrayDetail | null> {
+    return this.v4Detail(`/V4/StorageArrays/${arrayId}`, 'GET /V4/StorageArrays/{id}', toStorageArrayDetail, { cacheClass: 'inventory' });
+  }
+
+  /** `GET /V4/ReplicationGroup` (singular): every replication group in one unpaged call. */
+  async listReplicationGroups(): Promise<CvReplicationGroup[]> {
+    const body = await this.get('/V4/ReplicationGroup', { cacheClass: 'inventory', route: 'GET /V4/ReplicationGroup' });
+    return this.mapped.map(body, toReplicationGroups, this.upstream);
+  }
+
+  /**
+   * Every replication pair: `GET /Replications/Monitors/streaming?subclientId=0` (periodic, Live Sync) and
+   * `GET /Replications/Monitors/continuous` (BLR), in parallel; there is no pair list of its own
+   * (`/V4/ReplicationPairs` does not exist). Periodic first, each monitor in its own order. Cached briefly
+   * (`events` class) and tagged `jobs`: sync state and lag move with backups and replication jobs.
+   */
+  async listReplicationPairs(): Promise<CvReplicationPair[]> {
+    const [streaming, continuous] = await Promise.all([
+      this.get('/Replications/Monitors/streaming', {
+        query: { subclientId: 0 },
+        cacheClass: 'events',
+        tags: ['jobs'],
+        route: 'GET /Replications/Monitors/streaming',
+      }),
+      this.get('/Replications/Monitors/continuous', { cacheClass: 'events', tags: ['jobs'], route: 'GET /Replications/Monitors/continuous' }),
+    ]);
+    return [...this.mapped.map(streaming, toStreamingPairs, this.upstream), ...this.mapped.map(continuous, toContinuousPairs, this.upstream)];
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -2,8 +2,9 @@ import {
   HISTORY_ITEMS, after, batched, countOf, fanOut, free, level, perParent, type CostHint, type FieldCost, type FieldEnv, type Level, type ProductCostModel,
 } from '../../plugins/cost/hint-kinds.js';
 import { MAX_AGING_COPIES } from './tasks.resolver.js';
-import { jobPagesPerCommServe, protectionPages, summaryPages } from './cost-windows.js';
+import { jobPagesPerCommServe, protectionPages, summaryPages, windowPages } from './cost-windows.js';
 import { protectionWindowDays } from '../../monitoring/window.js';
+import { CAPACITY_DEFAULT_DAYS } from './reports.resolver.js';
 
 /**
  * Sizes the estimate assumes for Commvault lists the upstream sizes (no `first`): a mid-size estate per
@@ -57,6 +58,8 @@ const DETAIL = {
   serverPlan: 'V4 server plan',
   planProperties: 'V2 plan detail',
   vms: 'VM list',
+  storageArray: 'storage array detail',
+  replicationPairs: 'replication monitors',
 } as const;
 
 /**
@@ -243,6 +246,40 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultVirtualMachine.proxyName': free(),
   'CommvaultVirtualMachine.vmGroupName': free(),
   'CommvaultVirtualMachine.vmGroupId': free(),
+  // ── Storage arrays and replication ────────────────────────────────────────────────────────────
+  // `GET /V4/StorageArrays`, `GET /V4/ReplicationGroup` per CommServe; pairs read both monitors (2 calls).
+  'Query.commvaultStorageArrays': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultReplicationGroups': fanOut('commvault', { items: 'page' }),
+  'Query.commvaultReplicationPairs': fanOut('commvault', { calls: 2, items: 'page' }),
+  // `GET /V4/StorageArrays/{id}` per array, shared by these fields; its MediaAgents from the cached list.
+  'CommvaultStorageArray.snapVendor': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.arrayType': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.region': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.uniqueIdentifier': perParent(1, { shares: DETAIL.storageArray }),
+  'CommvaultStorageArray.accessNodes': perParent(1, { shares: DETAIL.storageArray, items: ASSUMED.OTHER_LIST }),
+  'CommvaultStorageArray.snapConfigurations': perParent(1, { shares: DETAIL.storageArray, items: ASSUMED.OTHER_LIST }),
+  'CommvaultStorageArray.mediaAgents': after(perParent(1, { shares: DETAIL.storageArray }), batched('commvault', { items: ASSUMED.OTHER_LIST })),
+  'CommvaultReplicationGroup.sourceName': free(),
+  'CommvaultReplicationGroup.destinationName': free(),
+  'CommvaultReplicationGroup.sourceHypervisor': batched('commvault'),
+  'CommvaultReplicationGroup.destinationHypervisor': batched('commvault'),
+  // Both monitors, once per CommServe for every group of the request.
+  'CommvaultReplicationGroup.pairs': batched('commvault', { calls: 2, shares: DETAIL.replicationPairs, items: ASSUMED.OTHER_LIST }),
+  'CommvaultReplicationPair.lagSeconds': free(),
+  'CommvaultReplicationPair.destinationHypervisorName': free(),
+  'CommvaultReplicationPair.destinationHypervisor': batched('commvault'),
+  'CommvaultReplicationPair.sourceVirtualMachine': batched('commvault', { shares: DETAIL.vms }),
+  'CommvaultReplicationPair.sourceClient': after(batched('commvault', { shares: DETAIL.vms }), batched('commvault')),
+  // ── Reports, computed from the window's `GET /Job` pages ──────────────────────────────────────
+  // Finished backups of the window (default the last CAPACITY_DEFAULT_DAYS days), read whole per CommServe.
+  'Query.commvaultCapacityReport': fanOut('commvault', {
+    calls: (env) => (env.args.since == null ? windowPages(CAPACITY_DEFAULT_DAYS) : summaryPages(env.args.since, env.args.until, env.now)),
+    items: 'page',
+  }),
+  'Query.commvaultJobSummaryReport': fanOut('commvault', { calls: (env) => summaryPages(env.args.since, env.args.until, env.now), items: 1 }),
+  'CommvaultClientCapacity.client': batched('commvault'),
+  // `GET /V4/ServerPlan/{id}/BackupDestinations` per plan the rows name (at most every plan), then the cached pool list.
+  'CommvaultClientCapacity.storagePools': after(batched('commvault', { calls: ASSUMED.plans }), batched('commvault', { items: 2 })),
   // `POST /JobDetails` per job: no list form returns several jobs' detail.
   'CommvaultJob.detail': perParent(1),
 

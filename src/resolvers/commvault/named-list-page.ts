@@ -50,3 +50,8 @@ export async function namedListPage<T extends { name: string }>(
 function byName(a: string, b: string): number {
   return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
+
+/** Whether a lower-cased search needle is in any of the values (case-insensitive); no needle keeps all. */
+export function matches(needle: string | undefined, values: ReadonlyArray<string | null | undefined>): boolean {
+  return !needle || values.some((v) => v?.toLowerCase().includes(needle));
+}

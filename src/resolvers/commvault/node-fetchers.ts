@@ -33,6 +33,8 @@ export const COMMVAULT_NODE_FETCHERS: Readonly<Record<string, Fetcher>> = {
   CommvaultHypervisor: (ctx, s, id) => virtualizationLoaders(ctx).hypervisorById.load({ instanceId: s.instanceId, id }),
   CommvaultVirtualMachine: (ctx, s, id) => virtualizationLoaders(ctx).virtualMachineById.load({ instanceId: s.instanceId, id }),
   // No by-id form of these: the (cached) lists.
+  CommvaultStorageArray: async (_ctx, s, id) => (await s.listStorageArrays()).find((a) => a.arrayId === id) ?? null,
+  CommvaultReplicationGroup: async (_ctx, s, id) => (await s.listReplicationGroups()).find((g) => g.groupId === id) ?? null,
   CommvaultTriggeredAlert: async (_ctx, s, id) => (await s.listTriggeredAlerts()).find((a) => a.alertId === id) ?? null,
   CommvaultAlertRule: async (_ctx, s, id) => (await s.listAlertRules()).find((r) => r.alertId === id) ?? null,
 };

@@ -35,6 +35,10 @@ import { CommvaultSubclientContentResolver } from './subclient-content.resolver.
 import { CommvaultHypervisorResolver, CommvaultVirtualMachineResolver } from './virtualization.resolver.js';
 import { CommvaultJobDetailResolver } from './job-detail.resolver.js';
 import { CommvaultVmOperationsResolver } from './vm-operations.resolver.js';
+import { CommvaultReplicationGroupResolver, CommvaultReplicationPairResolver, CommvaultStorageArrayResolver } from './arrays-replication.resolver.js';
+import { CommvaultReplicationGroup, CommvaultReplicationPair } from '../../schema/commvault/replication.type.js';
+import { CommvaultReportsResolver } from './reports.resolver.js';
+import { CommvaultStorageArray } from '../../schema/commvault/storage-array.type.js';
 import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
 import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
 import { commvaultJobControl } from './job-control.js';
@@ -137,6 +141,10 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommvaultClientSchedulesResolver,
     CommvaultPlanSchedulesResolver,
     CommvaultScheduleOperationsResolver,
+    CommvaultStorageArrayResolver,
+    CommvaultReplicationGroupResolver,
+    CommvaultReplicationPairResolver,
+    CommvaultReportsResolver,
   ],
   types: [
     CommvaultJob,
@@ -154,6 +162,9 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
     CommServe,
     CommvaultHypervisor,
     CommvaultVirtualMachine,
+    CommvaultStorageArray,
+    CommvaultReplicationGroup,
+    CommvaultReplicationPair,
   ],
   cost: commvaultCost,
 

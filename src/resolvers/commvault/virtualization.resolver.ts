@@ -11,13 +11,9 @@ import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.
 import { CommvaultHypervisorConnection, CommvaultVirtualMachineConnection } from '../../schema/commvault/virtualization-connections.type.js';
 import { CommvaultHypervisorsArgs, CommvaultVirtualMachinesArgs } from '../../schema/commvault/virtualization.args.js';
 import type { ConnectionOf } from '../../schema/unified/connection.type.js';
-import { namedListPage } from './named-list-page.js';
+import { matches, namedListPage } from './named-list-page.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 import { virtualizationLoaders } from './virtualization-sources.js';
-
-function matches(needle: string | undefined, values: ReadonlyArray<string | null>): boolean {
-  return !needle || values.some((v) => v?.toLowerCase().includes(needle));
-}
 
 @Resolver(() => CommvaultHypervisor)
 export class CommvaultHypervisorResolver {

@@ -5,6 +5,11 @@
 import type { Holds, Same } from '../record-checks.js';
 import type { CvAgent, CvAgentInstance, CvBackupLocation, CvBackupset, CvBrowseEntry, CvClient, CvDdbPartition, CvDdbStore, CvEvent, CvJob, CvLibrary, CvMediaAgent, CvMountPath, CvPlan, CvStoragePolicy, CvStoragePolicyCopy, CvStoragePool, CvSubclient } from '../../datasources/commvault/model.js';
 import type { CvHypervisor, CvVirtualMachine } from '../../datasources/commvault/virtualization-model.js';
+import type { CvArrayAccessNode, CvReplicationGroup, CvReplicationPair, CvSnapConfiguration, CvStorageArray } from '../../datasources/commvault/arrays-replication-model.js';
+import type { CommvaultReplicationGroup, CommvaultReplicationPair } from './replication.type.js';
+import type { CvClientCapacity, CvJobSummaryReport } from '../../datasources/commvault/reports.js';
+import type { CommvaultClientCapacity, CommvaultJobSummaryReport } from './reports.type.js';
+import type { CommvaultArrayAccessNode, CommvaultSnapConfiguration, CommvaultStorageArray } from './storage-array.type.js';
 import type { JobDetailRecord, JobVmResult } from '../../datasources/job-detail.js';
 import type { JobDetail, JobVirtualMachineResult } from '../unified/job-detail.type.js';
 import type { CommvaultHypervisor } from './hypervisor.type.js';
@@ -46,6 +51,13 @@ export type CommvaultRecordChecks = [
   Holds<Same<CommvaultBrowseEntry, CvBrowseEntry>>,
   Holds<Same<CommvaultHypervisor, CvHypervisor>>,
   Holds<Same<CommvaultVirtualMachine, CvVirtualMachine>>,
+  Holds<Same<CommvaultStorageArray, CvStorageArray>>,
+  Holds<Same<CommvaultArrayAccessNode, CvArrayAccessNode>>,
+  Holds<Same<CommvaultSnapConfiguration, CvSnapConfiguration>>,
+  Holds<Same<CommvaultReplicationGroup, CvReplicationGroup>>,
+  Holds<Same<CommvaultReplicationPair, CvReplicationPair>>,
+  Holds<Same<CommvaultClientCapacity, CvClientCapacity>>,
+  Holds<Same<CommvaultJobSummaryReport, CvJobSummaryReport>>,
   Holds<Same<JobDetail, JobDetailRecord>>,
   Holds<Same<JobVirtualMachineResult, JobVmResult>>,
 ];

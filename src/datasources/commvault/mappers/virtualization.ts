@@ -107,12 +107,14 @@ export function vmTotalRecords(body: unknown): number | null {
   return int(field(body, 'totalRecords'));
 }
 
-function refOf(raw: unknown, idKey: string, nameKey: string): CvRef | null {
+/** `{<idKey>, <nameKey>}` as a reference; null without a positive id (`{}` or id 0 mean none). */
+export function refOf(raw: unknown, idKey: string, nameKey: string): CvRef | null {
   const id = int(field(raw, idKey));
   if (id === null || id <= 0) return null;
   return { id, name: str(field(raw, nameKey)) ?? String(id) };
 }
 
-function positive(n: number | null): number | null {
+/** Commvault's ids and job numbers use 0 for "none". */
+export function positive(n: number | null): number | null {
   return n !== null && n > 0 ? n : null;
 }
