@@ -90,12 +90,17 @@ describe('estimateCost (upstream calls, by hand from the hints)', () => {
       expect(cost(job('application { appName } sla { id }'), { backupdr: 1 })).toBe(1 + 2);
     });
 
-    it('charges nothing for a detail the objects arrived with', () => {
+    it('charges nothing for a detail the objects arrived with, and one shared GET /Subclient/{id} for the properties', () => {
       const listed = (fields: string) => `{ commvaultClients(first: 10) { edges { node { subclients { name ${fields} } } } } }`;
-      expect(cost(listed('description contentPaths'))).toBe(cost(listed('')));
+      expect(cost(listed('description'))).toBe(cost(listed('')));
+      // Content, filters, exceptions and streams are not in the list: one read per subclient, shared by all four.
+      const properties = cost(listed('contentPaths')) - cost(listed(''));
+      expect(properties).toBe(30);
+      expect(cost(listed('contentPaths filters exceptions streamCount')) - cost(listed(''))).toBe(properties);
       // A subclient met in a job carries only names: one GET /Subclient?clientId= per subclient (at most).
       const inJobs = (fields: string) => `{ jobs(first: 10) { edges { node { ... on CommvaultJob { subclient { name ${fields} } } } } } }`;
-      expect(cost(inJobs('description contentPaths')) - cost(inJobs(''))).toBe(10);
+      expect(cost(inJobs('description')) - cost(inJobs(''))).toBe(10);
+      expect(cost(inJobs('description contentPaths')) - cost(inJobs(''))).toBe(20);
       // The alerts come from detail calls already; the engine list does not.
       expect(cost('{ ddbAlerts { name avgQiMicros severity } }')).toBe(1 + 10);
       expect(cost('{ commvaultDdbStores { name } }')).toBe(1);
