@@ -52,7 +52,20 @@ export function createGatewayContext(deps: {
   history?: HistoryStore;
 }): GatewayContext {
   const state = new Map<symbol, unknown>();
-  return {
+  // Apollo clones the context per operation with Object.assign, which reads every own getter: kept on
+  // the prototype, `history` is read only when a resolver reads it (and only then marks the answer).
+  const context = Object.create({
+    get history() {
+      // The gateway's own database is not among the upstream entries the response cache follows: an
+      // answer that read it could go stale unseen, so it is never kept whole.
+      if (deps.history !== undefined) {
+        const reads = currentTrace()?.reads;
+        if (reads !== undefined) noteUncacheable(reads);
+      }
+      return deps.history;
+    },
+  }) as GatewayContext;
+  return Object.assign(context, {
     principal: deps.principal,
     sources: deps.registry.forPrincipal(deps.principal),
     perRequest<T>(token: symbol, make: () => T): T {
@@ -67,14 +80,5 @@ export function createGatewayContext(deps: {
     forecast: deps.config.monitoring.forecast,
     mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
     jobPolls: deps.jobPolls,
-    get history() {
-      // The gateway's own database is not among the upstream entries the response cache follows: an
-      // answer that read it could go stale unseen, so it is never kept whole.
-      if (deps.history !== undefined) {
-        const reads = currentTrace()?.reads;
-        if (reads !== undefined) noteUncacheable(reads);
-      }
-      return deps.history;
-    },
-  };
+  });
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { commvaultUpstream, startTestGateway, type TestConfigInput, type TestGateway } from '../helpers/gateway.js';
@@ -185,6 +188,24 @@ describe('response cache', () => {
     } finally {
       sim.setFaults({});
       await fresh.close();
+    }
+  });
+
+  it('with the history store on, keeps answers that never read it and not those that did', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bg-response-cache-store-'));
+    const withStore = await startTestGateway(gatewayConfig(sim, { store: { dir }, collectors: { enabled: false } }));
+    try {
+      const upstreamOnly = 'query StoreOnClients { commvaultClients(first: 6) { totalCount } }';
+      expect(await executedDuring(withStore, () => post(withStore, 'k-ops', upstreamOnly))).toBe(1);
+      expect(await executedDuring(withStore, () => post(withStore, 'k-ops', upstreamOnly))).toBe(0);
+      // alerts come from the store, which no upstream invalidation covers: executed every time.
+      const mixed = 'query StoreAndClients { commvaultClients(first: 6) { totalCount } alerts(first: 1) { totalCount } }';
+      const first = await post(withStore, 'k-ops', mixed);
+      expect(JSON.parse(first.text)).toEqual({ data: { commvaultClients: { totalCount: sim.data.clients.length }, alerts: { totalCount: 0 } } });
+      expect(await executedDuring(withStore, () => post(withStore, 'k-ops', mixed))).toBe(1);
+    } finally {
+      await withStore.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
