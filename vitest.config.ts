@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import SlowFilesFirst from './test/helpers/slow-files-first.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,6 +21,7 @@ export default defineConfig({
     // Two files at a time on the 2-core machines (vitest's default leaves one core idle): most files wait on
     // simulators, timers and child processes rather than compute, and the suite must fit CI's 15 minutes.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFilesFirst },
     // Gateways started from the environment (loadConfig, `npm start` in a child) keep their history
     // store in this run's temporary folder, not in the repository's ./data (test/helpers/store-dir.ts).
     env: { BACKUP_GRAPH_STORE_DIR: join(tmpdir(), `backup-graph-test-store-${process.pid}`) },
