@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 
 /**
@@ -17,43 +16,24 @@ const CV = 'cvf';
 const ADMIN = 'k-admin';
 const QOPERATION = 'POST /QCommand/qoperation%20execute';
 
-let fake: FakeUpstream;
-let gw: TestGateway;
 
 function script(): void {
-  fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
-  fake.on(QOPERATION, { json: fixture('ddb-engines') });
-  fake.on('GET /DDBInformation/12', { json: fixture('ddb-information') });
-  fake.on('GET /DDBInformation/14', { json: fixture('ddb-information-14') });
-  fake.on('GET /Client', { json: fixture('client-list') });
-  fake.on('GET /Subclient', (req) => {
+  fx.fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
+  fx.fake.on(QOPERATION, { json: fixture('ddb-engines') });
+  fx.fake.on('GET /DDBInformation/12', { json: fixture('ddb-information') });
+  fx.fake.on('GET /DDBInformation/14', { json: fixture('ddb-information-14') });
+  fx.fake.on('GET /Client', { json: fixture('client-list') });
+  fx.fake.on('GET /Subclient', (req) => {
     const clientId = new URLSearchParams(req.rawQuery).get('clientId');
     const of: Record<string, string> = { '4': 'subclients-ma01', '5': 'subclients-ma02', '6': 'subclients-ma03' };
     return { json: of[clientId ?? ''] ? fixture(of[clientId!]!) : {} };
   });
-  fake.on('POST /Subclient/701/action/backup', { json: { taskId: 87, jobIds: ['1426070'] } });
-  fake.on('POST /Subclient/711/action/backup', { json: { taskId: 88, jobIds: ['1426071', '1426072'] } });
+  fx.fake.on('POST /Subclient/701/action/backup', { json: { taskId: 87, jobIds: ['1426070'] } });
+  fx.fake.on('POST /Subclient/711/action/backup', { json: { taskId: 88, jobIds: ['1426071', '1426072'] } });
 }
 
-const gql = (query: string, variables?: Record<string, unknown>) => gw.query<any>(query, variables, { apiKey: ADMIN });
-
-beforeAll(async () => {
-  fake = await FakeUpstream.start('/api');
-  gw = await startTestGateway({
-    callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-    upstreams: [{ id: CV, kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
-  });
-});
-
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-
-beforeEach(() => {
-  fake.reset();
-  script();
-});
+const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
+const gql = fx.gql;
 
 describe('DDB resync state from the engine list\'s storeFlags', () => {
   it('maps needs-resync, maintenance and resync-in-progress bits, an int or a numeric string', async () => {
@@ -83,18 +63,18 @@ describe('backupDdb', () => {
       jobs: [{ jobId: 1426070 }, { jobId: 1426071 }, { jobId: 1426072 }],
     });
     for (const route of ['POST /Subclient/701/action/backup', 'POST /Subclient/711/action/backup']) {
-      const [sent] = fake.calls(route);
+      const [sent] = fx.fake.calls(route);
       expect(sent?.query).toEqual([['backupLevel', 'Full']]);
       expect(sent?.body).toBe('');
     }
     // Never the default subclients, never a DDB-specific call.
-    expect(fake.calls().filter((c) => c.method === 'POST' && c.path !== '/Login').map((c) => c.path).sort()).toEqual(['/Subclient/701/action/backup', '/Subclient/711/action/backup']);
+    expect(fx.fake.calls().filter((c) => c.method === 'POST' && c.path !== '/Login').map((c) => c.path).sort()).toEqual(['/Subclient/701/action/backup', '/Subclient/711/action/backup']);
   });
 
   it('is NOT_FOUND, with no backup sent, when a MediaAgent has no DDB Backup subclient', async () => {
     // Store 14's one partition is on ma03, whose only File System subclient is `default` (flag false).
     const res = await gql('mutation ($s: ID!) { backupDdb(store: $s) { jobs { jobId } } }', { s: toGlobalId('CommvaultDdbStore', CV, 14) });
     expect(res.body.errors?.map((e: any) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-    expect(fake.calls().filter((c) => c.path.endsWith('/action/backup'))).toEqual([]);
+    expect(fx.fake.calls().filter((c) => c.path.endsWith('/action/backup'))).toEqual([]);
   });
 });

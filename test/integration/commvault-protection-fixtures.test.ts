@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 
 /**
@@ -19,25 +18,24 @@ const POLICY_COPY = toGlobalId('CommvaultStoragePolicyCopy', CV, '9.21');
 const V4_PUT = 'PUT /V4/ServerPlan/5/BackupDestination/21';
 const V2_PUT = 'PUT /V2/StoragePolicy/9/Copy/21';
 
-let fake: FakeUpstream;
-let gw: TestGateway;
 
 function script(): void {
-  fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
-  fake.on('GET /V2/Plan', { json: fixture('v2-plans') });
-  fake.on('GET /V2/Plan/5', { json: fixture('v2-plan') });
-  fake.on('GET /V4/ServerPlan/5', { json: fixture('v4-server-plan') });
-  fake.on('GET /V4/ServerPlan/5/BackupDestinations', { json: fixture('v4-backup-destinations') });
-  fake.on('GET /StoragePolicy', { json: fixture('storage-policies') });
-  fake.on('GET /StoragePolicy/9', { json: fixture('storage-policy') });
-  fake.on('GET /V2/StoragePolicy/9/Copy/21', { json: fixture('v2-storage-policy-copy') });
-  fake.on('GET /V4/Plan/BackupDestination/21/Jobs', { json: fixture('v4-plan-copy-jobs') });
-  fake.on(V4_PUT, { json: fixture('v4-destination-put-response') });
-  fake.on(V2_PUT, { json: fixture('v2-copy-put-response') });
+  fx.fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
+  fx.fake.on('GET /V2/Plan', { json: fixture('v2-plans') });
+  fx.fake.on('GET /V2/Plan/5', { json: fixture('v2-plan') });
+  fx.fake.on('GET /V4/ServerPlan/5', { json: fixture('v4-server-plan') });
+  fx.fake.on('GET /V4/ServerPlan/5/BackupDestinations', { json: fixture('v4-backup-destinations') });
+  fx.fake.on('GET /StoragePolicy', { json: fixture('storage-policies') });
+  fx.fake.on('GET /StoragePolicy/9', { json: fixture('storage-policy') });
+  fx.fake.on('GET /V2/StoragePolicy/9/Copy/21', { json: fixture('v2-storage-policy-copy') });
+  fx.fake.on('GET /V4/Plan/BackupDestination/21/Jobs', { json: fixture('v4-plan-copy-jobs') });
+  fx.fake.on(V4_PUT, { json: fixture('v4-destination-put-response') });
+  fx.fake.on(V2_PUT, { json: fixture('v2-copy-put-response') });
 }
 
-const gql = (query: string, variables?: Record<string, unknown>) => gw.query<any>(query, variables, { apiKey: ADMIN });
-const putBody = (route: string): unknown => JSON.parse(fake.calls(route)[0]?.body ?? 'null');
+const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
+const gql = fx.gql;
+const putBody = (route: string): unknown => JSON.parse(fx.fake.calls(route)[0]?.body ?? 'null');
 
 const RETENTION = 'days cycles indefinite jobBased jobs dataAgingEnabled extended { rank fulls days indefinite graceDays } snapRecoveryPoints overridesPool';
 const UPDATE = /* GraphQL */ `
@@ -47,24 +45,6 @@ const UPDATE = /* GraphQL */ `
     }
   }
 `;
-
-beforeAll(async () => {
-  fake = await FakeUpstream.start('/api');
-  gw = await startTestGateway({
-    callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-    upstreams: [{ id: CV, kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
-  });
-});
-
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-
-beforeEach(() => {
-  fake.reset();
-  script();
-});
 
 describe('plans in detail, from the reference\'s examples', () => {
   it('maps every documented field of the backup destinations (lower-case backupdestinations), windows, schedules, SLA and workloads', async () => {
@@ -168,26 +148,26 @@ describe('updateRetention sends the body the real API expects', () => {
         thirdExtendedRetentionRule: { isInfiniteRetention: true, retentionPeriodDays: -1, type: 'YEARLY_FULLS' },
       },
     });
-    expect(fake.calls(V4_PUT)[0]?.headers['content-type']).toMatch(/application\/json/);
+    expect(fx.fake.calls(V4_PUT)[0]?.headers['content-type']).toMatch(/application\/json/);
   });
 
   const DR_COPY = toGlobalId('CommvaultPlanBackupDestination', CV, '5.22');
   const DR_PUT = 'PUT /V4/ServerPlan/5/BackupDestination/22';
 
   it('refuses to shorten a destination on a WORM pool, even confirmed (BAD_USER_INPUT, nothing sent)', async () => {
-    fake.on(DR_PUT, { json: fixture('v4-destination-put-response') });
+    fx.fake.on(DR_PUT, { json: fixture('v4-destination-put-response') });
     const res = await gql(UPDATE, { target: DR_COPY, input: { dataAgingEnabled: true }, confirmShorten: true });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(fake.calls(DR_PUT)).toHaveLength(0);
+    expect(fx.fake.calls(DR_PUT)).toHaveLength(0);
   });
 
   it('a destination that followed its pool: the body also sets overrideRetentionSettings, and enableDataAging only when it changes', async () => {
     const answer = fixture('v4-backup-destinations') as { backupdestinations: Array<Record<string, any>> };
     answer.backupdestinations[1]!.storagePool.wormStoragePoolFlag = 0;
-    fake.on('GET /V4/ServerPlan/5/BackupDestinations', { json: answer });
-    fake.on(DR_PUT, { json: fixture('v4-destination-put-response') });
+    fx.fake.on('GET /V4/ServerPlan/5/BackupDestinations', { json: answer });
+    fx.fake.on(DR_PUT, { json: fixture('v4-destination-put-response') });
     // An empty list: Commvault leaves the key out.
-    fake.on('GET /V4/Plan/BackupDestination/22/Jobs', { json: {} });
+    fx.fake.on('GET /V4/Plan/BackupDestination/22/Jobs', { json: {} });
     const res = await gql(UPDATE, { target: DR_COPY, input: { days: 400, dataAgingEnabled: true }, confirmShorten: true });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.updateRetention).toMatchObject({ applied: true, shortens: true });
@@ -228,6 +208,6 @@ describe('updateRetention sends the body the real API expects', () => {
     expect(dry.body.data.updateRetention).toMatchObject({ applied: false, shortens: true, after: { days: 7, extended: [] } });
     // Both fixture jobs ended in January 2026 and the V2 copy keeps 2 cycles: only one full, so neither ages.
     expect(dry.body.data.updateRetention.jobsEligibleForAging).toEqual([]);
-    expect(fake.calls(V4_PUT)).toHaveLength(0);
+    expect(fx.fake.calls(V4_PUT)).toHaveLength(0);
   });
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 
 /**
@@ -19,56 +18,37 @@ const ADMIN = 'k-admin';
 const QOPERATION = 'POST /QCommand/qoperation%20execute';
 const SCHEDULE = (task: number, sub: number) => toGlobalId('CommvaultSchedule', CV, `${task}.${sub}`);
 
-let fake: FakeUpstream;
-let gw: TestGateway;
 
 function script(): void {
-  fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
-  fake.on('GET /CommServ', { json: commserv });
-  fake.on('GET /Subclient/7', { json: fixture('subclient') });
-  fake.on('GET /Schedules', { json: fixture('schedules') });
-  fake.on('GET /Schedules/512', { json: fixture('schedule-task') });
-  fake.on('GET /Schedules/514', { json: fixture('schedule-task') });
-  fake.on('GET /Schedules/999', { json: {} });
-  fake.on('GET /SchedulePolicy/999', { json: {} });
-  fake.on('GET /V2/Plan', { json: { plans: [{ plan: { planName: 'Server Plan', planId: 5 } }] } });
-  fake.on('GET /V2/Plan/5', { json: plan });
-  fake.on('GET /SchedulePolicy/45', { json: fixture('schedule-policy') });
-  fake.on('POST /CreateTask', { json: fixture('create-task-response') });
-  fake.on(QOPERATION, (req) => ({ json: req.body.includes('TMMsg_ModifyTaskReq') ? fixture('modify-task-response') : fixture('task-operation-response') }));
-  fake.on('POST /Schedules/task/Action/Enable', { json: fixture('schedules-action-response') });
-  fake.on('POST /Schedules/task/Action/Disable', { json: fixture('schedules-action-response') });
+  fx.fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
+  fx.fake.on('GET /CommServ', { json: commserv });
+  fx.fake.on('GET /Subclient/7', { json: fixture('subclient') });
+  fx.fake.on('GET /Schedules', { json: fixture('schedules') });
+  fx.fake.on('GET /Schedules/512', { json: fixture('schedule-task') });
+  fx.fake.on('GET /Schedules/514', { json: fixture('schedule-task') });
+  fx.fake.on('GET /Schedules/999', { json: {} });
+  fx.fake.on('GET /SchedulePolicy/999', { json: {} });
+  fx.fake.on('GET /V2/Plan', { json: { plans: [{ plan: { planName: 'Server Plan', planId: 5 } }] } });
+  fx.fake.on('GET /V2/Plan/5', { json: plan });
+  fx.fake.on('GET /SchedulePolicy/45', { json: fixture('schedule-policy') });
+  fx.fake.on('POST /CreateTask', { json: fixture('create-task-response') });
+  fx.fake.on(QOPERATION, (req) => ({ json: req.body.includes('TMMsg_ModifyTaskReq') ? fixture('modify-task-response') : fixture('task-operation-response') }));
+  fx.fake.on('POST /Schedules/task/Action/Enable', { json: fixture('schedules-action-response') });
+  fx.fake.on('POST /Schedules/task/Action/Disable', { json: fixture('schedules-action-response') });
 }
 
-const gql = (query: string, variables?: Record<string, unknown>) => gw.query<any>(query, variables, { apiKey: ADMIN });
-const sent = (route: string) => fake.calls(route).map((c) => JSON.parse(c.body) as unknown);
+const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
+const gql = fx.gql;
+const sent = (route: string) => fx.fake.calls(route).map((c) => JSON.parse(c.body) as unknown);
 const PATTERN = 'pattern { freqType freqTypeName freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime activeEndOccurrence patternId description timeZoneName }';
 const FIELDS = `id taskId taskName taskType policyType ownerName enabled isSystem scheduleId name subTaskType operationType flags kind frequency description timeZone upstreamNextRunAt ${PATTERN}`;
 const AFTER = '2026-01-01T00:00:00Z';
-
-beforeAll(async () => {
-  fake = await FakeUpstream.start('/api');
-  gw = await startTestGateway({
-    callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-    upstreams: [{ id: CV, kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
-  });
-});
-
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-
-beforeEach(() => {
-  fake.reset();
-  script();
-});
 
 describe('schedules, from the reference\'s shapes', () => {
   it('maps every field of the task list, asks with cvpysdk\'s filters, and puts the runs in each pattern\'s zone', async () => {
     const res = await gql(`{ commvaultSubclient(upstream: "${CV}", subclientId: 7) { schedules { ${FIELDS} nextRuns(count: 3, after: "${AFTER}") { at local } } } }`);
     expect(res.body.errors).toBeUndefined();
-    expect(fake.calls('GET /Schedules')[0]?.query).toEqual([['clientId', '2'], ['apptypeId', '33'], ['backupsetId', '3'], ['subclientId', '7']]);
+    expect(fx.fake.calls('GET /Schedules')[0]?.query).toEqual([['clientId', '2'], ['apptypeId', '33'], ['backupsetId', '3'], ['subclientId', '7']]);
     const [weekday, monthEnd, hourly] = res.body.data.commvaultSubclient.schedules;
     expect(weekday).toEqual({
       id: SCHEDULE(512, 1101), taskId: 512, taskName: 'fs01 nightly', taskType: 2, policyType: 0, ownerName: 'admin', enabled: true, isSystem: false,
@@ -136,7 +116,7 @@ describe('schedule changes send what the real API expects', () => {
     }) { id taskId scheduleId } }`);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.createCommvaultSchedule).toEqual({ id: SCHEDULE(514, 1101), taskId: 514, scheduleId: 1101 });
-    expect(fake.calls('POST /CreateTask')[0]?.headers['content-type']).toBe('application/json');
+    expect(fx.fake.calls('POST /CreateTask')[0]?.headers['content-type']).toBe('application/json');
     expect(sent('POST /CreateTask')).toEqual([{
       taskInfo: {
         associations: [{ clientName: 'fs01', appName: 'File System', backupsetName: 'defaultBackupSet', subclientName: 'default' }],
@@ -189,7 +169,7 @@ describe('schedule changes send what the real API expects', () => {
     for (const [enabled, route] of [[false, 'POST /Schedules/task/Action/Disable'], [true, 'POST /Schedules/task/Action/Enable']] as const) {
       const res = await gql(`mutation { setCommvaultScheduleEnabled(id: "${SCHEDULE(512, 1101)}", enabled: ${enabled}) { id } }`);
       expect(res.body.errors).toBeUndefined();
-      const [call] = fake.calls(route);
+      const [call] = fx.fake.calls(route);
       expect([call?.body, call?.headers['content-type']]).toEqual(['taskId=512', 'text/plain']);
     }
   });
@@ -198,7 +178,7 @@ describe('schedule changes send what the real API expects', () => {
     const codes = async (q: string) => (await gql(q)).body.errors?.map((e: any) => e.extensions?.code);
     expect(await codes(`mutation { deleteCommvaultSchedule(id: "${SCHEDULE(999, 1)}") { id } }`)).toEqual(['NOT_FOUND']);
     expect(await codes(`mutation { updateCommvaultSchedule(id: "${SCHEDULE(512, 1101)}", input: { pattern: { frequency: YEARLY, startDate: "2027-01-01", startTime: "01:00", dayOfMonth: 5 } }) { id } }`)).toEqual(['BAD_USER_INPUT']);
-    expect(fake.calls(QOPERATION)).toHaveLength(0);
-    expect(fake.calls('POST /CreateTask')).toHaveLength(0);
+    expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
+    expect(fx.fake.calls('POST /CreateTask')).toHaveLength(0);
   });
 });

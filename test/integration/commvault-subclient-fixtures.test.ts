@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
 
 /**
@@ -16,44 +15,25 @@ const CV = 'cvf';
 const ADMIN = 'k-admin';
 const SUBCLIENT = toGlobalId('CommvaultSubclient', CV, 7);
 
-let fake: FakeUpstream;
-let gw: TestGateway;
 
 function script(): void {
-  fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
-  fake.on('GET /Client', { json: { clientProperties: [{ client: { clientEntity: { clientId: 2, clientName: 'fs01', hostName: 'fs01.example.com' } } }] } });
-  fake.on('GET /Subclient/7', { json: fixture('subclient') });
-  fake.on('GET /Subclient', { json: fixture('subclients') });
-  fake.on('GET /Instance', { json: fixture('instances') });
-  fake.on('GET /Agent', { json: { agentProperties: [{ idaEntity: { clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System' } }] } });
-  fake.on('GET /Backupset', {
+  fx.fake.on('POST /Login', { json: { userName: 'admin', token: 'QSDK fixture-token', errList: [] } });
+  fx.fake.on('GET /Client', { json: { clientProperties: [{ client: { clientEntity: { clientId: 2, clientName: 'fs01', hostName: 'fs01.example.com' } } }] } });
+  fx.fake.on('GET /Subclient/7', { json: fixture('subclient') });
+  fx.fake.on('GET /Subclient', { json: fixture('subclients') });
+  fx.fake.on('GET /Instance', { json: fixture('instances') });
+  fx.fake.on('GET /Agent', { json: { agentProperties: [{ idaEntity: { clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System' } }] } });
+  fx.fake.on('GET /Backupset', {
     json: { backupsetProperties: [{ backupSetEntity: { clientId: 2, clientName: 'fs01', applicationId: 33, appName: 'Windows File System', instanceId: 1, instanceName: 'DefaultInstanceName', backupsetId: 3, backupsetName: 'defaultBackupSet' }, commonBackupSet: { isDefaultBackupSet: true } }] },
   });
-  fake.on('POST /Subclient/7', { json: fixture('subclient-update-response') });
-  fake.on('POST /DoBrowse', { json: fixture('browse-response') });
-  fake.on('POST /CreateTask', { json: fixture('restore-response') });
+  fx.fake.on('POST /Subclient/7', { json: fixture('subclient-update-response') });
+  fx.fake.on('POST /DoBrowse', { json: fixture('browse-response') });
+  fx.fake.on('POST /CreateTask', { json: fixture('restore-response') });
 }
 
-const gql = (query: string, variables?: Record<string, unknown>) => gw.query<any>(query, variables, { apiKey: ADMIN });
-const sentBody = (route: string, n = 0): any => JSON.parse(fake.calls(route)[n]?.body ?? 'null');
-
-beforeAll(async () => {
-  fake = await FakeUpstream.start('/api');
-  gw = await startTestGateway({
-    callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-    upstreams: [{ id: CV, kind: 'commvault', url: fake.url, username: 'admin', password: 'pw' }],
-  });
-});
-
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-
-beforeEach(() => {
-  fake.reset();
-  script();
-});
+const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
+const gql = fx.gql;
+const sentBody = (route: string, n = 0): any => JSON.parse(fx.fake.calls(route)[n]?.body ?? 'null');
 
 describe('subclients, from the reference\'s examples', () => {
   it('maps content, filters, exceptions, streams, last backup, plan and storage policy of `GET /Subclient/{id}`', async () => {
@@ -84,7 +64,7 @@ describe('subclients, from the reference\'s examples', () => {
         instances: [{ instanceId: 1, backupsets: [{ id: toGlobalId('CommvaultBackupset', CV, '2.3'), backupsetId: 3, name: 'defaultBackupSet', subclients: [{ subclientId: 7 }, { subclientId: 8 }] }] }],
       },
     ]);
-    expect(fake.calls('GET /Instance')[0]?.query).toEqual([['clientId', '2']]);
+    expect(fx.fake.calls('GET /Instance')[0]?.query).toEqual([['clientId', '2']]);
   });
 });
 
@@ -123,11 +103,11 @@ describe('content changes send cvpysdk\'s body', () => {
       },
     });
     // Read past the cache before and after the write.
-    expect(fake.calls('GET /Subclient/7')).toHaveLength(2);
+    expect(fx.fake.calls('GET /Subclient/7')).toHaveLength(2);
   });
 
   it('takes `{errorCode, errorString}` in `response` as a refusal (UPSTREAM_ERROR)', async () => {
-    fake.on('POST /Subclient/7', { json: { response: [{ errorCode: 2, errorString: 'Content path is invalid.' }] } });
+    fx.fake.on('POST /Subclient/7', { json: { response: [{ errorCode: 2, errorString: 'Content path is invalid.' }] } });
     const res = await gql(UPDATE, { input: { operation: 'ADD', content: ['Q:\\'] } });
     expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
   });
@@ -136,8 +116,8 @@ describe('content changes send cvpysdk\'s body', () => {
 describe('backup set backups, browse windows and ACL restores', () => {
   it('backs up each subclient of the backup set with its own call, and returns every job id', async () => {
     let n = 0;
-    fake.on('POST /Subclient/7/action/backup', { json: fixture('subclient-backup-response') });
-    fake.on('POST /Subclient/8/action/backup', () => ({ json: { taskId: 88, jobIds: [String(1426071 + n++)] } }));
+    fx.fake.on('POST /Subclient/7/action/backup', { json: fixture('subclient-backup-response') });
+    fx.fake.on('POST /Subclient/8/action/backup', () => ({ json: { taskId: 88, jobIds: [String(1426071 + n++)] } }));
     const res = await gql(`mutation { backupBackupset(input: { backupset: "${toGlobalId('CommvaultBackupset', CV, '2.3')}", level: FULL }) {
       jobIds complete subclients { subclient { subclientId } jobs { jobId } error { code } }
     } }`);
@@ -150,8 +130,8 @@ describe('backup set backups, browse windows and ACL restores', () => {
         { subclient: { subclientId: 8 }, jobs: [{ jobId: 1426071 }], error: null },
       ],
     });
-    expect(fake.calls('POST /Subclient/7/action/backup')[0]?.query).toEqual([['backupLevel', 'Full']]);
-    expect(fake.calls('POST /Subclient/9/action/backup')).toHaveLength(0);
+    expect(fx.fake.calls('POST /Subclient/7/action/backup')[0]?.query).toEqual([['backupLevel', 'Full']]);
+    expect(fx.fake.calls('POST /Subclient/9/action/backup')).toHaveLength(0);
   });
 
   it('sends the time range in Unix seconds and showDeletedFiles, and reads `flags.deleted: "1"`', async () => {
