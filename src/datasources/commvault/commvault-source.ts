@@ -545,9 +545,14 @@ export class CommvaultSource extends UpstreamSource {
     return toAgentInstances(body, clientId, this.upstream);
   }
 
+  /** `GET /Subclient?clientId=`, the one request both subclient readers share (so one cache entry serves both). */
+  private getSubclientList(clientId: number): Promise<unknown> {
+    return this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
+  }
+
   /** `GET /Subclient?clientId=`; tagged `subclients`: a content change shows in it. */
   async listSubclients(clientId: number): Promise<CvSubclient[]> {
-    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
+    const body = await this.getSubclientList(clientId);
     return this.mapped.map(body, toSubclients, this.upstream);
   }
 
@@ -556,7 +561,7 @@ export class CommvaultSource extends UpstreamSource {
    * answer as listSubclients (one cache entry), read for the DDB flag.
    */
   async listDdbBackupSubclients(clientId: number): Promise<CvSubclient[]> {
-    const body = await this.get('/Subclient', { query: { clientId }, cacheClass: 'inventory', tags: [SUBCLIENTS_TAG], route: 'GET /Subclient' });
+    const body = await this.getSubclientList(clientId);
     return this.mapped.map(body, toDdbBackupSubclients, this.upstream);
   }
 
