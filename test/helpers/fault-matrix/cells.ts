@@ -23,11 +23,11 @@ export interface Fault {
   recovery: string;
 }
 
-/** Past the gateway's 1 s per-attempt timeout, with room for the retry to time out too. */
-export const SLOW_LATENCY_MS = 2_500;
+/** Past the gateway's 2 s per-attempt timeout, with room for the retry to time out too. */
+export const SLOW_LATENCY_MS = 4_500;
 /** More units than a cell's calls can spend, the bench's long form included: every call of the fault window meets the fault. */
 export const FAULT_UNITS = 100_000;
-/** The 429's Retry-After: longer than the call's deadline (700 ms), so the gateway answers rather than waits. */
+/** The 429's Retry-After: longer than the token wait (300 ms), so the gateway answers rather than waits. */
 export const RETRY_AFTER_SECONDS = 1;
 
 const setFaults = (up: MatrixUpstream, f: Parameters<MatrixUpstream['sim']['setFaults']>[0]) => {

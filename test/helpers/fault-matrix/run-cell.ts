@@ -21,7 +21,7 @@ export const SHORT_FORM: CellLoad = { concurrency: 2, rounds: 1, pauseMs: 0, mut
  * more — several times the breaker's cooldown, so its trial calls meet the fault too — and 3 mutations.
  * Still two queries at once: gateway, simulators and client share one event loop, and a console list
  * costs its simulator 20-80 ms of CPU, so eight at once would push the healthy upstreams past the
- * 1 s timeout and measure the machine instead of the fault.
+ * 2 s timeout and measure the machine instead of the fault.
  */
 export const LONG_FORM: CellLoad = { concurrency: 2, rounds: 12, pauseMs: 200, mutations: 3 };
 
