@@ -18,7 +18,8 @@ export function isObject(v: unknown): v is Json {
 /**
  * Each object's keys by their lower case, built on the first miss of an exact name. Mappers ask for
  * many optional keys an object lacks; scanning and lower-casing every key for each of those misses
- * was a visible share of mapping a cold page. Objects are frozen answers, mapped once, so the index
+ * was a visible share of mapping a cold page. Objects are answers nothing writes to (frozen outside
+ * production), mapped once, so the index
  * never goes stale.
  */
 const keysByLowerCase = new WeakMap<Json, Map<string, string>>();
