@@ -41,6 +41,60 @@ export interface GatewayContext {
   history?: HistoryStore;
 }
 
+const HISTORY = Symbol('history');
+const STATE = Symbol('perRequestState');
+
+/**
+ * One request's context. A class, so every request's context shares one shape and one prototype: the
+ * function this replaced gave each request a new prototype object (for the `history` getter), which
+ * made every context a shape of its own and cost more than the rest of the request's own code
+ * (profiled, docs/performance.md). Apollo clones the context per operation with
+ * `Object.assign(Object.create(prototype), context)`: the prototype (the getter, `perRequest`) is kept
+ * and the own properties — the symbol-keyed store and state included — are copied.
+ */
+class RequestContext implements GatewayContext {
+  readonly principal: Principal;
+  readonly sources: PrincipalSources;
+  readonly partialErrors: GatewayContext['partialErrors'] = [];
+  readonly maxPageSize: number;
+  readonly thresholds: MonitoringThresholds;
+  readonly forecast: ForecastOptions;
+  readonly mutations: MutationRuntime;
+  readonly jobPolls: JobPollRegistry | undefined;
+  readonly [HISTORY]: HistoryStore | undefined;
+  readonly [STATE] = new Map<symbol, unknown>();
+
+  constructor(deps: Parameters<typeof createGatewayContext>[0]) {
+    this.principal = deps.principal;
+    this.sources = deps.registry.forPrincipal(deps.principal);
+    this.maxPageSize = deps.config.server.maxPageSize;
+    this.thresholds = deps.config.monitoring.thresholds;
+    this.forecast = deps.config.monitoring.forecast;
+    this.mutations = deps.mutations ?? defaultMutationRuntime(deps.registry);
+    this.jobPolls = deps.jobPolls;
+    this[HISTORY] = deps.history;
+  }
+
+  /** Read only when a resolver reads it, and only then marks the answer. */
+  get history(): HistoryStore | undefined {
+    // The gateway's own database is not among the upstream entries the response cache follows: an
+    // answer that read it could go stale unseen, so it is never kept whole.
+    if (this[HISTORY] !== undefined) {
+      const reads = currentTrace()?.reads;
+      if (reads !== undefined) noteUncacheable(reads);
+    }
+    return this[HISTORY];
+  }
+
+  perRequest<T>(token: symbol, make: () => T): T {
+    const state = this[STATE];
+    if (state.has(token)) return state.get(token) as T;
+    const made = make();
+    state.set(token, made);
+    return made;
+  }
+}
+
 /** The context of one request: the principal's sources, no per-request state yet, an empty partial-error list. */
 export function createGatewayContext(deps: {
   principal: Principal;
@@ -51,34 +105,5 @@ export function createGatewayContext(deps: {
   jobPolls?: JobPollRegistry;
   history?: HistoryStore;
 }): GatewayContext {
-  const state = new Map<symbol, unknown>();
-  // Apollo clones the context per operation with Object.assign, which reads every own getter: kept on
-  // the prototype, `history` is read only when a resolver reads it (and only then marks the answer).
-  const context = Object.create({
-    get history() {
-      // The gateway's own database is not among the upstream entries the response cache follows: an
-      // answer that read it could go stale unseen, so it is never kept whole.
-      if (deps.history !== undefined) {
-        const reads = currentTrace()?.reads;
-        if (reads !== undefined) noteUncacheable(reads);
-      }
-      return deps.history;
-    },
-  }) as GatewayContext;
-  return Object.assign(context, {
-    principal: deps.principal,
-    sources: deps.registry.forPrincipal(deps.principal),
-    perRequest<T>(token: symbol, make: () => T): T {
-      if (state.has(token)) return state.get(token) as T;
-      const made = make();
-      state.set(token, made);
-      return made;
-    },
-    partialErrors: [],
-    maxPageSize: deps.config.server.maxPageSize,
-    thresholds: deps.config.monitoring.thresholds,
-    forecast: deps.config.monitoring.forecast,
-    mutations: deps.mutations ?? defaultMutationRuntime(deps.registry),
-    jobPolls: deps.jobPolls,
-  });
+  return new RequestContext(deps);
 }
