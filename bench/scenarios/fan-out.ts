@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { startCannedUpstream, type CannedUpstream } from '../lib/canned-upstream.js';
 import { startChildGateway, type ChildGateway } from '../lib/child-gateway.js';
 import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
 import { benchConfig } from '../lib/gateway-config.js';
@@ -35,45 +36,134 @@ export const fanOut: Scenario = {
     const figures: Figure[] = [];
     // Quick: three upstreams, three pages (the harness, not the figures: each gateway start is seconds).
     for (const count of options.quick ? [3] : [10, 50]) figures.push(...(await fanOutOver(count, options.quick ? 3 : 30, notes)));
+    for (const count of options.quick ? [3] : [10, 50]) {
+      figures.push(...(await fanOutIndependent(count, options.quick ? 3 : 30, options.quick ? [25] : INDEPENDENT_LATENCIES_MS, notes)));
+    }
     return figures;
   },
 };
 
-async function fanOutOver(count: number, samples: number, notes: string[]): Promise<Figure[]> {
+/** Answer times of the independent upstreams (full run): a LAN-near CommServe to a loaded or distant one. */
+const INDEPENDENT_LATENCIES_MS = [5, 25, 100];
+
+/** Different seeds: every CommServe has its own jobs (the order then interleaves them). */
+async function startSimulators(count: number): Promise<CommvaultSimulator[]> {
   const sims: CommvaultSimulator[] = [];
+  for (let i = 0; i < count; i++) sims.push(await startSimulator({ seed: 42 + i }));
+  return sims;
+}
+
+/** A gateway over these upstream URLs, job lists uncached; the first page is asked (sessions opened) before it is handed back. */
+async function startFanOutGateway(urls: readonly string[]): Promise<{ gateway: ChildGateway; client: GraphQLClient }> {
+  const base = benchConfig({ simulatorUrl: urls[0]!, ttlMs: { jobsRunning: 0, jobsFinished: 0 }, readBucket: { capacity: 1000, refillPerSecond: 1000 } });
+  const upstream = (base.upstreams as Array<Record<string, unknown>>)[0]!;
+  const gateway = await startChildGateway({
+    ...base,
+    // 50 upstreams × one list each is above the default cost limit of an analyst's operation.
+    limits: { maxCost: 100_000 },
+    upstreams: urls.map((url, i) => ({ ...upstream, id: `cv-${String(i + 1).padStart(2, '0')}`, url })),
+  });
+  const client = new GraphQLClient(gateway.url, 1);
+  const first = await client.query(JOBS_PAGE, { first: PAGE });
+  const data = first.body.data as { jobs: { edges: unknown[] } } | undefined;
+  if (first.body.errors?.length || data?.jobs.edges.length !== PAGE) {
+    await client.close();
+    await gateway.stop();
+    throw new Error(`first page failed: ${JSON.stringify(first.body).slice(0, 400)}`);
+  }
+  return { gateway, client };
+}
+
+/** The gateway's page `samples` times, one after another: each answer's time. */
+async function timePages(client: GraphQLClient, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const answer = await client.query(JOBS_PAGE, { first: PAGE });
+    if (answer.body.errors?.length) throw new Error(`page failed: ${JSON.stringify(answer.body.errors).slice(0, 400)}`);
+    times.push(answer.ms);
+  }
+  return times;
+}
+
+/** Each upstream's own p50 for the page's list, asked alone: the slowest of them. */
+async function slowestAlone(urls: readonly string[], samples: number): Promise<number> {
+  const direct = await Promise.all(urls.map((url) => directList(url)));
+  try {
+    const alone = [];
+    for (const d of direct) {
+      const own: number[] = [];
+      for (let i = 0; i < Math.max(5, Math.ceil(samples / 3)); i++) own.push(await d.time());
+      alone.push(median(own));
+    }
+    return Math.max(...alone);
+  } finally {
+    await Promise.all(direct.map((d) => d.close()));
+  }
+}
+
+/** Fails the scenario unless every upstream got exactly one list call per page. */
+function checkOneListEach(perUpstream: readonly number[]): void {
+  if (Math.max(...perUpstream) > 1 || Math.min(...perUpstream) < 1) {
+    throw new Error(`list calls per upstream per query: ${perUpstream.join(', ')} (expected exactly 1 each)`);
+  }
+}
+
+/**
+ * The same page over upstreams that answer independently: each simulator behind a canned proxy that
+ * replays its list's bytes after a fixed latency (bench/lib/canned-upstream.ts), so the upstreams cost
+ * the machine nothing and the page's time over the slowest upstream's is the gateway's own share.
+ */
+async function fanOutIndependent(count: number, samples: number, latencies: readonly number[], notes: string[]): Promise<Figure[]> {
+  const sims = await startSimulators(count);
+  const canned: CannedUpstream[] = [];
+  let started: { gateway: ChildGateway; client: GraphQLClient } | undefined;
+  try {
+    for (const sim of sims) canned.push(await startCannedUpstream(sim.url, { method: 'GET', path: '/Job' }));
+    started = await startFanOutGateway(canned.map((c) => c.url));
+    const figures: Figure[] = [];
+    for (const latency of latencies) {
+      for (const c of canned) c.setLatency(latency);
+      await timePages(started.client, 2);
+      for (const c of canned) c.resetCalls();
+      const times = await timePages(started.client, samples);
+      checkOneListEach(canned.map((c) => c.calls() / samples));
+      const slowest = await slowestAlone(canned.map((c) => c.url), samples);
+      const p50 = median(times);
+      notes.push(`${count} independent upstreams at ${latency} ms: page p50 ${p50.toFixed(1)} ms, slowest upstream alone ${slowest.toFixed(1)} ms`);
+      figures.push(
+        fig(`n${count}.independent.${latency}ms.slowestUpstream.p50`, `${count} independent upstreams answering in ${latency} ms: slowest one's own answer, p50`, slowest, 'ms'),
+        fig(`n${count}.independent.${latency}ms.gateway.p50`, `${count} independent upstreams answering in ${latency} ms: unified jobs page via the gateway, p50`, p50, 'ms', {
+          ratio: ratio(p50, slowest),
+          against: 'slowest upstream',
+          goal: count >= 50 ? '≤ 1.5×' : undefined,
+        }),
+      );
+    }
+    return figures;
+  } finally {
+    await started?.client.close();
+    await started?.gateway.stop();
+    await Promise.all(canned.map((c) => c.close()));
+    await Promise.all(sims.map((s) => s.close()));
+  }
+}
+
+async function fanOutOver(count: number, samples: number, notes: string[]): Promise<Figure[]> {
+  const sims = await startSimulators(count);
   let gateway: ChildGateway | undefined;
   try {
-    // Different seeds: every CommServe has its own jobs (the order then interleaves them).
-    for (let i = 0; i < count; i++) sims.push(await startSimulator({ seed: 42 + i }));
-    const ids = sims.map((_, i) => `cv-${String(i + 1).padStart(2, '0')}`);
-    const base = benchConfig({ simulatorUrl: sims[0]!.url, ttlMs: { jobsRunning: 0, jobsFinished: 0 }, readBucket: { capacity: 1000, refillPerSecond: 1000 } });
-    const upstream = (base.upstreams as Array<Record<string, unknown>>)[0]!;
-    gateway = await startChildGateway({
-      ...base,
-      // 50 upstreams × one list each is above the default cost limit of an analyst's operation.
-      limits: { maxCost: 100_000 },
-      upstreams: sims.map((sim, i) => ({ ...upstream, id: ids[i], url: sim.url })),
-    });
-    const client = new GraphQLClient(gateway.url, 1);
+    const started = await startFanOutGateway(sims.map((s) => s.url));
+    gateway = started.gateway;
+    const client = started.client;
     try {
-      const first = await client.query(JOBS_PAGE, { first: PAGE });
-      const data = first.body.data as { jobs: { edges: unknown[] } } | undefined;
-      if (first.body.errors?.length || data?.jobs.edges.length !== PAGE) throw new Error(`first page failed: ${JSON.stringify(first.body).slice(0, 400)}`);
       for (const sim of sims) sim.reset();
 
       // The gateway's page, sessions live, lists uncached.
-      const times: number[] = [];
-      for (let i = 0; i < samples; i++) {
-        const answer = await client.query(JOBS_PAGE, { first: PAGE });
-        if (answer.body.errors?.length) throw new Error(`page failed: ${JSON.stringify(answer.body.errors).slice(0, 400)}`);
-        times.push(answer.ms);
-      }
+      const times = await timePages(client, samples);
       const perUpstream = sims.map((sim) => sim.calls(LIST_ROUTE) / samples);
       const otherCalls = sims.reduce((n, sim) => n + sim.stats().total - sim.calls(LIST_ROUTE), 0);
       const maxPerUpstream = Math.max(...perUpstream);
-      if (maxPerUpstream > 1 || Math.min(...perUpstream) < 1) {
-        throw new Error(`list calls per upstream per query: ${perUpstream.join(', ')} (expected exactly 1 each)`);
-      }
+      checkOneListEach(perUpstream);
 
       // The same list, sent directly: each upstream alone (its own answer time), then all at once.
       const direct = await Promise.all(sims.map((sim) => directList(sim.url)));
