@@ -24,16 +24,32 @@ export interface RedisConnectionOptions {
  * and it discovers the cluster's nodes from the seeds and follows MOVED/ASK redirections.
  */
 export function createRedisClient(config: RedisConfig, options: RedisConnectionOptions): RedisClient {
-  const client = openRedisClient(config, options);
-  let clients = clientsByConfig.get(config);
-  if (!clients) clientsByConfig.set(config, (clients = new Set()));
-  clients.add(client);
-  client.once('end', () => clients.delete(client));
-  return client;
+  return tracked(config, openRedisClient(config, options));
+}
+
+/**
+ * A second connection like `client`, for a subscriber (a subscribed connection takes no other command).
+ * It is made from the config like `client` was, so a password reread from its file reaches it too:
+ * ioredis's own `duplicate()` copies the options as they are then, and kept the old password forever.
+ */
+export function duplicateRedisClient(client: RedisClient, connectionName: string): RedisClient {
+  const duplicate = client instanceof Redis ? client.duplicate({ connectionName }) : client.duplicate();
+  const config = configByClient.get(client);
+  return config ? tracked(config, duplicate) : duplicate;
 }
 
 /** The clients made from each config object, so that a password reread from its file reaches them. */
 const clientsByConfig = new WeakMap<RedisConfig, Set<RedisClient>>();
+const configByClient = new WeakMap<RedisClient, RedisConfig>();
+
+function tracked(config: RedisConfig, client: RedisClient): RedisClient {
+  let clients = clientsByConfig.get(config);
+  if (!clients) clientsByConfig.set(config, (clients = new Set()));
+  clients.add(client);
+  configByClient.set(client, config);
+  client.once('end', () => clients.delete(client));
+  return client;
+}
 
 /**
  * The config's passwords changed (reread from their files): every open client made from it uses them

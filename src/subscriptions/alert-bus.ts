@@ -5,9 +5,8 @@
  * an alert goes through one Redis channel and every replica's subscribers get it, whichever replica's
  * collector raised it; without, it reaches the subscribers of this process.
  */
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { RedisClient } from '../cache/redis-connection.js';
+import { duplicateRedisClient, type RedisClient } from '../cache/redis-connection.js';
 import type { AlertRecord } from '../store/history-store.js';
 import { Channel } from './channel.js';
 
@@ -37,7 +36,7 @@ function deliver(alert: AlertRecord): void {
  * this process instead (its subscribers at least), and logged.
  */
 export async function relayAlertsThroughRedis(redis: RedisClient, logger: Logger): Promise<() => Promise<void>> {
-  const sub: RedisClient = redis instanceof Redis ? redis.duplicate({ connectionName: 'backup-graph-alerts' }) : redis.duplicate();
+  const sub: RedisClient = duplicateRedisClient(redis, 'backup-graph-alerts');
   sub.on('error', (error: Error) => logger.debug({ err: error }, 'redis alert channel error'));
   sub.on('message', (channel: string, message: string) => {
     if (channel !== ALERT_CHANNEL) return;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { Redis } from 'ioredis';
-import type { RedisClient } from '../cache/redis-connection.js';
+import { duplicateRedisClient, type RedisClient } from '../cache/redis-connection.js';
 import type { Logger } from 'pino';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { ErrorCode } from '../errors/codes.js';
@@ -108,7 +107,7 @@ export class LeasedPolls {
     this.subscriberReady ??= (async () => {
       // A subscribed connection takes no other command: the channels get a connection of their own.
       const { redis } = this.options;
-      const sub: RedisClient = redis instanceof Redis ? redis.duplicate({ connectionName: 'backup-graph-jobpoll' }) : redis.duplicate();
+      const sub: RedisClient = duplicateRedisClient(redis, 'backup-graph-jobpoll');
       sub.on('error', (error: Error) => this.options.logger.debug({ err: error }, 'redis job-poll channel error'));
       sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.drivers.get(channel.toString())?.relay(message));
       this.subscriber = sub;
