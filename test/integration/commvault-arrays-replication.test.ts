@@ -195,6 +195,23 @@ describe('Commvault storage arrays and replication against the simulator', () =>
     expect(res.body.data).toEqual({ a: { name: array.name }, g: { name: group.name } });
   });
 
+  it('fetches a replication pair of each kind back by global id through node(), and null for an unknown pair', async () => {
+    const kindOf = (p: { groupId: number }) => groupOf(p.groupId).kind;
+    const periodic = sim.data.replicationPairs.find((p) => kindOf(p) === 'PERIODIC')!;
+    const continuous = sim.data.replicationPairs.find((p) => kindOf(p) === 'CONTINOUS')!;
+    const listed = await gw.query<any>(`{ commvaultReplicationPairs(first: 100) { edges { node { id pairId kind destinationName } } } }`);
+    const idOf = (pairId: number, kind: string) => listed.body.data.commvaultReplicationPairs.edges.find((e: any) => e.node.pairId === pairId && e.node.kind === kind).node.id;
+    const res = await gw.query<any>(
+      `query($p: ID!, $c: ID!, $none: ID!) { p: node(id: $p) { id ... on CommvaultReplicationPair { pairId kind destinationName } }
+        c: node(id: $c) { ... on CommvaultReplicationPair { pairId kind destinationName } } none: node(id: $none) { id } }`,
+      { p: idOf(periodic.pairId, 'PERIODIC'), c: idOf(continuous.pairId, 'CONTINUOUS'), none: toGlobalId('CommvaultReplicationPair', CV, 'p999999') },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.p).toEqual({ id: idOf(periodic.pairId, 'PERIODIC'), pairId: periodic.pairId, kind: 'PERIODIC', destinationName: periodic.destinationName });
+    expect(res.body.data.c).toEqual({ pairId: continuous.pairId, kind: 'CONTINUOUS', destinationName: continuous.destinationName });
+    expect(res.body.data.none).toBeNull();
+  });
+
   it('costs one call per array detail and per list cold, and 0 calls warm', async () => {
     const gw2 = await startTestGateway({ upstreams: [commvaultUpstream(CV, sim.url)] });
     try {

@@ -38,3 +38,17 @@ export const COMMVAULT_NODE_FETCHERS: Readonly<Record<string, Fetcher>> = {
   CommvaultTriggeredAlert: async (_ctx, s, id) => (await s.listTriggeredAlerts()).find((a) => a.alertId === id) ?? null,
   CommvaultAlertRule: async (_ctx, s, id) => (await s.listAlertRules()).find((r) => r.alertId === id) ?? null,
 };
+
+/**
+ * Types whose local id is not a number. A replication pair's is its kind's letter and the monitor's
+ * pair id (`p12`, `c3`): the two monitors number their pairs apart (docs/upstreams/commvault-arrays-replication.md).
+ */
+export const COMMVAULT_TEXT_ID_FETCHERS: Readonly<Record<string, (ctx: GatewayContext, source: CommvaultSource, localId: string) => Promise<NodeRecord | null>>> = {
+  CommvaultReplicationPair: async (_ctx, s, localId) => {
+    const m = /^([pc])(\d{1,15})$/.exec(localId);
+    if (!m) return null;
+    const kind = m[1] === 'p' ? 'PERIODIC' : 'CONTINUOUS';
+    const pairId = Number(m[2]);
+    return (await s.listReplicationPairs()).find((p) => p.kind === kind && p.pairId === pairId) ?? null;
+  },
+};

@@ -42,7 +42,7 @@ import { CommvaultStorageArray } from '../../schema/commvault/storage-array.type
 import { CommvaultHypervisor } from '../../schema/commvault/hypervisor.type.js';
 import { CommvaultVirtualMachine } from '../../schema/commvault/virtual-machine.type.js';
 import { commvaultJobControl } from './job-control.js';
-import { COMMVAULT_NODE_FETCHERS } from './node-fetchers.js';
+import { COMMVAULT_NODE_FETCHERS, COMMVAULT_TEXT_ID_FETCHERS } from './node-fetchers.js';
 import { CommvaultPlanResolver } from './plan.resolver.js';
 import { CommvaultPlanDetailResolver } from './plan-detail.resolver.js';
 import { CommvaultRetentionResolver } from './retention.resolver.js';
@@ -211,6 +211,8 @@ export const commvaultProduct: GraphProduct<CommvaultSource> = {
   controlJob: commvaultJobControl,
 
   async node(ctx, instanceId, typeName, localId) {
+    const byText = COMMVAULT_TEXT_ID_FETCHERS[typeName];
+    if (byText) return byText(ctx, commvaultSource(ctx, instanceId), localId);
     const fetch = COMMVAULT_NODE_FETCHERS[typeName];
     const id = numericLocalId({ typeName, instanceId, localId });
     if (!fetch || id === null) return null;
