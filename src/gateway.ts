@@ -15,7 +15,6 @@ import { createMutationRuntime } from './mutations/runtime.js';
 import { createReadinessCheck } from './http/readiness.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { reportBucketTokens, reportUpstreamSessions } from './observability/metrics.js';
-import { createTracing } from './observability/tracing/tracing.js';
 import { apqStoreKind, createApqStore } from './persisted/create-apq-store.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './persisted/trusted-documents.js';
 import { CallerDirectory } from './plugins/caller.js';
@@ -82,7 +81,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   // With Redis, every replica shares cache entries and one upstream rate-limit budget.
   // The gateway's own tracer provider (not the process-global one), only while tracing is configured.
-  const tracing = config.telemetry.traces ? createTracing(config.telemetry.traces, { spanProcessor: options.spanProcessor }) : undefined;
+  // The OpenTelemetry SDK and its OTLP exporter (some 190 modules) load only when traces are configured.
+  const tracing = config.telemetry.traces
+    ? (await import('./observability/tracing/tracing.js')).createTracing(config.telemetry.traces, { spanProcessor: options.spanProcessor })
+    : undefined;
   const shared = config.redis
     ? await createSharedLayers({ redis: config.redis, logger, maxBytes: config.cache.maxBytes })
     : undefined;

@@ -1,5 +1,4 @@
 import type { HistoryStore } from './history-store.js';
-import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 /** What opening the store needs from `config.store`. */
@@ -15,7 +14,8 @@ export interface StoreLocation {
  * `dir` — and applies pending migrations. The store is closed again when a migration fails.
  */
 export async function openHistoryStore(location: StoreLocation): Promise<{ store: HistoryStore; applied: string[] }> {
-  const store = location.url ? openPostgresStore(location.url) : openSqliteStore(location.dir);
+  // pg loads only when a PostgreSQL URL is configured.
+  const store = location.url ? (await import('./postgres-store.js')).openPostgresStore(location.url) : openSqliteStore(location.dir);
   try {
     const applied = await store.migrate();
     return { store, applied };

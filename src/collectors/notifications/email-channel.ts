@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { EmailConfig } from '../../config/notifications.js';
 import type { DeliveryEvent } from '../../store/history-store.js';
 import type { Notification, NotificationChannel } from './channel.js';
@@ -16,18 +16,19 @@ const PERMANENT_CODES = new Set(['EAUTH', 'ENOAUTH', 'EENVELOPE', 'EMESSAGE', 'E
 export class EmailChannel implements NotificationChannel {
   readonly id: string;
   readonly events: readonly DeliveryEvent[];
-  private transport: Transporter;
+  /** Made on the first message: nodemailer loads only in a gateway that sends one. */
+  private transport: Transporter | undefined;
   /** The SMTP password `transport` was made with. */
   private pass: string | undefined;
 
   constructor(private readonly config: EmailConfig) {
     this.id = `email:${config.name}`;
     this.events = config.events;
-    this.transport = this.createTransport();
   }
 
   /** A transport with the channel's settings as they are now (`smtp.pass` may have been reread from its file). */
-  private createTransport(): Transporter {
+  private async createTransport(): Promise<Transporter> {
+    const { default: nodemailer } = await import('nodemailer');
     const smtp = this.config.smtp;
     this.pass = smtp.pass;
     return nodemailer.createTransport({
@@ -45,9 +46,9 @@ export class EmailChannel implements NotificationChannel {
 
   async send(n: Notification, deliveryId: string): Promise<void> {
     const content = emailContent(n);
-    if (this.config.smtp.pass !== this.pass) {
-      this.transport.close();
-      this.transport = this.createTransport();
+    if (this.transport === undefined || this.config.smtp.pass !== this.pass) {
+      this.transport?.close();
+      this.transport = await this.createTransport();
     }
     try {
       await this.transport.sendMail({
@@ -66,7 +67,8 @@ export class EmailChannel implements NotificationChannel {
   }
 
   async close(): Promise<void> {
-    this.transport.close();
+    this.transport?.close();
+    this.transport = undefined;
   }
 }
 

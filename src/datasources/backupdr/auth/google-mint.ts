@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { GoogleAuth, Impersonated, JWT, type AuthClient } from 'google-auth-library';
+import type { AuthClient, JWT } from 'google-auth-library';
 import type { GoogleTokenConfig } from '../../../config/schema.js';
 import { ErrorCode } from '../../../errors/codes.js';
 import { GatewayError } from '../../../errors/gateway-error.js';
@@ -36,7 +36,14 @@ export function googleMint(instanceId: string, config: GoogleTokenConfig): () =>
   };
 }
 
+/**
+ * google-auth-library loaded on the first mint: it is some 50 modules (gaxios and the rest) that a
+ * gateway without Google-minted tokens, and every test file that starts one, would load for nothing.
+ */
+const googleAuthLibrary = () => import('google-auth-library');
+
 async function buildClient(config: GoogleTokenConfig): Promise<MintingClient> {
+  const { GoogleAuth, Impersonated } = await googleAuthLibrary();
   const transporterOptions = config.tokenEndpoint ? { fetchImplementation: redirectingFetch(GOOGLE_TOKEN_URL, config.tokenEndpoint) } : undefined;
   const source: MintingClient = config.keyFile
     ? await keyFileClient(config.keyFile, transporterOptions)
@@ -61,6 +68,7 @@ async function keyFileClient(path: string, transporterOptions: { fetchImplementa
   if (json.type !== 'service_account' || typeof json.client_email !== 'string' || typeof json.private_key !== 'string') {
     throw new Error('the key file is not a service-account key (type "service_account" with client_email and private_key); for other credentials leave keyFile out and set GOOGLE_APPLICATION_CREDENTIALS');
   }
+  const { JWT } = await googleAuthLibrary();
   return new JWT({
     email: json.client_email,
     key: json.private_key,
