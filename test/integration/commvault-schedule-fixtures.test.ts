@@ -40,7 +40,7 @@ function script(): void {
 const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
 const gql = fx.gql;
 const sent = (route: string) => fx.fake.calls(route).map((c) => JSON.parse(c.body) as unknown);
-const PATTERN = 'pattern { freqType freqTypeName freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime activeEndOccurrence patternId description timeZoneName }';
+const PATTERN = 'pattern { freqType freqTypeName freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime activeEndOccurrence patternId description timeZoneName exceptDaysOfMonth }';
 const FIELDS = `id taskId taskName taskType policyType ownerName enabled isSystem scheduleId name subTaskType operationType flags kind frequency description timeZone upstreamNextRunAt ${PATTERN}`;
 const AFTER = '2026-01-01T00:00:00Z';
 
@@ -53,24 +53,25 @@ describe('schedules, from the reference\'s shapes', () => {
     expect(weekday).toEqual({
       id: SCHEDULE(512, 1101), taskId: 512, taskName: 'fs01 nightly', taskType: 2, policyType: 0, ownerName: 'admin', enabled: true, isSystem: false,
       scheduleId: 1101, name: 'Weekday incremental', subTaskType: 2, operationType: 2, flags: 0, kind: 'BACKUP', frequency: 'WEEKLY',
-      description: 'Every week on Monday, Tuesday, Wednesday, Thursday and Friday at 21:00, from 2026-01-01', timeZone: 'America/New_York',
+      description: 'Every week on Monday, Tuesday, Wednesday, Thursday and Friday at 21:00, from 2026-01-01, except on day 2 of the month', timeZone: 'America/New_York',
       upstreamNextRunAt: '2026-01-02T02:00:00.000Z',
       pattern: {
         freqType: 8, freqTypeName: null, freqInterval: 62, freqRecurrenceFactor: 1, freqRelativeInterval: 0, freqSubdayInterval: 0, activeStartDate: 1767225600,
         activeStartTime: 75600, activeEndDate: 0, activeEndTime: 0, activeEndOccurrence: 0, patternId: 77,
         description: 'Every week on Monday, Tuesday, Wednesday, Thursday and Friday at 9:00 PM', timeZoneName: 'CommServe Time Zone',
+        exceptDaysOfMonth: [2],
       },
-      // 21:00 EST (UTC−5) on Thursday 1, Friday 2 and Monday 5 January.
+      // 21:00 EST (UTC−5) on Thursday 1, Monday 5 and Tuesday 6 January: Friday 2 is excepted (onDayNumber 2 = bit 1).
       nextRuns: [
         { at: '2026-01-02T02:00:00.000Z', local: '2026-01-01T21:00:00-05:00' },
-        { at: '2026-01-03T02:00:00.000Z', local: '2026-01-02T21:00:00-05:00' },
         { at: '2026-01-06T02:00:00.000Z', local: '2026-01-05T21:00:00-05:00' },
+        { at: '2026-01-07T02:00:00.000Z', local: '2026-01-06T21:00:00-05:00' },
       ],
     });
     // UTC named by the pattern: the last Fridays of January, February and March at 01:00.
     expect(monthEnd).toMatchObject({
       frequency: 'MONTHLY_RELATIVE', timeZone: 'UTC', upstreamNextRunAt: '2026-01-30T01:00:00.000Z',
-      pattern: { freqRelativeInterval: 5, activeEndDate: 1798675200, patternId: 78, description: null, timeZoneName: 'UTC' },
+      pattern: { freqRelativeInterval: 5, activeEndDate: 1798675200, patternId: 78, description: null, timeZoneName: 'UTC', exceptDaysOfMonth: [] },
       description: 'Every month on the last Friday at 01:00, from 2026-01-01 until 2026-12-31',
       nextRuns: [{ at: '2026-01-30T01:00:00.000Z' }, { at: '2026-02-27T01:00:00.000Z' }, { at: '2026-03-27T01:00:00.000Z' }].map((r) => expect.objectContaining(r)),
     });

@@ -61,6 +61,7 @@ function easternInstant(y: number, m: number, d: number, hour: number): Date {
   throw new Error('no such wall time');
 }
 
+const RUNS_BY_ID = `query($id: ID!, $count: Int!) { commvaultSchedule(id: $id) { description pattern { exceptDaysOfMonth } nextRuns(count: $count) { at } } }`;
 const SCHEDULE = 'id taskId taskName taskType enabled scheduleId name kind operationType frequency backupLevel timeZone description upstreamNextRunAt';
 const PATTERN = 'pattern { freqType freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime timeZoneName }';
 
@@ -142,6 +143,29 @@ describe('schedules, read', () => {
     expect(planSchedules[1].nextRuns.map((r: any) => r.at)).toEqual(saturdays);
   });
 
+  it('a seeded schedule with exceptions skips its excepted days of the month in nextRuns, as the CommServe\'s own next run does', async () => {
+    const task = seededTask((t) => t.subTasks.some((s) => Array.isArray(s.pattern.repeatPattern)));
+    const sub = task.subTasks[0]!;
+    // Decoded here: day d is bit d−1 of onDayNumber.
+    const mask = (sub.pattern.repeatPattern as Array<{ exception: boolean; onDayNumber: number }>).filter((e) => e.exception).reduce((m, e) => m | e.onDayNumber, 0);
+    const excepted = Array.from({ length: 31 }, (_, i) => i + 1).filter((d) => (mask & (1 << (d - 1))) !== 0);
+    expect(excepted.length).toBeGreaterThan(0);
+    const hour = Number(sub.pattern.active_start_time) / 3600;
+    // Daily at `hour` Eastern; 20 runs span more than the 16 days between two excepted days, so some are skipped.
+    const expected: string[] = [];
+    for (let d = new Date(Date.now() - DAY_S * 1000); expected.length < 20; d = new Date(d.getTime() + DAY_S * 1000)) {
+      const at = easternInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour);
+      if (at.getTime() > Date.now() && !excepted.includes(d.getUTCDate())) expected.push(at.toISOString());
+    }
+    const res = await gql(RUNS_BY_ID, { id: toGlobalId('CommvaultSchedule', CV, `${task.taskId}.${sub.subTaskId}`), count: 20 });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.commvaultSchedule.pattern.exceptDaysOfMonth).toEqual(excepted);
+    expect(res.data.commvaultSchedule.description).toMatch(/, except on days 1 and 15 of the month$/);
+    expect(res.data.commvaultSchedule.nextRuns.map((r: any) => r.at)).toEqual(expected);
+    const listed = await gql(`query($id: Int!) { commvaultSubclient(upstream: "${CV}", subclientId: $id) { schedules { scheduleId upstreamNextRunAt } } }`, { id: task.associations[0]!.subclientId });
+    expect(listed.data.commvaultSubclient.schedules).toEqual([{ scheduleId: sub.subTaskId, upstreamNextRunAt: expected[0] }]);
+  });
+
   it('one schedule by id; an unknown one is null, a malformed id BAD_USER_INPUT without an upstream call', async () => {
     const aging = seededTask((t) => t.isSystem);
     const res = await gql(`query($id: ID!, $gone: ID!) { one: commvaultSchedule(id: $id) { taskName kind frequency isSystem description } gone: commvaultSchedule(id: $gone) { id } }`, {
@@ -208,6 +232,20 @@ describe('schedules, changed', () => {
     });
     const line = auditLines.find((l) => l.component === 'audit' && l.operation === 'createCommvaultSchedule');
     expect(line).toMatchObject({ caller: 'admin', role: 'admin', outcome: 'ok', targets: [id], taskId: created.taskId, scheduleId: created.scheduleId });
+  });
+
+  it('a schedule created with excepted days stores them in the real shape and its next runs skip them across the March change', async () => {
+    const { id: subclient } = plainSubclient();
+    // Daily 21:00 from 12 March 2027, except the 14th (the change day) and the 16th.
+    const res = await gql(CREATE, { input: { subclient, name: 'With exceptions', pattern: { ...DAILY_2100_MARCH, exceptDaysOfMonth: [14, 16] } } });
+    expect(res.errors).toBeUndefined();
+    const created = res.data.createCommvaultSchedule;
+    const task = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect(task.subTasks[0]!.pattern.repeatPattern).toEqual([{ exception: true, onDayNumber: (1 << 13) | (1 << 15) }]);
+    const runs = await gql(RUNS, { id: created.id, count: 3 });
+    expect(runs.errors).toBeUndefined();
+    const expected = [easternInstant(2027, 3, 12, 21), easternInstant(2027, 3, 13, 21), easternInstant(2027, 3, 15, 21)].map((d) => d.toISOString());
+    expect(runs.data.commvaultSchedule.nextRuns.map((r: any) => r.at)).toEqual(expected);
   });
 
   it('modify replaces the pattern (the next read runs across the November change), disable and enable act on the task, delete removes it', async () => {

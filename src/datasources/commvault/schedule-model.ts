@@ -26,6 +26,11 @@ export interface CvSchedulePattern {
   description: string | null;
   /** `timeZone.TimeZoneName`: "CommServe Time Zone", "Client Time Zone", "UTC" or a Windows zone name. */
   timeZoneName: string | null;
+  /**
+   * Days of the month (1–31, ascending) the pattern skips: the `onDayNumber` bitmasks (bit 0 = day 1) of
+   * its `repeatPattern` entries with `exception: true` (docs/upstreams/commvault-schedules.md §6). Empty: none.
+   */
+  exceptDaysOfMonth: number[];
 }
 
 /** An entity a schedule task is associated with (`taskInfo.associations[]`, or the task list's). */

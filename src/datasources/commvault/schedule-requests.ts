@@ -30,6 +30,8 @@ export interface CvPlainPattern {
   endDate?: string | null;
   /** At most this many runs in all. */
   maxRuns?: number | null;
+  /** Days of the month (1–31) with no run: the pattern's exceptions (`repeatPattern`). */
+  exceptDaysOfMonth?: readonly number[] | null;
 }
 
 /** The frequencies a caller may set: calendars the graph can show the next runs of. */
@@ -93,6 +95,9 @@ export function patternFromPlain(p: CvPlainPattern): { pattern: Record<string, u
   const end = given(p.endDate) ? dateSeconds(p.endDate) : null;
   if (given(p.endDate) && (end === null || end < start)) return fail('endDate must be a date as YYYY-MM-DD, not before startDate');
   if (given(p.maxRuns) && (!Number.isInteger(p.maxRuns) || p.maxRuns < 1 || p.maxRuns > MAX_RUNS)) return fail(`maxRuns must be 1 to ${MAX_RUNS}`);
+  const excepted = p.exceptDaysOfMonth ?? [];
+  if (excepted.some((d) => !Number.isInteger(d) || d < 1 || d > 31)) return fail('exceptDaysOfMonth must hold days 1 to 31');
+  if (excepted.length > 0 && p.frequency === 'ONE_TIME') return fail('exceptDaysOfMonth applies to repeating patterns only');
 
   let interval = 0;
   let factor = every;
@@ -120,7 +125,14 @@ export function patternFromPlain(p: CvPlainPattern): { pattern: Record<string, u
   }
   if (end !== null) pattern.active_end_date = end;
   if (given(p.maxRuns)) pattern.active_end_occurence = p.maxRuns;
+  // cvpysdk `exception_dates`: one entry, day d as bit d−1 (docs/upstreams/commvault-schedules.md §6).
+  if (excepted.length > 0) pattern.repeatPattern = [{ exception: true, onDayNumber: dayMask(excepted) }];
   return { pattern };
+}
+
+/** Days of the month as an `onDayNumber` bitmask (day d = bit d−1). */
+export function dayMask(days: readonly number[]): number {
+  return days.reduce((mask, d) => mask | (1 << (d - 1)), 0);
 }
 
 /** The subclient a schedule is made for, by the names the association takes (cvpysdk sends names). */

@@ -42,6 +42,9 @@ export class CommvaultSchedulePatternInput {
 
   @Field(() => Int, { nullable: true, description: 'At most this many runs in all.' })
   maxRuns?: number | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Days of the month (1 to 31) with no run, whatever the pattern says: its exceptions.' })
+  exceptDaysOfMonth?: number[] | null;
 }
 
 @InputType({ description: 'A backup schedule for one subclient.' })
