@@ -12,6 +12,11 @@ import { toGlobalId } from '../../src/util/global-id.js';
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/commvault/schedules/${name}.json`, import.meta.url), 'utf8'));
 const commserv = JSON.parse(readFileSync(new URL('../fixtures/commvault/commserve/commserv.json', import.meta.url), 'utf8')) as unknown;
 const plan = JSON.parse(readFileSync(new URL('../fixtures/commvault/v2-plan.json', import.meta.url), 'utf8')) as unknown;
+type RpoSchedule = Record<string, unknown>;
+const serverPlan = (): { rpo: { backupFrequency: { schedules: RpoSchedule[] } } } => JSON.parse(readFileSync(new URL('../fixtures/commvault/v4-server-plan.json', import.meta.url), 'utf8'));
+const RPO_PUT = 'PUT /V4/ServerPlan/5/RPO';
+/** What the plan's RPO gains once the fake took an ADD (the CommServe names the schedule; its id is its own). */
+const ADDED: RpoSchedule = { scheduleId: 104, scheduleName: 'Month-end', policyId: 45, backupType: 'DIFFERENTIAL', forDatabasesOnly: false, schedulePattern: { scheduleFrequencyType: 'MONTHLY' } };
 
 const CV = 'cvf';
 const ADMIN = 'k-admin';
@@ -35,6 +40,14 @@ function script(): void {
   fx.fake.on(QOPERATION, (req) => ({ json: req.body.includes('TMMsg_ModifyTaskReq') ? fixture('modify-task-response') : fixture('task-operation-response') }));
   fx.fake.on('POST /Schedules/task/Action/Enable', { json: fixture('schedules-action-response') });
   fx.fake.on('POST /Schedules/task/Action/Disable', { json: fixture('schedules-action-response') });
+  // The plan's schedule policy is not a task: GET /Schedules/45 answers the empty envelope.
+  fx.fake.on('GET /Schedules/45', { json: {} });
+  fx.fake.on('GET /V4/ServerPlan/5', () => {
+    const answer = serverPlan();
+    if (fx.fake.calls(RPO_PUT).some((c) => c.body.includes('"ADD"'))) answer.rpo.backupFrequency.schedules.push(ADDED);
+    return { json: answer };
+  });
+  fx.fake.on(RPO_PUT, { json: { errorMessage: '', errorCode: 0 } });
 }
 
 const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
@@ -173,6 +186,63 @@ describe('schedule changes send what the real API expects', () => {
       const [call] = fx.fake.calls(route);
       expect([call?.body, call?.headers['content-type']]).toEqual(['taskId=512', 'text/plain']);
     }
+  });
+
+  it('a plan\'s schedule, modified: PUT /V4/ServerPlan/{id}/RPO re-sends the schedule as the V4 plan read gave it, MODIFY, with the V4 pattern', async () => {
+    const res = await gql(`mutation { updateCommvaultSchedule(id: "${SCHEDULE(45, 101)}", input: {
+      name: "Nightly", backupLevel: FULL,
+      pattern: { frequency: WEEKLY, weekDays: [MONDAY, FRIDAY], every: 2, startDate: "2027-03-01", startTime: "23:30", endDate: "2027-12-31", maxRuns: 40, exceptDaysOfMonth: [25, 1],
+        repeatEveryMinutes: 10, repeatUntil: "23:50" }
+    }) { id schedule { name } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.updateCommvaultSchedule.id).toBe(SCHEDULE(45, 101));
+    const asRead = serverPlan().rpo.backupFrequency.schedules.find((s) => s.scheduleId === 101)!;
+    expect(fx.fake.calls(RPO_PUT)[0]?.headers['content-type']).toBe('application/json');
+    expect(sent(RPO_PUT)).toEqual([{
+      backupFrequency: {
+        schedules: [{
+          ...asRead,
+          scheduleName: 'Nightly', backupType: 'FULL', scheduleOperation: 'MODIFY',
+          schedulePattern: {
+            scheduleFrequencyType: 'WEEKLY', frequency: 2, weeklyDays: ['MONDAY', 'FRIDAY'], startTime: 23 * 3600 + 1800, startDate: Date.UTC(2027, 2, 1) / 1000,
+            repeatIntervalInMinutes: 10, repeatUntilTime: 23 * 3600 + 3000, endDate: Date.UTC(2027, 11, 31) / 1000, noOfTimes: 40, exceptions: [{ onDates: [1, 25] }],
+          },
+        }],
+      },
+    }]);
+    expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
+  });
+
+  it('a plan\'s schedule, deleted: the schedule as read with DELETE; created: ADD with the V4 pattern and the new schedule\'s id from the next plan read', async () => {
+    const gone = await gql(`mutation { deleteCommvaultSchedule(id: "${SCHEDULE(45, 102)}") { id } }`);
+    expect(gone.body.errors).toBeUndefined();
+    const asRead = serverPlan().rpo.backupFrequency.schedules.find((s) => s.scheduleId === 102)!;
+    expect(sent(RPO_PUT)).toEqual([{ backupFrequency: { schedules: [{ ...asRead, scheduleOperation: 'DELETE' }] } }]);
+
+    const made = await gql(`mutation { createCommvaultSchedule(input: {
+      plan: "${toGlobalId('CommvaultPlan', CV, 5)}", name: "Month-end", backupLevel: DIFFERENTIAL,
+      pattern: { frequency: MONTHLY_RELATIVE, relativeWeek: LAST, relativeDay: WEEKEND_DAY, startDate: "2027-01-01", startTime: "01:00" }
+    }) { id taskId scheduleId } }`);
+    expect(made.body.errors).toBeUndefined();
+    expect(made.body.data.createCommvaultSchedule).toEqual({ id: SCHEDULE(45, 104), taskId: 45, scheduleId: 104 });
+    expect(sent(RPO_PUT)[1]).toEqual({
+      backupFrequency: {
+        schedules: [{
+          scheduleName: 'Month-end', backupType: 'DIFFERENTIAL', forDatabasesOnly: false, scheduleOperation: 'ADD',
+          schedulePattern: { scheduleFrequencyType: 'MONTHLY', frequency: 1, startTime: 3600, startDate: Date.UTC(2027, 0, 1) / 1000, weekOfMonth: 'LAST', dayOfWeek: 'WEEKEND_DAYS' },
+        }],
+      },
+    });
+    const yearly = await gql(`mutation { createCommvaultSchedule(input: {
+      plan: "${toGlobalId('CommvaultPlan', CV, 5)}", name: "Year-end", backupLevel: SYNTHETIC_FULL,
+      pattern: { frequency: YEARLY, month: 12, dayOfMonth: 31, startDate: "2027-01-01", startTime: "02:00" }
+    }) { taskId } }`);
+    expect(yearly.body.errors).toBeUndefined();
+    expect((sent(RPO_PUT)[2] as any).backupFrequency.schedules[0]).toEqual({
+      scheduleName: 'Year-end', backupType: 'SYNTHETICFULL', forDatabasesOnly: false, scheduleOperation: 'ADD',
+      schedulePattern: { scheduleFrequencyType: 'YEARLY', frequency: 1, startTime: 7200, startDate: Date.UTC(2027, 0, 1) / 1000, dayOfMonth: 31, monthOfYear: 'DECEMBER' },
+    });
+    expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
   });
 
   it('an unknown schedule or a bad pattern sends nothing', async () => {

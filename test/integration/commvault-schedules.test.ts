@@ -284,7 +284,7 @@ describe('schedules, changed', () => {
     ]);
   });
 
-  it('bad input never reaches the CommServe: a bad pattern or id is BAD_USER_INPUT, an unknown schedule NOT_FOUND, a plan\'s schedule BAD_USER_INPUT', async () => {
+  it('bad input never reaches the CommServe: a bad pattern or id is BAD_USER_INPUT, an unknown schedule NOT_FOUND', async () => {
     const { id: subclient } = plainSubclient();
     const writes = () => sim.calls('POST /CreateTask') + sim.calls('POST /QCommand/qoperation execute') + sim.calls('POST /Schedules/task/Action/Disable');
     const codes = async (query: string, variables: Record<string, unknown>) => (await gql(query, variables)).errors?.map((e) => e.extensions?.code);
@@ -299,12 +299,8 @@ describe('schedules, changed', () => {
     expect(await codes(DELETE, { id: unknown })).toEqual(['NOT_FOUND']);
     expect(await codes(ENABLE, { id: unknown, enabled: false })).toEqual(['NOT_FOUND']);
     expect(await codes(DELETE, { id: 'not-an-id' })).toEqual(['BAD_USER_INPUT']);
-    const policy = sim.data.schedules.find((t) => t.taskType === 4)!;
-    const planSchedule = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`);
-    expect(await codes(DELETE, { id: planSchedule })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes(UPDATE, { id: planSchedule, input: { name: 'y' } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
     expect(writes()).toBe(0);
-    expect(policy.subTasks).toHaveLength(2);
     expect(auditLines.filter((l) => l.component === 'audit')).toEqual([]);
   });
 
@@ -327,6 +323,85 @@ describe('schedules, changed', () => {
     const after = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
     expect(after.map((s: any) => s.name)).toEqual([...before.map((s: any) => s.name), 'Lost answer']);
     expect(sim.calls('POST /CreateTask')).toBe(2);
+  });
+});
+
+const RPO_PUT = 'PUT /V4/ServerPlan/{id}/RPO';
+const PLAN_READ = `query($plan: ID!, $after: DateTime) { node(id: $plan) { ... on CommvaultPlan {
+  schedules { id taskId scheduleId name backupLevel frequency pattern { exceptDaysOfMonth } nextRuns(count: 3, after: $after) { at } }
+  rpoSchedules { scheduleId policyId name backupType frequencyType frequency weeklyDays startSeconds exceptDaysOfMonth }
+} } }`;
+
+describe('plan schedules, changed through the plan\'s RPO', () => {
+  it('modify, create and delete go to PUT /V4/ServerPlan/{id}/RPO, never task messages; the next plan reads show each change', async () => {
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const incremental = policy.subTasks[0]!;
+    const read = async () => {
+      const res = await gql(PLAN_READ, { plan: toGlobalId('CommvaultPlan', CV, plan.planId), after: '2027-03-01T00:00:00Z' });
+      expect(res.errors).toBeUndefined();
+      return res.data.node;
+    };
+    // Read (and cache) first: the change must drop both plan reads.
+    expect((await read()).schedules.map((s: any) => s.scheduleId)).toEqual(policy.subTasks.map((s) => s.subTaskId));
+    const id = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${incremental.subTaskId}`);
+    const pattern = { frequency: 'WEEKLY', weekDays: ['MONDAY', 'THURSDAY'], startDate: '2027-03-08', startTime: '22:00', exceptDaysOfMonth: [11] };
+    const changed = await gql(UPDATE, { id, input: { name: 'Twice weekly', backupLevel: 'DIFFERENTIAL', pattern } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCommvaultSchedule).toEqual({ id, schedule: { name: 'Twice weekly', backupLevel: 'Differential', frequency: 'WEEKLY' } });
+    expect([sim.calls(RPO_PUT), sim.calls('POST /QCommand/qoperation execute')]).toEqual([1, 0]);
+    // The simulator's policy holds it in the legacy form: Monday 2 + Thursday 16, the 11th as bit 10.
+    expect(policy.subTasks[0]!.pattern).toMatchObject({ freq_type: 8, freq_interval: 18, active_start_time: 79_200, repeatPattern: [{ exception: true, onDayNumber: 1 << 10 }] });
+
+    const after = await read();
+    // Mondays and Thursdays at 22:00 Eastern from 8 March 2027: the 11th is excepted; the 15th and 18th are past the change to EDT.
+    expect(after.schedules[0]).toEqual({
+      id, taskId: policy.taskId, scheduleId: incremental.subTaskId, name: 'Twice weekly', backupLevel: 'Differential', frequency: 'WEEKLY',
+      pattern: { exceptDaysOfMonth: [11] },
+      nextRuns: [easternInstant(2027, 3, 8, 22), easternInstant(2027, 3, 15, 22), easternInstant(2027, 3, 18, 22)].map((d) => ({ at: d.toISOString() })),
+    });
+    expect(after.rpoSchedules[0]).toEqual({
+      scheduleId: incremental.subTaskId, policyId: policy.taskId, name: 'Twice weekly', backupType: 'DIFFERENTIAL', frequencyType: 'WEEKLY', frequency: 1,
+      weeklyDays: ['MONDAY', 'THURSDAY'], startSeconds: 79_200, exceptDaysOfMonth: [11],
+    });
+
+    const made = await gql(CREATE, { input: { plan: toGlobalId('CommvaultPlan', CV, plan.planId), name: 'Month-end synthetic', backupLevel: 'SYNTHETIC_FULL', pattern: { frequency: 'MONTHLY_RELATIVE', relativeWeek: 'LAST', relativeDay: 'SUNDAY', startDate: '2027-01-01', startTime: '04:00' } } });
+    expect(made.errors).toBeUndefined();
+    const added = policy.subTasks[policy.subTasks.length - 1]!;
+    expect(made.data.createCommvaultSchedule).toMatchObject({
+      id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${added.subTaskId}`), taskId: policy.taskId, scheduleId: added.subTaskId,
+      schedule: { name: 'Month-end synthetic', backupLevel: 'Synthetic_full', frequency: 'MONTHLY_RELATIVE', pattern: { freqType: 32, freqInterval: 1 } },
+    });
+    expect(added.pattern).toMatchObject({ freq_type: 32, freq_relative_interval: 5, freq_interval: 1, active_start_time: 14_400 });
+    const withNew = await read();
+    // The last Sundays of March, April and May 2027 at 04:00 Eastern (EDT).
+    expect(withNew.schedules.at(-1).nextRuns).toEqual([easternInstant(2027, 3, 28, 4), easternInstant(2027, 4, 25, 4), easternInstant(2027, 5, 30, 4)].map((d) => ({ at: d.toISOString() })));
+    expect(withNew.rpoSchedules.at(-1)).toMatchObject({ name: 'Month-end synthetic', backupType: 'SYNTHETICFULL', frequencyType: 'MONTHLY' });
+
+    const gone = await gql(DELETE, { id: made.data.createCommvaultSchedule.id });
+    expect(gone.errors).toBeUndefined();
+    expect(policy.subTasks.map((s) => s.subTaskId)).not.toContain(added.subTaskId);
+    expect((await read()).rpoSchedules.map((s: any) => s.scheduleId)).toEqual(policy.subTasks.map((s) => s.subTaskId));
+    expect([sim.calls(RPO_PUT), sim.calls('POST /QCommand/qoperation execute')]).toEqual([3, 0]);
+    expect(auditLines.filter((l) => l.component === 'audit').map((l) => [l.operation, l.caller, l.outcome])).toEqual([
+      ['updateCommvaultSchedule', 'admin', 'ok'], ['createCommvaultSchedule', 'admin', 'ok'], ['deleteCommvaultSchedule', 'admin', 'ok'],
+    ]);
+  });
+
+  it('an unknown plan or plan schedule is NOT_FOUND, a one-time plan schedule or a disabled one BAD_USER_INPUT; nothing is sent', async () => {
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const codes = async (query: string, variables: Record<string, unknown>) => (await gql(query, variables)).errors?.map((e) => e.extensions?.code);
+    const planId = toGlobalId('CommvaultPlan', CV, plan.planId);
+    expect(await codes(CREATE, { input: { plan: toGlobalId('CommvaultPlan', CV, 987_654), name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['NOT_FOUND']);
+    expect(await codes(CREATE, { input: { plan: planId, name: 'x', pattern: { frequency: 'ONE_TIME', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { plan: planId, name: 'x', enabled: false, pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { plan: planId, subclient: plainSubclient().id, name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
+    const planSchedule = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`);
+    expect(await codes(UPDATE, { id: planSchedule, input: { pattern: { frequency: 'ONE_TIME', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(DELETE, { id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.999999`) })).toEqual(['NOT_FOUND']);
+    expect(sim.calls(RPO_PUT)).toBe(0);
+    expect(policy.subTasks).toHaveLength(2);
   });
 });
 

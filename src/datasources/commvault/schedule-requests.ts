@@ -4,7 +4,7 @@
  * Nothing here does I/O; CommvaultSource sends them.
  */
 import type { CvBackupLevel } from './commvault-source.js';
-import type { CvScheduleTask } from './schedule-model.js';
+import type { CvScheduleOwner, CvScheduleTask, CvScheduleWrite } from './schedule-model.js';
 import { FREQ_TYPE_OF, RELATIVE_DAYS, RELATIVE_WEEKS, WEEKDAYS, type CvRelativeDay, type CvRelativeWeek, type CvScheduleFrequency, type CvWeekday } from './schedule-pattern.js';
 
 /** A pattern in plain terms, as a caller gives it; dates and times on the CommServe's wall clock. */
@@ -173,6 +173,13 @@ export interface CvScheduleChange {
   pattern?: Record<string, unknown> | null;
 }
 
+/** A change in the caller's terms: the pattern plain, made the owner's form when the owner is known. */
+export interface CvPlainScheduleChange {
+  name?: string | null;
+  level?: CvBackupLevel | null;
+  pattern?: CvPlainPattern | null;
+}
+
 const objectOf = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /**
@@ -202,3 +209,104 @@ export function modifyScheduleMessage(task: CvScheduleTask, scheduleId: number, 
 export function deleteScheduleMessage(scheduleId: number): Record<string, unknown> {
   return { TMMsg_TaskOperationReq: { opType: 3, subtaskEntity: [{ _type_: 68, subtaskId: scheduleId }] } };
 }
+
+// ── plan schedules: the plan's RPO (docs/upstreams/commvault-schedules.md §7) ────────────────────
+
+/** The V4 `backupType` of a backup level. */
+const V4_BACKUP_TYPE: Readonly<Record<CvBackupLevel, string>> = { Full: 'FULL', Incremental: 'INCREMENTAL', Differential: 'DIFFERENTIAL', Synthetic_full: 'SYNTHETICFULL' };
+/** The V4 `dayOfWeek` of a relative day (`WEEKEND_DAYS`, plural, in the reference). */
+const V4_RELATIVE_DAY: Readonly<Record<CvRelativeDay, string>> = {
+  SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY',
+  DAY: 'DAY', WEEKDAY: 'WEEKDAY', WEEKEND_DAY: 'WEEKEND_DAYS',
+};
+const V4_MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+
+/**
+ * A plain pattern as a plan schedule's V4 `schedulePattern` (the reference's `SchedulePattern`), checked
+ * with the same rules as the task form; a one-time pattern has no V4 form. Dates and times are the task
+ * form's numbers (epoch seconds at 00:00 UTC, seconds after midnight). No `timezone`: the plan's own stands.
+ */
+export function planPatternFromPlain(p: CvPlainPattern): { schedulePattern: Record<string, unknown> } | { problem: string } {
+  const built = patternFromPlain(p);
+  if ('problem' in built) return built;
+  if (p.frequency === 'ONE_TIME') return { problem: 'pattern: a plan\'s schedule repeats: ONE_TIME is not a plan schedule frequency' };
+  const legacy = built.pattern;
+  const yearly = p.frequency === 'YEARLY' || p.frequency === 'YEARLY_RELATIVE';
+  const sp: Record<string, unknown> = {
+    scheduleFrequencyType: p.frequency.replace('_RELATIVE', ''),
+    frequency: yearly ? 1 : (p.every ?? 1),
+    startTime: legacy.active_start_time,
+    startDate: legacy.active_start_date,
+  };
+  if (p.frequency === 'WEEKLY') sp.weeklyDays = [...(p.weekDays ?? [])];
+  if (given(p.dayOfMonth)) sp.dayOfMonth = p.dayOfMonth;
+  if (given(p.relativeWeek) && given(p.relativeDay)) Object.assign(sp, { weekOfMonth: p.relativeWeek, dayOfWeek: V4_RELATIVE_DAY[p.relativeDay] });
+  if (yearly) sp.monthOfYear = V4_MONTHS[(p.month ?? 1) - 1];
+  if (given(p.repeatEveryMinutes)) Object.assign(sp, { repeatIntervalInMinutes: p.repeatEveryMinutes, repeatUntilTime: legacy.active_end_time });
+  if (legacy.active_end_date !== undefined) sp.endDate = legacy.active_end_date;
+  if (given(p.maxRuns)) sp.noOfTimes = p.maxRuns;
+  if (p.exceptDaysOfMonth && p.exceptDaysOfMonth.length > 0) sp.exceptions = [{ onDates: [...p.exceptDaysOfMonth].sort((a, b) => a - b) }];
+  return { schedulePattern: sp };
+}
+
+/** `PUT /V4/ServerPlan/{id}/RPO` body carrying one schedule with its operation (cvpysdk `add_schedule`, `edit_schedule`, `delete_schedule`). */
+export function planRpoRequest(schedule: Record<string, unknown>, operation: 'ADD' | 'MODIFY' | 'DELETE'): Record<string, unknown> {
+  return { backupFrequency: { schedules: [{ ...schedule, scheduleOperation: operation }] } };
+}
+
+/** A new plan schedule (ADD): a backup at `level` for every agent the plan protects, not databases only. */
+export function newPlanSchedule(name: string, level: CvBackupLevel, schedulePattern: Record<string, unknown>): Record<string, unknown> {
+  return { scheduleName: name, backupType: V4_BACKUP_TYPE[level], forDatabasesOnly: false, schedulePattern };
+}
+
+// ── one change, in the form its owner takes ──────────────────────────────────────────────────────
+
+/** The pattern in the form the owner takes, or why it has none. */
+function ownerPattern(owner: CvScheduleOwner, plain: CvPlainPattern): { pattern: Record<string, unknown> } | { problem: string } {
+  if (owner.kind !== 'plan') return patternFromPlain(plain);
+  const built = planPatternFromPlain(plain);
+  return 'problem' in built ? built : { pattern: built.schedulePattern };
+}
+
+/**
+ * The write that makes `change` to the schedule `owner` holds: a task's modify message, the plan's RPO
+ * call re-sending the schedule as read with MODIFY, or a policy's `PUT /Task` (§8). A problem is the
+ * caller's (in their terms); nothing is sent for it.
+ */
+export function scheduleChangeWrite(owner: CvScheduleOwner, change: CvPlainScheduleChange): CvScheduleWrite | { problem: string } {
+  let pattern: Record<string, unknown> | null = null;
+  if (change.pattern) {
+    const built = ownerPattern(owner, change.pattern);
+    if ('problem' in built) return built;
+    pattern = built.pattern;
+  }
+  const id = owner.schedule.scheduleId;
+  switch (owner.kind) {
+    case 'task':
+      return { kind: 'taskMessage', body: modifyScheduleMessage(owner.task, id, { name: change.name, level: change.level, pattern }) };
+    case 'plan': {
+      const schedule = {
+        ...owner.rpoSchedule,
+        ...(change.name ? { scheduleName: change.name } : {}),
+        ...(change.level ? { backupType: V4_BACKUP_TYPE[change.level] } : {}),
+        ...(pattern ? { schedulePattern: pattern } : {}),
+      };
+      return { kind: 'planRpo', planId: owner.planId, body: planRpoRequest(schedule, 'MODIFY') };
+    }
+    case 'policy':
+      return { problem: `Schedule ${owner.task.rawTask.taskId ?? ''}.${id} belongs to a schedule policy: it is changed with the policy` };
+  }
+}
+
+/** The write that deletes the schedule `owner` holds (§5, §7, §8). */
+export function scheduleDeleteWrite(owner: CvScheduleOwner): CvScheduleWrite | { problem: string } {
+  switch (owner.kind) {
+    case 'task':
+      return { kind: 'taskMessage', body: deleteScheduleMessage(owner.schedule.scheduleId) };
+    case 'plan':
+      return { kind: 'planRpo', planId: owner.planId, body: planRpoRequest(owner.rpoSchedule, 'DELETE') };
+    case 'policy':
+      return { problem: `Schedule ${owner.schedule.taskId}.${owner.schedule.scheduleId} belongs to a schedule policy: it is deleted with the policy` };
+  }
+}
+

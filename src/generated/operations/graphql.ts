@@ -199,15 +199,17 @@ export type ContentOperation =
   /** Each list given replaces that list; `[]` empties filters or exceptions. Lists left out stay as they are. */
   | 'OVERWRITE';
 
-/** A backup schedule for one subclient. */
+/** A backup schedule for one subclient, or one more schedule of a plan's RPO: exactly one of `subclient` and `plan`. */
 export type CreateCommvaultScheduleInput = {
   backupLevel?: BackupLevel | null | undefined;
   enabled?: boolean | null | undefined;
   /** The schedule's name (1 to 128 characters). */
   name: string;
   pattern: CommvaultSchedulePatternInput;
-  /** The CommvaultSubclient to back up. */
-  subclient: string | number;
+  /** The CommvaultPlan (a server plan) whose RPO gains the schedule; it backs up everything the plan protects. Not ONE_TIME; `enabled` follows the plan. */
+  plan?: string | number | null | undefined;
+  /** The CommvaultSubclient to back up (a schedule task of its own). */
+  subclient?: string | number | null | undefined;
 };
 
 /** One storage policy copy to age. */

@@ -23,7 +23,13 @@ export function toScheduleTask(body: unknown, upstream: UpstreamRef): CvSchedule
     const id = subTaskIdOf(s);
     if (id !== null && isObject(s)) rawSubTasks.set(id, s);
   }
-  return { schedules: schedulesOf(info, upstream), rawAssociations: list(field(info, 'associations')), rawTask: obj(field(info, 'task')), rawSubTasks };
+  return {
+    schedules: schedulesOf(info, upstream),
+    rawAssociations: list(field(info, 'associations')),
+    rawTask: obj(field(info, 'task')),
+    rawSubTasks,
+    rawAppGroups: list(path(info, 'appGroup', 'appGroups')),
+  };
 }
 
 /** The subtask id: `subTaskId`, or `subtaskId` (lower-case t) as some service packs send it. */
