@@ -48,6 +48,10 @@ function script(): void {
     return { json: answer };
   });
   fx.fake.on(RPO_PUT, { json: { errorMessage: '', errorCode: 0 } });
+  // A policy no plan names (the V2 plan 5 names 45).
+  fx.fake.on('GET /Schedules/47', { json: {} });
+  fx.fake.on('GET /SchedulePolicy/47', { json: fixture('schedule-policy-own') });
+  fx.fake.on('PUT /Task', { json: { taskId: 47 } });
 }
 
 const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
@@ -243,6 +247,38 @@ describe('schedule changes send what the real API expects', () => {
       schedulePattern: { scheduleFrequencyType: 'YEARLY', frequency: 1, startTime: 7200, startDate: Date.UTC(2027, 0, 1) / 1000, dayOfMonth: 31, monthOfYear: 'DECEMBER' },
     });
     expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
+  });
+
+  it('a schedule policy\'s schedule: PUT /Task re-sends the policy as read (taskOperation 1, app groups, every subtask), the one changed or marked subTaskOperation 3', async () => {
+    const policy = fixture('schedule-policy-own') as { taskInfo: { associations: unknown[]; task: unknown; appGroup: { appGroups: unknown[] }; subTasks: Array<Record<string, any>> } };
+    const [weekly, daily] = policy.taskInfo.subTasks as [Record<string, any>, Record<string, any>];
+    const res = await gql(`mutation { updateCommvaultSchedule(id: "${SCHEDULE(47, 201)}", input: {
+      name: "Saturday full", backupLevel: SYNTHETIC_FULL, pattern: { frequency: WEEKLY, weekDays: [SATURDAY], startDate: "2027-01-02", startTime: "01:30", exceptDaysOfMonth: [31] }
+    }) { id } }`);
+    expect(res.body.errors).toBeUndefined();
+    const common = { taskOperation: 1, associations: policy.taskInfo.associations, task: policy.taskInfo.task, appGroup: { appGroups: policy.taskInfo.appGroup.appGroups } };
+    expect(fx.fake.calls('PUT /Task')[0]?.headers['content-type']).toBe('application/json');
+    expect(sent('PUT /Task')).toEqual([{
+      taskInfo: {
+        ...common,
+        subTasks: [
+          {
+            subTask: { ...weekly.subTask, subTaskName: 'Saturday full' },
+            pattern: {
+              freq_type: 8, active_start_date: Date.UTC(2027, 0, 2) / 1000, active_start_time: 5400, freq_recurrence_factor: 1, freq_interval: 64, freq_relative_interval: 0,
+              timeZone: { TimeZoneName: 'CommServe Time Zone' }, repeatPattern: [{ exception: true, onDayNumber: 2 ** 30 }],
+            },
+            options: { ...weekly.options, backupOpts: { ...weekly.options.backupOpts, backupLevel: 'Synthetic_full' } },
+          },
+          daily,
+        ],
+      },
+    }]);
+    const gone = await gql(`mutation { deleteCommvaultSchedule(id: "${SCHEDULE(47, 202)}") { id } }`);
+    expect(gone.body.errors).toBeUndefined();
+    expect(sent('PUT /Task')[1]).toEqual({ taskInfo: { ...common, subTasks: [weekly, { ...daily, subTaskOperation: 3 }] } });
+    expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
+    expect(fx.fake.calls(RPO_PUT)).toHaveLength(0);
   });
 
   it('an unknown schedule or a bad pattern sends nothing', async () => {

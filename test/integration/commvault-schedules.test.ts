@@ -405,6 +405,44 @@ describe('plan schedules, changed through the plan\'s RPO', () => {
   });
 });
 
+describe('schedule policies of their own, changed through PUT /Task', () => {
+  it('modify and delete re-send the policy through PUT /Task; the client\'s next read shows each change; a plan\'s RPO is not touched', async () => {
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === undefined);
+    const [weekly, daily] = policy.subTasks as [typeof policy.subTasks[0], typeof policy.subTasks[0]];
+    const clientId = policy.associations[0]!.clientId;
+    const LIST = `query($id: Int!) { commvaultClient(upstream: "${CV}", clientId: $id) { schedules { id taskType scheduleId name backupLevel frequency nextRuns(count: 3, after: "2027-10-25T00:00:00Z") { at } } } }`;
+    const listed = async () => {
+      const res = await gql(LIST, { id: clientId });
+      expect(res.errors).toBeUndefined();
+      return res.data.commvaultClient.schedules.filter((s: any) => s.taskType === 4);
+    };
+    expect((await listed()).map((s: any) => s.scheduleId)).toEqual([weekly.subTaskId, daily.subTaskId]);
+    const id = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${weekly.subTaskId}`);
+    const changed = await gql(UPDATE, { id, input: { name: 'Saturday full', backupLevel: 'SYNTHETIC_FULL', pattern: { frequency: 'WEEKLY', weekDays: ['SATURDAY'], startDate: '2027-10-25', startTime: '01:30' } } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCommvaultSchedule).toEqual({ id, schedule: { name: 'Saturday full', backupLevel: 'Synthetic_full', frequency: 'WEEKLY' } });
+    expect([sim.calls('PUT /Task'), sim.calls(RPO_PUT), sim.calls('POST /QCommand/qoperation execute')]).toEqual([1, 0, 0]);
+    expect(policy.subTasks[0]).toMatchObject({ subTaskName: 'Saturday full', pattern: { freq_type: 8, freq_interval: 64, active_start_time: 5400 } });
+    // Saturdays at 01:30 Eastern: 30 October and 6 November (EDT), 13 November (EST, after the change on the 7th).
+    expect((await listed())[0]).toEqual({
+      id, taskType: 4, scheduleId: weekly.subTaskId, name: 'Saturday full', backupLevel: 'Synthetic_full', frequency: 'WEEKLY',
+      nextRuns: [[10, 30], [11, 6], [11, 13]].map(([m, d]) => ({ at: new Date(easternInstant(2027, m!, d!, 1).getTime() + 1_800_000).toISOString() })),
+    });
+
+    const gone = await gql(DELETE, { id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${daily.subTaskId}`) });
+    expect(gone.errors).toBeUndefined();
+    expect(policy.subTasks.map((s) => s.subTaskId)).toEqual([weekly.subTaskId]);
+    expect((await listed()).map((s: any) => s.scheduleId)).toEqual([weekly.subTaskId]);
+    expect(sim.calls('PUT /Task')).toBe(2);
+    expect(auditLines.filter((l) => l.component === 'audit').map((l) => [l.operation, l.caller, l.outcome, l.targets])).toEqual([
+      ['updateCommvaultSchedule', 'admin', 'ok', [id]], ['deleteCommvaultSchedule', 'admin', 'ok', [toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${daily.subTaskId}`)]],
+    ]);
+    const unknown = await gql(DELETE, { id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.1`) });
+    expect(unknown.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(sim.calls('PUT /Task')).toBe(2);
+  });
+});
+
 const { redis: redisServer, skipReason } = await provideTestRedis();
 afterAll(() => redisServer?.stop());
 

@@ -4,7 +4,8 @@ import type { Plan, SimScheduleTask, SimSubTask, Subclient } from './types.js';
  * Schedules (docs/upstreams/commvault-schedules.md): tasks with subtasks, each subtask with a `pattern`
  * in the CommServe's `freq_*` terms. Entity schedules (`taskType` 2) are associated with clients and
  * subclients; each plan has a schedule policy (`taskType` 4, task id 100 + plan id, as the plan reads
- * name it) whose subtasks match its V4 RPO schedules. Created, changed and deleted through the API.
+ * name it) whose subtasks are its V4 RPO schedules; one more policy (950) is no plan's. Created, changed
+ * and deleted through the API.
  */
 const DAY = 86_400;
 const BACKUP = 2;
@@ -60,6 +61,24 @@ export function makeSchedules(nowS: number, plans: readonly Plan[], subclients: 
       pattern: { freq_type: DAILY, freq_recurrence_factor: 1, active_start_date: since, active_start_time: 43200, timeZone: ZONE },
     }],
   });
+  // A schedule policy of its own (no plan's): the first subclient's client, its file system agents.
+  const first = subclients[0];
+  if (first) {
+    tasks.push({
+      taskId: 950, taskName: 'File servers weekly', taskType: 4, policyType: 0, ownerName: 'admin', description: 'Weekly full, daily incremental', disabled: false, isSystem: false,
+      associations: [{ clientId: first.clientId }],
+      subTasks: [
+        {
+          subTaskId: 9501, subTaskName: 'Weekly full', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Full'),
+          pattern: { freq_type: WEEKLY, freq_interval: SUNDAY_BIT, freq_recurrence_factor: 1, active_start_date: since, active_start_time: 10800, timeZone: ZONE },
+        },
+        {
+          subTaskId: 9502, subTaskName: 'Daily incremental', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Incremental'),
+          pattern: { freq_type: DAILY, freq_recurrence_factor: 1, freq_interval: 0, active_start_date: since, active_start_time: 79200, timeZone: ZONE },
+        },
+      ],
+    });
+  }
   subclients.slice(0, 6).forEach((sc, i) => {
     const subTasks: SimSubTask[] = [{
       subTaskId: 5001 + i * 2, subTaskName: 'Weekly full', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Full'),

@@ -187,22 +187,35 @@ const objectOf = (v: unknown): Record<string, unknown> => (typeof v === 'object'
  * (cvpysdk `_modify_task_properties` re-sends what `GET /Schedules/{taskId}` gave, pattern replaced).
  */
 export function modifyScheduleMessage(task: CvScheduleTask, scheduleId: number, change: CvScheduleChange): Record<string, unknown> {
-  const raw = objectOf(task.rawSubTasks.get(scheduleId));
-  const subTask = { ...objectOf(raw.subTask), ...(change.name ? { subTaskName: change.name } : {}) };
-  const options = objectOf(raw.options);
   return {
     TMMsg_ModifyTaskReq: {
-      taskInfo: {
-        associations: task.rawAssociations,
-        task: task.rawTask,
-        subTasks: [{
-          subTask,
-          pattern: change.pattern ?? raw.pattern ?? {},
-          options: change.level ? { ...options, backupOpts: { ...objectOf(options.backupOpts), backupLevel: change.level } } : options,
-        }],
-      },
+      taskInfo: { associations: task.rawAssociations, task: task.rawTask, subTasks: [changedSubTask(objectOf(task.rawSubTasks.get(scheduleId)), change)] },
     },
   };
+}
+
+/** A subtask as read with `change` applied: name, pattern, backup level (the rest of `options` kept). */
+function changedSubTask(raw: Record<string, unknown>, change: CvScheduleChange): { subTask: unknown; pattern: unknown; options: unknown } {
+  const options = objectOf(raw.options);
+  return {
+    subTask: { ...objectOf(raw.subTask), ...(change.name ? { subTaskName: change.name } : {}) },
+    pattern: change.pattern ?? raw.pattern ?? {},
+    options: change.level ? { ...options, backupOpts: { ...objectOf(options.backupOpts), backupLevel: change.level } } : options,
+  };
+}
+
+/**
+ * `PUT /Task` body for a schedule policy (cvpysdk `_modify_schedule_policy_properties`): `taskOperation`
+ * 1 and the policy as `GET /SchedulePolicy/{taskId}` gave it — associations, task, app groups and every
+ * subtask — with `subTasks` as given (docs/upstreams/commvault-schedules.md §8).
+ */
+function policyTaskRequest(task: CvScheduleTask, subTasks: unknown[]): Record<string, unknown> {
+  return { taskInfo: { taskOperation: 1, associations: task.rawAssociations, task: task.rawTask, appGroup: { appGroups: task.rawAppGroups }, subTasks } };
+}
+
+/** The policy's subtasks as read, the one with `scheduleId` replaced by `edit` of it. */
+function policySubTasks(task: CvScheduleTask, scheduleId: number, edit: (raw: Record<string, unknown>) => Record<string, unknown>): unknown[] {
+  return [...task.rawSubTasks.entries()].map(([id, raw]) => (id === scheduleId ? edit(raw) : raw));
 }
 
 /** `TMMsg_TaskOperationReq` opType 3: delete one schedule (subtask) (cvpysdk `Schedules.delete`). */
@@ -270,8 +283,8 @@ function ownerPattern(owner: CvScheduleOwner, plain: CvPlainPattern): { pattern:
 
 /**
  * The write that makes `change` to the schedule `owner` holds: a task's modify message, the plan's RPO
- * call re-sending the schedule as read with MODIFY, or a policy's `PUT /Task` (§8). A problem is the
- * caller's (in their terms); nothing is sent for it.
+ * call re-sending the schedule as read with MODIFY, or the policy's `PUT /Task` re-sending the policy as
+ * read with the subtask changed (§8). A problem is the caller's (in their terms); nothing is sent for it.
  */
 export function scheduleChangeWrite(owner: CvScheduleOwner, change: CvPlainScheduleChange): CvScheduleWrite | { problem: string } {
   let pattern: Record<string, unknown> | null = null;
@@ -293,20 +306,23 @@ export function scheduleChangeWrite(owner: CvScheduleOwner, change: CvPlainSched
       };
       return { kind: 'planRpo', planId: owner.planId, body: planRpoRequest(schedule, 'MODIFY') };
     }
-    case 'policy':
-      return { problem: `Schedule ${owner.task.rawTask.taskId ?? ''}.${id} belongs to a schedule policy: it is changed with the policy` };
+    case 'policy': {
+      const subTasks = policySubTasks(owner.task, id, (raw) => ({ ...raw, ...changedSubTask(raw, { name: change.name, level: change.level, pattern }) }));
+      return { kind: 'policy', body: policyTaskRequest(owner.task, subTasks) };
+    }
   }
 }
 
 /** The write that deletes the schedule `owner` holds (§5, §7, §8). */
-export function scheduleDeleteWrite(owner: CvScheduleOwner): CvScheduleWrite | { problem: string } {
+export function scheduleDeleteWrite(owner: CvScheduleOwner): CvScheduleWrite {
   switch (owner.kind) {
     case 'task':
       return { kind: 'taskMessage', body: deleteScheduleMessage(owner.schedule.scheduleId) };
     case 'plan':
       return { kind: 'planRpo', planId: owner.planId, body: planRpoRequest(owner.rpoSchedule, 'DELETE') };
     case 'policy':
-      return { problem: `Schedule ${owner.schedule.taskId}.${owner.schedule.scheduleId} belongs to a schedule policy: it is deleted with the policy` };
+      // cvpysdk `delete_schedule`: the subtask stays in the list, marked `subTaskOperation` 3.
+      return { kind: 'policy', body: policyTaskRequest(owner.task, policySubTasks(owner.task, owner.schedule.scheduleId, (raw) => ({ ...raw, subTaskOperation: 3 }))) };
   }
 }
 

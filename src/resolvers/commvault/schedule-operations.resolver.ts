@@ -22,7 +22,8 @@ const MAX_NAME = 128;
  * Schedule changes (docs/schema.md, "Schedules"; docs/upstreams/commvault-schedules.md §5, §7): create
  * (`POST /CreateTask`; a plan's through its RPO), modify and delete where the schedule lives — a task's
  * through task messages to `POST /QCommand/qoperation execute`, a plan's through `PUT
- * /V4/ServerPlan/{id}/RPO` (the datasource finds the owner) — enable and disable (`POST
+ * /V4/ServerPlan/{id}/RPO`, another schedule policy's through `PUT /Task` (the datasource finds the
+ * owner) — enable and disable (`POST
  * /Schedules/task/Action/Enable|Disable`, text body `taskId=N`). Input and the id are checked before
  * anything is sent; the schedule is read past the cache first (NOT_FOUND without a write) and read back
  * after. Each runs on the shared mutation path: never retried, idempotency key, audit line, cached schedule
@@ -69,7 +70,7 @@ export class CommvaultScheduleOperationsResolver {
     });
   }
 
-  @Mutation(() => CommvaultScheduleChangePayload, { description: 'Change a schedule\'s name, backup level or pattern: a subclient\'s or client\'s through its task, a plan\'s through the plan\'s RPO. Never retried.' })
+  @Mutation(() => CommvaultScheduleChangePayload, { description: 'Change a schedule\'s name, backup level or pattern: a subclient\'s or client\'s through its task, a plan\'s through the plan\'s RPO, another schedule policy\'s through the policy. Never retried.' })
   async updateCommvaultSchedule(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCommvaultScheduleInput) input: UpdateCommvaultScheduleInput,
@@ -99,7 +100,7 @@ export class CommvaultScheduleOperationsResolver {
     );
   }
 
-  @Mutation(() => DeleteCommvaultSchedulePayload, { description: 'Delete a schedule: a subclient\'s or client\'s (a task left without schedules goes with it), or a plan\'s through the plan\'s RPO. Never retried.' })
+  @Mutation(() => DeleteCommvaultSchedulePayload, { description: 'Delete a schedule: a subclient\'s or client\'s (a task left without schedules goes with it), a plan\'s through the plan\'s RPO, another schedule policy\'s through the policy. Never retried.' })
   async deleteCommvaultSchedule(
     @Arg('id', () => ID) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey: string | null | undefined,
@@ -108,9 +109,7 @@ export class CommvaultScheduleOperationsResolver {
     const { source, taskId, scheduleId } = scheduleFromId(ctx, id);
     return runMutation(ctx, { operation: 'deleteCommvaultSchedule', input: { id }, idempotencyKey, targets: [id] }, async () => {
       // Inside: a replay by idempotency key answers the first deletion, not "gone".
-      const write = scheduleDeleteWrite(await locate(source, taskId, scheduleId));
-      if ('problem' in write) throw badUserInput(write.problem);
-      await source.sendScheduleWrite(write);
+      await source.sendScheduleWrite(scheduleDeleteWrite(await locate(source, taskId, scheduleId)));
       return Object.assign(new DeleteCommvaultSchedulePayload(), { id, taskId, scheduleId });
     });
   }
