@@ -11,6 +11,7 @@ import { toGlobalId } from '../../src/util/global-id.js';
  */
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/commvault/schedules/${name}.json`, import.meta.url), 'utf8'));
 const commserv = JSON.parse(readFileSync(new URL('../fixtures/commvault/commserve/commserv.json', import.meta.url), 'utf8')) as unknown;
+const clientDetail = JSON.parse(readFileSync(new URL('../fixtures/commvault/commserve/client-detail.json', import.meta.url), 'utf8')) as unknown;
 const plan = JSON.parse(readFileSync(new URL('../fixtures/commvault/v2-plan.json', import.meta.url), 'utf8')) as unknown;
 type RpoSchedule = Record<string, unknown>;
 const serverPlan = (): { rpo: { backupFrequency: { schedules: RpoSchedule[] } } } => JSON.parse(readFileSync(new URL('../fixtures/commvault/v4-server-plan.json', import.meta.url), 'utf8'));
@@ -52,6 +53,8 @@ function script(): void {
   fx.fake.on('GET /Schedules/47', { json: {} });
   fx.fake.on('GET /SchedulePolicy/47', { json: fixture('schedule-policy-own') });
   fx.fake.on('PUT /Task', { json: { taskId: 47 } });
+  fx.fake.on('GET /Client/2', { json: clientDetail });
+  fx.fake.on('POST /Task', { json: { taskId: 47 } });
 }
 
 const fx = useCommvaultFixture({ upstreamId: CV, adminKey: ADMIN, script });
@@ -279,6 +282,37 @@ describe('schedule changes send what the real API expects', () => {
     expect(sent('PUT /Task')[1]).toEqual({ taskInfo: { ...common, subTasks: [weekly, { ...daily, subTaskOperation: 3 }] } });
     expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
     expect(fx.fake.calls(RPO_PUT)).toHaveLength(0);
+  });
+
+  it('a client-level schedule: POST /Task with a data protection schedule policy associated with the client by name (cvpysdk SchedulePolicies.add)', async () => {
+    const res = await gql(`mutation { createCommvaultSchedule(input: {
+      client: "${toGlobalId('CommvaultClient', CV, 2)}", name: "fs01 nightly", backupLevel: INCREMENTAL,
+      pattern: { frequency: DAILY, startDate: "2027-03-01", startTime: "22:00", exceptDaysOfMonth: [1] }
+    }) { id taskId scheduleId schedule { taskType name } } }`);
+    expect(res.body.errors).toBeUndefined();
+    // The policy read answers 47's subtasks: the first is what the graph reports as made.
+    expect(res.body.data.createCommvaultSchedule).toEqual({ id: SCHEDULE(47, 201), taskId: 47, scheduleId: 201, schedule: { taskType: 4, name: 'Weekly full' } });
+    expect(fx.fake.calls('POST /Task')[0]?.headers['content-type']).toBe('application/json');
+    expect(sent('POST /Task')).toEqual([{
+      taskInfo: {
+        associations: [{ clientName: 'fs01' }],
+        task: {
+          description: '', taskType: 4, initiatedFrom: 2, policyType: 0, taskName: 'fs01 nightly', securityAssociations: {}, taskSecurity: {},
+          alert: { alertName: '' }, taskFlags: { isEdgeDrive: false, disabled: false },
+        },
+        appGroup: { appGroups: [] },
+        subTasks: [{
+          subTaskOperation: 1,
+          subTask: { subTaskType: 2, operationType: 2, subTaskName: 'fs01 nightly' },
+          options: { backupOpts: { backupLevel: 'Incremental', incLevel: 'BEFORE_SYNTH', runIncrementalBackup: false } },
+          pattern: {
+            freq_type: 4, active_start_date: Date.UTC(2027, 2, 1) / 1000, active_start_time: 79_200, freq_recurrence_factor: 1, freq_interval: 0, freq_relative_interval: 0,
+            timeZone: { TimeZoneName: 'CommServe Time Zone' }, repeatPattern: [{ exception: true, onDayNumber: 1 }],
+          },
+        }],
+      },
+    }]);
+    expect(fx.fake.calls('POST /CreateTask')).toHaveLength(0);
   });
 
   it('an unknown schedule or a bad pattern sends nothing', async () => {

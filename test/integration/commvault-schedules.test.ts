@@ -443,6 +443,43 @@ describe('schedule policies of their own, changed through PUT /Task', () => {
   });
 });
 
+describe('client-level schedules', () => {
+  it('a schedule for a whole client is a schedule policy associated with it (POST /Task): the client\'s next read lists it with its next three runs across the March change', async () => {
+    const client = sim.data.clients.find((c) => c.companyId === 0 && !sim.data.schedules.some((t) => t.associations.some((a) => a.clientId === c.clientId)))!;
+    const LIST = `query($id: Int!) { commvaultClient(upstream: "${CV}", clientId: $id) { schedules { id taskId taskType name backupLevel nextRuns(count: 3) { at local } upstreamNextRunAt } } }`;
+    // Read (and cache) the empty list first: the creation must drop it.
+    expect((await gql(LIST, { id: client.clientId })).data.commvaultClient.schedules).toEqual([]);
+    const res = await gql(CREATE, { input: { client: toGlobalId('CommvaultClient', CV, client.clientId), name: 'Whole client nightly', backupLevel: 'FULL', pattern: { ...DAILY_2100_MARCH, exceptDaysOfMonth: [13] } } });
+    expect(res.errors).toBeUndefined();
+    const created = res.data.createCommvaultSchedule;
+    expect([sim.calls('POST /Task'), sim.calls('POST /CreateTask')]).toEqual([1, 0]);
+    const policy = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect(policy).toMatchObject({ taskType: 4, taskName: 'Whole client nightly', associations: [{ clientId: client.clientId }] });
+    expect(created).toMatchObject({ id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`), schedule: { name: 'Whole client nightly', backupLevel: 'Full', frequency: 'DAILY' } });
+    // 21:00 Eastern on 12 March (EST), then 14 and 15 March (EDT): the 13th is excepted.
+    const expected = [[2027, 3, 12], [2027, 3, 14], [2027, 3, 15]].map(([y, m, d]) => easternInstant(y!, m!, d!, 21).toISOString());
+    const after = await gql(LIST, { id: client.clientId });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.commvaultClient.schedules).toEqual([{
+      id: created.id, taskId: created.taskId, taskType: 4, name: 'Whole client nightly', backupLevel: 'Full',
+      nextRuns: [
+        { at: expected[0], local: '2027-03-12T21:00:00-05:00' }, { at: expected[1], local: '2027-03-14T21:00:00-04:00' }, { at: expected[2], local: '2027-03-15T21:00:00-04:00' },
+      ],
+      upstreamNextRunAt: expected[0],
+    }]);
+    const line = auditLines.find((l) => l.component === 'audit' && l.operation === 'createCommvaultSchedule');
+    expect(line).toMatchObject({ caller: 'admin', outcome: 'ok', targets: [toGlobalId('CommvaultClient', CV, client.clientId)], taskId: created.taskId });
+  });
+
+  it('an unknown client is NOT_FOUND and a client with a subclient BAD_USER_INPUT, before anything is sent', async () => {
+    const codes = async (input: Record<string, unknown>) => (await gql(CREATE, { input })).errors?.map((e) => e.extensions?.code);
+    expect(await codes({ client: toGlobalId('CommvaultClient', CV, 987_654), name: 'x', pattern: DAILY_2100_MARCH })).toEqual(['NOT_FOUND']);
+    expect(await codes({ client: toGlobalId('CommvaultClient', CV, sim.data.clients[0]!.clientId), subclient: plainSubclient().id, name: 'x', pattern: DAILY_2100_MARCH })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ client: toGlobalId('CommvaultSubclient', CV, 1), name: 'x', pattern: DAILY_2100_MARCH })).toEqual(['BAD_USER_INPUT']);
+    expect(sim.calls('POST /Task')).toBe(0);
+  });
+});
+
 const { redis: redisServer, skipReason } = await provideTestRedis();
 afterAll(() => redisServer?.stop());
 

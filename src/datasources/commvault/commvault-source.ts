@@ -977,7 +977,16 @@ export class CommvaultSource extends UpstreamSource {
 
   /** `POST /CreateTask` with a schedule task (`taskType` 2) → `{taskId}`: the new task's id. Drops cached schedule reads. */
   async createScheduleTask(taskRequest: unknown): Promise<number> {
-    const body = await this.write('/CreateTask', 'POST /CreateTask', { body: taskRequest, invalidates: [SCHEDULES_TAG] });
+    return this.createScheduleTaskAt('/CreateTask', 'POST /CreateTask', taskRequest);
+  }
+
+  /** `POST /Task` with a schedule policy (`taskType` 4) → `{taskId}`: the new policy's id (cvpysdk `SchedulePolicies.add`). Drops cached schedule reads. */
+  async createSchedulePolicy(policyRequest: unknown): Promise<number> {
+    return this.createScheduleTaskAt('/Task', 'POST /Task', policyRequest);
+  }
+
+  private async createScheduleTaskAt(path: string, route: string, request: unknown): Promise<number> {
+    const body = await this.write(path, route, { body: request, invalidates: [SCHEDULES_TAG] });
     const taskId = int(field(body, 'taskId'));
     if (taskId === null) {
       throw new GatewayError(ErrorCode.UPSTREAM_UNCERTAIN, 'The CommServe took the schedule but named no task id', { upstream: { instance: this.instanceId, status: 200 } });

@@ -166,6 +166,33 @@ export function createScheduleRequest(
   };
 }
 
+/**
+ * `POST /Task` body: a data protection schedule policy (`taskType` 4, `policyType` 0) associated with one
+ * client by name, with one backup schedule at `level` on `pattern` — how a schedule reaches every subclient
+ * of a client (cvpysdk `SchedulePolicies.add`, docs/upstreams/commvault-schedules.md §9). `appGroups` empty,
+ * as cvpysdk sends it when no agent type is named.
+ */
+export function createClientSchedulePolicyRequest(
+  clientName: string, name: string, level: CvBackupLevel, pattern: Record<string, unknown>, enabled: boolean,
+): Record<string, unknown> {
+  return {
+    taskInfo: {
+      associations: [{ clientName }],
+      task: {
+        description: '', taskType: 4, initiatedFrom: 2, policyType: 0, taskName: name, securityAssociations: {}, taskSecurity: {},
+        alert: { alertName: '' }, taskFlags: { isEdgeDrive: false, disabled: !enabled },
+      },
+      appGroup: { appGroups: [] },
+      subTasks: [{
+        subTaskOperation: 1,
+        subTask: { subTaskType: 2, operationType: 2, subTaskName: name },
+        options: { backupOpts: backupOpts(level) },
+        pattern,
+      }],
+    },
+  };
+}
+
 /** What a modify changes; absent keeps the current value. */
 export interface CvScheduleChange {
   name?: string | null;

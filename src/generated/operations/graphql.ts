@@ -199,9 +199,11 @@ export type ContentOperation =
   /** Each list given replaces that list; `[]` empties filters or exceptions. Lists left out stay as they are. */
   | 'OVERWRITE';
 
-/** A backup schedule for one subclient, or one more schedule of a plan's RPO: exactly one of `subclient` and `plan`. */
+/** A backup schedule for one subclient, for a whole client, or one more schedule of a plan's RPO: exactly one of `subclient`, `client` and `plan`. */
 export type CreateCommvaultScheduleInput = {
   backupLevel?: BackupLevel | null | undefined;
+  /** The CommvaultClient to back up, all its subclients: a schedule policy named `name` associated with the client (`taskType` 4). */
+  client?: string | number | null | undefined;
   enabled?: boolean | null | undefined;
   /** The schedule's name (1 to 128 characters). */
   name: string;

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../context.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
 import type { CvSchedule, CvScheduleOwner } from '../../datasources/commvault/schedule-model.js';
 import {
-  createScheduleRequest, newPlanSchedule, patternFromPlain, planPatternFromPlain, planRpoRequest, scheduleChangeWrite, scheduleDeleteWrite, type CvPlainPattern,
+  createClientSchedulePolicyRequest, createScheduleRequest, newPlanSchedule, patternFromPlain, planPatternFromPlain, planRpoRequest, scheduleChangeWrite, scheduleDeleteWrite, type CvPlainPattern,
 } from '../../datasources/commvault/schedule-requests.js';
 import { badUserInput, notFound } from '../../errors/gateway-error.js';
 import { runMutation } from '../../mutations/run-mutation.js';
@@ -19,8 +19,8 @@ import { commvaultObjectFromId } from './sources.js';
 const MAX_NAME = 128;
 
 /**
- * Schedule changes (docs/schema.md, "Schedules"; docs/upstreams/commvault-schedules.md §5, §7): create
- * (`POST /CreateTask`; a plan's through its RPO), modify and delete where the schedule lives — a task's
+ * Schedule changes (docs/schema.md, "Schedules"; docs/upstreams/commvault-schedules.md §5, §7–§9): create
+ * (`POST /CreateTask`; a client's as a schedule policy, `POST /Task`; a plan's through its RPO), modify and delete where the schedule lives — a task's
  * through task messages to `POST /QCommand/qoperation execute`, a plan's through `PUT
  * /V4/ServerPlan/{id}/RPO`, another schedule policy's through `PUT /Task` (the datasource finds the
  * owner) — enable and disable (`POST
@@ -31,14 +31,14 @@ const MAX_NAME = 128;
  */
 @Resolver()
 export class CommvaultScheduleOperationsResolver {
-  @Mutation(() => CommvaultScheduleChangePayload, { description: 'Create a backup schedule for a subclient, or for a plan (through its RPO). Never retried.' })
+  @Mutation(() => CommvaultScheduleChangePayload, { description: 'Create a backup schedule for a subclient, for a whole client (a schedule policy associated with it), or for a plan (through its RPO). Never retried.' })
   async createCommvaultSchedule(
     @Arg('input', () => CreateCommvaultScheduleInput) input: CreateCommvaultScheduleInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY }) idempotencyKey: string | null | undefined,
     @Ctx() ctx: GatewayContext,
   ): Promise<CommvaultScheduleChangePayload> {
-    const targets = [input.subclient, input.plan].filter((t): t is string => typeof t === 'string');
-    if (targets.length !== 1) throw badUserInput('give exactly one of subclient and plan');
+    const targets = [input.subclient, input.plan, input.client].filter((t): t is string => typeof t === 'string');
+    if (targets.length !== 1) throw badUserInput('give exactly one of subclient, client and plan');
     const name = checkedName(input.name);
     const level = WIRE_LEVEL[input.backupLevel ?? BackupLevel.INCREMENTAL];
     const meta = { operation: 'createCommvaultSchedule', input, idempotencyKey, targets, summarize: (r: CommvaultScheduleChangePayload) => ({ taskId: r.taskId, scheduleId: r.scheduleId }) };
@@ -53,6 +53,19 @@ export class CommvaultScheduleOperationsResolver {
       return runMutation(ctx, meta, async () => {
         await source.sendScheduleWrite({ kind: 'planRpo', planId, body });
         return payloadOfNewPlanSchedule(source, planId, before);
+      });
+    }
+    if (input.client) {
+      const { source, id: clientId } = commvaultObjectFromId(ctx, input.client, 'CommvaultClient');
+      const pattern = plainPattern(input.pattern);
+      const client = await source.getClient(clientId);
+      if (!client) throw notFound(`Client ${clientId} is not on ${source.instanceId}`);
+      const body = createClientSchedulePolicyRequest(client.name, name, level, pattern, input.enabled !== false);
+      return runMutation(ctx, meta, async () => {
+        const taskId = await source.createSchedulePolicy(body);
+        // The answer names the policy only: its one subtask is the schedule.
+        const made = (await source.getSchedulePolicy(taskId, { fresh: true }).catch(() => null))?.schedules[0] ?? null;
+        return payload(source, taskId, made);
       });
     }
     const { source, id: subclientId } = commvaultObjectFromId(ctx, input.subclient as string, 'CommvaultSubclient');
