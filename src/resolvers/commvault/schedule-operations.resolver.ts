@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
+import type { CommvaultSource, CvBackupLevel } from '../../datasources/commvault/commvault-source.js';
 import type { CvSchedule, CvScheduleOwner } from '../../datasources/commvault/schedule-model.js';
 import {
   createClientSchedulePolicyRequest, createScheduleRequest, newPlanSchedule, patternFromPlain, planPatternFromPlain, planRpoRequest, scheduleChangeWrite, scheduleDeleteWrite, type CvPlainPattern,
@@ -40,47 +40,9 @@ export class CommvaultScheduleOperationsResolver {
     const targets = [input.subclient, input.plan, input.client].filter((t): t is string => typeof t === 'string');
     if (targets.length !== 1) throw badUserInput('give exactly one of subclient, client and plan');
     const name = checkedName(input.name);
-    const level = WIRE_LEVEL[input.backupLevel ?? BackupLevel.INCREMENTAL];
     const meta = { operation: 'createCommvaultSchedule', input, idempotencyKey, targets, summarize: (r: CommvaultScheduleChangePayload) => ({ taskId: r.taskId, scheduleId: r.scheduleId }) };
-    if (input.plan) {
-      const { source, id: planId } = commvaultObjectFromId(ctx, input.plan, 'CommvaultPlan');
-      if (input.enabled === false) throw badUserInput('a plan\'s schedules are enabled with the plan: leave enabled out');
-      const built = planPatternFromPlain(input.pattern as CvPlainPattern);
-      if ('problem' in built) throw badUserInput(built.problem);
-      const before = await source.getPlanRpoSchedules(planId, { fresh: true });
-      if (!before) throw notFound(`Server plan ${planId} is not on ${source.instanceId}`);
-      const body = planRpoRequest(newPlanSchedule(name, level, built.schedulePattern), 'ADD');
-      return runMutation(ctx, meta, async () => {
-        await source.sendScheduleWrite({ kind: 'planRpo', planId, body });
-        return payloadOfNewPlanSchedule(source, planId, before);
-      });
-    }
-    if (input.client) {
-      const { source, id: clientId } = commvaultObjectFromId(ctx, input.client, 'CommvaultClient');
-      const pattern = plainPattern(input.pattern);
-      const client = await source.getClient(clientId);
-      if (!client) throw notFound(`Client ${clientId} is not on ${source.instanceId}`);
-      const body = createClientSchedulePolicyRequest(client.name, name, level, pattern, input.enabled !== false);
-      return runMutation(ctx, meta, async () => {
-        const taskId = await source.createSchedulePolicy(body);
-        // The answer names the policy only: its one subtask is the schedule.
-        const made = (await source.getSchedulePolicy(taskId, { fresh: true }).catch(() => null))?.schedules[0] ?? null;
-        return payload(source, taskId, made);
-      });
-    }
-    const { source, id: subclientId } = commvaultObjectFromId(ctx, input.subclient as string, 'CommvaultSubclient');
-    const pattern = plainPattern(input.pattern);
-    const subclient = await source.getSubclient(subclientId);
-    if (!subclient) throw notFound(`Subclient ${subclientId} is not on ${source.instanceId}`);
-    const { clientName, appName, backupsetName } = subclient;
-    if (!clientName || !appName || !backupsetName) throw notFound(`Subclient ${subclientId} on ${source.instanceId} has no client, agent or backup set name`);
-    const body = createScheduleRequest({ clientName, appName, backupsetName, subclientName: subclient.name }, name, level, pattern, input.enabled !== false);
-    return runMutation(ctx, meta, async () => {
-      const taskId = await source.createScheduleTask(body);
-      // The answer names the task only: its one subtask is the schedule.
-      const made = (await source.getScheduleTask(taskId, { fresh: true }).catch(() => null))?.schedules[0] ?? null;
-      return payload(source, taskId, made);
-    });
+    const create = input.plan ? createForPlan : input.client ? createForClient : createForSubclient;
+    return runMutation(ctx, meta, await create(ctx, input, name, WIRE_LEVEL[input.backupLevel ?? BackupLevel.INCREMENTAL]));
   }
 
   @Mutation(() => CommvaultScheduleChangePayload, { description: 'Change a schedule\'s name, backup level or pattern: a subclient\'s or client\'s through its task, a plan\'s through the plan\'s RPO, another schedule policy\'s through the policy. Never retried.' })
@@ -147,6 +109,54 @@ export class CommvaultScheduleOperationsResolver {
       },
     );
   }
+}
+
+/** A creation checked and read for (BAD_USER_INPUT, NOT_FOUND before anything is sent): the write that makes it. */
+type CheckedCreation = () => Promise<CommvaultScheduleChangePayload>;
+
+/** A schedule for one subclient: a schedule task of its own (`POST /CreateTask`), the subclient named as cvpysdk names it. */
+async function createForSubclient(ctx: GatewayContext, input: CreateCommvaultScheduleInput, name: string, level: CvBackupLevel): Promise<CheckedCreation> {
+  const { source, id: subclientId } = commvaultObjectFromId(ctx, input.subclient as string, 'CommvaultSubclient');
+  const pattern = plainPattern(input.pattern);
+  const subclient = await source.getSubclient(subclientId);
+  if (!subclient) throw notFound(`Subclient ${subclientId} is not on ${source.instanceId}`);
+  const { clientName, appName, backupsetName } = subclient;
+  if (!clientName || !appName || !backupsetName) throw notFound(`Subclient ${subclientId} on ${source.instanceId} has no client, agent or backup set name`);
+  const body = createScheduleRequest({ clientName, appName, backupsetName, subclientName: subclient.name }, name, level, pattern, input.enabled !== false);
+  return async () => {
+    const taskId = await source.createScheduleTask(body);
+    // The answer names the task only: its one subtask is the schedule.
+    return payload(source, taskId, (await source.getScheduleTask(taskId, { fresh: true }).catch(() => null))?.schedules[0] ?? null);
+  };
+}
+
+/** A schedule for a whole client: a schedule policy associated with it (`POST /Task`, docs/upstreams/commvault-schedules.md §9). */
+async function createForClient(ctx: GatewayContext, input: CreateCommvaultScheduleInput, name: string, level: CvBackupLevel): Promise<CheckedCreation> {
+  const { source, id: clientId } = commvaultObjectFromId(ctx, input.client as string, 'CommvaultClient');
+  const pattern = plainPattern(input.pattern);
+  const client = await source.getClient(clientId);
+  if (!client) throw notFound(`Client ${clientId} is not on ${source.instanceId}`);
+  const body = createClientSchedulePolicyRequest(client.name, name, level, pattern, input.enabled !== false);
+  return async () => {
+    const taskId = await source.createSchedulePolicy(body);
+    // The answer names the policy only: its one subtask is the schedule.
+    return payload(source, taskId, (await source.getSchedulePolicy(taskId, { fresh: true }).catch(() => null))?.schedules[0] ?? null);
+  };
+}
+
+/** One more schedule of a server plan's RPO (`PUT /V4/ServerPlan/{id}/RPO`, ADD; §7). */
+async function createForPlan(ctx: GatewayContext, input: CreateCommvaultScheduleInput, name: string, level: CvBackupLevel): Promise<CheckedCreation> {
+  const { source, id: planId } = commvaultObjectFromId(ctx, input.plan as string, 'CommvaultPlan');
+  if (input.enabled === false) throw badUserInput('a plan\'s schedules are enabled with the plan: leave enabled out');
+  const built = planPatternFromPlain(input.pattern as CvPlainPattern);
+  if ('problem' in built) throw badUserInput(built.problem);
+  const before = await source.getPlanRpoSchedules(planId, { fresh: true });
+  if (!before) throw notFound(`Server plan ${planId} is not on ${source.instanceId}`);
+  const body = planRpoRequest(newPlanSchedule(name, level, built.schedulePattern), 'ADD');
+  return async () => {
+    await source.sendScheduleWrite({ kind: 'planRpo', planId, body });
+    return payloadOfNewPlanSchedule(source, planId, before);
+  };
 }
 
 function checkedName(name: string): string {
