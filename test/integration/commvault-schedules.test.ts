@@ -518,4 +518,25 @@ describe.skipIf(!redisServer)(`schedule changes across replicas ${skipReason ?? 
     await within(1_000, async () => (await list(b))[0]?.enabled === false);
     expect(await list(b)).toEqual([{ name: 'Across replicas', enabled: false }]);
   });
+
+  it('a plan\'s schedule changed on replica A shows in replica B\'s cached plan reads (policy and V4 RPO) within one second', async () => {
+    const [a, b] = gateways as [TestGateway, TestGateway];
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const READ = `query($plan: ID!) { node(id: $plan) { ... on CommvaultPlan { schedules { scheduleId name } rpoSchedules { scheduleId name } } } }`;
+    const read = async () => {
+      const res = await b.query<any>(READ, { plan: toGlobalId('CommvaultPlan', 'cv', plan.planId) }, { apiKey: 'k-ops' });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.node as { schedules: Array<{ scheduleId: number; name: string }>; rpoSchedules: Array<{ scheduleId: number; name: string }> };
+    };
+    const first = policy.subTasks[0]!;
+    expect((await read()).schedules[0]).toEqual({ scheduleId: first.subTaskId, name: first.subTaskName });
+    const id = toGlobalId('CommvaultSchedule', 'cv', `${policy.taskId}.${first.subTaskId}`);
+    const renamed = await a.query<any>(UPDATE, { id, input: { name: 'Renamed on A' } }, { apiKey: 'k-ops' });
+    expect(renamed.body.errors).toBeUndefined();
+    await within(1_000, async () => {
+      const now = await read();
+      return now.schedules[0]?.name === 'Renamed on A' && now.rpoSchedules[0]?.name === 'Renamed on A';
+    });
+  });
 });
