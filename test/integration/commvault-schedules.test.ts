@@ -61,6 +61,7 @@ function easternInstant(y: number, m: number, d: number, hour: number): Date {
   throw new Error('no such wall time');
 }
 
+const RUNS_BY_ID = `query($id: ID!, $count: Int!) { commvaultSchedule(id: $id) { description pattern { exceptDaysOfMonth } nextRuns(count: $count) { at } } }`;
 const SCHEDULE = 'id taskId taskName taskType enabled scheduleId name kind operationType frequency backupLevel timeZone description upstreamNextRunAt';
 const PATTERN = 'pattern { freqType freqInterval freqRecurrenceFactor freqRelativeInterval freqSubdayInterval activeStartDate activeStartTime activeEndDate activeEndTime timeZoneName }';
 
@@ -142,6 +143,29 @@ describe('schedules, read', () => {
     expect(planSchedules[1].nextRuns.map((r: any) => r.at)).toEqual(saturdays);
   });
 
+  it('a seeded schedule with exceptions skips its excepted days of the month in nextRuns, as the CommServe\'s own next run does', async () => {
+    const task = seededTask((t) => t.subTasks.some((s) => Array.isArray(s.pattern.repeatPattern)));
+    const sub = task.subTasks[0]!;
+    // Decoded here: day d is bit d−1 of onDayNumber.
+    const mask = (sub.pattern.repeatPattern as Array<{ exception: boolean; onDayNumber: number }>).filter((e) => e.exception).reduce((m, e) => m | e.onDayNumber, 0);
+    const excepted = Array.from({ length: 31 }, (_, i) => i + 1).filter((d) => (mask & (1 << (d - 1))) !== 0);
+    expect(excepted.length).toBeGreaterThan(0);
+    const hour = Number(sub.pattern.active_start_time) / 3600;
+    // Daily at `hour` Eastern; 20 runs span more than the 16 days between two excepted days, so some are skipped.
+    const expected: string[] = [];
+    for (let d = new Date(Date.now() - DAY_S * 1000); expected.length < 20; d = new Date(d.getTime() + DAY_S * 1000)) {
+      const at = easternInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour);
+      if (at.getTime() > Date.now() && !excepted.includes(d.getUTCDate())) expected.push(at.toISOString());
+    }
+    const res = await gql(RUNS_BY_ID, { id: toGlobalId('CommvaultSchedule', CV, `${task.taskId}.${sub.subTaskId}`), count: 20 });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.commvaultSchedule.pattern.exceptDaysOfMonth).toEqual(excepted);
+    expect(res.data.commvaultSchedule.description).toMatch(/, except on days 1 and 15 of the month$/);
+    expect(res.data.commvaultSchedule.nextRuns.map((r: any) => r.at)).toEqual(expected);
+    const listed = await gql(`query($id: Int!) { commvaultSubclient(upstream: "${CV}", subclientId: $id) { schedules { scheduleId upstreamNextRunAt } } }`, { id: task.associations[0]!.subclientId });
+    expect(listed.data.commvaultSubclient.schedules).toEqual([{ scheduleId: sub.subTaskId, upstreamNextRunAt: expected[0] }]);
+  });
+
   it('one schedule by id; an unknown one is null, a malformed id BAD_USER_INPUT without an upstream call', async () => {
     const aging = seededTask((t) => t.isSystem);
     const res = await gql(`query($id: ID!, $gone: ID!) { one: commvaultSchedule(id: $id) { taskName kind frequency isSystem description } gone: commvaultSchedule(id: $gone) { id } }`, {
@@ -210,6 +234,20 @@ describe('schedules, changed', () => {
     expect(line).toMatchObject({ caller: 'admin', role: 'admin', outcome: 'ok', targets: [id], taskId: created.taskId, scheduleId: created.scheduleId });
   });
 
+  it('a schedule created with excepted days stores them in the real shape and its next runs skip them across the March change', async () => {
+    const { id: subclient } = plainSubclient();
+    // Daily 21:00 from 12 March 2027, except the 14th (the change day) and the 16th.
+    const res = await gql(CREATE, { input: { subclient, name: 'With exceptions', pattern: { ...DAILY_2100_MARCH, exceptDaysOfMonth: [14, 16] } } });
+    expect(res.errors).toBeUndefined();
+    const created = res.data.createCommvaultSchedule;
+    const task = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect(task.subTasks[0]!.pattern.repeatPattern).toEqual([{ exception: true, onDayNumber: (1 << 13) | (1 << 15) }]);
+    const runs = await gql(RUNS, { id: created.id, count: 3 });
+    expect(runs.errors).toBeUndefined();
+    const expected = [easternInstant(2027, 3, 12, 21), easternInstant(2027, 3, 13, 21), easternInstant(2027, 3, 15, 21)].map((d) => d.toISOString());
+    expect(runs.data.commvaultSchedule.nextRuns.map((r: any) => r.at)).toEqual(expected);
+  });
+
   it('modify replaces the pattern (the next read runs across the November change), disable and enable act on the task, delete removes it', async () => {
     const { id: subclient } = plainSubclient();
     const created = (await gql(CREATE, { input: { subclient, name: 'To change', backupLevel: 'FULL', pattern: DAILY_2100_MARCH } })).data.createCommvaultSchedule;
@@ -246,7 +284,7 @@ describe('schedules, changed', () => {
     ]);
   });
 
-  it('bad input never reaches the CommServe: a bad pattern or id is BAD_USER_INPUT, an unknown schedule NOT_FOUND, a plan\'s schedule BAD_USER_INPUT', async () => {
+  it('bad input never reaches the CommServe: a bad pattern or id is BAD_USER_INPUT, an unknown schedule NOT_FOUND', async () => {
     const { id: subclient } = plainSubclient();
     const writes = () => sim.calls('POST /CreateTask') + sim.calls('POST /QCommand/qoperation execute') + sim.calls('POST /Schedules/task/Action/Disable');
     const codes = async (query: string, variables: Record<string, unknown>) => (await gql(query, variables)).errors?.map((e) => e.extensions?.code);
@@ -261,12 +299,8 @@ describe('schedules, changed', () => {
     expect(await codes(DELETE, { id: unknown })).toEqual(['NOT_FOUND']);
     expect(await codes(ENABLE, { id: unknown, enabled: false })).toEqual(['NOT_FOUND']);
     expect(await codes(DELETE, { id: 'not-an-id' })).toEqual(['BAD_USER_INPUT']);
-    const policy = sim.data.schedules.find((t) => t.taskType === 4)!;
-    const planSchedule = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`);
-    expect(await codes(DELETE, { id: planSchedule })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes(UPDATE, { id: planSchedule, input: { name: 'y' } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
     expect(writes()).toBe(0);
-    expect(policy.subTasks).toHaveLength(2);
     expect(auditLines.filter((l) => l.component === 'audit')).toEqual([]);
   });
 
@@ -289,6 +323,160 @@ describe('schedules, changed', () => {
     const after = (await gql(list, { id: slow.subclientId })).data.commvaultSubclient.schedules;
     expect(after.map((s: any) => s.name)).toEqual([...before.map((s: any) => s.name), 'Lost answer']);
     expect(sim.calls('POST /CreateTask')).toBe(2);
+  });
+});
+
+const RPO_PUT = 'PUT /V4/ServerPlan/{id}/RPO';
+const PLAN_READ = `query($plan: ID!, $after: DateTime) { node(id: $plan) { ... on CommvaultPlan {
+  schedules { id taskId scheduleId name backupLevel frequency pattern { exceptDaysOfMonth } nextRuns(count: 3, after: $after) { at } }
+  rpoSchedules { scheduleId policyId name backupType frequencyType frequency weeklyDays startSeconds exceptDaysOfMonth }
+} } }`;
+
+describe('plan schedules, changed through the plan\'s RPO', () => {
+  it('modify, create and delete go to PUT /V4/ServerPlan/{id}/RPO, never task messages; the next plan reads show each change', async () => {
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const incremental = policy.subTasks[0]!;
+    const read = async () => {
+      const res = await gql(PLAN_READ, { plan: toGlobalId('CommvaultPlan', CV, plan.planId), after: '2027-03-01T00:00:00Z' });
+      expect(res.errors).toBeUndefined();
+      return res.data.node;
+    };
+    // Read (and cache) first: the change must drop both plan reads.
+    expect((await read()).schedules.map((s: any) => s.scheduleId)).toEqual(policy.subTasks.map((s) => s.subTaskId));
+    const id = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${incremental.subTaskId}`);
+    const pattern = { frequency: 'WEEKLY', weekDays: ['MONDAY', 'THURSDAY'], startDate: '2027-03-08', startTime: '22:00', exceptDaysOfMonth: [11] };
+    const changed = await gql(UPDATE, { id, input: { name: 'Twice weekly', backupLevel: 'DIFFERENTIAL', pattern } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCommvaultSchedule).toEqual({ id, schedule: { name: 'Twice weekly', backupLevel: 'Differential', frequency: 'WEEKLY' } });
+    expect([sim.calls(RPO_PUT), sim.calls('POST /QCommand/qoperation execute')]).toEqual([1, 0]);
+    // The simulator's policy holds it in the legacy form: Monday 2 + Thursday 16, the 11th as bit 10.
+    expect(policy.subTasks[0]!.pattern).toMatchObject({ freq_type: 8, freq_interval: 18, active_start_time: 79_200, repeatPattern: [{ exception: true, onDayNumber: 1 << 10 }] });
+
+    const after = await read();
+    // Mondays and Thursdays at 22:00 Eastern from 8 March 2027: the 11th is excepted; the 15th and 18th are past the change to EDT.
+    expect(after.schedules[0]).toEqual({
+      id, taskId: policy.taskId, scheduleId: incremental.subTaskId, name: 'Twice weekly', backupLevel: 'Differential', frequency: 'WEEKLY',
+      pattern: { exceptDaysOfMonth: [11] },
+      nextRuns: [easternInstant(2027, 3, 8, 22), easternInstant(2027, 3, 15, 22), easternInstant(2027, 3, 18, 22)].map((d) => ({ at: d.toISOString() })),
+    });
+    expect(after.rpoSchedules[0]).toEqual({
+      scheduleId: incremental.subTaskId, policyId: policy.taskId, name: 'Twice weekly', backupType: 'DIFFERENTIAL', frequencyType: 'WEEKLY', frequency: 1,
+      weeklyDays: ['MONDAY', 'THURSDAY'], startSeconds: 79_200, exceptDaysOfMonth: [11],
+    });
+
+    const made = await gql(CREATE, { input: { plan: toGlobalId('CommvaultPlan', CV, plan.planId), name: 'Month-end synthetic', backupLevel: 'SYNTHETIC_FULL', pattern: { frequency: 'MONTHLY_RELATIVE', relativeWeek: 'LAST', relativeDay: 'SUNDAY', startDate: '2027-01-01', startTime: '04:00' } } });
+    expect(made.errors).toBeUndefined();
+    const added = policy.subTasks[policy.subTasks.length - 1]!;
+    expect(made.data.createCommvaultSchedule).toMatchObject({
+      id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${added.subTaskId}`), taskId: policy.taskId, scheduleId: added.subTaskId,
+      schedule: { name: 'Month-end synthetic', backupLevel: 'Synthetic_full', frequency: 'MONTHLY_RELATIVE', pattern: { freqType: 32, freqInterval: 1 } },
+    });
+    expect(added.pattern).toMatchObject({ freq_type: 32, freq_relative_interval: 5, freq_interval: 1, active_start_time: 14_400 });
+    const withNew = await read();
+    // The last Sundays of March, April and May 2027 at 04:00 Eastern (EDT).
+    expect(withNew.schedules.at(-1).nextRuns).toEqual([easternInstant(2027, 3, 28, 4), easternInstant(2027, 4, 25, 4), easternInstant(2027, 5, 30, 4)].map((d) => ({ at: d.toISOString() })));
+    expect(withNew.rpoSchedules.at(-1)).toMatchObject({ name: 'Month-end synthetic', backupType: 'SYNTHETICFULL', frequencyType: 'MONTHLY' });
+
+    const gone = await gql(DELETE, { id: made.data.createCommvaultSchedule.id });
+    expect(gone.errors).toBeUndefined();
+    expect(policy.subTasks.map((s) => s.subTaskId)).not.toContain(added.subTaskId);
+    expect((await read()).rpoSchedules.map((s: any) => s.scheduleId)).toEqual(policy.subTasks.map((s) => s.subTaskId));
+    expect([sim.calls(RPO_PUT), sim.calls('POST /QCommand/qoperation execute')]).toEqual([3, 0]);
+    expect(auditLines.filter((l) => l.component === 'audit').map((l) => [l.operation, l.caller, l.outcome])).toEqual([
+      ['updateCommvaultSchedule', 'admin', 'ok'], ['createCommvaultSchedule', 'admin', 'ok'], ['deleteCommvaultSchedule', 'admin', 'ok'],
+    ]);
+  });
+
+  it('an unknown plan or plan schedule is NOT_FOUND, a one-time plan schedule or a disabled one BAD_USER_INPUT; nothing is sent', async () => {
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const codes = async (query: string, variables: Record<string, unknown>) => (await gql(query, variables)).errors?.map((e) => e.extensions?.code);
+    const planId = toGlobalId('CommvaultPlan', CV, plan.planId);
+    expect(await codes(CREATE, { input: { plan: toGlobalId('CommvaultPlan', CV, 987_654), name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['NOT_FOUND']);
+    expect(await codes(CREATE, { input: { plan: planId, name: 'x', pattern: { frequency: 'ONE_TIME', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { plan: planId, name: 'x', enabled: false, pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(CREATE, { input: { plan: planId, subclient: plainSubclient().id, name: 'x', pattern: DAILY_2100_MARCH } })).toEqual(['BAD_USER_INPUT']);
+    const planSchedule = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`);
+    expect(await codes(UPDATE, { id: planSchedule, input: { pattern: { frequency: 'ONE_TIME', startDate: '2027-03-01', startTime: '01:00' } } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(DELETE, { id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.999999`) })).toEqual(['NOT_FOUND']);
+    expect(sim.calls(RPO_PUT)).toBe(0);
+    expect(policy.subTasks).toHaveLength(2);
+  });
+});
+
+describe('schedule policies of their own, changed through PUT /Task', () => {
+  it('modify and delete re-send the policy through PUT /Task; the client\'s next read shows each change; a plan\'s RPO is not touched', async () => {
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === undefined);
+    const [weekly, daily] = policy.subTasks as [typeof policy.subTasks[0], typeof policy.subTasks[0]];
+    const clientId = policy.associations[0]!.clientId;
+    const LIST = `query($id: Int!) { commvaultClient(upstream: "${CV}", clientId: $id) { schedules { id taskType scheduleId name backupLevel frequency nextRuns(count: 3, after: "2027-10-25T00:00:00Z") { at } } } }`;
+    const listed = async () => {
+      const res = await gql(LIST, { id: clientId });
+      expect(res.errors).toBeUndefined();
+      return res.data.commvaultClient.schedules.filter((s: any) => s.taskType === 4);
+    };
+    expect((await listed()).map((s: any) => s.scheduleId)).toEqual([weekly.subTaskId, daily.subTaskId]);
+    const id = toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${weekly.subTaskId}`);
+    const changed = await gql(UPDATE, { id, input: { name: 'Saturday full', backupLevel: 'SYNTHETIC_FULL', pattern: { frequency: 'WEEKLY', weekDays: ['SATURDAY'], startDate: '2027-10-25', startTime: '01:30' } } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCommvaultSchedule).toEqual({ id, schedule: { name: 'Saturday full', backupLevel: 'Synthetic_full', frequency: 'WEEKLY' } });
+    expect([sim.calls('PUT /Task'), sim.calls(RPO_PUT), sim.calls('POST /QCommand/qoperation execute')]).toEqual([1, 0, 0]);
+    expect(policy.subTasks[0]).toMatchObject({ subTaskName: 'Saturday full', pattern: { freq_type: 8, freq_interval: 64, active_start_time: 5400 } });
+    // Saturdays at 01:30 Eastern: 30 October and 6 November (EDT), 13 November (EST, after the change on the 7th).
+    expect((await listed())[0]).toEqual({
+      id, taskType: 4, scheduleId: weekly.subTaskId, name: 'Saturday full', backupLevel: 'Synthetic_full', frequency: 'WEEKLY',
+      nextRuns: [[10, 30], [11, 6], [11, 13]].map(([m, d]) => ({ at: new Date(easternInstant(2027, m!, d!, 1).getTime() + 1_800_000).toISOString() })),
+    });
+
+    const gone = await gql(DELETE, { id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${daily.subTaskId}`) });
+    expect(gone.errors).toBeUndefined();
+    expect(policy.subTasks.map((s) => s.subTaskId)).toEqual([weekly.subTaskId]);
+    expect((await listed()).map((s: any) => s.scheduleId)).toEqual([weekly.subTaskId]);
+    expect(sim.calls('PUT /Task')).toBe(2);
+    expect(auditLines.filter((l) => l.component === 'audit').map((l) => [l.operation, l.caller, l.outcome, l.targets])).toEqual([
+      ['updateCommvaultSchedule', 'admin', 'ok', [id]], ['deleteCommvaultSchedule', 'admin', 'ok', [toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${daily.subTaskId}`)]],
+    ]);
+    const unknown = await gql(DELETE, { id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.1`) });
+    expect(unknown.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(sim.calls('PUT /Task')).toBe(2);
+  });
+});
+
+describe('client-level schedules', () => {
+  it('a schedule for a whole client is a schedule policy associated with it (POST /Task): the client\'s next read lists it with its next three runs across the March change', async () => {
+    const client = sim.data.clients.find((c) => c.companyId === 0 && !sim.data.schedules.some((t) => t.associations.some((a) => a.clientId === c.clientId)))!;
+    const LIST = `query($id: Int!) { commvaultClient(upstream: "${CV}", clientId: $id) { schedules { id taskId taskType name backupLevel nextRuns(count: 3) { at local } upstreamNextRunAt } } }`;
+    // Read (and cache) the empty list first: the creation must drop it.
+    expect((await gql(LIST, { id: client.clientId })).data.commvaultClient.schedules).toEqual([]);
+    const res = await gql(CREATE, { input: { client: toGlobalId('CommvaultClient', CV, client.clientId), name: 'Whole client nightly', backupLevel: 'FULL', pattern: { ...DAILY_2100_MARCH, exceptDaysOfMonth: [13] } } });
+    expect(res.errors).toBeUndefined();
+    const created = res.data.createCommvaultSchedule;
+    expect([sim.calls('POST /Task'), sim.calls('POST /CreateTask')]).toEqual([1, 0]);
+    const policy = sim.data.schedules.find((t) => t.taskId === created.taskId)!;
+    expect(policy).toMatchObject({ taskType: 4, taskName: 'Whole client nightly', associations: [{ clientId: client.clientId }] });
+    expect(created).toMatchObject({ id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${policy.subTasks[0]!.subTaskId}`), schedule: { name: 'Whole client nightly', backupLevel: 'Full', frequency: 'DAILY' } });
+    // 21:00 Eastern on 12 March (EST), then 14 and 15 March (EDT): the 13th is excepted.
+    const expected = [[2027, 3, 12], [2027, 3, 14], [2027, 3, 15]].map(([y, m, d]) => easternInstant(y!, m!, d!, 21).toISOString());
+    const after = await gql(LIST, { id: client.clientId });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.commvaultClient.schedules).toEqual([{
+      id: created.id, taskId: created.taskId, taskType: 4, name: 'Whole client nightly', backupLevel: 'Full',
+      nextRuns: [
+        { at: expected[0], local: '2027-03-12T21:00:00-05:00' }, { at: expected[1], local: '2027-03-14T21:00:00-04:00' }, { at: expected[2], local: '2027-03-15T21:00:00-04:00' },
+      ],
+      upstreamNextRunAt: expected[0],
+    }]);
+    const line = auditLines.find((l) => l.component === 'audit' && l.operation === 'createCommvaultSchedule');
+    expect(line).toMatchObject({ caller: 'admin', outcome: 'ok', targets: [toGlobalId('CommvaultClient', CV, client.clientId)], taskId: created.taskId });
+  });
+
+  it('an unknown client is NOT_FOUND and a client with a subclient BAD_USER_INPUT, before anything is sent', async () => {
+    const codes = async (input: Record<string, unknown>) => (await gql(CREATE, { input })).errors?.map((e) => e.extensions?.code);
+    expect(await codes({ client: toGlobalId('CommvaultClient', CV, 987_654), name: 'x', pattern: DAILY_2100_MARCH })).toEqual(['NOT_FOUND']);
+    expect(await codes({ client: toGlobalId('CommvaultClient', CV, sim.data.clients[0]!.clientId), subclient: plainSubclient().id, name: 'x', pattern: DAILY_2100_MARCH })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ client: toGlobalId('CommvaultSubclient', CV, 1), name: 'x', pattern: DAILY_2100_MARCH })).toEqual(['BAD_USER_INPUT']);
+    expect(sim.calls('POST /Task')).toBe(0);
   });
 });
 
@@ -329,5 +517,26 @@ describe.skipIf(!redisServer)(`schedule changes across replicas ${skipReason ?? 
     expect(off.body.errors).toBeUndefined();
     await within(1_000, async () => (await list(b))[0]?.enabled === false);
     expect(await list(b)).toEqual([{ name: 'Across replicas', enabled: false }]);
+  });
+
+  it('a plan\'s schedule changed on replica A shows in replica B\'s cached plan reads (policy and V4 RPO) within one second', async () => {
+    const [a, b] = gateways as [TestGateway, TestGateway];
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const READ = `query($plan: ID!) { node(id: $plan) { ... on CommvaultPlan { schedules { scheduleId name } rpoSchedules { scheduleId name } } } }`;
+    const read = async () => {
+      const res = await b.query<any>(READ, { plan: toGlobalId('CommvaultPlan', 'cv', plan.planId) }, { apiKey: 'k-ops' });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.node as { schedules: Array<{ scheduleId: number; name: string }>; rpoSchedules: Array<{ scheduleId: number; name: string }> };
+    };
+    const first = policy.subTasks[0]!;
+    expect((await read()).schedules[0]).toEqual({ scheduleId: first.subTaskId, name: first.subTaskName });
+    const id = toGlobalId('CommvaultSchedule', 'cv', `${policy.taskId}.${first.subTaskId}`);
+    const renamed = await a.query<any>(UPDATE, { id, input: { name: 'Renamed on A' } }, { apiKey: 'k-ops' });
+    expect(renamed.body.errors).toBeUndefined();
+    await within(1_000, async () => {
+      const now = await read();
+      return now.schedules[0]?.name === 'Renamed on A' && now.rpoSchedules[0]?.name === 'Renamed on A';
+    });
   });
 });

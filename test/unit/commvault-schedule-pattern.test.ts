@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CvSchedulePattern } from '../../src/datasources/commvault/schedule-model.js';
+import { toPattern } from '../../src/datasources/commvault/mappers/schedule.js';
 import { describePattern, localIso, nextRuns } from '../../src/datasources/commvault/schedule-pattern.js';
+import { patternFromPlain } from '../../src/datasources/commvault/schedule-requests.js';
 import { ianaTimeZone } from '../../src/datasources/commvault/windows-time-zones.js';
 
 /**
@@ -16,7 +18,7 @@ function pattern(p: Partial<CvSchedulePattern>): CvSchedulePattern {
   return {
     freqType: null, freqTypeName: null, freqInterval: null, freqRecurrenceFactor: null, freqRelativeInterval: null, freqSubdayInterval: null,
     activeStartDate: null, activeStartTime: null, activeEndDate: null, activeEndTime: null, activeEndOccurrence: null, patternId: null,
-    description: null, timeZoneName: null, ...p,
+    description: null, timeZoneName: null, exceptDaysOfMonth: [], ...p,
   };
 }
 
@@ -85,6 +87,41 @@ describe('calendar rules', () => {
 
   it('automatic, continuous and on-demand patterns have no calendar: no next runs', () => {
     for (const freqType of [2, 1024, 4096]) expect(nextRuns(pattern({ freqType }), 'UTC', new Date(), 3)).toEqual([]);
+  });
+});
+
+describe('exceptions (repeatPattern)', () => {
+  it('reads the excepted days from every exception entry\'s onDayNumber bitmask, and ignores entries that are not exceptions', () => {
+    const p = toPattern({
+      freq_type: 4, freq_recurrence_factor: 1, active_start_time: 0,
+      // Day d is bit d−1: 1 and 15 (1 + 16384), 31 (2^30); 2 (bit 1) only in an entry that is not an exception.
+      repeatPattern: [{ exception: true, onDayNumber: 1 + 16_384 }, { exception: true, onDayNumber: 1_073_741_824 }, { exception: false, onDayNumber: 2 }],
+    });
+    expect(p.exceptDaysOfMonth).toEqual([1, 15, 31]);
+    expect(toPattern({ freq_type: 4 }).exceptDaysOfMonth).toEqual([]);
+  });
+
+  it('daily at 21:00 skips the excepted 14th (the March change) and 16th, keeping 21:00 on the wall clock either side of it', () => {
+    const p = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartDate: day('2027-03-12'), activeStartTime: 21 * 3600, exceptDaysOfMonth: [14, 16] });
+    // 12th and 13th: EST (UTC−5) → 02:00Z the next day; 15th and 17th: EDT (UTC−4) → 01:00Z the next day.
+    expect(nextRuns(p, NY, utc('2027-03-01T00:00:00'), 4)).toEqual([
+      utc('2027-03-13T02:00:00'), utc('2027-03-14T02:00:00'), utc('2027-03-16T01:00:00'), utc('2027-03-18T01:00:00'),
+    ]);
+  });
+
+  it('weekly Sundays across the November change skip an excepted first of the month', () => {
+    // Sundays from 2026-10-25: 25 Oct (EDT), 1 Nov excepted (the change day), 8 and 15 Nov (EST).
+    const p = pattern({ freqType: 8, freqInterval: 1, freqRecurrenceFactor: 1, activeStartDate: day('2026-10-25'), activeStartTime: 3 * 3600, exceptDaysOfMonth: [1] });
+    expect(nextRuns(p, NY, utc('2026-10-20T00:00:00'), 3)).toEqual([utc('2026-10-25T07:00:00'), utc('2026-11-08T08:00:00'), utc('2026-11-15T08:00:00')]);
+  });
+
+  it('a plain pattern\'s excepted days become one exception entry in cvpysdk\'s form; bad days are refused', () => {
+    const built = patternFromPlain({ frequency: 'DAILY', startDate: '2027-03-01', startTime: '23:00', exceptDaysOfMonth: [1, 15] });
+    expect('pattern' in built && built.pattern.repeatPattern).toEqual([{ exception: true, onDayNumber: 1 + 16_384 }]);
+    expect(patternFromPlain({ frequency: 'DAILY', startDate: '2027-03-01', startTime: '23:00', exceptDaysOfMonth: [0] })).toHaveProperty('problem');
+    expect(patternFromPlain({ frequency: 'DAILY', startDate: '2027-03-01', startTime: '23:00', exceptDaysOfMonth: [32] })).toHaveProperty('problem');
+    expect(patternFromPlain({ frequency: 'ONE_TIME', startDate: '2027-03-01', startTime: '23:00', exceptDaysOfMonth: [2] })).toHaveProperty('problem');
+    expect('pattern' in built && describePattern(toPattern(built.pattern))).toBe('Every day at 23:00, from 2027-03-01, except on days 1 and 15 of the month');
   });
 });
 

@@ -4,7 +4,8 @@ import type { Plan, SimScheduleTask, SimSubTask, Subclient } from './types.js';
  * Schedules (docs/upstreams/commvault-schedules.md): tasks with subtasks, each subtask with a `pattern`
  * in the CommServe's `freq_*` terms. Entity schedules (`taskType` 2) are associated with clients and
  * subclients; each plan has a schedule policy (`taskType` 4, task id 100 + plan id, as the plan reads
- * name it) whose subtasks match its V4 RPO schedules. Created, changed and deleted through the API.
+ * name it) whose subtasks are its V4 RPO schedules; one more policy (950) is no plan's. Created, changed
+ * and deleted through the API.
  */
 const DAY = 86_400;
 const BACKUP = 2;
@@ -60,6 +61,24 @@ export function makeSchedules(nowS: number, plans: readonly Plan[], subclients: 
       pattern: { freq_type: DAILY, freq_recurrence_factor: 1, active_start_date: since, active_start_time: 43200, timeZone: ZONE },
     }],
   });
+  // A schedule policy of its own (no plan's): the first subclient's client, its file system agents.
+  const first = subclients[0];
+  if (first) {
+    tasks.push({
+      taskId: 950, taskName: 'File servers weekly', taskType: 4, policyType: 0, ownerName: 'admin', description: 'Weekly full, daily incremental', disabled: false, isSystem: false,
+      associations: [{ clientId: first.clientId }],
+      subTasks: [
+        {
+          subTaskId: 9501, subTaskName: 'Weekly full', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Full'),
+          pattern: { freq_type: WEEKLY, freq_interval: SUNDAY_BIT, freq_recurrence_factor: 1, active_start_date: since, active_start_time: 10800, timeZone: ZONE },
+        },
+        {
+          subTaskId: 9502, subTaskName: 'Daily incremental', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Incremental'),
+          pattern: { freq_type: DAILY, freq_recurrence_factor: 1, freq_interval: 0, active_start_date: since, active_start_time: 79200, timeZone: ZONE },
+        },
+      ],
+    });
+  }
   subclients.slice(0, 6).forEach((sc, i) => {
     const subTasks: SimSubTask[] = [{
       subTaskId: 5001 + i * 2, subTaskName: 'Weekly full', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Full'),
@@ -78,6 +97,22 @@ export function makeSchedules(nowS: number, plans: readonly Plan[], subclients: 
       subTasks,
     });
   });
+  // A nightly incremental that skips the 1st and the 15th of each month (month-start and mid-month
+  // maintenance): an exception in the real shape, `repeatPattern` with cvpysdk's `onDayNumber` bitmask.
+  const nightly = subclients[6];
+  if (nightly) {
+    tasks.push({
+      taskId: 1001 + 6, taskName: `${nightly.subclientName} nightly`, taskType: 2, policyType: 0, ownerName: 'admin', description: '', disabled: false, isSystem: false,
+      associations: [{ clientId: nightly.clientId, applicationId: nightly.applicationId, backupsetId: nightly.backupsetId, subclientId: nightly.subclientId }],
+      subTasks: [{
+        subTaskId: 5001 + 6 * 2, subTaskName: 'Nightly incremental', subTaskType: 2, operationType: BACKUP, flags: 0, options: backupOptions('Incremental'),
+        pattern: {
+          freq_type: DAILY, freq_recurrence_factor: 1, freq_interval: 0, active_start_date: since, active_start_time: 82800, timeZone: ZONE,
+          repeatPattern: [{ exception: true, onDayNumber: (1 << 0) | (1 << 14) }],
+        },
+      }],
+    });
+  }
   return tasks;
 }
 
@@ -92,9 +127,16 @@ function zoneOffsetMinutes(zone: string, ms: number): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
-/** Whether the pattern's day rules take the UTC-dated calendar day `dayStartS` (its own date, not an instant). */
+/** The `onDayNumber` bits of the pattern's exceptions (`repeatPattern` entries with `exception: true`). */
+function exceptionMask(p: Record<string, unknown>): number {
+  const entries = Array.isArray(p.repeatPattern) ? (p.repeatPattern as Array<Record<string, unknown>>) : [];
+  return entries.reduce((mask, e) => (e?.exception === true ? mask | n(e.onDayNumber) : mask), 0);
+}
+
+/** Whether the pattern's day rules take the UTC-dated calendar day `dayStartS` (its own date, not an instant); an excepted day never. */
 function takesDay(p: Record<string, unknown>, dayStartS: number, startDayS: number): boolean {
   const date = new Date(dayStartS * 1000);
+  if ((exceptionMask(p) & (1 << (date.getUTCDate() - 1))) !== 0) return false;
   const weekday = date.getUTCDay();
   const dom = date.getUTCDate();
   const lastDom = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();

@@ -1,18 +1,22 @@
 import { ageCopy, jobsOnCopy } from '../data/aging.js';
 import { copyJobState } from '../data/copy-jobs.js';
-import type { Plan, SimExtendedRule, SimRetainedFulls, StoragePolicy, StoragePolicyCopy } from '../data/types.js';
+import { applyRpoSchedules, planScheduleOf } from '../data/plan-rpo.js';
+import type { Plan, SimExtendedRule, SimRetainedFulls, SimScheduleTask, StoragePolicy, StoragePolicyCopy } from '../data/types.js';
 import { idParam, ok, v4NotFound, type ApiRequest, type ApiResult, type RouteDef, type Scope, type SimContext } from '../context.js';
 import { info } from './plan-job-operations.js';
 
 /**
  * Plans in detail and plan-copy retention (docs/upstreams/commvault.md §12): the V4 server plan, its
  * backup destinations (lower-case `backupdestinations`), a destination's retention PUT, and a copy's job
- * list. A destination is a copy of the plan's storage policy: a change here is what the V2 copy read and
+ * list; the RPO's schedules, read and changed (`GET`/`PUT /V4/ServerPlan/{id}/RPO`,
+ * docs/upstreams/commvault-schedules.md §7), kept in the plan's schedule policy. A destination is a copy of the plan's storage policy: a change here is what the V2 copy read and
  * the next data aging run see.
  */
 export const planDetailRoutes: RouteDef[] = [
   { method: 'GET', template: '/V4/ServerPlan/{id}', handle: serverPlan },
   { method: 'GET', template: '/V4/ServerPlan/{id}/BackupDestinations', handle: backupDestinations },
+  { method: 'GET', template: '/V4/ServerPlan/{id}/RPO', handle: (req, ctx) => withPlan(req, ctx, (plan) => ok({ schedules: rpoSchedules(ctx, plan), operationType: 'NONE' }, 'Api_PlanSchedules')) },
+  { method: 'PUT', template: '/V4/ServerPlan/{id}/RPO', write: true, handle: updateRpo },
   { method: 'PUT', template: '/V4/ServerPlan/{id}/BackupDestination/{copyId}', write: true, handle: updateDestination },
   { method: 'GET', template: '/V4/Plan/BackupDestination/{id}/Jobs', handle: copyJobs },
 ];
@@ -73,16 +77,46 @@ function backupDestinations(req: ApiRequest, ctx: SimContext): ApiResult {
   return ok({ backupdestinations: found.policy.copies.map((c) => destination(ctx, found.policy, c)), regionsConfigured: false }, 'Api_GetBackupDestinationsResp');
 }
 
-/** Schedules and windows follow from the plan's RPO (the simulator's choice): under a day, every RPO minutes; else nightly. */
+function withPlan(req: ApiRequest, ctx: SimContext, answer: (plan: Plan) => ApiResult): ApiResult {
+  const found = visiblePlan(req, ctx);
+  return found ? answer(found.plan) : v4NotFound();
+}
+
+/** The plan's schedule policy (data/schedules.ts: seeded with the plan's RPO, changed by `PUT …/RPO`). */
+function schedulePolicy(ctx: SimContext, plan: Plan): SimScheduleTask | undefined {
+  return ctx.data.schedules.find((t) => t.taskType === 4 && t.planId === plan.planId);
+}
+
+/** The RPO's schedules: the plan's schedule policy in the V4 form (data/plan-rpo.ts), so both reads agree. */
+function rpoSchedules(ctx: SimContext, plan: Plan): Json[] {
+  const policy = schedulePolicy(ctx, plan);
+  return policy ? policy.subTasks.filter((s) => s.operationType === 2).map((s) => planScheduleOf(policy, s, ctx.data.commServ.timeZoneName)) : [];
+}
+
+/**
+ * `PUT /V4/ServerPlan/{id}/RPO` with `backupFrequency.schedules[]`, each with `scheduleOperation` ADD,
+ * MODIFY or DELETE (cvpysdk `add_schedule`, `edit_schedule`, `delete_schedule`); the windows and SLA
+ * keys are not modelled. A problem is HTTP 400 with the V4 error body, and changes nothing.
+ */
+function updateRpo(req: ApiRequest, ctx: SimContext): ApiResult {
+  const found = visiblePlan(req, ctx);
+  const policy = found && schedulePolicy(ctx, found.plan);
+  if (!found || !policy) return v4NotFound();
+  const schedules: unknown = (req.body as Json | undefined)?.backupFrequency?.schedules;
+  if (!Array.isArray(schedules) || schedules.length === 0) return badRequest('backupFrequency.schedules names no schedule.');
+  let last = Math.max(5000, ...ctx.data.schedules.flatMap((t) => t.subTasks.map((s) => s.subTaskId)));
+  const since = Math.floor(ctx.nowS() / 86_400) * 86_400;
+  const problem = applyRpoSchedules(policy, schedules, () => (last += 1), since);
+  if (problem) return badRequest(problem);
+  return ok({ errorMessage: '', errorCode: 0 }, ROOT);
+}
+
+/** Windows follow from the plan's RPO (the simulator's choice): under a day, any time; else weekday nights. */
 function serverPlan(req: ApiRequest, ctx: SimContext): ApiResult {
   const found = visiblePlan(req, ctx);
   if (!found) return v4NotFound();
   const { plan, policy } = found;
   const nightly = plan.rpoInMinutes >= 1440;
-  const incremental = nightly
-    ? { scheduleFrequencyType: 'DAILY', frequency: 1, startTime: 75600 }
-    : { scheduleFrequencyType: 'MINUTES', frequency: plan.rpoInMinutes, startTime: 0 };
-  const timezone = { id: 0, name: ctx.data.commServ.timeZoneName };
   const servers = ctx.data.subclients.filter((s) => s.planId === plan.planId);
   return ok(
     {
@@ -97,13 +131,7 @@ function serverPlan(req: ApiRequest, ctx: SimContext): ApiResult {
       ],
       backupContent: { windowsIncludedPaths: ['\\'], windowsExcludedPaths: [], unixIncludedPaths: ['/'], unixExcludedPaths: [], backupSystemState: true },
       rpo: {
-        backupFrequency: {
-          schedules: [
-            { scheduleId: plan.planId * 10 + 1, scheduleName: 'Incremental backup schedule', policyId: 100 + plan.planId, backupType: 'INCREMENTAL', forDatabasesOnly: false, schedulePattern: { ...incremental, timezone } },
-            { scheduleId: plan.planId * 10 + 2, scheduleName: 'Full backup schedule', policyId: 100 + plan.planId, backupType: 'FULL', forDatabasesOnly: false, schedulePattern: { scheduleFrequencyType: 'WEEKLY', frequency: 1, weeklyDays: ['SATURDAY'], startTime: 75600, timezone } },
-          ],
-          operationType: 'NONE',
-        },
+        backupFrequency: { schedules: rpoSchedules(ctx, plan), operationType: 'NONE' },
         backupWindow: nightly ? [{ dayOfWeek: WEEKDAYS, startTime: 72000, endTime: 21600 }] : [],
         fullBackupWindow: [{ dayOfWeek: ['SATURDAY', 'SUNDAY'], startTime: 0, endTime: 86399 }],
         SLA: { useSystemDefaultSLA: true, inheritedSLAPeriod: 1440, inheritedFrom: 'COMMCELL', SLAPeriod: 1440, excludeFromSLA: false, enableAfterDelay: 0, exclusionReason: '' },

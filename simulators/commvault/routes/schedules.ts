@@ -7,8 +7,8 @@ import { genericError, idParam, listOrOmit, ok, type ApiRequest, type ApiResult,
  * Schedules (docs/upstreams/commvault-schedules.md): the task list `GET /Schedules` with cvpysdk's
  * filters, one task `GET /Schedules/{taskId}` (entity schedules) and `GET /SchedulePolicy/{taskId}`
  * (policies), enable/disable with the plain-text body `taskId=N`; creation (`POST /CreateTask` with
- * `taskType` 2, routes/tasks.ts) and the task messages to `POST /QCommand/qoperation execute`
- * (routes/ddb.ts hands them here) change them. Every answer reads the state, so a change shows at once.
+ * `taskType` 2, routes/tasks.ts), the task messages to `POST /QCommand/qoperation execute`
+ * (routes/ddb.ts hands them here) and a policy's `PUT /Task` change them. Every answer reads the state, so a change shows at once.
  */
 export const scheduleRoutes: RouteDef[] = [
   { method: 'GET', template: '/Schedules', handle: listSchedules },
@@ -16,6 +16,7 @@ export const scheduleRoutes: RouteDef[] = [
   { method: 'GET', template: '/SchedulePolicy/{id}', handle: (req, ctx) => oneTask(req, ctx, 4, 'TMMsg_GetTaskDetailResp') },
   { method: 'POST', template: '/Schedules/task/Action/Enable', write: true, handle: (req, ctx) => setEnabled(req, ctx, true) },
   { method: 'POST', template: '/Schedules/task/Action/Disable', write: true, handle: (req, ctx) => setEnabled(req, ctx, false) },
+  { method: 'PUT', template: '/Task', write: true, handle: modifyPolicy },
 ];
 
 type Json = Record<string, any>;
@@ -71,7 +72,7 @@ export function taskInfoJson(ctx: SimContext, t: SimScheduleTask): Json {
   return {
     associations: t.associations.map((a) => associationJson(ctx, a)),
     task: taskJson(t),
-    ...(t.planId === undefined ? {} : { appGroup: { appGroups: [{ appGroupName: 'Protected Files' }] } }),
+    ...(t.taskType === 4 ? { appGroup: { appGroups: [{ appGroupName: 'Protected Files' }] } } : {}),
     subTasks: t.subTasks.map((s) => ({ subTask: subTaskJson(s), pattern: s.pattern, options: s.options })),
   };
 }
@@ -187,3 +188,44 @@ function taskOperation(message: Json, req: ApiRequest, ctx: SimContext): ApiResu
   ctx.data.schedules = ctx.data.schedules.filter((t) => t.subTasks.length > 0);
   return ok({ errorCode: 0 }, 'TMMsg_GenericResp');
 }
+
+// ── schedule policies (PUT /Task) ───────────────────────────────────────────────────────────────
+
+/**
+ * `PUT /Task {taskInfo: {taskOperation: 1, associations, task, appGroup, subTasks}}` on a schedule policy
+ * (cvpysdk `_modify_schedule_policy_properties`) → `{taskId}`: each subtask listed is kept and changed as
+ * sent (`pattern`, `subTaskName`, `options`), `subTaskOperation` 3 deletes it, 2 adds one. A subtask the
+ * request leaves out is kept. All or nothing; a refusal is `{errorCode: 2, errorMessage}`.
+ */
+function modifyPolicy(req: ApiRequest, ctx: SimContext): ApiResult {
+  const info: Json = (req.body as Json | undefined)?.taskInfo ?? {};
+  if (Number(info.taskOperation) !== 1) return refuse(`Task operation [${String(info.taskOperation)}] is not supported.`);
+  const policy = ctx.data.schedules.find((t) => t.taskId === Number(info.task?.taskId) && t.taskType === 4);
+  if (!policy || !visibleTask(req, ctx, policy)) return refuse(`Schedule policy [${String(info.task?.taskId)}] not found.`);
+  const entries: Json[] = Array.isArray(info.subTasks) ? info.subTasks : [];
+  let subTasks = policy.subTasks.map((s) => ({ ...s }));
+  let last = Math.max(5000, ...ctx.data.schedules.flatMap((t) => t.subTasks.map((s) => s.subTaskId)));
+  for (const entry of entries) {
+    const operation = Number(entry.subTaskOperation ?? 0);
+    const id = Number(entry.subTask?.subTaskId);
+    if (operation !== 2 && !subTasks.some((s) => s.subTaskId === id)) return refuse(`Subtask [${String(entry.subTask?.subTaskId)}] not found in schedule policy [${policy.taskId}].`);
+    if (operation === 3) {
+      subTasks = subTasks.filter((s) => s.subTaskId !== id);
+      continue;
+    }
+    const problem = patternProblem(entry.pattern);
+    if (problem) return refuse(problem);
+    const name = typeof entry.subTask?.subTaskName === 'string' && entry.subTask.subTaskName !== '' ? entry.subTask.subTaskName : undefined;
+    const options = typeof entry.options === 'object' && entry.options !== null ? entry.options : undefined;
+    if (operation === 2) {
+      last += 1;
+      subTasks.push({ subTaskId: last, subTaskName: name ?? `Schedule ${last}`, subTaskType: Number(entry.subTask?.subTaskType ?? 2), operationType: Number(entry.subTask?.operationType ?? 2), flags: 0, options: options ?? {}, pattern: entry.pattern });
+      continue;
+    }
+    const sub = subTasks.find((s) => s.subTaskId === id) as SimSubTask;
+    Object.assign(sub, { pattern: entry.pattern, ...(name ? { subTaskName: name } : {}), ...(options ? { options } : {}) });
+  }
+  policy.subTasks = subTasks;
+  return ok({ taskId: policy.taskId }, 'TMMsg_TaskInfo');
+}
+

@@ -3,16 +3,20 @@ import { genericError, ok, type ApiRequest, type ApiResult, type RouteDef, type 
 import { startJob } from './jobs.js';
 import { ageCopies } from './plan-detail.js';
 import { patternProblem } from './schedules.js';
-import type { SimScheduleAssociation, SimSubTask } from '../data/types.js';
+import type { SimScheduleAssociation, SimScheduleTask, SimSubTask } from '../data/types.js';
 
 /**
- * `POST /CreateTask`: the one call that starts restores, auxiliary copies and data aging
+ * `POST /CreateTask`: the one call that starts restores, auxiliary copies and data aging (and, with
+ * `taskType` 2, makes schedules; `POST /Task` makes schedule policies)
  * (docs/upstreams/commvault.md §3.8), told apart by `subTasks[0].subTask.operationType`. Names in the
  * message are checked against the dataset as the caller may see it; an accepted task starts one job
  * that progresses like a started backup. Answers `{taskId, jobIds: ["…"]}`, refusals
  * `{errorCode, errorMessage}`, both HTTP 200.
  */
-export const taskRoutes: RouteDef[] = [{ method: 'POST', template: '/CreateTask', write: true, handle: createTask }];
+export const taskRoutes: RouteDef[] = [
+  { method: 'POST', template: '/CreateTask', write: true, handle: createTask },
+  { method: 'POST', template: '/Task', write: true, handle: createSchedulePolicy },
+];
 
 const ROOT = 'TMMsg_CreateTaskResp';
 /** `task.taskType` of a schedule. */
@@ -131,9 +135,59 @@ function createSchedule(req: ApiRequest, ctx: SimContext, associations: Json[], 
     const problem = patternProblem(sub?.pattern);
     if (problem) return refuse(problem);
   }
+  const made = madeSubTasks(ctx, subTasks);
+  const name = typeof info.task?.taskName === 'string' && info.task.taskName !== '' ? info.task.taskName : (made[0] as SimSubTask).subTaskName;
+  return ok({ taskId: addScheduleTask(req, ctx, info, { taskType: 2, taskName: name, associations: resolved, subTasks: made }) }, ROOT);
+}
+
+/**
+ * `POST /Task` with a schedule policy (`task.taskType` 4; cvpysdk `SchedulePolicies.add`,
+ * docs/upstreams/commvault-schedules.md §9): associations by client name, a unique `taskName`, subtasks
+ * with valid patterns → `{taskId}`. Client group associations are not modelled; `appGroup` is not kept
+ * (the policy reads answer "Protected Files").
+ */
+function createSchedulePolicy(req: ApiRequest, ctx: SimContext): ApiResult {
+  const info = (req.body as Json | undefined)?.taskInfo as Json | undefined;
+  if (!info || Number(info.task?.taskType) !== 4) return refuse('The request holds no schedule policy (taskInfo.task.taskType 4).');
+  const name = typeof info.task?.taskName === 'string' ? info.task.taskName.trim() : '';
+  if (name === '') return refuse('A schedule policy needs a name.');
+  if (ctx.data.schedules.some((t) => t.taskType === 4 && t.taskName.toLowerCase() === name.toLowerCase())) return refuse(`A schedule policy named [${name}] already exists.`);
+  const associations: Json[] = Array.isArray(info.associations) ? info.associations : [];
+  if (associations.length === 0) return refuse('A schedule policy needs at least one association.');
+  const resolved: SimScheduleAssociation[] = [];
+  for (const a of associations) {
+    const client = findClient(req, ctx, a.clientName);
+    if (!client) return refuse(`Client [${String(a.clientName ?? a.clientGroupName ?? '')}] not found.`);
+    resolved.push({ clientId: client.clientId });
+  }
+  const subTasks: Json[] = Array.isArray(info.subTasks) ? info.subTasks : [];
+  if (subTasks.length === 0) return refuse('A schedule policy needs at least one schedule.');
+  for (const sub of subTasks) {
+    const problem = patternProblem(sub?.pattern);
+    if (problem) return refuse(problem);
+  }
+  return ok({ taskId: addScheduleTask(req, ctx, info, { taskType: 4, taskName: name, associations: resolved, subTasks: madeSubTasks(ctx, subTasks) }) }, ROOT);
+}
+
+/** Adds a schedule task or policy, the rest as the request's `task` says (owner: the caller) → its new id. */
+function addScheduleTask(req: ApiRequest, ctx: SimContext, info: Json, made: Pick<SimScheduleTask, 'taskType' | 'taskName' | 'associations' | 'subTasks'>): number {
   const taskId = Math.max(1000, ...ctx.data.schedules.map((t) => t.taskId)) + 1;
+  ctx.data.schedules.push({
+    taskId,
+    ...made,
+    policyType: Number(info.task?.policyType ?? 0),
+    ownerName: userOf(req),
+    description: typeof info.task?.description === 'string' ? info.task.description : '',
+    disabled: info.task?.taskFlags?.disabled === true,
+    isSystem: false,
+  });
+  return taskId;
+}
+
+/** New subtasks, numbered after every subtask the CommServe holds. */
+function madeSubTasks(ctx: SimContext, subTasks: Json[]): SimSubTask[] {
   let subTaskId = Math.max(5000, ...ctx.data.schedules.flatMap((t) => t.subTasks.map((st) => st.subTaskId)));
-  const made: SimSubTask[] = subTasks.map((sub) => ({
+  return subTasks.map((sub) => ({
     subTaskId: (subTaskId += 1),
     subTaskName: typeof sub.subTask?.subTaskName === 'string' && sub.subTask.subTaskName !== '' ? sub.subTask.subTaskName : `Schedule ${subTaskId}`,
     subTaskType: Number(sub.subTask?.subTaskType ?? 2),
@@ -142,19 +196,6 @@ function createSchedule(req: ApiRequest, ctx: SimContext, associations: Json[], 
     options: typeof sub.options === 'object' && sub.options !== null ? sub.options : {},
     pattern: sub.pattern,
   }));
-  ctx.data.schedules.push({
-    taskId,
-    taskName: typeof info.task?.taskName === 'string' && info.task.taskName !== '' ? info.task.taskName : (made[0] as SimSubTask).subTaskName,
-    taskType: 2,
-    policyType: Number(info.task?.policyType ?? 0),
-    ownerName: userOf(req),
-    description: typeof info.task?.description === 'string' ? info.task.description : '',
-    disabled: info.task?.taskFlags?.disabled === true,
-    isSystem: false,
-    associations: resolved,
-    subTasks: made,
-  });
-  return ok({ taskId }, ROOT);
 }
 
 /** Admin jobs run on the CommServe's own subclient, as the seeded ones do. */

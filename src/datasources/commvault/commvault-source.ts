@@ -42,10 +42,10 @@ import {
 import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js';
 import { toPlanCopyJob, toPlanJobOperationResult } from './mappers/plan-job-operations.js';
 import { toPlanBackupDestinations, toStoragePolicyCopyDetail } from './mappers/retention.js';
-import { toPlanProperties, toServerPlan } from './mappers/server-plan.js';
+import { toPlanProperties, toRawRpoSchedules, toServerPlan } from './mappers/server-plan.js';
 import { field, int, list } from './mappers/read.js';
 import { toSchedules, toScheduleTask } from './mappers/schedule.js';
-import type { CvSchedule, CvScheduleTask } from './schedule-model.js';
+import type { CvSchedule, CvScheduleOwner, CvScheduleTask, CvScheduleWrite } from './schedule-model.js';
 import type { CvPlanBackupDestination, CvPlanProperties, CvServerPlan, CvStoragePolicyCopyDetail } from './protection-model.js';
 import type { CvActivityControl, CvCommServe, CvDrBackupSettings, CvHealthCondition, CvLicence, CvRegistration } from './commserve-model.js';
 import {
@@ -154,6 +154,8 @@ const CONDITIONS_STEP_S = 600;
 const PLAN_JOB_OPERATIONS_ROUTE = 'POST /V4/Plan/BackupDestination/JobOperations';
 /** Cache tag of every schedule read; schedule changes drop it. */
 const SCHEDULES_TAG = 'schedules';
+/** `task.taskType` of a schedule policy (docs/upstreams/commvault-schedules.md §1). */
+const POLICY_TASK_TYPE = 4;
 
 /** Which schedules `GET /Schedules` lists: a client's, narrowed to an agent, backup set or subclient. */
 export interface CvScheduleFilter {
@@ -764,9 +766,9 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   /** A PUT whose 404 means an unknown object. */
-  private async v4Write(path: string, route: string, body: Record<string, unknown>): Promise<unknown> {
+  private async v4Write(path: string, route: string, body: Record<string, unknown>, invalidates: string[] = ['plans']): Promise<unknown> {
     try {
-      return await this.write(path, route, { method: 'PUT', body, invalidates: ['plans'] });
+      return await this.write(path, route, { method: 'PUT', body, invalidates });
     } catch (error) {
       if (isGatewayError(error) && error.code === ErrorCode.UPSTREAM_ERROR && error.upstream?.status === 404) {
         throw new GatewayError(ErrorCode.NOT_FOUND, error.message, { upstream: error.upstream, upstreamCode: error.upstreamCode });
@@ -913,15 +915,78 @@ export class CommvaultSource extends UpstreamSource {
     return toScheduleTask(body, this.upstream);
   }
 
-  /** `GET /SchedulePolicy/{taskId}`: a schedule policy (a plan's data schedules); null when unknown. */
-  async getSchedulePolicy(taskId: number): Promise<CvScheduleTask | null> {
-    const body = await this.get(`/SchedulePolicy/${taskId}`, { cacheClass: 'inventory', tags: [SCHEDULES_TAG, 'plans'], route: 'GET /SchedulePolicy/{taskId}' });
+  /** `GET /SchedulePolicy/{taskId}`: a schedule policy (a plan's data schedules); null when unknown. `fresh` as above. */
+  async getSchedulePolicy(taskId: number, options: { fresh?: boolean } = {}): Promise<CvScheduleTask | null> {
+    const body = await this.get(`/SchedulePolicy/${taskId}`, {
+      cacheClass: options.fresh ? undefined : 'inventory',
+      tags: [SCHEDULES_TAG, 'plans'],
+      route: 'GET /SchedulePolicy/{taskId}',
+    });
     return toScheduleTask(body, this.upstream);
+  }
+
+  /**
+   * The RPO's schedules of `GET /V4/ServerPlan/{id}` as received (a change re-sends one); null when the
+   * plan is unknown or not a server plan. `fresh`: past the cache.
+   */
+  async getPlanRpoSchedules(planId: number, options: { fresh?: boolean } = {}): Promise<Array<Record<string, unknown>> | null> {
+    return this.v4Detail(`/V4/ServerPlan/${planId}`, 'GET /V4/ServerPlan/{id}', toRawRpoSchedules, { cacheClass: options.fresh ? undefined : 'inventory', tags: ['plans'] });
+  }
+
+  /**
+   * Where schedule `taskId.scheduleId` lives, read past the cache (a change re-sends what it reads):
+   * a schedule task's own; else a schedule policy's — a plan's when a plan's legacy detail names the
+   * policy (`schedule.task`) and its V4 RPO lists the schedule (`policyId`, `scheduleId`), another
+   * policy's otherwise (docs/upstreams/commvault-schedules.md §7). Null when the CommServe has no such
+   * schedule. Finding the plan reads the cached plan list and each plan's cached detail until one names
+   * the policy.
+   */
+  async locateSchedule(taskId: number, scheduleId: number): Promise<CvScheduleOwner | null> {
+    const task = await this.getScheduleTask(taskId, { fresh: true });
+    const own = task?.schedules.find((s) => s.scheduleId === scheduleId);
+    if (task && own && own.taskType !== POLICY_TASK_TYPE) return { kind: 'task', schedule: own, task };
+    const policy = own ? task : await this.getSchedulePolicy(taskId, { fresh: true });
+    const schedule = policy?.schedules.find((s) => s.scheduleId === scheduleId);
+    if (!policy || !schedule) return null;
+    for (const plan of await this.listPlans()) {
+      if ((await this.getPlanProperties(plan.planId))?.schedulePolicy?.id !== taskId) continue;
+      const rpo = (await this.getPlanRpoSchedules(plan.planId, { fresh: true })) ?? [];
+      const rpoSchedule = rpo.find((s) => int(field(s, 'scheduleId')) === scheduleId && (int(field(s, 'policyId')) ?? taskId) === taskId);
+      if (rpoSchedule) return { kind: 'plan', schedule, planId: plan.planId, rpoSchedule };
+    }
+    return { kind: 'policy', schedule, task: policy };
+  }
+
+  /**
+   * Sends a schedule change where its owner takes it: a task message to `POST /QCommand/qoperation
+   * execute`, the plan's `PUT /V4/ServerPlan/{id}/RPO`, or a policy's `PUT /Task`. Drops cached schedule
+   * and plan reads (also after an uncertain outcome). V4's 404 is NOT_FOUND.
+   */
+  async sendScheduleWrite(write: CvScheduleWrite): Promise<void> {
+    switch (write.kind) {
+      case 'taskMessage':
+        return this.sendScheduleMessage(write.body);
+      case 'planRpo':
+        await this.v4Write(`/V4/ServerPlan/${write.planId}/RPO`, 'PUT /V4/ServerPlan/{id}/RPO', write.body, ['plans', SCHEDULES_TAG]);
+        return;
+      case 'policy':
+        await this.write('/Task', 'PUT /Task', { method: 'PUT', body: write.body, invalidates: [SCHEDULES_TAG, 'plans'] });
+        return;
+    }
   }
 
   /** `POST /CreateTask` with a schedule task (`taskType` 2) → `{taskId}`: the new task's id. Drops cached schedule reads. */
   async createScheduleTask(taskRequest: unknown): Promise<number> {
-    const body = await this.write('/CreateTask', 'POST /CreateTask', { body: taskRequest, invalidates: [SCHEDULES_TAG] });
+    return this.createScheduleTaskAt('/CreateTask', 'POST /CreateTask', taskRequest);
+  }
+
+  /** `POST /Task` with a schedule policy (`taskType` 4) → `{taskId}`: the new policy's id (cvpysdk `SchedulePolicies.add`). Drops cached schedule reads. */
+  async createSchedulePolicy(policyRequest: unknown): Promise<number> {
+    return this.createScheduleTaskAt('/Task', 'POST /Task', policyRequest);
+  }
+
+  private async createScheduleTaskAt(path: string, route: string, request: unknown): Promise<number> {
+    const body = await this.write(path, route, { body: request, invalidates: [SCHEDULES_TAG] });
     const taskId = int(field(body, 'taskId'));
     if (taskId === null) {
       throw new GatewayError(ErrorCode.UPSTREAM_UNCERTAIN, 'The CommServe took the schedule but named no task id', { upstream: { instance: this.instanceId, status: 200 } });

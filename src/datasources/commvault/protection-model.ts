@@ -118,6 +118,8 @@ export interface CvPlanSchedule {
   repeatIntervalMinutes: number | null;
   maxBackupIntervalMinutes: number | null;
   timeZone: string | null;
+  /** Days of the month (1–31, ascending) it does not run on: `schedulePattern.exceptions[].onDates`. */
+  exceptDaysOfMonth: number[];
 }
 
 /** The plan's SLA as V4 reports it. */

@@ -26,6 +26,11 @@ export interface CvSchedulePattern {
   description: string | null;
   /** `timeZone.TimeZoneName`: "CommServe Time Zone", "Client Time Zone", "UTC" or a Windows zone name. */
   timeZoneName: string | null;
+  /**
+   * Days of the month (1–31, ascending) the pattern skips: the `onDayNumber` bitmasks (bit 0 = day 1) of
+   * its `repeatPattern` entries with `exception: true` (docs/upstreams/commvault-schedules.md §6). Empty: none.
+   */
+  exceptDaysOfMonth: number[];
 }
 
 /** An entity a schedule task is associated with (`taskInfo.associations[]`, or the task list's). */
@@ -78,6 +83,24 @@ export interface CvScheduleTask {
   /** `taskInfo.associations`, `taskInfo.task` as received. */
   rawAssociations: unknown[];
   rawTask: Record<string, unknown>;
-  /** `taskInfo.subTasks[]` as received, by `subTask.subTaskId`. */
+  /** `taskInfo.subTasks[]` as received, by `subTask.subTaskId`, in the answer's order. */
   rawSubTasks: ReadonlyMap<number, Record<string, unknown>>;
+  /** A schedule policy's `taskInfo.appGroup.appGroups` as received (empty for a task). */
+  rawAppGroups: unknown[];
 }
+
+/**
+ * Where a schedule lives, which decides how it changes (docs/upstreams/commvault-schedules.md §5, §7, §8):
+ * a schedule task's own (task messages), a plan's (the plan's RPO call, `rpoSchedule` being the schedule as
+ * `GET /V4/ServerPlan/{id}` gives it, re-sent on a change), or another schedule policy's (`PUT /Task`).
+ */
+export type CvScheduleOwner =
+  | { kind: 'task'; schedule: CvSchedule; task: CvScheduleTask }
+  | { kind: 'plan'; schedule: CvSchedule; planId: number; rpoSchedule: Record<string, unknown> }
+  | { kind: 'policy'; schedule: CvSchedule; task: CvScheduleTask };
+
+/** A schedule change ready to send: the call it takes and its body. */
+export type CvScheduleWrite =
+  | { kind: 'taskMessage'; body: Record<string, unknown> }
+  | { kind: 'planRpo'; planId: number; body: Record<string, unknown> }
+  | { kind: 'policy'; body: Record<string, unknown> };

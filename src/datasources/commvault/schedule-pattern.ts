@@ -138,7 +138,8 @@ export function hasCalendar(p: CvSchedulePattern): boolean {
 /**
  * The next `count` runs strictly after `after`, in zone `zone` (IANA): each run day's wall-clock times
  * made instants with that day's offset. Counts runs from the start when `active_end_occurence` limits
- * them. Empty for patterns without a calendar, and when none falls before the end date or the horizon.
+ * them. Skips the days of the month the pattern excepts (`repeatPattern`). Empty for patterns without a
+ * calendar, and when none falls before the end date or the horizon.
  */
 export function nextRuns(p: CvSchedulePattern, zone: string, after: Date, count: number): Date[] {
   const frequency = frequencyOf(p);
@@ -151,8 +152,10 @@ export function nextRuns(p: CvSchedulePattern, zone: string, after: Date, count:
   const from = maxRuns === Number.POSITIVE_INFINITY ? Math.max(start, localDay(after, zone) - 1) : start;
   const runs: Date[] = [];
   let counted = 0;
+  const excepted = new Set(p.exceptDaysOfMonth);
   for (let day = from; day <= Math.min(end, from + HORIZON_DAYS) && runs.length < count; day += 1) {
-    if (!runsOn(p, frequency, start, day)) continue;
+    // An excepted day has no run, and none is counted against `active_end_occurence` [U].
+    if (!runsOn(p, frequency, start, day) || excepted.has(civilOf(day).d)) continue;
     for (const t of times) {
       counted += 1;
       if (counted > maxRuns) return runs;
@@ -279,5 +282,6 @@ export function describePattern(p: CvSchedulePattern): string {
   if (p.activeStartDate) text += `, from ${isoDate(p.activeStartDate)}`;
   if (p.activeEndDate) text += ` until ${isoDate(p.activeEndDate)}`;
   if (p.activeEndOccurrence) text += `, ${plural(p.activeEndOccurrence, 'run')} at most`;
+  if (p.exceptDaysOfMonth.length > 0) text += `, except on day${p.exceptDaysOfMonth.length === 1 ? '' : 's'} ${listed(p.exceptDaysOfMonth.map(String))} of the month`;
   return text;
 }

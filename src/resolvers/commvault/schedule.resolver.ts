@@ -16,6 +16,8 @@ import { commvaultSource } from './sources.js';
 
 /** Next runs one field may ask for. */
 export const MAX_NEXT_RUNS = 50;
+/** `task.taskType` of a schedule policy, read with `GET /SchedulePolicy/{taskId}` (docs/upstreams/commvault-schedules.md §1). */
+const POLICY_TASK_TYPE = 4;
 
 const KINDS: Readonly<Record<number, CommvaultScheduleKind>> = {
   2: CommvaultScheduleKind.BACKUP,
@@ -38,10 +40,11 @@ const COMMSERVE_ZONE_NAMES = new Set(['', 'commserve time zone', 'client time zo
  */
 @Resolver(() => CommvaultSchedule)
 export class CommvaultScheduleResolver {
-  @Query(() => CommvaultSchedule, { nullable: true, description: 'One Commvault schedule by id; null when its CommServe no longer has it.' })
+  @Query(() => CommvaultSchedule, { nullable: true, description: 'One Commvault schedule by id (a task\'s, or a schedule policy\'s and so a plan\'s); null when its CommServe no longer has it.' })
   async commvaultSchedule(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CvSchedule | null> {
     const { source, taskId, scheduleId } = scheduleFromId(ctx, id);
-    return (await source.getScheduleTask(taskId))?.schedules.find((s) => s.scheduleId === scheduleId) ?? null;
+    const own = (await source.getScheduleTask(taskId))?.schedules.find((s) => s.scheduleId === scheduleId);
+    return own ?? (await source.getSchedulePolicy(taskId))?.schedules.find((s) => s.scheduleId === scheduleId) ?? null;
   }
 
   @FieldResolver(() => CommvaultScheduleKind)
@@ -78,10 +81,14 @@ export class CommvaultScheduleResolver {
     return nextRuns(s.pattern, zone, after ?? new Date(), count).map((at) => ({ at, local: localIso(at, zone) }));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'A backup schedule\'s level (`Full`, `Incremental`…); read from the task (`GET /Schedules/{taskId}`) when a list left it out.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'A backup schedule\'s level (`Full`, `Incremental`…); read from the task (`GET /Schedules/{taskId}`, a policy\'s from `GET /SchedulePolicy/{taskId}`) when a list left it out.',
+  })
   async backupLevel(@Root() s: CvSchedule, @Ctx() ctx: GatewayContext): Promise<string | null> {
     if (s.backupLevel !== undefined) return s.backupLevel;
-    const task = await commvaultSource(ctx, s.upstream.id).getScheduleTask(s.taskId);
+    const source = commvaultSource(ctx, s.upstream.id);
+    const task = s.taskType === POLICY_TASK_TYPE ? await source.getSchedulePolicy(s.taskId) : await source.getScheduleTask(s.taskId);
     return task?.schedules.find((t) => t.scheduleId === s.scheduleId)?.backupLevel ?? null;
   }
 }

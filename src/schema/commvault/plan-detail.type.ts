@@ -134,6 +134,9 @@ export class CommvaultPlanSchedule {
 
   @Field(() => String, { nullable: true })
   timeZone!: string | null;
+
+  @Field(() => [Int], { description: 'Days of the month (1–31) it does not run on (`schedulePattern.exceptions[].onDates`).' })
+  exceptDaysOfMonth!: number[];
 }
 
 @ObjectType('CommvaultPlanSla')

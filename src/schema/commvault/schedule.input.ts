@@ -42,12 +42,21 @@ export class CommvaultSchedulePatternInput {
 
   @Field(() => Int, { nullable: true, description: 'At most this many runs in all.' })
   maxRuns?: number | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Days of the month (1 to 31) with no run, whatever the pattern says: its exceptions.' })
+  exceptDaysOfMonth?: number[] | null;
 }
 
-@InputType({ description: 'A backup schedule for one subclient.' })
+@InputType({ description: 'A backup schedule for one subclient, for a whole client, or one more schedule of a plan\'s RPO: exactly one of `subclient`, `client` and `plan`.' })
 export class CreateCommvaultScheduleInput {
-  @Field(() => ID, { description: 'The CommvaultSubclient to back up.' })
-  subclient!: string;
+  @Field(() => ID, { nullable: true, description: 'The CommvaultSubclient to back up (a schedule task of its own).' })
+  subclient?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The CommvaultPlan (a server plan) whose RPO gains the schedule; it backs up everything the plan protects. Not ONE_TIME; `enabled` follows the plan.' })
+  plan?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The CommvaultClient to back up, all its subclients: a schedule policy named `name` associated with the client (`taskType` 4).' })
+  client?: string | null;
 
   @Field(() => String, { description: 'The schedule\'s name (1 to 128 characters).' })
   name!: string;

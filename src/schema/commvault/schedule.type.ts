@@ -50,6 +50,9 @@ export class CommvaultSchedulePattern {
 
   @Field(() => String, { nullable: true, description: '`timeZone.TimeZoneName`: `CommServe Time Zone`, `Client Time Zone`, `UTC` or a Windows zone name.' })
   timeZoneName!: string | null;
+
+  @Field(() => [Int], { description: 'Days of the month (1–31) the pattern skips: `repeatPattern` entries with `exception: true`, their `onDayNumber` bitmask (day d = bit d−1) decoded. `nextRuns` leaves these days out.' })
+  exceptDaysOfMonth!: number[];
 }
 
 @ObjectType('CommvaultScheduleAssociation', { description: 'An entity the schedule\'s task is associated with.' })

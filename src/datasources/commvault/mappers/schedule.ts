@@ -23,7 +23,13 @@ export function toScheduleTask(body: unknown, upstream: UpstreamRef): CvSchedule
     const id = subTaskIdOf(s);
     if (id !== null && isObject(s)) rawSubTasks.set(id, s);
   }
-  return { schedules: schedulesOf(info, upstream), rawAssociations: list(field(info, 'associations')), rawTask: obj(field(info, 'task')), rawSubTasks };
+  return {
+    schedules: schedulesOf(info, upstream),
+    rawAssociations: list(field(info, 'associations')),
+    rawTask: obj(field(info, 'task')),
+    rawSubTasks,
+    rawAppGroups: list(path(info, 'appGroup', 'appGroups')),
+  };
 }
 
 /** The subtask id: `subTaskId`, or `subtaskId` (lower-case t) as some service packs send it. */
@@ -105,7 +111,29 @@ export function toPattern(raw: unknown): CvSchedulePattern {
     patternId: int(field(p, 'patternId')),
     description: str(field(p, 'description')),
     timeZoneName: str(path(p, 'timeZone', 'TimeZoneName')),
+    exceptDaysOfMonth: exceptedDays(field(p, 'repeatPattern')),
   };
+}
+
+/**
+ * `repeatPattern: [{exception: true, onDayNumber}]` → the days of the month excepted (cvpysdk
+ * `exception_dates`: day d is bit d−1). Entries without `exception: true` are not exceptions and are
+ * left out (docs/upstreams/commvault-schedules.md §6).
+ */
+function exceptedDays(raw: unknown): number[] {
+  let mask = 0;
+  for (const entry of list(raw)) {
+    const bits = int(field(entry, 'onDayNumber'));
+    if (bool(field(entry, 'exception')) === true && bits !== null) mask |= bits;
+  }
+  return daysOfMask(mask);
+}
+
+/** The days of the month (1–31) set in an `onDayNumber` bitmask. */
+export function daysOfMask(mask: number): number[] {
+  const days: number[] = [];
+  for (let d = 1; d <= 31; d += 1) if ((mask & (1 << (d - 1))) !== 0) days.push(d);
+  return days;
 }
 
 function toAssociation(a: unknown): CvScheduleAssociation {

@@ -1,6 +1,6 @@
 import type { CvRef } from '../model.js';
 import type { CvBackupWindow, CvPlanEntityCount, CvPlanProperties, CvPlanSchedule, CvPlanSla, CvServerPlan } from '../protection-model.js';
-import { bool, field, int, isObject, list, path, str } from './read.js';
+import { bool, field, int, isObject, list, path, str, type Json } from './read.js';
 
 /**
  * `GET /V4/ServerPlan/{id}` (docs/upstreams/commvault.md §12.2): windows, the RPO's schedules, SLA and the
@@ -23,6 +23,15 @@ export function toServerPlan(body: unknown, planId: number): CvServerPlan | null
     allowPlanOverride: bool(field(body, 'allowPlanOverride')),
     regionsConfigured: bool(field(body, 'regionsConfigured')),
   };
+}
+
+/**
+ * The RPO's schedules of `GET /V4/ServerPlan/{id}` as received (`rpo.backupFrequency.schedules[]`): a
+ * change re-sends one as read (cvpysdk `edit_schedule`). Null when the answer names no plan.
+ */
+export function toRawRpoSchedules(body: unknown): Json[] | null {
+  if (!isObject(body) || !isObject(field(body, 'plan'))) return null;
+  return list(path(body, 'rpo', 'backupFrequency', 'schedules')).filter(isObject);
 }
 
 function toWindow(raw: unknown): CvBackupWindow {
@@ -52,6 +61,9 @@ function toSchedule(raw: unknown): CvPlanSchedule {
     repeatIntervalMinutes: int(field(pattern, 'repeatIntervalInMinutes')),
     maxBackupIntervalMinutes: int(field(pattern, 'maxBackupIntervalInMins')),
     timeZone: str(path(pattern, 'timezone', 'name')),
+    exceptDaysOfMonth: [...new Set(list(field(pattern, 'exceptions')).flatMap((e) => list(field(e, 'onDates')).map(int)))]
+      .filter((d): d is number => d !== null && d >= 1 && d <= 31)
+      .sort((a, b) => a - b),
   };
 }
 
