@@ -7,6 +7,8 @@ export interface ChildGateway {
   readonly pid: number;
   /** RSS and heap of the gateway process (after a full GC when started with exposeGc). */
   memory(gc?: boolean): Promise<NodeJS.MemoryUsage>;
+  /** Garbage collections of the gateway process since it started, and their total pause. */
+  gcStats(): Promise<{ count: number; ms: number }>;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,10 @@ export async function startChildGateway(rawConfig: unknown, options: { exposeGc?
     pid: c.child.pid ?? -1,
     async memory(gc = true) {
       return (await c.ask<{ usage: NodeJS.MemoryUsage }>({ type: 'memory', gc }, 'memory')).usage;
+    },
+    async gcStats() {
+      const { count, ms } = await c.ask<{ count: number; ms: number }>({ type: 'gcStats' }, 'gcStats');
+      return { count, ms };
     },
     stop: () => c.stop(),
   };

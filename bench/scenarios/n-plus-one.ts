@@ -43,6 +43,7 @@ export const nPlusOne: Scenario = {
       let callsPerQuery = 0;
       // Two unrecorded rounds first (also for the baselines below): JIT warm-up, not the cache.
       for (let i = 0; i < 2; i += 1) await client.query(DASHBOARD_JOBS, { first: PAGE });
+      const gcBefore = await gateway.gcStats();
       for (let i = 0; i < samples; i += 1) {
         sim.reset();
         const answer = await client.query(DASHBOARD_JOBS, { first: PAGE });
@@ -50,6 +51,9 @@ export const nPlusOne: Scenario = {
         gatewayMs.push(answer.ms);
         callsPerQuery = Math.max(callsPerQuery, sim.stats().total);
       }
+      const gcAfter = await gateway.gcStats();
+      const gcMsPerQuery = (gcAfter.ms - gcBefore.ms) / samples;
+      const gcCountPerQuery = (gcAfter.count - gcBefore.count) / samples;
 
       // Minimum possible: the same calls, directly, in dependency order. The lists the page needs are whole
       // lists (no job ids in them), so they depend on the login only and go beside the job list.
@@ -112,6 +116,8 @@ export const nPlusOne: Scenario = {
         fig('latency.directMin', 'direct min, same calls in dependency order (p50)', min, 'ms'),
         fig('latency.naive', 'naive direct (p50)', naive, 'ms', { ratio: ratio(naive, gw), against: 'gateway cold' }),
         fig('latency.overheadCold', 'gateway cold minus direct min (p50)', gw - min, 'ms'),
+        fig('gc.msPerQuery', 'gateway GC pause per cold query (mean)', gcMsPerQuery, 'ms', { ratio: ratio(gcMsPerQuery, median(gatewayMs)), against: 'cold p50' }),
+        fig('gc.countPerQuery', 'gateway collections per cold query (mean)', gcCountPerQuery, 'GCs'),
       ];
     } finally {
       await client.close();
