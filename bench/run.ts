@@ -6,19 +6,20 @@
  */
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
-import { stopSharedGatewayProcess } from './lib/child-gateway.js';
+import { startSharedGatewayProcess, stopSharedGatewayProcess } from './lib/child-gateway.js';
 import type { ScenarioResult } from './lib/figures.js';
-import { writeResults } from './lib/results.js';
-import { printTable } from './lib/table.js';
-import { scenarios } from './scenarios/index.js';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const quick = smoke || args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const unknown = args.filter((a) => a !== '--quick' && a !== '--smoke' && !a.startsWith('--only='));
+// Smoke: the shared gateway process starts while this process loads the scenarios (each is seconds of CPU under tsx).
+if (smoke && unknown.length === 0) void startSharedGatewayProcess();
+const [{ writeResults }, { printTable }, { scenarios }] = await Promise.all([import('./lib/results.js'), import('./lib/table.js'), import('./scenarios/index.js')]);
 if (unknown.length > 0 || (only && !scenarios.some((s) => s.name === only))) {
   process.stderr.write(`usage: npm run bench -- [--quick | --smoke] [--only=${scenarios.map((s) => s.name).join('|')}]\n`);
+  await stopSharedGatewayProcess();
   process.exit(2);
 }
 

@@ -38,9 +38,17 @@ export async function startChildGateway(rawConfig: unknown, options: ChildGatewa
 let sharedProcess: Promise<TsxChild<{ type: 'ready' }>> | undefined;
 let lastId = 0;
 
+/** Starts the shared gateway process now, ahead of its first gateway (a failure surfaces there). */
+export function startSharedGatewayProcess(): Promise<TsxChild<{ type: 'ready' }>> {
+  if (!sharedProcess) {
+    sharedProcess = startTsxChild<{ type: 'ready' }>(ENTRY, {}, { exposeGc: true });
+    sharedProcess.catch(() => undefined);
+  }
+  return sharedProcess;
+}
+
 async function startSharedGateway(rawConfig: unknown): Promise<ChildGateway> {
-  sharedProcess ??= startTsxChild<{ type: 'ready' }>(ENTRY, {}, { exposeGc: true });
-  const host = await sharedProcess;
+  const host = await startSharedGatewayProcess();
   const id = ++lastId;
   const started = await host.ask<{ url?: string; error?: string }>({ type: 'start', id, config: rawConfig }, `started:${id}`);
   if (started.url === undefined) throw new Error(`shared gateway process: the gateway did not start: ${started.error}`);
