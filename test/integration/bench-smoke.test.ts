@@ -17,9 +17,9 @@ const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
  * is asserted here — speed targets live in the bench output only.
  */
 describe('npm run bench -- --smoke', () => {
-  // The smoke run took 68–88 s on 2 cores at load average 4–9 (another suite running), back to back with
-  // the quick run it replaced: 173–189 s at load average 5–6 (~124 s idle, 196 s inside the suite). The
-  // bound catches a hang, not a busy machine: well over twice the loaded figure.
+  // The smoke run took 68–88 s on 2 cores at load average 4–9 (another suite running); back to back, the
+  // quick run it replaced took 162 s against smoke's 80 s at load average 5–6 (quick: ~124 s idle, 196 s
+  // inside the suite). The bound catches a hang, not a busy machine: well over twice the loaded figure.
   it('exits 0 and writes latest-smoke.json with numeric figures for every scenario', { timeout: 220_000 }, async () => {
     const started = Date.now();
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
