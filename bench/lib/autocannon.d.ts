@@ -12,6 +12,8 @@ declare module 'autocannon' {
     body?: string;
     pipelining?: number;
     timeout?: number;
+    /** How often (ms) it samples — and checks whether `duration` has passed: a run ends on such a tick. */
+    sampleInt?: number;
   }
 
   interface Histogram {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startTsxChild } from './tsx-child.js';
+import { startTsxChild, type TsxChild } from './tsx-child.js';
 
 export interface ChildGateway {
   /** Base URL, e.g. http://127.0.0.1:41234 */
@@ -12,21 +12,72 @@ export interface ChildGateway {
   stop(): Promise<void>;
 }
 
+export interface ChildGatewayOptions {
+  exposeGc?: boolean;
+  /**
+   * Smoke mode: the gateway is created in one gateway process shared by the whole run (started with
+   * --expose-gc at its first use) instead of a process of its own — a process start under tsx is
+   * seconds of CPU, a gateway in a running process well under one. Its memory and CPU figures are then
+   * the shared process's: smoke figures show the harness works, they are not read.
+   */
+  shared?: boolean;
+}
+
 const ENTRY = fileURLToPath(new URL('./gateway-process.ts', import.meta.url));
 
 /** Starts `gateway-process.ts` with the given raw config and waits until it listens. */
-export async function startChildGateway(rawConfig: unknown, options: { exposeGc?: boolean } = {}): Promise<ChildGateway> {
+export async function startChildGateway(rawConfig: unknown, options: ChildGatewayOptions = {}): Promise<ChildGateway> {
+  if (options.shared) return startSharedGateway(rawConfig);
   const c = await startTsxChild<{ type: 'ready'; url: string }>(ENTRY, { BENCH_GATEWAY_CONFIG: JSON.stringify(rawConfig) }, options);
   return {
     url: c.ready.url,
     pid: c.child.pid ?? -1,
-    async memory(gc = true) {
-      return (await c.ask<{ usage: NodeJS.MemoryUsage }>({ type: 'memory', gc }, 'memory')).usage;
-    },
-    async gcStats() {
-      const { count, ms } = await c.ask<{ count: number; ms: number }>({ type: 'gcStats' }, 'gcStats');
-      return { count, ms };
-    },
+    memory: (gc = true) => memoryOf(c, gc),
+    gcStats: () => gcStatsOf(c),
     stop: () => c.stop(),
   };
+}
+
+let sharedProcess: Promise<TsxChild<{ type: 'ready' }>> | undefined;
+let lastId = 0;
+
+/** Starts the shared gateway process now, ahead of its first gateway (a failure surfaces there). */
+export function startSharedGatewayProcess(): Promise<TsxChild<{ type: 'ready' }>> {
+  if (!sharedProcess) {
+    sharedProcess = startTsxChild<{ type: 'ready' }>(ENTRY, {}, { exposeGc: true });
+    sharedProcess.catch(() => undefined);
+  }
+  return sharedProcess;
+}
+
+async function startSharedGateway(rawConfig: unknown): Promise<ChildGateway> {
+  const host = await startSharedGatewayProcess();
+  const id = ++lastId;
+  const started = await host.ask<{ url?: string; error?: string }>({ type: 'start', id, config: rawConfig }, `started:${id}`);
+  if (started.url === undefined) throw new Error(`shared gateway process: the gateway did not start: ${started.error}`);
+  return {
+    url: started.url,
+    pid: host.child.pid ?? -1,
+    memory: (gc = true) => memoryOf(host, gc),
+    gcStats: () => gcStatsOf(host),
+    stop: async () => {
+      await host.ask({ type: 'stopOne', id }, `stopped:${id}`);
+    },
+  };
+}
+
+/** Stops the shared gateway process, if smoke mode started one. */
+export async function stopSharedGatewayProcess(): Promise<void> {
+  const host = sharedProcess;
+  sharedProcess = undefined;
+  await (await host?.catch(() => undefined))?.stop();
+}
+
+async function memoryOf(c: TsxChild<{ type: string }>, gc: boolean): Promise<NodeJS.MemoryUsage> {
+  return (await c.ask<{ usage: NodeJS.MemoryUsage }>({ type: 'memory', gc }, 'memory')).usage;
+}
+
+async function gcStatsOf(c: TsxChild<{ type: string }>): Promise<{ count: number; ms: number }> {
+  const { count, ms } = await c.ask<{ count: number; ms: number }>({ type: 'gcStats' }, 'gcStats');
+  return { count, ms };
 }

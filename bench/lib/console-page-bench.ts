@@ -84,7 +84,7 @@ export async function measureWarm(
   sim: BackupDrSimulator,
   gatewayUrl: string,
   page: ConsolePage,
-  o: { seconds: number; warmupSeconds: number },
+  o: { seconds: number; warmupSeconds: number; sampleIntervalMs?: number },
 ): Promise<{ loads: LoadResult[]; upstreamCalls: number }> {
   const client = new GraphQLClient(gatewayUrl, 1);
   try {
@@ -99,7 +99,7 @@ export async function measureWarm(
   // ends on its one-second tick whatever its duration, which quick mode cannot spare.
   await warmUp(gatewayUrl, body, 10, o.warmupSeconds);
   const loads: LoadResult[] = [];
-  for (const connections of [1, 10]) loads.push(await closedLoop({ url, connections, durationSeconds: o.seconds, body, headers: GRAPHQL_HEADERS }));
+  for (const connections of [1, 10]) loads.push(await closedLoop({ url, connections, durationSeconds: o.seconds, body, headers: GRAPHQL_HEADERS, sampleIntervalMs: o.sampleIntervalMs }));
   return { loads, upstreamCalls: sim.stats().total };
 }
 

@@ -30,6 +30,12 @@ export interface ScenarioResult {
 
 export interface RunOptions {
   quick: boolean;
+  /**
+   * `--smoke` (implies `quick`): the shortest runs, fewest samples and smallest sizes that still produce
+   * every figure, and every gateway in one process shared by the run (child-gateway.ts): keeps the
+   * harness working in CI. Its figures show that each code path ran; they are not read.
+   */
+  smoke: boolean;
 }
 
 export interface Scenario {

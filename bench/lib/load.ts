@@ -1,6 +1,14 @@
 import autocannon from 'autocannon';
 import { summarize, type LatencySummary } from './stats.js';
 
+/**
+ * An autocannon run ends on its sampling tick (default every second), whatever its duration: a 0.25 s
+ * run takes a second. Smoke mode's sub-second runs tick every 100 ms instead (quick and full keep the default).
+ */
+export function tickFor(options: { smoke: boolean }): { sampleIntervalMs?: number } {
+  return options.smoke ? { sampleIntervalMs: 100 } : {};
+}
+
 export interface LoadResult {
   connections: number;
   /** Latency with µs resolution (autocannon's own histogram rounds to whole ms). */
@@ -21,6 +29,8 @@ export async function closedLoop(o: {
   /** Absent: a GET without a body (e.g. `/healthz`). */
   body?: string;
   headers: Record<string, string>;
+  /** autocannon's sampling tick (see tickFor); absent: its default of 1 s. */
+  sampleIntervalMs?: number;
 }): Promise<LoadResult> {
   const samples: number[] = [];
   const instance = autocannon({
@@ -30,6 +40,7 @@ export async function closedLoop(o: {
     method: o.body === undefined ? 'GET' : 'POST',
     headers: o.headers,
     ...(o.body === undefined ? {} : { body: o.body }),
+    ...(o.sampleIntervalMs === undefined ? {} : { sampleInt: o.sampleIntervalMs }),
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);

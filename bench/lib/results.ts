@@ -7,10 +7,10 @@ import { machineInfo } from './machine.js';
  * Writes the run's results as JSON: machine, Node version, date, mode, and every scenario's figures
  * (key → value, unit, ratio, goal). NaN becomes null (JSON has no NaN).
  */
-export function writeResults(path: string, results: readonly ScenarioResult[], meta: { quick: boolean; only?: string; startedAt: Date; elapsedSeconds: number }): void {
+export function writeResults(path: string, results: readonly ScenarioResult[], meta: { quick: boolean; smoke: boolean; only?: string; startedAt: Date; elapsedSeconds: number }): void {
   const doc = {
     date: meta.startedAt.toISOString(),
-    mode: meta.quick ? 'quick' : 'full',
+    mode: meta.smoke ? 'smoke' : meta.quick ? 'quick' : 'full',
     only: meta.only ?? null,
     elapsedSeconds: Math.round(meta.elapsedSeconds * 10) / 10,
     machine: machineInfo(),

@@ -22,6 +22,7 @@ const DEMAND_FACTOR = 5;
 /** A caller answered later than this waited in the token queue (an unqueued page takes ~10–30 ms here). */
 const QUEUED_AFTER_MS = 75;
 const QUICK_QUEUE_TIMEOUT_MS = 1500;
+const SMOKE_QUEUE_TIMEOUT_MS = 1000;
 /** Three of the tenant's 10 s periods. */
 const TENANT_SECONDS = 30;
 
@@ -34,14 +35,14 @@ export const budget: Scenario = {
   name: 'budget',
   title: 'Demand at 5× the upstream budget: 429s, budget used, callers’ outcome',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const seconds = options.quick ? 3 : 20;
-    // The queue drains for its whole timeout after the demand stops; quick mode shortens both.
-    const queueTimeoutMs = options.quick ? QUICK_QUEUE_TIMEOUT_MS : DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS;
+    const seconds = options.smoke ? 1 : options.quick ? 3 : 20;
+    // The queue drains for its whole timeout after the demand stops; quick and smoke mode shorten both.
+    const queueTimeoutMs = options.smoke ? SMOKE_QUEUE_TIMEOUT_MS : options.quick ? QUICK_QUEUE_TIMEOUT_MS : DEFAULT_RATE_LIMIT_QUEUE_TIMEOUT_MS;
     const figures: Figure[] = [];
     const sim = await startSimulator({ rateLimit: { requestsPerSecond: BUCKET.refillPerSecond, burst: BUCKET.capacity } });
     const statuses = new StatusCounter(new URL(sim.url).pathname);
     try {
-      const single = await drive(sim, statuses, 1, seconds, queueTimeoutMs);
+      const single = await drive(sim, statuses, 1, seconds, queueTimeoutMs, undefined, options.smoke);
       figures.push(...single.figures('single', 'one gateway'));
       notes.push(single.note('one gateway'));
 
@@ -89,9 +90,9 @@ function variablesOf(i: number): Record<string, unknown> {
   return { first: 1 + (i % 100), filter };
 }
 
-async function drive(sim: CommvaultSimulator, statuses: StatusCounter, processes: number, seconds: number, queueTimeoutMs: number, redisUrl?: string) {
+async function drive(sim: CommvaultSimulator, statuses: StatusCounter, processes: number, seconds: number, queueTimeoutMs: number, redisUrl?: string, shared = false) {
   const config = benchConfig({ simulatorUrl: sim.url, readBucket: BUCKET, queueTimeoutMs, redisUrl });
-  const gateways: ChildGateway[] = await Promise.all(Array.from({ length: processes }, () => startChildGateway(config)));
+  const gateways: ChildGateway[] = await Promise.all(Array.from({ length: processes }, () => startChildGateway(config, { shared })));
   const clients = gateways.map((g) => new GraphQLClient(g.url, 400));
   try {
     // Log every gateway in and cache GET /Client: the run then spends the budget on job lists only.

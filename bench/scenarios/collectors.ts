@@ -24,12 +24,12 @@ export const collectors: Scenario = {
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
     const sim = await startSimulator();
     const dir = mkdtempSync(join(tmpdir(), 'bench-collectors-'));
-    const queries = options.quick ? 60 : 300;
+    const queries = options.smoke ? 10 : options.quick ? 60 : 300;
     try {
       const base = benchConfig({ simulatorUrl: sim.url });
       const [busy, idle] = await Promise.all([
-        startChildGateway({ ...base, store: { dir }, collectors: BUSY_COLLECTORS }),
-        startChildGateway({ ...base, store: { enabled: false } }),
+        startChildGateway({ ...base, store: { dir }, collectors: BUSY_COLLECTORS }, { shared: options.smoke }),
+        startChildGateway({ ...base, store: { enabled: false } }, { shared: options.smoke }),
       ]);
       const busyClient = new GraphQLClient(busy.url, 1);
       const idleClient = new GraphQLClient(idle.url, 1);

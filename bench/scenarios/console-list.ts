@@ -5,7 +5,7 @@ import { measureCold, measureWarm, type ColdFigures, type ConsolePage } from '..
 import { DirectBackupDr } from '../lib/direct-backupdr.js';
 import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
 import { GraphQLClient } from '../lib/graphql-client.js';
-import type { LoadResult } from '../lib/load.js';
+import { tickFor, type LoadResult } from '../lib/load.js';
 import { RequestRecorder } from '../lib/request-recorder.js';
 import { SIM_LATENCY_MS } from '../lib/simulator.js';
 import { ratio } from '../lib/stats.js';
@@ -32,17 +32,17 @@ export const consoleList: Scenario = {
   name: 'console-list',
   title: 'Backup and DR console list with filters and totalCount',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const samples = options.quick ? 3 : 15;
+    const samples = options.smoke ? 1 : options.quick ? 3 : 15;
     // Quick: 1 s levels (autocannon's shortest real run) and a short warm-up, so `--quick` stays under a minute.
-    const warmOptions = { seconds: options.quick ? 1 : 10, warmupSeconds: options.quick ? 0.3 : 1 };
+    const warmOptions = { seconds: options.smoke ? 0.5 : options.quick ? 1 : 10, warmupSeconds: options.smoke ? 0.2 : options.quick ? 0.3 : 1, ...tickFor(options) };
     const sim = await startBdrSimulator();
     const basePath = new URL(sim.url).pathname;
     const recorder = new RequestRecorder(basePath);
     const direct = new DirectBackupDr(sim.url);
     // Two gateways, started together to keep quick mode short: TTL 0 for cold figures, hot for warm ones.
     const [cold, hot] = await Promise.all([
-      startChildGateway(bdrBenchConfig({ simulatorUrl: sim.url, ttlMs: NO_CACHE, readBucket: OPEN_BUCKET })),
-      startChildGateway(bdrBenchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, readBucket: OPEN_BUCKET })),
+      startChildGateway(bdrBenchConfig({ simulatorUrl: sim.url, ttlMs: NO_CACHE, readBucket: OPEN_BUCKET }), { shared: options.smoke }),
+      startChildGateway(bdrBenchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, readBucket: OPEN_BUCKET }), { shared: options.smoke }),
     ]);
     const client = new GraphQLClient(cold.url, 4);
     try {

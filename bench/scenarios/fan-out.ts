@@ -34,10 +34,11 @@ export const fanOut: Scenario = {
   title: 'Unified jobs page over 10 and 50 upstreams against the slowest upstream',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
     const figures: Figure[] = [];
-    // Quick: three upstreams, three pages (the harness, not the figures: each gateway start is seconds).
-    for (const count of options.quick ? [3] : [10, 50]) figures.push(...(await fanOutOver(count, options.quick ? 3 : 30, notes)));
+    // Quick: three upstreams, three pages (the harness, not the figures: each gateway start is seconds); smoke: two pages.
+    const samples = options.smoke ? 2 : options.quick ? 3 : 30;
+    for (const count of options.quick ? [3] : [10, 50]) figures.push(...(await fanOutOver(count, samples, notes, options.smoke)));
     for (const count of options.quick ? [3] : [10, 50]) {
-      figures.push(...(await fanOutIndependent(count, options.quick ? 3 : 30, options.quick ? [25] : INDEPENDENT_LATENCIES_MS, notes)));
+      figures.push(...(await fanOutIndependent(count, samples, options.quick ? [25] : INDEPENDENT_LATENCIES_MS, notes, options.smoke)));
     }
     return figures;
   },
@@ -54,7 +55,7 @@ async function startSimulators(count: number): Promise<CommvaultSimulator[]> {
 }
 
 /** A gateway over these upstream URLs, job lists uncached; the first page is asked (sessions opened) before it is handed back. */
-async function startFanOutGateway(urls: readonly string[]): Promise<{ gateway: ChildGateway; client: GraphQLClient }> {
+async function startFanOutGateway(urls: readonly string[], shared: boolean): Promise<{ gateway: ChildGateway; client: GraphQLClient }> {
   const base = benchConfig({ simulatorUrl: urls[0]!, ttlMs: { jobsRunning: 0, jobsFinished: 0 }, readBucket: { capacity: 1000, refillPerSecond: 1000 } });
   const upstream = (base.upstreams as Array<Record<string, unknown>>)[0]!;
   const gateway = await startChildGateway({
@@ -62,7 +63,7 @@ async function startFanOutGateway(urls: readonly string[]): Promise<{ gateway: C
     // 50 upstreams × one list each is above the default cost limit of an analyst's operation.
     limits: { maxCost: 100_000 },
     upstreams: urls.map((url, i) => ({ ...upstream, id: `cv-${String(i + 1).padStart(2, '0')}`, url })),
-  });
+  }, { shared });
   const client = new GraphQLClient(gateway.url, 1);
   const first = await client.query(JOBS_PAGE, { first: PAGE });
   const data = first.body.data as { jobs: { edges: unknown[] } } | undefined;
@@ -113,13 +114,13 @@ function checkOneListEach(perUpstream: readonly number[]): void {
  * replays its list's bytes after a fixed latency (bench/lib/canned-upstream.ts), so the upstreams cost
  * the machine nothing and the page's time over the slowest upstream's is the gateway's own share.
  */
-async function fanOutIndependent(count: number, samples: number, latencies: readonly number[], notes: string[]): Promise<Figure[]> {
+async function fanOutIndependent(count: number, samples: number, latencies: readonly number[], notes: string[], shared: boolean): Promise<Figure[]> {
   const sims = await startSimulators(count);
   const canned: CannedUpstream[] = [];
   let started: { gateway: ChildGateway; client: GraphQLClient } | undefined;
   try {
     for (const sim of sims) canned.push(await startCannedUpstream(sim.url, { method: 'GET', path: '/Job' }));
-    started = await startFanOutGateway(canned.map((c) => c.url));
+    started = await startFanOutGateway(canned.map((c) => c.url), shared);
     const figures: Figure[] = [];
     for (const latency of latencies) {
       for (const c of canned) c.setLatency(latency);
@@ -148,11 +149,11 @@ async function fanOutIndependent(count: number, samples: number, latencies: read
   }
 }
 
-async function fanOutOver(count: number, samples: number, notes: string[]): Promise<Figure[]> {
+async function fanOutOver(count: number, samples: number, notes: string[], shared: boolean): Promise<Figure[]> {
   const sims = await startSimulators(count);
   let gateway: ChildGateway | undefined;
   try {
-    const started = await startFanOutGateway(sims.map((s) => s.url));
+    const started = await startFanOutGateway(sims.map((s) => s.url), shared);
     gateway = started.gateway;
     const client = started.client;
     try {

@@ -3,7 +3,7 @@ import { startChildGateway } from '../lib/child-gateway.js';
 import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
 import { benchConfig } from '../lib/gateway-config.js';
 import { GRAPHQL_HEADERS, GraphQLClient } from '../lib/graphql-client.js';
-import { closedLoop, type LoadResult } from '../lib/load.js';
+import { closedLoop, tickFor, type LoadResult } from '../lib/load.js';
 import { processCpuMs } from '../lib/process-cpu.js';
 import { startSimulator } from '../lib/simulator.js';
 import { ratio } from '../lib/stats.js';
@@ -25,11 +25,11 @@ export const leanStack: Scenario = {
   name: 'lean-stack',
   title: 'Request stack: { __typename } with an API key against /healthz and a bare Apollo Server',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const seconds = options.quick ? 0.6 : 10;
-    const warmupSeconds = options.quick ? 0.3 : 2;
+    const seconds = options.smoke ? 0.4 : options.quick ? 0.6 : 10;
+    const warmupSeconds = options.smoke ? 0.2 : options.quick ? 0.3 : 2;
     const sim = await startSimulator();
     const [gateway, bare] = await Promise.all([
-      startChildGateway(benchConfig({ simulatorUrl: sim.url })),
+      startChildGateway(benchConfig({ simulatorUrl: sim.url }), { shared: options.smoke }),
       startTsxChild<{ type: 'ready'; url: string }>(BARE_APOLLO_ENTRY, {}),
     ]);
     try {
@@ -53,7 +53,7 @@ export const leanStack: Scenario = {
       const load = async (name: string, durationSeconds: number, connections = CONNECTIONS): Promise<LoadResult & { cpuUsPerRequest: number }> => {
         const t = targets[name]!;
         const cpu0 = processCpuMs(t.pid);
-        const r = await closedLoop({ url: t.url, connections, durationSeconds, ...(t.body ? { body: t.body } : {}), headers: GRAPHQL_HEADERS });
+        const r = await closedLoop({ url: t.url, connections, durationSeconds, ...(t.body ? { body: t.body } : {}), headers: GRAPHQL_HEADERS, ...tickFor(options) });
         return { ...r, cpuUsPerRequest: ((processCpuMs(t.pid) - cpu0) * 1000) / Math.max(1, r.requestsPerSecond * durationSeconds) };
       };
       for (const name of Object.keys(targets)) await load(name, warmupSeconds, 10);

@@ -18,6 +18,8 @@ const MiB = 2 ** 20;
 const ENTRIES = 100_000;
 /** Quick mode fills a tenth (~110 MB of JSON, still past the bound): parsing 1 GB alone takes ~9 s on the 2-core machine. */
 const QUICK_ENTRIES = 10_000;
+/** Smoke mode: enough for the fill to pass the bound (≈ 11 KB an entry on average), no more. */
+const SMOKE_ENTRIES = 7_000;
 /** The gateway's default cache bound (config `cache.maxBytes`). */
 const MAX_BYTES = 64 * MiB;
 const FILL_ENTRY = fileURLToPath(new URL('../lib/cache-fill-process.ts', import.meta.url));
@@ -40,8 +42,9 @@ export const memory: Scenario = {
     const sim = await startSimulator();
     const tmp = mkdtempSync(join(tmpdir(), 'bench-memory-'));
     try {
-      const entries = options.quick ? QUICK_ENTRIES : ENTRIES;
-      return [...(await fill(sim.url, tmp, entries, notes)), ...(await warmRun(sim.url, options.quick ? 4 : 120, notes))];
+      const entries = options.smoke ? SMOKE_ENTRIES : options.quick ? QUICK_ENTRIES : ENTRIES;
+      const warmSeconds = options.smoke ? 2 : options.quick ? 4 : 120;
+      return [...(await fill(sim.url, tmp, entries, notes)), ...(await warmRun(sim.url, warmSeconds, notes, options.smoke))];
     } finally {
       await sim.close();
       rmSync(tmp, { recursive: true, force: true });
@@ -99,8 +102,8 @@ async function fill(simUrl: string, tmp: string, entries: number, notes: string[
   }
 }
 
-async function warmRun(simUrl: string, seconds: number, notes: string[]): Promise<Figure[]> {
-  const gateway = await startChildGateway(benchConfig({ simulatorUrl: simUrl, ttlMs: HOT_TTL }), { exposeGc: true });
+async function warmRun(simUrl: string, seconds: number, notes: string[], shared: boolean): Promise<Figure[]> {
+  const gateway = await startChildGateway(benchConfig({ simulatorUrl: simUrl, ttlMs: HOT_TTL }), { exposeGc: true, shared });
   try {
     const client = new GraphQLClient(gateway.url, 1);
     await client.query(DASHBOARD_JOBS, { first: 100 });

@@ -23,9 +23,9 @@ export const nPlusOne: Scenario = {
   name: 'n-plus-one',
   title: 'Dashboard page cold: upstream calls and latency vs direct calls',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const samples = options.quick ? 3 : 15;
+    const samples = options.smoke ? 1 : options.quick ? 3 : 15;
     const sim = await startSimulator();
-    const gateway = await startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: NO_CACHE }));
+    const gateway = await startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: NO_CACHE }), { shared: options.smoke });
     const client = new GraphQLClient(gateway.url, 4);
     const direct = new DirectCommvault(sim.url);
     try {

@@ -8,7 +8,7 @@ import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures
 import { benchConfig } from '../lib/gateway-config.js';
 import { GRAPHQL_HEADERS, GraphQLClient } from '../lib/graphql-client.js';
 import { interleaved } from '../lib/interleaved.js';
-import { closedLoop, type LoadResult } from '../lib/load.js';
+import { closedLoop, tickFor, type LoadResult } from '../lib/load.js';
 import { rawHttpProbe } from '../lib/raw-http-probe.js';
 import { startSimulator } from '../lib/simulator.js';
 import { ratio, summarize } from '../lib/stats.js';
@@ -30,14 +30,14 @@ export const responseCache: Scenario = {
   name: 'response-cache',
   title: 'Warm repeated query: response cache on, off, and the HTTP floor',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const seconds = options.quick ? 1 : 10;
-    const warmupSeconds = options.quick ? 0.5 : 1;
+    const seconds = options.smoke ? 0.5 : options.quick ? 1 : 10;
+    const warmupSeconds = options.smoke ? 0.25 : options.quick ? 0.5 : 1;
     const sim = await startSimulator();
     const tmp = mkdtempSync(join(tmpdir(), 'bench-respcache-'));
     const bodyFile = join(tmp, 'answer.json');
     const [cached, uncached, floor] = await Promise.all([
-      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, responseCache: true })),
-      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, responseCache: false })),
+      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, responseCache: true }), { shared: options.smoke }),
+      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, responseCache: false }), { shared: options.smoke }),
       startTsxChild<{ type: 'ready'; url: string }>(STATIC_ENTRY, { BENCH_STATIC_BODY: bodyFile }),
     ]);
     try {
@@ -55,13 +55,13 @@ export const responseCache: Scenario = {
 
       const body = GraphQLClient.body(DASHBOARD_JOBS, VARIABLES);
       const targets = { cached: `${cached.url}/graphql`, uncached: `${uncached.url}/graphql`, http: `${floor.ready.url}/graphql` };
-      for (const url of Object.values(targets)) await closedLoop({ url, connections: 10, durationSeconds: warmupSeconds, body, headers: GRAPHQL_HEADERS });
+      for (const url of Object.values(targets)) await closedLoop({ url, connections: 10, durationSeconds: warmupSeconds, body, headers: GRAPHQL_HEADERS, ...tickFor(options) });
 
       // 20 connections: each target in turn, then again in reverse order; requests/s summed over both.
       const runs: Record<string, LoadResult[]> = { cached: [], uncached: [], http: [] };
       const order = Object.keys(targets) as (keyof typeof targets)[];
       for (const name of [...order, ...[...order].reverse()]) {
-        runs[name]!.push(await closedLoop({ url: targets[name], connections: CONNECTIONS, durationSeconds: seconds / 2, body, headers: GRAPHQL_HEADERS }));
+        runs[name]!.push(await closedLoop({ url: targets[name], connections: CONNECTIONS, durationSeconds: seconds / 2, body, headers: GRAPHQL_HEADERS, ...tickFor(options) }));
       }
       const rps = (name: string) => runs[name]!.reduce((sum, r) => sum + r.requestsPerSecond, 0) / runs[name]!.length;
       const failed = Object.values(runs).flat().reduce((n, r) => n + r.non2xx + r.errors, 0);

@@ -16,11 +16,12 @@ const VARIABLES = { first: 100 };
 export const stampede: Scenario = {
   name: 'stampede',
   title: '200 concurrent identical cold queries',
-  async run(_options: RunOptions, notes: string[]): Promise<Figure[]> {
+  async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
     const sim = await startSimulator();
     try {
       // Both fresh gateways start together (a process start is seconds of CPU); the idle one calls no upstream.
-      const [forOne, forMany] = await Promise.all([startChildGateway(benchConfig({ simulatorUrl: sim.url })), startChildGateway(benchConfig({ simulatorUrl: sim.url }))]);
+      const fresh = () => startChildGateway(benchConfig({ simulatorUrl: sim.url }), { shared: options.smoke });
+      const [forOne, forMany] = await Promise.all([fresh(), fresh()]);
       const one = await coldBurst(sim, forOne, 1).catch(async (e: unknown) => {
         await forMany.stop();
         throw e;

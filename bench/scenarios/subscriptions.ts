@@ -24,15 +24,16 @@ const CONNECT_BATCH = 50;
  * the default poll timing. Measured over a window once all are subscribed: upstream job reads per second
  * (one poll per job, against one per subscriber), events delivered, the gateway's CPU (its own
  * `process_cpu_seconds_total`) and its heap and RSS after a full GC, against before the subscribers came.
- * Quick: 100 subscribers over 10 jobs for 3 s.
+ * Quick: 100 subscribers over 10 jobs for 3 s; smoke: 20 over 5 for 2 s.
  */
 export const subscriptions: Scenario = {
   name: 'subscriptions',
   title: 'Live job progress: 1 000 WebSocket subscribers over 100 jobs, one upstream poll per job',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const jobs = options.quick ? 10 : 100;
-    const subscribers = options.quick ? 100 : 1_000;
-    const windowSeconds = options.quick ? 3 : 60;
+    const jobs = options.smoke ? 5 : options.quick ? 10 : 100;
+    const subscribers = options.smoke ? 20 : options.quick ? 100 : 1_000;
+    // Smoke: one poll floor (2 s), so every job is read at least once in the window.
+    const windowSeconds = options.smoke ? 2 : options.quick ? 3 : 60;
     // Jobs outlive the run: progress keeps moving (each read sees a change) and none completes mid-window.
     const jobMs = (windowSeconds + 120) * 1000;
     const sim = await startCommvaultSimulator({ port: 0, latencyMs: SIM_LATENCY_MS, jobDurationMs: [jobMs, jobMs] });
@@ -41,7 +42,7 @@ export const subscriptions: Scenario = {
       // itself; at a CommServe's default 15/s the polls slow down to the budget (docs/performance.md).
       ...benchConfig({ simulatorUrl: sim.url, readBucket: READ_BUCKET }),
       subscriptions: { maxPerCaller: subscribers * 2, maxPerConnection: 10 },
-    }, { exposeGc: true });
+    }, { exposeGc: true, shared: options.smoke });
     const clients: Client[] = [];
     try {
       // Online clients only: the simulator fails a job of an offline client at 30 %, which would end its subscriptions.

@@ -4,7 +4,7 @@ import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures
 import { benchConfig } from '../lib/gateway-config.js';
 import { GRAPHQL_HEADERS, GraphQLClient } from '../lib/graphql-client.js';
 import { interleaved } from '../lib/interleaved.js';
-import { closedLoop } from '../lib/load.js';
+import { closedLoop, tickFor } from '../lib/load.js';
 import { startOtlpSink } from '../lib/otlp-sink.js';
 import { rawHttpProbe } from '../lib/raw-http-probe.js';
 import { startSimulator } from '../lib/simulator.js';
@@ -23,13 +23,13 @@ export const tracing: Scenario = {
   name: 'tracing',
   title: 'Warm dashboard page with tracing off and on (sample ratio 1)',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const seconds = options.quick ? 1 : 10;
-    const warmupSeconds = options.quick ? 0.5 : 1;
+    const seconds = options.smoke ? 0.5 : options.quick ? 1 : 10;
+    const warmupSeconds = options.smoke ? 0.25 : options.quick ? 0.5 : 1;
     const sim = await startSimulator();
     const sink = await startOtlpSink();
     const [off, on] = await Promise.all([
-      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL })),
-      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, traces: { endpoint: sink.url, sampleRatio: 1 } })),
+      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL }), { shared: options.smoke }),
+      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, traces: { endpoint: sink.url, sampleRatio: 1 } }), { shared: options.smoke }),
     ]);
     let stopped = false;
     try {
@@ -61,7 +61,7 @@ export const tracing: Scenario = {
       const rps = { off: [] as number[], on: [] as number[] };
       for (const which of ['off', 'on', 'on', 'off'] as const) {
         const url = `${(which === 'off' ? off : on).url}/graphql`;
-        const load = await closedLoop({ url, connections: 10, durationSeconds: seconds / 2, body, headers: GRAPHQL_HEADERS });
+        const load = await closedLoop({ url, connections: 10, durationSeconds: seconds / 2, body, headers: GRAPHQL_HEADERS, ...tickFor(options) });
         if (load.non2xx > 0 || load.errors > 0) throw new Error(`load on the ${which} gateway: ${load.non2xx} non-2xx, ${load.errors} errors`);
         rps[which].push(load.requestsPerSecond);
       }

@@ -7,7 +7,7 @@ import { DASHBOARD_JOBS } from '../lib/documents.js';
 import { fig, type Figure, type RunOptions, type Scenario } from '../lib/figures.js';
 import { benchConfig } from '../lib/gateway-config.js';
 import { GRAPHQL_HEADERS, GraphQLClient } from '../lib/graphql-client.js';
-import { closedLoop, type LoadResult } from '../lib/load.js';
+import { closedLoop, tickFor, type LoadResult } from '../lib/load.js';
 import { startSimulator } from '../lib/simulator.js';
 import { interleaved } from '../lib/interleaved.js';
 import { rawHttpProbe } from '../lib/raw-http-probe.js';
@@ -30,15 +30,15 @@ export const warm: Scenario = {
   name: 'warm',
   title: 'Dashboard page with a hot cache: latency, throughput, overhead',
   async run(options: RunOptions, notes: string[]): Promise<Figure[]> {
-    const seconds = options.quick ? 1 : 10;
-    const warmupSeconds = options.quick ? 0.5 : 1;
+    const seconds = options.smoke ? 0.5 : options.quick ? 1 : 10;
+    const warmupSeconds = options.smoke ? 0.25 : options.quick ? 0.5 : 1;
     const sim = await startSimulator();
     const tmp = mkdtempSync(join(tmpdir(), 'bench-warm-'));
     const bodyFile = join(tmp, 'answer.json');
     // All three processes start together, before anything is measured: a process start is seconds of CPU.
     // Quick mode leaves out the graphql-js-executor gateway: one process start less keeps it under a minute.
     const [gateway, gatewayJs, floor] = await Promise.all([
-      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL })),
+      startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL }), { shared: options.smoke }),
       options.quick ? undefined : startChildGateway(benchConfig({ simulatorUrl: sim.url, ttlMs: HOT_TTL, executor: 'graphql-js' })),
       startTsxChild<{ type: 'ready'; url: string }>(STATIC_ENTRY, { BENCH_STATIC_BODY: bodyFile }),
     ]);
@@ -53,10 +53,10 @@ export const warm: Scenario = {
       const body = GraphQLClient.body(DASHBOARD_JOBS, VARIABLES);
       const url = `${gateway.url}/graphql`;
       // A short unrecorded run first: JIT warm-up of the gateway and the load generator.
-      await closedLoop({ url, connections: 10, durationSeconds: warmupSeconds, body, headers: GRAPHQL_HEADERS });
+      await closedLoop({ url, connections: 10, durationSeconds: warmupSeconds, body, headers: GRAPHQL_HEADERS, ...tickFor(options) });
       const loads: LoadResult[] = [];
       for (const connections of [1, 10, 50]) {
-        loads.push(await closedLoop({ url, connections, durationSeconds: seconds, body, headers: GRAPHQL_HEADERS }));
+        loads.push(await closedLoop({ url, connections, durationSeconds: seconds, body, headers: GRAPHQL_HEADERS, ...tickFor(options) }));
       }
       const upstreamCalls = sim.stats().total;
 
