@@ -1,11 +1,9 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { startCommvaultSimulator, type CommvaultSimulator, type StoragePolicy, type StoragePolicyCopy } from '../../simulators/commvault/index.js';
+import type { CommvaultSimulator, StoragePolicy, StoragePolicyCopy } from '../../simulators/commvault/index.js';
 import { jobsOnCopy } from '../../simulators/commvault/data/aging.js';
-import { parseConfig } from '../../src/config/load.js';
-import { createGateway, type Gateway } from '../../src/gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { useAuditedCommvaultGateway } from '../helpers/audited-commvault-gateway.js';
 
 /**
  * Aging summaries of plan destinations and storage policy copies, and DDB Backup with the store's resync
@@ -13,22 +11,21 @@ import { toGlobalId } from '../../src/util/global-id.js';
  * come from the simulator's seeded data and what its data aging run then does.
  */
 const CV = 'cv';
-const ADMIN = 'k-admin';
 const DAY = 86_400;
 
 let sim: CommvaultSimulator;
-let gateway: Gateway;
-let url: string;
 const auditLines: Array<Record<string, any>> = [];
+const cv = useAuditedCommvaultGateway({
+  auditLines,
+  upstreamId: CV,
+  // Started jobs finish within a second, so a DDB Backup's effect on its partitions is seen.
+  simulator: { jobDurationMs: [300, 600] },
+});
+beforeAll(() => {
+  sim = cv.sim;
+});
 
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as never;
-}
+const gql = cv.gql;
 
 const SUMMARY = 'agingSummary { computedAt heldJobCount eligibleApplicationBytes eligibleDataWrittenBytes eligibleJobs { jobId } rule { days cycles } }';
 const UPDATE = /* GraphQL */ `
@@ -68,33 +65,6 @@ function bytesOf(ids: readonly number[], pick: (j: (typeof sim.data.jobs)[number
   const wanted = new Set(ids);
   return sim.data.jobs.filter((j) => wanted.has(j.jobId)).reduce((sum, j) => sum + pick(j), 0);
 }
-
-beforeAll(async () => {
-  // Started jobs finish within a second, so a DDB Backup's effect on its partitions is seen.
-  sim = await startCommvaultSimulator({ port: 0, jobDurationMs: [300, 600] });
-  const config = parseConfig(
-    {
-      callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-      logLevel: 'info',
-      server: { port: 0 },
-      upstreams: [{ id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' }],
-    },
-    {},
-  );
-  const logger = pino({ level: 'info' }, { write: (line: string) => auditLines.push(JSON.parse(line)) });
-  gateway = await createGateway(config, { logger });
-  url = await gateway.listen();
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await sim?.close();
-});
-
-beforeEach(() => {
-  sim.reset();
-  auditLines.length = 0;
-});
 
 describe('agingSummary', () => {
   it('of a plan destination lists exactly the jobs the next data aging run ages, with the space they hold', async () => {

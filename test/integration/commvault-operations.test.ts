@@ -1,11 +1,9 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
-import { parseConfig } from '../../src/config/load.js';
-import { createGateway, type Gateway } from '../../src/gateway.js';
+import type { CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { BackupSubclientDocument } from '../../src/generated/operations/graphql.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { useAuditedCommvaultGateway } from '../helpers/audited-commvault-gateway.js';
 
 /**
  * The Commvault mutations end to end: real HTTP to a gateway, real HTTP from it to the simulator.
@@ -30,12 +28,20 @@ interface Answer {
 
 let sim: CommvaultSimulator;
 let clockOffsetMs = 0;
-let gateway: Gateway;
-let url: string;
 const auditLines: Array<Record<string, any>> = [];
+const cv = useAuditedCommvaultGateway({
+  auditLines,
+  upstreamId: CV,
+  simulator: { now: () => Date.now() + clockOffsetMs },
+  callers: CALLERS,
+  slowTwin: { id: CV_SLOW, timeoutMs: 400 },
+});
+beforeAll(() => {
+  sim = cv.sim;
+});
 
 async function gql(query: string, variables: Record<string, unknown> = {}, key: string = KEYS.admin, extra: Record<string, unknown> = {}): Promise<Answer> {
-  const res = await fetch(`${url}/graphql`, {
+  const res = await fetch(`${cv.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query, variables, ...extra }),
@@ -79,36 +85,6 @@ async function startBackup(key: string = KEYS.admin, extra: Record<string, unkno
   expect(res.body.errors).toBeUndefined();
   return res.body.data.backupSubclient.jobs[0].jobId as number;
 }
-
-beforeAll(async () => {
-  sim = await startCommvaultSimulator({ port: 0, now: () => Date.now() + clockOffsetMs });
-  const config = parseConfig(
-    {
-      callers: CALLERS,
-      logLevel: 'info',
-      server: { port: 0 },
-      store: { enabled: false },
-      upstreams: [
-        { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
-        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },
-      ],
-    },
-    {},
-  );
-  const logger = pino({ level: 'info' }, { write: (line: string) => auditLines.push(JSON.parse(line)) });
-  gateway = await createGateway(config, { logger });
-  url = await gateway.listen();
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await sim?.close();
-});
-
-beforeEach(() => {
-  sim.reset();
-  auditLines.length = 0;
-});
 
 describe('the mutation root', () => {
   it('exists: `mutation { __typename }` answers Mutation', async () => {

@@ -1,11 +1,9 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { startCommvaultSimulator, type CommvaultSimulator, type StoragePolicy, type StoragePolicyCopy } from '../../simulators/commvault/index.js';
+import type { CommvaultSimulator, StoragePolicy, StoragePolicyCopy } from '../../simulators/commvault/index.js';
 import { jobsOnCopy } from '../../simulators/commvault/data/aging.js';
-import { parseConfig } from '../../src/config/load.js';
-import { createGateway, type Gateway } from '../../src/gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { useAuditedCommvaultGateway } from '../helpers/audited-commvault-gateway.js';
 
 /**
  * Plans in detail and retention changes end to end: real HTTP to a gateway, real HTTP from it to the
@@ -13,25 +11,20 @@ import { toGlobalId } from '../../src/util/global-id.js';
  */
 const CV = 'cv';
 const CV_SLOW = 'cv-slow';
-const ADMIN = 'k-admin';
 const DAY = 86_400;
 const BACKUP_DESTINATIONS = 'GET /V4/ServerPlan/{id}/BackupDestinations';
 const V4_PUT = 'PUT /V4/ServerPlan/{id}/BackupDestination/{copyId}';
 const V2_PUT = 'PUT /V2/StoragePolicy/{id}/Copy/{copyId}';
 
 let sim: CommvaultSimulator;
-let gateway: Gateway;
-let url: string;
 const auditLines: Array<Record<string, any>> = [];
+// CV_SLOW: the same simulator with a timeout the afterWrite fault outlasts.
+const cv = useAuditedCommvaultGateway({ auditLines, upstreamId: CV, slowTwin: { id: CV_SLOW, timeoutMs: 400 } });
+beforeAll(() => {
+  sim = cv.sim;
+});
 
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as never;
-}
+const gql = cv.gql;
 
 const RETENTION = 'days cycles indefinite dataAgingEnabled extended { rank fulls days indefinite }';
 const UPDATE = /* GraphQL */ `
@@ -64,36 +57,6 @@ function safeDays(policy: StoragePolicy, copy: StoragePolicyCopy, from: number):
   }
   throw new Error('no safe retention in the seed');
 }
-
-beforeAll(async () => {
-  sim = await startCommvaultSimulator({ port: 0 });
-  const config = parseConfig(
-    {
-      callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-      logLevel: 'info',
-      server: { port: 0 },
-      upstreams: [
-        { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
-        // The same simulator with a timeout the afterWrite fault outlasts.
-        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },
-      ],
-    },
-    {},
-  );
-  const logger = pino({ level: 'info' }, { write: (line: string) => auditLines.push(JSON.parse(line)) });
-  gateway = await createGateway(config, { logger });
-  url = await gateway.listen();
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await sim?.close();
-});
-
-beforeEach(() => {
-  sim.reset();
-  auditLines.length = 0;
-});
 
 describe('plans in detail', () => {
   it('shows each plan\'s destinations with the retention the simulator holds, its schedules, windows and workloads', async () => {

@@ -1,11 +1,9 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import type { CommvaultSimulator } from '../../simulators/commvault/index.js';
 import type { SimScheduleTask } from '../../simulators/commvault/data/types.js';
-import { parseConfig } from '../../src/config/load.js';
-import { createGateway, type Gateway } from '../../src/gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { useAuditedCommvaultGateway } from '../helpers/audited-commvault-gateway.js';
 import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { provideTestRedis } from '../helpers/redis-server.js';
 import { within } from '../helpers/within.js';
@@ -17,23 +15,18 @@ import { within } from '../helpers/within.js';
  */
 const CV = 'cv';
 const CV_SLOW = 'cv-slow';
-const ADMIN = 'k-admin';
 const HOUR_MS = 3_600_000;
 const DAY_S = 86_400;
 
 let sim: CommvaultSimulator;
-let gateway: Gateway;
-let url: string;
 const auditLines: Array<Record<string, any>> = [];
+// CV_SLOW: the same simulator with a timeout the afterWrite fault outlasts.
+const cv = useAuditedCommvaultGateway({ auditLines, upstreamId: CV, slowTwin: { id: CV_SLOW, timeoutMs: 1_000 } });
+beforeAll(() => {
+  sim = cv.sim;
+});
 
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as never;
-}
+const gql = cv.gql;
 
 /**
  * US Eastern time (the simulator's CommServe), by the rules since 2007: UTC−4 from the second Sunday of
@@ -70,36 +63,6 @@ function seededTask(predicate: (t: SimScheduleTask) => boolean): SimScheduleTask
   if (!found) throw new Error('seed lacks the schedule');
   return found;
 }
-
-beforeAll(async () => {
-  sim = await startCommvaultSimulator({ port: 0 });
-  const config = parseConfig(
-    {
-      callers: [{ id: 'admin', apiKey: ADMIN, role: 'admin' }],
-      logLevel: 'info',
-      server: { port: 0 },
-      upstreams: [
-        { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
-        // The same simulator with a timeout the afterWrite fault outlasts.
-        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 1_000, rateLimit: { queueTimeoutMs: 200 } },
-      ],
-    },
-    {},
-  );
-  const logger = pino({ level: 'info' }, { write: (line: string) => auditLines.push(JSON.parse(line)) });
-  gateway = await createGateway(config, { logger });
-  url = await gateway.listen();
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await sim?.close();
-});
-
-beforeEach(() => {
-  sim.reset();
-  auditLines.length = 0;
-});
 
 describe('schedules, read', () => {
   it('lists a subclient\'s schedules as the simulator holds them, each next run where the CommServe says', async () => {

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
-import { pino } from 'pino';
-import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
+import type { CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { xmlAttributes } from '../../simulators/commvault/routes/virtualization.js';
-import { parseConfig } from '../../src/config/load.js';
-import { createGateway, type Gateway } from '../../src/gateway.js';
 import { toGlobalId } from '../../src/util/global-id.js';
+import { useAuditedCommvaultGateway } from '../helpers/audited-commvault-gateway.js';
 
 /**
  * `restoreVirtualMachine` end to end: real HTTP to a gateway and from it to the simulator, which reads the
@@ -24,12 +22,21 @@ interface Answer {
 
 let sim: CommvaultSimulator;
 let clockOffsetMs = 0;
-let gateway: Gateway;
-let url: string;
 const auditLines: Array<Record<string, any>> = [];
+const cv = useAuditedCommvaultGateway({
+  auditLines,
+  upstreamId: CV,
+  simulator: { now: () => Date.now() + clockOffsetMs },
+  slowTwin: { id: CV_SLOW, timeoutMs: 400 },
+  // Job reads are not cached: the test watches a started job progress.
+  config: { cache: { ttlMs: { jobsRunning: 0, jobsFinished: 0 } } },
+});
+beforeAll(() => {
+  sim = cv.sim;
+});
 
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const res = await fetch(`${url}/graphql`, {
+  const res = await fetch(`${cv.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer k-admin' },
     body: JSON.stringify({ query, variables }),
@@ -51,38 +58,6 @@ function restorableVm() {
   if (!vm) throw new Error('no restorable VM in the dataset');
   return vm;
 }
-
-beforeAll(async () => {
-  sim = await startCommvaultSimulator({ port: 0, now: () => Date.now() + clockOffsetMs });
-  const config = parseConfig(
-    {
-      callers: [{ id: 'admin', apiKey: 'k-admin', role: 'admin' }],
-      logLevel: 'info',
-      server: { port: 0 },
-      store: { enabled: false },
-      // Job reads are not cached: the test watches a started job progress.
-      cache: { ttlMs: { jobsRunning: 0, jobsFinished: 0 } },
-      upstreams: [
-        { id: CV, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin' },
-        { id: CV_SLOW, kind: 'commvault', url: sim.url, username: 'admin', password: 'admin', timeoutMs: 400, rateLimit: { queueTimeoutMs: 200 } },
-      ],
-    },
-    {},
-  );
-  const logger = pino({ level: 'info' }, { write: (line: string) => auditLines.push(JSON.parse(line)) });
-  gateway = await createGateway(config, { logger });
-  url = await gateway.listen();
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await sim?.close();
-});
-
-beforeEach(() => {
-  sim.reset();
-  auditLines.length = 0;
-});
 
 describe('restoreVirtualMachine', () => {
   it('restores in place from the latest backup: one recover call with the XML request, a Restore job on the VM, audited', async () => {
