@@ -1,3 +1,4 @@
+import { isSharedAnswer } from '../datasources/pipeline/freeze.js';
 import { SettledLoader } from './settled-loader.js';
 
 /** Every loader key names the upstream instance its object lives in. */
@@ -64,8 +65,8 @@ export function indexOf<T>(list: readonly T[], idOfItem: (item: T) => number): M
   let index = byFn.get(idOfItem) as Map<number, T> | undefined;
   if (!index) {
     index = new Map(list.map((item) => [idOfItem(item), item]));
-    // A list that is not frozen may change under its index: index it, but do not keep the index.
-    if (Object.isFrozen(list)) byFn.set(idOfItem, index);
+    // A list that is not a shared answer may change under its index: index it, but do not keep the index.
+    if (isSharedAnswer(list)) byFn.set(idOfItem, index);
   }
   return index;
 }

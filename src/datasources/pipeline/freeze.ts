@@ -15,7 +15,20 @@ const FREEZE_ANSWERS = process.env.NODE_ENV !== 'production';
  * upstream answer, cheaper than cloning per caller.
  */
 export function deepFreeze<T>(value: T): T {
-  return FREEZE_ANSWERS ? freezeAll(value) : value;
+  if (FREEZE_ANSWERS) return freezeAll(value);
+  if (value !== null && typeof value === 'object') unfrozenShared.add(value);
+  return value;
+}
+
+/** What deepFreeze was handed in production: shared like a frozen answer, but not frozen. */
+const unfrozenShared = new WeakSet<object>();
+
+/**
+ * Whether `value` is a shared answer (deep-frozen, or handed to deepFreeze in production): nothing
+ * writes to it, so what is derived from it (an index by id) may be kept beside it.
+ */
+export function isSharedAnswer(value: object): boolean {
+  return Object.isFrozen(value) || unfrozenShared.has(value);
 }
 
 function freezeAll<T>(value: T): T {
