@@ -7,7 +7,7 @@ import { vmRestoreBody, type VmRestoreRequest } from './vm-restore-request.js';
 import { UpstreamSource, type UpstreamSourceOptions } from '../upstream-source.js';
 import { browseRequest, findRequest } from './browse-request.js';
 import { hasBrowseResult, toBrowsePage } from './mappers/browse.js';
-import { toAgents, toBackupsets, toClients } from './mappers/client.js';
+import { toAgents, toBackupsets, toClientIndex, toClients, type ClientIndex } from './mappers/client.js';
 import { toDdbEngines, toDdbStore } from './mappers/ddb.js';
 import { toDdbBackupSubclients } from './mappers/ddb-backup.js';
 import { findCommvaultError, genericHttpError, type CommvaultBodyError } from './mappers/errors.js';
@@ -502,7 +502,16 @@ export class CommvaultSource extends UpstreamSource {
 
   /** `GET /Client`: every client, once per TTL; loaders pick single clients out of it. */
   async listClients(): Promise<CvClient[]> {
-    return this.mapped.map(await this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' }), toClients, this.upstream);
+    return this.mapped.map(await this.clientList(), toClients, this.upstream);
+  }
+
+  /** The same `GET /Client` answer by id, each client mapped when first looked up (a page's clients, not the list). */
+  async clientIndex(): Promise<ClientIndex> {
+    return this.mapped.map(await this.clientList(), toClientIndex, this.upstream);
+  }
+
+  private clientList(): Promise<unknown> {
+    return this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' });
   }
 
   async getClient(clientId: number): Promise<CvClient | null> {

@@ -108,8 +108,6 @@ export interface CommvaultLoaders {
 const byId = (k: IdKey): string => String(k.id);
 const keyId = (k: IdKey): number => k.id;
 // Module-level so each cached list is indexed once (fromList keeps an index per list and id function).
-/** The id of a client in the client list (module-level: the list's index is kept per id function). */
-export const clientIdOf = (c: CvClient): number => c.clientId;
 const planId = (p: CvPlan): number => p.planId;
 const alertId = (d: CvAlertDefinition): number => d.alertId;
 const serverClientId = (s: CvServer): number => s.clientId;
@@ -128,7 +126,11 @@ export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSo
   const instanceLoader = <K extends InstanceKey, V>(cacheKey: (key: K) => string, batch: InstanceBatch<CommvaultSource, K, V>) =>
     groupedLoader(pick, cacheKey, batch);
   return {
-    clientById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listClients(), clientIdOf, keyId)),
+    // From the list's lazy index: only the clients asked for are mapped.
+    clientById: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
+      const index = await s.clientIndex();
+      return keys.map((k) => index.get(k.id));
+    }),
     clientDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getClient(k.id))),
     serverByClientId: instanceLoader(byId, fromList((s: CommvaultSource) => s.listServers(), serverClientId, keyId)),
     alertDefinitionById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listAlertDefinitions(), alertId, keyId)),

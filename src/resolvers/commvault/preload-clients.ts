@@ -1,8 +1,8 @@
 import type { GatewayContext } from '../../context.js';
 import type { CommvaultSource } from '../../datasources/commvault/commvault-source.js';
-import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
-import { clientIdOf, type IdKey } from '../../datasources/commvault/loaders.js';
-import { indexOf } from '../../loaders/instance-loader.js';
+import type { CvJob } from '../../datasources/commvault/model.js';
+import type { IdKey } from '../../datasources/commvault/loaders.js';
+import type { ClientIndex } from '../../datasources/commvault/mappers/client.js';
 import { commvaultLoaders } from './sources.js';
 
 /** A Commvault job of a page, with the instance it came from. */
@@ -25,14 +25,9 @@ export interface InstanceJob {
 export function preloadClients(ctx: GatewayContext, sources: readonly CommvaultSource[]): {
   loadClients(jobs: readonly InstanceJob[]): Promise<void>;
 } {
-  const listed = new Map<string, Promise<Map<number, CvClient> | Error>>(
-    sources.map((s) => [
-      s.instanceId,
-      s.listClients().then(
-        (list) => indexOf(list, clientIdOf),
-        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-      ),
-    ]),
+  // The list's lazy index: only the page's clients are mapped, not the whole inventory.
+  const listed = new Map<string, Promise<ClientIndex | Error>>(
+    sources.map((s) => [s.instanceId, s.clientIndex().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))]),
   );
   return {
     async loadClients(jobs) {
@@ -48,7 +43,7 @@ export function preloadClients(ctx: GatewayContext, sources: readonly CommvaultS
           const clients = await listed.get(instanceId);
           if (clients instanceof Error) for (const k of own) commvaultLoaders(ctx).clientById.prime(k, clients);
           // The list in hand answers the page: no second GET /Client, even when its answer is not cached (TTL 0).
-          else if (clients) for (const k of own) commvaultLoaders(ctx).clientById.settle(k, clients.get(k.id) ?? null);
+          else if (clients) for (const k of own) commvaultLoaders(ctx).clientById.settle(k, clients.get(k.id));
         }),
       );
     },

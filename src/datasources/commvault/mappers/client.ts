@@ -1,4 +1,5 @@
 import { toGlobalId } from '../../../util/global-id.js';
+import { deepFreeze } from '../../pipeline/freeze.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvAgent, CvBackupset, CvClient, CvServer } from '../model.js';
 import { bool, field, int, list, path, str } from './read.js';
@@ -8,6 +9,44 @@ export function toClients(body: unknown, upstream: UpstreamRef): CvClient[] {
   return list(field(body, 'clientProperties'))
     .map((raw) => toClient(raw, upstream))
     .filter((c): c is CvClient => c !== null);
+}
+
+/**
+ * The client list by id, each client mapped when first asked for. A page of jobs needs the clients of
+ * its jobs, not the whole list: mapping every client of a 300-client list on a cold page cost more than
+ * decoding it (profiled, docs/performance.md). Duplicate ids: the last one stands, as in the mapped list's index.
+ */
+export class ClientIndex {
+  private readonly raws = new Map<number, unknown>();
+  private readonly mapped = new Map<number, CvClient | null>();
+
+  constructor(
+    body: unknown,
+    private readonly upstream: UpstreamRef,
+  ) {
+    for (const raw of list(field(body, 'clientProperties'))) {
+      const clientId = clientIdOfRaw(raw);
+      if (clientId !== null) this.raws.set(clientId, raw);
+    }
+  }
+
+  get(clientId: number): CvClient | null {
+    let client = this.mapped.get(clientId);
+    if (client === undefined) {
+      const raw = this.raws.get(clientId);
+      client = raw === undefined ? null : deepFreeze(toClient(raw, this.upstream));
+      this.mapped.set(clientId, client);
+    }
+    return client;
+  }
+}
+
+export function toClientIndex(body: unknown, upstream: UpstreamRef): ClientIndex {
+  return new ClientIndex(body, upstream);
+}
+
+function clientIdOfRaw(raw: unknown): number | null {
+  return int(field(field(field(raw, 'client'), 'clientEntity'), 'clientId'));
 }
 
 export function toClient(raw: unknown, upstream: UpstreamRef): CvClient | null {
