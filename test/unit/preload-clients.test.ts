@@ -16,11 +16,12 @@ function fakeSource(instanceId: string, answer: CvClient[] | Error) {
   const source = {
     instanceId,
     calls: 0,
-    async listClients() {
+    async clientIndex() {
       source.calls += 1;
       await gate;
       if (answer instanceof Error) throw answer;
-      return Object.freeze(answer);
+      const byId = new Map(answer.map((c) => [c.clientId, c]));
+      return { get: (id: number) => byId.get(id) ?? null };
     },
   };
   return { source, release };
