@@ -289,8 +289,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // `GET /Schedules?clientId=…` per subclient or client.
   'CommvaultSubclient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
   'CommvaultClient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
-  // `GET /V2/Plan/{id}` (shared with the plan's other legacy fields) for its policy, then `GET /SchedulePolicy/{taskId}`.
-  'CommvaultPlan.schedules': perParent(2, { items: ASSUMED.schedulesPerEntity }),
+  // `GET /V2/Plan/{id}` (shared with the plan's other legacy fields) for its policy, then `GET /SchedulePolicy/{taskId}`
+  // and `GET /V4/ServerPlan/{id}` (the weekday exceptions; shared with the plan's V4 fields).
+  'CommvaultPlan.schedules': perParent(3, { items: ASSUMED.schedulesPerEntity }),
   // `GET /CommServ` once per CommServe (cached): the zone of the times.
   'CommvaultSchedule.timeZone': batched('commvault'),
   'CommvaultSchedule.nextRuns': batched('commvault'),

@@ -119,13 +119,13 @@ export class CommvaultClientSchedulesResolver {
 export class CommvaultPlanSchedulesResolver {
   @FieldResolver(() => [CommvaultSchedule], {
     nullable: true,
-    description: 'The schedules of the plan\'s schedule policy (`GET /SchedulePolicy/{taskId}`, the policy the legacy plan detail names); null when the plan names none.',
+    description: 'The schedules of the plan\'s schedule policy (`GET /SchedulePolicy/{taskId}`, the policy the legacy plan detail names), with the weekdays of the month they skip from the plan\'s V4 read (`GET /V4/ServerPlan/{id}`); null when the plan names none.',
   })
   async schedules(@Root() p: CvPlan, @Ctx() ctx: GatewayContext): Promise<CvSchedule[] | null> {
     const source = commvaultSource(ctx, p.upstream.id);
     const policy = (await source.getPlanProperties(p.planId))?.schedulePolicy;
     if (!policy) return null;
-    return (await source.getSchedulePolicy(policy.id))?.schedules ?? null;
+    return source.getPlanSchedules(p.planId, policy.id);
   }
 }
 
