@@ -393,6 +393,12 @@ describe('plan schedules with weekdays of the month excepted (V4 exceptions by w
     expect(read.pattern.exceptWeekdaysOfMonth).toEqual([{ week: 'LAST', day: 'SUNDAY' }]);
     expect(read.description).toMatch(/, except on the last Sunday of the month$/);
     expect(res.data.node.rpoSchedules.find((s: any) => s.scheduleId === sub.subTaskId).exceptWeekdaysOfMonth).toEqual([{ week: 'LAST', day: 'SUNDAY' }]);
+    // Read by id, the policy's schedule is found to be the plan's and shows the same.
+    const byId = await gql(`query($id: ID!, $after: DateTime) { commvaultSchedule(id: $id) { pattern { exceptWeekdaysOfMonth { week day } } nextRuns(count: 3, after: $after) { at } } }`, {
+      id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${sub.subTaskId}`), after: '2027-03-28T03:59:59Z',
+    });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data.commvaultSchedule).toEqual({ pattern: { exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }] }, nextRuns: read.nextRuns });
     // The schedule runs every day; March's last Sunday (the 28th, from the calendar) has no run, so the first
     // run after it starts is on Monday the 29th, Eastern.
     expect(sundaysOf(2027, 3).at(-1)).toBe(28);

@@ -943,6 +943,18 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   /**
+   * The plan whose legacy detail names schedule policy `policyId` (`schedule.task`), or null: reads the
+   * cached plan list and each plan's cached detail until one names it (docs/upstreams/commvault-schedules.md
+   * §7, §10).
+   */
+  async planOfSchedulePolicy(policyId: number): Promise<number | null> {
+    for (const plan of await this.listPlans()) {
+      if ((await this.getPlanProperties(plan.planId))?.schedulePolicy?.id === policyId) return plan.planId;
+    }
+    return null;
+  }
+
+  /**
    * A plan's schedules: its schedule policy's (`GET /SchedulePolicy/{policyId}`), each pattern given the
    * weekdays of the month it skips, which only the plan's V4 read carries (docs/upstreams/commvault-schedules.md
    * §10). Null when the CommServe has no such policy. `fresh`: both read past the cache.

@@ -284,8 +284,9 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultJob.detail': perParent(1),
 
   // ── Schedules (docs/schema.md, "Schedules") ──────────────────────────────────────────────────
-  // `GET /Schedules/{taskId}`.
-  'Query.commvaultSchedule': fanOut('commvault', { items: 1 }),
+  // `GET /Schedules/{taskId}`; a policy's: `GET /SchedulePolicy/{taskId}`, the plan list and the plans'
+  // legacy details (cached, shared) until one names it, and that plan's `GET /V4/ServerPlan/{id}`.
+  'Query.commvaultSchedule': fanOut('commvault', { items: 1, calls: 5 }),
   // `GET /Schedules?clientId=…` per subclient or client.
   'CommvaultSubclient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
   'CommvaultClient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
