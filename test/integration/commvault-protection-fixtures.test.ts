@@ -57,7 +57,7 @@ describe('plans in detail, from the reference\'s examples', () => {
       backupWindows { daysOfWeek startSeconds endSeconds } fullBackupWindows { daysOfWeek startSeconds endSeconds }
       rpoSchedules {
         scheduleId name policyId backupType forDatabasesOnly frequencyType frequency weeklyDays dayOfMonth weekOfMonth dayOfWeek monthOfYear
-        startSeconds repeatIntervalMinutes maxBackupIntervalMinutes timeZone exceptDaysOfMonth
+        startSeconds repeatIntervalMinutes maxBackupIntervalMinutes timeZone exceptDaysOfMonth exceptWeekdaysOfMonth { week day }
       }
       sla { periodMinutes useSystemDefault inheritedFrom excludedFromSla } protectedEntities { id name count }
     } }`);
@@ -76,16 +76,17 @@ describe('plans in detail, from the reference\'s examples', () => {
         scheduleId: 101, name: 'Incremental backup schedule', policyId: 45, backupType: 'INCREMENTAL', forDatabasesOnly: false, frequencyType: 'DAILY', frequency: 1,
         weeklyDays: [], dayOfMonth: null, weekOfMonth: null, dayOfWeek: null, monthOfYear: null, startSeconds: 75600, repeatIntervalMinutes: null,
         maxBackupIntervalMinutes: null, timeZone: '(UTC-05:00) Eastern Time (US & Canada)', exceptDaysOfMonth: [1, 15],
+        exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }],
       },
       {
         scheduleId: 102, name: 'Full backup schedule', policyId: 45, backupType: 'FULL', forDatabasesOnly: false, frequencyType: 'MONTHLY', frequency: 1,
         weeklyDays: [], dayOfMonth: 1, weekOfMonth: 'FIRST', dayOfWeek: 'SATURDAY', monthOfYear: 'JANUARY', startSeconds: 3600, repeatIntervalMinutes: null,
-        maxBackupIntervalMinutes: null, timeZone: null, exceptDaysOfMonth: [],
+        maxBackupIntervalMinutes: null, timeZone: null, exceptDaysOfMonth: [], exceptWeekdaysOfMonth: [],
       },
       {
         scheduleId: 103, name: 'Log backup schedule', policyId: 46, backupType: 'TRANSACTIONLOG', forDatabasesOnly: true, frequencyType: 'AUTOMATIC', frequency: null,
         weeklyDays: ['MONDAY', 'THURSDAY'], dayOfMonth: null, weekOfMonth: null, dayOfWeek: null, monthOfYear: null, startSeconds: null, repeatIntervalMinutes: 60,
-        maxBackupIntervalMinutes: 240, timeZone: null, exceptDaysOfMonth: [],
+        maxBackupIntervalMinutes: 240, timeZone: null, exceptDaysOfMonth: [], exceptWeekdaysOfMonth: [],
       },
     ]);
     expect(plan.backupDestinations).toEqual([

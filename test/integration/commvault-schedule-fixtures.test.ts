@@ -107,7 +107,7 @@ describe('schedules, from the reference\'s shapes', () => {
     const res = await gql(`{
       one: commvaultSchedule(id: "${SCHEDULE(512, 1102)}") { name enabled backupLevel associations { clientId clientName appName backupsetName subclientId subclientName } }
       gone: commvaultSchedule(id: "${SCHEDULE(999, 1)}") { id }
-      plan: node(id: "${toGlobalId('CommvaultPlan', CV, 5)}") { ... on CommvaultPlan { schedules { taskId taskType scheduleId name flags backupLevel frequency description nextRuns { at } } } }
+      plan: node(id: "${toGlobalId('CommvaultPlan', CV, 5)}") { ... on CommvaultPlan { schedules { taskId taskType scheduleId name flags backupLevel frequency description pattern { exceptWeekdaysOfMonth { week day } } nextRuns { at } } } }
     }`);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.one).toEqual({
@@ -117,12 +117,14 @@ describe('schedules, from the reference\'s shapes', () => {
     expect(res.body.data.gone).toBeNull();
     expect(res.body.data.plan.schedules).toEqual([
       {
+        // The V4 plan read's exception by week of the month (the legacy policy read cannot carry it).
         taskId: 45, taskType: 4, scheduleId: 101, name: 'Incremental backup schedule', flags: 65536, backupLevel: 'Incremental', frequency: 'DAILY',
-        description: 'Every day at 21:00, from 2026-01-01', nextRuns: expect.any(Array),
+        description: 'Every day at 21:00, from 2026-01-01, except on the last Sunday of the month', pattern: { exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }] },
+        nextRuns: expect.any(Array),
       },
       {
         taskId: 45, taskType: 4, scheduleId: 102, name: 'Full backup schedule', flags: 4194304, backupLevel: 'Full', frequency: 'AUTOMATIC',
-        description: 'Automatic: the CommServe starts jobs as the RPO and its settings need', nextRuns: [],
+        description: 'Automatic: the CommServe starts jobs as the RPO and its settings need', pattern: { exceptWeekdaysOfMonth: [] }, nextRuns: [],
       },
     ]);
     expect(res.body.data.plan.schedules[0].nextRuns).toHaveLength(3);
@@ -250,6 +252,40 @@ describe('schedule changes send what the real API expects', () => {
       schedulePattern: { scheduleFrequencyType: 'YEARLY', frequency: 1, startTime: 7200, startDate: Date.UTC(2027, 0, 1) / 1000, dayOfMonth: 31, monthOfYear: 'DECEMBER' },
     });
     expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
+  });
+
+  it('a plan\'s schedule with weekdays of the month excepted: one V4 `exceptions` entry per weekday, `onWeekOfTheMonth` with `onDayOfTheWeek`', async () => {
+    const res = await gql(`mutation { updateCommvaultSchedule(id: "${SCHEDULE(45, 101)}", input: {
+      pattern: { frequency: DAILY, startDate: "2027-03-01", startTime: "21:00", exceptDaysOfMonth: [1],
+        exceptWeekdaysOfMonth: [{ week: LAST, day: SUNDAY }, { week: SECOND, day: WEEKEND_DAY }] }
+    }) { id } }`);
+    expect(res.body.errors).toBeUndefined();
+    const asRead = serverPlan().rpo.backupFrequency.schedules.find((s) => s.scheduleId === 101)!;
+    expect(sent(RPO_PUT)).toEqual([{
+      backupFrequency: {
+        schedules: [{
+          ...asRead, scheduleOperation: 'MODIFY',
+          schedulePattern: {
+            scheduleFrequencyType: 'DAILY', frequency: 1, startTime: 21 * 3600, startDate: Date.UTC(2027, 2, 1) / 1000,
+            exceptions: [{ onDates: [1] }, { onWeekOfTheMonth: ['LAST'], onDayOfTheWeek: ['SUNDAY'] }, { onWeekOfTheMonth: ['SECOND'], onDayOfTheWeek: ['WEEKEND_DAYS'] }],
+          },
+        }],
+      },
+    }]);
+  });
+
+  it('weekdays of the month excepted on a task\'s schedule, or an unknown week, are BAD_USER_INPUT and send nothing', async () => {
+    const UPDATE = 'mutation($id: ID!, $pattern: CommvaultSchedulePatternInput!) { updateCommvaultSchedule(id: $id, input: { pattern: $pattern }) { id } }';
+    const daily = { frequency: 'DAILY', startDate: '2027-03-01', startTime: '21:00' };
+    const codes = async (id: string, pattern: unknown) => (await gql(UPDATE, { id, pattern })).body.errors?.map((e: any) => e.extensions?.code);
+    const task = await gql(UPDATE, { id: SCHEDULE(512, 1101), pattern: { ...daily, exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }] } });
+    expect(task.body.errors?.map((e: any) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(task.body.errors?.[0]?.message).toMatch(/plan schedules only/);
+    expect(await codes(SCHEDULE(45, 101), { ...daily, exceptWeekdaysOfMonth: [{ week: 'FIFTH', day: 'SUNDAY' }] })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(SCHEDULE(45, 101), { ...daily, exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'WEEKEND_DAYS' }] })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes(SCHEDULE(45, 101), { ...daily, frequency: 'ONE_TIME', exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }] })).toEqual(['BAD_USER_INPUT']);
+    expect(fx.fake.calls(QOPERATION)).toHaveLength(0);
+    expect(fx.fake.calls(RPO_PUT)).toHaveLength(0);
   });
 
   it('a schedule policy\'s schedule: PUT /Task re-sends the policy as read (taskOperation 1, app groups, every subtask), the one changed or marked subTaskOperation 3', async () => {

@@ -368,6 +368,82 @@ describe('plan schedules, changed through the plan\'s RPO', () => {
   });
 });
 
+/** The Sundays (UTC-dated civil days) of `y`-`m` (1–12), e.g. [7, 14, 21, 28]; worked out from the calendar here. */
+function sundaysOf(y: number, m: number): number[] {
+  const days: number[] = [];
+  for (let d = 1; d <= new Date(Date.UTC(y, m, 0)).getUTCDate(); d += 1) if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() === 0) days.push(d);
+  return days;
+}
+
+const PLAN_WEEKDAYS = `query($plan: ID!, $after: DateTime) { node(id: $plan) { ... on CommvaultPlan {
+  schedules { scheduleId description pattern { exceptWeekdaysOfMonth { week day } } nextRuns(count: 3, after: $after) { at } }
+  rpoSchedules { scheduleId exceptWeekdaysOfMonth { week day } }
+} } }`;
+
+describe('plan schedules with weekdays of the month excepted (V4 exceptions by week)', () => {
+  it('a seeded plan schedule that skips the last Sunday shows it in both plan reads, and its next runs leave those Sundays out', async () => {
+    const plan = sim.data.plans[1]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const sub = policy.subTasks.find((s) => s.weekExceptions !== undefined)!;
+    expect(sub.weekExceptions).toEqual([{ onWeekOfTheMonth: ['LAST'], onDayOfTheWeek: ['SUNDAY'] }]);
+    // Just before Sunday 28 March 2027 (00:00 EDT = 04:00Z), March's last Sunday.
+    const res = await gql(PLAN_WEEKDAYS, { plan: toGlobalId('CommvaultPlan', CV, plan.planId), after: '2027-03-28T03:59:59Z' });
+    expect(res.errors).toBeUndefined();
+    const read = res.data.node.schedules.find((s: any) => s.scheduleId === sub.subTaskId);
+    expect(read.pattern.exceptWeekdaysOfMonth).toEqual([{ week: 'LAST', day: 'SUNDAY' }]);
+    expect(read.description).toMatch(/, except on the last Sunday of the month$/);
+    expect(res.data.node.rpoSchedules.find((s: any) => s.scheduleId === sub.subTaskId).exceptWeekdaysOfMonth).toEqual([{ week: 'LAST', day: 'SUNDAY' }]);
+    // Read by id, the policy's schedule is found to be the plan's and shows the same.
+    const byId = await gql(`query($id: ID!, $after: DateTime) { commvaultSchedule(id: $id) { pattern { exceptWeekdaysOfMonth { week day } } nextRuns(count: 3, after: $after) { at } } }`, {
+      id: toGlobalId('CommvaultSchedule', CV, `${policy.taskId}.${sub.subTaskId}`), after: '2027-03-28T03:59:59Z',
+    });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data.commvaultSchedule).toEqual({ pattern: { exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }] }, nextRuns: read.nextRuns });
+    // The schedule runs every day; March's last Sunday (the 28th, from the calendar) has no run, so the first
+    // run after it starts is on Monday the 29th, Eastern.
+    expect(sundaysOf(2027, 3).at(-1)).toBe(28);
+    const first = Date.parse(read.nextRuns[0].at);
+    const local = new Date(first + easternOffsetHours(first) * HOUR_MS);
+    expect([local.getUTCMonth() + 1, local.getUTCDate()]).toEqual([3, 29]);
+  });
+
+  it('a plan schedule created with a week exception is kept by the CommServe and its next three runs skip those days, across the March change', async () => {
+    const plan = sim.data.plans[0]!;
+    const policy = seededTask((t) => t.taskType === 4 && t.planId === plan.planId);
+    const made = await gql(CREATE, { input: {
+      plan: toGlobalId('CommvaultPlan', CV, plan.planId), name: 'Sundays but two', backupLevel: 'FULL',
+      pattern: { frequency: 'WEEKLY', weekDays: ['SUNDAY'], startDate: '2027-03-01', startTime: '21:00', exceptWeekdaysOfMonth: [{ week: 'SECOND', day: 'SUNDAY' }, { week: 'LAST', day: 'SUNDAY' }] },
+    } });
+    expect(made.errors).toBeUndefined();
+    const added = policy.subTasks.at(-1)!;
+    expect(added.subTaskName).toBe('Sundays but two');
+    expect(added.weekExceptions).toEqual([{ onWeekOfTheMonth: ['SECOND'], onDayOfTheWeek: ['SUNDAY'] }, { onWeekOfTheMonth: ['LAST'], onDayOfTheWeek: ['SUNDAY'] }]);
+    // Sundays of March and April 2027 but the second and the last of each month, at 21:00 Eastern (14 March is the change to EDT).
+    const expected = [3, 4].flatMap((m) => {
+      const sundays = sundaysOf(2027, m);
+      return sundays.filter((d, i) => i !== 1 && i !== sundays.length - 1).map((d) => easternInstant(2027, m, d, 21).toISOString());
+    }).slice(0, 3);
+    const res = await gql(PLAN_WEEKDAYS, { plan: toGlobalId('CommvaultPlan', CV, plan.planId), after: '2027-03-01T00:00:00Z' });
+    expect(res.errors).toBeUndefined();
+    const read = res.data.node.schedules.find((s: any) => s.scheduleId === added.subTaskId);
+    expect(read.pattern.exceptWeekdaysOfMonth).toEqual([{ week: 'SECOND', day: 'SUNDAY' }, { week: 'LAST', day: 'SUNDAY' }]);
+    expect(read.nextRuns.map((r: any) => r.at)).toEqual(expected);
+    expect(res.data.node.rpoSchedules.find((s: any) => s.scheduleId === added.subTaskId).exceptWeekdaysOfMonth).toEqual([{ week: 'SECOND', day: 'SUNDAY' }, { week: 'LAST', day: 'SUNDAY' }]);
+    const gone = await gql(DELETE, { id: made.data.createCommvaultSchedule.id });
+    expect(gone.errors).toBeUndefined();
+  });
+
+  it('weekdays of the month on a subclient\'s schedule, or an unknown day name, are BAD_USER_INPUT and nothing is sent', async () => {
+    const plan = sim.data.plans[0]!;
+    const [creates, puts] = [sim.calls('POST /CreateTask'), sim.calls(RPO_PUT)];
+    const codes = async (input: Record<string, unknown>) => (await gql(CREATE, { input })).errors?.map((e) => e.extensions?.code);
+    const pattern = { ...DAILY_2100_MARCH, exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }] };
+    expect(await codes({ subclient: plainSubclient().id, name: 'x', pattern })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ plan: toGlobalId('CommvaultPlan', CV, plan.planId), name: 'x', pattern: { ...DAILY_2100_MARCH, exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAYS' }] } })).toEqual(['BAD_USER_INPUT']);
+    expect([sim.calls('POST /CreateTask'), sim.calls(RPO_PUT)]).toEqual([creates, puts]);
+  });
+});
+
 describe('schedule policies of their own, changed through PUT /Task', () => {
   it('modify and delete re-send the policy through PUT /Task; the client\'s next read shows each change; a plan\'s RPO is not touched', async () => {
     const policy = seededTask((t) => t.taskType === 4 && t.planId === undefined);

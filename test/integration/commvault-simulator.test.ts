@@ -5,7 +5,7 @@ import { control, fetchAnswer, useSimulator, type Answer, type Json } from '../h
 
 interface CallOptions {
   token?: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   /** Send `Accept: application/json` (default true); false sends no Accept at all. */
   json?: boolean;
   headers?: Record<string, string>;
@@ -548,6 +548,27 @@ describe('Commvault simulator', () => {
       expect(new Set(d.events.map((e) => e.severity))).toEqual(new Set([0, 3, 6, 9]));
       const failed = new Set(d.jobs.filter((j) => j.status === 'Failed').map((j) => j.jobId));
       expect(d.events.some((e) => failed.has(e.jobId))).toBe(true);
+    });
+  });
+
+  describe('plan RPO exceptions by week of the month', () => {
+    it('keeps onWeekOfTheMonth × onDayOfTheWeek through PUT …/RPO (the next V4 read returns them), refuses unknown names and half entries', async () => {
+      const plan = sim.data.plans[0]!;
+      const put = (exceptions: unknown[]) => call(sim, `/V4/ServerPlan/${plan.planId}/RPO`, {
+        token: admin, method: 'PUT',
+        body: { backupFrequency: { schedules: [{ scheduleOperation: 'ADD', backupType: 'FULL', scheduleName: 'Week exceptions', schedulePattern: { scheduleFrequencyType: 'DAILY', frequency: 1, startTime: 3600, exceptions } }] } },
+      });
+      const count = () => sim.data.schedules.find((t) => t.planId === plan.planId)!.subTasks.length;
+      const before = count();
+      for (const bad of [[{ onWeekOfTheMonth: ['FIFTH'], onDayOfTheWeek: ['SUNDAY'] }], [{ onWeekOfTheMonth: ['LAST'], onDayOfTheWeek: ['WEEKEND_DAY'] }], [{ onWeekOfTheMonth: ['LAST'] }]]) {
+        expect((await put(bad)).status).toBe(400);
+      }
+      expect(count()).toBe(before);
+      const good = [{ onDates: [2] }, { onWeekOfTheMonth: ['FIRST', 'LAST'], onDayOfTheWeek: ['WEEKEND_DAYS'] }];
+      expect((await put(good)).status).toBe(200);
+      const read = await call(sim, `/V4/ServerPlan/${plan.planId}/RPO`, { token: admin });
+      const added = (read.body?.schedules as Json[]).find((x) => x.scheduleName === 'Week exceptions')!;
+      expect((added.schedulePattern as Json).exceptions).toEqual(good);
     });
   });
 });

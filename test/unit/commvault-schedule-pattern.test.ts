@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CvSchedulePattern } from '../../src/datasources/commvault/schedule-model.js';
 import { toPattern } from '../../src/datasources/commvault/mappers/schedule.js';
 import { describePattern, localIso, nextRuns } from '../../src/datasources/commvault/schedule-pattern.js';
-import { patternFromPlain } from '../../src/datasources/commvault/schedule-requests.js';
+import { toWeekdayExceptions } from '../../src/datasources/commvault/mappers/server-plan.js';
+import { patternFromPlain, planPatternFromPlain } from '../../src/datasources/commvault/schedule-requests.js';
 import { ianaTimeZone } from '../../src/datasources/commvault/windows-time-zones.js';
 
 /**
@@ -18,7 +19,7 @@ function pattern(p: Partial<CvSchedulePattern>): CvSchedulePattern {
   return {
     freqType: null, freqTypeName: null, freqInterval: null, freqRecurrenceFactor: null, freqRelativeInterval: null, freqSubdayInterval: null,
     activeStartDate: null, activeStartTime: null, activeEndDate: null, activeEndTime: null, activeEndOccurrence: null, patternId: null,
-    description: null, timeZoneName: null, exceptDaysOfMonth: [], ...p,
+    description: null, timeZoneName: null, exceptDaysOfMonth: [], exceptWeekdaysOfMonth: [], ...p,
   };
 }
 
@@ -122,6 +123,52 @@ describe('exceptions (repeatPattern)', () => {
     expect(patternFromPlain({ frequency: 'DAILY', startDate: '2027-03-01', startTime: '23:00', exceptDaysOfMonth: [32] })).toHaveProperty('problem');
     expect(patternFromPlain({ frequency: 'ONE_TIME', startDate: '2027-03-01', startTime: '23:00', exceptDaysOfMonth: [2] })).toHaveProperty('problem');
     expect('pattern' in built && describePattern(toPattern(built.pattern))).toBe('Every day at 23:00, from 2027-03-01, except on days 1 and 15 of the month');
+  });
+});
+
+describe('exceptions by week of the month (a plan\'s V4 `onWeekOfTheMonth` × `onDayOfTheWeek`)', () => {
+  it('weekly Sundays at 21:00 skip the second Sunday (the March change, 14 March 2027) and the last one (28 March)', () => {
+    // Sundays of March 2027: 7 (EST: 21:00 = 02:00Z on the 8th), 14 and 28 excepted, 21 (EDT: 01:00Z on the 22nd); then 4 April (EDT).
+    const p = pattern({
+      freqType: 8, freqInterval: 1, freqRecurrenceFactor: 1, activeStartDate: day('2027-03-01'), activeStartTime: 21 * 3600,
+      exceptWeekdaysOfMonth: [{ week: 'SECOND', day: 'SUNDAY' }, { week: 'LAST', day: 'SUNDAY' }],
+    });
+    expect(nextRuns(p, NY, utc('2027-03-01T00:00:00'), 3)).toEqual([utc('2027-03-08T02:00:00'), utc('2027-03-22T01:00:00'), utc('2027-04-05T01:00:00')]);
+  });
+
+  it('daily runs skip the last weekday of the month (Friday 30 April 2027) and run on the weekend after it', () => {
+    const p = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartDate: day('2027-04-01'), activeStartTime: 21 * 3600, exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'WEEKDAY' }] });
+    // EDT: 21:00 = 01:00Z the next day. 28, 29 April run; 30 April skipped; 1 and 2 May run.
+    expect(nextRuns(p, NY, utc('2027-04-28T12:00:00'), 4)).toEqual([
+      utc('2027-04-29T01:00:00'), utc('2027-04-30T01:00:00'), utc('2027-05-02T01:00:00'), utc('2027-05-03T01:00:00'),
+    ]);
+  });
+
+  it('an exception entry excepts every week with every day of it; an entry lacking either list or with unknown names excepts nothing', () => {
+    expect(toWeekdayExceptions([
+      { onWeekOfTheMonth: ['LAST', 'FIRST'], onDayOfTheWeek: ['SUNDAY', 'WEEKEND_DAYS'] },
+      { onWeekOfTheMonth: ['SECOND'] },
+      { onWeekOfTheMonth: ['FIFTH'], onDayOfTheWeek: ['MONDAY'] },
+      { onDates: [3] },
+    ])).toEqual([
+      { week: 'FIRST', day: 'SUNDAY' }, { week: 'FIRST', day: 'WEEKEND_DAY' }, { week: 'LAST', day: 'SUNDAY' }, { week: 'LAST', day: 'WEEKEND_DAY' },
+    ]);
+    expect(toWeekdayExceptions(undefined)).toEqual([]);
+  });
+
+  it('is said in the description after the excepted days of the month', () => {
+    const p = pattern({ freqType: 4, freqRecurrenceFactor: 1, activeStartTime: 75600, exceptDaysOfMonth: [1], exceptWeekdaysOfMonth: [{ week: 'LAST', day: 'SUNDAY' }, { week: 'FIRST', day: 'WEEKEND_DAY' }] });
+    expect(describePattern(p)).toBe('Every day at 21:00, except on day 1 of the month and on the last Sunday and the first weekend day of the month');
+  });
+
+  it('a plan pattern writes one V4 exception entry per weekday of the month; a task pattern refuses them', () => {
+    const plain = { frequency: 'DAILY' as const, startDate: '2027-03-01', startTime: '21:00', exceptDaysOfMonth: [15], exceptWeekdaysOfMonth: [{ week: 'LAST' as const, day: 'WEEKEND_DAY' as const }, { week: 'FIRST' as const, day: 'MONDAY' as const }] };
+    const built = planPatternFromPlain(plain);
+    expect('schedulePattern' in built && built.schedulePattern.exceptions).toEqual([
+      { onDates: [15] }, { onWeekOfTheMonth: ['LAST'], onDayOfTheWeek: ['WEEKEND_DAYS'] }, { onWeekOfTheMonth: ['FIRST'], onDayOfTheWeek: ['MONDAY'] },
+    ]);
+    expect(patternFromPlain(plain)).toEqual({ problem: expect.stringMatching(/exceptWeekdaysOfMonth applies to plan schedules only/) });
+    expect(planPatternFromPlain({ ...plain, exceptWeekdaysOfMonth: [{ week: 'FIFTH' as never, day: 'MONDAY' }] })).toHaveProperty('problem');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { SimScheduleTask, SimSubTask } from './types.js';
+import type { SimScheduleTask, SimSubTask, SimWeekException } from './types.js';
 
 /**
  * A plan's RPO schedules in the V4 form (`rpo.backupFrequency.schedules[]`, `PlanSchedule` of the
@@ -36,12 +36,12 @@ export function planScheduleOf(policy: SimScheduleTask, s: SimSubTask, timeZoneN
     policyId: policy.taskId,
     backupType: backupTypeOf(s),
     forDatabasesOnly: false,
-    schedulePattern: { ...v4PatternOf(s.pattern), timezone: { id: 0, name: timeZoneName } },
+    schedulePattern: { ...v4PatternOf(s.pattern, s.weekExceptions ?? []), timezone: { id: 0, name: timeZoneName } },
   };
 }
 
-/** A legacy `pattern` in the V4 `schedulePattern` keys. */
-function v4PatternOf(p: Json): Json {
+/** A legacy `pattern` (and the exceptions by week of the month kept beside it) in the V4 `schedulePattern` keys. */
+function v4PatternOf(p: Json, weekExceptions: readonly SimWeekException[]): Json {
   const type = n(p.freq_type);
   const interval = n(p.freq_interval);
   const factor = Math.max(1, n(p.freq_recurrence_factor));
@@ -77,12 +77,17 @@ function v4PatternOf(p: Json): Json {
   if (n(p.active_end_occurence) > 0) out.noOfTimes = n(p.active_end_occurence);
   if (subday > 0 && type !== 4) Object.assign(out, { repeatIntervalInMinutes: subday / 60, repeatUntilTime: n(p.active_end_time) || LAST_SECOND });
   const excepted = (Array.isArray(p.repeatPattern) ? p.repeatPattern : []).reduce((m: number, e: Json) => (e?.exception === true ? m | n(e.onDayNumber) : m), 0);
-  if (excepted > 0) out.exceptions = [{ onDates: daysOf(excepted) }];
+  const exceptions: Json[] = excepted > 0 ? [{ onDates: daysOf(excepted) }] : [];
+  exceptions.push(...weekExceptions.map((e) => ({ onWeekOfTheMonth: [...e.onWeekOfTheMonth], onDayOfTheWeek: [...e.onDayOfTheWeek] })));
+  if (exceptions.length > 0) out.exceptions = exceptions;
   return out;
 }
 
-/** A V4 `schedulePattern` in the legacy `pattern` form, or why it cannot be one (the CommServe's words). */
-export function legacyPatternOf(v4: unknown, defaultStartDate: number): { pattern: Json } | { problem: string } {
+/**
+ * A V4 `schedulePattern` in the legacy `pattern` form plus its exceptions by week of the month (which
+ * that form cannot hold), or why it cannot be one (the CommServe's words).
+ */
+export function legacyPatternOf(v4: unknown, defaultStartDate: number): { pattern: Json; weekExceptions: SimWeekException[] } | { problem: string } {
   if (typeof v4 !== 'object' || v4 === null) return { problem: 'schedulePattern is required.' };
   const p = v4 as Json;
   const frequency = p.frequency === undefined ? 1 : n(p.frequency);
@@ -125,7 +130,7 @@ export function legacyPatternOf(v4: unknown, defaultStartDate: number): { patter
       break;
     }
     case 'AUTOMATIC':
-      return { pattern: { freq_type: 1024, timeZone: { TimeZoneName: 'CommServe Time Zone' } } };
+      return { pattern: { freq_type: 1024, timeZone: { TimeZoneName: 'CommServe Time Zone' } }, weekExceptions: [] };
     default:
       return { problem: `Invalid scheduleFrequencyType [${String(p.scheduleFrequencyType)}].` };
   }
@@ -138,11 +143,21 @@ export function legacyPatternOf(v4: unknown, defaultStartDate: number): { patter
     Object.assign(pattern, { freq_subday_interval: every * 60, active_end_time: p.repeatUntilTime === undefined ? LAST_SECOND : n(p.repeatUntilTime) });
   }
   const exceptions: Json[] = Array.isArray(p.exceptions) ? p.exceptions : [];
-  if (exceptions.some((e) => e?.onWeekOfTheMonth?.length || e?.onDayOfTheWeek?.length)) return { problem: 'Exceptions by week of the month are not supported by this CommServe.' };
   const dates: unknown[] = exceptions.flatMap((e) => (Array.isArray(e?.onDates) ? e.onDates : []));
   if (dates.some((d) => !Number.isInteger(d) || (d as number) < 1 || (d as number) > 31)) return { problem: 'Exception dates must be days 1 to 31.' };
   if (dates.length > 0) pattern.repeatPattern = [{ exception: true, onDayNumber: dates.reduce((m: number, d) => m | (1 << ((d as number) - 1)), 0) }];
-  return { pattern };
+  const weekExceptions: SimWeekException[] = [];
+  for (const e of exceptions) {
+    const weeks: unknown[] = Array.isArray(e?.onWeekOfTheMonth) ? e.onWeekOfTheMonth : [];
+    const days: unknown[] = Array.isArray(e?.onDayOfTheWeek) ? e.onDayOfTheWeek : [];
+    if (weeks.length === 0 && days.length === 0) continue;
+    if (weeks.some((w) => !WEEKS.includes(String(w)))) return { problem: `Invalid onWeekOfTheMonth [${weeks.join(',')}].` };
+    if (days.some((d) => !RELATIVE_DAYS.includes(String(d)))) return { problem: `Invalid onDayOfTheWeek [${days.join(',')}].` };
+    // The simulator's choice [U]: an exception by week needs both lists.
+    if (weeks.length === 0 || days.length === 0) return { problem: 'An exception by week of the month needs onWeekOfTheMonth and onDayOfTheWeek.' };
+    weekExceptions.push({ onWeekOfTheMonth: weeks.map(String), onDayOfTheWeek: days.map(String) });
+  }
+  return { pattern, weekExceptions };
 }
 
 /**
@@ -165,6 +180,7 @@ export function applyRpoSchedules(policy: SimScheduleTask, schedules: unknown[],
         subTaskId: nextSubTaskId(), subTaskName: typeof s.scheduleName === 'string' && s.scheduleName !== '' ? s.scheduleName : `${String(s.backupType)} backup schedule`,
         subTaskType: 2, operationType: 2, flags: s.backupType === 'FULL' ? FULL_FLAG : INCREMENTAL_FLAG,
         options: { backupOpts: { backupLevel: BACKUP_TYPES[String(s.backupType)] } }, pattern: built.pattern,
+        ...(built.weekExceptions.length > 0 ? { weekExceptions: built.weekExceptions } : {}),
       });
       continue;
     }
@@ -180,6 +196,7 @@ export function applyRpoSchedules(policy: SimScheduleTask, schedules: unknown[],
       const built = legacyPatternOf(s.schedulePattern, n(sub.pattern.active_start_date) || defaultStartDate);
       if ('problem' in built) return built.problem;
       sub.pattern = built.pattern;
+      sub.weekExceptions = built.weekExceptions;
     }
     if (typeof s.scheduleName === 'string' && s.scheduleName !== '') sub.subTaskName = s.scheduleName;
     if (s.backupType !== undefined) {

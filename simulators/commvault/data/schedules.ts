@@ -1,4 +1,4 @@
-import type { Plan, SimScheduleTask, SimSubTask, Subclient } from './types.js';
+import type { Plan, SimScheduleTask, SimSubTask, SimWeekException, Subclient } from './types.js';
 
 /**
  * Schedules (docs/upstreams/commvault-schedules.md): tasks with subtasks, each subtask with a `pattern`
@@ -20,13 +20,14 @@ const ZONE = { TimeZoneName: 'CommServe Time Zone' };
 const backupOptions = (level: string): Record<string, unknown> => ({ backupOpts: { backupLevel: level, incLevel: 'BEFORE_SYNTH', runIncrementalBackup: false } });
 
 /**
- * The seeded schedules: a policy per plan, a weekly full (and, on every other one, a monthly differential
- * on the last Friday) on the first subclients, and the CommServe's daily data aging.
+ * The seeded schedules: a policy per plan (the second plan's incremental with an exception by week of the
+ * month), a weekly full (and, on every other one, a monthly differential on the last Friday) on the first
+ * subclients, and the CommServe's daily data aging.
  */
 export function makeSchedules(nowS: number, plans: readonly Plan[], subclients: readonly Subclient[], commServClientId: number): SimScheduleTask[] {
   // Patterns started 30 days before the data was generated, on a UTC midnight (the API's date form).
   const since = Math.floor(nowS / DAY) * DAY - 30 * DAY;
-  const tasks: SimScheduleTask[] = plans.map((plan) => {
+  const tasks: SimScheduleTask[] = plans.map((plan, i) => {
     const nightly = plan.rpoInMinutes >= 1440;
     return {
       taskId: 100 + plan.planId,
@@ -45,6 +46,9 @@ export function makeSchedules(nowS: number, plans: readonly Plan[], subclients: 
           pattern: nightly
             ? { freq_type: DAILY, freq_recurrence_factor: 1, freq_interval: 0, active_start_date: since, active_start_time: 75600, timeZone: ZONE }
             : { freq_type: DAILY, freq_recurrence_factor: 1, freq_interval: 0, freq_subday_interval: plan.rpoInMinutes * 60, active_start_date: since, active_start_time: 0, active_end_time: 86340, timeZone: ZONE },
+          // The second plan's skips the last Sunday of each month (a month-end maintenance window): an
+          // exception by week of the month, which only its V4 RPO shows.
+          ...(i === 1 ? { weekExceptions: [{ onWeekOfTheMonth: ['LAST'], onDayOfTheWeek: ['SUNDAY'] }] } : {}),
         },
         {
           subTaskId: plan.planId * 10 + 2, subTaskName: 'Full backup schedule', subTaskType: 2, operationType: BACKUP, flags: 4194304, options: backupOptions('Full'),
@@ -133,10 +137,30 @@ function exceptionMask(p: Record<string, unknown>): number {
   return entries.reduce((mask, e) => (e?.exception === true ? mask | n(e.onDayNumber) : mask), 0);
 }
 
+/** V4 names of `freq_relative_interval` 1–5 and of `freq_interval` 1–10 of a relative pattern. */
+const WEEK_NAMES = ['FIRST', 'SECOND', 'THIRD', 'FOURTH', 'LAST'];
+const DAY_NAMES = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'DAY', 'WEEKDAY', 'WEEKEND_DAYS'];
+
+/** Whether `date` (UTC-dated) is the `which`-th (5: last) `what` (1–7 Sunday…Saturday, 8 day, 9 weekday, 10 weekend day) of its month. */
+function isRelative(date: Date, which: number, what: number): boolean {
+  const lastDom = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  const matches = (d: number): boolean => {
+    const wd = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), d)).getUTCDay();
+    return what <= 7 ? wd === what - 1 : what === 8 || (what === 9 ? wd > 0 && wd < 6 : wd === 0 || wd === 6);
+  };
+  const all = Array.from({ length: lastDom }, (_, k) => k + 1).filter(matches);
+  return (which === 5 ? all[all.length - 1] : all[which - 1]) === date.getUTCDate();
+}
+
+/** Whether an exception by week of the month takes `date` out: some week of an entry with some day of it. */
+function weekExcepted(date: Date, exceptions: readonly SimWeekException[]): boolean {
+  return exceptions.some((e) => e.onWeekOfTheMonth.some((w) => e.onDayOfTheWeek.some((d) => isRelative(date, WEEK_NAMES.indexOf(w) + 1, DAY_NAMES.indexOf(d) + 1))));
+}
+
 /** Whether the pattern's day rules take the UTC-dated calendar day `dayStartS` (its own date, not an instant); an excepted day never. */
-function takesDay(p: Record<string, unknown>, dayStartS: number, startDayS: number): boolean {
+function takesDay(p: Record<string, unknown>, dayStartS: number, startDayS: number, weekExceptions: readonly SimWeekException[]): boolean {
   const date = new Date(dayStartS * 1000);
-  if ((exceptionMask(p) & (1 << (date.getUTCDate() - 1))) !== 0) return false;
+  if ((exceptionMask(p) & (1 << (date.getUTCDate() - 1))) !== 0 || weekExcepted(date, weekExceptions)) return false;
   const weekday = date.getUTCDay();
   const dom = date.getUTCDate();
   const lastDom = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
@@ -144,15 +168,7 @@ function takesDay(p: Record<string, unknown>, dayStartS: number, startDayS: numb
   const months = (date.getUTCFullYear() - start.getUTCFullYear()) * 12 + date.getUTCMonth() - start.getUTCMonth();
   const factor = Math.max(1, n(p.freq_recurrence_factor));
   const interval = n(p.freq_interval);
-  const relative = (): boolean => {
-    const matches = (d: number): boolean => {
-      const wd = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), d)).getUTCDay();
-      return interval <= 7 ? wd === interval - 1 : interval === 8 || (interval === 9 ? wd > 0 && wd < 6 : wd === 0 || wd === 6);
-    };
-    const all = Array.from({ length: lastDom }, (_, k) => k + 1).filter(matches);
-    const which = n(p.freq_relative_interval);
-    return (which === 5 ? all[all.length - 1] : all[which - 1]) === dom;
-  };
+  const relative = (): boolean => isRelative(date, n(p.freq_relative_interval), interval);
   switch (n(p.freq_type)) {
     case 1: return dayStartS === startDayS;
     case 4: return Math.round((dayStartS - startDayS) / DAY) % (factor > 1 ? factor : Math.max(1, interval)) === 0;
@@ -169,18 +185,19 @@ function takesDay(p: Record<string, unknown>, dayStartS: number, startDayS: numb
 }
 
 /**
- * `nextScheduleTime` (Unix seconds) of a pattern after `nowS`, in IANA `zone`; 0 when none within two
+ * `nextScheduleTime` (Unix seconds) of a pattern after `nowS`, in IANA `zone`, skipping its excepted days
+ * (of the month, and a plan schedule's `weekExceptions`); 0 when none within two
  * years (automatic and continuous patterns have none). A wall time the clock skips runs the skipped
  * span later; one it shows twice, the first time.
  */
-export function nextScheduleTime(p: Record<string, unknown>, zone: string, nowS: number): number {
+export function nextScheduleTime(p: Record<string, unknown>, zone: string, nowS: number, weekExceptions: readonly SimWeekException[] = []): number {
   const startDayS = Math.floor(n(p.active_start_date) / DAY) * DAY;
   const endDayS = n(p.active_end_date) > 0 ? Math.floor(n(p.active_end_date) / DAY) * DAY : Infinity;
   const step = n(p.freq_subday_interval);
   const first = n(p.active_start_time);
   const last = step > 0 ? (n(p.active_end_time) > first ? n(p.active_end_time) : DAY - 1) : first;
   for (let day = Math.max(startDayS, Math.floor(nowS / DAY) * DAY - DAY); day <= Math.min(endDayS, nowS + 730 * DAY); day += DAY) {
-    if (!takesDay(p, day, startDayS)) continue;
+    if (!takesDay(p, day, startDayS, weekExceptions)) continue;
     for (let t = first; t <= last; t += step > 0 ? step : DAY) {
       const wallS = day + t;
       // Try the offsets of a day before and after; keep the earliest instant the wall clock shows as wallS.

@@ -614,4 +614,16 @@ export interface SimSubTask {
   options: Record<string, unknown>;
   /** As the API carries it: `freq_type`, `freq_interval`, … `timeZone: {TimeZoneName}`. */
   pattern: Record<string, unknown>;
+  /**
+   * A plan schedule's exceptions by week of the month, as `PUT /V4/ServerPlan/{id}/RPO` gave them (each
+   * entry excepts every week with every day of it). Kept beside the legacy `pattern`, which has no such
+   * key: only the V4 plan reads show them (docs/upstreams/commvault-schedules.md §10).
+   */
+  weekExceptions?: SimWeekException[];
+}
+
+/** `exceptions[]` entry by week of the month: `onWeekOfTheMonth` FIRST…LAST × `onDayOfTheWeek` (V4 `DayOfWeek`). */
+export interface SimWeekException {
+  onWeekOfTheMonth: string[];
+  onDayOfTheWeek: string[];
 }

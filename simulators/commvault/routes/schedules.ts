@@ -101,7 +101,7 @@ function subTaskJson(s: SimSubTask): Json {
 
 function nextRun(ctx: SimContext, s: SimSubTask): number {
   const zoneName = String((s.pattern.timeZone as Json | undefined)?.TimeZoneName ?? '');
-  return nextScheduleTime(s.pattern, zoneName.toUpperCase() === 'UTC' ? 'UTC' : ctx.data.commServ.ianaTimeZone, ctx.nowS());
+  return nextScheduleTime(s.pattern, zoneName.toUpperCase() === 'UTC' ? 'UTC' : ctx.data.commServ.ianaTimeZone, ctx.nowS(), s.weekExceptions);
 }
 
 /** Why a pattern cannot be scheduled, as the CommServe words it; undefined when it can. */

@@ -42,7 +42,7 @@ import {
 import { toCommCellId, toDdbOperationOutcome } from './mappers/admin-answers.js';
 import { toPlanCopyJob, toPlanJobOperationResult } from './mappers/plan-job-operations.js';
 import { toPlanBackupDestinations, toStoragePolicyCopyDetail } from './mappers/retention.js';
-import { toPlanProperties, toRawRpoSchedules, toServerPlan } from './mappers/server-plan.js';
+import { toPlanProperties, toRawRpoSchedules, toServerPlan, withRpoExceptions } from './mappers/server-plan.js';
 import { field, int, list } from './mappers/read.js';
 import { toSchedules, toScheduleTask } from './mappers/schedule.js';
 import type { CvSchedule, CvScheduleOwner, CvScheduleTask, CvScheduleWrite } from './schedule-model.js';
@@ -940,6 +940,28 @@ export class CommvaultSource extends UpstreamSource {
    */
   async getPlanRpoSchedules(planId: number, options: { fresh?: boolean } = {}): Promise<Array<Record<string, unknown>> | null> {
     return this.v4Detail(`/V4/ServerPlan/${planId}`, 'GET /V4/ServerPlan/{id}', toRawRpoSchedules, { cacheClass: options.fresh ? undefined : 'inventory', tags: ['plans'] });
+  }
+
+  /**
+   * The plan whose legacy detail names schedule policy `policyId` (`schedule.task`), or null: reads the
+   * cached plan list and each plan's cached detail until one names it (docs/upstreams/commvault-schedules.md
+   * §7, §10).
+   */
+  async planOfSchedulePolicy(policyId: number): Promise<number | null> {
+    for (const plan of await this.listPlans()) {
+      if ((await this.getPlanProperties(plan.planId))?.schedulePolicy?.id === policyId) return plan.planId;
+    }
+    return null;
+  }
+
+  /**
+   * A plan's schedules: its schedule policy's (`GET /SchedulePolicy/{policyId}`), each pattern given the
+   * weekdays of the month it skips, which only the plan's V4 read carries (docs/upstreams/commvault-schedules.md
+   * §10). Null when the CommServe has no such policy. `fresh`: both read past the cache.
+   */
+  async getPlanSchedules(planId: number, policyId: number, options: { fresh?: boolean } = {}): Promise<CvSchedule[] | null> {
+    const [policy, rpo] = await Promise.all([this.getSchedulePolicy(policyId, options), this.getPlanRpoSchedules(planId, options)]);
+    return policy ? withRpoExceptions(policy.schedules, rpo ?? []) : null;
   }
 
   /**

@@ -5,6 +5,7 @@
  * shape for plan backup destinations and legacy storage policy copies.
  */
 import type { CvRef } from './model.js';
+import type { CvWeekdayOfMonth } from './schedule-model.js';
 
 /** Which fulls an extended retention rule keeps (`type` in V4, the `rule` code in V2). */
 export type CvRetainedFulls =
@@ -120,6 +121,8 @@ export interface CvPlanSchedule {
   timeZone: string | null;
   /** Days of the month (1–31, ascending) it does not run on: `schedulePattern.exceptions[].onDates`. */
   exceptDaysOfMonth: number[];
+  /** Weekdays of the month it does not run on: `exceptions[]` `onWeekOfTheMonth` × `onDayOfTheWeek`. */
+  exceptWeekdaysOfMonth: CvWeekdayOfMonth[];
 }
 
 /** The plan's SLA as V4 reports it. */

@@ -1,4 +1,15 @@
 import type { UpstreamRef } from '../record.js';
+import type { CvRelativeDay, CvRelativeWeek } from './schedule-names.js';
+
+/**
+ * A day a plan schedule does not run on, by its place in the month: the `week`-th (or last) `day` —
+ * a weekday, any day, a weekday (Monday–Friday) or a weekend day, as a relative pattern counts them
+ * (docs/upstreams/commvault-schedules.md §10).
+ */
+export interface CvWeekdayOfMonth {
+  week: CvRelativeWeek;
+  day: CvRelativeDay;
+}
 
 /**
  * A schedule's pattern in the CommServe's own terms (`pattern` of a subtask,
@@ -31,6 +42,12 @@ export interface CvSchedulePattern {
    * its `repeatPattern` entries with `exception: true` (docs/upstreams/commvault-schedules.md §6). Empty: none.
    */
   exceptDaysOfMonth: number[];
+  /**
+   * Days by their place in the month the pattern skips (the last Sunday…): V4 `schedulePattern.exceptions[]`
+   * `onWeekOfTheMonth` × `onDayOfTheWeek`, which only a plan's RPO read carries; the legacy `pattern` has
+   * no such exception, so its mapper leaves this empty (docs/upstreams/commvault-schedules.md §10).
+   */
+  exceptWeekdaysOfMonth: CvWeekdayOfMonth[];
 }
 
 /** An entity a schedule task is associated with (`taskInfo.associations[]`, or the task list's). */

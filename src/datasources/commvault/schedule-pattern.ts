@@ -4,6 +4,7 @@
  * (docs/upstreams/commvault-schedules.md §3, §5). Nothing here does I/O.
  */
 import type { CvSchedulePattern } from './schedule-model.js';
+import { RELATIVE_DAYS, RELATIVE_WEEKS, WEEKDAYS } from './schedule-names.js';
 
 export type CvScheduleFrequency =
   | 'ONE_TIME' | 'ON_DEMAND' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'MONTHLY_RELATIVE' | 'YEARLY' | 'YEARLY_RELATIVE'
@@ -18,14 +19,7 @@ export const FREQ_TYPE_OF: Readonly<Partial<Record<CvScheduleFrequency, number>>
   Object.entries(FREQ_TYPES).map(([n, f]) => [f, Number(n)]),
 );
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
-export type CvWeekday = (typeof WEEKDAYS)[number];
-/** `freq_interval` of a relative pattern, 1…10. */
-export const RELATIVE_DAYS = [...WEEKDAYS, 'DAY', 'WEEKDAY', 'WEEKEND_DAY'] as const;
-export type CvRelativeDay = (typeof RELATIVE_DAYS)[number];
-/** `freq_relative_interval`, 1…5. */
-export const RELATIVE_WEEKS = ['FIRST', 'SECOND', 'THIRD', 'FOURTH', 'LAST'] as const;
-export type CvRelativeWeek = (typeof RELATIVE_WEEKS)[number];
+export { RELATIVE_DAYS, RELATIVE_WEEKS, WEEKDAYS, type CvRelativeDay, type CvRelativeWeek, type CvWeekday } from './schedule-names.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const DAY_S = 86_400;
@@ -130,6 +124,15 @@ function timesOfDay(p: CvSchedulePattern): number[] {
   return times;
 }
 
+/**
+ * Whether civil `day` is one the pattern's exceptions take out: its day of the month is excepted, or it
+ * is the `week`-th (or last) `day` of its month for one of the weekday exceptions (§6, §10).
+ */
+function isExcepted(p: CvSchedulePattern, day: number): boolean {
+  if (p.exceptDaysOfMonth.includes(civilOf(day).d)) return true;
+  return p.exceptWeekdaysOfMonth.some((e) => isRelativeDay(day, RELATIVE_WEEKS.indexOf(e.week) + 1, RELATIVE_DAYS.indexOf(e.day) + 1));
+}
+
 /** Whether the next runs of a pattern can be computed (calendar patterns; not automatic, continuous or on demand). */
 export function hasCalendar(p: CvSchedulePattern): boolean {
   return ['ONE_TIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'MONTHLY_RELATIVE', 'YEARLY', 'YEARLY_RELATIVE'].includes(frequencyOf(p));
@@ -138,7 +141,8 @@ export function hasCalendar(p: CvSchedulePattern): boolean {
 /**
  * The next `count` runs strictly after `after`, in zone `zone` (IANA): each run day's wall-clock times
  * made instants with that day's offset. Counts runs from the start when `active_end_occurence` limits
- * them. Skips the days of the month the pattern excepts (`repeatPattern`). Empty for patterns without a
+ * them. Skips the days the pattern excepts: days of the month (`repeatPattern`, V4 `onDates`) and weekdays
+ * of the month (V4 `onWeekOfTheMonth` × `onDayOfTheWeek`). Empty for patterns without a
  * calendar, and when none falls before the end date or the horizon.
  */
 export function nextRuns(p: CvSchedulePattern, zone: string, after: Date, count: number): Date[] {
@@ -152,10 +156,9 @@ export function nextRuns(p: CvSchedulePattern, zone: string, after: Date, count:
   const from = maxRuns === Number.POSITIVE_INFINITY ? Math.max(start, localDay(after, zone) - 1) : start;
   const runs: Date[] = [];
   let counted = 0;
-  const excepted = new Set(p.exceptDaysOfMonth);
   for (let day = from; day <= Math.min(end, from + HORIZON_DAYS) && runs.length < count; day += 1) {
     // An excepted day has no run, and none is counted against `active_end_occurence` [U].
-    if (!runsOn(p, frequency, start, day) || excepted.has(civilOf(day).d)) continue;
+    if (!runsOn(p, frequency, start, day) || isExcepted(p, day)) continue;
     for (const t of times) {
       counted += 1;
       if (counted > maxRuns) return runs;
@@ -228,11 +231,24 @@ const plural = (n: number, one: string): string => (n === 1 ? one : `${n} ${one}
 const listed = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 const title = (s: string): string => s.charAt(0) + s.slice(1).toLowerCase().replace('_', ' ');
 
-function relativeText(p: CvSchedulePattern): string {
-  const week = RELATIVE_WEEKS[(p.freqRelativeInterval ?? 0) - 1]?.toLowerCase() ?? '?';
-  const what = RELATIVE_DAYS[(p.freqInterval ?? 0) - 1];
-  const day = what === undefined ? '?' : (WEEKDAYS as readonly string[]).includes(what) ? title(what) : what.toLowerCase().replace('_', ' ');
-  return `the ${week} ${day}`;
+/** "the last Friday", "the first weekday": the `week`-th (1–5, 5 last) `what` (1–10, as `freq_interval`) of a month. */
+function relativeName(week: number, what: number): string {
+  const which = RELATIVE_WEEKS[week - 1]?.toLowerCase() ?? '?';
+  const kind = RELATIVE_DAYS[what - 1];
+  const day = kind === undefined ? '?' : (WEEKDAYS as readonly string[]).includes(kind) ? title(kind) : kind.toLowerCase().replace('_', ' ');
+  return `the ${which} ${day}`;
+}
+
+const relativeText = (p: CvSchedulePattern): string => relativeName(p.freqRelativeInterval ?? 0, p.freqInterval ?? 0);
+
+/** ", except on days 1 and 15 of the month and on the last Sunday of the month" (empty without exceptions). */
+function exceptionsText(p: CvSchedulePattern): string {
+  const parts: string[] = [];
+  const days = p.exceptDaysOfMonth;
+  if (days.length > 0) parts.push(`day${days.length === 1 ? '' : 's'} ${listed(days.map(String))} of the month`);
+  const weekdays = p.exceptWeekdaysOfMonth.map((e) => relativeName(RELATIVE_WEEKS.indexOf(e.week) + 1, RELATIVE_DAYS.indexOf(e.day) + 1));
+  if (weekdays.length > 0) parts.push(`${listed(weekdays)} of the month`);
+  return parts.length === 0 ? '' : `, except on ${parts.join(' and on ')}`;
 }
 
 /** A readable description of the pattern, e.g. "Every week on Monday and Saturday at 21:00, from 2027-03-01". */
@@ -282,6 +298,5 @@ export function describePattern(p: CvSchedulePattern): string {
   if (p.activeStartDate) text += `, from ${isoDate(p.activeStartDate)}`;
   if (p.activeEndDate) text += ` until ${isoDate(p.activeEndDate)}`;
   if (p.activeEndOccurrence) text += `, ${plural(p.activeEndOccurrence, 'run')} at most`;
-  if (p.exceptDaysOfMonth.length > 0) text += `, except on day${p.exceptDaysOfMonth.length === 1 ? '' : 's'} ${listed(p.exceptDaysOfMonth.map(String))} of the month`;
-  return text;
+  return text + exceptionsText(p);
 }

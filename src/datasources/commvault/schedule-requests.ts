@@ -4,7 +4,7 @@
  * Nothing here does I/O; CommvaultSource sends them.
  */
 import type { CvBackupLevel } from './commvault-source.js';
-import type { CvScheduleOwner, CvScheduleTask, CvScheduleWrite } from './schedule-model.js';
+import type { CvScheduleOwner, CvScheduleTask, CvScheduleWrite, CvWeekdayOfMonth } from './schedule-model.js';
 import { FREQ_TYPE_OF, RELATIVE_DAYS, RELATIVE_WEEKS, WEEKDAYS, type CvRelativeDay, type CvRelativeWeek, type CvScheduleFrequency, type CvWeekday } from './schedule-pattern.js';
 
 /** A pattern in plain terms, as a caller gives it; dates and times on the CommServe's wall clock. */
@@ -32,6 +32,11 @@ export interface CvPlainPattern {
   maxRuns?: number | null;
   /** Days of the month (1–31) with no run: the pattern's exceptions (`repeatPattern`). */
   exceptDaysOfMonth?: readonly number[] | null;
+  /**
+   * Weekdays of the month with no run (the last Sunday…): plan schedules only, V4 `exceptions[]`
+   * `onWeekOfTheMonth` with `onDayOfTheWeek`; a task's pattern has no such exception (§10).
+   */
+  exceptWeekdaysOfMonth?: readonly CvWeekdayOfMonth[] | null;
 }
 
 /** The frequencies a caller may set: calendars the graph can show the next runs of. */
@@ -98,6 +103,10 @@ export function patternFromPlain(p: CvPlainPattern): { pattern: Record<string, u
   const excepted = p.exceptDaysOfMonth ?? [];
   if (excepted.some((d) => !Number.isInteger(d) || d < 1 || d > 31)) return fail('exceptDaysOfMonth must hold days 1 to 31');
   if (excepted.length > 0 && p.frequency === 'ONE_TIME') return fail('exceptDaysOfMonth applies to repeating patterns only');
+  // The legacy `pattern` carries excepted days of the month only (`repeatPattern`, §6, §10).
+  if ((p.exceptWeekdaysOfMonth ?? []).length > 0) {
+    return fail('exceptWeekdaysOfMonth applies to plan schedules only: a task\'s or schedule policy\'s pattern has no exception by week of the month (use exceptDaysOfMonth)');
+  }
 
   let interval = 0;
   let factor = every;
@@ -267,9 +276,13 @@ const V4_MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY
  * form's numbers (epoch seconds at 00:00 UTC, seconds after midnight). No `timezone`: the plan's own stands.
  */
 export function planPatternFromPlain(p: CvPlainPattern): { schedulePattern: Record<string, unknown> } | { problem: string } {
-  const built = patternFromPlain(p);
+  const built = patternFromPlain({ ...p, exceptWeekdaysOfMonth: null });
   if ('problem' in built) return built;
   if (p.frequency === 'ONE_TIME') return { problem: 'pattern: a plan\'s schedule repeats: ONE_TIME is not a plan schedule frequency' };
+  const weekdays = p.exceptWeekdaysOfMonth ?? [];
+  if (weekdays.some((e) => !RELATIVE_WEEKS.includes(e.week) || !RELATIVE_DAYS.includes(e.day))) {
+    return { problem: `pattern: exceptWeekdaysOfMonth takes weeks ${RELATIVE_WEEKS.join(', ')} and days ${RELATIVE_DAYS.join(', ')}` };
+  }
   const legacy = built.pattern;
   const yearly = p.frequency === 'YEARLY' || p.frequency === 'YEARLY_RELATIVE';
   const sp: Record<string, unknown> = {
@@ -285,7 +298,15 @@ export function planPatternFromPlain(p: CvPlainPattern): { schedulePattern: Reco
   if (given(p.repeatEveryMinutes)) Object.assign(sp, { repeatIntervalInMinutes: p.repeatEveryMinutes, repeatUntilTime: legacy.active_end_time });
   if (legacy.active_end_date !== undefined) sp.endDate = legacy.active_end_date;
   if (given(p.maxRuns)) sp.noOfTimes = p.maxRuns;
-  if (p.exceptDaysOfMonth && p.exceptDaysOfMonth.length > 0) sp.exceptions = [{ onDates: [...p.exceptDaysOfMonth].sort((a, b) => a - b) }];
+  const exceptions: Array<Record<string, unknown>> = [];
+  if (p.exceptDaysOfMonth && p.exceptDaysOfMonth.length > 0) exceptions.push({ onDates: [...p.exceptDaysOfMonth].sort((a, b) => a - b) });
+  // One entry per weekday of the month: an entry excepts every combination of its two lists (§10).
+  const pairs = new Set(weekdays.map((e) => `${e.week} ${V4_RELATIVE_DAY[e.day]}`));
+  for (const pair of pairs) {
+    const [week, day] = pair.split(' ');
+    exceptions.push({ onWeekOfTheMonth: [week], onDayOfTheWeek: [day] });
+  }
+  if (exceptions.length > 0) sp.exceptions = exceptions;
   return { schedulePattern: sp };
 }
 

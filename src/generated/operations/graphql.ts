@@ -159,6 +159,8 @@ export type CommvaultSchedulePatternInput = {
   every?: number | null | undefined;
   /** Days of the month (1 to 31) with no run, whatever the pattern says: its exceptions. */
   exceptDaysOfMonth?: Array<number> | null | undefined;
+  /** Days by their place in the month with no run (e.g. the last Sunday). Plan schedules only (V4 `exceptions[]` `onWeekOfTheMonth` with `onDayOfTheWeek`): a subclient's or client's schedule refuses it with BAD_USER_INPUT, its pattern having no such exception. */
+  exceptWeekdaysOfMonth?: Array<CommvaultWeekdayOfMonthInput> | null | undefined;
   /** ONE_TIME, DAILY, WEEKLY, MONTHLY, MONTHLY_RELATIVE, YEARLY or YEARLY_RELATIVE. */
   frequency: CommvaultScheduleFrequency;
   /** At most this many runs in all. */
@@ -189,6 +191,13 @@ export type CommvaultWeekday =
   | 'THURSDAY'
   | 'TUESDAY'
   | 'WEDNESDAY';
+
+/** A day by its place in the month: the `week`-th (or last) `day` of it. */
+export type CommvaultWeekdayOfMonthInput = {
+  /** A weekday, DAY (any day), WEEKDAY (Monday–Friday) or WEEKEND_DAY. */
+  day: CommvaultRelativeDay;
+  week: CommvaultRelativeWeek;
+};
 
 /** How the items of a subclient content change combine with what the subclient holds (Commvault's operation types 1, 2, 3). */
 export type ContentOperation =

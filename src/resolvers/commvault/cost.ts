@@ -284,13 +284,15 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   'CommvaultJob.detail': perParent(1),
 
   // ── Schedules (docs/schema.md, "Schedules") ──────────────────────────────────────────────────
-  // `GET /Schedules/{taskId}`.
-  'Query.commvaultSchedule': fanOut('commvault', { items: 1 }),
+  // `GET /Schedules/{taskId}`; a policy's: `GET /SchedulePolicy/{taskId}`, the plan list and the plans'
+  // legacy details (cached, shared) until one names it, and that plan's `GET /V4/ServerPlan/{id}`.
+  'Query.commvaultSchedule': fanOut('commvault', { items: 1, calls: 5 }),
   // `GET /Schedules?clientId=…` per subclient or client.
   'CommvaultSubclient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
   'CommvaultClient.schedules': perParent(1, { items: ASSUMED.schedulesPerEntity }),
-  // `GET /V2/Plan/{id}` (shared with the plan's other legacy fields) for its policy, then `GET /SchedulePolicy/{taskId}`.
-  'CommvaultPlan.schedules': perParent(2, { items: ASSUMED.schedulesPerEntity }),
+  // `GET /V2/Plan/{id}` (shared with the plan's other legacy fields) for its policy, then `GET /SchedulePolicy/{taskId}`
+  // and `GET /V4/ServerPlan/{id}` (the weekday exceptions; shared with the plan's V4 fields).
+  'CommvaultPlan.schedules': perParent(3, { items: ASSUMED.schedulesPerEntity }),
   // `GET /CommServ` once per CommServe (cached): the zone of the times.
   'CommvaultSchedule.timeZone': batched('commvault'),
   'CommvaultSchedule.nextRuns': batched('commvault'),

@@ -59,8 +59,9 @@ export class CommvaultScheduleOperationsResolver {
       level: input.backupLevel ? WIRE_LEVEL[input.backupLevel] : null,
       pattern: input.pattern ? (input.pattern as CvPlainPattern) : null,
     };
-    // The task form's rules first, whoever owns the schedule: a bad pattern never costs a read.
-    if (input.pattern) plainPattern(input.pattern);
+    // The task form's rules first, whoever owns the schedule: a bad pattern never costs a read. Weekday
+    // exceptions are a plan's only: the owner's form decides on them.
+    if (input.pattern) plainPattern({ ...input.pattern, exceptWeekdaysOfMonth: null });
     const owner = await locate(source, taskId, scheduleId);
     if (change.level && owner.schedule.operationType !== 2) throw badUserInput('backupLevel applies to backup schedules only');
     const write = scheduleChangeWrite(owner, change);
@@ -70,7 +71,8 @@ export class CommvaultScheduleOperationsResolver {
       { operation: 'updateCommvaultSchedule', input: { id, input }, idempotencyKey, targets: [id] },
       async () => {
         await source.sendScheduleWrite(write);
-        return payload(source, taskId, await readBack(source, taskId, scheduleId), scheduleId);
+        const after = owner.kind === 'plan' ? await planReadBack(source, owner.planId, taskId, scheduleId) : await readBack(source, taskId, scheduleId);
+        return payload(source, taskId, after, scheduleId);
       },
     );
   }
@@ -191,7 +193,13 @@ async function payloadOfNewPlanSchedule(source: CommvaultSource, planId: number,
     const policy = await source.getPlanProperties(planId).catch(() => null);
     return payload(source, policy?.schedulePolicy?.id ?? 0, null, null);
   }
-  return payload(source, taskId, await readBack(source, taskId, scheduleId), scheduleId);
+  return payload(source, taskId, await planReadBack(source, planId, taskId, scheduleId), scheduleId);
+}
+
+/** A plan's schedule after a change, with the weekday exceptions of its V4 read; null when a read fails (the change stands). */
+async function planReadBack(source: CommvaultSource, planId: number, taskId: number, scheduleId: number): Promise<CvSchedule | null> {
+  const schedules = await source.getPlanSchedules(planId, taskId, { fresh: true }).catch(() => null);
+  return schedules?.find((s) => s.scheduleId === scheduleId) ?? null;
 }
 
 /** The schedule as the CommServe has it after the change (a policy's where policies are read), or null when that read fails (the change stands). */

@@ -40,11 +40,19 @@ const COMMSERVE_ZONE_NAMES = new Set(['', 'commserve time zone', 'client time zo
  */
 @Resolver(() => CommvaultSchedule)
 export class CommvaultScheduleResolver {
-  @Query(() => CommvaultSchedule, { nullable: true, description: 'One Commvault schedule by id (a task\'s, or a schedule policy\'s and so a plan\'s); null when its CommServe no longer has it.' })
+  @Query(() => CommvaultSchedule, {
+    nullable: true,
+    description: 'One Commvault schedule by id (a task\'s, or a schedule policy\'s and so a plan\'s, with the weekdays of the month the plan\'s V4 read excepts); null when its CommServe no longer has it.',
+  })
   async commvaultSchedule(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CvSchedule | null> {
     const { source, taskId, scheduleId } = scheduleFromId(ctx, id);
     const own = (await source.getScheduleTask(taskId))?.schedules.find((s) => s.scheduleId === scheduleId);
-    return own ?? (await source.getSchedulePolicy(taskId))?.schedules.find((s) => s.scheduleId === scheduleId) ?? null;
+    const schedule = own ?? (await source.getSchedulePolicy(taskId))?.schedules.find((s) => s.scheduleId === scheduleId) ?? null;
+    if (schedule?.taskType !== POLICY_TASK_TYPE) return schedule;
+    // A plan's policy: its weekday exceptions are in the plan's V4 read only (docs/upstreams/commvault-schedules.md §10).
+    const planId = await source.planOfSchedulePolicy(taskId);
+    if (planId === null) return schedule;
+    return (await source.getPlanSchedules(planId, taskId))?.find((s) => s.scheduleId === scheduleId) ?? schedule;
   }
 
   @FieldResolver(() => CommvaultScheduleKind)
@@ -119,13 +127,13 @@ export class CommvaultClientSchedulesResolver {
 export class CommvaultPlanSchedulesResolver {
   @FieldResolver(() => [CommvaultSchedule], {
     nullable: true,
-    description: 'The schedules of the plan\'s schedule policy (`GET /SchedulePolicy/{taskId}`, the policy the legacy plan detail names); null when the plan names none.',
+    description: 'The schedules of the plan\'s schedule policy (`GET /SchedulePolicy/{taskId}`, the policy the legacy plan detail names), with the weekdays of the month they skip from the plan\'s V4 read (`GET /V4/ServerPlan/{id}`); null when the plan names none.',
   })
   async schedules(@Root() p: CvPlan, @Ctx() ctx: GatewayContext): Promise<CvSchedule[] | null> {
     const source = commvaultSource(ctx, p.upstream.id);
     const policy = (await source.getPlanProperties(p.planId))?.schedulePolicy;
     if (!policy) return null;
-    return (await source.getSchedulePolicy(policy.id))?.schedules ?? null;
+    return source.getPlanSchedules(p.planId, policy.id);
   }
 }
 

@@ -3,10 +3,12 @@ import type { CvRef } from '../../datasources/commvault/model.js';
 import type {
   CvBackupWindow, CvPlanBackupDestination, CvPlanEntityCount, CvPlanSchedule, CvPlanSla, CvRetentionRule,
 } from '../../datasources/commvault/protection-model.js';
+import type { CvWeekdayOfMonth } from '../../datasources/commvault/schedule-model.js';
 import { ObjectType } from '../object-type.js';
 import type { Holds, Same } from '../record-checks.js';
 import { CommvaultNamedRef } from './admin-operations.payload.js';
 import { RetentionRule } from './retention-rule.type.js';
+import { CommvaultWeekdayOfMonth } from './schedule.type.js';
 
 @ObjectType('CommvaultPlanBackupDestination', {
   description: 'A plan\'s backup destination: one storage policy copy (`GET /V4/ServerPlan/{id}/BackupDestinations`).',
@@ -137,6 +139,9 @@ export class CommvaultPlanSchedule {
 
   @Field(() => [Int], { description: 'Days of the month (1–31) it does not run on (`schedulePattern.exceptions[].onDates`).' })
   exceptDaysOfMonth!: number[];
+
+  @Field(() => [CommvaultWeekdayOfMonth], { description: 'Days by their place in the month it does not run on (`exceptions[]`: every `onWeekOfTheMonth` with every `onDayOfTheWeek` of an entry).' })
+  exceptWeekdaysOfMonth!: CvWeekdayOfMonth[];
 }
 
 @ObjectType('CommvaultPlanSla')

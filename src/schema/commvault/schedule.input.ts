@@ -2,6 +2,15 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { BackupLevel } from './operations.enums.js';
 import { CommvaultRelativeDay, CommvaultRelativeWeek, CommvaultScheduleFrequency, CommvaultWeekday } from './schedule.enums.js';
 
+@InputType({ description: 'A day by its place in the month: the `week`-th (or last) `day` of it.' })
+export class CommvaultWeekdayOfMonthInput {
+  @Field(() => CommvaultRelativeWeek)
+  week!: CommvaultRelativeWeek;
+
+  @Field(() => CommvaultRelativeDay, { description: 'A weekday, DAY (any day), WEEKDAY (Monday–Friday) or WEEKEND_DAY.' })
+  day!: CommvaultRelativeDay;
+}
+
 @InputType({ description: 'A schedule pattern in plain terms; dates and times on the CommServe\'s wall clock (its time zone).' })
 export class CommvaultSchedulePatternInput {
   @Field(() => CommvaultScheduleFrequency, { description: 'ONE_TIME, DAILY, WEEKLY, MONTHLY, MONTHLY_RELATIVE, YEARLY or YEARLY_RELATIVE.' })
@@ -45,6 +54,12 @@ export class CommvaultSchedulePatternInput {
 
   @Field(() => [Int], { nullable: true, description: 'Days of the month (1 to 31) with no run, whatever the pattern says: its exceptions.' })
   exceptDaysOfMonth?: number[] | null;
+
+  @Field(() => [CommvaultWeekdayOfMonthInput], {
+    nullable: true,
+    description: 'Days by their place in the month with no run (e.g. the last Sunday). Plan schedules only (V4 `exceptions[]` `onWeekOfTheMonth` with `onDayOfTheWeek`): a subclient\'s or client\'s schedule refuses it with BAD_USER_INPUT, its pattern having no such exception.',
+  })
+  exceptWeekdaysOfMonth?: CommvaultWeekdayOfMonthInput[] | null;
 }
 
 @InputType({ description: 'A backup schedule for one subclient, for a whole client, or one more schedule of a plan\'s RPO: exactly one of `subclient`, `client` and `plan`.' })

@@ -1,9 +1,20 @@
 import { Field, ID, Int } from 'type-graphql';
 import type { UpstreamRef } from '../../datasources/record.js';
-import type { CvSchedule, CvScheduleAssociation, CvSchedulePattern } from '../../datasources/commvault/schedule-model.js';
+import type { CvSchedule, CvScheduleAssociation, CvSchedulePattern, CvWeekdayOfMonth } from '../../datasources/commvault/schedule-model.js';
+import type { CvRelativeDay, CvRelativeWeek } from '../../datasources/commvault/schedule-names.js';
 import { ObjectType } from '../object-type.js';
+import { CommvaultRelativeDay, CommvaultRelativeWeek } from './schedule.enums.js';
 import type { Holds, Same } from '../record-checks.js';
 import { Upstream } from '../unified/upstream.type.js';
+
+@ObjectType('CommvaultWeekdayOfMonth', { description: 'A day by its place in the month, e.g. the last Sunday or the first weekday (as a relative pattern counts them).' })
+export class CommvaultWeekdayOfMonth {
+  @Field(() => CommvaultRelativeWeek)
+  week!: CvRelativeWeek;
+
+  @Field(() => CommvaultRelativeDay)
+  day!: CvRelativeDay;
+}
 
 @ObjectType('CommvaultSchedulePattern', {
   description: 'A schedule\'s pattern in the CommServe\'s own terms (`pattern`): dates are Unix seconds at 00:00 UTC of the date, times seconds after midnight; 0 means unset.',
@@ -53,6 +64,11 @@ export class CommvaultSchedulePattern {
 
   @Field(() => [Int], { description: 'Days of the month (1–31) the pattern skips: `repeatPattern` entries with `exception: true`, their `onDayNumber` bitmask (day d = bit d−1) decoded. `nextRuns` leaves these days out.' })
   exceptDaysOfMonth!: number[];
+
+  @Field(() => [CommvaultWeekdayOfMonth], {
+    description: 'Days by their place in the month the pattern skips (a plan\'s schedules only: V4 `schedulePattern.exceptions[]`, every `onWeekOfTheMonth` with every `onDayOfTheWeek` of an entry; the task form has none). `nextRuns` leaves these days out.',
+  })
+  exceptWeekdaysOfMonth!: CvWeekdayOfMonth[];
 }
 
 @ObjectType('CommvaultScheduleAssociation', { description: 'An entity the schedule\'s task is associated with.' })
@@ -167,4 +183,5 @@ export type ScheduleChecks = [
   Holds<Same<CommvaultSchedule, CvSchedule, 'kind' | 'frequency' | 'description' | 'timeZone' | 'nextRuns'>>,
   Holds<Same<CommvaultSchedulePattern, CvSchedulePattern>>,
   Holds<Same<CommvaultScheduleAssociation, CvScheduleAssociation>>,
+  Holds<Same<CommvaultWeekdayOfMonth, CvWeekdayOfMonth>>,
 ];

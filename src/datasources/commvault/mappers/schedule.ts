@@ -112,6 +112,8 @@ export function toPattern(raw: unknown): CvSchedulePattern {
     description: str(field(p, 'description')),
     timeZoneName: str(path(p, 'timeZone', 'TimeZoneName')),
     exceptDaysOfMonth: exceptedDays(field(p, 'repeatPattern')),
+    // The legacy pattern has no exception by week of the month; a plan's come from its V4 read (§10).
+    exceptWeekdaysOfMonth: [],
   };
 }
 

@@ -1,4 +1,6 @@
 import type { CvRef } from '../model.js';
+import { RELATIVE_DAYS, RELATIVE_WEEKS, type CvRelativeDay, type CvRelativeWeek } from '../schedule-names.js';
+import type { CvSchedule, CvWeekdayOfMonth } from '../schedule-model.js';
 import type { CvBackupWindow, CvPlanEntityCount, CvPlanProperties, CvPlanSchedule, CvPlanSla, CvServerPlan } from '../protection-model.js';
 import { bool, field, int, isObject, list, path, str, type Json } from './read.js';
 
@@ -64,7 +66,32 @@ function toSchedule(raw: unknown): CvPlanSchedule {
     exceptDaysOfMonth: [...new Set(list(field(pattern, 'exceptions')).flatMap((e) => list(field(e, 'onDates')).map(int)))]
       .filter((d): d is number => d !== null && d >= 1 && d <= 31)
       .sort((a, b) => a - b),
+    exceptWeekdaysOfMonth: toWeekdayExceptions(field(pattern, 'exceptions')),
   };
+}
+
+/** The V4 `dayOfWeek` names of relative days (`WEEKEND_DAYS`, plural, in the reference) → the graph's. */
+const RELATIVE_DAY_OF_V4: Readonly<Record<string, CvRelativeDay>> = Object.fromEntries(
+  RELATIVE_DAYS.map((d) => [d === 'WEEKEND_DAY' ? 'WEEKEND_DAYS' : d, d]),
+);
+
+/**
+ * `schedulePattern.exceptions[]` → the weekdays of the month excepted: each entry excepts every
+ * combination of its `onWeekOfTheMonth` and `onDayOfTheWeek`; an entry lacking either list excepts no
+ * weekday, and names the reference does not list are left out (docs/upstreams/commvault-schedules.md §10).
+ * Ordered by week, then day.
+ */
+export function toWeekdayExceptions(exceptions: unknown): CvWeekdayOfMonth[] {
+  const keys = new Set<string>();
+  for (const e of list(exceptions)) {
+    const weeks = list(field(e, 'onWeekOfTheMonth')).map(str).filter((w): w is CvRelativeWeek => (RELATIVE_WEEKS as readonly (string | null)[]).includes(w));
+    const days = list(field(e, 'onDayOfTheWeek')).map((d) => RELATIVE_DAY_OF_V4[str(d) ?? '']).filter((d): d is CvRelativeDay => d !== undefined);
+    for (const week of weeks) for (const day of days) keys.add(`${RELATIVE_WEEKS.indexOf(week)}.${RELATIVE_DAYS.indexOf(day)}`);
+  }
+  return [...keys]
+    .map((k) => k.split('.').map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map(([w, d]) => ({ week: RELATIVE_WEEKS[w] as CvRelativeWeek, day: RELATIVE_DAYS[d] as CvRelativeDay }));
 }
 
 function toSla(raw: unknown): CvPlanSla | null {
@@ -108,4 +135,17 @@ function v2Ref(raw: unknown, idKey: string, nameKey: string): CvRef | null {
   const id = int(field(raw, idKey));
   if (id === null || id <= 0) return null;
   return { id, name: str(field(raw, nameKey)) ?? String(id) };
+}
+
+/**
+ * A plan's schedules as its schedule policy gives them, each pattern given the weekday exceptions of the
+ * same schedule in the plan's V4 RPO (`rpo`, raw: `scheduleId` and `policyId` match), which the legacy
+ * pattern cannot carry (docs/upstreams/commvault-schedules.md §10).
+ */
+export function withRpoExceptions(schedules: readonly CvSchedule[], rpo: readonly unknown[]): CvSchedule[] {
+  return schedules.map((s) => {
+    const raw = rpo.find((r) => int(field(r, 'scheduleId')) === s.scheduleId && (int(field(r, 'policyId')) ?? s.taskId) === s.taskId);
+    const weekdays = raw === undefined ? [] : toWeekdayExceptions(path(raw, 'schedulePattern', 'exceptions'));
+    return weekdays.length === 0 ? s : { ...s, pattern: { ...s.pattern, exceptWeekdaysOfMonth: weekdays } };
+  });
 }
