@@ -86,17 +86,22 @@ async function timePages(client: GraphQLClient, samples: number): Promise<number
   return times;
 }
 
-/** Each upstream's own p50 for the page's list, asked alone: the slowest of them. */
+/** Each upstream's own p50 for the page's list, asked alone (one upstream after another). */
+async function aloneP50s(direct: ReadonlyArray<DirectList>, samples: number): Promise<number[]> {
+  const alone = [];
+  for (const d of direct) {
+    const own: number[] = [];
+    for (let i = 0; i < Math.max(5, Math.ceil(samples / 3)); i++) own.push(await d.time());
+    alone.push(median(own));
+  }
+  return alone;
+}
+
+/** The slowest upstream's own p50, over connections of its own opened and closed here. */
 async function slowestAlone(urls: readonly string[], samples: number): Promise<number> {
   const direct = await Promise.all(urls.map((url) => directList(url)));
   try {
-    const alone = [];
-    for (const d of direct) {
-      const own: number[] = [];
-      for (let i = 0; i < Math.max(5, Math.ceil(samples / 3)); i++) own.push(await d.time());
-      alone.push(median(own));
-    }
-    return Math.max(...alone);
+    return Math.max(...(await aloneP50s(direct, samples)));
   } finally {
     await Promise.all(direct.map((d) => d.close()));
   }
@@ -169,12 +174,7 @@ async function fanOutOver(count: number, samples: number, notes: string[], share
       // The same list, sent directly: each upstream alone (its own answer time), then all at once.
       const direct = await Promise.all(sims.map((sim) => directList(sim.url)));
       try {
-        const alone = [];
-        for (const d of direct) {
-          const own: number[] = [];
-          for (let i = 0; i < Math.max(5, Math.ceil(samples / 3)); i++) own.push(await d.time());
-          alone.push(median(own));
-        }
+        const alone = await aloneP50s(direct, samples);
         const slowest = Math.max(...alone);
         const together: number[] = [];
         for (let i = 0; i < samples; i++) {
@@ -216,7 +216,12 @@ async function fanOutOver(count: number, samples: number, notes: string[], share
 }
 
 /** One upstream's `GET /Job` for the page, as the gateway sends it, over its own keep-alive connection. */
-async function directList(url: string): Promise<{ time(): Promise<number>; close(): Promise<void> }> {
+interface DirectList {
+  time(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function directList(url: string): Promise<DirectList> {
   const origin = new URL(url);
   const pool = new Pool(origin.origin, { connections: 1 });
   const login = await pool.request({
