@@ -948,10 +948,15 @@ export class CommvaultSource extends UpstreamSource {
    * §7, §10).
    */
   async planOfSchedulePolicy(policyId: number): Promise<number | null> {
-    for (const plan of await this.listPlans()) {
-      if ((await this.getPlanProperties(plan.planId))?.schedulePolicy?.id === policyId) return plan.planId;
-    }
+    for await (const planId of this.plansNamingSchedulePolicy(policyId)) return planId;
     return null;
+  }
+
+  /** Each plan whose legacy detail names schedule policy `policyId`, read one plan at a time from the cached list and details. */
+  private async *plansNamingSchedulePolicy(policyId: number): AsyncGenerator<number> {
+    for (const plan of await this.listPlans()) {
+      if ((await this.getPlanProperties(plan.planId))?.schedulePolicy?.id === policyId) yield plan.planId;
+    }
   }
 
   /**
@@ -979,11 +984,10 @@ export class CommvaultSource extends UpstreamSource {
     const policy = own ? task : await this.getSchedulePolicy(taskId, { fresh: true });
     const schedule = policy?.schedules.find((s) => s.scheduleId === scheduleId);
     if (!policy || !schedule) return null;
-    for (const plan of await this.listPlans()) {
-      if ((await this.getPlanProperties(plan.planId))?.schedulePolicy?.id !== taskId) continue;
-      const rpo = (await this.getPlanRpoSchedules(plan.planId, { fresh: true })) ?? [];
+    for await (const planId of this.plansNamingSchedulePolicy(taskId)) {
+      const rpo = (await this.getPlanRpoSchedules(planId, { fresh: true })) ?? [];
       const rpoSchedule = rpo.find((s) => int(field(s, 'scheduleId')) === scheduleId && (int(field(s, 'policyId')) ?? taskId) === taskId);
-      if (rpoSchedule) return { kind: 'plan', schedule, planId: plan.planId, rpoSchedule };
+      if (rpoSchedule) return { kind: 'plan', schedule, planId, rpoSchedule };
     }
     return { kind: 'policy', schedule, task: policy };
   }
