@@ -5,6 +5,8 @@ import type { Notification, NotificationChannel } from './channel.js';
 import { DeliveryFailure } from './delivery-failure.js';
 import { emailContent } from './notification-content.js';
 
+type Nodemailer = (typeof import('nodemailer'))['default'];
+
 /** SMTP errors that no retry mends: the server refused our login, or a permanent (5xx) reply. */
 const PERMANENT_CODES = new Set(['EAUTH', 'ENOAUTH', 'EENVELOPE', 'EMESSAGE', 'EREQUIRETLS']);
 
@@ -27,8 +29,7 @@ export class EmailChannel implements NotificationChannel {
   }
 
   /** A transport with the channel's settings as they are now (`smtp.pass` may have been reread from its file). */
-  private async createTransport(): Promise<Transporter> {
-    const { default: nodemailer } = await import('nodemailer');
+  private createTransport(nodemailer: Nodemailer): Transporter {
     const smtp = this.config.smtp;
     this.pass = smtp.pass;
     return nodemailer.createTransport({
@@ -46,9 +47,11 @@ export class EmailChannel implements NotificationChannel {
 
   async send(n: Notification, deliveryId: string): Promise<void> {
     const content = emailContent(n);
+    const { default: nodemailer } = await import('nodemailer');
+    // Checked and made with no await in between: two first messages at once share one transport.
     if (this.transport === undefined || this.config.smtp.pass !== this.pass) {
       this.transport?.close();
-      this.transport = await this.createTransport();
+      this.transport = this.createTransport(nodemailer);
     }
     try {
       await this.transport.sendMail({
