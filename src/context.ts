@@ -7,7 +7,7 @@ import { defaultMutationRuntime, type MutationRuntime } from './mutations/runtim
 import type { Principal } from './principal.js';
 import type { HistoryStore } from './store/history-store.js';
 import { noteUncacheable } from './cache/response-reads.js';
-import { currentTrace } from './observability/request-trace.js';
+import type { RequestTrace } from './observability/request-trace.js';
 import type { JobPollRegistry } from './subscriptions/job-poller.js';
 
 export type { Principal, ResolvedCredential } from './principal.js';
@@ -39,6 +39,11 @@ export interface GatewayContext {
   jobPolls?: JobPollRegistry;
   /** The gateway's history database (docs/history.md); absent when `store.enabled` is false. */
   history?: HistoryStore;
+  /**
+   * What the HTTP request (or collector run) does, for the access log and the response cache; absent on
+   * WebSocket operations. The sources in `sources` carry it to the pipeline (UpstreamSource.forRequest).
+   */
+  trace?: RequestTrace;
 }
 
 const HISTORY = Symbol('history');
@@ -61,12 +66,14 @@ class RequestContext implements GatewayContext {
   readonly forecast: ForecastOptions;
   readonly mutations: MutationRuntime;
   readonly jobPolls: JobPollRegistry | undefined;
+  readonly trace: RequestTrace | undefined;
   readonly [HISTORY]: HistoryStore | undefined;
   readonly [STATE] = new Map<symbol, unknown>();
 
   constructor(deps: Parameters<typeof createGatewayContext>[0]) {
     this.principal = deps.principal;
-    this.sources = deps.registry.forPrincipal(deps.principal);
+    this.trace = deps.trace;
+    this.sources = deps.registry.forPrincipal(deps.principal, deps.trace);
     this.maxPageSize = deps.config.server.maxPageSize;
     this.thresholds = deps.config.monitoring.thresholds;
     this.forecast = deps.config.monitoring.forecast;
@@ -80,7 +87,7 @@ class RequestContext implements GatewayContext {
     // The gateway's own database is not among the upstream entries the response cache follows: an
     // answer that read it could go stale unseen, so it is never kept whole.
     if (this[HISTORY] !== undefined) {
-      const reads = currentTrace()?.reads;
+      const reads = this.trace?.reads;
       if (reads !== undefined) noteUncacheable(reads);
     }
     return this[HISTORY];
@@ -104,6 +111,7 @@ export function createGatewayContext(deps: {
   mutations?: MutationRuntime;
   jobPolls?: JobPollRegistry;
   history?: HistoryStore;
+  trace?: RequestTrace;
 }): GatewayContext {
   return new RequestContext(deps);
 }

@@ -2,7 +2,7 @@ import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type Principal } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
-import { newTrace, runWithTrace } from '../observability/request-trace.js';
+import { newTrace } from '../observability/request-trace.js';
 import type { HistoryStore } from '../store/history-store.js';
 
 /** What a collector needs to run the graph's documents in-process. */
@@ -43,9 +43,9 @@ export function collectorPrincipal(config: GatewayConfig, upstreamId: string | u
  */
 export async function runCollectorQuery<T>(deps: CollectorQueryDeps, upstreamId: string | undefined, document: DocumentNode, variables: Record<string, unknown>): Promise<CollectorAnswer<T>> {
   const principal = collectorPrincipal(deps.config, upstreamId);
-  const contextValue = createGatewayContext({ principal, registry: deps.registry, config: deps.config, history: deps.history });
   const trace = newTrace(`collector:${upstreamId ?? '*'}`);
-  const result = await runWithTrace(trace, () => Promise.resolve(execute({ schema: deps.schema, document, variableValues: variables, contextValue })));
+  const contextValue = createGatewayContext({ principal, registry: deps.registry, config: deps.config, history: deps.history, trace });
+  const result = await execute({ schema: deps.schema, document, variableValues: variables, contextValue });
   const errors = [...(result.errors ?? []).map((e) => e.message), ...contextValue.partialErrors.map((p) => p.error.message)];
   return { data: (result.data ?? undefined) as T | undefined, errors, upstreamCalls: trace.upstreamAttempts };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { GatewayConfig, UpstreamConfig } from '../config/schema.js';
 import { badUserInput } from '../errors/gateway-error.js';
+import type { RequestTrace } from '../observability/request-trace.js';
 import type { Principal } from '../principal.js';
 import type { BucketBudget } from '../ratelimit/budget.js';
 import { tlsVerificationOf, type TlsVerification } from './pipeline/tls-options.js';
@@ -77,8 +78,9 @@ export class SourceRegistry {
     }
   }
 
-  forPrincipal(principal: Principal): PrincipalSources {
-    return new SourcesOfPrincipal(this.visibleTo(principal), this.pipeline, (product, upstream) => this.sourceFor(product, upstream, principal));
+  /** `trace`: the request's; every source handed out carries it to the pipeline (UpstreamSource.forRequest). */
+  forPrincipal(principal: Principal, trace?: RequestTrace): PrincipalSources {
+    return new SourcesOfPrincipal(this.visibleTo(principal), this.pipeline, (product, upstream) => this.sourceFor(product, upstream, principal), trace);
   }
 
   private visibleTo(principal: Principal): Visibility {
@@ -193,6 +195,7 @@ class SourcesOfPrincipal implements PrincipalSources {
     private readonly visibility: Visibility,
     private readonly pipeline: UpstreamPipeline,
     private readonly make: <S extends UpstreamSource>(product: UpstreamProduct<S>, upstream: UpstreamConfig) => S,
+    private readonly trace: RequestTrace | undefined,
   ) {}
 
   source<S extends UpstreamSource>(product: UpstreamProduct<S>, instanceId: string): S {
@@ -201,7 +204,11 @@ class SourcesOfPrincipal implements PrincipalSources {
     // a caller which upstreams exist beyond its own.
     if (!upstream || upstream.product !== product) throw badUserInput(`unknown upstream "${instanceId}"`);
     let source = this.found.get(instanceId) as S | undefined;
-    if (!source) this.found.set(instanceId, (source = this.make(product, this.visibility.configs.get(instanceId) as UpstreamConfig)));
+    if (!source) {
+      const shared = this.make(product, this.visibility.configs.get(instanceId) as UpstreamConfig);
+      source = this.trace === undefined ? shared : shared.forRequest(this.trace);
+      this.found.set(instanceId, source);
+    }
     return source;
   }
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { GatewayError } from '../errors/gateway-error.js';
+import type { RequestTrace } from '../observability/request-trace.js';
 import type {
   SourceHooks,
   UpstreamPipeline,
@@ -160,6 +161,8 @@ export abstract class UpstreamSource implements SourceHooks {
   protected readonly logger: Logger;
   private readonly session: SharedSession;
   private closed = false;
+  /** The request this view of the source serves (see forRequest); undefined on the shared source. */
+  readonly requestTrace?: RequestTrace;
 
   constructor(options: UpstreamSourceOptions) {
     this.instanceId = options.instanceId;
@@ -168,6 +171,26 @@ export abstract class UpstreamSource implements SourceHooks {
     this.logger = options.logger;
     this.session = options.sharedSession ?? new SharedSession(options.session);
     this.session.hold();
+  }
+
+  /**
+   * This source as one request sees it. Everything is the shared source's (session, mapped answers,
+   * state); what the view adds is whose calls they are: the pipeline counts them on the request's trace
+   * (access log) and notes the entries they read (response cache), and the view's log lines carry the
+   * request id. Handed out per request by the registry. The trace travels this way, not through
+   * `AsyncLocalStorage`, whose promise hooks Node 20 runs on every promise of every request
+   * (docs/performance.md). The view is frozen: state a source changes lives in objects the shared source
+   * holds, and an assignment through a view fails instead of landing on the view.
+   */
+  forRequest(trace: RequestTrace): this {
+    const shared = this;
+    let logger: Logger | undefined;
+    return Object.freeze(
+      Object.create(this, {
+        requestTrace: { value: trace },
+        logger: { get: () => (logger ??= shared.logger.child({ requestId: trace.id })) },
+      }),
+    ) as this;
   }
 
   /** Log in and return the headers that authenticate later calls. Runs once per session. */

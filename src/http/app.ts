@@ -12,7 +12,7 @@ import type { ApqStore } from '../persisted/apq-store.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { batchLimitHook } from '../plugins/batch-limit.hook.js';
 import type { CallerDirectory } from '../plugins/caller.js';
-import { genRequestId, registerAccessLog, tracedContext, tracedHandler } from '../observability/access-log.js';
+import { genRequestId, registerAccessLog, traceOf, tracedContext } from '../observability/access-log.js';
 import { depthLimitRule } from '../plugins/depth-limit.rule.js';
 import { createErrorFormatter } from '../plugins/format-error.js';
 import type { JobPollRegistry } from '../subscriptions/job-poller.js';
@@ -110,12 +110,19 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
       answers.preHandler,
     ],
     onSend: answers.onSend,
-    handler: tracedHandler(fastifyApolloHandler<GatewayContext>(apollo, {
+    handler: fastifyApolloHandler<GatewayContext>(apollo, {
       context: async (request) =>
         tracedContext(request, () =>
-          createGatewayContext({ principal: callers.authenticate(request.headers.authorization), registry, config, mutations: deps.mutations, history: deps.history }),
+          createGatewayContext({
+            principal: callers.authenticate(request.headers.authorization),
+            registry,
+            config,
+            mutations: deps.mutations,
+            history: deps.history,
+            trace: traceOf(request),
+          }),
         ),
-    })),
+    }),
   });
   registerPlaygroundRoutes(app, {
     enabled: config.server.playground,

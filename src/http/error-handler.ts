@@ -24,7 +24,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { logger: Lo
         .type('application/json; charset=utf-8')
         .send({ errors: [{ message, extensions }] });
     }
-    options.logger.error({ err: error, url: request.url, method: request.method }, 'unexpected HTTP error masked as INTERNAL_SERVER_ERROR');
+    options.logger.error({ requestId: request.id, err: error, url: request.url, method: request.method }, 'unexpected HTTP error masked as INTERNAL_SERVER_ERROR');
     return reply
       .code(500)
       .type('application/json; charset=utf-8')

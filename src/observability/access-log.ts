@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from './logger.js';
-import { newTrace, recordErrorCode, requestIdFrom, runWithTrace, type RequestTrace } from './request-trace.js';
+import { newTrace, recordErrorCode, requestIdFrom, type RequestTrace } from './request-trace.js';
 
 /** The header a client may send its own request id in; the gateway always answers with it. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -22,7 +22,7 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 const TRACE = Symbol('requestTrace');
 type Traced = FastifyRequest & { [TRACE]?: RequestTrace | null };
 
-/** The trace of a request, for hooks that run before its handler makes it current (the response cache's). */
+/** The trace of a request: what the GraphQL context, the response cache and the error handler write to. */
 export function traceOf(request: FastifyRequest): RequestTrace | undefined {
   return (request as Traced)[TRACE] ?? undefined;
 }
@@ -32,7 +32,7 @@ export function traceOf(request: FastifyRequest): RequestTrace | undefined {
  * caller, operation name and type, document id or hash (never the text), duration, HTTP status, error
  * codes, upstream calls, and whether the response cache answered (`hit`) or kept the answer (`stored`). No query text, no variables, no headers (so no keys or tokens). The request id
  * is echoed in `x-request-id`, and every other line the request causes carries it as `requestId`
- * (the logger's mixin reads the trace that `tracedHandler` makes current).
+ * (the GraphQL context hands the trace to the sources and plugins that write them).
  */
 export function registerAccessLog(app: FastifyInstance, logger: Logger): void {
   const log = logger.child({ component: 'access' });
@@ -80,16 +80,6 @@ function writeLine(log: Logger, request: FastifyRequest, reply: FastifyReply): v
 function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
-}
-
-/** Runs a route handler with the request's trace current, so the pipeline and the loggers find it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- keeps the wrapped handler's own request generics
-export function tracedHandler<H extends (this: FastifyInstance, request: any, reply: FastifyReply<any>) => unknown>(handler: H): H {
-  return function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-    const trace = traceOf(request);
-    if (trace === undefined) return handler.call(this, request, reply);
-    return runWithTrace(trace, () => handler.call(this, request, reply));
-  } as H;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import { requestIdMixin } from './request-trace.js';
 
 export type { Logger };
 
@@ -21,15 +20,17 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * The gateway's logger: secrets redacted, and every line written while a request runs carries that
- * request's `requestId` (see request-trace.ts). `destination` is for tests that read the lines.
+ * The gateway's logger: secrets redacted. Lines a request causes carry its `requestId` because the code
+ * writing them is handed the request's trace (an upstream source's view for one request, see
+ * UpstreamSource.forRequest; the pipeline's call; the operation plugin), not through an async context:
+ * `AsyncLocalStorage` on Node 20 puts a hook on every promise of every request (docs/performance.md).
+ * `destination` is for tests that read the lines.
  */
 export function createLogger(level: LevelWithSilent = 'info', destination?: DestinationStream): Logger {
   const options = {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: 'backup-graph' },
-    mixin: requestIdMixin,
   };
   return destination ? pino(options, destination) : pino(options);
 }

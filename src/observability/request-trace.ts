@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { ResponseReads } from '../cache/response-reads.js';
 
@@ -32,18 +31,6 @@ export interface RequestTrace {
   responseCache?: 'hit' | 'stored';
 }
 
-const storage = new AsyncLocalStorage<RequestTrace>();
-
-/** The trace of the request whose code is running, if any (one property read on the warm path). */
-export function currentTrace(): RequestTrace | undefined {
-  return storage.getStore();
-}
-
-/** Runs `fn` with `trace` as the current trace, for everything it starts, synchronously or not. */
-export function runWithTrace<T>(trace: RequestTrace, fn: () => T): T {
-  return storage.run(trace, fn);
-}
-
 export function newTrace(id: string): RequestTrace {
   return { id, operations: 0, errorCodes: [], upstreamCalls: 0, upstreamAttempts: 0 };
 }
@@ -63,13 +50,4 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value !== undefined && SANE_REQUEST_ID.test(value) ? value : randomUUID();
-}
-
-/**
- * pino `mixin`: every log line written while a request runs carries its id, whichever logger wrote it
- * (pipeline, sources, error formatter, Apollo), with no child logger to pass down.
- */
-export function requestIdMixin(): Record<string, unknown> {
-  const trace = storage.getStore();
-  return trace === undefined ? {} : { requestId: trace.id };
 }

@@ -22,6 +22,18 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
 
 const MASKED_MESSAGE = 'Internal server error';
 
+/** The request each error of an operation belongs to, noted by the operation plugin before Apollo formats them. */
+const requestIds = new WeakMap<object, string>();
+
+/**
+ * Notes that `errors` arose in request `requestId`, so a masked one's log line carries the id: Apollo's
+ * `formatError` is handed the error alone, and no async context tells whose request is running
+ * (src/observability/logger.ts).
+ */
+export function noteErrorsOfRequest(errors: readonly object[], requestId: string): void {
+  for (const error of errors) requestIds.set(error, requestId);
+}
+
 /** graphql-js's parse error for a document over `maxTokens`. */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more than (\d+) tokens/;
 
@@ -57,7 +69,8 @@ export function createErrorFormatter(logger: Logger) {
     }
     // Everything else (a resolver's TypeError, a codeless field error, Apollo's default INTERNAL_SERVER_ERROR)
     // is our fault: its message may hold internals, so the client sees only that something failed.
-    logger.error({ err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
+    const requestId = typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
+    logger.error({ requestId, err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
     return { ...base, message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram } from 'prom-client';
 import { DURATION_BUCKETS_SECONDS, metricsRegistry } from '../observability/metrics.js';
-import { currentTrace, recordErrorCode } from '../observability/request-trace.js';
+import { recordErrorCode, type RequestTrace } from '../observability/request-trace.js';
+import { noteErrorsOfRequest } from './format-error.js';
 import type { TrustedDocuments } from '../persisted/trusted-documents.js';
 import { responseOutcome } from './response-outcome.js';
 
@@ -51,7 +52,7 @@ export interface OperationMetricsOptions {
  * counted. Unauthenticated requests never reach Apollo's plugins (the caller is resolved while the
  * context is built); the access log still has them, with their HTTP status and code.
  */
-export function useOperationMetrics<TContext extends object>(options: OperationMetricsOptions): ApolloServerPlugin<TContext> {
+export function useOperationMetrics<TContext extends { trace?: RequestTrace }>(options: OperationMetricsOptions): ApolloServerPlugin<TContext> {
   const known = new Set<string>();
   for (const d of options.trusted.values()) if (d.operationName) known.add(d.operationName);
   const anyName = options.operationNames === 'any';
@@ -59,11 +60,14 @@ export function useOperationMetrics<TContext extends object>(options: OperationM
     !name ? ANONYMOUS_OPERATION : anyName || known.has(name) ? name : OTHER_OPERATION;
 
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart({ request, contextValue }) {
       const startedMs = performance.now();
-      const trace = currentTrace();
+      const trace = contextValue.trace;
       if (trace !== undefined) trace.operations += 1;
       return {
+        async didEncounterErrors({ errors }) {
+          if (trace !== undefined) noteErrorsOfRequest(errors, trace.id);
+        },
         async willSendResponse({ response, operation, operationName, queryHash }) {
           const type = operation?.operation ?? 'unknown';
           const name = operation ? operationName : (request.operationName ?? null);

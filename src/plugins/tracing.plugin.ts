@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
-import { currentTrace } from '../observability/request-trace.js';
+import type { RequestTrace } from '../observability/request-trace.js';
 import { enterContext } from '../observability/tracing/active-context.js';
 import { Attr } from '../observability/tracing/attributes.js';
 import { extractClientContext } from '../observability/tracing/propagation.js';
@@ -16,12 +16,12 @@ import { responseOutcome } from './response-outcome.js';
  * repeated operation has an execute span and no parse or validate span. Registered only while tracing
  * is on, after `usePartialErrors` so the outcome counts the partial errors it adds.
  */
-export function useTracing<TContext extends { principal: { id: string } }>(options: { tracer: Tracer }): ApolloServerPlugin<TContext> {
+export function useTracing<TContext extends { principal: { id: string }; trace?: RequestTrace }>(options: { tracer: Tracer }): ApolloServerPlugin<TContext> {
   const { tracer } = options;
   return {
     async requestDidStart({ request, contextValue }) {
       const parent = extractClientContext(request.http?.headers);
-      const requestId = currentTrace()?.id;
+      const requestId = contextValue.trace?.id;
       const span = tracer.startSpan(
         'graphql',
         {

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
-import { createErrorFormatter } from '../../src/plugins/format-error.js';
+import { createErrorFormatter, noteErrorsOfRequest } from '../../src/plugins/format-error.js';
 
 const formatError = createErrorFormatter(pino({ level: 'silent' }));
 
@@ -19,6 +19,20 @@ describe('createErrorFormatter', () => {
     const thrown = new TypeError("Cannot read properties of undefined (reading 'variableDefinitions')");
     const located = new GraphQLError(thrown.message, { path: ['jobs'], originalError: thrown });
     expect(format(located)).toEqual({ message: 'Internal server error', path: ['jobs'], extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  });
+
+  it('logs a masked error with the id of the request it arose in, as the operation plugin noted it', () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logging = createErrorFormatter(pino({ level: 'error' }, { write: (line: string) => lines.push(JSON.parse(line)) }));
+    const mine = new GraphQLError('boom', { path: ['jobs'], originalError: new TypeError('x is undefined') });
+    const other = new GraphQLError('boom', { path: ['clients'], originalError: new TypeError('y is undefined') });
+    noteErrorsOfRequest([mine], 'req-42');
+    logging({ message: 'boom', path: ['jobs'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, mine);
+    logging({ message: 'boom', path: ['clients'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, other);
+    expect(lines.map((l) => [l.requestId, l.path])).toEqual([
+      ['req-42', ['jobs']],
+      [undefined, ['clients']],
+    ]);
   });
 
   it('masks an unexpected error raised outside execution (Apollo wraps it without a code)', () => {

@@ -102,8 +102,11 @@ export class BackupDrSource extends UpstreamSource {
   readonly backgroundHeaders = NO_SESSION_REFRESH;
   private readonly tokens: TokenSource;
   private readonly promoteUser: boolean;
-  /** The token of the latest login: whether a login 401 met a token that had worked (see authenticate). */
-  private lastLoginToken?: string;
+  /**
+   * The token of the latest login: whether a login 401 met a token that had worked (see authenticate).
+   * In an object, so a login through a request's view of this source (forRequest) changes the shared one.
+   */
+  private readonly lastLogin: { token?: string } = {};
   private readonly mapped = new MappedOnce();
 
   constructor(options: BackupDrSourceOptions) {
@@ -124,8 +127,8 @@ export class BackupDrSource extends UpstreamSource {
    */
   protected override async authenticate(): Promise<Record<string, string>> {
     const first = await this.tokens.token();
-    const usedBefore = first.value === this.lastLoginToken;
-    this.lastLoginToken = first.value;
+    const usedBefore = first.value === this.lastLogin.token;
+    this.lastLogin.token = first.value;
     let headers: Record<string, string>;
     try {
       headers = await this.login(first.value);
@@ -136,7 +139,7 @@ export class BackupDrSource extends UpstreamSource {
       // A fixed bearer cannot be renewed: logging in again with it would only be refused again.
       if (second.value === first.value) throw error;
       this.logger.info({ upstream: this.instanceId }, 'console refused the token at login; logging in with a new one');
-      this.lastLoginToken = second.value;
+      this.lastLogin.token = second.value;
       headers = await this.login(second.value);
     }
     if (this.promoteUser) await this.promote(headers);

@@ -4,7 +4,6 @@ import { isGatewayError } from '../../errors/gateway-error.js';
 import { activeContext } from '../../observability/tracing/active-context.js';
 import { Attr } from '../../observability/tracing/attributes.js';
 import { injectTraceHeaders } from '../../observability/tracing/propagation.js';
-import { currentTrace } from '../../observability/request-trace.js';
 
 /** How a call was served: from the cache, by joining a running identical call, or by the upstream. */
 export type CacheOutcome = 'hit' | 'miss' | 'coalesced' | 'bypass';
@@ -26,11 +25,11 @@ export class CallTrace {
     private readonly tracer: Tracer,
     upstream: UpstreamConfig,
     route: string,
+    requestId: string | undefined,
   ) {
     // Parent: the execute span of the operation running (active-context.ts), else a root span.
     const parent = activeContext();
     // The request id on every span, so a trace can be found from an access log line and back.
-    const requestId = currentTrace()?.id;
     this.span = tracer.startSpan(
       `upstream ${route}`,
       {

@@ -21,7 +21,6 @@ import {
   upstreamRequestDurationSeconds,
   upstreamRequestsTotal,
 } from '../../observability/metrics.js';
-import { currentTrace } from '../../observability/request-trace.js';
 import { noteRead, noteUncacheable, type ResponseReads } from '../../cache/response-reads.js';
 import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
@@ -209,7 +208,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   async function send<T>(source: SourceHooks, req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const call = describe(source, req);
     // The access log's upstream call count: one property read and increment on the request's trace.
-    const trace = currentTrace();
+    const trace = source.requestTrace;
     if (trace !== undefined) trace.upstreamCalls += 1;
     // Logins and renewals (`authenticated: false`) carry no data an answer is built from.
     if (trace?.reads !== undefined && req.authenticated !== false) return (await deliverNoted(call, trace.reads)) as UpstreamResponse<T>;
@@ -230,7 +229,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   /** `deliver` in a span of its own while tracing is on. */
   async function deliverTraced(call: Call): Promise<UpstreamResponse> {
     if (tracer === undefined) return deliver(call);
-    call.trace = new CallTrace(tracer, call.instance.config, call.route);
+    call.trace = new CallTrace(tracer, call.instance.config, call.route, call.source.requestTrace?.id);
     try {
       const response = await deliver(call);
       call.trace.end({ status: response.status });
@@ -366,7 +365,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const remainingMs = Math.max(1, call.deadlineMs - now());
     const timeoutMs = Math.min(instance.config.timeoutMs, remainingMs);
     const startedMs = performance.now();
-    const trace = currentTrace();
+    const trace = source.requestTrace;
     if (trace !== undefined) trace.upstreamAttempts += 1;
     // A collector's source makes every call a background call; other callers mark single calls (progress polls).
     const headers = requestHeaders(req, authHeaders, req.background || source.background ? source.backgroundHeaders : undefined);
@@ -547,7 +546,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       hit = await cacheStore.get(key);
     } catch (error) {
       // A broken shared cache must not break reads: the upstream can still answer.
-      logger.warn({ upstream: instance, err: error }, 'cache lookup failed');
+      logger.warn({ upstream: instance, requestId: call.source.requestTrace?.id, err: error }, 'cache lookup failed');
     }
     cacheLookupsTotal.inc({ instance, result: hit ? 'hit' : 'miss' });
     return hit;
@@ -558,7 +557,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     try {
       await cacheStore.set(key, { instanceId, tags: call.req.tags ?? [], value }, ttlMs);
     } catch (error) {
-      logger.warn({ upstream: instanceId, err: error }, 'cache store failed');
+      logger.warn({ upstream: instanceId, requestId: call.source.requestTrace?.id, err: error }, 'cache store failed');
     }
   }
 
@@ -568,7 +567,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     upstreamRequestsTotal.inc({ instance, route: call.route, status });
     upstreamRequestDurationSeconds.observe({ instance, route: call.route }, seconds);
     // Never headers: they hold Authtoken / Authorization / session ids.
-    logger.debug({ upstream: instance, route: call.route, status, ms: Math.round(seconds * 1000) }, 'upstream call');
+    logger.debug({ upstream: instance, requestId: call.source.requestTrace?.id, route: call.route, status, ms: Math.round(seconds * 1000) }, 'upstream call');
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { GatewayError } from '../../errors/gateway-error.js';
 import type { CacheClass } from '../../config/schema.js';
 import type { BucketBudget } from '../../ratelimit/budget.js';
+import type { RequestTrace } from '../../observability/request-trace.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -97,6 +98,8 @@ export interface SourceHooks {
    * reserve for callers, never wait for a token, and carry `backgroundHeaders`. @default false
    */
   readonly background?: boolean;
+  /** The request the call is made for, if any: its trace counts the call and notes what it read. */
+  readonly requestTrace?: RequestTrace;
 }
 
 /** The single path every upstream call of the gateway takes (see docs/architecture.md for the stage order). */
