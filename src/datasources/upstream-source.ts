@@ -135,6 +135,12 @@ export class SharedSession {
   }
 }
 
+/** Views are frozen outside production (see UpstreamSource.forRequest). */
+const FREEZE_VIEWS = process.env.NODE_ENV !== 'production';
+
+/** The logger of each request's view of a source, made when the view first logs. */
+const requestLoggers = new WeakMap<object, Logger>();
+
 /**
  * The base of every upstream source (in the manner of datasource-rest's RESTDataSource): it owns the
  * session and implements the pipeline's SourceHooks; subclasses change behaviour by overriding named
@@ -158,7 +164,7 @@ export abstract class UpstreamSource implements SourceHooks {
   /** Set by the registry on a collector principal's own source (SourceHooks.background); never on a caller's. */
   background = false;
   protected readonly pipeline: UpstreamPipeline;
-  protected readonly logger: Logger;
+  private readonly baseLogger: Logger;
   private readonly session: SharedSession;
   private closed = false;
   /** The request this view of the source serves (see forRequest); undefined on the shared source. */
@@ -168,7 +174,7 @@ export abstract class UpstreamSource implements SourceHooks {
     this.instanceId = options.instanceId;
     this.identity = options.identity;
     this.pipeline = options.pipeline;
-    this.logger = options.logger;
+    this.baseLogger = options.logger;
     this.session = options.sharedSession ?? new SharedSession(options.session);
     this.session.hold();
   }
@@ -179,18 +185,24 @@ export abstract class UpstreamSource implements SourceHooks {
    * (access log) and notes the entries they read (response cache), and the view's log lines carry the
    * request id. Handed out per request by the registry. The trace travels this way, not through
    * `AsyncLocalStorage`, whose promise hooks Node 20 runs on every promise of every request
-   * (docs/performance.md). The view is frozen: state a source changes lives in objects the shared source
-   * holds, and an assignment through a view fails instead of landing on the view.
+   * (docs/performance.md). State a source changes lives in objects the shared source holds: an
+   * assignment through a view would land on the view. Outside production views are frozen, so such an
+   * assignment fails loudly in the tests (as answers are, src/datasources/pipeline/freeze.ts); in
+   * production a view is one plain object with one property.
    */
   forRequest(trace: RequestTrace): this {
-    const shared = this;
-    let logger: Logger | undefined;
-    return Object.freeze(
-      Object.create(this, {
-        requestTrace: { value: trace },
-        logger: { get: () => (logger ??= shared.logger.child({ requestId: trace.id })) },
-      }),
-    ) as this;
+    const view = Object.create(this) as { requestTrace?: RequestTrace };
+    view.requestTrace = trace;
+    return (FREEZE_VIEWS ? Object.freeze(view) : view) as this;
+  }
+
+  /** The source's logger; a request's view adds the request id (made on the view's first line). */
+  protected get logger(): Logger {
+    const trace = this.requestTrace;
+    if (trace === undefined) return this.baseLogger;
+    let logger = requestLoggers.get(this);
+    if (logger === undefined) requestLoggers.set(this, (logger = this.baseLogger.child({ requestId: trace.id })));
+    return logger;
   }
 
   /** Log in and return the headers that authenticate later calls. Runs once per session. */

@@ -38,14 +38,18 @@ class ListSource extends UpstreamSource {
     return this.get('/things');
   }
 
+  note(message: string): void {
+    this.logger.info({ upstream: this.instanceId }, message);
+  }
+
   /** A bug the view makes loud: state assigned on the source itself. */
   rememberCarelessly(): void {
     this.careless = 1;
   }
 }
 
-function source(pipeline: UpstreamPipeline): ListSource {
-  return new ListSource({ instanceId: 'cv', identity: 'user:x', pipeline, logger: pino({ level: 'silent' }) });
+function source(pipeline: UpstreamPipeline, logger = pino({ level: 'silent' })): ListSource {
+  return new ListSource({ instanceId: 'cv', identity: 'user:x', pipeline, logger });
 }
 
 describe("a source's view for one request (UpstreamSource.forRequest)", () => {
@@ -75,6 +79,19 @@ describe("a source's view for one request (UpstreamSource.forRequest)", () => {
     expect(view.identity).toBe('user:x');
     expect(view.counts).toBe(shared.counts);
     expect(shared.requestTrace).toBeUndefined();
+  });
+
+  it("writes its log lines with the request's id, and the shared source's without one", () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const shared = source(recordingPipeline().pipeline, pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }));
+    shared.forRequest(newTrace('req-a')).note('one');
+    shared.forRequest(newTrace('req-b')).note('two');
+    shared.note('three');
+    expect(lines.map((l) => [l.msg, l.requestId])).toEqual([
+      ['one', 'req-a'],
+      ['two', 'req-b'],
+      ['three', undefined],
+    ]);
   });
 
   it('refuses an assignment that would land on the view instead of the shared source', () => {
