@@ -1,3 +1,4 @@
+import { lazyLoaderSet } from '../../loaders/lazy-loaders.js';
 import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { BackupFacts } from '../../monitoring/protection.js';
 import type { BdrDiskPool, BdrJob, BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
@@ -46,36 +47,43 @@ export interface BackupDrLoaders {
   diskPoolsByApplianceId: SettledLoader<BdrIdKey, BdrDiskPool[]>;
 }
 
-export function createBackupDrLoaders(pick: (instanceId: string) => BackupDrSource): BackupDrLoaders {
-  const byId = <R extends BdrResource>(resource: R): ByIdLoader<R> =>
+type Pick = (instanceId: string) => BackupDrSource;
+
+const byId =
+  <R extends BdrResource>(resource: R) =>
+  (pick: Pick): ByIdLoader<R> =>
     groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) => source.listByIds(resource, keys.map((k) => k.id)));
-  return {
-    applicationById: byId('application'),
-    hostById: byId('host'),
-    backupById: byId('backup'),
-    slaById: byId('sla'),
-    sltById: byId('slt'),
-    slpById: byId('slp'),
-    clusterById: byId('cluster'),
-    diskpoolById: byId('diskpool'),
-    logicalGroupById: byId('logicalgroup'),
-    consistencyGroupById: byId('consistencygroup'),
-    jobById: byId('job'),
-    eventById: byId('event'),
-    userById: byId('user'),
-    roleById: byId('role'),
-    orgById: byId('org'),
-    auditById: byId('audit'),
-    policiesBySltId: groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) =>
+
+/** The console loaders of one request, each made when a field first reads it (lazyLoaderSet). */
+export const createBackupDrLoaders: (pick: Pick) => BackupDrLoaders = lazyLoaderSet<BackupDrLoaders, Pick>({
+  applicationById: byId('application'),
+  hostById: byId('host'),
+  backupById: byId('backup'),
+  slaById: byId('sla'),
+  sltById: byId('slt'),
+  slpById: byId('slp'),
+  clusterById: byId('cluster'),
+  diskpoolById: byId('diskpool'),
+  logicalGroupById: byId('logicalgroup'),
+  consistencyGroupById: byId('consistencygroup'),
+  jobById: byId('job'),
+  eventById: byId('event'),
+  userById: byId('user'),
+  roleById: byId('role'),
+  orgById: byId('org'),
+  auditById: byId('audit'),
+  policiesBySltId: (pick) =>
+    groupedLoader(pick, (k: BdrIdKey) => k.id, (source, keys) =>
       Promise.all(keys.map((k) => source.listPolicies(k.id).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))))),
     ),
-    backupFactsByApplicationId: groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
+  backupFactsByApplicationId: (pick) =>
+    groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
       const found = await captureFacts(source, keys.map((k) => k.id));
       return keys.map((k) => found.get(k.id) as BackupFacts<BdrJob>);
     }),
-    diskPoolsByApplianceId: groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
+  diskPoolsByApplianceId: (pick) =>
+    groupedLoader(pick, (k: BdrIdKey) => k.id, async (source, keys) => {
       const pools = await listAllDiskPools(source);
       return keys.map((k) => pools.filter((p) => p.applianceId === k.id));
     }),
-  };
-}
+});

@@ -19,6 +19,7 @@ import type {
 } from './model.js';
 import { lastSuccessfulBackups } from './last-backup.js';
 import { eachKey, fromList, groupedLoader, type InstanceBatch, type InstanceKey } from '../../loaders/instance-loader.js';
+import { lazyLoaderSet } from '../../loaders/lazy-loaders.js';
 
 /** A key for an object known by a numeric id within one instance. */
 export interface IdKey extends InstanceKey {
@@ -118,73 +119,76 @@ const storagePoolId = (p: CvStoragePool): number => p.storagePoolId;
 /** `jobFilter` for backup jobs only. */
 const BACKUP_JOB_TYPES = ['Backup'] as const;
 
-/**
- * The Commvault loaders of one request (DataLoader caches live as long as the request, never longer);
- * `pick` is the caller's source for an instance id.
- */
-export function createCommvaultLoaders(pick: (instanceId: string) => CommvaultSource): CommvaultLoaders {
-  const instanceLoader = <K extends InstanceKey, V>(cacheKey: (key: K) => string, batch: InstanceBatch<CommvaultSource, K, V>) =>
+type Pick = (instanceId: string) => CommvaultSource;
+
+const instanceLoader =
+  <K extends InstanceKey, V>(cacheKey: (key: K) => string, batch: InstanceBatch<CommvaultSource, K, V>) =>
+  (pick: Pick) =>
     groupedLoader(pick, cacheKey, batch);
-  return {
-    // From the list's lazy index: only the clients asked for are mapped.
-    clientById: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
-      const index = await s.clientIndex();
-      return keys.map((k) => index.get(k.id));
+
+/**
+ * The Commvault loaders of one request (DataLoader caches live as long as the request, never longer),
+ * each made when a field first reads it (lazyLoaderSet); `pick` is the caller's source for an instance id.
+ */
+export const createCommvaultLoaders: (pick: Pick) => CommvaultLoaders = lazyLoaderSet<CommvaultLoaders, Pick>({
+  // From the list's lazy index: only the clients asked for are mapped.
+  clientById: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
+    const index = await s.clientIndex();
+    return keys.map((k) => index.get(k.id));
+  }),
+  clientDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getClient(k.id))),
+  serverByClientId: instanceLoader(byId, fromList((s: CommvaultSource) => s.listServers(), serverClientId, keyId)),
+  alertDefinitionById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listAlertDefinitions(), alertId, keyId)),
+  planById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listPlans(), planId, keyId)),
+  storagePolicyById: instanceLoader(
+    byId,
+    fromList((s: CommvaultSource) => s.listStoragePolicies(), storagePolicyId, keyId),
+  ),
+  storagePolicyDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
+  subclientById: instanceLoader(byId, subclientBatch),
+  subclientsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listSubclients(k.id))),
+  subclientPropertiesById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getSubclient(k.id))),
+  instancesByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgentInstances(k.id))),
+  agentsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgents(k.id))),
+  backupsetsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listBackupsets(k.id))),
+  mediaAgentById: instanceLoader(
+    byId,
+    fromList((s: CommvaultSource) => s.listMediaAgents(), mediaAgentId, keyId),
+  ),
+  storagePoolById: instanceLoader(
+    byId,
+    fromList((s: CommvaultSource) => s.listStoragePools(), storagePoolId, keyId),
+  ),
+  storagePoolDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getStoragePool(k.id))),
+  libraryById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getLibrary(k.id))),
+  ddbStoreById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getDdbStore(k.id))),
+  storageDetailById: instanceLoader(
+    (k: StorageDetailKey) => `${k.medium}:${k.id}`,
+    eachKey((s: CommvaultSource, k: StorageDetailKey) => (k.medium === 'CLOUD' ? s.getCloudStorage(k.id) : s.getDiskStorage(k.id))),
+  ),
+  backupHistoryByClientId: instanceLoader(
+    byId,
+    eachKey(async (s: CommvaultSource, k: IdKey) => {
+      const page = await s.listJobs({ clientId: k.id, jobTypes: BACKUP_JOB_TYPES, limit: CLIENT_BACKUP_HISTORY_LIMIT, offset: 0 });
+      return page.items;
     }),
-    clientDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getClient(k.id))),
-    serverByClientId: instanceLoader(byId, fromList((s: CommvaultSource) => s.listServers(), serverClientId, keyId)),
-    alertDefinitionById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listAlertDefinitions(), alertId, keyId)),
-    planById: instanceLoader(byId, fromList((s: CommvaultSource) => s.listPlans(), planId, keyId)),
-    storagePolicyById: instanceLoader(
-      byId,
-      fromList((s: CommvaultSource) => s.listStoragePolicies(), storagePolicyId, keyId),
-    ),
-    storagePolicyDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: StoragePolicyKey) => s.getStoragePolicy(k.id, k.name))),
-    subclientById: instanceLoader(byId, subclientBatch),
-    subclientsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listSubclients(k.id))),
-    subclientPropertiesById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getSubclient(k.id))),
-    instancesByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgentInstances(k.id))),
-    agentsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listAgents(k.id))),
-    backupsetsByClientId: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.listBackupsets(k.id))),
-    mediaAgentById: instanceLoader(
-      byId,
-      fromList((s: CommvaultSource) => s.listMediaAgents(), mediaAgentId, keyId),
-    ),
-    storagePoolById: instanceLoader(
-      byId,
-      fromList((s: CommvaultSource) => s.listStoragePools(), storagePoolId, keyId),
-    ),
-    storagePoolDetailById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getStoragePool(k.id))),
-    libraryById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getLibrary(k.id))),
-    ddbStoreById: instanceLoader(byId, eachKey((s: CommvaultSource, k: IdKey) => s.getDdbStore(k.id))),
-    storageDetailById: instanceLoader(
-      (k: StorageDetailKey) => `${k.medium}:${k.id}`,
-      eachKey((s: CommvaultSource, k: StorageDetailKey) => (k.medium === 'CLOUD' ? s.getCloudStorage(k.id) : s.getDiskStorage(k.id))),
-    ),
-    backupHistoryByClientId: instanceLoader(
-      byId,
-      eachKey(async (s: CommvaultSource, k: IdKey) => {
-        const page = await s.listJobs({ clientId: k.id, jobTypes: BACKUP_JOB_TYPES, limit: CLIENT_BACKUP_HISTORY_LIMIT, offset: 0 });
-        return page.items;
-      }),
-    ),
-    lastSuccessfulBackupByClientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
-      const clientIds = [...new Set(keys.map(keyId))];
-      const found = await lastSuccessfulBackups(s, { clientIds, workloadIds: clientIds, workloadOf: (j) => j.clientId }, CLIENT_BACKUP_HISTORY_LIMIT);
-      return keys.map((k) => found.get(k.id) ?? null);
-    }),
-    lastSuccessfulBackupBySubclientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly SubclientKey[]) => {
-      // A subclient of no known client has no jobs to read: null.
-      const known = keys.filter((k): k is SubclientKey & { clientId: number } => typeof k.clientId === 'number');
-      const found = await lastSuccessfulBackups(
-        s,
-        { clientIds: known.map((k) => k.clientId), workloadIds: [...new Set(known.map(keyId))], workloadOf: (j) => j.subclient?.subclientId ?? null },
-        CLIENT_BACKUP_HISTORY_LIMIT,
-      );
-      return keys.map((k) => found.get(k.id) ?? null);
-    }),
-  };
-}
+  ),
+  lastSuccessfulBackupByClientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly IdKey[]) => {
+    const clientIds = [...new Set(keys.map(keyId))];
+    const found = await lastSuccessfulBackups(s, { clientIds, workloadIds: clientIds, workloadOf: (j) => j.clientId }, CLIENT_BACKUP_HISTORY_LIMIT);
+    return keys.map((k) => found.get(k.id) ?? null);
+  }),
+  lastSuccessfulBackupBySubclientId: instanceLoader(byId, async (s: CommvaultSource, keys: readonly SubclientKey[]) => {
+    // A subclient of no known client has no jobs to read: null.
+    const known = keys.filter((k): k is SubclientKey & { clientId: number } => typeof k.clientId === 'number');
+    const found = await lastSuccessfulBackups(
+      s,
+      { clientIds: known.map((k) => k.clientId), workloadIds: [...new Set(known.map(keyId))], workloadOf: (j) => j.subclient?.subclientId ?? null },
+      CLIENT_BACKUP_HISTORY_LIMIT,
+    );
+    return keys.map((k) => found.get(k.id) ?? null);
+  }),
+});
 
 /**
  * Subclients whose client is known are read from one `GET /Subclient?clientId=` per client (a page of
