@@ -36,14 +36,21 @@ export class SettledLoader<K, V> extends DataLoader<K, V, string> {
     return this.load(key).then(then);
   }
 
+  /** The settled value when the key has one (no promise from the cache, no batch), else DataLoader's load. */
+  override load(key: K): Promise<V> {
+    const k = this.keyOf(key);
+    if (this.settled.has(k)) return Promise.resolve(this.settled.get(k) as V);
+    return super.load(key);
+  }
+
   /**
    * Takes a value the caller already holds (e.g. from a list it fetched itself) as the key's answer:
-   * `resolve` and `load` give it without a batch. A key already loading keeps its own load.
+   * `resolve` and `load` give it without a batch. Not primed into DataLoader's cache: a page settles a
+   * hundred keys, and a resolved promise per key is what `resolve` exists to avoid.
    */
   settle(key: K, value: V): void {
     const k = this.keyOf(key);
     if (!this.settled.has(k)) this.settled.set(k, value);
-    this.prime(key, value);
   }
 
   override clear(key: K): this {
