@@ -17,6 +17,7 @@ import { StorageResolver } from '../resolvers/unified/storage.resolver.js';
 import { UnprotectedWorkloadResolver } from '../resolvers/unified/unprotected-workload.resolver.js';
 import { UpstreamResolver } from '../resolvers/unified/upstream.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
+import { directFieldResolvers } from './field-resolvers.js';
 import { directTypeResolvers } from './type-resolvers.js';
 import { declareUpstreamKinds } from './unified/upstream-kind.enum.js';
 
@@ -80,5 +81,6 @@ export async function buildGatewaySchema(products: readonly SchemaPart[]): Promi
     pubSub: NO_TOPICS,
   });
   directTypeResolvers(schema);
+  directFieldResolvers(schema);
   return schema;
 }
