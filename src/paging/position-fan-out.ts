@@ -4,10 +4,21 @@ import { compareJobPositions, type JobPosition } from './job-order.js';
 import { pageSize, type MergedPage } from './pagination.js';
 import { decodePositionCursor, encodePositionCursor, type PositionCursor } from './position-cursor.js';
 
+/**
+ * An upstream's items read one at a time: the merge asks for the places of the items it weighs and for
+ * the items it keeps, so a datasource can make (map) only those (a 50-upstream page keeps 50 of 2 500).
+ */
+export interface IndexedItems<T> {
+  readonly length: number;
+  /** The place of the item at `index`: the place `positionOf` gives for `itemAt(index)`. */
+  positionAt(index: number): JobPosition;
+  itemAt(index: number): T;
+}
+
 /** One upstream's answer for a page: its items after the place asked for, in list order. */
-export interface PositionedPage<T> {
+export interface PositionedPage<T, Items extends readonly T[] | IndexedItems<T> = readonly T[]> {
   /** At least `first` items when the upstream has that many after the place (the merge relies on it). */
-  items: readonly T[];
+  items: Items;
   /** Whether more items follow the ones returned. */
   more: boolean;
   /** Matching items in all, whatever the place; null when not asked. */
@@ -15,6 +26,9 @@ export interface PositionedPage<T> {
   /** For upstreams paged by offset: the offset of `items[0]` (or of the end) in the upstream's own list. */
   offset?: number;
 }
+
+/** A page as fanOutAfter takes it: its items made already, or made on demand. */
+export type MergeablePage<T> = PositionedPage<T, readonly T[] | IndexedItems<T>>;
 
 export interface PositionFanOutOptions<T, S extends InstanceSource> {
   sources: readonly S[];
@@ -27,38 +41,116 @@ export interface PositionFanOutOptions<T, S extends InstanceSource> {
    * One upstream's items after `after` (null: from the start), `first` of them at least when it has them;
    * `hint`: the offset the upstream's list had at that place when last read (offset-paged upstreams).
    */
-  fetch: (source: S, after: JobPosition | null, first: number, hint: number | undefined) => Promise<PositionedPage<T>>;
+  fetch: (source: S, after: JobPosition | null, first: number, hint: number | undefined) => Promise<MergeablePage<T>>;
   /** An item's place in the list. */
   positionOf: (item: T, source: S) => JobPosition;
   /** One upstream failed; the page goes on with the others and a later page asks it again from its place. */
   onFailure: (source: S, error: GatewayError) => void;
 }
 
+/** One upstream that answered: where it was asked from, its page, and its items as the merge reads them. */
 interface Answered<T, S> {
   source: S;
   after: JobPosition | null;
-  page: PositionedPage<T>;
-  positions: JobPosition[];
+  page: MergeablePage<T>;
+  items: IndexedItems<T>;
+}
+
+/** An item the page may still hold: its upstream (index in `sources`), its index in that answer, its place. */
+interface Kept {
+  stream: number;
+  index: number;
+  position: JobPosition;
+}
+
+/**
+ * The page as far as the answers received so far decide it, merged as each answer arrives.
+ *
+ * The page is the k-way merge of the answers (the smallest head first; equal places: the upstream listed
+ * first), cut after `first` items, or after the last item of an upstream that has more than it returned
+ * (nothing may pass it). Merging is associative, so merging each answer into the merge of the earlier ones
+ * gives that same page, whatever the order of arrival; and an item cut from the merge of some answers is
+ * never in the merge of more of them (each new answer only puts items before it, or cuts earlier). So
+ * only `first` items are held, not `first` per upstream, and only their places are read; the page's
+ * items are made at the end.
+ */
+class PrunedMerge {
+  private kept: Kept[] = [];
+  /** Whether `kept` ends at the last item of an upstream with more: nothing may follow it. */
+  private capped = false;
+
+  constructor(private readonly first: number) {}
+
+  /** Merges one more answer in; `stream` is its upstream's index in `sources` (which wins equal places). */
+  add(stream: number, items: IndexedItems<unknown>, more: boolean): void {
+    const { kept, first, capped } = this;
+    const next: Kept[] = [];
+    let k = 0;
+    let j = 0;
+    let own: JobPosition | undefined;
+    let stopped = false;
+    while (next.length < first) {
+      const ownLeft = j < items.length;
+      // Past the last item of an upstream that has more, that upstream may hold items this page lacks.
+      if ((!ownLeft && more) || (k >= kept.length && capped)) {
+        stopped = true;
+        break;
+      }
+      if (!ownLeft && k >= kept.length) break;
+      if (ownLeft) own ??= items.positionAt(j);
+      const theirs = kept[k];
+      if (theirs !== undefined && (own === undefined || precedes(theirs, own, stream))) {
+        next.push(theirs);
+        k += 1;
+      } else {
+        next.push({ stream, index: j, position: own as JobPosition });
+        j += 1;
+        own = undefined;
+      }
+    }
+    this.kept = next;
+    this.capped = stopped;
+  }
+
+  /** The page's items, in order. */
+  get page(): readonly Kept[] {
+    return this.kept;
+  }
+}
+
+/** Whether a kept item goes before the item of `stream` at `position` (equal places: the upstream listed first). */
+function precedes(kept: Kept, position: JobPosition, stream: number): boolean {
+  const order = compareJobPositions(kept.position, position);
+  return order < 0 || (order === 0 && kept.stream < stream);
+}
+
+/** An answer's items as the merge reads them, whether the upstream's datasource made them or makes them on demand. */
+function indexed<T, S>(items: MergeablePage<T>['items'], source: S, positionOf: (item: T, source: S) => JobPosition): IndexedItems<T> {
+  if ('itemAt' in items) return items;
+  return { length: items.length, positionAt: (i) => positionOf(items[i] as T, source), itemAt: (i) => items[i] as T };
 }
 
 /**
  * One page of a list merged from several upstreams and paged by position, not offset: the cursor holds
  * the place of the last item passed, and each upstream is asked for what comes after that place. New items
  * that sort before the place (a job started since) never shift a later page, so a walk with `after`
- * returns every item once. Every upstream is asked once per page, in parallel; the answers are k-way
- * merged. Cursors are made only when read (an edge's `cursor`, `startCursor`, `endCursor`): a page whose
- * query selects none computes none.
+ * returns every item once. Every upstream is asked once per page, in parallel; each answer is merged as it
+ * arrives and only what can still reach the page is kept (PrunedMerge). Cursors are made only when read
+ * (an edge's `cursor`, `startCursor`, `endCursor`): a page whose query selects none computes none.
  */
 export async function fanOutAfter<T, S extends InstanceSource>(options: PositionFanOutOptions<T, S>): Promise<MergedPage<Sourced<T, S>>> {
   const first = pageSize(options.first, options.maxPageSize);
   const cursor = decodePositionCursor(options.after, options.scope);
   const resumeOf = (key: string): JobPosition | null => (cursor ? (key in cursor.resume ? cursor.resume[key] : cursor.position) : null);
-  const settled = await Promise.all(
-    options.sources.map(async (source): Promise<Answered<T, S> | undefined> => {
+  const merge = new PrunedMerge(first);
+  const bySource: Array<Answered<T, S> | undefined> = await Promise.all(
+    options.sources.map(async (source, stream): Promise<Answered<T, S> | undefined> => {
       const after = resumeOf(source.instanceId);
       try {
         const page = await options.fetch(source, after, first, cursor?.hints[source.instanceId]);
-        return { source, after, page, positions: page.items.map((item) => options.positionOf(item, source)) };
+        const items = indexed(page.items, source, options.positionOf);
+        merge.add(stream, items, page.more);
+        return { source, after, page, items };
       } catch (error) {
         if (!isGatewayError(error)) throw error;
         options.onFailure(source, error);
@@ -66,39 +158,20 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
       }
     }),
   );
-  const answered = settled.filter((a): a is Answered<T, S> => a !== undefined);
-  const failed = options.sources.filter((_, i) => settled[i] === undefined).map((s) => s.instanceId);
-
-  const heads = answered.map(() => 0);
-  const picks: number[] = [];
-  while (picks.length < first) {
-    let pick = -1;
-    for (let i = 0; i < answered.length; i++) {
-      if (heads[i] >= answered[i].positions.length) {
-        // An upstream with more items than it returned: nothing may pass its last one.
-        if (answered[i].page.more) {
-          pick = -2;
-          break;
-        }
-        continue;
-      }
-      if (pick === -1 || compareJobPositions(answered[i].positions[heads[i]], answered[pick].positions[heads[pick]]) < 0) pick = i;
-    }
-    if (pick < 0) break;
-    heads[pick] += 1;
-    picks.push(pick);
-  }
+  const answered = bySource.filter((a): a is Answered<T, S> => a !== undefined);
+  const failed = options.sources.filter((_, i) => bySource[i] === undefined).map((s) => s.instanceId);
+  const picks = merge.page;
 
   // The cursor after the n-th edge: each stream's place is the edge's place (all of its items up to there
   // were in this page), unless it resumes later (a stream that lagged) or failed (it keeps its place).
-  const consumed = answered.map(() => 0);
+  const consumed = bySource.map(() => 0);
   const cursorAfter = (n: number, counts: readonly number[]): PositionCursor => {
-    const a = answered[picks[n]];
-    const position = a.positions[counts[picks[n]] - 1];
+    const { position } = picks[n] as Kept;
     const hints: Record<string, number> = {};
     const own: Record<string, JobPosition | null> = {};
-    answered.forEach((s, i) => {
-      if (s.page.offset !== undefined) hints[s.source.instanceId] = s.page.offset + counts[i];
+    bySource.forEach((s, i) => {
+      if (s === undefined) return;
+      if (s.page.offset !== undefined) hints[s.source.instanceId] = s.page.offset + (counts[i] as number);
       if (s.after && compareJobPositions(s.after, position) > 0) own[s.source.instanceId] = s.after;
     });
     for (const key of failed) {
@@ -110,9 +183,10 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
     return { position, hints, resume: own };
   };
   const edges = picks.map((pick, n) => {
-    consumed[pick] += 1;
+    const a = bySource[pick.stream] as Answered<T, S>;
+    consumed[pick.stream] += 1;
     const counts = [...consumed];
-    const node = { source: answered[pick].source, item: answered[pick].page.items[counts[pick] - 1] };
+    const node = { source: a.source, item: a.items.itemAt(pick.index) };
     let encoded: string | undefined;
     return {
       node,
@@ -124,8 +198,7 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
     };
   });
 
-  const totals = answered.map((a) => a.page.total);
-  const hasNextPage = answered.some((a, i) => heads[i] < a.positions.length || a.page.more) || (failed.length > 0 && edges.length > 0);
+  const hasNextPage = bySource.some((a, i) => a !== undefined && (consumed[i] < a.items.length || a.page.more)) || (failed.length > 0 && edges.length > 0);
   return {
     edges,
     pageInfo: {
@@ -139,6 +212,6 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
       },
     },
     // Every upstream asked failed: the count is unknown, not 0 (each failure is in `errors`).
-    totalCount: answered.length === 0 && options.sources.length > 0 ? null : totals.reduce<number>((n, t) => n + (t ?? 0), 0),
+    totalCount: answered.length === 0 && options.sources.length > 0 ? null : answered.reduce<number>((n, a) => n + (a.page.total ?? 0), 0),
   };
 }

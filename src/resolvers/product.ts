@@ -7,7 +7,7 @@ import type { BackupInfrastructure, DdbFacts } from '../monitoring/health.js';
 import type { TimeWindow } from '../monitoring/window.js';
 import type { InstancePage } from '../paging/fan-out.js';
 import type { JobPosition } from '../paging/job-order.js';
-import type { PositionedPage } from '../paging/position-fan-out.js';
+import type { MergeablePage } from '../paging/position-fan-out.js';
 import type { ProductCostModel } from '../plugins/cost/hint-kinds.js';
 import type { BackupEvent } from '../schema/unified/backup-event.type.js';
 import type { JobAction } from '../schema/unified/job-action.enum.js';
@@ -25,7 +25,7 @@ export type UnifiedJobSearch = JobConditions;
 /** One product's streams of a unified job list, in the list's order (src/paging/job-order.ts), paged by position. */
 export interface ProductJobs<S> {
   /** The source's jobs after `after` (null: from the start), `first` at least when it has them; `hint` as the cursor kept it. */
-  fetch(source: S, after: JobPosition | null, first: number, hint: number | undefined): Promise<PositionedPage<Job>>;
+  fetch(source: S, after: JobPosition | null, first: number, hint: number | undefined): Promise<MergeablePage<Job>>;
   /** A job's place in the list. */
   positionOf(job: Job, source: S): JobPosition;
   /** Called with the page's jobs of this product before the page is answered (e.g. to settle preloaded relations). */
