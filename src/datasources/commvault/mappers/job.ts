@@ -1,3 +1,4 @@
+import { jobTime, type JobPosition } from '../../../paging/job-order.js';
 import { toGlobalId } from '../../../util/global-id.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvJob, CvJobPage, CvRef, CvSubclient } from '../model.js';
@@ -8,17 +9,48 @@ import { field, int, list, num, obj, str, unixSeconds, type Json } from './read.
 
 /** `GET /Job` and `GET /Job/{id}`: `{totalRecordsWithoutPaging, jobs?: [{jobSummary}]}` (jobs omitted when empty). */
 export function toJobPage(body: unknown, upstream: UpstreamRef): CvJobPage {
-  const items = list(field(body, 'jobs'))
-    .map((j) => toJob(field(j, 'jobSummary') ?? j, upstream))
+  const items = jobSummaries(body)
+    .map((s) => toJob(s, upstream))
     .filter((j): j is CvJob => j !== null);
-  const total = int(field(body, 'totalRecordsWithoutPaging')) ?? items.length;
-  return { total: Math.max(total, items.length), items };
+  return { total: jobTotal(body, items.length), items };
 }
+
+/** A job list answer's `jobSummary` objects (or bare job objects, as some versions send them), in list order. */
+export function jobSummaries(body: unknown): unknown[] {
+  return list(field(body, 'jobs')).map((j) => field(j, 'jobSummary') ?? j);
+}
+
+/** A job list answer's total: never below the jobs it holds (`count` of them have a job id). */
+export function jobTotal(body: unknown, count: number): number {
+  return Math.max(int(field(body, 'totalRecordsWithoutPaging')) ?? count, count);
+}
+
+/**
+ * A Commvault job's place in the unified list (src/paging/job-order.ts): a Commvault job reports no queue
+ * time. One function for a mapped job and for a raw one (jobPositionOfRaw), so the two cannot differ.
+ */
+export function commvaultJobPosition(job: Pick<CvJob, 'jobId' | 'startedAt'>, instanceId: string): JobPosition {
+  return { at: jobTime(job.startedAt), upstream: instanceId, id: String(job.jobId) };
+}
+
+/**
+ * A raw `jobSummary`'s place, read without mapping the job: commvaultJobPosition(toJob(raw)) read
+ * through the same readers of the same fields (jobIdOf, startedAtOf); null where toJob gives null.
+ */
+export function jobPositionOfRaw(raw: unknown, upstream: UpstreamRef): JobPosition | null {
+  const s = obj(raw);
+  const jobId = jobIdOf(s);
+  return jobId === null ? null : commvaultJobPosition({ jobId, startedAt: startedAtOf(s) }, upstream.id);
+}
+
+/** The two fields a job's place is read from, read one way by toJob and jobPositionOfRaw. */
+const jobIdOf = (s: Json): number | null => int(field(s, 'jobId'));
+const startedAtOf = (s: Json): Date | null => unixSeconds(field(s, 'jobStartTime'));
 
 /** One `jobSummary`; null when it has no job id (nothing to address it by). */
 export function toJob(raw: unknown, upstream: UpstreamRef): CvJob | null {
   const s = obj(raw);
-  const jobId = int(field(s, 'jobId'));
+  const jobId = jobIdOf(s);
   if (jobId === null) return null;
   const statusText = str(field(s, 'status')) ?? str(field(s, 'localizedStatus'));
   const subclient = toSubclientRef(field(s, 'subclient'), upstream);
@@ -32,7 +64,7 @@ export function toJob(raw: unknown, upstream: UpstreamRef): CvJob | null {
     jobType: str(field(s, 'jobType')),
     operation: str(field(s, 'localizedOperationName')),
     backupLevel: str(field(s, 'backupLevelName')),
-    startedAt: unixSeconds(field(s, 'jobStartTime')),
+    startedAt: startedAtOf(s),
     endedAt: unixSeconds(field(s, 'jobEndTime')),
     lastUpdatedAt: unixSeconds(field(s, 'lastUpdateTime')),
     elapsedSeconds: num(field(s, 'jobElapsedTime')),
