@@ -14,6 +14,7 @@ import { findCommvaultError, genericHttpError, type CommvaultBodyError } from '.
 import { toAlertDefinitions, toAlertRules, toTriggeredAlerts } from './mappers/alert.js';
 import { toEvents } from './mappers/event.js';
 import { toJobPage } from './mappers/job.js';
+import { toJobsByIndex, type JobsByIndex } from './mappers/jobs-by-index.js';
 import { toLibraries, toLibraryDetail } from './mappers/library.js';
 import { MappedOnce } from '../mapped-once.js';
 import { upstreamRef, type UpstreamRef } from '../record.js';
@@ -300,7 +301,19 @@ export class CommvaultSource extends UpstreamSource {
    * `jobFilter=` is sent, because an omitted `jobFilter` means "backup jobs only" to Commvault.
    */
   async listJobs(options: ListJobsOptions): Promise<CvJobPage> {
-    const body = await this.get('/Job', {
+    return this.mapped.map(await this.getJobList(options), toJobPage, this.upstream);
+  }
+
+  /**
+   * The same `GET /Job` answer (the same call, cache entry and in-flight call as listJobs), its jobs
+   * mapped only when asked for: for a merge that keeps few of them (the unified list's first page).
+   */
+  async listJobsByIndex(options: ListJobsOptions): Promise<JobsByIndex> {
+    return this.mapped.map(await this.getJobList(options), toJobsByIndex, this.upstream);
+  }
+
+  private getJobList(options: ListJobsOptions): Promise<unknown> {
+    return this.get('/Job', {
       query: {
         clientId: options.clientId,
         jobCategory: options.category,
@@ -313,7 +326,6 @@ export class CommvaultSource extends UpstreamSource {
       tags: ['jobs'],
       route: 'GET /Job',
     });
-    return this.mapped.map(body, toJobPage, this.upstream);
   }
 
   /**

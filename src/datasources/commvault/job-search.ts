@@ -1,13 +1,14 @@
 import type { CommvaultSource } from './commvault-source.js';
+import { commvaultJobPosition } from './mappers/job.js';
 import { ACTIVE_STATUSES, FINISHED_STATUSES } from './mappers/job-status.js';
 import type { CvJob, ListJobsOptions } from './model.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { JobCategory, JobStatus, type JobConditions } from '../domain.js';
 import { fanOutPage, newestFirst, sliceOf, type InstancePage, type Sourced } from '../../paging/fan-out.js';
-import { comesAfter, compareJobPositions, jobTime, type JobPosition } from '../../paging/job-order.js';
+import { comesAfter, compareJobPositions, type JobPosition } from '../../paging/job-order.js';
 import { cursorScope, type MergedPage } from '../../paging/pagination.js';
-import type { PositionedPage } from '../../paging/position-fan-out.js';
+import type { MergeablePage, PositionedPage } from '../../paging/position-fan-out.js';
 
 /** What a job list asks for, after global ids and upstream ids have been resolved. */
 export interface JobSearch extends JobConditions {
@@ -173,10 +174,8 @@ export function describeSearch(search: JobSearch): unknown {
   ];
 }
 
-/** A CommServe job's place in the unified list (src/paging/job-order.ts): a Commvault job reports no queue time. */
-export function commvaultJobPosition(job: CvJob, instanceId: string): JobPosition {
-  return { at: jobTime(job.startedAt), upstream: instanceId, id: String(job.jobId) };
-}
+// Read where the mapper reads a raw job's place, so the two are one definition.
+export { commvaultJobPosition };
 
 /** The grid of seek reads (jobs); see seekAfter. */
 const SEEK_CELL = 500;
@@ -195,14 +194,15 @@ const MAX_SEEK_READS = 6;
  *    list (a finished job leaving an active-only list) pull it up (the read steps back). Unchanged lists
  *    cost one call per page, like an offset would.
  */
-export function commvaultJobsAfter(search: JobSearch): (source: CommvaultSource, after: JobPosition | null, first: number, hint: number | undefined) => Promise<PositionedPage<CvJob>> {
+export function commvaultJobsAfter(search: JobSearch): (source: CommvaultSource, after: JobPosition | null, first: number, hint: number | undefined) => Promise<MergeablePage<CvJob>> {
   const upstream = upstreamOptions(search);
   const predicate = gatewayPredicate(search);
   return async (source, after, first, hint) => {
     if (predicate) return windowAfter(await filteredWindow(source, upstream, predicate), source.instanceId, after, first);
     if (after === null) {
-      const page = await source.listJobs({ ...upstream, limit: first, offset: 0 });
-      return { items: page.items, more: page.total > page.items.length, total: page.total, offset: 0 };
+      // The merge reads every job's place but keeps `first` jobs of all upstreams: only those are mapped.
+      const page = await source.listJobsByIndex({ ...upstream, limit: first, offset: 0 });
+      return { items: page, more: page.total > page.length, total: page.total, offset: 0 };
     }
     return (await seekAfter(source, upstream, after, first, hint ?? 0)) ?? windowAfter(await filteredWindow(source, upstream, () => true), source.instanceId, after, first);
   };
