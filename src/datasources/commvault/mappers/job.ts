@@ -43,6 +43,11 @@ export function jobPositionOfRaw(raw: unknown, upstream: UpstreamRef): JobPositi
   return jobId === null ? null : commvaultJobPosition({ jobId, startedAt: startedAtOf(s) }, upstream.id);
 }
 
+/** Whether toJob maps this raw job (it has a job id) rather than skipping it. */
+export function isMappableJob(raw: unknown): boolean {
+  return jobIdOf(obj(raw)) !== null;
+}
+
 /** The two fields a job's place is read from, read one way by toJob and jobPositionOfRaw. */
 const jobIdOf = (s: Json): number | null => int(field(s, 'jobId'));
 const startedAtOf = (s: Json): Date | null => unixSeconds(field(s, 'jobStartTime'));
