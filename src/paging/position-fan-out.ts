@@ -2,7 +2,7 @@ import { isGatewayError, type GatewayError } from '../errors/gateway-error.js';
 import type { InstanceSource, Sourced } from './fan-out.js';
 import { compareJobPositions, type JobPosition } from './job-order.js';
 import { pageSize, type MergedPage } from './pagination.js';
-import { decodePositionCursor, encodePositionCursor, type PositionCursor } from './position-cursor.js';
+import { decodePositionCursor, encodePositionCursor } from './position-cursor.js';
 
 /**
  * An upstream's items read one at a time: the merge asks for the places of the items it weighs and for
@@ -164,14 +164,15 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
 
   // The cursor after the n-th edge: each stream's place is the edge's place (all of its items up to there
   // were in this page), unless it resumes later (a stream that lagged) or failed (it keeps its place).
-  const consumed = bySource.map(() => 0);
-  const cursorAfter = (n: number, counts: readonly number[]): PositionCursor => {
+  const counts = new StreamCounts(picks, bySource.length);
+  const cursorAfter = (n: number): string => {
     const { position } = picks[n] as Kept;
+    const consumed = counts.through(n);
     const hints: Record<string, number> = {};
     const own: Record<string, JobPosition | null> = {};
     bySource.forEach((s, i) => {
       if (s === undefined) return;
-      if (s.page.offset !== undefined) hints[s.source.instanceId] = s.page.offset + (counts[i] as number);
+      if (s.page.offset !== undefined) hints[s.source.instanceId] = s.page.offset + (consumed[i] as number);
       if (s.after && compareJobPositions(s.after, position) > 0) own[s.source.instanceId] = s.after;
     });
     for (const key of failed) {
@@ -180,23 +181,15 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
       const resume = resumeOf(key);
       if (!resume || compareJobPositions(resume, position) !== 0) own[key] = resume;
     }
-    return { position, hints, resume: own };
+    return encodePositionCursor({ position, hints, resume: own }, options.scope);
   };
   const edges = picks.map((pick, n) => {
     const a = bySource[pick.stream] as Answered<T, S>;
-    consumed[pick.stream] += 1;
-    const counts = [...consumed];
-    const node = { source: a.source, item: a.items.itemAt(pick.index) };
-    let encoded: string | undefined;
-    return {
-      node,
-      key: node.source.instanceId,
-      get cursor(): string {
-        encoded ??= encodePositionCursor(cursorAfter(n, counts), options.scope);
-        return encoded;
-      },
-    };
+    return new PositionEdge({ source: a.source, item: a.items.itemAt(pick.index) }, a.source.instanceId, cursorAfter, n);
   });
+  // How many of each stream's items the page holds in all.
+  const consumed = new Array<number>(bySource.length).fill(0);
+  for (const pick of picks) (consumed[pick.stream] as number) += 1;
 
   const hasNextPage = bySource.some((a, i) => a !== undefined && (consumed[i] < a.items.length || a.page.more)) || (failed.length > 0 && edges.length > 0);
   return {
@@ -214,4 +207,51 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
     // Every upstream asked failed: the count is unknown, not 0 (each failure is in `errors`).
     totalCount: answered.length === 0 && options.sources.length > 0 ? null : answered.reduce<number>((n, a) => n + (a.page.total ?? 0), 0),
   };
+}
+
+/**
+ * An edge of a merged page. A class, not an object literal with a getter: a page of a hundred edges made
+ * a closure, its context and a copy of the per-stream counts for each (allocation profile of the warm
+ * dashboard query, docs/performance.md); the cursor is made only when read.
+ */
+class PositionEdge<N> {
+  private encoded?: string;
+
+  constructor(
+    readonly node: N,
+    readonly key: string,
+    private readonly cursorAfter: (n: number) => string,
+    private readonly n: number,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= this.cursorAfter(this.n));
+  }
+}
+
+/**
+ * How many of each stream's items the page's first n+1 edges hold, for the n-th edge's cursor. Cursors
+ * are read in edge order (a page's edges, then `endCursor`), so the counts move forward from the last
+ * edge asked for, and start over only when an earlier one is asked. The array is shared: read it before
+ * asking again.
+ */
+class StreamCounts {
+  private readonly counts: number[];
+  private at = -1;
+
+  constructor(
+    private readonly picks: readonly Kept[],
+    streams: number,
+  ) {
+    this.counts = new Array<number>(streams).fill(0);
+  }
+
+  through(n: number): readonly number[] {
+    if (n < this.at) {
+      this.counts.fill(0);
+      this.at = -1;
+    }
+    for (; this.at < n; this.at++) (this.counts[(this.picks[this.at + 1] as Kept).stream] as number) += 1;
+    return this.counts;
+  }
 }
