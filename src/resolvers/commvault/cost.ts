@@ -97,9 +97,6 @@ const HINTS: Readonly<Record<string, CostHint>> = {
   // ── Commvault relations ──────────────────────────────────────────────────────────────────────
   // A job summary embeds its subclient, plan and storage policy; `client` is the cached client list, preloaded with the page.
   'CommvaultJob.client': batched('commvault'),
-  'CommvaultJob.subclient': free(),
-  'CommvaultJob.plan': free(),
-  'CommvaultJob.storagePolicy': free(),
   'CommvaultClient.subclients': perParent(1, { items: ASSUMED.subclientsPerClient, holds: [DETAIL.subclient] }),
   'CommvaultClient.agents': perParent(1, { items: ASSUMED.agentsPerClient }),
   'CommvaultClient.backupsets': perParent(1, { items: ASSUMED.agentsPerClient }),

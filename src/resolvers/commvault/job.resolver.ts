@@ -1,18 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
 import { clientStub } from '../../datasources/commvault/mappers/client.js';
-import type { CvClient, CvJob, CvPlan, CvStoragePolicy, CvSubclient } from '../../datasources/commvault/model.js';
+import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultJob } from '../../schema/commvault/job.type.js';
-import { CommvaultPlan } from '../../schema/commvault/plan.type.js';
-import { CommvaultStoragePolicy } from '../../schema/commvault/storage-policy.type.js';
-import { CommvaultSubclient } from '../../schema/commvault/subclient.type.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 
 /**
  * A job summary already embeds its subclient (with client, backupset, agent), storage policy and plan
- * by id and name, so those relations are records the job carries; only `client` (host name etc.)
- * needs the client list, one cached `GET /Client` per instance per request (preloaded by `jobs`).
+ * by id and name, so those relations are fields of the record (src/schema/commvault/job.type.ts); only
+ * `client` (host name etc.) needs the client list, one cached `GET /Client` per instance per request
+ * (preloaded by `jobs`).
  */
 @Resolver(() => CommvaultJob)
 export class CommvaultJobResolver {
@@ -34,20 +32,5 @@ export class CommvaultJobResolver {
       // A job can outlive its client's listing (deleted clients); it still names the client.
       client ?? clientStub(job.upstream, clientId, clientName),
     );
-  }
-
-  @FieldResolver(() => CommvaultSubclient, { nullable: true })
-  subclient(@Root() job: CvJob): CvSubclient | null {
-    return job.subclient;
-  }
-
-  @FieldResolver(() => CommvaultPlan, { nullable: true })
-  plan(@Root() job: CvJob): CvPlan | null {
-    return job.plan;
-  }
-
-  @FieldResolver(() => CommvaultStoragePolicy, { nullable: true })
-  storagePolicy(@Root() job: CvJob): CvStoragePolicy | null {
-    return job.storagePolicy;
   }
 }

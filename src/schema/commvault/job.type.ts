@@ -4,6 +4,9 @@ import { Field, Float, ID, Int } from 'type-graphql';
 import { ObjectType } from '../object-type.js';
 import type { CvPlan, CvStoragePolicy, CvSubclient } from '../../datasources/commvault/model.js';
 import { JobStatus } from '../unified/job-status.enum.js';
+import { CommvaultPlan } from './plan.type.js';
+import { CommvaultStoragePolicy } from './storage-policy.type.js';
+import { CommvaultSubclient } from './subclient.type.js';
 import { Job } from '../unified/job.type.js';
 import { Node } from '../unified/node.type.js';
 import { Upstream } from '../unified/upstream.type.js';
@@ -84,12 +87,20 @@ export class CommvaultJob implements Job {
 
   /** Not a field: the record's GraphQL type name (interfaces resolve by it). */
   __typename!: 'CommvaultJob';
-  /** Not fields: what the relation resolvers (client, subclient, plan, storagePolicy) return or follow. */
+  // A job summary embeds its subclient, storage policy and plan by id and name: fields read straight
+  // off the record (no resolver call per job; graphql-jit builds a resolve-info object for each call).
+  @Field(() => CommvaultSubclient, { nullable: true })
+  subclient!: CvSubclient | null;
+
+  @Field(() => CommvaultPlan, { nullable: true })
+  plan!: CvPlan | null;
+
+  @Field(() => CommvaultStoragePolicy, { nullable: true })
+  storagePolicy!: CvStoragePolicy | null;
+
+  /** Not fields: what the `client` resolver follows. */
   clientId!: number | null;
   clientName!: string | null;
-  subclient!: CvSubclient | null;
-  storagePolicy!: CvStoragePolicy | null;
-  plan!: CvPlan | null;
 
   /** Resolved by the job-detail resolver (Job interface). */
   detail?: JobDetailRecord | null;
