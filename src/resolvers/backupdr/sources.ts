@@ -10,7 +10,9 @@ export function consoleSource(ctx: GatewayContext, instanceId: string): BackupDr
 
 const LOADERS = Symbol('console loaders');
 
-/** This request's console loaders, made on first use. */
+const makeLoaders = (ctx: GatewayContext): BackupDrLoaders => createBackupDrLoaders((instanceId) => consoleSource(ctx, instanceId));
+
+/** This request's console loaders, made on first use (asked once per job of a page: no closure per call). */
 export function consoleLoaders(ctx: GatewayContext): BackupDrLoaders {
-  return ctx.perRequest(LOADERS, () => createBackupDrLoaders((instanceId) => consoleSource(ctx, instanceId)));
+  return ctx.perRequest(LOADERS, makeLoaders);
 }

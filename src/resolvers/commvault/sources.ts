@@ -17,9 +17,11 @@ export function commvaultSources(ctx: GatewayContext, upstream?: string | null):
 
 const LOADERS = Symbol('commvault loaders');
 
-/** This request's Commvault loaders, made on first use. */
+const makeLoaders = (ctx: GatewayContext): CommvaultLoaders => createCommvaultLoaders((instanceId) => commvaultSource(ctx, instanceId));
+
+/** This request's Commvault loaders, made on first use (a `client` field per job asks: no closure per call). */
 export function commvaultLoaders(ctx: GatewayContext): CommvaultLoaders {
-  return ctx.perRequest(LOADERS, () => createCommvaultLoaders((instanceId) => commvaultSource(ctx, instanceId)));
+  return ctx.perRequest(LOADERS, makeLoaders);
 }
 
 /**
