@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { comesAfter, compareJobPositions, type JobPosition } from '../../src/paging/job-order.js';
+import { encodePositionCursor } from '../../src/paging/position-cursor.js';
 import { fanOutAfter } from '../../src/paging/position-fan-out.js';
+
+// Counts the cursors the merge encodes (the module is the real one, watched).
+vi.mock('../../src/paging/position-cursor.js', async (real) => {
+  const actual = await real<typeof import('../../src/paging/position-cursor.js')>();
+  return { ...actual, encodePositionCursor: vi.fn(actual.encodePositionCursor) };
+});
+const encoded = vi.mocked(encodePositionCursor);
 
 /** A job of a fake upstream: its time (ms) and id. */
 interface FakeJob {
@@ -97,11 +105,17 @@ describe('paging a merged list by position', () => {
   });
 
   it('makes no cursor for a page whose edges and page info are not read, and the same one when read twice', async () => {
+    encoded.mockClear();
     const result = await page([jobsOf('a', [3, 2, 1])], 2, null);
     const edge = result.edges[1]!;
-    expect(Object.getOwnPropertyDescriptor(edge, 'cursor')?.get).toBeTypeOf('function');
-    expect(edge.cursor).toBe(result.pageInfo.endCursor);
+    expect(encoded).not.toHaveBeenCalled();
+    const cursor = edge.cursor;
+    expect(encoded).toHaveBeenCalledTimes(1);
+    expect(result.pageInfo.endCursor).toBe(cursor);
+    expect(edge.cursor).toBe(cursor);
+    expect(encoded).toHaveBeenCalledTimes(1);
     expect(result.pageInfo.startCursor).toBe(result.edges[0]!.cursor);
+    expect(encoded).toHaveBeenCalledTimes(2);
   });
 
   it('refuses a cursor of another scope with BAD_USER_INPUT', async () => {
