@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { GatewayError } from '../errors/gateway-error.js';
 import type { RequestTrace } from '../observability/request-trace.js';
+import { FREEZE_SHARED } from './pipeline/freeze.js';
 import type {
   SourceHooks,
   UpstreamPipeline,
@@ -135,9 +136,6 @@ export class SharedSession {
   }
 }
 
-/** Views are frozen outside production (see UpstreamSource.forRequest). */
-const FREEZE_VIEWS = process.env.NODE_ENV !== 'production';
-
 /** The logger of each request's view of a source, made when the view first logs. */
 const requestLoggers = new WeakMap<object, Logger>();
 
@@ -193,7 +191,7 @@ export abstract class UpstreamSource implements SourceHooks {
   forRequest(trace: RequestTrace): this {
     const view = Object.create(this) as { requestTrace?: RequestTrace };
     view.requestTrace = trace;
-    return (FREEZE_VIEWS ? Object.freeze(view) : view) as this;
+    return (FREEZE_SHARED ? Object.freeze(view) : view) as this;
   }
 
   /** The source's logger; a request's view adds the request id (made on the view's first line). */
