@@ -9,7 +9,7 @@ import type { SimScheduleTask, SimSubTask, SimWeekException } from './types.js';
 type Json = Record<string, any>;
 
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
-/** `DayOfWeek` of the reference: `freq_interval` 1–10 of a relative pattern. */
+/** `DayOfWeek` of Commvault's OpenAPI document: `freq_interval` 1–10 of a relative pattern. */
 const RELATIVE_DAYS = [...WEEKDAYS, 'DAY', 'WEEKDAY', 'WEEKEND_DAYS'];
 const WEEKS = ['FIRST', 'SECOND', 'THIRD', 'FOURTH', 'LAST'];
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
@@ -50,7 +50,7 @@ function v4PatternOf(p: Json, weekExceptions: readonly SimWeekException[]): Json
   let out: Json;
   switch (type) {
     case 4:
-      // A daily pattern repeating within the day is what the reference calls MINUTES.
+      // A daily pattern repeating within the day is what the OpenAPI document calls MINUTES.
       out = subday > 0 ? { scheduleFrequencyType: 'MINUTES', frequency: subday / 60 } : { scheduleFrequencyType: 'DAILY', frequency: factor };
       break;
     case 8:
@@ -162,7 +162,7 @@ export function legacyPatternOf(v4: unknown, defaultStartDate: number): { patter
 
 /**
  * Applies `PUT /V4/ServerPlan/{id}/RPO`'s `backupFrequency.schedules[]` to the plan's schedule policy:
- * ADD appends a subtask, MODIFY (the reference's default) changes the one named by `scheduleId` (whose
+ * ADD appends a subtask, MODIFY (the OpenAPI document's default) changes the one named by `scheduleId` (whose
  * `policyId`, when given, must be the policy), DELETE removes it. All or nothing: the first problem
  * changes nothing and is returned.
  */

@@ -263,7 +263,7 @@ export function deleteScheduleMessage(scheduleId: number): Record<string, unknow
 
 /** The V4 `backupType` of a backup level. */
 const V4_BACKUP_TYPE: Readonly<Record<CvBackupLevel, string>> = { Full: 'FULL', Incremental: 'INCREMENTAL', Differential: 'DIFFERENTIAL', Synthetic_full: 'SYNTHETICFULL' };
-/** The V4 `dayOfWeek` of a relative day (`WEEKEND_DAYS`, plural, in the reference). */
+/** The V4 `dayOfWeek` of a relative day (`WEEKEND_DAYS`, plural, in Commvault's OpenAPI document). */
 const V4_RELATIVE_DAY: Readonly<Record<CvRelativeDay, string>> = {
   SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY',
   DAY: 'DAY', WEEKDAY: 'WEEKDAY', WEEKEND_DAY: 'WEEKEND_DAYS',
@@ -271,7 +271,7 @@ const V4_RELATIVE_DAY: Readonly<Record<CvRelativeDay, string>> = {
 const V4_MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
 /**
- * A plain pattern as a plan schedule's V4 `schedulePattern` (the reference's `SchedulePattern`), checked
+ * A plain pattern as a plan schedule's V4 `schedulePattern` (the OpenAPI document's `SchedulePattern`), checked
  * with the same rules as the task form; a one-time pattern has no V4 form. Dates and times are the task
  * form's numbers (epoch seconds at 00:00 UTC, seconds after midnight). No `timezone`: the plan's own stands.
  */

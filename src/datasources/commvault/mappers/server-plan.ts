@@ -70,7 +70,7 @@ function toSchedule(raw: unknown): CvPlanSchedule {
   };
 }
 
-/** The V4 `dayOfWeek` names of relative days (`WEEKEND_DAYS`, plural, in the reference) → the graph's. */
+/** The V4 `dayOfWeek` names of relative days (`WEEKEND_DAYS`, plural, in Commvault's OpenAPI document) → the graph's. */
 const RELATIVE_DAY_OF_V4: Readonly<Record<string, CvRelativeDay>> = Object.fromEntries(
   RELATIVE_DAYS.map((d) => [d === 'WEEKEND_DAY' ? 'WEEKEND_DAYS' : d, d]),
 );
@@ -78,7 +78,7 @@ const RELATIVE_DAY_OF_V4: Readonly<Record<string, CvRelativeDay>> = Object.fromE
 /**
  * `schedulePattern.exceptions[]` → the weekdays of the month excepted: each entry excepts every
  * combination of its `onWeekOfTheMonth` and `onDayOfTheWeek`; an entry lacking either list excepts no
- * weekday, and names the reference does not list are left out (docs/upstreams/commvault-schedules.md §10).
+ * weekday, and names the OpenAPI document does not list are left out (docs/upstreams/commvault-schedules.md §10).
  * Ordered by week, then day.
  */
 export function toWeekdayExceptions(exceptions: unknown): CvWeekdayOfMonth[] {
