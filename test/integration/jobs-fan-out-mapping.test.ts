@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
-import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useCommvaultFleet } from '../helpers/commvault-fleet.js';
 
 // Counts the jobs the gateway maps from raw JSON: one at a time (toJob, as the page's jobs are made) or a
 // whole answer at once (toJobPage, which calls toJob inside its module, where the mock cannot see it).
@@ -36,26 +35,17 @@ const JOBS = /* GraphQL */ `
 type JobsPage = { jobs: { totalCount: number; edges: Array<{ node: { upstream: { id: string }; jobId: number } }> } };
 
 describe('the first page of the unified jobs list over ten CommServes', () => {
-  const sims: CommvaultSimulator[] = [];
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    for (let i = 0; i < UPSTREAMS; i++) sims.push(await startCommvaultSimulator({ port: 0, seed: 300 + i }));
-    gateway = await startTestGateway({
-      upstreams: sims.map((sim, i) => commvaultUpstream(`cv-${i + 1}`, sim.url)),
-      // Answers stay cached between the two pages below, as they do between requests within the TTL.
-      cache: { ttlMs: { jobsRunning: 60_000, jobsFinished: 60_000 } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await gateway?.close();
-    await Promise.all(sims.map((s) => s.close()));
+  const fleet = useCommvaultFleet({
+    count: UPSTREAMS,
+    firstSeed: 300,
+    // Answers stay cached between the two pages below, as they do between requests within the TTL.
+    cache: { ttlMs: { jobsRunning: 60_000, jobsFinished: 60_000 } },
   });
+  const { sims } = fleet;
 
   it('maps only the jobs on the page, not every job each upstream sent, and none again from cached answers', async () => {
     mapped.count = 0;
-    const cold = await gateway.query(JOBS, { first: PAGE });
+    const cold = await fleet.gateway.query(JOBS, { first: PAGE });
     expect(cold.body.errors).toBeUndefined();
     const page = (cold.body.data as JobsPage).jobs;
     expect(page.edges).toHaveLength(PAGE);
@@ -66,7 +56,7 @@ describe('the first page of the unified jobs list over ten CommServes', () => {
 
     // The same page again: the answers are cached and their jobs already mapped.
     mapped.count = 0;
-    const warm = await gateway.query(JOBS, { first: PAGE });
+    const warm = await fleet.gateway.query(JOBS, { first: PAGE });
     expect(warm.body.data).toEqual(cold.body.data);
     for (const sim of sims) expect(sim.stats().byRoute['GET /Job']).toBe(1);
     expect(mapped.count).toBe(0);

@@ -1,8 +1,9 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
-import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import type { CommvaultSimulator } from '../../simulators/commvault/index.js';
+import { useCommvaultFleet } from '../helpers/commvault-fleet.js';
+import type { TestGateway } from '../helpers/gateway.js';
 
 /** Each simulator answers after this long: long enough that calls made one after another could not overlap. */
 const LATENCY_MS = 250;
@@ -66,31 +67,23 @@ async function newestJobs(sim: CommvaultSimulator, limit: number): Promise<Array
 }
 
 describe('the unified jobs page over several CommServes', () => {
-  const sims: CommvaultSimulator[] = [];
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    for (let i = 0; i < UPSTREAMS; i++) sims.push(await startCommvaultSimulator({ port: 0, seed: 100 + i, latencyMs: LATENCY_MS }));
-    gateway = await startTestGateway({
-      upstreams: sims.map((sim, i) => commvaultUpstream(`cv-${i + 1}`, sim.url)),
-      // Every page reads its lists afresh: the calls counted are the page's own.
-      cache: { ttlMs: { jobsRunning: 0, jobsFinished: 0 } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await gateway?.close();
-    await Promise.all(sims.map((s) => s.close()));
+  const fleet = useCommvaultFleet({
+    count: UPSTREAMS,
+    firstSeed: 100,
+    simulator: { latencyMs: LATENCY_MS },
+    // Every page reads its lists afresh: the calls counted are the page's own.
+    cache: { ttlMs: { jobsRunning: 0, jobsFinished: 0 } },
   });
+  const { sims } = fleet;
 
   it('asks each upstream for its list once, all at the same time, and merges the newest jobs', async () => {
     // Sessions first (a login per upstream), then the page whose calls are counted.
-    expect((await gateway.query(JOBS, { first: PAGE })).body.errors).toBeUndefined();
+    expect((await fleet.gateway.query(JOBS, { first: PAGE })).body.errors).toBeUndefined();
     for (const sim of sims) sim.reset();
     const recorder = recordListCalls(new Set(sims.map((s) => s.port)));
     let result: Awaited<ReturnType<TestGateway['query']>>;
     try {
-      result = await gateway.query(JOBS, { first: PAGE });
+      result = await fleet.gateway.query(JOBS, { first: PAGE });
     } finally {
       recorder.stop();
     }
