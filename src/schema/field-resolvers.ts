@@ -3,7 +3,7 @@ import { getMetadataStorage } from 'type-graphql';
 
 type ParamReader = (root: unknown, context: Record<string, unknown>, info: GraphQLResolveInfo) => unknown;
 type Method = (...params: unknown[]) => unknown;
-type ParamMetadata = { kind: string; propertyName?: string; getType?: () => unknown };
+type ParamMetadata = { kind: string; index: number; propertyName?: string; getType?: () => unknown };
 
 /** Declared root types type-graphql's conversion passes through unchanged (its `convertToType`). */
 const AS_IS = new Set<unknown>([Object, String, Number, Boolean, Date]);
@@ -35,7 +35,7 @@ export function directFieldResolvers(schema: GraphQLSchema): number {
     const type = typeName === undefined ? undefined : schema.getType(typeName);
     if (!isObjectType(type)) continue;
     const field = type.getFields()[meta.schemaName];
-    const params = [...((meta.params ?? []) as ParamMetadata[])].sort((a, b) => (a as unknown as { index: number }).index - (b as unknown as { index: number }).index);
+    const params = [...((meta.params ?? []) as ParamMetadata[])].sort((a, b) => a.index - b.index);
     const readers = params.map(readerOf);
     if (!field || readers.some((r) => r === undefined)) continue;
     const instance = instanceOf(meta.target);
