@@ -1,7 +1,7 @@
 import { isGatewayError, type GatewayError } from '../errors/gateway-error.js';
-import type { InstanceSource, Sourced } from './fan-out.js';
+import type { InstanceSource } from './fan-out.js';
 import { compareJobPositions, type JobPosition } from './job-order.js';
-import { pageSize, type MergedPage } from './pagination.js';
+import { pageSize, type MergedEdge, type MergedPage } from './pagination.js';
 import { decodePositionCursor, encodePositionCursor } from './position-cursor.js';
 
 /**
@@ -25,6 +25,16 @@ export interface PositionedPage<T, Items extends readonly T[] | IndexedItems<T> 
   total: number | null;
   /** For upstreams paged by offset: the offset of `items[0]` (or of the end) in the upstream's own list. */
   offset?: number;
+}
+
+/** An edge of a merged page: its item as the node, and the upstream it came from. */
+export interface SourcedEdge<T, S> extends MergedEdge<T> {
+  readonly source: S;
+}
+
+/** A page merged by fanOutAfter: its edges know their upstreams (for relations loaded per upstream). */
+export interface PositionPage<T, S> extends MergedPage<T> {
+  edges: SourcedEdge<T, S>[];
 }
 
 /** A page as fanOutAfter takes it: its items made already, or made on demand. */
@@ -138,7 +148,7 @@ function indexed<T, S>(items: MergeablePage<T>['items'], source: S, positionOf: 
  * arrives and only what can still reach the page is kept (PrunedMerge). Cursors are made only when read
  * (an edge's `cursor`, `startCursor`, `endCursor`): a page whose query selects none computes none.
  */
-export async function fanOutAfter<T, S extends InstanceSource>(options: PositionFanOutOptions<T, S>): Promise<MergedPage<Sourced<T, S>>> {
+export async function fanOutAfter<T, S extends InstanceSource>(options: PositionFanOutOptions<T, S>): Promise<PositionPage<T, S>> {
   const first = pageSize(options.first, options.maxPageSize);
   const cursor = decodePositionCursor(options.after, options.scope);
   const resumeOf = (key: string): JobPosition | null => (cursor ? (key in cursor.resume ? cursor.resume[key] : cursor.position) : null);
@@ -185,7 +195,7 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
   };
   const edges = picks.map((pick, n) => {
     const a = bySource[pick.stream] as Answered<T, S>;
-    return new PositionEdge({ source: a.source, item: a.items.itemAt(pick.index) }, a.source.instanceId, cursorAfter, n);
+    return new PositionEdge(a.items.itemAt(pick.index), a.source, cursorAfter, n);
   });
   // How many of each stream's items the page holds in all.
   const consumed = new Array<number>(bySource.length).fill(0);
@@ -212,17 +222,22 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
 /**
  * An edge of a merged page. A class, not an object literal with a getter: a page of a hundred edges made
  * a closure, its context and a copy of the per-stream counts for each (allocation profile of the warm
- * dashboard query, docs/performance.md); the cursor is made only when read.
+ * dashboard query, docs/performance.md); the cursor is made only when read. Its node is the item itself,
+ * so a connection hands the edges over as they are, with no wrapper per edge.
  */
-class PositionEdge<N> {
+class PositionEdge<N, S extends InstanceSource> implements SourcedEdge<N, S> {
   private encoded?: string;
 
   constructor(
     readonly node: N,
-    readonly key: string,
+    readonly source: S,
     private readonly cursorAfter: (n: number) => string,
     private readonly n: number,
   ) {}
+
+  get key(): string {
+    return this.source.instanceId;
+  }
 
   get cursor(): string {
     return (this.encoded ??= this.cursorAfter(this.n));

@@ -28,8 +28,11 @@ export interface ProductJobs<S> {
   fetch(source: S, after: JobPosition | null, first: number, hint: number | undefined): Promise<MergeablePage<Job>>;
   /** A job's place in the list. */
   positionOf(job: Job, source: S): JobPosition;
-  /** Called with the page's jobs of this product before the page is answered (e.g. to settle preloaded relations). */
-  settle?(jobs: ReadonlyArray<{ source: S; job: Job }>): Promise<void>;
+  /**
+   * Called before the page is answered with the sources of this product that have jobs on it (e.g. to
+   * hold relations preloaded beside the page for its fields).
+   */
+  settle?(sources: ReadonlySet<S>): Promise<void>;
 }
 
 /** One product's stream of the unified `events` list: one page per source from an offset, newest first. */

@@ -5,7 +5,7 @@ import type { InstanceSource, Sourced } from '../../src/paging/fan-out.js';
 import { comesAfter, compareJobPositions, type JobPosition } from '../../src/paging/job-order.js';
 import { pageSize, type MergedPage } from '../../src/paging/pagination.js';
 import { decodePositionCursor, encodePositionCursor, type PositionCursor } from '../../src/paging/position-cursor.js';
-import { fanOutAfter, type IndexedItems, type MergeablePage, type PositionedPage, type PositionFanOutOptions } from '../../src/paging/position-fan-out.js';
+import { fanOutAfter, type IndexedItems, type MergeablePage, type PositionedPage, type PositionPage, type PositionFanOutOptions } from '../../src/paging/position-fan-out.js';
 
 /*
  * The merge that prunes as answers arrive must page exactly as the merge that waited for every answer
@@ -217,10 +217,11 @@ async function answer(source: FakeSource, plan: Answer, after: JobPosition | nul
   return { ...page, items: indexed };
 }
 
-/** Every field a caller can read of a page, the cursors included. */
-function observed(page: MergedPage<Sourced<FakeJob, FakeSource>>) {
+/** Every field a caller can read of a page, the cursors included; the old merge's nodes held their source, the new one's edges do. */
+function observed(page: MergedPage<Sourced<FakeJob, FakeSource>> | PositionPage<FakeJob, FakeSource>) {
+  const sourced = (e: (typeof page.edges)[number]) => ('source' in e ? { source: e.source, item: e.node as FakeJob } : (e.node as Sourced<FakeJob, FakeSource>));
   return {
-    edges: page.edges.map((e) => ({ source: e.node.source.instanceId, item: e.node.item, key: e.key, cursor: e.cursor })),
+    edges: page.edges.map((e) => ({ source: sourced(e).source.instanceId, item: sourced(e).item, key: e.key, cursor: e.cursor })),
     hasNextPage: page.pageInfo.hasNextPage,
     hasPreviousPage: page.pageInfo.hasPreviousPage,
     startCursor: page.pageInfo.startCursor,
@@ -295,7 +296,7 @@ describe('the merge that keeps only what can reach the page', () => {
       onFailure: () => undefined,
     });
     // Jobs interleave a1 b1 c1 d1 a2 …: the page holds three of a, b and two of c and d.
-    expect(page.edges.map((e) => `${e.node.source.instanceId}${e.node.item.id}`)).toEqual(['a1', 'b1', 'c1', 'd1', 'a2', 'b2', 'c2', 'd2', 'a3', 'b3']);
+    expect(page.edges.map((e) => `${e.source.instanceId}${e.node.id}`)).toEqual(['a1', 'b1', 'c1', 'd1', 'a2', 'b2', 'c2', 'd2', 'a3', 'b3']);
     expect(made.count).toBe(10);
     expect(page.totalCount).toBe(120);
     expect(page.pageInfo.hasNextPage).toBe(true);

@@ -63,7 +63,7 @@ async function walk(sources: FakeSource[], first: number, between?: (n: number) 
   let after: string | null = null;
   for (let n = 0; n < 1000; n++) {
     const result = await page(sources, first, after);
-    seen.push(...result.edges.map((e) => key(e.node.source, e.node.item)));
+    seen.push(...result.edges.map((e) => key(e.source, e.node)));
     if (!result.pageInfo.hasNextPage) return seen;
     after = result.pageInfo.endCursor;
     between?.(n);
@@ -100,7 +100,7 @@ describe('paging a merged list by position', () => {
     expect(failures).toEqual(['b']);
     b.failing = false;
     const third = await page([a, b], 10, second.pageInfo.endCursor);
-    const shown = [first, second, third].flatMap((p) => p.edges.map((e) => key(e.node.source, e.node.item)));
+    const shown = [first, second, third].flatMap((p) => p.edges.map((e) => key(e.source, e.node)));
     expect(shown.sort()).toEqual(expectedOrder([a, b]).sort());
   });
 

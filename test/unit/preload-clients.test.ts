@@ -1,13 +1,18 @@
+import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../../src/context.js';
 import type { CommvaultSource } from '../../src/datasources/commvault/commvault-source.js';
 import type { CvClient, CvJob } from '../../src/datasources/commvault/model.js';
-import { commvaultLoaders } from '../../src/resolvers/commvault/sources.js';
+import { CommvaultJobResolver } from '../../src/resolvers/commvault/job.resolver.js';
 import { preloadClients } from '../../src/resolvers/commvault/preload-clients.js';
 
 const client = (clientId: number): CvClient =>
   ({ clientId, name: `c${clientId}`, displayName: null, hostName: null, guid: null, commCellName: null, description: null, osName: null, version: null, isDeleted: null }) as CvClient;
-const job = (clientId: number | null): CvJob => ({ clientId }) as CvJob;
+const job = (instanceId: string, clientId: number | null): CvJob =>
+  ({ clientId, clientName: clientId === null ? null : `listed-as-${clientId}`, upstream: { id: instanceId, kind: 'commvault' } }) as CvJob;
+/** A job's `client` field as the graph resolves it. */
+const clientOf = (ctx: GatewayContext, j: CvJob) => new CommvaultJobResolver().client(j, ctx);
+const asSources = (...s: Array<{ instanceId: string }>) => new Set(s as unknown as CommvaultSource[]);
 
 /** A source whose client list answers (or fails) when `release` is called, counting the calls. */
 function fakeSource(instanceId: string, answer: CvClient[] | Error) {
@@ -37,39 +42,58 @@ function contextOf(...sources: Array<{ instanceId: string }>): GatewayContext {
 }
 
 describe('preloadClients', () => {
-  it('asks for the client list once, before the page is known, and settles the page\'s clients from it for synchronous fields', async () => {
+  it('asks for the client list once, before the page is known, and holds it so each job\'s client field answers synchronously', async () => {
     const a = fakeSource('a', [client(1), client(2), client(3)]);
     const ctx = contextOf(a.source);
     const preload = preloadClients(ctx, [a.source as unknown as CommvaultSource]);
     expect(a.source.calls).toBe(1); // asked before any job is known
     a.release();
-    await preload.loadClients([{ instanceId: 'a', job: job(2) }, { instanceId: 'a', job: job(3) }, { instanceId: 'a', job: job(null) }]);
-    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'a', id: 2 }, (c) => c?.name)).toBe('c2');
-    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'a', id: 3 }, (c) => c?.name)).toBe('c3');
+    await preload.holdLists(asSources(a.source));
+    // Values, not promises: no promise per job for the page.
+    expect((clientOf(ctx, job('a', 2)) as CvClient).name).toBe('c2');
+    expect((clientOf(ctx, job('a', 3)) as CvClient).name).toBe('c3');
+    expect(clientOf(ctx, job('a', null))).toBeNull();
     // The page is answered from the list in hand: no second call, even with nothing cached (TTL 0).
     expect(a.source.calls).toBe(1);
   });
 
-  it('settles an unknown client as null (a job can outlive its client)', async () => {
+  it('answers a client missing from the list with what the job names (a job can outlive its client)', async () => {
     const a = fakeSource('a', [client(1)]);
     const ctx = contextOf(a.source);
     a.release();
     const preload = preloadClients(ctx, [a.source as unknown as CommvaultSource]);
-    await preload.loadClients([{ instanceId: 'a', job: job(99) }]);
-    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'a', id: 99 }, (c) => c)).toBeNull();
+    await preload.holdLists(asSources(a.source));
+    const stub = clientOf(ctx, job('a', 99)) as CvClient;
+    expect(stub.clientId).toBe(99);
+    expect(stub.name).toBe('listed-as-99');
   });
 
-  it('does not ask a failed client list again: the page\'s clients on that instance carry its error, the other instance\'s settle', async () => {
+  it('does not ask a failed client list again: that CommServe\'s client fields carry its error, the other CommServe\'s answer', async () => {
     const a = fakeSource('a', new Error('GET /Client refused'));
     const b = fakeSource('b', [client(5)]);
     const ctx = contextOf(a.source, b.source);
     const preload = preloadClients(ctx, [a.source, b.source] as unknown as CommvaultSource[]);
     a.release();
     b.release();
-    await preload.loadClients([{ instanceId: 'a', job: job(1) }, { instanceId: 'b', job: job(5) }]);
-    await expect(commvaultLoaders(ctx).clientById.load({ instanceId: 'a', id: 1 })).rejects.toThrow('GET /Client refused');
+    await preload.holdLists(asSources(a.source, b.source));
+    expect(() => clientOf(ctx, job('a', 1))).toThrow('GET /Client refused');
     expect(a.source.calls).toBe(1);
-    expect(commvaultLoaders(ctx).clientById.resolve({ instanceId: 'b', id: 5 }, (c) => c?.name)).toBe('c5');
+    expect((clientOf(ctx, job('b', 5)) as CvClient).name).toBe('c5');
+  });
+
+  it('holds only the lists of CommServes with jobs on the page', async () => {
+    const a = fakeSource('a', [client(1)]);
+    const b = fakeSource('b', [client(1)]);
+    const ctx = contextOf(a.source, b.source);
+    const preload = preloadClients(ctx, [a.source, b.source] as unknown as CommvaultSource[]);
+    a.release();
+    b.release();
+    await preload.holdLists(asSources(a.source));
+    expect((clientOf(ctx, job('a', 1)) as CvClient).name).toBe('c1');
+    // b's jobs are not on the page: its field goes through the loader (a promise), not the held list.
+    const viaLoader = clientOf(ctx, job('b', 1));
+    expect(viaLoader).toBeInstanceOf(Promise);
+    await (viaLoader as Promise<unknown>).catch(() => undefined); // this fake source has no loader batch to answer it
   });
 
   it('leaves no unhandled rejection when the page fails and its clients are never loaded', async () => {

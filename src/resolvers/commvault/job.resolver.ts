@@ -4,13 +4,14 @@ import { clientStub } from '../../datasources/commvault/mappers/client.js';
 import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultJob } from '../../schema/commvault/job.type.js';
+import { pageClientList } from './preload-clients.js';
 import { commvaultLoaders, commvaultSource } from './sources.js';
 
 /**
  * A job summary already embeds its subclient (with client, backupset, agent), storage policy and plan
  * by id and name, so those relations are fields of the record (src/schema/commvault/job.type.ts); only
  * `client` (host name etc.) needs the client list, one cached `GET /Client` per instance per request
- * (preloaded by `jobs`).
+ * (held for the page by `jobs`).
  */
 @Resolver(() => CommvaultJob)
 export class CommvaultJobResolver {
@@ -27,10 +28,11 @@ export class CommvaultJobResolver {
   client(@Root() job: CvJob, @Ctx() ctx: GatewayContext): CvClient | null | Promise<CvClient | null> {
     const { clientId, clientName } = job;
     if (clientId === null) return null;
-    // Synchronous when the connection preloaded the page's clients (preloadClients).
-    return commvaultLoaders(ctx).clientById.resolve({ instanceId: job.upstream.id, id: clientId }, (client) =>
-      // A job can outlive its client's listing (deleted clients); it still names the client.
-      client ?? clientStub(job.upstream, clientId, clientName),
-    );
+    // Synchronous when the connection holds its CommServe's client list (preloadClients).
+    const held = pageClientList(ctx, job.upstream.id);
+    if (held instanceof Error) throw held;
+    // A job can outlive its client's listing (deleted clients); it still names the client.
+    if (held !== undefined) return held.get(clientId) ?? clientStub(job.upstream, clientId, clientName);
+    return commvaultLoaders(ctx).clientById.load({ instanceId: job.upstream.id, id: clientId }).then((client) => client ?? clientStub(job.upstream, clientId, clientName));
   }
 }

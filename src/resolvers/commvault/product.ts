@@ -75,8 +75,8 @@ import { numericLocalId } from '../../util/global-id.js';
 
 /**
  * A page of Commvault jobs for the unified list: each CommServe's stream as job-search.ts plans it. When
- * the query selects each job's `client`, the client list is asked for beside the job list and settles
- * the page's clients (preloadClients), so the field resolves without a second round.
+ * the query selects each job's `client`, the client list is asked for beside the job list and held for
+ * the page (preloadClients), so the field resolves without a second round.
  */
 function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: JobSearch): ProductJobs<CommvaultSource> {
   const fetchPage = commvaultJobsAfter(search);
@@ -84,9 +84,7 @@ function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: Jo
   return {
     fetch: fetchPage,
     positionOf: (job, source) => commvaultJobPosition(job as CvJob, source.instanceId),
-    settle: preload
-      ? (jobs) => preload.loadClients(jobs.map(({ source, job }) => ({ instanceId: source.instanceId, job: job as CvJob })))
-      : undefined,
+    settle: preload ? (sources) => preload.holdLists(sources) : undefined,
   };
 }
 

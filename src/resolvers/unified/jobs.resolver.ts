@@ -4,9 +4,8 @@ import type { GatewayContext } from '../../context.js';
 import type { UpstreamSource } from '../../datasources/upstream-source.js';
 import { badUserInput } from '../../errors/gateway-error.js';
 import { conditionsOf } from '../../monitoring/job-conditions.js';
-import type { Sourced } from '../../paging/fan-out.js';
-import { cursorScope, type MergedEdge } from '../../paging/pagination.js';
-import { fanOutAfter } from '../../paging/position-fan-out.js';
+import { cursorScope } from '../../paging/pagination.js';
+import { fanOutAfter, type SourcedEdge } from '../../paging/position-fan-out.js';
 import { PRODUCTS } from '../../products.js';
 import { JobConnection } from '../../schema/unified/job-connection.type.js';
 import type { Job } from '../../schema/unified/job.type.js';
@@ -17,22 +16,6 @@ import { recordPartial } from '../partial-errors.js';
 import type { ProductJobs, UnifiedJobSearch } from '../product.js';
 import { selectsField } from '../selection.js';
 import { sourcesByProduct } from './product-sources.js';
-
-/**
- * A merged page's edge as a `JobEdge`: its job, and its cursor made only if the query reads it (as the
- * page's own edges do). A class, so a hundred edges cost a hundred small objects, not a getter closure each.
- */
-class JobEdgeOf {
-  constructor(private readonly edge: MergedEdge<Sourced<Job, UpstreamSource>>) {}
-
-  get node(): Job {
-    return this.edge.node.item;
-  }
-
-  get cursor(): string {
-    return this.edge.cursor;
-  }
-}
 
 /** One product's streams and the sources they run over. */
 interface Streams {
@@ -75,18 +58,8 @@ export class JobsResolver {
       positionOf: (job, source) => (streamOf.get(source) as Streams).jobs.positionOf(job, source),
       onFailure: recordPartial(ctx, info),
     });
-    await Promise.all(
-      streams.map((s) => {
-        if (!s.jobs.settle) return undefined;
-        const own = page.edges.filter((e) => streamOf.get(e.node.source) === s).map((e) => ({ source: e.node.source, job: e.node.item }));
-        return own.length > 0 ? s.jobs.settle(own) : undefined;
-      }),
-    );
-    return {
-      edges: page.edges.map((e) => new JobEdgeOf(e)),
-      pageInfo: page.pageInfo,
-      totalCount: page.totalCount,
-    };
+    if (streams.some((s) => s.jobs.settle)) await settlePage(page.edges, streamOf);
+    return page;
   }
 }
 
@@ -106,6 +79,18 @@ function workloadStreams(
   if (!owner?.jobsOfWorkload) throw badUserInput(`"${workloadId.slice(0, 80)}" is not a workload id`);
   const { source, jobs } = owner.jobsOfWorkload(ctx, info, search, workloadId);
   return { jobs, sources: allowed.some((s) => s.instanceId === source.instanceId) ? [source] : [] };
+}
+
+/** Hands each product that settles its pages the sources with jobs on this one. */
+async function settlePage(edges: ReadonlyArray<SourcedEdge<Job, UpstreamSource>>, streamOf: ReadonlyMap<UpstreamSource, Streams>): Promise<void> {
+  const onPage = new Map<Streams, Set<UpstreamSource>>();
+  for (const { source } of edges) {
+    const stream = streamOf.get(source) as Streams;
+    let sources = onPage.get(stream);
+    if (sources === undefined) onPage.set(stream, (sources = new Set()));
+    sources.add(source);
+  }
+  await Promise.all([...onPage].map(([stream, sources]) => stream.jobs.settle?.(sources)));
 }
 
 /** The filter's conditions in a stable form, for cursor scopes. */
