@@ -1,5 +1,8 @@
 import { isSharedAnswer } from '../datasources/pipeline/freeze.js';
-import { SettledLoader } from './settled-loader.js';
+import DataLoader from 'dataloader';
+
+/** A per-request loader of objects by key, its cache keyed by a string made of the key. */
+export type KeyedLoader<K, V> = DataLoader<K, V, string>;
 
 /** Every loader key names the upstream instance its object lives in. */
 export interface InstanceKey {
@@ -20,8 +23,8 @@ export function groupedLoader<S, K extends InstanceKey, V>(
   pick: (instanceId: string) => S,
   cacheKey: (key: K) => string,
   batch: (source: S, keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
-): SettledLoader<K, V> {
-  return new SettledLoader<K, V>(
+): KeyedLoader<K, V> {
+  return new DataLoader<K, V, string>(
     async (keys) => {
       const groups = new Map<string, number[]>();
       keys.forEach((k, i) => {
@@ -48,7 +51,7 @@ export function groupedLoader<S, K extends InstanceKey, V>(
       );
       return out;
     },
-    (k) => `${k.instanceId}\u0000${cacheKey(k)}`,
+    { cacheKeyFn: (k) => `${k.instanceId}\u0000${cacheKey(k)}` },
   );
 }
 

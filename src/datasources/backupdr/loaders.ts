@@ -1,18 +1,17 @@
 import { lazyLoaderSet } from '../../loaders/lazy-loaders.js';
-import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { BackupFacts } from '../../monitoring/protection.js';
 import type { BdrDiskPool, BdrJob, BdrPolicy, BdrResource, BdrResourceTypes } from './model.js';
 import { listAllDiskPools } from './appliances.js';
 import type { BackupDrSource } from './backupdr-source.js';
 import { captureFacts } from './backup-history.js';
-import { groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
+import { groupedLoader, type InstanceKey, type KeyedLoader } from '../../loaders/instance-loader.js';
 
 /** A console object's key: its instance and its console id (a numeric string). */
 export interface BdrIdKey extends InstanceKey {
   id: string;
 }
 
-type ByIdLoader<R extends BdrResource> = SettledLoader<BdrIdKey, BdrResourceTypes[R] | null>;
+type ByIdLoader<R extends BdrResource> = KeyedLoader<BdrIdKey, BdrResourceTypes[R] | null>;
 
 /**
  * Console loaders of one request. Every `…ById` batch is ONE list call per console (per 200 ids):
@@ -37,14 +36,14 @@ export interface BackupDrLoaders {
   orgById: ByIdLoader<'org'>;
   auditById: ByIdLoader<'audit'>;
   /** `GET /slt/{id}/policy` per template (no list form covers several templates). */
-  policiesBySltId: SettledLoader<BdrIdKey, BdrPolicy[]>;
+  policiesBySltId: KeyedLoader<BdrIdKey, BdrPolicy[]>;
   /**
    * An application's newest successful capture and newest capture job (ProtectedWorkload, UnprotectedWorkload):
    * the applications of a request share one `/jobstatus` union per 200 (backup-history.ts `captureFacts`), not one call each.
    */
-  backupFactsByApplicationId: SettledLoader<BdrIdKey, BackupFacts<BdrJob>>;
+  backupFactsByApplicationId: KeyedLoader<BdrIdKey, BackupFacts<BdrJob>>;
   /** An appliance's disk pools (key: the appliance's console id): the console's whole pool list, one call per console. */
-  diskPoolsByApplianceId: SettledLoader<BdrIdKey, BdrDiskPool[]>;
+  diskPoolsByApplianceId: KeyedLoader<BdrIdKey, BdrDiskPool[]>;
 }
 
 type Pick = (instanceId: string) => BackupDrSource;

@@ -1,5 +1,4 @@
-import type { SettledLoader } from '../../loaders/settled-loader.js';
-import { eachKey, groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
+import { eachKey, groupedLoader, type InstanceKey, type KeyedLoader } from '../../loaders/instance-loader.js';
 import type { CvReplicationPair, CvStorageArrayDetail } from './arrays-replication-model.js';
 import type { CommvaultSource } from './commvault-source.js';
 import type { IdKey } from './loaders.js';
@@ -13,11 +12,11 @@ export interface NameKey extends InstanceKey {
 /** The per-request loaders of array details, replication pairs by group and VMs by UUID. */
 export interface ArraysReplicationLoaders {
   /** `GET /V4/StorageArrays/{id}` per array. */
-  storageArrayDetailById: SettledLoader<IdKey, CvStorageArrayDetail | null>;
+  storageArrayDetailById: KeyedLoader<IdKey, CvStorageArrayDetail | null>;
   /** The pairs of a replication group, by the group's name (the monitors name groups by name only): one read of both monitors per CommServe. */
-  pairsByGroupName: SettledLoader<NameKey, CvReplicationPair[]>;
+  pairsByGroupName: KeyedLoader<NameKey, CvReplicationPair[]>;
   /** A VM by its UUID (case-insensitive), from the cached `GET /VM`. */
-  virtualMachineByUuid: SettledLoader<NameKey, CvVirtualMachine | null>;
+  virtualMachineByUuid: KeyedLoader<NameKey, CvVirtualMachine | null>;
 }
 
 const byName = (k: NameKey): string => k.name.toLowerCase();

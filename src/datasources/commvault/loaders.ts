@@ -1,4 +1,3 @@
-import type { SettledLoader } from '../../loaders/settled-loader.js';
 import type { CommvaultSource } from './commvault-source.js';
 import type {
   CvAgent,
@@ -18,7 +17,7 @@ import type {
   CvSubclient,
 } from './model.js';
 import { lastSuccessfulBackups } from './last-backup.js';
-import { eachKey, fromList, groupedLoader, type InstanceBatch, type InstanceKey } from '../../loaders/instance-loader.js';
+import { eachKey, fromList, groupedLoader, type InstanceBatch, type InstanceKey, type KeyedLoader } from '../../loaders/instance-loader.js';
 import { lazyLoaderSet } from '../../loaders/lazy-loaders.js';
 
 /** A key for an object known by a numeric id within one instance. */
@@ -49,61 +48,61 @@ export interface StoragePolicyKey extends IdKey {
 
 export interface CommvaultLoaders {
   /** From `GET /Client` (the cached full list), not one call per client. */
-  clientById: SettledLoader<IdKey, CvClient | null>;
+  clientById: KeyedLoader<IdKey, CvClient | null>;
   /**
    * `GET /Client/{id}` per client: the detail holds what the list leaves out (description, OS name,
    * version). No list form carries the description, so this is one call per client (cached, `inventory`).
    */
-  clientDetailById: SettledLoader<IdKey, CvClient | null>;
+  clientDetailById: KeyedLoader<IdKey, CvClient | null>;
   /** From `GET /V4/Servers` (one cached call per CommServe): a client's OS name and software version. */
-  serverByClientId: SettledLoader<IdKey, CvServer | null>;
+  serverByClientId: KeyedLoader<IdKey, CvServer | null>;
   /** From `GET /V4/AlertDefinitions` (one cached call per CommServe): whether each alert rule is enabled. */
-  alertDefinitionById: SettledLoader<IdKey, CvAlertDefinition | null>;
+  alertDefinitionById: KeyedLoader<IdKey, CvAlertDefinition | null>;
   /** From `GET /V2/Plan`. */
-  planById: SettledLoader<IdKey, CvPlan | null>;
+  planById: KeyedLoader<IdKey, CvPlan | null>;
   /** From `GET /StoragePolicy` (names only). */
-  storagePolicyById: SettledLoader<IdKey, CvStoragePolicy | null>;
+  storagePolicyById: KeyedLoader<IdKey, CvStoragePolicy | null>;
   /** `GET /StoragePolicy/{id}` per policy: the copies. */
-  storagePolicyDetailById: SettledLoader<StoragePolicyKey, CvStoragePolicy>;
+  storagePolicyDetailById: KeyedLoader<StoragePolicyKey, CvStoragePolicy>;
   /** `GET /Subclient?clientId=` per client when the client is known, else `GET /Subclient/{id}`. */
-  subclientById: SettledLoader<SubclientKey, CvSubclient | null>;
-  subclientsByClientId: SettledLoader<IdKey, CvSubclient[]>;
+  subclientById: KeyedLoader<SubclientKey, CvSubclient | null>;
+  subclientsByClientId: KeyedLoader<IdKey, CvSubclient[]>;
   /**
    * `GET /Subclient/{id}` per subclient: its full properties (content with filters and exceptions, streams,
    * last backup), read only for the fields that need them (docs/upstreams/commvault-subclients.md §1).
    */
-  subclientPropertiesById: SettledLoader<IdKey, CvSubclient | null>;
+  subclientPropertiesById: KeyedLoader<IdKey, CvSubclient | null>;
   /** `GET /Instance?clientId=` per client: the agents' instances. */
-  instancesByClientId: SettledLoader<IdKey, CvAgentInstance[]>;
-  agentsByClientId: SettledLoader<IdKey, CvAgent[]>;
-  backupsetsByClientId: SettledLoader<IdKey, CvBackupset[]>;
+  instancesByClientId: KeyedLoader<IdKey, CvAgentInstance[]>;
+  agentsByClientId: KeyedLoader<IdKey, CvAgent[]>;
+  backupsetsByClientId: KeyedLoader<IdKey, CvBackupset[]>;
   /** From `GET /V2/MediaAgents`. */
-  mediaAgentById: SettledLoader<IdKey, CvMediaAgent | null>;
+  mediaAgentById: KeyedLoader<IdKey, CvMediaAgent | null>;
   /** From `GET /StoragePool`. */
-  storagePoolById: SettledLoader<IdKey, CvStoragePool | null>;
+  storagePoolById: KeyedLoader<IdKey, CvStoragePool | null>;
   /** `GET /StoragePool/{id}` per pool: the DDB store ids. */
-  storagePoolDetailById: SettledLoader<IdKey, CvStoragePool | null>;
+  storagePoolDetailById: KeyedLoader<IdKey, CvStoragePool | null>;
   /** `GET /Library/{id}` per library: mount paths and space. */
-  libraryById: SettledLoader<IdKey, CvLibrary | null>;
+  libraryById: KeyedLoader<IdKey, CvLibrary | null>;
   /** `GET /DDBInformation/{id}` per store: partitions, Q&I, free space. */
-  ddbStoreById: SettledLoader<IdKey, CvDdbStore | null>;
+  ddbStoreById: KeyedLoader<IdKey, CvDdbStore | null>;
   /** `GET /V4/Storage/Disk/{id}` or `GET /V4/Storage/Cloud/{id}` per pool: savings, locations, plans. */
-  storageDetailById: SettledLoader<StorageDetailKey, CvStorageDetail | null>;
+  storageDetailById: KeyedLoader<StorageDetailKey, CvStorageDetail | null>;
   /**
    * `GET /Job?clientId=&jobFilter=Backup` per client (its newest CLIENT_BACKUP_HISTORY_LIMIT backup jobs,
    * newest first): last successful backup and last job of a workload.
    */
-  backupHistoryByClientId: SettledLoader<IdKey, CvJob[]>;
+  backupHistoryByClientId: KeyedLoader<IdKey, CvJob[]>;
   /**
    * The start of a client's newest successful backup, for all clients of a request and CommServe from
    * one `POST /Jobs` walk over their finished backup jobs (last-backup.ts), not one call per client.
    */
-  lastSuccessfulBackupByClientId: SettledLoader<IdKey, Date | null>;
+  lastSuccessfulBackupByClientId: KeyedLoader<IdKey, Date | null>;
   /**
    * The start of a subclient's newest successful backup: the same `POST /Jobs` walk over the finished
    * backups of the subclients' clients, each subclient settled by its own jobs.
    */
-  lastSuccessfulBackupBySubclientId: SettledLoader<SubclientKey, Date | null>;
+  lastSuccessfulBackupBySubclientId: KeyedLoader<SubclientKey, Date | null>;
 }
 
 const byId = (k: IdKey): string => String(k.id);

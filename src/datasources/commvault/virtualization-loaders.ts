@@ -1,5 +1,4 @@
-import type { SettledLoader } from '../../loaders/settled-loader.js';
-import { eachKey, fromList, groupedLoader, type InstanceKey } from '../../loaders/instance-loader.js';
+import { eachKey, fromList, groupedLoader, type InstanceKey, type KeyedLoader } from '../../loaders/instance-loader.js';
 import type { JobDetailRecord } from '../job-detail.js';
 import type { CommvaultSource } from './commvault-source.js';
 import type { IdKey } from './loaders.js';
@@ -20,13 +19,13 @@ export interface HypervisorVmCounts {
 /** The per-request loaders of hypervisors, VMs and job details (one CommServe list call each, or one detail per job). */
 export interface VirtualizationLoaders {
   /** From `GET /V4/Hypervisor` (one cached call per CommServe). */
-  hypervisorById: SettledLoader<IdKey, CvHypervisor | null>;
+  hypervisorById: KeyedLoader<IdKey, CvHypervisor | null>;
   /** From `GET /VM` (one cached call per CommServe), by the VM's client id. */
-  virtualMachineById: SettledLoader<IdKey, CvVirtualMachine | null>;
+  virtualMachineById: KeyedLoader<IdKey, CvVirtualMachine | null>;
   /** Counted over `GET /VM` (the same cached call), by the hypervisor's (pseudo-client's) id. */
-  vmCountsByHypervisorId: SettledLoader<IdKey, HypervisorVmCounts>;
+  vmCountsByHypervisorId: KeyedLoader<IdKey, HypervisorVmCounts>;
   /** `POST /JobDetails` per job, cached for the finished-job TTL once the job has finished. */
-  jobDetailById: SettledLoader<JobDetailKey, JobDetailRecord | null>;
+  jobDetailById: KeyedLoader<JobDetailKey, JobDetailRecord | null>;
 }
 
 const byId = (k: IdKey): string => String(k.id);

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { eachKey, groupedLoader } from '../../loaders/instance-loader.js';
-import type { SettledLoader } from '../../loaders/settled-loader.js';
+import { eachKey, groupedLoader, type KeyedLoader } from '../../loaders/instance-loader.js';
 import { jobsInWindow } from '../../datasources/commvault/job-search.js';
 import type { IdKey } from '../../datasources/commvault/loaders.js';
 import type { CvClient, CvStoragePool } from '../../datasources/commvault/model.js';
@@ -30,7 +29,7 @@ const DAY_MS = 86_400_000;
 const LOADERS = Symbol('commvault plan destination loader');
 
 /** This request's `GET /V4/ServerPlan/{id}/BackupDestinations` per plan, shared by every client row. */
-function destinationsByPlanId(ctx: GatewayContext): SettledLoader<IdKey, CvPlanBackupDestination[] | null> {
+function destinationsByPlanId(ctx: GatewayContext): KeyedLoader<IdKey, CvPlanBackupDestination[] | null> {
   return ctx.perRequest(LOADERS, () =>
     groupedLoader(
       (instanceId: string) => commvaultSource(ctx, instanceId),
