@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTsxChild, type TsxChild } from './tsx-child.js';
 
@@ -21,14 +22,25 @@ export interface ChildGatewayOptions {
    * the shared process's: smoke figures show the harness works, they are not read.
    */
   shared?: boolean;
+  /**
+   * Another checkout of this repository, with its dependencies installed: its own gateway (its
+   * `bench/lib/gateway-process.ts`) runs instead of this one's, for same-run comparisons with earlier code.
+   */
+  checkout?: string;
 }
 
 const ENTRY = fileURLToPath(new URL('./gateway-process.ts', import.meta.url));
 
 /** Starts `gateway-process.ts` with the given raw config and waits until it listens. */
 export async function startChildGateway(rawConfig: unknown, options: ChildGatewayOptions = {}): Promise<ChildGateway> {
-  if (options.shared) return startSharedGateway(rawConfig);
-  const c = await startTsxChild<{ type: 'ready'; url: string }>(ENTRY, { BENCH_GATEWAY_CONFIG: JSON.stringify(rawConfig) }, options);
+  if (options.shared && !options.checkout) return startSharedGateway(rawConfig);
+  const env: Record<string, string> = { BENCH_GATEWAY_CONFIG: JSON.stringify(rawConfig) };
+  let entry = ENTRY;
+  if (options.checkout) {
+    entry = join(options.checkout, 'bench/lib/gateway-process.ts');
+    env.TSX_TSCONFIG_PATH = join(options.checkout, 'tsconfig.json');
+  }
+  const c = await startTsxChild<{ type: 'ready'; url: string }>(entry, env, { ...options, ...(options.checkout ? { cwd: options.checkout } : {}) });
   return {
     url: c.ready.url,
     pid: c.child.pid ?? -1,

@@ -19,7 +19,7 @@ export interface TsxChild<Ready> {
 export async function startTsxChild<Ready extends { type: string }>(
   entry: string,
   env: Record<string, string>,
-  options: { exposeGc?: boolean } = {},
+  options: { exposeGc?: boolean; cwd?: string } = {},
 ): Promise<TsxChild<Ready>> {
   const execArgv = ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : [])];
   // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it exits (for finding what limits a figure).
@@ -29,6 +29,8 @@ export async function startTsxChild<Ready extends { type: string }>(
   const extraArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   execArgv.push(...extraArgs);
   const child = spawn(process.execPath, [...execArgv, entry], {
+    // Another checkout's file (bench/scenarios/baseline.ts) runs from its own directory, with its own tsconfig.
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
   });

@@ -1,4 +1,5 @@
 import type { Scenario } from '../lib/figures.js';
+import { baseline } from './baseline.js';
 import { budget } from './budget.js';
 import { collectors } from './collectors.js';
 import { consoleList } from './console-list.js';
@@ -14,4 +15,4 @@ import { tracing } from './tracing.js';
 import { warm } from './warm.js';
 
 /** In the issue's order (tracing, subscriptions and faults: later issues'); `--only=<name>` picks one. */
-export const scenarios: readonly Scenario[] = [nPlusOne, warm, responseCache, stampede, budget, memory, consoleList, tracing, subscriptions, faults, collectors, leanStack, fanOut];
+export const scenarios: readonly Scenario[] = [nPlusOne, warm, responseCache, stampede, budget, memory, consoleList, tracing, subscriptions, faults, collectors, leanStack, fanOut, baseline];

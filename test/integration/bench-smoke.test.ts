@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('../../bench/results/latest-smoke.json', import.meta.url));
 /** Scenarios that must report figures: every one (bench/scenarios/index.ts). */
-const MEASURED = ['n-plus-one', 'warm', 'response-cache', 'stampede', 'budget', 'memory', 'console-list', 'tracing', 'subscriptions', 'faults', 'collectors', 'lean-stack', 'fan-out'];
+const MEASURED = ['n-plus-one', 'warm', 'response-cache', 'stampede', 'budget', 'memory', 'console-list', 'tracing', 'subscriptions', 'faults', 'collectors', 'lean-stack', 'fan-out', 'baseline'];
 /** The fault matrix stops and restarts its own redis-server: without one it can only say it skipped. */
 const NEEDS_REDIS_SERVER = new Set(['faults']);
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
