@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 
 /**
  * Storage arrays and replication mapped from answers in the real shapes (test/fixtures/commvault, after
@@ -11,34 +10,28 @@ import { commvaultUpstream, startTestGateway, type TestGateway } from '../helper
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/commvault/${name}`, import.meta.url), 'utf8'));
 const iso = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString();
 
+function script(): void {
+  fx.fake
+    .on('POST /Login', { json: { token: 'QSDK fixture-token', userName: 'admin' } })
+    .on('GET /V4/StorageArrays', { json: fixture('v4-storage-arrays.json') })
+    .on('GET /V4/StorageArrays/3', { json: fixture('v4-storage-array-3.json') })
+    .on('GET /V4/StorageArrays/5', { status: 404, json: { errorMessage: 'Requested Details not found', errorCode: 404 } })
+    .on('GET /V2/MediaAgents', {
+      json: { mediaAgentList: [{ mediaAgent: { mediaAgentId: 4, mediaAgentName: 'ma01', displayName: 'ma01' }, status: 1 }] },
+    })
+    .on('GET /V4/ReplicationGroup', { json: fixture('v4-replication-groups.json') })
+    .on('GET /Replications/Monitors/streaming', { json: fixture('replication-streaming.json') })
+    .on('GET /Replications/Monitors/continuous', { json: fixture('replication-continuous.json') })
+    .on('GET /V4/Hypervisor', { json: fixture('v4-hypervisor.json') })
+    .on('GET /VM', { json: fixture('vm-list.json') });
+}
+
+const fx = useCommvaultFixture({ upstreamId: 'cv-fix', adminKey: 'k-admin', script, scriptOnce: true });
+const gql = fx.gql;
+
 describe('Commvault storage arrays and replication against fixtures in the real shapes', () => {
-  let fake: FakeUpstream;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    fake = await FakeUpstream.start('/api');
-    fake
-      .on('POST /Login', { json: { token: 'QSDK fixture-token', userName: 'admin' } })
-      .on('GET /V4/StorageArrays', { json: fixture('v4-storage-arrays.json') })
-      .on('GET /V4/StorageArrays/3', { json: fixture('v4-storage-array-3.json') })
-      .on('GET /V4/StorageArrays/5', { status: 404, json: { errorMessage: 'Requested Details not found', errorCode: 404 } })
-      .on('GET /V2/MediaAgents', {
-        json: { mediaAgentList: [{ mediaAgent: { mediaAgentId: 4, mediaAgentName: 'ma01', displayName: 'ma01' }, status: 1 }] },
-      })
-      .on('GET /V4/ReplicationGroup', { json: fixture('v4-replication-groups.json') })
-      .on('GET /Replications/Monitors/streaming', { json: fixture('replication-streaming.json') })
-      .on('GET /Replications/Monitors/continuous', { json: fixture('replication-continuous.json') })
-      .on('GET /V4/Hypervisor', { json: fixture('v4-hypervisor.json') })
-      .on('GET /VM', { json: fixture('vm-list.json') });
-    gw = await startTestGateway({ upstreams: [commvaultUpstream('cv-fix', fake.url)] });
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
-
   it('maps every field of GET /V4/StorageArrays and of an array\'s detail; an array the detail does not know has none', async () => {
-    const res = await gw.query<any>(`{ commvaultStorageArrays { totalCount edges { node {
+    const res = await gql(`{ commvaultStorageArrays { totalCount edges { node {
       arrayId name vendor controlHost userName description flags upstream { id }
       snapVendor arrayType region uniqueIdentifier
       accessNodes { mediaAgentId name displayName pruning }
@@ -73,7 +66,7 @@ describe('Commvault storage arrays and replication against fixtures in the real 
   });
 
   it('maps every field of GET /V4/ReplicationGroup: taskId standing in for a missing id, CONTINOUS read as CONTINUOUS', async () => {
-    const res = await gw.query<any>(`{ commvaultReplicationGroups { totalCount edges { node {
+    const res = await gql(`{ commvaultReplicationGroups { totalCount edges { node {
       groupId taskId name sourceName destinationName type replicationType state
       sourceHypervisor { hypervisorId } destinationHypervisor { hypervisorId } pairs { pairId kind }
     } } } }`);
@@ -95,7 +88,7 @@ describe('Commvault storage arrays and replication against fixtures in the real 
 
   it('maps every field of both replication monitors; a periodic pair\'s lag counts from VMSyncedTillTime', async () => {
     const before = Date.now();
-    const res = await gw.query<any>(`{ commvaultReplicationPairs { totalCount edges { node {
+    const res = await gql(`{ commvaultReplicationPairs { totalCount edges { node {
       pairId kind name sourceGuid sourceClientId destinationName destinationGuid groupName statusCode status failoverStatus
       lastSyncedBackupJobId syncedTill lastReplicationAt lastReplicationJobId lastSuccessfulReplicationJobId lagSeconds
       destinationHypervisorName sourceVirtualMachine { clientId name }
@@ -123,6 +116,6 @@ describe('Commvault storage arrays and replication against fixtures in the real 
       // Client 78 is not a VM of GET /VM.
       sourceVirtualMachine: null,
     });
-    expect(fake.calls('GET /Replications/Monitors/streaming').at(-1)?.query).toEqual([['subclientId', '0']]);
+    expect(fx.fake.calls('GET /Replications/Monitors/streaming').at(-1)?.query).toEqual([['subclientId', '0']]);
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 
 /**
  * The capacity and job summary reports computed from a job list in the real `GET /Job` shape
@@ -11,39 +10,33 @@ import { commvaultUpstream, startTestGateway, type TestGateway } from '../helper
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/commvault/${name}`, import.meta.url), 'utf8'));
 const WINDOW = 'since: "2026-01-01T00:00:00Z", until: "2026-01-08T00:00:00Z"';
 
+function script(): void {
+  fx.fake
+    .on('POST /Login', { json: { token: 'QSDK fixture-token', userName: 'admin' } })
+    .on('GET /Job', { json: fixture('job-window.json') })
+    .on('GET /V4/ServerPlan/5/BackupDestinations', { json: fixture('v4-backup-destinations.json') })
+    .on('GET /StoragePool', {
+      json: { storagePoolList: [
+        { storagePoolEntity: { _type_: 160, storagePoolName: 'DiskPool01', storagePoolId: 7 }, storagePoolType: 1, storageType: 1, libraryVendorType: 0,
+          status: 'Online', totalCapacity: 10485760, totalFreeSpace: 4194304, sizeOnDisk: 3145728 },
+        { storagePoolEntity: { _type_: 160, storagePoolName: 'CloudPool01', storagePoolId: 8 }, storagePoolType: 2, storageType: 2, libraryVendorType: 401,
+          status: 'Online', totalCapacity: 0, totalFreeSpace: 0, sizeOnDisk: 0 },
+      ] },
+    })
+    .on('GET /Client', {
+      json: { clientProperties: [
+        { client: { clientEntity: { clientId: 2, clientName: 'fs01', displayName: 'fs01', hostName: 'fs01.example.com' } }, clientProps: {} },
+        { client: { clientEntity: { clientId: 3, clientName: 'sql01', displayName: 'sql01', hostName: 'sql01.example.com' } }, clientProps: {} },
+      ] },
+    });
+}
+
+const fx = useCommvaultFixture({ upstreamId: 'cv-fix', adminKey: 'k-admin', script });
+const gql = fx.gql;
+
 describe('Commvault reports against fixtures in the real shapes', () => {
-  let fake: FakeUpstream;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    fake = await FakeUpstream.start('/api');
-    fake
-      .on('POST /Login', { json: { token: 'QSDK fixture-token', userName: 'admin' } })
-      .on('GET /Job', { json: fixture('job-window.json') })
-      .on('GET /V4/ServerPlan/5/BackupDestinations', { json: fixture('v4-backup-destinations.json') })
-      .on('GET /StoragePool', {
-        json: { storagePoolList: [
-          { storagePoolEntity: { _type_: 160, storagePoolName: 'DiskPool01', storagePoolId: 7 }, storagePoolType: 1, storageType: 1, libraryVendorType: 0,
-            status: 'Online', totalCapacity: 10485760, totalFreeSpace: 4194304, sizeOnDisk: 3145728 },
-          { storagePoolEntity: { _type_: 160, storagePoolName: 'CloudPool01', storagePoolId: 8 }, storagePoolType: 2, storageType: 2, libraryVendorType: 401,
-            status: 'Online', totalCapacity: 0, totalFreeSpace: 0, sizeOnDisk: 0 },
-        ] },
-      })
-      .on('GET /Client', {
-        json: { clientProperties: [
-          { client: { clientEntity: { clientId: 2, clientName: 'fs01', displayName: 'fs01', hostName: 'fs01.example.com' } }, clientProps: {} },
-          { client: { clientEntity: { clientId: 3, clientName: 'sql01', displayName: 'sql01', hostName: 'sql01.example.com' } }, clientProps: {} },
-        ] },
-      });
-    gw = await startTestGateway({ upstreams: [commvaultUpstream('cv-fix', fake.url)] });
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
-
   it('computes capacity per client: newest full per subclient as protected size, written bytes, ratio, pools of the plan\'s primary copy', async () => {
-    const res = await gw.query<any>(`{ commvaultCapacityReport(${WINDOW}) { totalCount edges { node {
+    const res = await gql(`{ commvaultCapacityReport(${WINDOW}) { totalCount edges { node {
       clientId name protectedBytes applicationBytes mediaBytes dedupeRatio savingsPercent successfulBackupCount
       client { hostName } storagePools { storagePoolId name } upstream { id }
     } } } }`);
@@ -66,13 +59,13 @@ describe('Commvault reports against fixtures in the real shapes', () => {
       upstream: { id: 'cv-fix' },
     });
     // Finished backups of the window only: asked of the CommServe, not just filtered here.
-    const [call] = fake.calls('GET /Job');
+    const [call] = fx.fake.calls('GET /Job');
     expect(new URLSearchParams(call!.rawQuery).get('jobFilter')).toBe('Backup');
     expect(new URLSearchParams(call!.rawQuery).get('jobCategory')).toBe('Finished');
   });
 
   it('filters the capacity report by client name and pages it', async () => {
-    const res = await gw.query<any>(`{
+    const res = await gql(`{
       one: commvaultCapacityReport(${WINDOW}, search: "SQL") { totalCount edges { node { name } } }
       page: commvaultCapacityReport(${WINDOW}, first: 1) { totalCount pageInfo { hasNextPage } edges { node { name } } }
     }`);
@@ -82,7 +75,7 @@ describe('Commvault reports against fixtures in the real shapes', () => {
   });
 
   it('computes the job summary: counts by status, data protected and written, average durations of finished jobs', async () => {
-    const res = await gw.query<any>(`{ commvaultJobSummaryReport(${WINDOW}) {
+    const res = await gql(`{ commvaultJobSummaryReport(${WINDOW}) {
       upstream { id } since until total successCount failedCount activeCount successPercent backupCount
       dataProtectedBytes dataWrittenBytes averageDurationSeconds averageBackupDurationSeconds byStatus { status count }
     } }`);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeUpstream } from '../helpers/fake-upstream.js';
-import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useCommvaultFixture } from '../helpers/commvault-fixture-gateway.js';
 
 /**
  * Hypervisors, VMs and job detail mapped from answers in the real shapes (test/fixtures/commvault, built
@@ -11,28 +10,22 @@ import { commvaultUpstream, startTestGateway, type TestGateway } from '../helper
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/commvault/${name}`, import.meta.url), 'utf8'));
 const iso = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString();
 
+function script(): void {
+  fx.fake
+    .on('POST /Login', { json: { token: 'QSDK fixture-token', userName: 'admin' } })
+    .on('GET /V4/Hypervisor', { json: fixture('v4-hypervisor.json') })
+    .on('GET /VM', { json: fixture('vm-list.json') })
+    .on('GET /Job/40', { json: fixture('job-40.json') })
+    .on('GET /Job/41', { json: fixture('job-41.json') })
+    .on('POST /JobDetails', (req) => ({ json: fixture(`job-details-${(JSON.parse(req.body) as { jobId: number }).jobId}.json`) }));
+}
+
+const fx = useCommvaultFixture({ upstreamId: 'cv-fix', adminKey: 'k-admin', script, scriptOnce: true });
+const gql = fx.gql;
+
 describe('Commvault virtualisation and job detail against fixtures in the real shapes', () => {
-  let fake: FakeUpstream;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    fake = await FakeUpstream.start('/api');
-    fake
-      .on('POST /Login', { json: { token: 'QSDK fixture-token', userName: 'admin' } })
-      .on('GET /V4/Hypervisor', { json: fixture('v4-hypervisor.json') })
-      .on('GET /VM', { json: fixture('vm-list.json') })
-      .on('GET /Job/40', { json: fixture('job-40.json') })
-      .on('GET /Job/41', { json: fixture('job-41.json') })
-      .on('POST /JobDetails', (req) => ({ json: fixture(`job-details-${(JSON.parse(req.body) as { jobId: number }).jobId}.json`) }));
-    gw = await startTestGateway({ upstreams: [commvaultUpstream('cv-fix', fake.url)] });
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
-
   it('maps every hypervisor field of GET /V4/Hypervisor and counts its VMs from GET /VM', async () => {
-    const res = await gw.query(`{ commvaultHypervisors { totalCount edges { node {
+    const res = await gql(`{ commvaultHypervisors { totalCount edges { node {
       hypervisorId name displayName hostName vendor retireStatus version backupEnabled vmCount protectedVmCount upstream { id }
     } } } }`);
     expect(res.body.errors).toBeUndefined();
@@ -48,7 +41,7 @@ describe('Commvault virtualisation and job detail against fixtures in the real s
   });
 
   it('maps every VM field of GET /VM, reading `plan: {}` as no plan and vmStatus 2 as not protected', async () => {
-    const res = await gw.query(`{ commvaultVirtualMachines { totalCount edges { node {
+    const res = await gql(`{ commvaultVirtualMachines { totalCount edges { node {
       clientId name uuid guestOs hostName protection sizeBytes usedBytes guestSizeBytes lastBackupJobId
       lastBackupStartedAt lastBackupEndedAt lastSuccessfulBackupAt isDeleted hypervisorName proxyName vmGroupName vmGroupId
       hypervisor { hypervisorId name }
@@ -75,11 +68,11 @@ describe('Commvault virtualisation and job detail against fixtures in the real s
       },
     ]);
     // The whole list in one read: `PagingInfo: 0,<n>` means the first n under either reading of the header.
-    expect(fake.calls('GET /VM').at(-1)?.headers.paginginfo).toBe('0,10000');
+    expect(fx.fake.calls('GET /VM').at(-1)?.headers.paginginfo).toBe('0,10000');
   });
 
   it('maps every JobDetails field of a completed job: strings as numbers, -999 as null, phase and plan from the summary', async () => {
-    const res = await gw.query(`{ commvaultJob(upstream: "cv-fix", jobId: 40) { detail {
+    const res = await gql(`{ commvaultJob(upstream: "cv-fix", jobId: 40) { detail {
       state phase attempts failureReason errorCode delayReason throughputGBPerHour transferSeconds filesCount filesTransferred
       skippedItems applicationBytes transferredBytes writtenBytes savingsPercent startedBy startedFrom clientName agentName
       instanceName backupsetName subclientName planName virtualMachines { name }
@@ -92,11 +85,11 @@ describe('Commvault virtualisation and job detail against fixtures in the real s
       startedFrom: 'Interactive', clientName: 'fs01', agentName: 'Windows File System', instanceName: 'DefaultInstanceName',
       backupsetName: 'defaultBackupSet', subclientName: null, planName: 'Server Plan', virtualMachines: [],
     });
-    expect(JSON.parse(fake.calls('POST /JobDetails')[0]!.body)).toEqual({ jobId: 40, showAttempt: true });
+    expect(JSON.parse(fx.fake.calls('POST /JobDetails')[0]!.body)).toEqual({ jobId: 40, showAttempt: true });
   });
 
   it('reads a failed job\'s reasonForJobDelay as its failure reason, its attempts and its per-VM results', async () => {
-    const res = await gw.query(`{ commvaultJob(upstream: "cv-fix", jobId: 41) { detail {
+    const res = await gql(`{ commvaultJob(upstream: "cv-fix", jobId: 41) { detail {
       state phase attempts failureReason delayReason subclientName
       virtualMachines { name uuid clientId statusCode failureReason sizeBytes backupStartedAt backupEndedAt }
     } } }`);
