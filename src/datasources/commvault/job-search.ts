@@ -174,9 +174,6 @@ export function describeSearch(search: JobSearch): unknown {
   ];
 }
 
-// Read where the mapper reads a raw job's place, so the two are one definition.
-export { commvaultJobPosition };
-
 /** The grid of seek reads (jobs); see seekAfter. */
 const SEEK_CELL = 500;
 /** Reads of one page's seek before the gateway gives up on the hint and reads the whole window. */
