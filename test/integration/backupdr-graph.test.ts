@@ -554,6 +554,36 @@ describe('unified jobs and storagePools include the console next to Commvault', 
     expect(ids).toEqual(newestConsoleJobs().slice(0, 60).map((j) => j.id));
   });
 
+  it('fills every page when many console jobs share the millisecond a read ends in', async () => {
+    // Jobs 20..45 of the unified order (started ones) moved into one millisecond, microseconds apart in
+    // the console's order: a read of the page's size ends inside that millisecond, whose jobs the gateway
+    // (ordering them by id) must leave for a longer read.
+    const order = newestConsoleJobs();
+    const tied = order.slice(20, 46).filter((j) => j.startdate !== null);
+    const saved = tied.map((j) => j.startdate);
+    const ms = Math.floor((tied[tied.length - 1]!.startdate as number) / 1000) * 1000;
+    tied.forEach((j, i) => (j.startdate = ms + (tied.length - i)));
+    const tiedGraph = startGraph([bdrUpstream()]);
+    try {
+      const expected = [...sim.data.jobs]
+        .sort((a, b) => Math.floor((b.startdate ?? b.queuedate) / 1000) - Math.floor((a.startdate ?? a.queuedate) / 1000) || Number(b.id) - Number(a.id))
+        .map((j) => j.id);
+      const ids: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 3; page++) {
+        const result = await tiedGraph.run(UNIFIED, { first: 30, after, filter: { upstream: [BDR] } });
+        expect(result.errors).toBeUndefined();
+        expect(result.data.jobs.edges).toHaveLength(30);
+        ids.push(...result.data.jobs.edges.map((e: any) => e.node.consoleId));
+        after = result.data.jobs.pageInfo.endCursor;
+      }
+      expect(ids).toEqual(expected.slice(0, 90));
+    } finally {
+      await tiedGraph.close();
+      tied.forEach((j, i) => (j.startdate = saved[i] as number));
+    }
+  });
+
   it('applies unified filters on the console: status, job type, time window', async () => {
     const result = await graph.run(UNIFIED, { first: 10, filter: { upstream: [BDR], status: ['FAILED'], jobType: ['snapshot', 'Backup'] } });
     expect(result.errors).toBeUndefined();

@@ -55,29 +55,44 @@ export function consoleJobsAfter(search: ConsoleJobSearch, wantTotal: boolean): 
       asksQueued(search) ? statusConditions(source, resource, NOT_STARTED.filter((s) => !search.statuses?.length || search.statuses.includes(s))) : null,
     ]);
     if (statuses === null || classes === null) return { items: [], more: false, total: 0 };
-    // One more than the page for the place's own job (the bound includes its millisecond), one to see
-    // whether more follow, and the last millisecond is left for the next page (afterPlace).
-    const limit = first + 2;
     const position = (job: BdrJob) => consoleJobPosition(job, source.instanceId);
     const startedFrom = search.startedAfter ? search.startedAfter.getTime() * 1000 : 0;
     const startedTo = [upToPlace(after), search.startedBefore ? search.startedBefore.getTime() * 1000 - 1 : undefined].filter((n) => n !== undefined);
-    const started = source.list(resource, {
-      conditions: [...statuses, ...classes, ...range('startdate', startedFrom, startedTo.length > 0 ? Math.min(...startedTo) : undefined)],
-      defaultSort: JOB_ORDER,
-      limit,
-    });
-    const queued = queuedStatuses && queuedStatuses.length > 0
-      ? source.list(resource, { conditions: [...queuedStatuses, ...classes, ...range('queuedate', undefined, upToPlace(after))], defaultSort: QUEUE_ORDER, limit })
-      : undefined;
+    const read = async (limit: number) => {
+      const started = source.list(resource, {
+        conditions: [...statuses, ...classes, ...range('startdate', startedFrom, startedTo.length > 0 ? Math.min(...startedTo) : undefined)],
+        defaultSort: JOB_ORDER,
+        limit,
+      });
+      const queued = queuedStatuses && queuedStatuses.length > 0
+        ? source.list(resource, { conditions: [...queuedStatuses, ...classes, ...range('queuedate', undefined, upToPlace(after))], defaultSort: QUEUE_ORDER, limit })
+        : undefined;
+      const [startedPage, queuedPage] = await Promise.all([started, queued]);
+      const lists = [
+        afterPlace(startedPage.items.filter((j) => j.startedAt !== null), startedPage.items.length === limit, after, position),
+        ...(queuedPage ? [afterPlace(queuedPage.items.filter((j) => j.startedAt === null), queuedPage.items.length === limit, after, position)] : []),
+      ];
+      return mergeLists(lists, position);
+    };
     const spec = { conditions: [...statuses, ...classes, ...startWindow(search.startedAfter, search.startedBefore)], defaultSort: JOB_ORDER };
-    const [startedPage, queuedPage, total] = await Promise.all([started, queued, wantTotal ? source.count(resource, spec) : null]);
-    const lists = [
-      afterPlace(startedPage.items.filter((j) => j.startedAt !== null), startedPage.items.length === limit, after, position),
-      ...(queuedPage ? [afterPlace(queuedPage.items.filter((j) => j.startedAt === null), queuedPage.items.length === limit, after, position)] : []),
-    ];
-    return { ...mergeLists(lists, position), total };
+    // One more than the page for the place's own job (the bound includes its millisecond) and one to see
+    // whether more follow; the jobs of the last millisecond read are left for the next page (afterPlace).
+    // Jobs sharing those milliseconds, or a queued list ending before the started one, can leave fewer
+    // than `first` after the cut, and the merge needs `first` (PositionedPage): read again, twice as far.
+    const readPage = async () => {
+      let page = await read(first + 2);
+      for (let limit = (first + 2) * 2, reads = 1; page.more && page.items.length < first && reads < MAX_READS_PER_PAGE; limit *= 2, reads++) {
+        page = await read(limit);
+      }
+      return page;
+    };
+    const [page, total] = await Promise.all([readPage(), wantTotal ? source.count(resource, spec) : null]);
+    return { ...page, total };
   };
 }
+
+/** Reads of one page before it is returned short (each twice as long as the one before). */
+const MAX_READS_PER_PAGE = 4;
 
 /** Whether a job that has not started can match the search. */
 export function asksQueued(search: ConsoleJobSearch): boolean {
