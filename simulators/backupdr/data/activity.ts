@@ -179,11 +179,13 @@ export function makeActivity(random: Prng, ids: IdAllocator, nowUs: number, inv:
   const backupIdOfJob = new Map<JobDraft, string>();
   images.forEach((d, i) => {
     const { job, ...rest } = d;
-    const b: Backup = { ...rest, id: ids.next(), backupname: seqName('Image', 190_001 + i) };
+    // New keys first, then the draft's: `{ ...draft, id }` gives every record its own hidden class in V8,
+    // which made each list request's scan of thousands of records several times slower.
+    const b: Backup = { id: ids.next(), backupname: seqName('Image', 190_001 + i), ...rest };
     backups.push(b);
     if (job) backupIdOfJob.set(job, b.id);
   });
-  const outJobs: Job[] = jobs.map((j, i) => ({ ...j, id: ids.next(), jobname: seqName('Job', 1_190_001 + i), backupId: backupIdOfJob.get(j) ?? null }));
+  const outJobs: Job[] = jobs.map((j, i) => ({ id: ids.next(), jobname: seqName('Job', 1_190_001 + i), ...j, backupId: backupIdOfJob.get(j) ?? null }));
   return { backups, jobs: outJobs };
 }
 

@@ -71,7 +71,8 @@ export function makeEvents(random: Prng, ids: IdAllocator, nowUs: number, jobs: 
     drafts.push({ ...base(app.sources[0].clusterId, nowUs - random.int(60, HISTORY_DAYS * 86_400) * MICROS_PER_SECOND), eventid: 10_120, eventstatus: 'cleared', errorcode: '', errormessage: '', messagetext: `Expired image of ${app.appname} per retention policy`, requiresclearing: false, objecttype: 'backup', component: 'Expiration', appId: app.id, jobname: '' });
   }
   drafts.sort((a, b) => a.eventdate - b.eventdate);
-  return drafts.map((d, i) => ({ ...d, id: ids.next(), sequenceid: 5_000_000 + i }));
+  // New keys before the draft's: one hidden class for all (see makeActivity's backups).
+  return drafts.map((d, i) => ({ id: ids.next(), sequenceid: 5_000_000 + i, ...d }));
 }
 
 const COMMANDS: readonly (readonly [string, number])[] = [
@@ -106,7 +107,7 @@ export function makeAudit(random: Prng, ids: IdAllocator, nowUs: number, users: 
     });
   }
   drafts.sort((a, b) => a.issuedate - b.issuedate);
-  return drafts.map((d) => ({ ...d, id: ids.next() }));
+  return drafts.map((d) => ({ id: ids.next(), ...d }));
 }
 
 export { CONSOLE_HOST };

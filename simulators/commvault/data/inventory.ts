@@ -36,7 +36,8 @@ export function makeInventory(random: Prng, companies: Company[], mediaAgents: M
   const addClient = (c: Omit<Client, 'clientGUID' | 'version' | 'description'>): Client => {
     // Derived, not drawn, so the seed's other data stays as it was; every fifth is left empty as many are.
     const description: string = c.clientId % 5 === 0 ? '' : `${c.osName} ${c.isInfrastructure ? 'infrastructure server' : 'client'} of ${c.companyName}`;
-    const client: Client = { ...c, clientGUID: random.guid(), version: VERSION, description };
+    // New keys before the draft's: `{ ...draft, key }` gives every client its own hidden class in V8.
+    const client: Client = { clientGUID: random.guid(), version: VERSION, description, ...c };
     inv.clients.push(client);
     return client;
   };
