@@ -148,47 +148,58 @@ export function parseFilters(texts: readonly string[], lookup: (name: string) =>
 }
 
 /**
- * A predicate over records. `get` returns the record's value for a field; clauses on the same field are
- * evaluated together (union of exact matches, a range checked against one value of a multi-valued field).
+ * A predicate over records. `getter(field)` reads a field's value from a record; clauses on the same
+ * field are evaluated together (union of exact matches, a range checked against one value of a
+ * multi-valued field). Everything a clause needs is worked out here, once per request, not per record.
  */
-export function compileFilters<R>(clauses: readonly FilterClause[], get: (record: R, field: string) => FieldValue): (record: R) => boolean {
+export function compileFilters<R>(clauses: readonly FilterClause[], getter: (field: string) => (record: R) => FieldValue): (record: R) => boolean {
   const byField = new Map<string, FilterClause[]>();
   for (const c of clauses) byField.set(c.field.name, [...(byField.get(c.field.name) ?? []), c]);
   const tests = [...byField.entries()].map(([name, list]) => {
     const test = fieldTest(list);
-    return (r: R): boolean => test(toValues(get(r, name)));
+    const get = getter(name);
+    return (r: R): boolean => test(get(r));
   });
-  return (r) => tests.every((t) => t(r));
+  return (r) => {
+    for (const t of tests) if (!t(r)) return false;
+    return true;
+  };
 }
 
 type Scalar = string | number | boolean;
 
-function toValues(v: FieldValue): readonly Scalar[] {
-  if (v === null || v === undefined) return [];
-  return Array.isArray(v) ? (v as readonly Scalar[]) : [v as Scalar];
+/** A field's value against its clauses: `any` — one of its values must pass `one`; else all of them must. */
+function overValues(any: boolean, one: (v: Scalar) => boolean): (value: FieldValue) => boolean {
+  return (value) => {
+    if (value === null || value === undefined) return !any;
+    if (Array.isArray(value)) return any ? value.some(one) : value.every(one);
+    return one(value as Scalar);
+  };
 }
 
-function fieldTest(list: FilterClause[]): (values: readonly Scalar[]) => boolean {
+function fieldTest(list: FilterClause[]): (value: FieldValue) => boolean {
   const op = list[0].op;
   const kind = list[0].field.kind;
-  const same = (a: Scalar, b: ClauseValue): boolean => (kind === 'enum' ? String(a).toLowerCase() === String(b).toLowerCase() : kind === 'long' || kind === 'date' ? Number(a) === b : a === b);
+  // Exact matches compare enums case-insensitively, numbers as numbers, the rest as they are.
+  const normal = (v: Scalar | ClauseValue): unknown => (kind === 'enum' ? String(v).toLowerCase() : kind === 'long' || kind === 'date' ? Number(v) : v);
+  const wanted = new Set(list.map((c) => normal(c.value)));
   switch (op) {
     case 'eq':
-      return (values) => values.some((v) => list.some((c) => same(v, c.value)));
+      return overValues(true, (v) => wanted.has(normal(v)));
     case 'ne':
-      return (values) => values.every((v) => list.every((c) => !same(v, c.value)));
+      return overValues(false, (v) => !wanted.has(normal(v)));
     case 'contains': {
       const needle = String(list[0].value).toLowerCase();
-      return (values) => values.some((v) => String(v).toLowerCase().includes(needle));
+      return overValues(true, (v) => String(v).toLowerCase().includes(needle));
     }
     case 'bitand': {
       const mask = list[0].value as bigint;
-      return (values) => values.some((v) => (toBigInt(v) & mask) !== 0n);
+      return overValues(true, (v) => (toBigInt(v) & mask) !== 0n);
     }
     default: {
       const ge = list.find((c) => c.op === 'ge')?.value as number | undefined;
       const le = list.find((c) => c.op === 'le')?.value as number | undefined;
-      return (values) => values.some((v) => (ge === undefined || Number(v) >= ge) && (le === undefined || Number(v) <= le));
+      return overValues(true, (v) => (ge === undefined || Number(v) >= ge) && (le === undefined || Number(v) <= le));
     }
   }
 }

@@ -30,7 +30,7 @@ const ROWS: Row[] = [
   { appname: 'b|x', id: 4, flags: 8, consistencydate: null, managed: false, jobclass: 'OnVault', clusterid: [] },
 ];
 const run = (...filters: string[]): number[] => {
-  const test = compileFilters<Row>(parseFilters(filters, lookup), (r, f) => r[f]);
+  const test = compileFilters<Row>(parseFilters(filters, lookup), (f) => (r) => r[f]);
   return ROWS.filter(test).map((r) => r.id as number);
 };
 const codeOf = (fn: () => unknown): number | undefined => {
