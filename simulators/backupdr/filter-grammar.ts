@@ -180,14 +180,14 @@ function overValues(any: boolean, one: (v: Scalar) => boolean): (value: FieldVal
 function fieldTest(list: FilterClause[]): (value: FieldValue) => boolean {
   const op = list[0].op;
   const kind = list[0].field.kind;
-  // Exact matches compare enums case-insensitively, numbers as numbers, the rest as they are.
-  const normal = (v: Scalar | ClauseValue): unknown => (kind === 'enum' ? String(v).toLowerCase() : kind === 'long' || kind === 'date' ? Number(v) : v);
-  const wanted = new Set(list.map((c) => normal(c.value)));
   switch (op) {
     case 'eq':
-      return overValues(true, (v) => wanted.has(normal(v)));
-    case 'ne':
-      return overValues(false, (v) => !wanted.has(normal(v)));
+    case 'ne': {
+      // Exact matches compare enums case-insensitively, numbers as numbers, the rest as they are.
+      const normal = (v: Scalar | ClauseValue): unknown => (kind === 'enum' ? String(v).toLowerCase() : kind === 'long' || kind === 'date' ? Number(v) : v);
+      const wanted = new Set(list.map((c) => normal(c.value)));
+      return op === 'eq' ? overValues(true, (v) => wanted.has(normal(v))) : overValues(false, (v) => !wanted.has(normal(v)));
+    }
     case 'contains': {
       const needle = String(list[0].value).toLowerCase();
       return overValues(true, (v) => String(v).toLowerCase().includes(needle));
