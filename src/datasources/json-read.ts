@@ -15,43 +15,40 @@ export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/**
- * Each object's keys by their lower case, built on the first miss of an exact name. Mappers ask for
- * many optional keys an object lacks; scanning and lower-casing every key for each of those misses
- * was a visible share of mapping a cold page. Objects are answers nothing writes to (frozen outside
- * production), mapped once, so the index
- * never goes stale.
- */
-const keysByLowerCase = new WeakMap<Json, Map<string, string>>();
-const lowerCaseNames = new Map<string, string>();
-
-function lowerKeysOf(obj: Json): Map<string, string> {
-  let index = keysByLowerCase.get(obj);
-  if (!index) {
-    index = new Map();
-    for (const key of Object.keys(obj)) {
-      const lower = key.toLowerCase();
-      if (!index.has(lower)) index.set(lower, key);
-    }
-    keysByLowerCase.set(obj, index);
+/** Whether two keys differ only in the case of ASCII letters (non-ASCII keys compare lower-cased). */
+function sameIgnoringCase(key: string, name: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const a = key.charCodeAt(i);
+    const b = name.charCodeAt(i);
+    if (a === b) continue;
+    if (a > 127 || b > 127) return key.toLowerCase() === name.toLowerCase();
+    const lower = a | 0x20;
+    if (lower !== (b | 0x20) || lower < 97 || lower > 122) return false;
   }
-  return index;
+  return true;
 }
 
-function lowerCaseOf(name: string): string {
-  let lower = lowerCaseNames.get(name);
-  if (lower === undefined) lowerCaseNames.set(name, (lower = name.toLowerCase()));
-  return lower;
-}
-
-/** The value under the first of `names` present, matching keys case-insensitively. */
+/**
+ * The value under the first of `names` present, matching keys case-insensitively. The exact names are
+ * tried first; only a miss scans the object's keys, comparing those of the same length without
+ * allocating. Mappers ask for many optional keys an object lacks: an index of lower-cased keys built
+ * per object on its first miss cost more than these scans on a cold page, and its WeakMap entries
+ * lengthened every garbage collection (docs/performance.md).
+ */
 export function field(obj: unknown, ...names: string[]): unknown {
   if (!isObject(obj)) return undefined;
-  for (const name of names) if (obj[name] !== undefined) return obj[name];
-  const index = lowerKeysOf(obj);
   for (const name of names) {
-    const key = index.get(lowerCaseOf(name));
-    if (key !== undefined && obj[key] !== undefined) return obj[key];
+    const v = obj[name];
+    if (v !== undefined) return v;
+  }
+  let keys: string[] | undefined;
+  for (const name of names) {
+    keys ??= Object.keys(obj);
+    for (const key of keys) {
+      if (key.length !== name.length || key === name || !sameIgnoringCase(key, name)) continue;
+      const v = obj[key];
+      if (v !== undefined) return v;
+    }
   }
   return undefined;
 }
