@@ -24,7 +24,8 @@ export interface HttpResponse {
   status: number;
   /** Lower-cased names; repeated headers joined with ', '. */
   headers: Record<string, string>;
-  text: string;
+  /** The body as received: decode.ts makes JSON or text of it. */
+  bytes: Uint8Array;
 }
 
 /**
@@ -95,8 +96,8 @@ export class HttpClient {
         body: req.body,
         signal: abort.signal,
       });
-      const text = await res.body.text();
-      return { status: res.statusCode, headers: flattenHeaders(res.headers), text };
+      const bytes = await res.body.bytes();
+      return { status: res.statusCode, headers: flattenHeaders(res.headers), bytes };
     } catch (error) {
       if (abort.signal.aborted) throw new TransportError('timeout', 'ABORT_TIMEOUT');
       const code = errorCode(error);

@@ -439,7 +439,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const { source, req } = call;
     const instanceId = call.instance.config.id;
     const origin = { instance: instanceId, status: raw.status };
-    const decoded = decodeBody(raw.text, raw.headers['content-type']);
+    const decoded = decodeBody(raw.bytes, raw.headers['content-type']);
     const ok = raw.status >= 200 && raw.status < 300;
     if (!decoded.ok && ok) {
       const error = call.uncertainOnFailure ? upstreamUncertain(instanceId, 'its answer could not be read', raw.status) : malformedResponse(instanceId, raw.status);
@@ -449,7 +449,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const response: UpstreamResponse = {
       status: raw.status,
       headers: raw.headers,
-      body: decoded.ok ? decoded.body : raw.text,
+      body: decoded.ok ? decoded.body : decoded.text,
     };
 
     if (raw.status === 401 && req.authenticated !== false) {

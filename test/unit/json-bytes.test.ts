@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseJsonBytes, WHOLE_BYTES } from '../../src/datasources/pipeline/json-bytes.js';
+
+/** Small sizes, so that tests of a few hundred bytes walk containers as a large answer's are walked. */
+const TINY = { whole: 0, piece: 40 };
+
+/** A deterministic pseudo-random JSON value: every kind of value, nested, with awkward strings. */
+function randomValue(seed: number, depth = 0): unknown {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const strings = ['', 'plain', 'quote " inside', 'back\\slash', 'brackets ]}[{ and , commas', 'é ü 漢字 😀', 'line\nbreak\ttab', '\\"', '\u0000\u001f'];
+  const make = (d: number): unknown => {
+    const r = next();
+    if (d > 4 || r < 0.35) {
+      const k = Math.floor(next() * 7);
+      return [null, true, false, Math.floor(next() * 1e6) - 5e5, next() * 1e-3, strings[Math.floor(next() * strings.length)], -0.5e21][k];
+    }
+    const n = Math.floor(next() * 8);
+    if (r < 0.65) return Array.from({ length: n }, () => make(d + 1));
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) o[`${strings[i % strings.length]}${i}`] = make(d + 1);
+    return o;
+  };
+  return make(depth);
+}
+
+const bytesOf = (text: string) => Buffer.from(text, 'utf8');
+
+describe('parseJsonBytes', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives what JSON.parse gives for a list answer, walked in pieces', () => {
+    const answer = {
+      totalRecordsWithoutPaging: 250,
+      jobs: Array.from({ length: 250 }, (_, i) => ({ jobSummary: { jobId: i, status: i % 3 ? 'Completed' : 'Failed', note: `job "${i}" [a]{b}\\`, subclient: { clientId: i % 7, name: 'sc' } } })),
+      paging: { offset: 0, limit: 250 },
+    };
+    const text = JSON.stringify(answer);
+    expect(parseJsonBytes(bytesOf(text), TINY)).toEqual(JSON.parse(text));
+    // The same with the default sizes, once the answer is large enough to be parsed in pieces.
+    const large = JSON.stringify({ ...answer, jobs: Array.from({ length: 8 }, () => answer.jobs).flat() });
+    expect(large.length).toBeGreaterThan(WHOLE_BYTES);
+    expect(parseJsonBytes(bytesOf(large))).toEqual(JSON.parse(large));
+  });
+
+  it('gives what JSON.parse gives for random documents, pretty-printed or not, at any piece size', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const value = randomValue(seed);
+      for (const text of [JSON.stringify(value), JSON.stringify(value, null, seed % 2 ? 2 : '\t')]) {
+        const expected = JSON.parse(text) as unknown;
+        for (const piece of [1, 16, 200]) expect(parseJsonBytes(bytesOf(` \n${text}\r\n `), { whole: 0, piece })).toStrictEqual(expected);
+      }
+    }
+  });
+
+  it('never turns a large answer into one string', () => {
+    const text = JSON.stringify({ items: Array.from({ length: 6000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'] })) });
+    expect(text.length).toBeGreaterThan(2 * WHOLE_BYTES);
+    const toString = vi.spyOn(Buffer.prototype, 'toString');
+    const parsed = parseJsonBytes(bytesOf(text)) as { items: unknown[] };
+    expect(parsed.items).toHaveLength(6000);
+    const longest = Math.max(...toString.mock.results.map((r) => String(r.value).length));
+    expect(longest).toBeLessThan(WHOLE_BYTES);
+  });
+
+  it('keeps `__proto__` as an own key and the last of repeated keys, as JSON.parse does', () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1, "a": 2, "list": [{"__proto__": 1}]}';
+    const parsed = parseJsonBytes(bytesOf(text), TINY) as Record<string, unknown>;
+    expect(parsed).toStrictEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'a', 'list']);
+    expect(parsed.a).toBe(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('skips a UTF-8 byte order mark', () => {
+    const text = JSON.stringify({ list: Array.from({ length: 20 }, (_, i) => ({ i })) });
+    expect(parseJsonBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytesOf(text)]), TINY)).toEqual(JSON.parse(text));
+    expect(parseJsonBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytesOf('[1]')]))).toEqual([1]);
+  });
+
+  it('throws a SyntaxError for what is not JSON, wherever the fault is', () => {
+    const bad = [
+      '',
+      '   ',
+      '{"jobs": [{"a": 1}, {"b": 2}]',
+      '{"jobs": [{"a": 1}, {"b": 2}]}}',
+      '{"jobs": [{"a": 1} {"b": 2}]}',
+      '{"jobs": [{"a": 1}, {"b": 2}}',
+      '{"jobs": [{"a": 1}, {"b": 2},]}',
+      '{"jobs": [{"a": 1}], }',
+      '{"jobs" [{"a": 1}]}',
+      '{jobs: [{"a": 1}]}',
+      "{'jobs': [{\"a\": 1}]}",
+      '{"jobs": [{"a": "unterminated}]}',
+      '{"jobs": [{"a": 1}, tru]}',
+      '{"jobs": [{"a": 1}]} trailing',
+      '[{"a": 1}, {"b": 2}] [1]',
+      '{"jobs": [{"a": 01}, {"b": 2}]}',
+    ];
+    for (const text of bad) {
+      for (const sizes of [TINY, { whole: 0, piece: 1 }]) expect(() => parseJsonBytes(bytesOf(text), sizes), text).toThrow(SyntaxError);
+    }
+  });
+});
