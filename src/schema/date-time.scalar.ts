@@ -1,8 +1,28 @@
 import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
-/** The RFC 3339 text of each Date serialized, with the time it was taken at (a Date can be changed). */
-const formatted = new WeakMap<Date, { time: number; text: string }>();
+/** How many formatted instants each generation of the text cache keeps. */
+const TEXTS_PER_GENERATION = 4096;
+let recentTexts = new Map<number, string>();
+let olderTexts = new Map<number, string>();
+
+/**
+ * The RFC 3339 text of an instant, formatted once while it is in use. Keyed by the time, not by the
+ * Date: a cold page brings new Date objects for the same instants, and a WeakMap by object cost such
+ * a page its inserts and the collector its ephemeron entries (docs/performance.md). Two generations
+ * bound it: the recent one is moved to the older when full, so an instant shown now stays found.
+ */
+function isoText(date: Date, time: number): string {
+  let text = recentTexts.get(time);
+  if (text !== undefined) return text;
+  text = olderTexts.get(time) ?? date.toISOString();
+  if (recentTexts.size >= TEXTS_PER_GENERATION) {
+    olderTexts = recentTexts;
+    recentTexts = new Map();
+  }
+  recentTexts.set(time, text);
+  return text;
+}
 
 /**
  * graphql-scalars' `DateTime` (same name, description, input parsing and validation), except that a
@@ -15,13 +35,10 @@ export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
   serialize(value: unknown): string {
     if (value instanceof Date) {
-      // Dates in cached records are shared by every request that shows them: format each once.
-      const known = formatted.get(value);
-      if (known !== undefined && known.time === value.getTime()) return known.text;
+      const time = value.getTime();
+      // An invalid Date (NaN) goes to graphql-scalars, which refuses it with its own message.
+      if (time === time) return isoText(value, time);
     }
-    const text = (DateTimeResolver.serialize(value) as Date).toISOString();
-    if (value instanceof Date) formatted.set(value, { time: value.getTime(), text });
-    return text;
+    return (DateTimeResolver.serialize(value) as Date).toISOString();
   },
 });
-

@@ -28,3 +28,18 @@ describe('DateTime scalar', () => {
     expect(DateTimeScalar.parseValue('2026-11-25T06:30:00Z')).toEqual(new Date('2026-11-25T06:30:00Z'));
   });
 });
+
+describe('DateTime scalar text cache', () => {
+  it('formats every instant right while thousands of others pass through it', () => {
+    const base = Date.UTC(2026, 11, 7, 0, 0, 0, 0);
+    const first = new Date(base);
+    expect(DateTimeScalar.serialize(first)).toBe('2026-12-07T00:00:00.000Z');
+    for (let i = 1; i <= 20_000; i++) {
+      const d = new Date(base + i * 1000);
+      expect(DateTimeScalar.serialize(d)).toBe(d.toISOString());
+    }
+    // Long out of the cache by now, and a new Date of the same instant: formatted again, the same.
+    expect(DateTimeScalar.serialize(new Date(base))).toBe('2026-12-07T00:00:00.000Z');
+    expect(DateTimeScalar.serialize(new Date(base + 20_000_000))).toBe('2026-12-07T05:33:20.000Z');
+  });
+});
