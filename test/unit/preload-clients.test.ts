@@ -42,10 +42,13 @@ function contextOf(...sources: Array<{ instanceId: string }>): GatewayContext {
 }
 
 describe('preloadClients', () => {
-  it('asks for the client list once, before the page is known, and holds it so each job\'s client field answers synchronously', async () => {
+  it('asks for the client list once, beside the job list and before the page is known, and holds it so each job\'s client field answers synchronously', async () => {
     const a = fakeSource('a', [client(1), client(2), client(3)]);
     const ctx = contextOf(a.source);
-    const preload = preloadClients(ctx, [a.source as unknown as CommvaultSource]);
+    const preload = preloadClients(ctx);
+    expect(a.source.calls).toBe(0); // nothing before the job list is asked for
+    preload.ask(a.source as unknown as CommvaultSource);
+    preload.ask(a.source as unknown as CommvaultSource); // a second read of the job stream asks nothing more
     expect(a.source.calls).toBe(1); // asked before any job is known
     a.release();
     await preload.holdLists(asSources(a.source));
@@ -61,7 +64,8 @@ describe('preloadClients', () => {
     const a = fakeSource('a', [client(1)]);
     const ctx = contextOf(a.source);
     a.release();
-    const preload = preloadClients(ctx, [a.source as unknown as CommvaultSource]);
+    const preload = preloadClients(ctx);
+    preload.ask(a.source as unknown as CommvaultSource);
     await preload.holdLists(asSources(a.source));
     const stub = clientOf(ctx, job('a', 99)) as CvClient;
     expect(stub.clientId).toBe(99);
@@ -72,7 +76,8 @@ describe('preloadClients', () => {
     const a = fakeSource('a', new Error('GET /Client refused'));
     const b = fakeSource('b', [client(5)]);
     const ctx = contextOf(a.source, b.source);
-    const preload = preloadClients(ctx, [a.source, b.source] as unknown as CommvaultSource[]);
+    const preload = preloadClients(ctx);
+    for (const s of [a.source, b.source]) preload.ask(s as unknown as CommvaultSource);
     a.release();
     b.release();
     await preload.holdLists(asSources(a.source, b.source));
@@ -85,7 +90,8 @@ describe('preloadClients', () => {
     const a = fakeSource('a', [client(1)]);
     const b = fakeSource('b', [client(1)]);
     const ctx = contextOf(a.source, b.source);
-    const preload = preloadClients(ctx, [a.source, b.source] as unknown as CommvaultSource[]);
+    const preload = preloadClients(ctx);
+    for (const s of [a.source, b.source]) preload.ask(s as unknown as CommvaultSource);
     a.release();
     b.release();
     await preload.holdLists(asSources(a.source));
@@ -96,6 +102,16 @@ describe('preloadClients', () => {
     await (viaLoader as Promise<unknown>).catch(() => undefined); // this fake source has no loader batch to answer it
   });
 
+  it('asks for the list of a CommServe on the page whose job list it was not told of, once', async () => {
+    const a = fakeSource('a', [client(4)]);
+    const ctx = contextOf(a.source);
+    const preload = preloadClients(ctx);
+    a.release();
+    await preload.holdLists(asSources(a.source));
+    expect(a.source.calls).toBe(1);
+    expect((clientOf(ctx, job('a', 4)) as CvClient).name).toBe('c4');
+  });
+
   it('leaves no unhandled rejection when the page fails and its clients are never loaded', async () => {
     const a = fakeSource('a', new Error('down'));
     const ctx = contextOf(a.source);
@@ -103,7 +119,7 @@ describe('preloadClients', () => {
     const onUnhandled = (e: unknown) => unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);
     try {
-      preloadClients(ctx, [a.source as unknown as CommvaultSource]);
+      preloadClients(ctx).ask(a.source as unknown as CommvaultSource);
       a.release();
       await new Promise((r) => setTimeout(r, 20));
     } finally {

@@ -76,14 +76,20 @@ import { numericLocalId } from '../../util/global-id.js';
 
 /**
  * A page of Commvault jobs for the unified list: each CommServe's stream as job-search.ts plans it. When
- * the query selects each job's `client`, the client list is asked for beside the job list and held for
- * the page (preloadClients), so the field resolves without a second round.
+ * the query selects each job's `client`, the client list is asked for beside each job list, just after it,
+ * and held for the page (preloadClients), so the field resolves without a second round.
  */
 function commvaultJobs(ctx: GatewayContext, info: GraphQLResolveInfo, search: JobSearch): ProductJobs<CommvaultSource> {
   const fetchPage = commvaultJobsAfter(search);
-  const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx, search.sources) : undefined;
+  const preload = selectsPath(info, ['edges', 'node', 'client']) ? preloadClients(ctx) : undefined;
   return {
-    fetch: fetchPage,
+    fetch: preload
+      ? (source, after, first, hint) => {
+          const page = fetchPage(source, after, first, hint);
+          preload.ask(source);
+          return page;
+        }
+      : fetchPage,
     positionOf: (job, source) => commvaultJobPosition(job as CvJob, source.instanceId),
     settle: preload ? (sources) => preload.holdLists(sources) : undefined,
   };
