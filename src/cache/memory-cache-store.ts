@@ -101,15 +101,17 @@ function indexKey(instanceId: string, tag: string): string {
 
 /**
  * Approximate memory of an entry: JSON length of its value (UTF-16 strings take about two bytes a
- * character in V8) plus the key and a fixed overhead. Exactness does not matter; a bound that tracks
+ * character in V8), or the size it came in when the entry says so, plus the key and a fixed overhead. Exactness does not matter; a bound that tracks
  * the real size does. Values that do not serialize count as the overhead alone.
  */
 export function approximateSizeBytes(key: string, entry: CacheEntry<unknown>): number {
-  let json = 0;
-  try {
-    json = JSON.stringify(entry.value)?.length ?? 0;
-  } catch {
-    json = 0;
+  let json = entry.sizeBytes ?? 0;
+  if (entry.sizeBytes === undefined) {
+    try {
+      json = JSON.stringify(entry.value)?.length ?? 0;
+    } catch {
+      json = 0;
+    }
   }
   return Math.max(1, 2 * (json + key.length) + ENTRY_OVERHEAD_BYTES);
 }

@@ -177,7 +177,7 @@ function parse<V>(json: string): CacheEntry<V> | undefined {
     return undefined;
   }
   const s = data as Serialized<V>;
-  return { instanceId: s.i, tags: Array.isArray(s.t) ? s.t : [], value: deepFreeze(s.v) };
+  return { instanceId: s.i, tags: Array.isArray(s.t) ? s.t : [], value: deepFreeze(s.v), sizeBytes: json.length };
 }
 
 /** The prefix taken literally in a SCAN MATCH pattern. */

@@ -44,6 +44,16 @@ describe('MemoryCacheStore', () => {
     expect(await cache.get('k0')).toBeUndefined();
   });
 
+  it('counts an entry by the size it came in when the entry states it, without serializing its value', async () => {
+    const { cache } = store();
+    const value = { toJSON: () => { throw new Error('serialized to size it'); }, jobs: [1] };
+    await cache.set('stated', { ...entry(value), sizeBytes: 50_000 }, 60_000);
+    // Twice the bytes (V8's two-byte estimate) plus the key and the per-entry overhead.
+    expect(cache.sizeBytes).toBeGreaterThanOrEqual(100_000);
+    expect(cache.sizeBytes).toBeLessThan(102_000);
+    expect(await cache.get('stated')).toBe(value);
+  });
+
   it('refuses an entry larger than the whole cache', async () => {
     const { cache } = store(1000);
     await cache.set('huge', entry('x'.repeat(5000), ['jobs']), 60_000);
