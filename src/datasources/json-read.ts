@@ -6,6 +6,8 @@
  * reads the same way. Every mapper reads raw JSON through these and nothing else.
  */
 
+import { JsonPieces } from './pipeline/json-pieces.js';
+
 export type Json = Record<string, unknown>;
 
 /** Commvault's "value unavailable" marker in JobDetails and elsewhere. */
@@ -65,10 +67,11 @@ export function obj(v: unknown): Json {
   return isObject(v) ? v : {};
 }
 
-/** Always an array: absent → [], a single object → [it], an array → itself. */
+/** Always an array: absent → [], a single object → [it], an array → itself, a list kept as bytes → its items. */
 export function list(v: unknown): unknown[] {
   if (v === undefined || v === null || v === '') return [];
-  return Array.isArray(v) ? v : [v];
+  if (Array.isArray(v)) return v;
+  return v instanceof JsonPieces ? v.toArray() : [v];
 }
 
 /** A finite number from a number or numeric string; null for absent, blank, NaN or the -999 sentinel. */

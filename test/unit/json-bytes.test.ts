@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonBytes, WHOLE_BYTES } from '../../src/datasources/pipeline/json-bytes.js';
+import { JsonPieces } from '../../src/datasources/pipeline/json-pieces.js';
 
 /** Small sizes, so that tests of a few hundred bytes walk containers as a large answer's are walked. */
 const TINY = { whole: 0, piece: 40 };
@@ -101,5 +102,62 @@ describe('parseJsonBytes', () => {
     for (const text of bad) {
       for (const sizes of [TINY, { whole: 0, piece: 1 }]) expect(() => parseJsonBytes(bytesOf(text), sizes), text).toThrow(SyntaxError);
     }
+  });
+});
+
+describe('parseJsonBytes with lazy lists', () => {
+  const clients = Array.from({ length: 120 }, (_, i) => ({
+    client: { clientEntity: { clientId: i + 1, clientName: `client "${i}"`, hostName: `h${i}.corp` }, clientDescription: i % 2 ? 'a ]} b' : null },
+    clientProps: { isDeletedClient: false, nested: { clientProperties: [1, 2] } },
+  }));
+  const answer = { filterQueryCount: 120, clientProperties: clients, nested: { clientProperties: [{ a: 1 }] } };
+  const text = JSON.stringify(answer);
+  const lazy = { whole: 0, piece: 64, lazyLists: new Set(['clientProperties']), malformed: () => new Error('malformed answer') };
+
+  it('keeps a named top-level list as its items, each parsed when read, and nothing else', () => {
+    const body = parseJsonBytes(bytesOf(text), lazy) as Record<string, unknown>;
+    const items = body.clientProperties as JsonPieces;
+    expect(items).toBeInstanceOf(JsonPieces);
+    expect(items.length).toBe(120);
+    expect(items.at(41)).toEqual(clients[41]);
+    expect(items.at(41)).toBe(items.at(41)); // parsed once
+    expect(items.at(120)).toBeUndefined();
+    expect(Object.isFrozen(items.at(7))).toBe(true); // shared, as every answer (tests run outside production)
+    // The same key deeper down is an ordinary array.
+    expect((body.nested as Record<string, unknown>).clientProperties).toEqual([{ a: 1 }]);
+    expect(items.toArray()).toEqual(clients);
+    // Stored as JSON (the shared cache), it is the answer it came as.
+    expect(JSON.parse(JSON.stringify(body))).toEqual(answer);
+  });
+
+  it('reads one value of an item from its bytes, matching keys as field() does', () => {
+    const body = parseJsonBytes(bytesOf(text), lazy) as Record<string, unknown>;
+    const items = body.clientProperties as JsonPieces;
+    expect(items.itemPath(9, ['client', 'clientEntity', 'clientId'])).toBe(10);
+    expect(items.itemPath(9, ['CLIENT', 'ClientEntity', 'clientname'])).toBe('client "9"');
+    expect(items.itemPath(9, ['client', 'clientDescription'])).toBe('a ]} b');
+    expect(items.itemPath(9, ['client', 'missing'])).toBeUndefined();
+    expect(items.itemPath(9, ['client', 'clientEntity', 'clientId', 'deeper'])).toBeUndefined();
+    const oddText = '{"list": [{"ID": 1, "id": 2}, {"Id": 3, "ID": 4}, {"i\\u0064": 5}, 7]}';
+    expect(JSON.parse(oddText).list[2].id).toBe(5);
+    const odd = parseJsonBytes(bytesOf(oddText), { ...lazy, lazyLists: new Set(['list']), piece: 4 }) as { list: JsonPieces };
+    expect(odd.list.itemPath(0, ['id'])).toBe(2); // the exact key first
+    expect(odd.list.itemPath(1, ['id'])).toBe(3); // else the first of another casing
+    expect(odd.list.itemPath(2, ['id'])).toBe(5); // an escaped key read as JSON reads it
+    expect(odd.list.itemPath(3, ['id'])).toBeUndefined(); // not an object
+  });
+
+  it('parses small answers whole, lists included', () => {
+    const body = parseJsonBytes(bytesOf(text), { lazyLists: new Set(['clientProperties']) }) as Record<string, unknown>;
+    expect(text.length).toBeLessThan(WHOLE_BYTES);
+    expect(Array.isArray(body.clientProperties)).toBe(true);
+  });
+
+  it('refuses a list whose brackets do not match at once, and an item that is not JSON when it is read', () => {
+    expect(() => parseJsonBytes(bytesOf(text.slice(0, -30)), lazy)).toThrow(SyntaxError);
+    const broken = text.replace('"isDeletedClient":false', '"isDeletedClient":fals');
+    const items = (parseJsonBytes(bytesOf(broken), lazy) as Record<string, unknown>).clientProperties as JsonPieces;
+    expect(() => items.at(0)).toThrow('malformed answer');
+    expect(() => items.toArray()).toThrow('malformed answer');
   });
 });

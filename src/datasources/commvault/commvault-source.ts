@@ -122,6 +122,9 @@ export interface CommvaultSourceOptions extends UpstreamSourceOptions {
   operatorCompanyId?: number;
 }
 
+/** The list of `GET /Client` kept as bytes in a large answer (ClientIndex reads ids from them). */
+const CLIENT_LIST_LAZY: ReadonlySet<string> = new Set(['clientProperties']);
+
 /** Commvault's job type number of a backup (`jobTypeList` of `POST /Jobs`, docs/upstreams/commvault.md). */
 const BACKUP_OP_TYPE = 4;
 /** The metric route of browse and find, also how errorFromResponse knows a browse answer. */
@@ -512,7 +515,10 @@ export class CommvaultSource extends UpstreamSource {
 
   // ── clients, agents, backupsets, subclients ─────────────────────────────────────────────────
 
-  /** `GET /Client`: every client, once per TTL; loaders pick single clients out of it. */
+  /**
+   * `GET /Client`: every client, once per TTL; loaders pick single clients out of it. A large inventory
+   * stays bytes until a client is read (CLIENT_LIST_LAZY): a page needs a few of its clients.
+   */
   async listClients(): Promise<CvClient[]> {
     return this.mapped.map(await this.clientList(), toClients, this.upstream);
   }
@@ -523,7 +529,7 @@ export class CommvaultSource extends UpstreamSource {
   }
 
   private clientList(): Promise<unknown> {
-    return this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client' });
+    return this.get('/Client', { cacheClass: 'inventory', route: 'GET /Client', lazyLists: CLIENT_LIST_LAZY });
   }
 
   async getClient(clientId: number): Promise<CvClient | null> {

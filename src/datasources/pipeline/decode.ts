@@ -1,4 +1,4 @@
-import { parseJsonBytes } from './json-bytes.js';
+import { parseJsonBytes, type JsonBytesOptions } from './json-bytes.js';
 
 /** A decoded answer body, or the fact that it claimed to be JSON and was not (with its text, for errors). */
 export type Decoded = { ok: true; body: unknown } | { ok: false; text: string };
@@ -11,15 +11,16 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  * sometimes answers JSON as `text/plain`); the raw text otherwise. An empty body is '' whatever the
  * type (204, HEAD). A body that claims JSON but does not parse is `{ ok: false }`: better an
  * UPSTREAM_ERROR than a mapper reading half an answer. JSON is parsed from the bytes
- * (json-bytes.ts): a large list never becomes one string.
+ * (json-bytes.ts): a large list never becomes one string, and the lists `json.lazyLists` names are
+ * parsed item by item when read.
  */
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined): Decoded {
+export function decodeBody(bytes: Uint8Array, contentType: string | undefined, json: Pick<JsonBytesOptions, 'lazyLists' | 'malformed'> = {}): Decoded {
   const start = hasBom(bytes) ? UTF8_BOM.length : 0;
   if (bytes.length === start) return { ok: true, body: '' };
   const claimsJson = contentType !== undefined && JSON_TYPE.test(contentType.trim());
   if (claimsJson) {
     try {
-      return { ok: true, body: parseJsonBytes(bytes) };
+      return { ok: true, body: parseJsonBytes(bytes, json) };
     } catch {
       return { ok: false, text: bodyText(bytes) };
     }
@@ -27,7 +28,7 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   const head = bytes[firstNonSpace(bytes, start)];
   if (head === 0x7b || head === 0x5b) {
     try {
-      return { ok: true, body: parseJsonBytes(bytes) };
+      return { ok: true, body: parseJsonBytes(bytes, json) };
     } catch {
       // Looked like JSON but the upstream never said it was: keep the text.
     }

@@ -439,7 +439,10 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     const { source, req } = call;
     const instanceId = call.instance.config.id;
     const origin = { instance: instanceId, status: raw.status };
-    const decoded = decodeBody(raw.bytes, raw.headers['content-type']);
+    const decoded = decodeBody(raw.bytes, raw.headers['content-type'], {
+      lazyLists: req.lazyLists,
+      malformed: () => malformedResponse(instanceId, raw.status),
+    });
     const ok = raw.status >= 200 && raw.status < 300;
     if (!decoded.ok && ok) {
       const error = call.uncertainOnFailure ? upstreamUncertain(instanceId, 'its answer could not be read', raw.status) : malformedResponse(instanceId, raw.status);
@@ -450,6 +453,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       status: raw.status,
       headers: raw.headers,
       body: decoded.ok ? decoded.body : decoded.text,
+      bodyBytes: raw.bytes.length,
     };
 
     if (raw.status === 401 && req.authenticated !== false) {
@@ -555,7 +559,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   async function cacheSet(call: Call, key: string, value: UpstreamResponse, ttlMs: number): Promise<void> {
     const instanceId = call.instance.config.id;
     try {
-      await cacheStore.set(key, { instanceId, tags: call.req.tags ?? [], value }, ttlMs);
+      await cacheStore.set(key, { instanceId, tags: call.req.tags ?? [], value, sizeBytes: value.bodyBytes }, ttlMs);
     } catch (error) {
       logger.warn({ upstream: instanceId, requestId: call.source.requestTrace?.id, err: error }, 'cache store failed');
     }

@@ -1,3 +1,6 @@
+import { JsonPieces } from './json-pieces.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd } from './json-scan.js';
+
 /**
  * `JSON.parse` of an answer's bytes that never builds one string of the whole of a large answer.
  *
@@ -15,25 +18,32 @@ export const WHOLE_BYTES = 96 * 1024;
 /** Containers up to this many bytes inside a larger answer are parsed by one `JSON.parse` each; larger ones are walked. */
 export const PIECE_BYTES = 32 * 1024;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+
+export interface JsonBytesOptions {
+  /** Answers up to this many bytes are parsed as one string. */
+  whole?: number;
+  /** Containers up to this many bytes are parsed by one `JSON.parse` each. */
+  piece?: number;
+  /**
+   * Keys of the answer's top-level object whose arrays, in an answer parsed in pieces, are kept as
+   * their items' bytes (JsonPieces), each item parsed when read: the item bytes are matched bracket for
+   * bracket now, and parsed, with `malformed` raised for one that is not JSON, only when read.
+   */
+  lazyLists?: ReadonlySet<string>;
+  malformed?: () => Error;
+}
 
 /**
  * The value of the JSON text in `bytes`, read as UTF-8. A leading byte order mark is skipped, as undici's
  * `text()` skips it.
  */
-export function parseJsonBytes(bytes: Uint8Array, sizes: { whole: number; piece: number } = { whole: WHOLE_BYTES, piece: PIECE_BYTES }): unknown {
+export function parseJsonBytes(bytes: Uint8Array, options: JsonBytesOptions = {}): unknown {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  if (buf.length - start <= sizes.whole) return JSON.parse(buf.toString('utf8', start, buf.length));
-  const parser = new PieceParser(buf, sizes.piece);
-  const value = parser.valueAt(parser.skipSpace(start));
+  if (buf.length - start <= (options.whole ?? WHOLE_BYTES)) return JSON.parse(buf.toString('utf8', start, buf.length));
+  const parser = new PieceParser(buf, options.piece ?? PIECE_BYTES, options.lazyLists, options.malformed);
+  parser.rootAt = parser.skipSpace(start);
+  const value = parser.valueAt(parser.rootAt);
   if (parser.skipSpace(parser.pos) !== buf.length) parser.fail(parser.pos);
   return value;
 }
@@ -41,18 +51,25 @@ export function parseJsonBytes(bytes: Uint8Array, sizes: { whole: number; piece:
 /** A recursive descent over the containers too large to parse whole; `pos` is where the last value read ended. */
 class PieceParser {
   pos = 0;
+  /** Where the answer's own value starts: the object whose keys may name lazy lists. */
+  rootAt = 0;
 
   constructor(
     private readonly buf: Buffer,
     private readonly pieceBytes: number,
+    private readonly lazyLists: ReadonlySet<string> | undefined,
+    private readonly malformed: (() => Error) | undefined,
   ) {}
 
   /** The value starting at `at`: one `JSON.parse` of its bytes when it is a scalar or a container that ends within a piece. */
-  valueAt(at: number): unknown {
+  valueAt(at: number, lazyKey?: string): unknown {
     const first = this.buf[at];
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
       const end = this.containerEnd(at, Math.min(this.buf.length, at + this.pieceBytes));
-      if (end < 0) return first === OPEN_BRACE ? this.object(at) : this.array(at);
+      if (end < 0) {
+        if (first === OPEN_BRACE) return this.object(at);
+        return lazyKey !== undefined && this.lazyLists?.has(lazyKey) ? this.pieces(at) : this.array(at);
+      }
       return this.parsed(at, end);
     }
     return this.parsed(at, first === QUOTE ? this.stringEnd(at) : this.scalarEnd(at));
@@ -66,6 +83,7 @@ class PieceParser {
   private object(start: number): Record<string, unknown> {
     const buf = this.buf;
     const out: Record<string, unknown> = {};
+    const topLevel = start === this.rootAt;
     let at = this.skipSpace(start + 1);
     if (buf[at] === CLOSE_BRACE) return this.closed(out, at);
     for (;;) {
@@ -74,7 +92,7 @@ class PieceParser {
       const key = JSON.parse(buf.toString('utf8', at, keyEnd)) as string;
       at = this.skipSpace(keyEnd);
       if (buf[at] !== COLON) this.fail(at);
-      const value = this.valueAt(this.skipSpace(at + 1));
+      const value = this.valueAt(this.skipSpace(at + 1), topLevel ? key : undefined);
       // As JSON.parse: an own data property even for `__proto__`, the last of repeated keys standing.
       Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
       at = this.skipSpace(this.pos);
@@ -97,6 +115,25 @@ class PieceParser {
       else this.fail(at);
     }
   }
+
+  /** An array kept as its items' bytes (see JsonBytesOptions.lazyLists). */
+  private pieces(start: number): JsonPieces {
+    const buf = this.buf;
+    const bounds: number[] = [];
+    let at = this.skipSpace(start + 1);
+    if (buf[at] === CLOSE_BRACKET) return this.closed(new JsonPieces(buf, bounds, this.malformedError), at);
+    for (;;) {
+      const first = buf[at];
+      const end = first === OPEN_BRACE || first === OPEN_BRACKET ? this.containerEnd(at, buf.length) : first === QUOTE ? this.stringEnd(at) : this.scalarEnd(at);
+      bounds.push(at, end);
+      at = this.skipSpace(end);
+      if (buf[at] === COMMA) at = this.skipSpace(at + 1);
+      else if (buf[at] === CLOSE_BRACKET) return this.closed(new JsonPieces(buf, bounds, this.malformedError), at);
+      else this.fail(at);
+    }
+  }
+
+  private readonly malformedError = (): Error => this.malformed?.() ?? new SyntaxError('an item of the answer is not JSON');
 
   private closed<T>(value: T, closeAt: number): T {
     this.pos = closeAt + 1;
@@ -134,7 +171,7 @@ class PieceParser {
     let i = at;
     while (i < buf.length) {
       const c = buf[i];
-      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) break;
+      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) break;
       i++;
     }
     if (i === at) this.fail(at);
@@ -143,27 +180,12 @@ class PieceParser {
 
   /** Just past the quote closing the string opening at `at`. */
   private stringEnd(at: number): number {
-    const buf = this.buf;
-    let i = at + 1;
-    for (;;) {
-      const quote = buf.indexOf(QUOTE, i);
-      if (quote < 0) return this.fail(buf.length);
-      // Escaped when an odd number of backslashes stands before it.
-      let slashes = 0;
-      while (buf[quote - 1 - slashes] === BACKSLASH) slashes++;
-      if ((slashes & 1) === 0) return quote + 1;
-      i = quote + 1;
-    }
+    const end = stringEnd(this.buf, at);
+    return end < 0 ? this.fail(this.buf.length) : end;
   }
 
   skipSpace(at: number): number {
-    const buf = this.buf;
-    while (at < buf.length) {
-      const c = buf[at];
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-      at++;
-    }
-    return at;
+    return skipSpace(this.buf, at);
   }
 
   fail(at: number): never {

@@ -49,6 +49,12 @@ export interface UpstreamRequest {
   resendAfterUnauthorized?: boolean;
   /** Metric label for the route, e.g. `GET /Job`; @default method + path with digits collapsed to `{id}` */
   route?: string;
+  /**
+   * Keys of the answer's top-level object whose lists, in a large answer, are kept as their items'
+   * bytes and parsed item by item when read (JsonPieces): for lists a request mostly picks a few items
+   * of (the client inventory). Every call of one cache key must name the same lists. Not part of the cache key.
+   */
+  lazyLists?: ReadonlySet<string>;
 }
 
 /** A request body sent verbatim with its own `Content-Type`. */
@@ -63,6 +69,8 @@ export interface UpstreamResponse<T = unknown> {
   headers: Record<string, string>;
   /** Decoded JSON, or the raw text when the answer was not JSON (e.g. an empty 204 gives ''). */
   body: T;
+  /** The body's size as received, in bytes (what the cache counts the answer as). */
+  bodyBytes?: number;
 }
 
 /**

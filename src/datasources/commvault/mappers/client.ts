@@ -1,5 +1,6 @@
 import { toGlobalId } from '../../../util/global-id.js';
 import { deepFreeze } from '../../pipeline/freeze.js';
+import { JsonPieces } from '../../pipeline/json-pieces.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvAgent, CvBackupset, CvClient, CvServer } from '../model.js';
 import { bool, field, int, list, path, str } from './read.js';
@@ -20,11 +21,24 @@ export class ClientIndex {
   private readonly raws = new Map<number, unknown>();
   private readonly mapped = new Map<number, CvClient | null>();
 
+  /** The list's items when it came as bytes (a large answer, see clientList): raws then hold item numbers. */
+  private readonly pieces: JsonPieces | undefined;
+
   constructor(
     body: unknown,
     private readonly upstream: UpstreamRef,
   ) {
-    for (const raw of list(field(body, 'clientProperties'))) {
+    const items = field(body, 'clientProperties');
+    if (items instanceof JsonPieces) {
+      // Each client's id read from its bytes; a client is parsed only when a page asks for it.
+      this.pieces = items;
+      for (let i = 0; i < items.length; i++) {
+        const clientId = int(items.itemPath(i, CLIENT_ID_PATH));
+        if (clientId !== null) this.raws.set(clientId, i);
+      }
+      return;
+    }
+    for (const raw of list(items)) {
       const clientId = clientIdOfRaw(raw);
       if (clientId !== null) this.raws.set(clientId, raw);
     }
@@ -33,7 +47,8 @@ export class ClientIndex {
   get(clientId: number): CvClient | null {
     let client = this.mapped.get(clientId);
     if (client === undefined) {
-      const raw = this.raws.get(clientId);
+      let raw = this.raws.get(clientId);
+      if (this.pieces !== undefined && raw !== undefined) raw = this.pieces.at(raw as number);
       client = raw === undefined ? null : deepFreeze(toClient(raw, this.upstream));
       this.mapped.set(clientId, client);
     }
@@ -41,12 +56,14 @@ export class ClientIndex {
   }
 }
 
+const CLIENT_ID_PATH = ['client', 'clientEntity', 'clientId'] as const;
+
 export function toClientIndex(body: unknown, upstream: UpstreamRef): ClientIndex {
   return new ClientIndex(body, upstream);
 }
 
 function clientIdOfRaw(raw: unknown): number | null {
-  return int(field(field(field(raw, 'client'), 'clientEntity'), 'clientId'));
+  return int(path(raw, ...CLIENT_ID_PATH));
 }
 
 export function toClient(raw: unknown, upstream: UpstreamRef): CvClient | null {

@@ -1,0 +1,191 @@
+import { deepFreeze } from './freeze.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd } from './json-scan.js';
+
+/**
+ * A JSON array of an answer kept as its items' bytes, each item parsed when first read (json-bytes.ts
+ * makes them, for the lists a call names in `lazyLists`). A page of jobs needs the clients of its jobs,
+ * not the 300 or 3 000 of the whole inventory: decoding all of `GET /Client` cost a cold page more than
+ * the rest of its client work (docs/performance.md). Read through `list()` (json-read.ts) it is the
+ * whole array, parsed once; `itemPath` reads one value of an item without parsing the item.
+ *
+ * Its state is private, so freezing a shared answer leaves the parsed items it remembers writable; the
+ * items it hands out are frozen as every shared answer is (freeze.ts).
+ */
+export class JsonPieces {
+  readonly #bytes: Buffer;
+  /** Item i spans bytes [#bounds[2i], #bounds[2i+1]). */
+  readonly #bounds: readonly number[];
+  #items?: unknown[];
+  readonly #parsed: unknown[];
+  /** The error an item that is not JSON raises when read (the answer's, as if it had failed to parse whole). */
+  readonly #malformed: () => Error;
+
+  constructor(bytes: Buffer, bounds: readonly number[], malformed: () => Error) {
+    this.#bytes = bytes;
+    this.#bounds = bounds;
+    this.#parsed = new Array<unknown>(bounds.length / 2);
+    this.#malformed = malformed;
+  }
+
+  get length(): number {
+    return this.#bounds.length / 2;
+  }
+
+  /** Item `i`, parsed on its first read. */
+  at(i: number): unknown {
+    let item = this.#parsed[i];
+    if (item === undefined && i >= 0 && i < this.length) {
+      item = deepFreeze(this.#parse(this.#bounds[2 * i] as number, this.#bounds[2 * i + 1] as number));
+      this.#parsed[i] = item;
+    }
+    return item;
+  }
+
+  /** Every item, in order: the array `JSON.parse` would have given. */
+  toArray(): unknown[] {
+    if (this.#items === undefined) {
+      const items = new Array<unknown>(this.length);
+      for (let i = 0; i < items.length; i++) items[i] = this.at(i);
+      this.#items = deepFreeze(items);
+    }
+    return this.#items;
+  }
+
+  /** Serialized as the array it stands for (the shared cache stores answers as JSON). */
+  toJSON(): unknown[] {
+    return this.toArray();
+  }
+
+  /**
+   * The value at `keys` inside item `i`, read from its bytes, each key matched as json-read's `field`
+   * matches it (an exact key first, else the first key of another letter case); undefined when a step
+   * is missing or not an object. An item already parsed is read as it is.
+   */
+  itemPath(i: number, keys: readonly string[]): unknown {
+    let span: [number, number] | undefined;
+    try {
+      span = new ItemReader(this.#bytes).path(this.#bounds[2 * i] as number, keys);
+    } catch {
+      throw this.#malformed();
+    }
+    return span === undefined ? undefined : this.#parse(span[0], span[1]);
+  }
+
+  #parse(start: number, end: number): unknown {
+    try {
+      return JSON.parse(this.#bytes.toString('utf8', start, end)) as unknown;
+    } catch {
+      throw this.#malformed();
+    }
+  }
+}
+
+
+const DIFFERENT = 0;
+const EXACT = 1;
+const OTHER_CASE = 2;
+
+/** Walks the objects of one item's bytes, skipping the values it does not descend into. */
+class ItemReader {
+  constructor(private readonly buf: Buffer) {}
+
+  /** The bytes [start, end) of the value at `keys` in the item at `at`; undefined when a step is missing or not an object. */
+  path(at: number, keys: readonly string[]): [number, number] | undefined {
+    let valueAt = this.skipSpace(at);
+    for (const key of keys) {
+      if (this.buf[valueAt] !== OPEN_BRACE) return undefined;
+      const found = this.member(valueAt, key);
+      if (found < 0) return undefined;
+      valueAt = found;
+    }
+    return [valueAt, this.valueEnd(valueAt)];
+  }
+
+  /**
+   * Where the value of `key` starts in the object at `at`: the first key equal to it, else the first
+   * of another letter case (as field() reads a parsed object whose keys do not repeat); -1 when absent.
+   * Keys are compared as bytes; only a key with an escape or beyond ASCII is decoded to compare.
+   */
+  private member(at: number, key: string): number {
+    const buf = this.buf;
+    let other = -1;
+    let i = this.skipSpace(at + 1);
+    if (buf[i] === CLOSE_BRACE) return -1;
+    for (;;) {
+      if (buf[i] !== QUOTE) return -1;
+      const keyEnd = this.stringEnd(i);
+      const match = this.compareKey(i + 1, keyEnd - 1, key);
+      i = this.skipSpace(keyEnd);
+      if (buf[i] !== COLON) return -1;
+      i = this.skipSpace(i + 1);
+      if (match === EXACT) return i;
+      if (match === OTHER_CASE && other < 0) other = i;
+      i = this.skipSpace(this.valueEnd(i));
+      if (buf[i] !== COMMA) break;
+      i = this.skipSpace(i + 1);
+    }
+    return other;
+  }
+
+  /** How the key whose characters span [start, end) compares with `key`. */
+  private compareKey(start: number, end: number, key: string): number {
+    const buf = this.buf;
+    if (end - start !== key.length) {
+      // Shorter or longer in bytes: equal only through an escape or a character beyond ASCII.
+      for (let j = start; j < end; j++) if (buf[j] === BACKSLASH || (buf[j] as number) > 0x7f) return this.compareDecoded(start, end, key);
+      return DIFFERENT;
+    }
+    let exact = true;
+    for (let j = 0; j < key.length; j++) {
+      const b = buf[start + j] as number;
+      const c = key.charCodeAt(j);
+      if (b === c) continue;
+      if (b === BACKSLASH || b > 0x7f || c > 0x7f) return this.compareDecoded(start, end, key);
+      const lower = b | 0x20;
+      if (lower !== (c | 0x20) || lower < 0x61 || lower > 0x7a) return DIFFERENT;
+      exact = false;
+    }
+    return exact ? EXACT : OTHER_CASE;
+  }
+
+  private compareDecoded(start: number, end: number, key: string): number {
+    const name = JSON.parse(this.buf.toString('utf8', start - 1, end + 1)) as string;
+    if (name === key) return EXACT;
+    return name.length === key.length && name.toLowerCase() === key.toLowerCase() ? OTHER_CASE : DIFFERENT;
+  }
+
+  private valueEnd(at: number): number {
+    const buf = this.buf;
+    const first = buf[at];
+    if (first === QUOTE) return this.stringEnd(at);
+    let depth = 0;
+    let i = at;
+    while (i < buf.length) {
+      const c = buf[i];
+      if (c === QUOTE) {
+        i = this.stringEnd(i);
+        continue;
+      }
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COMMA || c === COLON) {
+        if (depth === 0) return i;
+        if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+          depth--;
+          if (depth === 0) return i + 1;
+        }
+      } else if (depth === 0 && isSpace(c)) return i;
+      i++;
+    }
+    return i;
+  }
+
+  /** Just past the closing quote; an unclosed string runs to the end (the item then fails to parse). */
+  private stringEnd(at: number): number {
+    const end = stringEnd(this.buf, at);
+    return end < 0 ? this.buf.length : end;
+  }
+
+  private skipSpace(at: number): number {
+    return skipSpace(this.buf, at);
+  }
+}
