@@ -5,6 +5,8 @@ import type { CvJob } from '../../src/datasources/commvault/model.js';
 import { MappedOnce } from '../../src/datasources/mapped-once.js';
 import { deepFreeze } from '../../src/datasources/pipeline/freeze.js';
 import { upstreamRef } from '../../src/datasources/record.js';
+import { parseJsonBytes } from '../../src/datasources/pipeline/json-bytes.js';
+import { JsonPieces } from '../../src/datasources/pipeline/json-pieces.js';
 import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 
 const upstream = upstreamRef('cv-raw', 'COMMVAULT');
@@ -52,6 +54,19 @@ const QUIRKY = {
   ],
 };
 
+/** Whether a list kept as bytes has parsed item i (its `at` memo), without parsing it. */
+const isParsed = (pieces: JsonPieces, i: number): boolean => {
+  const spy = { called: false };
+  const original = JSON.parse;
+  JSON.parse = ((...args: Parameters<typeof JSON.parse>) => ((spy.called = true), original(...args))) as typeof JSON.parse;
+  try {
+    pieces.at(i);
+  } finally {
+    JSON.parse = original;
+  }
+  return !spy.called;
+};
+
 describe('a Commvault job\'s place read from the raw answer', () => {
   let sim: CommvaultSimulator;
   let seeded: unknown[];
@@ -89,6 +104,23 @@ describe('a Commvault job\'s place read from the raw answer', () => {
         expect(byIndex.itemAt(i)).toEqual(job);
         expect(byIndex.itemAt(i)).toBe(byIndex.itemAt(i));
       });
+    }
+  });
+
+  it('pages as the mapped answer does when the job list came as bytes, parsing only the jobs it maps', () => {
+    const bodies = [...seeded, QUIRKY, { jobs: [{ jobSummary: null, jobId: 21, jobStartTime: 5 }, { jobSummary: { jobId: 22 }, jobId: 23 }, 7, null] }];
+    for (const parsed of bodies) {
+      const lazy = parseJsonBytes(Buffer.from(JSON.stringify(parsed)), { whole: 0, piece: 16, lazyLists: new Set(['jobs']) }) as { jobs: unknown };
+      expect(lazy.jobs).toBeInstanceOf(JsonPieces);
+      const pieces = lazy.jobs as JsonPieces;
+      const mapped = toJobPage(parsed, upstream);
+      const byIndex = new JobsByIndex(lazy, upstream);
+      expect({ length: byIndex.length, total: byIndex.total }).toEqual({ length: mapped.items.length, total: mapped.total });
+      // Every place is read before any job is mapped: the bytes answer, no job is parsed.
+      const parsedBefore = Array.from({ length: pieces.length }, (_, i) => i);
+      mapped.items.forEach((job, i) => expect(byIndex.positionAt(i)).toEqual(commvaultJobPosition(job, upstream.id)));
+      expect(parsedBefore.every((i) => !isParsed(pieces, i))).toBe(true);
+      mapped.items.forEach((job, i) => expect(byIndex.itemAt(i)).toEqual(job));
     }
   });
 

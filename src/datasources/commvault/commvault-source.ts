@@ -124,6 +124,8 @@ export interface CommvaultSourceOptions extends UpstreamSourceOptions {
 
 /** The list of `GET /Client` kept as bytes in a large answer (ClientIndex reads ids from them). */
 const CLIENT_LIST_LAZY: ReadonlySet<string> = new Set(['clientProperties']);
+/** The jobs of `GET /Job` kept as bytes (JobsByIndex reads their places from them; a merged page keeps few). */
+const JOB_LIST_LAZY: ReadonlySet<string> = new Set(['jobs']);
 
 /** Commvault's job type number of a backup (`jobTypeList` of `POST /Jobs`, docs/upstreams/commvault.md). */
 const BACKUP_OP_TYPE = 4;
@@ -328,6 +330,7 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: options.category === 'Finished' ? 'jobsFinished' : 'jobsRunning',
       tags: ['jobs'],
       route: 'GET /Job',
+      lazyLists: JOB_LIST_LAZY,
     });
   }
 

@@ -20,7 +20,7 @@ export const PIECE_BYTES = 32 * 1024;
 
 
 export interface JsonBytesOptions {
-  /** Answers up to this many bytes are parsed as one string. */
+  /** Answers up to this many bytes are parsed as one string. @default WHOLE_BYTES, or PIECE_BYTES when lists are kept as bytes */
   whole?: number;
   /** Containers up to this many bytes are parsed by one `JSON.parse` each. */
   piece?: number;
@@ -40,7 +40,9 @@ export interface JsonBytesOptions {
 export function parseJsonBytes(bytes: Uint8Array, options: JsonBytesOptions = {}): unknown {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  if (buf.length - start <= (options.whole ?? WHOLE_BYTES)) return JSON.parse(buf.toString('utf8', start, buf.length));
+  // With lists to keep as bytes, an answer above one piece is walked: the lists are what it saves parsing.
+  const whole = options.whole ?? (options.lazyLists?.size ? (options.piece ?? PIECE_BYTES) : WHOLE_BYTES);
+  if (buf.length - start <= whole) return JSON.parse(buf.toString('utf8', start, buf.length));
   const parser = new PieceParser(buf, options.piece ?? PIECE_BYTES, options.lazyLists, options.malformed);
   parser.rootAt = parser.skipSpace(start);
   const value = parser.valueAt(parser.rootAt);

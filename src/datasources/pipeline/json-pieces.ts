@@ -62,13 +62,26 @@ export class JsonPieces {
    * is missing or not an object. An item already parsed is read as it is.
    */
   itemPath(i: number, keys: readonly string[]): unknown {
-    let span: [number, number] | undefined;
+    const span = this.#span(i, keys);
+    return span === undefined ? undefined : this.#parse(span[0], span[1]);
+  }
+
+  /**
+   * Whether item `i` holds a value other than null at `keys` (matched as itemPath matches them), read
+   * without parsing it: what `field(item, …) ?? fallback` needs to know.
+   */
+  itemHas(i: number, keys: readonly string[]): boolean {
+    const span = this.#span(i, keys);
+    return span !== undefined && this.#bytes[span[0]] !== NULL_FIRST_BYTE;
+  }
+
+  /** The bytes of the value at `keys` in item `i`, found without parsing. */
+  #span(i: number, keys: readonly string[]): [number, number] | undefined {
     try {
-      span = new ItemReader(this.#bytes).path(this.#bounds[2 * i] as number, keys);
+      return new ItemReader(this.#bytes).path(this.#bounds[2 * i] as number, keys);
     } catch {
       throw this.#malformed();
     }
-    return span === undefined ? undefined : this.#parse(span[0], span[1]);
   }
 
   #parse(start: number, end: number): unknown {
@@ -80,6 +93,9 @@ export class JsonPieces {
   }
 }
 
+
+/** `n`: a value starting with it can only be `null`. */
+const NULL_FIRST_BYTE = 0x6e;
 
 const DIFFERENT = 0;
 const EXACT = 1;

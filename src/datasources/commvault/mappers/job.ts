@@ -43,14 +43,21 @@ export function jobPositionOfRaw(raw: unknown, upstream: UpstreamRef): JobPositi
   return jobId === null ? null : commvaultJobPosition({ jobId, startedAt: startedAtOf(s) }, upstream.id);
 }
 
+/**
+ * The same two fields read from a raw job by a reader of its keys (`read('jobId')`), for jobs not
+ * parsed yet (JobsByIndex over a list kept as bytes): the same readers of the same fields.
+ */
+export const jobIdFrom = (read: (key: string) => unknown): number | null => int(read('jobId'));
+export const startedAtFrom = (read: (key: string) => unknown): Date | null => unixSeconds(read('jobStartTime'));
+
 /** Whether toJob maps this raw job (it has a job id) rather than skipping it. */
 export function isMappableJob(raw: unknown): boolean {
   return jobIdOf(obj(raw)) !== null;
 }
 
 /** The two fields a job's place is read from, read one way by toJob and jobPositionOfRaw. */
-const jobIdOf = (s: Json): number | null => int(field(s, 'jobId'));
-const startedAtOf = (s: Json): Date | null => unixSeconds(field(s, 'jobStartTime'));
+const jobIdOf = (s: Json): number | null => jobIdFrom((key) => field(s, key));
+const startedAtOf = (s: Json): Date | null => startedAtFrom((key) => field(s, key));
 
 /** One `jobSummary`; null when it has no job id (nothing to address it by). */
 export function toJob(raw: unknown, upstream: UpstreamRef): CvJob | null {

@@ -3,7 +3,9 @@ import type { IndexedItems } from '../../../paging/position-fan-out.js';
 import { deepFreeze } from '../../pipeline/freeze.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvJob } from '../model.js';
-import { isMappableJob, jobPositionOfRaw, jobSummaries, jobTotal, toJob } from './job.js';
+import { JsonPieces } from '../../pipeline/json-pieces.js';
+import { commvaultJobPosition, isMappableJob, jobIdFrom, jobPositionOfRaw, jobSummaries, jobTotal, startedAtFrom, toJob } from './job.js';
+import { field } from './read.js';
 
 /**
  * A `GET /Job` answer whose jobs are mapped one at a time, when asked for. The unified list's first page
@@ -13,6 +15,9 @@ import { isMappableJob, jobPositionOfRaw, jobSummaries, jobTotal, toJob } from '
  * the same readers toJob uses) only when the merge weighs it: a late answer's jobs seldom beat the page
  * kept so far, so a 50-upstream page weighs some 270 of its 2 500 jobs (random arrival order, counted).
  * A job is mapped by toJob the first time it is asked for.
+ *
+ * A list kept as bytes (GET /Job names `jobs` in lazyLists) is not parsed at all for this: each job's id
+ * and start time are read from its bytes, and a job is parsed when it is mapped.
  *
  * One per answer (CommvaultSource keeps it with MappedOnce, keyed by the answer), so an answer cached for
  * many requests maps each job at most once. MappedOnce freezes this object as it freezes every mapped
@@ -25,28 +30,77 @@ export class JobsByIndex implements IndexedItems<CvJob> {
   /** The answer's jobs that have a job id (toJobPage skips the others too). */
   readonly length: number;
   readonly #upstream: UpstreamRef;
-  readonly #summaries: readonly unknown[];
+  /** The job summaries, or, when the list came as bytes, where each mappable job is in it. */
+  readonly #summaries: readonly unknown[] | LazySummaries;
   readonly #positions: Array<JobPosition | undefined>;
   readonly #jobs: Array<CvJob | undefined>;
 
   constructor(body: unknown, upstream: UpstreamRef) {
-    const summaries = jobSummaries(body).filter(isMappableJob);
+    const items = field(body, 'jobs');
+    const summaries = items instanceof JsonPieces ? lazySummaries(items) : jobSummaries(body).filter(isMappableJob);
     this.#upstream = upstream;
     this.#summaries = summaries;
-    this.#positions = new Array<JobPosition | undefined>(summaries.length);
-    this.#jobs = new Array<CvJob | undefined>(summaries.length);
     this.length = summaries.length;
-    this.total = jobTotal(body, summaries.length);
+    this.#positions = new Array<JobPosition | undefined>(this.length);
+    this.#jobs = new Array<CvJob | undefined>(this.length);
+    this.total = jobTotal(body, this.length);
   }
 
   positionAt(index: number): JobPosition {
-    return (this.#positions[index] ??= jobPositionOfRaw(this.#summaries[index], this.#upstream) as JobPosition);
+    return (this.#positions[index] ??= this.#position(index));
   }
 
   /** The job at `index`, mapped (and frozen, as MappedOnce freezes a mapped page) on first use. */
   itemAt(index: number): CvJob {
-    return (this.#jobs[index] ??= deepFreeze(toJob(this.#summaries[index], this.#upstream) as CvJob));
+    return (this.#jobs[index] ??= deepFreeze(toJob(this.#summary(index), this.#upstream) as CvJob));
   }
+
+  #position(index: number): JobPosition {
+    const summaries = this.#summaries;
+    if (Array.isArray(summaries)) return jobPositionOfRaw(summaries[index], this.#upstream) as JobPosition;
+    const lazy = summaries as LazySummaries;
+    // Read from the job's bytes: a job the merge weighs but does not keep is never parsed.
+    const i = lazy.item[index] as number;
+    const prefix = lazy.inSummary[index] ? SUMMARY : NO_PREFIX;
+    const startedAt = startedAtFrom((key) => lazy.pieces.itemPath(i, [...prefix, key]));
+    return commvaultJobPosition({ jobId: lazy.jobId[index] as number, startedAt }, this.#upstream.id);
+  }
+
+  #summary(index: number): unknown {
+    const summaries = this.#summaries;
+    if (Array.isArray(summaries)) return summaries[index];
+    const lazy = summaries as LazySummaries;
+    const raw = lazy.pieces.at(lazy.item[index] as number);
+    return field(raw, 'jobSummary') ?? raw;
+  }
+}
+
+/** A list kept as bytes (JsonPieces): its mappable jobs, each with its item number, id, and whether it sits in `jobSummary`. */
+interface LazySummaries {
+  pieces: JsonPieces;
+  length: number;
+  item: number[];
+  jobId: number[];
+  inSummary: boolean[];
+}
+
+const SUMMARY = ['jobSummary'] as const;
+const NO_PREFIX = [] as const;
+
+/** jobSummaries(body).filter(isMappableJob), read from the items' bytes: `field(item, 'jobSummary') ?? item`, then its job id. */
+function lazySummaries(pieces: JsonPieces): LazySummaries {
+  const out: LazySummaries = { pieces, length: 0, item: [], jobId: [], inSummary: [] };
+  for (let i = 0; i < pieces.length; i++) {
+    const inSummary = pieces.itemHas(i, SUMMARY);
+    const prefix = inSummary ? SUMMARY : NO_PREFIX;
+    const jobId = jobIdFrom((key) => pieces.itemPath(i, [...prefix, key]));
+    if (jobId === null) continue;
+    out.item.push(i);
+    out.jobId.push(jobId);
+    out.inSummary.push(inSummary);
+  }
+  out.length = out.item.length;
+  return out;
 }
 
 /** The mapper CommvaultSource hands MappedOnce: one JobsByIndex per answer. */
