@@ -145,6 +145,9 @@ describe('parseJsonBytes with lazy lists', () => {
     expect(odd.list.itemPath(1, ['id'])).toBe(3); // else the first of another casing
     expect(odd.list.itemPath(2, ['id'])).toBe(5); // an escaped key read as JSON reads it
     expect(odd.list.itemPath(3, ['id'])).toBeUndefined(); // not an object
+    const numbers = parseJsonBytes(bytesOf('{"list": [{"a": -12, "b": 0, "c": -0, "d": 1.5e3, "e": 123456789012345678, "f": "x\\ty", "g": true, "h": 012}]}'), { ...lazy, lazyLists: new Set(['list']), piece: 4 }) as { list: JsonPieces };
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => numbers.list.itemPath(0, [k]))).toStrictEqual([-12, 0, -0, 1500, 123456789012345678, 'x\ty', true]);
+    expect(() => numbers.list.itemPath(0, ['h'])).toThrow('malformed answer'); // a leading zero is not JSON
   });
 
   it('parses small answers whole, lists included', () => {

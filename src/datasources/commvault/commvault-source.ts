@@ -313,11 +313,17 @@ export class CommvaultSource extends UpstreamSource {
    * The same `GET /Job` answer (the same call, cache entry and in-flight call as listJobs), its jobs
    * mapped only when asked for: for a merge that keeps few of them (the unified list's first page).
    */
-  async listJobsByIndex(options: ListJobsOptions): Promise<JobsByIndex> {
-    return this.mapped.map(await this.getJobList(options), toJobsByIndex, this.upstream);
+  async listJobsByIndex(options: ListJobsOptions, merge: { keepsFew: boolean }): Promise<JobsByIndex> {
+    return this.mapped.map(await this.getJobList(options, merge.keepsFew), toJobsByIndex, this.upstream);
   }
 
-  private getJobList(options: ListJobsOptions): Promise<unknown> {
+  /**
+   * `keepsFew`: the caller keeps few of the jobs (a page merged from several upstreams), so the list is
+   * kept as bytes and each job parsed when mapped (JOB_LIST_LAZY). A page that shows every job it reads
+   * parses them all at once: reading each job's place from its bytes first cost such a page ~1 ms of CPU
+   * (docs/performance.md). Either shape serves every reader of the answer.
+   */
+  private getJobList(options: ListJobsOptions, keepsFew = false): Promise<unknown> {
     return this.get('/Job', {
       query: {
         clientId: options.clientId,
@@ -330,7 +336,7 @@ export class CommvaultSource extends UpstreamSource {
       cacheClass: options.category === 'Finished' ? 'jobsFinished' : 'jobsRunning',
       tags: ['jobs'],
       route: 'GET /Job',
-      lazyLists: JOB_LIST_LAZY,
+      ...(keepsFew ? { lazyLists: JOB_LIST_LAZY } : {}),
     });
   }
 

@@ -197,8 +197,9 @@ export function commvaultJobsAfter(search: JobSearch): (source: CommvaultSource,
   return async (source, after, first, hint) => {
     if (predicate) return windowAfter(await filteredWindow(source, upstream, predicate), source.instanceId, after, first);
     if (after === null) {
-      // The merge reads every job's place but keeps `first` jobs of all upstreams: only those are mapped.
-      const page = await source.listJobsByIndex({ ...upstream, limit: first, offset: 0 });
+      // The merge reads every job's place but keeps `first` jobs of all upstreams: only those are mapped,
+      // and, over several CommServes, only those parsed.
+      const page = await source.listJobsByIndex({ ...upstream, limit: first, offset: 0 }, { keepsFew: search.sources.length > 1 });
       return { items: page, more: page.total > page.length, total: page.total, offset: 0 };
     }
     return (await seekAfter(source, upstream, after, first, hint ?? 0)) ?? windowAfter(await filteredWindow(source, upstream, () => true), source.instanceId, after, first);

@@ -1,4 +1,4 @@
-import { deepFreeze } from './freeze.js';
+import { deepFreeze, FREEZE_SHARED } from './freeze.js';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd } from './json-scan.js';
 
 /**
@@ -35,7 +35,9 @@ export class JsonPieces {
   at(i: number): unknown {
     let item = this.#parsed[i];
     if (item === undefined && i >= 0 && i < this.length) {
-      item = deepFreeze(this.#parse(this.#bounds[2 * i] as number, this.#bounds[2 * i + 1] as number));
+      item = this.#parse(this.#bounds[2 * i] as number, this.#bounds[2 * i + 1] as number);
+      // Frozen where shared answers are (tests); in production the list itself is the shared answer.
+      if (FREEZE_SHARED) deepFreeze(item);
       this.#parsed[i] = item;
     }
     return item;
@@ -63,7 +65,32 @@ export class JsonPieces {
    */
   itemPath(i: number, keys: readonly string[]): unknown {
     const span = this.#span(i, keys);
-    return span === undefined ? undefined : this.#parse(span[0], span[1]);
+    if (span === undefined) return undefined;
+    return this.#plainValue(span[0], span[1]) ?? this.#parse(span[0], span[1]);
+  }
+
+  /**
+   * An integer of up to 15 digits, or a string without escapes, read straight from its bytes (ids and
+   * times, what itemPath is asked for); undefined for anything else, which JSON.parse then reads.
+   */
+  #plainValue(start: number, end: number): number | string | undefined {
+    const bytes = this.#bytes;
+    if (bytes[start] === QUOTE) {
+      for (let j = start + 1; j < end - 1; j++) if (bytes[j] === BACKSLASH || (bytes[j] as number) < 0x20) return undefined;
+      return end - start >= 2 && bytes[end - 1] === QUOTE ? bytes.toString('utf8', start + 1, end - 1) : undefined;
+    }
+    const negative = bytes[start] === MINUS;
+    const first = negative ? start + 1 : start;
+    const digits = end - first;
+    // JSON allows no leading zero ("01"); such text is left to JSON.parse to refuse.
+    if (digits < 1 || digits > 15 || (digits > 1 && bytes[first] === ZERO)) return undefined;
+    let n = 0;
+    for (let j = first; j < end; j++) {
+      const d = (bytes[j] as number) - ZERO;
+      if (d < 0 || d > 9) return undefined;
+      n = n * 10 + d;
+    }
+    return negative ? -n : n;
   }
 
   /**
@@ -94,6 +121,8 @@ export class JsonPieces {
 }
 
 
+const MINUS = 0x2d;
+const ZERO = 0x30;
 /** `n`: a value starting with it can only be `null`. */
 const NULL_FIRST_BYTE = 0x6e;
 
