@@ -27,6 +27,13 @@ export interface LeasedPollsOptions {
 
 /** An event as it crosses Redis: v8-serialised (Dates of the records kept), errors by their public parts. */
 type WireEvent = { kind: 'state'; state: LiveJob } | { kind: 'failed'; error: { code: ErrorCode; message: string; retryAfterMs?: number; upstream?: { instance: string; status?: number } } };
+/**
+ * Who published an event and its number among that holder's events. A follower reads the kept state
+ * (GET) and the channel on two connections, whose answers Redis does not order against each other: a
+ * message published before the kept state was written can arrive after it. The numbers let it drop
+ * such a message instead of showing the job's progress going back.
+ */
+type Stamp = { from?: string; seq?: number };
 /** Sent by a holder that stops polling while the job still runs (its last subscriber left, or it shuts down). */
 const RELEASED = serialize({ kind: 'released' });
 
@@ -122,6 +129,10 @@ export class LeasedPolls {
 /** One job's poll in one replica: the lease holder's loop, or a relay of the holder's channel. */
 class LeasedPoll implements PollDriver {
   private readonly holder = `${randomUUID()}`;
+  /** Events this replica published as holder (Stamp.seq). */
+  private published = 0;
+  /** The highest Stamp.seq relayed from each holder. */
+  private readonly relayedSeq = new Map<string, number>();
   private loop?: PollLoop;
   private renewTimer?: NodeJS.Timeout;
   private claimTimer?: NodeJS.Timeout;
@@ -176,11 +187,12 @@ class LeasedPoll implements PollDriver {
     if (this.stopped || this.loop) return;
     let event: JobEvent;
     try {
-      const wire = deserialize(message) as WireEvent | { kind: 'released' };
+      const wire = deserialize(message) as (WireEvent & Stamp) | { kind: 'released' };
       if (wire.kind === 'released') {
         void this.claim().catch(() => false);
         return;
       }
+      if (!this.inOrder(wire)) return;
       event = fromWire(wire);
     } catch (error) {
       // Not ours (another writer on the channel) or from an incompatible release: skip, never crash the process.
@@ -192,6 +204,14 @@ class LeasedPoll implements PollDriver {
       this.last = event.state;
     }
     this.emit(event);
+  }
+
+  /** Whether a stamped event is newer than every event relayed from its holder (unstamped ones always are). */
+  private inOrder({ from, seq }: Stamp): boolean {
+    if (typeof from !== 'string' || typeof seq !== 'number') return true;
+    if (seq <= (this.relayedSeq.get(from) ?? 0)) return false;
+    this.relayedSeq.set(from, seq);
+    return true;
   }
 
   /** Takes the lease if it is free; then this replica polls. */
@@ -237,7 +257,8 @@ class LeasedPoll implements PollDriver {
     if (event.kind === 'state') this.last = event.state;
     if (!this.loop?.running) this.ended = true; // the loop's last event: the job ended or failed for everyone
     this.emit(event);
-    const message = serialize(toWire(event));
+    const stamp: Stamp = { from: this.holder, seq: ++this.published };
+    const message = serialize({ ...toWire(event), ...stamp });
     const { redis, settings } = this.polls;
     redis.set(this.polls.stateKey(this.hash), message, 'PX', settings.leaseMs * 3).catch(() => {});
     redis.publish(this.polls.channelOf(this.hash), message).catch(() => {});
@@ -251,7 +272,7 @@ function toWire(event: JobEvent): WireEvent {
 }
 
 function fromWire(event: WireEvent): JobEvent {
-  if (event.kind === 'state') return event;
+  if (event.kind === 'state') return { kind: 'state', state: event.state };
   const { code, message, retryAfterMs, upstream } = event.error;
   return { kind: 'failed', error: new GatewayError(code, message, { retryAfterMs, upstream }) };
 }

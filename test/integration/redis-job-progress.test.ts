@@ -7,6 +7,9 @@ import { JobStatus } from '../../src/datasources/domain.js';
 import type { LiveJob } from '../../src/subscriptions/live-job.js';
 import type { JobEvent } from '../../src/subscriptions/poll-loop.js';
 import { LeasedPolls } from '../../src/subscriptions/redis-lease.js';
+import { sha256Hex } from '../../src/util/sha256.js';
+import { within } from '../helpers/within.js';
+import { serialize } from 'node:v8';
 import { toGlobalId } from '../../src/util/global-id.js';
 import { commvaultUpstream, startTestGateway, TEST_ANALYST_KEY, type TestGateway } from '../helpers/gateway.js';
 import { provideTestRedis } from '../helpers/redis-server.js';
@@ -125,6 +128,27 @@ describe.skipIf(!server)(`the poll lease ${skipReason ?? ''}`, () => {
     driverB.stop();
     await b.polls.close();
     await a.polls.close();
+  });
+
+  it('never shows a follower\'s subscribers the progress going back when a message arrives after the newer kept state', async () => {
+    const { redis, polls } = await replica();
+    const hash = sha256Hex('job-order');
+    const wire = (percentComplete: number, seq: number) =>
+      serialize({ kind: 'state', state: { job: { status: JobStatus.RUNNING, startedAt: null }, percentComplete }, from: 'holder-1', seq });
+    // Another replica holds the lease and has published its second state, which Redis keeps.
+    await redis.set(polls.leaseKey(hash), 'holder-1', 'PX', 5_000);
+    await redis.set(polls.stateKey(hash), wire(20, 2), 'PX', 5_000);
+    const seen: number[] = [];
+    const driver = polls.start('job-order', async () => job(), (e: JobEvent) => e.kind === 'state' && seen.push(e.state.percentComplete ?? -1));
+    await within(2_000, async () => seen.length === 1);
+    // Its first state reaches the channel only now (the two connections are not ordered), then its third.
+    await redis.publish(polls.channelOf(hash), wire(10, 1));
+    await redis.publish(polls.channelOf(hash), wire(30, 3));
+    await within(2_000, async () => seen.length >= 2);
+    await sleep(100);
+    expect(seen).toEqual([20, 30]);
+    driver.stop();
+    await polls.close();
   });
 
   it('hands the poll over at once when the holder stops while the job runs', async () => {
