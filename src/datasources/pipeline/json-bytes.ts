@@ -18,7 +18,6 @@ export const WHOLE_BYTES = 96 * 1024;
 /** Containers up to this many bytes inside a larger answer are parsed by one `JSON.parse` each; larger ones are walked. */
 export const PIECE_BYTES = 32 * 1024;
 
-
 export interface JsonBytesOptions {
   /** Answers up to this many bytes are parsed as one string. @default WHOLE_BYTES, or PIECE_BYTES when lists are kept as bytes */
   whole?: number;
