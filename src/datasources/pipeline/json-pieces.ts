@@ -61,7 +61,8 @@ export class JsonPieces {
   /**
    * The value at `keys` inside item `i`, read from its bytes, each key matched as json-read's `field`
    * matches it (an exact key first, else the first key of another letter case); undefined when a step
-   * is missing or not an object. An item already parsed is read as it is.
+   * is missing or not an object. Always read from the bytes, parsed or not, so a value read before and
+   * after its item is parsed is the same.
    */
   itemPath(i: number, keys: readonly string[]): unknown {
     const span = this.#span(i, keys);
