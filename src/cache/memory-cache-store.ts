@@ -101,8 +101,9 @@ function indexKey(instanceId: string, tag: string): string {
 
 /**
  * Approximate memory of an entry: JSON length of its value (UTF-16 strings take about two bytes a
- * character in V8), or the size it came in when the entry says so, plus the key and a fixed overhead. Exactness does not matter; a bound that tracks
- * the real size does. Values that do not serialize count as the overhead alone.
+ * character in V8), or the size it came in when the entry says so, plus the key and a fixed overhead.
+ * Exactness does not matter; a bound that tracks the real size does. Values that do not serialize
+ * count as the overhead alone.
  */
 export function approximateSizeBytes(key: string, entry: CacheEntry<unknown>): number {
   let json = entry.sizeBytes ?? 0;

@@ -7,6 +7,7 @@
  */
 
 import { JsonPieces } from './pipeline/json-pieces.js';
+import { sameLetterInOtherCase } from './pipeline/json-scan.js';
 
 export type Json = Record<string, unknown>;
 
@@ -24,8 +25,7 @@ function sameIgnoringCase(key: string, name: string): boolean {
     const b = name.charCodeAt(i);
     if (a === b) continue;
     if (a > 127 || b > 127) return key.toLowerCase() === name.toLowerCase();
-    const lower = a | 0x20;
-    if (lower !== (b | 0x20) || lower < 97 || lower > 122) return false;
+    if (!sameLetterInOtherCase(a, b)) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { JsonPieces } from './json-pieces.js';
-import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd } from './json-scan.js';
+import { bomLength, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, containerEnd, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd, valueEnd } from './json-scan.js';
 
 /**
  * `JSON.parse` of an answer's bytes that never builds one string of the whole of a large answer.
@@ -38,7 +38,7 @@ export interface JsonBytesOptions {
  */
 export function parseJsonBytes(bytes: Uint8Array, options: JsonBytesOptions = {}): unknown {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const start = bomLength(buf);
   // With lists to keep as bytes, an answer above one piece is walked: the lists are what it saves parsing.
   const whole = options.whole ?? (options.lazyLists?.size ? (options.piece ?? PIECE_BYTES) : WHOLE_BYTES);
   if (buf.length - start <= whole) return JSON.parse(buf.toString('utf8', start, buf.length));
@@ -66,14 +66,15 @@ class PieceParser {
   valueAt(at: number, lazyKey?: string): unknown {
     const first = this.buf[at];
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
-      const end = this.containerEnd(at, Math.min(this.buf.length, at + this.pieceBytes));
+      // Not closed within a piece (or not at all: walking it then finds where it breaks).
+      const end = containerEnd(this.buf, at, Math.min(this.buf.length, at + this.pieceBytes));
       if (end < 0) {
         if (first === OPEN_BRACE) return this.object(at);
         return lazyKey !== undefined && this.lazyLists?.has(lazyKey) ? this.pieces(at) : this.array(at);
       }
       return this.parsed(at, end);
     }
-    return this.parsed(at, first === QUOTE ? this.stringEnd(at) : this.scalarEnd(at));
+    return this.parsed(at, this.valueEnd(at));
   }
 
   private parsed(start: number, end: number): unknown {
@@ -124,8 +125,7 @@ class PieceParser {
     let at = this.skipSpace(start + 1);
     if (buf[at] === CLOSE_BRACKET) return this.closed(new JsonPieces(buf, bounds, this.malformedError), at);
     for (;;) {
-      const first = buf[at];
-      const end = first === OPEN_BRACE || first === OPEN_BRACKET ? this.containerEnd(at, buf.length) : first === QUOTE ? this.stringEnd(at) : this.scalarEnd(at);
+      const end = this.valueEnd(at);
       bounds.push(at, end);
       at = this.skipSpace(end);
       if (buf[at] === COMMA) at = this.skipSpace(at + 1);
@@ -141,42 +141,12 @@ class PieceParser {
     return value;
   }
 
-  /**
-   * Just past the bracket closing the container opening at `at`, matched outside strings; -1 when it
-   * does not close before `limit`. Brackets are counted alike: `JSON.parse` of the piece judges them.
-   */
-  private containerEnd(at: number, limit: number): number {
-    const buf = this.buf;
-    let depth = 0;
-    let i = at;
-    while (i < limit) {
-      const c = buf[i];
-      if (c === QUOTE) {
-        i = this.stringEnd(i);
-        continue;
-      }
-      if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        depth--;
-        if (depth === 0) return i + 1;
-      }
-      i++;
-    }
-    if (limit === buf.length) this.fail(buf.length);
-    return -1;
-  }
-
-  /** A number or literal runs to the next delimiter; `JSON.parse` of it then judges it. */
-  private scalarEnd(at: number): number {
-    const buf = this.buf;
-    let i = at;
-    while (i < buf.length) {
-      const c = buf[i];
-      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) break;
-      i++;
-    }
-    if (i === at) this.fail(at);
-    return i;
+  /** Just past the value starting at `at`; a SyntaxError when it is not closed or there is none. */
+  private valueEnd(at: number): number {
+    const end = valueEnd(this.buf, at);
+    if (end < 0) this.fail(this.buf.length);
+    if (end === at) this.fail(at);
+    return end;
   }
 
   /** Just past the quote closing the string opening at `at`. */

@@ -1,5 +1,5 @@
 import { deepFreeze, FREEZE_SHARED } from './freeze.js';
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd } from './json-scan.js';
+import { BACKSLASH, CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, QUOTE, sameLetterInOtherCase, skipSpace, stringEnd, valueEnd } from './json-scan.js';
 
 /**
  * A JSON array of an answer kept as its items' bytes, each item parsed when first read (json-bytes.ts
@@ -121,7 +121,6 @@ export class JsonPieces {
   }
 }
 
-
 const MINUS = 0x2d;
 const ZERO = 0x30;
 /** `n`: a value starting with it can only be `null`. */
@@ -187,8 +186,7 @@ class ItemReader {
       const c = key.charCodeAt(j);
       if (b === c) continue;
       if (b === BACKSLASH || b > 0x7f || c > 0x7f) return this.compareDecoded(start, end, key);
-      const lower = b | 0x20;
-      if (lower !== (c | 0x20) || lower < 0x61 || lower > 0x7a) return DIFFERENT;
+      if (!sameLetterInOtherCase(b, c)) return DIFFERENT;
       exact = false;
     }
     return exact ? EXACT : OTHER_CASE;
@@ -200,29 +198,10 @@ class ItemReader {
     return name.length === key.length && name.toLowerCase() === key.toLowerCase() ? OTHER_CASE : DIFFERENT;
   }
 
+  /** Just past the value at `at`; an unclosed one runs to the end (the item then fails to parse). */
   private valueEnd(at: number): number {
-    const buf = this.buf;
-    const first = buf[at];
-    if (first === QUOTE) return this.stringEnd(at);
-    let depth = 0;
-    let i = at;
-    while (i < buf.length) {
-      const c = buf[i];
-      if (c === QUOTE) {
-        i = this.stringEnd(i);
-        continue;
-      }
-      if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COMMA || c === COLON) {
-        if (depth === 0) return i;
-        if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-          depth--;
-          if (depth === 0) return i + 1;
-        }
-      } else if (depth === 0 && isSpace(c)) return i;
-      i++;
-    }
-    return i;
+    const end = valueEnd(this.buf, at);
+    return end < 0 ? this.buf.length : end;
   }
 
   /** Just past the closing quote; an unclosed string runs to the end (the item then fails to parse). */

@@ -33,3 +33,57 @@ export function stringEnd(buf: Buffer, at: number): number {
     i = quote + 1;
   }
 }
+
+/** 3 when the bytes start with a UTF-8 byte order mark, else 0. */
+export function bomLength(bytes: Uint8Array): number {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/**
+ * Just past the bracket closing the container opening at `at`, matched outside strings; -1 when it
+ * does not close before `limit`. Brackets are counted alike: `JSON.parse` of the bytes judges them.
+ */
+export function containerEnd(buf: Buffer, at: number, limit: number): number {
+  let depth = 0;
+  let i = at;
+  while (i < limit) {
+    const c = buf[i];
+    if (c === QUOTE) {
+      i = stringEnd(buf, i);
+      if (i < 0) return -1;
+      continue;
+    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return -1;
+}
+
+/** Where a number or literal starting at `at` ends: the next delimiter (`at` itself when there is none to read). */
+export function scalarEnd(buf: Uint8Array, at: number): number {
+  let i = at;
+  while (i < buf.length) {
+    const c = buf[i];
+    if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Just past the value starting at `at`, whatever its kind; -1 when a string or container in it is not closed. */
+export function valueEnd(buf: Buffer, at: number): number {
+  const first = buf[at];
+  if (first === QUOTE) return stringEnd(buf, at);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) return containerEnd(buf, at, buf.length);
+  return scalarEnd(buf, at);
+}
+
+/** Whether two UTF-16 code units (or bytes) are the same ASCII letter in two cases. */
+export function sameLetterInOtherCase(a: number, b: number): boolean {
+  const lower = a | 0x20;
+  return lower === (b | 0x20) && lower >= 0x61 && lower <= 0x7a;
+}

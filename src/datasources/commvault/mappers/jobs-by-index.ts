@@ -40,7 +40,7 @@ export class JobsByIndex implements IndexedItems<CvJob> {
     const summaries = items instanceof JsonPieces ? lazySummaries(items) : jobSummaries(body).filter(isMappableJob);
     this.#upstream = upstream;
     this.#summaries = summaries;
-    this.length = summaries.length;
+    this.length = Array.isArray(summaries) ? summaries.length : summaries.item.length;
     this.#positions = new Array<JobPosition | undefined>(this.length);
     this.#jobs = new Array<CvJob | undefined>(this.length);
     this.total = jobTotal(body, this.length);
@@ -60,9 +60,7 @@ export class JobsByIndex implements IndexedItems<CvJob> {
     if (Array.isArray(summaries)) return jobPositionOfRaw(summaries[index], this.#upstream) as JobPosition;
     const lazy = summaries as LazySummaries;
     // Read from the job's bytes: a job the merge weighs but does not keep is never parsed.
-    const i = lazy.item[index] as number;
-    const prefix = lazy.inSummary[index] ? SUMMARY : NO_PREFIX;
-    const startedAt = startedAtFrom((key) => lazy.pieces.itemPath(i, [...prefix, key]));
+    const startedAt = startedAtFrom(reader(lazy.pieces, lazy.item[index] as number, lazy.inSummary[index] as boolean));
     return commvaultJobPosition({ jobId: lazy.jobId[index] as number, startedAt }, this.#upstream.id);
   }
 
@@ -78,28 +76,29 @@ export class JobsByIndex implements IndexedItems<CvJob> {
 /** A list kept as bytes (JsonPieces): its mappable jobs, each with its item number, id, and whether it sits in `jobSummary`. */
 interface LazySummaries {
   pieces: JsonPieces;
-  length: number;
   item: number[];
   jobId: number[];
   inSummary: boolean[];
 }
 
 const SUMMARY = ['jobSummary'] as const;
-const NO_PREFIX = [] as const;
+
+/** Reads a key of item i's job from its bytes: in its `jobSummary`, or in the item itself. */
+function reader(pieces: JsonPieces, i: number, inSummary: boolean): (key: string) => unknown {
+  return (key) => pieces.itemPath(i, inSummary ? [SUMMARY[0], key] : [key]);
+}
 
 /** jobSummaries(body).filter(isMappableJob), read from the items' bytes: `field(item, 'jobSummary') ?? item`, then its job id. */
 function lazySummaries(pieces: JsonPieces): LazySummaries {
-  const out: LazySummaries = { pieces, length: 0, item: [], jobId: [], inSummary: [] };
+  const out: LazySummaries = { pieces, item: [], jobId: [], inSummary: [] };
   for (let i = 0; i < pieces.length; i++) {
     const inSummary = pieces.itemHas(i, SUMMARY);
-    const prefix = inSummary ? SUMMARY : NO_PREFIX;
-    const jobId = jobIdFrom((key) => pieces.itemPath(i, [...prefix, key]));
+    const jobId = jobIdFrom(reader(pieces, i, inSummary));
     if (jobId === null) continue;
     out.item.push(i);
     out.jobId.push(jobId);
     out.inSummary.push(inSummary);
   }
-  out.length = out.item.length;
   return out;
 }
 
