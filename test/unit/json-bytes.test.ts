@@ -150,6 +150,25 @@ describe('parseJsonBytes with lazy lists', () => {
     expect(() => numbers.list.itemPath(0, ['h'])).toThrow('malformed answer'); // a leading zero is not JSON
   });
 
+  it('tells whether an item holds a value other than null at a path, from the first byte of that value', () => {
+    const body = parseJsonBytes(bytesOf(text), lazy) as Record<string, unknown>;
+    const items = body.clientProperties as JsonPieces;
+    expect(items.itemHas(3, ['client'])).toBe(true); // an object, not walked
+    expect(items.itemHas(3, ['CLIENT', 'clientEntity', 'hostName'])).toBe(true);
+    expect(items.itemHas(2, ['client', 'clientDescription'])).toBe(false); // null
+    expect(items.itemHas(3, ['client', 'clientDescription'])).toBe(true);
+    expect(items.itemHas(3, ['client', 'missing'])).toBe(false);
+    expect(items.itemHas(3, ['client', 'clientEntity', 'clientId', 'deeper'])).toBe(false);
+  });
+
+  it('keeps a named list as its items in an answer parsed in pieces, however small the list', () => {
+    const small = JSON.stringify({ clientProperties: [{ a: 1 }, { b: [2] }], padding: 'x'.repeat(200) });
+    const body = parseJsonBytes(bytesOf(small), lazy) as Record<string, unknown>;
+    expect(body.clientProperties).toBeInstanceOf(JsonPieces);
+    expect((body.clientProperties as JsonPieces).toArray()).toEqual([{ a: 1 }, { b: [2] }]);
+    expect(body.padding).toBe('x'.repeat(200));
+  });
+
   it('parses small answers whole, lists included', () => {
     const body = parseJsonBytes(bytesOf(text), { lazyLists: new Set(['clientProperties']) }) as Record<string, unknown>;
     expect(text.length).toBeLessThan(WHOLE_BYTES);

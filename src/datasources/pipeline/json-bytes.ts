@@ -66,12 +66,13 @@ class PieceParser {
   valueAt(at: number, lazyKey?: string): unknown {
     const first = this.buf[at];
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      // The answer's own value was too large to parse whole, and a list kept as bytes is matched item
+      // by item: neither is first scanned for an end within a piece, only to be walked after.
+      if (at === this.rootAt) return first === OPEN_BRACE ? this.object(at) : this.array(at);
+      if (first === OPEN_BRACKET && lazyKey !== undefined && this.lazyLists?.has(lazyKey)) return this.pieces(at);
       // Not closed within a piece (or not at all: walking it then finds where it breaks).
       const end = containerEnd(this.buf, at, Math.min(this.buf.length, at + this.pieceBytes));
-      if (end < 0) {
-        if (first === OPEN_BRACE) return this.object(at);
-        return lazyKey !== undefined && this.lazyLists?.has(lazyKey) ? this.pieces(at) : this.array(at);
-      }
+      if (end < 0) return first === OPEN_BRACE ? this.object(at) : this.array(at);
       return this.parsed(at, end);
     }
     return this.parsed(at, this.valueEnd(at));

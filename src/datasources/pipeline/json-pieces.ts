@@ -99,14 +99,19 @@ export class JsonPieces {
    * without parsing it: what `field(item, …) ?? fallback` needs to know.
    */
   itemHas(i: number, keys: readonly string[]): boolean {
-    const span = this.#span(i, keys);
-    return span !== undefined && this.#bytes[span[0]] !== NULL_FIRST_BYTE;
+    // Its first byte tells: the value itself (a whole `jobSummary`, say) is not walked.
+    const start = this.#read(i, (reader, at) => reader.start(at, keys));
+    return start >= 0 && this.#bytes[start] !== NULL_FIRST_BYTE;
   }
 
   /** The bytes of the value at `keys` in item `i`, found without parsing. */
   #span(i: number, keys: readonly string[]): [number, number] | undefined {
+    return this.#read(i, (reader, at) => reader.path(at, keys));
+  }
+
+  #read<T>(i: number, read: (reader: ItemReader, at: number) => T): T {
     try {
-      return new ItemReader(this.#bytes).path(this.#bounds[2 * i] as number, keys);
+      return read(new ItemReader(this.#bytes), this.#bounds[2 * i] as number);
     } catch {
       throw this.#malformed();
     }
@@ -136,14 +141,19 @@ class ItemReader {
 
   /** The bytes [start, end) of the value at `keys` in the item at `at`; undefined when a step is missing or not an object. */
   path(at: number, keys: readonly string[]): [number, number] | undefined {
+    const valueAt = this.start(at, keys);
+    return valueAt < 0 ? undefined : [valueAt, this.valueEnd(valueAt)];
+  }
+
+  /** Where the value at `keys` in the item at `at` starts; -1 when a step is missing or not an object. */
+  start(at: number, keys: readonly string[]): number {
     let valueAt = this.skipSpace(at);
     for (const key of keys) {
-      if (this.buf[valueAt] !== OPEN_BRACE) return undefined;
-      const found = this.member(valueAt, key);
-      if (found < 0) return undefined;
-      valueAt = found;
+      if (this.buf[valueAt] !== OPEN_BRACE) return -1;
+      valueAt = this.member(valueAt, key);
+      if (valueAt < 0) return -1;
     }
-    return [valueAt, this.valueEnd(valueAt)];
+    return valueAt;
   }
 
   /**
