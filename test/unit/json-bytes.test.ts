@@ -44,6 +44,25 @@ describe('parseJsonBytes', () => {
     expect(parseJsonBytes(bytesOf(large))).toEqual(JSON.parse(large));
   });
 
+  it('finds the end of strings of any length, escapes and brackets included, wherever the escape falls', () => {
+    // Strings are read byte by byte for their first bytes and searched natively past them: every length and
+    // escape place around that border, with escaped quotes and backslashes and brackets inside.
+    const strings: string[] = [];
+    for (let length = 0; length < 140; length++) {
+      for (const escape of ['"', '\\', '\\"', ']}']) {
+        for (const at of [0, Math.floor(length / 2), Math.max(0, length - 2), length]) strings.push(`${'x'.repeat(at)}${escape}${'y'.repeat(Math.max(0, length - at))}`);
+      }
+    }
+    const answer = { list: strings.map((s, i) => ({ [s]: [s, { s }], i })), last: strings.slice(-3) };
+    const text = JSON.stringify(answer);
+    for (const piece of [16, 100, 1000]) expect(parseJsonBytes(bytesOf(text), { whole: 0, piece })).toEqual(answer);
+    const lazy = parseJsonBytes(bytesOf(text), { whole: 0, piece: 100, lazyLists: new Set(['list']) }) as { list: JsonPieces };
+    expect(lazy.list.toArray()).toEqual(answer.list);
+    expect(lazy.list.itemPath(strings.length - 1, ['i'])).toBe(strings.length - 1);
+    // An unclosed string at any of those lengths is the end of the input.
+    for (const s of strings.slice(0, 300)) expect(() => parseJsonBytes(bytesOf(`[["${s.replace(/\\|"/g, '')}`), { whole: 0, piece: 16 })).toThrow(SyntaxError);
+  });
+
   it('gives what JSON.parse gives for random documents, pretty-printed or not, at any piece size', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const value = randomValue(seed);

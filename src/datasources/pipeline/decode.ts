@@ -1,5 +1,7 @@
 import { parseJsonBytes, type JsonBytesOptions } from './json-bytes.js';
-import { bomLength, OPEN_BRACE, OPEN_BRACKET, skipSpace } from './json-scan.js';
+import { bomLength, JSON_BYTES, skipSpace } from './json-scan.js';
+
+const { OPEN_BRACE, OPEN_BRACKET } = JSON_BYTES;
 
 /** A decoded answer body, or the fact that it claimed to be JSON and was not (with its text, for errors). */
 export type Decoded = { ok: true; body: unknown } | { ok: false; text: string };

@@ -1,5 +1,7 @@
 import { JsonPieces } from './json-pieces.js';
-import { bomLength, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, containerEnd, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipSpace, stringEnd, valueEnd } from './json-scan.js';
+import { bomLength, containerEnd, JSON_BYTES, skipSpace, stringEnd, valueEnd } from './json-scan.js';
+
+const { QUOTE, COMMA, COLON, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET } = JSON_BYTES;
 
 /**
  * `JSON.parse` of an answer's bytes that never builds one string of the whole of a large answer.

@@ -1,5 +1,7 @@
 import { deepFreeze, FREEZE_SHARED } from './freeze.js';
-import { BACKSLASH, CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, QUOTE, sameLetterInOtherCase, skipSpace, stringEnd, valueEnd } from './json-scan.js';
+import { JSON_BYTES, sameLetterInOtherCase, skipSpace, stringEnd, valueEnd } from './json-scan.js';
+
+const { QUOTE, BACKSLASH, COMMA, COLON, OPEN_BRACE, CLOSE_BRACE } = JSON_BYTES;
 
 /**
  * A JSON array of an answer kept as its items' bytes, each item parsed when first read (json-bytes.ts

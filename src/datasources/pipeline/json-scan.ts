@@ -1,13 +1,22 @@
 /** Byte-level reading of JSON text shared by json-bytes.ts and json-pieces.ts: structure only, values are JSON.parse's. */
 
-export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
-export const COMMA = 0x2c;
-export const COLON = 0x3a;
-export const OPEN_BRACE = 0x7b;
-export const CLOSE_BRACE = 0x7d;
-export const OPEN_BRACKET = 0x5b;
-export const CLOSE_BRACKET = 0x5d;
+/**
+ * JSON's structural bytes. Not one `export const` each: an exported binding is read through its module
+ * cell at every use, and the byte loops here and in the importers ran at half speed on them (the bracket
+ * scan of a 67 KB job list: 135 µs against 70 µs with module-local constants). Importers copy them into
+ * constants of their own: `const { QUOTE } = JSON_BYTES;`.
+ */
+export const JSON_BYTES = Object.freeze({
+  QUOTE: 0x22,
+  BACKSLASH: 0x5c,
+  COMMA: 0x2c,
+  COLON: 0x3a,
+  OPEN_BRACE: 0x7b,
+  CLOSE_BRACE: 0x7d,
+  OPEN_BRACKET: 0x5b,
+  CLOSE_BRACKET: 0x5d,
+});
+const { QUOTE, BACKSLASH, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET } = JSON_BYTES;
 
 /** JSON's four whitespace bytes. */
 export function isSpace(c: number | undefined): boolean {
@@ -20,12 +29,33 @@ export function skipSpace(buf: Uint8Array, at: number): number {
   return at;
 }
 
+/**
+ * A string's first bytes are read here one by one; past that many, `Buffer#indexOf` finds its closing
+ * quote. Most strings of an answer are keys and short values, and a native call per string cost more
+ * than reading them (the bracket scan of a 67 KB job list: 98 → 75 µs; of 50 strings of 1–2 KB: 88 → 10 µs
+ * against reading every byte).
+ */
+const SHORT_STRING_BYTES = 64;
+
 /** Just past the quote closing the string whose opening quote is at `at`; -1 when it is not closed. */
 export function stringEnd(buf: Buffer, at: number): number {
+  const length = buf.length;
   let i = at + 1;
+  const short = Math.min(length, i + SHORT_STRING_BYTES);
+  while (i < short) {
+    const c = buf[i++];
+    if (c === QUOTE) return i;
+    // An escape's second byte never ends the string.
+    if (c === BACKSLASH) i++;
+  }
+  return longStringEnd(buf, i, length);
+}
+
+/** stringEnd past the first bytes read one by one: from `i`, which is not inside an escape. */
+function longStringEnd(buf: Buffer, i: number, limit: number): number {
   for (;;) {
-    const quote = buf.indexOf(QUOTE, i);
-    if (quote < 0) return -1;
+    const quote = i < limit ? buf.indexOf(QUOTE, i) : -1;
+    if (quote < 0 || quote >= limit) return -1;
     // Escaped when an odd number of backslashes stands before it.
     let slashes = 0;
     while (buf[quote - 1 - slashes] === BACKSLASH) slashes++;
@@ -47,18 +77,24 @@ export function containerEnd(buf: Buffer, at: number, limit: number): number {
   let depth = 0;
   let i = at;
   while (i < limit) {
-    const c = buf[i];
+    const c = buf[i++];
     if (c === QUOTE) {
-      i = stringEnd(buf, i);
-      if (i < 0) return -1;
-      continue;
-    }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+      // stringEnd, written out: called per string, it was not inlined here and cost a third more.
+      const short = Math.min(limit, i + SHORT_STRING_BYTES);
+      for (;;) {
+        if (i >= short) {
+          i = longStringEnd(buf, i, limit);
+          if (i < 0) return -1;
+          break;
+        }
+        const s = buf[i++];
+        if (s === QUOTE) break;
+        if (s === BACKSLASH) i++;
+      }
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
     else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--;
-      if (depth === 0) return i + 1;
+      if (--depth === 0) return i;
     }
-    i++;
   }
   return -1;
 }
