@@ -9,7 +9,8 @@ import { decodePositionCursor, encodePositionCursor } from './position-cursor.js
  * the items it keeps, so a datasource can make (map) only those (a 50-upstream page keeps 50 of 2 500).
  */
 export interface IndexedItems<T> {
-  readonly length: number;
+  /** Whether there is an item at `index` (asked in order, so a datasource may find its items only that far). */
+  has(index: number): boolean;
   /** The place of the item at `index`: the place `positionOf` gives for `itemAt(index)`. */
   positionAt(index: number): JobPosition;
   itemAt(index: number): T;
@@ -100,7 +101,7 @@ class PrunedMerge {
     let own: JobPosition | undefined;
     let stopped = false;
     while (next.length < first) {
-      const ownLeft = j < items.length;
+      const ownLeft = items.has(j);
       // Past the last item of an upstream that has more, that upstream may hold items this page lacks.
       if ((!ownLeft && more) || (k >= kept.length && capped)) {
         stopped = true;
@@ -137,7 +138,7 @@ function precedes(kept: Kept, position: JobPosition, stream: number): boolean {
 /** An answer's items as the merge reads them, whether the upstream's datasource made them or makes them on demand. */
 function indexed<T, S>(items: MergeablePage<T>['items'], source: S, positionOf: (item: T, source: S) => JobPosition): IndexedItems<T> {
   if ('itemAt' in items) return items;
-  return { length: items.length, positionAt: (i) => positionOf(items[i] as T, source), itemAt: (i) => items[i] as T };
+  return { has: (i) => i < items.length, positionAt: (i) => positionOf(items[i] as T, source), itemAt: (i) => items[i] as T };
 }
 
 /**
@@ -201,7 +202,7 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
   const consumed = new Array<number>(bySource.length).fill(0);
   for (const pick of picks) (consumed[pick.stream] as number) += 1;
 
-  const hasNextPage = bySource.some((a, i) => a !== undefined && (consumed[i] < a.items.length || a.page.more)) || (failed.length > 0 && edges.length > 0);
+  const hasNextPage = bySource.some((a, i) => a !== undefined && (a.items.has(consumed[i] as number) || a.page.more)) || (failed.length > 0 && edges.length > 0);
   return {
     edges,
     pageInfo: {

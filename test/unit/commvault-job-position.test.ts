@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commvaultJobPosition, jobPositionOfRaw, jobSummaries, toJob, toJobPage } from '../../src/datasources/commvault/mappers/job.js';
 import { JobsByIndex, toJobsByIndex } from '../../src/datasources/commvault/mappers/jobs-by-index.js';
 import type { CvJob } from '../../src/datasources/commvault/model.js';
@@ -115,12 +115,37 @@ describe('a Commvault job\'s place read from the raw answer', () => {
       const pieces = lazy.jobs as JsonPieces;
       const mapped = toJobPage(parsed, upstream);
       const byIndex = new JobsByIndex(lazy, upstream);
+      // `more` and `total` first, then `length`: each as the mapped page tells it, whatever was read before.
+      const fresh = new JobsByIndex(lazy, upstream);
+      expect({ more: fresh.more, total: fresh.total, length: fresh.length }).toEqual({ more: mapped.total > mapped.items.length, total: mapped.total, length: mapped.items.length });
       expect({ length: byIndex.length, total: byIndex.total }).toEqual({ length: mapped.items.length, total: mapped.total });
+      expect([byIndex.has(0), byIndex.has(mapped.items.length - 1), byIndex.has(mapped.items.length)]).toEqual([mapped.items.length > 0, mapped.items.length > 0, false]);
       // Every place is read before any job is mapped: the bytes answer, no job is parsed.
       const parsedBefore = Array.from({ length: pieces.length }, (_, i) => i);
       mapped.items.forEach((job, i) => expect(byIndex.positionAt(i)).toEqual(commvaultJobPosition(job, upstream.id)));
       expect(parsedBefore.every((i) => !isParsed(pieces, i))).toBe(true);
       mapped.items.forEach((job, i) => expect(byIndex.itemAt(i)).toEqual(job));
+    }
+  });
+
+  it('reads the ids of a list kept as bytes only as far as the merge asks, and its total and `more` from the stated total', () => {
+    const page = seeded[0] as { totalRecordsWithoutPaging: number; jobs: unknown[] };
+    expect(page.jobs.length).toBe(1000);
+    expect(page.totalRecordsWithoutPaging).toBeGreaterThan(1000);
+    const lazy = parseJsonBytes(Buffer.from(JSON.stringify(page)), { lazyLists: new Set(['jobs']) });
+    const reads = vi.spyOn(JsonPieces.prototype, 'itemPath');
+    try {
+      const byIndex = new JobsByIndex(lazy, upstream);
+      expect(reads).not.toHaveBeenCalled();
+      expect(byIndex.has(4)).toBe(true);
+      for (let i = 0; i < 5; i++) expect(byIndex.positionAt(i)).toEqual(mappedPosition(jobSummaries(page)[i]));
+      expect({ more: byIndex.more, total: byIndex.total }).toEqual({ more: true, total: page.totalRecordsWithoutPaging });
+      // Five ids and five start times: not the thousand jobs' ids.
+      expect(reads).toHaveBeenCalledTimes(10);
+      expect(byIndex.length).toBe(1000);
+      expect(reads.mock.calls.length).toBeGreaterThanOrEqual(1005);
+    } finally {
+      reads.mockRestore();
     }
   });
 

@@ -207,7 +207,7 @@ async function answer(source: FakeSource, plan: Answer, after: JobPosition | nul
   };
   if (!made || !plan.indexed) return { ...page, items };
   const indexed: IndexedItems<FakeJob> = {
-    length: items.length,
+    has: (i) => i < items.length,
     positionAt: (i) => positionOf(items[i] as FakeJob, source),
     itemAt: (i) => {
       made.count += 1;

@@ -200,7 +200,7 @@ export function commvaultJobsAfter(search: JobSearch): (source: CommvaultSource,
       // The merge reads every job's place but keeps `first` jobs of all upstreams: only those are mapped,
       // and, over several CommServes, only those parsed.
       const page = await source.listJobsByIndex({ ...upstream, limit: first, offset: 0 }, { keepsFew: search.sources.length > 1 });
-      return { items: page, more: page.total > page.length, total: page.total, offset: 0 };
+      return { items: page, more: page.more, total: page.total, offset: 0 };
     }
     return (await seekAfter(source, upstream, after, first, hint ?? 0)) ?? windowAfter(await filteredWindow(source, upstream, () => true), source.instanceId, after, first);
   };

@@ -5,7 +5,7 @@ import type { UpstreamRef } from '../../record.js';
 import type { CvJob } from '../model.js';
 import { JsonPieces } from '../../pipeline/json-pieces.js';
 import { commvaultJobPosition, isMappableJob, jobIdFrom, jobPositionOfRaw, jobSummaries, jobTotal, startedAtFrom, toJob } from './job.js';
-import { field } from './read.js';
+import { field, int } from './read.js';
 
 /**
  * A `GET /Job` answer whose jobs are mapped one at a time, when asked for. The unified list's first page
@@ -25,25 +25,54 @@ import { field } from './read.js';
  * only read.
  */
 export class JobsByIndex implements IndexedItems<CvJob> {
-  /** Matching jobs in all (`totalRecordsWithoutPaging`), never below `length`. */
-  readonly total: number;
-  /** The answer's jobs that have a job id (toJobPage skips the others too). */
-  readonly length: number;
   readonly #upstream: UpstreamRef;
-  /** The job summaries, or, when the list came as bytes, where each mappable job is in it. */
+  /** The job summaries, or, when the list came as bytes, the jobs found in it so far. */
   readonly #summaries: readonly unknown[] | LazySummaries;
+  /** `totalRecordsWithoutPaging`, as the answer states it. */
+  readonly #recorded: number | null;
+  readonly #body: unknown;
+  #total?: number;
   readonly #positions: Array<JobPosition | undefined>;
   readonly #jobs: Array<CvJob | undefined>;
 
   constructor(body: unknown, upstream: UpstreamRef) {
     const items = field(body, 'jobs');
-    const summaries = items instanceof JsonPieces ? lazySummaries(items) : jobSummaries(body).filter(isMappableJob);
+    this.#summaries = items instanceof JsonPieces ? { pieces: items, read: 0, item: [], jobId: [], inSummary: [] } : jobSummaries(body).filter(isMappableJob);
     this.#upstream = upstream;
-    this.#summaries = summaries;
-    this.length = Array.isArray(summaries) ? summaries.length : summaries.item.length;
-    this.#positions = new Array<JobPosition | undefined>(this.length);
-    this.#jobs = new Array<CvJob | undefined>(this.length);
-    this.total = jobTotal(body, this.length);
+    this.#body = body;
+    this.#recorded = int(field(body, 'totalRecordsWithoutPaging'));
+    this.#positions = new Array<JobPosition | undefined>(this.#itemsAtMost());
+    this.#jobs = new Array<CvJob | undefined>(this.#itemsAtMost());
+  }
+
+  /** The answer's jobs that have a job id (toJobPage skips the others too): every job's id read, when the list came as bytes. */
+  get length(): number {
+    const summaries = this.#summaries;
+    if (Array.isArray(summaries)) return summaries.length;
+    const lazy = summaries as LazySummaries;
+    reach(lazy, Infinity);
+    return lazy.item.length;
+  }
+
+  /** Matching jobs in all (`totalRecordsWithoutPaging`), never below `length`. */
+  get total(): number {
+    // A stated total of at least the list's items is at least `length`: no job's id need be read for it.
+    const recorded = this.#recorded;
+    return (this.#total ??= recorded !== null && recorded >= this.#itemsAtMost() ? recorded : jobTotal(this.#body, this.length));
+  }
+
+  /** Whether the upstream has jobs past this answer's: `total > length`, told by the total alone when it can. */
+  get more(): boolean {
+    return this.total > this.#itemsAtMost() || this.total > this.length;
+  }
+
+  /** Whether there is a job at `index`: the merge asks this one job after another, so ids are read only that far. */
+  has(index: number): boolean {
+    const summaries = this.#summaries;
+    if (Array.isArray(summaries)) return index < summaries.length;
+    const lazy = summaries as LazySummaries;
+    reach(lazy, index);
+    return index < lazy.item.length;
   }
 
   positionAt(index: number): JobPosition {
@@ -55,10 +84,17 @@ export class JobsByIndex implements IndexedItems<CvJob> {
     return (this.#jobs[index] ??= deepFreeze(toJob(this.#summary(index), this.#upstream) as CvJob));
   }
 
+  /** How many items the list holds, mappable or not: `length` is at most that, and it is known without reading them. */
+  #itemsAtMost(): number {
+    const summaries = this.#summaries;
+    return Array.isArray(summaries) ? summaries.length : (summaries as LazySummaries).pieces.length;
+  }
+
   #position(index: number): JobPosition {
     const summaries = this.#summaries;
     if (Array.isArray(summaries)) return jobPositionOfRaw(summaries[index], this.#upstream) as JobPosition;
     const lazy = summaries as LazySummaries;
+    reach(lazy, index);
     // Read from the job's bytes: a job the merge weighs but does not keep is never parsed.
     const startedAt = startedAtFrom(reader(lazy.pieces, lazy.item[index] as number, lazy.inSummary[index] as boolean));
     return commvaultJobPosition({ jobId: lazy.jobId[index] as number, startedAt }, this.#upstream.id);
@@ -68,14 +104,20 @@ export class JobsByIndex implements IndexedItems<CvJob> {
     const summaries = this.#summaries;
     if (Array.isArray(summaries)) return summaries[index];
     const lazy = summaries as LazySummaries;
+    reach(lazy, index);
     const raw = lazy.pieces.at(lazy.item[index] as number);
     return field(raw, 'jobSummary') ?? raw;
   }
 }
 
-/** A list kept as bytes (JsonPieces): its mappable jobs, each with its item number, id, and whether it sits in `jobSummary`. */
+/**
+ * A list kept as bytes (JsonPieces): the mappable jobs found in its first `read` items, each with its
+ * item number, id, and whether it sits in `jobSummary`. A merged page weighs the first few jobs of most
+ * answers: reading every job's id up front was a tenth of a 50-upstream page's CPU (docs/performance.md).
+ */
 interface LazySummaries {
   pieces: JsonPieces;
+  read: number;
   item: number[];
   jobId: number[];
   inSummary: boolean[];
@@ -88,18 +130,18 @@ function reader(pieces: JsonPieces, i: number, inSummary: boolean): (key: string
   return (key) => pieces.itemPath(i, inSummary ? [SUMMARY[0], key] : [key]);
 }
 
-/** jobSummaries(body).filter(isMappableJob), read from the items' bytes: `field(item, 'jobSummary') ?? item`, then its job id. */
-function lazySummaries(pieces: JsonPieces): LazySummaries {
-  const out: LazySummaries = { pieces, item: [], jobId: [], inSummary: [] };
-  for (let i = 0; i < pieces.length; i++) {
+/** Reads items until job `index` is found or the list ends: jobSummaries(body).filter(isMappableJob), from the bytes, as far as asked. */
+function reach(lazy: LazySummaries, index: number): void {
+  const { pieces } = lazy;
+  while (lazy.item.length <= index && lazy.read < pieces.length) {
+    const i = lazy.read++;
     const inSummary = pieces.itemHas(i, SUMMARY);
     const jobId = jobIdFrom(reader(pieces, i, inSummary));
     if (jobId === null) continue;
-    out.item.push(i);
-    out.jobId.push(jobId);
-    out.inSummary.push(inSummary);
+    lazy.item.push(i);
+    lazy.jobId.push(jobId);
+    lazy.inSummary.push(inSummary);
   }
-  return out;
 }
 
 /** The mapper CommvaultSource hands MappedOnce: one JobsByIndex per answer. */
