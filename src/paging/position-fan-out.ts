@@ -135,6 +135,21 @@ function precedes(kept: Kept, position: JobPosition, stream: number): boolean {
   return order < 0 || (order === 0 && kept.stream < stream);
 }
 
+/**
+ * Whether an answer holds an item past the `consumed` the page took. An item a datasource finds only when
+ * asked (JobsByIndex reads a job from the answer's bytes) may turn out unreadable here, after the merge:
+ * there is something there, so the page says more follow, and the next page asks that upstream again,
+ * where its failure is reported for it alone (as a failure while merging is).
+ */
+function holdsMore(items: IndexedItems<unknown>, consumed: number): boolean {
+  try {
+    return items.has(consumed);
+  } catch (error) {
+    if (isGatewayError(error)) return true;
+    throw error;
+  }
+}
+
 /** An answer's items as the merge reads them, whether the upstream's datasource made them or makes them on demand. */
 function indexed<T, S>(items: MergeablePage<T>['items'], source: S, positionOf: (item: T, source: S) => JobPosition): IndexedItems<T> {
   if ('itemAt' in items) return items;
@@ -202,7 +217,7 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
   const consumed = new Array<number>(bySource.length).fill(0);
   for (const pick of picks) (consumed[pick.stream] as number) += 1;
 
-  const hasNextPage = bySource.some((a, i) => a !== undefined && (a.items.has(consumed[i] as number) || a.page.more)) || (failed.length > 0 && edges.length > 0);
+  const hasNextPage = bySource.some((a, i) => a !== undefined && (a.page.more || holdsMore(a.items, consumed[i] as number))) || (failed.length > 0 && edges.length > 0);
   return {
     edges,
     pageInfo: {

@@ -301,4 +301,37 @@ describe('the merge that keeps only what can reach the page', () => {
     expect(page.totalCount).toBe(120);
     expect(page.pageInfo.hasNextPage).toBe(true);
   });
+
+  it('says more follow, and keeps the page, when the item after an answer\'s last on the page cannot be read', async () => {
+    const a: FakeSource = { instanceId: 'a', offsets: false, jobs: [100, 90, 80, 70].map((at, i) => ({ at, id: `a${i + 1}` })) };
+    const b: FakeSource = { instanceId: 'b', offsets: false, jobs: [95, 85, 75, 65, 55].map((at, i) => ({ at, id: `b${i + 1}` })) };
+    const unreadable = () => new GatewayError(ErrorCode.UPSTREAM_ERROR, 'an item of the answer is not JSON');
+    const failures: string[] = [];
+    const page = await fanOutAfter<FakeJob, FakeSource>({
+      sources: [a, b],
+      first: 5,
+      after: null,
+      maxPageSize: 100,
+      scope: SCOPE,
+      fetch: async (source) => {
+        if (source === b) return { items: b.jobs, more: false, total: b.jobs.length };
+        // a answers after b, so the merge fills the page before it would ask for a's fourth job.
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+        const items: IndexedItems<FakeJob> = {
+          has: (i) => {
+            if (i >= 3) throw unreadable();
+            return i < a.jobs.length;
+          },
+          positionAt: (i) => positionOf(a.jobs[i] as FakeJob, a),
+          itemAt: (i) => a.jobs[i] as FakeJob,
+        };
+        return { items, more: false, total: a.jobs.length };
+      },
+      positionOf,
+      onFailure: (source) => failures.push(source.instanceId),
+    });
+    expect(page.edges.map((e) => e.node.id)).toEqual(['a1', 'b1', 'a2', 'b2', 'a3']);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(failures).toEqual([]);
+  });
 });
