@@ -136,6 +136,40 @@ function precedes(kept: Kept, position: JobPosition, stream: number): boolean {
 }
 
 /**
+ * The page's items, made now (a datasource may make them only when asked: JobsByIndex parses a job kept
+ * as bytes). An upstream one of whose items cannot be made fails as an upstream that did not answer
+ * does: its failure reported, its items off the page, which then holds fewer (nothing after its last
+ * item is skipped: the cursor is that item's place), and it keeps its place for the next page.
+ * `bySource` loses that upstream's answer.
+ */
+function madeItems<T, S extends InstanceSource>(
+  kept: readonly Kept[],
+  bySource: Array<Answered<T, S> | undefined>,
+  onFailure: (source: S, error: GatewayError) => void,
+): { picks: readonly Kept[]; nodes: T[] } {
+  const made = kept.map((pick): T | GatewayError => {
+    try {
+      return (bySource[pick.stream] as Answered<T, S>).items.itemAt(pick.index);
+    } catch (error) {
+      if (!isGatewayError(error)) throw error;
+      return error;
+    }
+  });
+  let failed = false;
+  kept.forEach((pick, n) => {
+    const item = made[n];
+    const answer = bySource[pick.stream];
+    if (answer === undefined || !isGatewayError(item)) return;
+    onFailure(answer.source, item);
+    bySource[pick.stream] = undefined;
+    failed = true;
+  });
+  if (!failed) return { picks: kept, nodes: made as T[] };
+  const standing = kept.map((_, n) => n).filter((n) => bySource[(kept[n] as Kept).stream] !== undefined);
+  return { picks: standing.map((n) => kept[n] as Kept), nodes: standing.map((n) => made[n] as T) };
+}
+
+/**
  * Whether an answer holds an item past the `consumed` the page took. An item a datasource finds only when
  * asked (JobsByIndex reads a job from the answer's bytes) may turn out unreadable here, after the merge:
  * there is something there, so the page says more follow, and the next page asks that upstream again,
@@ -184,9 +218,9 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
       }
     }),
   );
+  const { picks, nodes } = madeItems(merge.page, bySource, options.onFailure);
   const answered = bySource.filter((a): a is Answered<T, S> => a !== undefined);
   const failed = options.sources.filter((_, i) => bySource[i] === undefined).map((s) => s.instanceId);
-  const picks = merge.page;
 
   // The cursor after the n-th edge: each stream's place is the edge's place (all of its items up to there
   // were in this page), unless it resumes later (a stream that lagged) or failed (it keeps its place).
@@ -209,10 +243,7 @@ export async function fanOutAfter<T, S extends InstanceSource>(options: Position
     }
     return encodePositionCursor({ position, hints, resume: own }, options.scope);
   };
-  const edges = picks.map((pick, n) => {
-    const a = bySource[pick.stream] as Answered<T, S>;
-    return new PositionEdge(a.items.itemAt(pick.index), a.source, cursorAfter, n);
-  });
+  const edges = picks.map((pick, n) => new PositionEdge(nodes[n] as T, (bySource[pick.stream] as Answered<T, S>).source, cursorAfter, n));
   // How many of each stream's items the page holds in all.
   const consumed = new Array<number>(bySource.length).fill(0);
   for (const pick of picks) (consumed[pick.stream] as number) += 1;

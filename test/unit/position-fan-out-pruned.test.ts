@@ -334,4 +334,45 @@ describe('the merge that keeps only what can reach the page', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(failures).toEqual([]);
   });
+
+  it('fails the upstream alone when an item it put on the page cannot be made, and the next page asks it again', async () => {
+    const a: FakeSource = { instanceId: 'a', offsets: false, jobs: [100, 90, 80].map((at, i) => ({ at, id: `a${i + 1}` })) };
+    const b: FakeSource = { instanceId: 'b', offsets: false, jobs: [95, 85, 75, 65, 55].map((at, i) => ({ at, id: `b${i + 1}` })) };
+    const failures: Array<[string, string]> = [];
+    const asked: Array<[string, JobPosition | null]> = [];
+    const options = (after: string | null, broken: boolean): PositionFanOutOptions<FakeJob, FakeSource> => ({
+      sources: [a, b],
+      first: 5,
+      after,
+      maxPageSize: 100,
+      scope: SCOPE,
+      fetch: async (source, from, first) => {
+        asked.push([source.instanceId, from]);
+        const rest = source.jobs.filter((j) => comesAfter(positionOf(j, source), from)).slice(0, first);
+        if (source === b || !broken) return { items: rest, more: false, total: source.jobs.length };
+        const items: IndexedItems<FakeJob> = {
+          has: (i) => i < rest.length,
+          positionAt: (i) => positionOf(rest[i] as FakeJob, a),
+          itemAt: (i) => {
+            if (i === 1) throw new GatewayError(ErrorCode.UPSTREAM_ERROR, 'an item of the answer is not JSON');
+            return rest[i] as FakeJob;
+          },
+        };
+        return { items, more: false, total: a.jobs.length };
+      },
+      positionOf,
+      onFailure: (source, error) => failures.push([source.instanceId, error.code]),
+    });
+    const page = await fanOutAfter(options(null, true));
+    // The merge kept a1 b1 a2 b2 a3; a2 cannot be made, so a's items leave the page and a is reported.
+    expect(page.edges.map((e) => e.node.id)).toEqual(['b1', 'b2']);
+    expect(failures).toEqual([['a', ErrorCode.UPSTREAM_ERROR]]);
+    expect(page.totalCount).toBe(b.jobs.length);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    // The next page asks a from its own place (the start) again, and b after b2: every job once.
+    asked.length = 0;
+    const next = await fanOutAfter(options(page.pageInfo.endCursor, false));
+    expect(asked).toEqual([['a', null], ['b', positionOf(b.jobs[1] as FakeJob, b)]]);
+    expect(next.edges.map((e) => e.node.id)).toEqual(['a1', 'a2', 'a3', 'b3', 'b4']);
+  });
 });
