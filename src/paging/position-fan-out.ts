@@ -147,26 +147,24 @@ function madeItems<T, S extends InstanceSource>(
   bySource: Array<Answered<T, S> | undefined>,
   onFailure: (source: S, error: GatewayError) => void,
 ): { picks: readonly Kept[]; nodes: T[] } {
-  const made = kept.map((pick): T | GatewayError => {
+  // The first error of each upstream whose item could not be made.
+  const failures = new Map<number, GatewayError>();
+  const nodes = kept.map((pick): T | undefined => {
     try {
       return (bySource[pick.stream] as Answered<T, S>).items.itemAt(pick.index);
     } catch (error) {
       if (!isGatewayError(error)) throw error;
-      return error;
+      if (!failures.has(pick.stream)) failures.set(pick.stream, error);
+      return undefined;
     }
   });
-  let failed = false;
-  kept.forEach((pick, n) => {
-    const item = made[n];
-    const answer = bySource[pick.stream];
-    if (answer === undefined || !isGatewayError(item)) return;
-    onFailure(answer.source, item);
-    bySource[pick.stream] = undefined;
-    failed = true;
-  });
-  if (!failed) return { picks: kept, nodes: made as T[] };
-  const standing = kept.map((_, n) => n).filter((n) => bySource[(kept[n] as Kept).stream] !== undefined);
-  return { picks: standing.map((n) => kept[n] as Kept), nodes: standing.map((n) => made[n] as T) };
+  if (failures.size === 0) return { picks: kept, nodes: nodes as T[] };
+  for (const [stream, error] of failures) {
+    onFailure((bySource[stream] as Answered<T, S>).source, error);
+    bySource[stream] = undefined;
+  }
+  const standing = kept.map((_, n) => n).filter((n) => !failures.has((kept[n] as Kept).stream));
+  return { picks: standing.map((n) => kept[n] as Kept), nodes: standing.map((n) => nodes[n] as T) };
 }
 
 /**

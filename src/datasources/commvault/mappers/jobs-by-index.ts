@@ -28,8 +28,6 @@ export class JobsByIndex implements IndexedItems<CvJob> {
   readonly #upstream: UpstreamRef;
   /** The job summaries, or, when the list came as bytes, the jobs found in it so far. */
   readonly #summaries: readonly unknown[] | LazySummaries;
-  /** `totalRecordsWithoutPaging`, as the answer states it. */
-  readonly #recorded: number | null;
   readonly #body: unknown;
   #total?: number;
   readonly #positions: Array<JobPosition | undefined>;
@@ -40,7 +38,6 @@ export class JobsByIndex implements IndexedItems<CvJob> {
     this.#summaries = items instanceof JsonPieces ? { pieces: items, read: 0, item: [], jobId: [], inSummary: [] } : jobSummaries(body).filter(isMappableJob);
     this.#upstream = upstream;
     this.#body = body;
-    this.#recorded = int(field(body, 'totalRecordsWithoutPaging'));
     this.#positions = new Array<JobPosition | undefined>(this.#itemsAtMost());
     this.#jobs = new Array<CvJob | undefined>(this.#itemsAtMost());
   }
@@ -56,9 +53,12 @@ export class JobsByIndex implements IndexedItems<CvJob> {
 
   /** Matching jobs in all (`totalRecordsWithoutPaging`), never below `length`. */
   get total(): number {
-    // A stated total of at least the list's items is at least `length`: no job's id need be read for it.
-    const recorded = this.#recorded;
-    return (this.#total ??= recorded !== null && recorded >= this.#itemsAtMost() ? recorded : jobTotal(this.#body, this.length));
+    if (this.#total === undefined) {
+      // A stated total of at least the list's items is at least `length`: no job's id need be read for it.
+      const recorded = int(field(this.#body, 'totalRecordsWithoutPaging'));
+      this.#total = recorded !== null && recorded >= this.#itemsAtMost() ? recorded : jobTotal(this.#body, this.length);
+    }
+    return this.#total;
   }
 
   /** Whether the upstream has jobs past this answer's: `total > length`, told by the total alone when it can. */
