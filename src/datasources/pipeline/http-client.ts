@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Pool, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../../config/schema.js';
 import { tlsConnectOptions, tlsFailureReason } from './tls-options.js';
 import type { HttpMethod } from './types.js';
@@ -49,6 +50,14 @@ export class TransportError extends Error {
   }
 }
 
+/** The attempt's own timer cut it short while it was under way. */
+const ABORT_TIMEOUT = 'ABORT_TIMEOUT';
+/**
+ * The attempt's timer fired while it still waited for a connection of the pool: nothing was sent, and
+ * undici never sends it (it is aborted when a connection would take it).
+ */
+export const QUEUED_TIMEOUT = 'QUEUED_TIMEOUT';
+
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 
 interface Target {
@@ -84,34 +93,99 @@ export class HttpClient {
   async request(instanceId: string, req: HttpRequest): Promise<HttpResponse> {
     const target = this.targets.get(instanceId);
     if (!target) throw new Error(`No HTTP pool for upstream ${instanceId}`);
-    // headersTimeout/bodyTimeout bound each phase; this bounds the whole attempt (a slow trickle of
-    // body bytes resets bodyTimeout forever), so a slow upstream yields a timeout within ~timeoutMs.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), req.timeoutMs);
+    const exchange = new Exchange(req.timeoutMs);
     try {
-      const res = await target.pool.request({
-        method: req.method,
-        path: target.basePath + req.pathAndQuery,
-        headers: req.headers,
-        body: req.body,
-        signal: abort.signal,
-      });
-      const bytes = await res.body.bytes();
-      return { status: res.statusCode, headers: flattenHeaders(res.headers), bytes };
+      target.pool.dispatch({ method: req.method, path: target.basePath + req.pathAndQuery, headers: req.headers, body: req.body ?? null }, exchange);
+      return await exchange.answer;
     } catch (error) {
-      if (abort.signal.aborted) throw new TransportError('timeout', 'ABORT_TIMEOUT');
+      if (error instanceof TransportError) throw error;
+      if (exchange.timedOut) throw new TransportError('timeout', ABORT_TIMEOUT);
       const code = errorCode(error);
       const tlsReason = tlsFailureReason(code);
       if (tlsReason !== undefined) throw new TransportError('tls', code, tlsReason);
       throw new TransportError(code && TIMEOUT_CODES.has(code) ? 'timeout' : 'unavailable', code);
     } finally {
-      clearTimeout(timer);
+      exchange.done();
     }
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.targets.values()].map((t) => t.pool.close().catch(() => t.pool.destroy())));
   }
+}
+
+/**
+ * One exchange through undici's dispatch API: the answer's chunks are collected and joined once. The
+ * `request()` API passes every chunk through a Readable stream and an async resource, and copies the
+ * body once more to hand it out (docs/performance.md, the 50-upstream fan-out page).
+ *
+ * `headersTimeout`/`bodyTimeout` bound each phase; the timer bounds the whole attempt (a slow trickle of
+ * body bytes resets bodyTimeout forever), so a slow upstream yields a timeout within ~timeoutMs. A
+ * request still queued for a connection when it fires fails then (QUEUED_TIMEOUT), and undici drops it
+ * unsent when a connection would take it: `request()`'s abort signal only marked it, so it waited for
+ * the connections ahead of it, past its own time.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly answer: Promise<HttpResponse>;
+  timedOut = false;
+  #resolve!: (response: HttpResponse) => void;
+  #reject!: (error: Error) => void;
+  #controller?: Dispatcher.DispatchController;
+  #status = 0;
+  #headers: Record<string, string> = {};
+  readonly #chunks: Buffer[] = [];
+  #length = 0;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(timeoutMs: number) {
+    this.answer = new Promise<HttpResponse>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    this.#timer = setTimeout(() => {
+      this.timedOut = true;
+      // Still queued: the caller hears now, not once the connections ahead of it are free.
+      if (this.#controller) this.#controller.abort(new TransportError('timeout', ABORT_TIMEOUT));
+      else this.#reject(new TransportError('timeout', QUEUED_TIMEOUT));
+    }, timeoutMs);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    if (this.timedOut) controller.abort(new TransportError('timeout', QUEUED_TIMEOUT));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    this.#status = statusCode;
+    this.#headers = flattenHeaders(headers);
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.#chunks.push(chunk);
+    this.#length += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    this.#resolve({ status: this.#status, headers: this.#headers, bytes: joined(this.#chunks, this.#length) });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.#reject(error);
+  }
+
+  done(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+/**
+ * The body's bytes as one Buffer. A lone chunk that spans its whole memory is the body as it stands; a
+ * chunk viewing part of a larger read buffer is copied, so a cached answer never keeps that buffer alive.
+ */
+function joined(chunks: readonly Buffer[], length: number): Buffer {
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  if (only && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
+  return Buffer.concat(chunks, length);
 }
 
 /** One upstream's keep-alive pool, bound to its origin, with its connections, timeouts and TLS settings. */

@@ -26,7 +26,7 @@ import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { deepFreeze } from './freeze.js';
-import { HttpClient, TransportError, type HttpResponse } from './http-client.js';
+import { HttpClient, QUEUED_TIMEOUT, TransportError, type HttpResponse } from './http-client.js';
 import { tlsVerificationOf } from './tls-options.js';
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
@@ -78,10 +78,11 @@ export interface UpstreamPipelineOptions {
 }
 
 /**
- * Transport failures that happen before a request is on the wire (refused, no such host): a write that
- * met one was not sent, so it is UPSTREAM_UNAVAILABLE rather than UPSTREAM_UNCERTAIN.
+ * Transport failures that happen before a request is on the wire (refused, no such host, its time up
+ * while it waited for a connection): a write that met one was not sent, so it is UPSTREAM_UNAVAILABLE
+ * or UPSTREAM_TIMEOUT rather than UPSTREAM_UNCERTAIN.
  */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', QUEUED_TIMEOUT]);
 
 /** How many times a call may be re-sent because the upstream said it did not run it (429). */
 const MAX_THROTTLED_REPEATS = 5;
@@ -395,7 +396,7 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
         instance.lastError = { code: tlsError.code, atMs: now() };
         return { kind: 'failed', error: tlsError, retryable: false };
       }
-      if (call.uncertainOnFailure && !(error.kind === 'unavailable' && NOT_SENT_CODES.has(error.code ?? ''))) {
+      if (call.uncertainOnFailure && !NOT_SENT_CODES.has(error.code ?? '')) {
         noteWriteSent();
         const what = error.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `the connection failed (${error.code ?? 'unknown'})`;
         return { kind: 'failed', error: upstreamUncertain(instanceId, what), retryable: false };
