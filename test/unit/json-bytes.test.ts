@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseJsonBytes, WHOLE_BYTES } from '../../src/datasources/pipeline/json-bytes.js';
+import { lazyListBounds, parseJsonBytes, WHOLE_BYTES } from '../../src/datasources/pipeline/json-bytes.js';
 import { JsonPieces } from '../../src/datasources/pipeline/json-pieces.js';
 
 /** Small sizes, so that tests of a few hundred bytes walk containers as a large answer's are walked. */
@@ -59,6 +59,21 @@ describe('parseJsonBytes', () => {
     const lazy = parseJsonBytes(bytesOf(text), { whole: 0, piece: 100, lazyLists: new Set(['list']) }) as { list: JsonPieces };
     expect(lazy.list.toArray()).toEqual(answer.list);
     expect(lazy.list.itemPath(strings.length - 1, ['i'])).toBe(strings.length - 1);
+    // Strings are passed four bytes at a time where their bytes sit on word boundaries of memory: each
+    // string at every alignment (0–7 bytes of leading space), in memory that starts on a word boundary
+    // and in memory that does not (then read byte by byte).
+    for (let shift = 0; shift < 8; shift++) {
+      for (const offset of [0, 1, 2, 3]) {
+        const padded = `${' '.repeat(shift)}${text}`;
+        const memory = Buffer.alloc(padded.length + offset + 8);
+        memory.write(padded, offset, 'utf8');
+        const bytes = memory.subarray(offset, offset + Buffer.byteLength(padded));
+        expect(parseJsonBytes(bytes, { whole: 0, piece: 100 }), `shift ${shift}, offset ${offset}`).toEqual(answer);
+        const kept = parseJsonBytes(bytes, { whole: 0, piece: 100, lazyLists: new Set(['list']) }) as { list: JsonPieces };
+        expect(kept.list.length).toBe(answer.list.length);
+        expect(kept.list.itemPath(answer.list.length - 1, ['i'])).toBe(answer.list.length - 1);
+      }
+    }
     // An unclosed string at any of those lengths is the end of the input.
     for (const s of strings.slice(0, 300)) expect(() => parseJsonBytes(bytesOf(`[["${s.replace(/\\|"/g, '')}`), { whole: 0, piece: 16 })).toThrow(SyntaxError);
   });
@@ -192,6 +207,24 @@ describe('parseJsonBytes with lazy lists', () => {
     const body = parseJsonBytes(bytesOf(text), { lazyLists: new Set(['clientProperties']) }) as Record<string, unknown>;
     expect(text.length).toBeLessThan(WHOLE_BYTES);
     expect(Array.isArray(body.clientProperties)).toBe(true);
+  });
+
+  it('finds the lazy lists beforehand as the walk finds them, and uses such bounds instead of walking', () => {
+    const answer = JSON.stringify({ before: { a: [1, 2] }, clientProperties: [{ a: '"]' }, [], 3, 'x'], after: [{ b: '}' }], other: [1] });
+    const lists = lazyListBounds(bytesOf(answer), new Set(['clientProperties', 'after']));
+    expect(lists?.map((l) => answer.slice(l.start, l.end))).toEqual(['[{"a":"\\"]"},[],3,"x"]', '[{"b":"}"}]']);
+    const items = lists![0]!.items;
+    expect(Array.from({ length: items.length / 2 }, (_, i) => answer.slice(items[2 * i], items[2 * i + 1]))).toEqual(['{"a":"\\"]"}', '[]', '3', '"x"']);
+    // Not an object, a list not closed, an item missing: none (the walk then judges the bytes itself).
+    for (const bad of ['[1]', '{"clientProperties": [1, 2}', '{"clientProperties": [1,,2]}', '{"clientProperties": [1] 2}', '{"a" 1}']) {
+      expect(lazyListBounds(bytesOf(bad), new Set(['clientProperties'])), bad).toBeUndefined();
+    }
+    // Bounds handed in are used as found: these (item 0 made to span "3" only) show the walk did not look again.
+    const shifted = lists!.map((l) => (l.items[0] === undefined ? l : { ...l, items: Int32Array.from([answer.indexOf('3'), answer.indexOf('3') + 1]) }));
+    const body = parseJsonBytes(bytesOf(answer), { whole: 0, lazyLists: new Set(['clientProperties', 'after']), listBounds: shifted.slice(0, 1) }) as Record<string, unknown>;
+    expect((body.clientProperties as JsonPieces).toArray()).toEqual([3]);
+    expect((body.after as JsonPieces).toArray()).toEqual([{ b: '}' }]);
+    expect(body.other).toEqual([1]);
   });
 
   it('refuses a list whose brackets do not match at once, and an item that is not JSON when it is read', () => {

@@ -16,7 +16,7 @@ const JSON_TYPE = /^(application|text)\/([\w.+-]*\+)?json\b/i;
  * (json-bytes.ts): a large list never becomes one string, and the lists `json.lazyLists` names are
  * parsed item by item when read.
  */
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined, json: Pick<JsonBytesOptions, 'lazyLists' | 'malformed'> = {}): Decoded {
+export function decodeBody(bytes: Uint8Array, contentType: string | undefined, json: Pick<JsonBytesOptions, 'lazyLists' | 'malformed' | 'listBounds'> = {}): Decoded {
   const start = bomLength(bytes);
   if (bytes.length === start) return { ok: true, body: '' };
   const claimsJson = contentType !== undefined && JSON_TYPE.test(contentType.trim());

@@ -1,5 +1,5 @@
 import { JsonPieces } from './json-pieces.js';
-import { bomLength, containerEnd, JSON_BYTES, skipSpace, stringEnd, valueEnd } from './json-scan.js';
+import { bomLength, containerEnd, JSON_BYTES, skipSpace, stringEnd, valueEnd, wordsOf } from './json-scan.js';
 
 const { QUOTE, COMMA, COLON, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET } = JSON_BYTES;
 
@@ -32,6 +32,21 @@ export interface JsonBytesOptions {
    */
   lazyLists?: ReadonlySet<string>;
   malformed?: () => Error;
+  /**
+   * The lazy lists' item bounds, found beforehand (off the event loop, list-bounds-off-thread.ts) by
+   * `lazyListBounds` over these same bytes: a list starting at a position named here is not walked again.
+   */
+  listBounds?: readonly ListBounds[];
+}
+
+/** A lazy list found in an answer's bytes: where it starts and ends, and where each item does. */
+export interface ListBounds {
+  /** The list's opening bracket. */
+  start: number;
+  /** Just past its closing bracket. */
+  end: number;
+  /** Item i spans bytes [items[2i], items[2i+1]). */
+  items: Int32Array;
 }
 
 /**
@@ -39,16 +54,99 @@ export interface JsonBytesOptions {
  * `text()` skips it.
  */
 export function parseJsonBytes(bytes: Uint8Array, options: JsonBytesOptions = {}): unknown {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = asBuffer(bytes);
   const start = bomLength(buf);
-  // With lists to keep as bytes, an answer above one piece is walked: the lists are what it saves parsing.
-  const whole = options.whole ?? (options.lazyLists?.size ? (options.piece ?? PIECE_BYTES) : WHOLE_BYTES);
-  if (buf.length - start <= whole) return JSON.parse(buf.toString('utf8', start, buf.length));
-  const parser = new PieceParser(buf, options.piece ?? PIECE_BYTES, options.lazyLists, options.malformed);
+  if (!walksInPieces(buf, options)) return JSON.parse(buf.toString('utf8', start, buf.length));
+  const parser = new PieceParser(buf, options.piece ?? PIECE_BYTES, options.lazyLists, options.malformed, options.listBounds);
   parser.rootAt = parser.skipSpace(start);
   const value = parser.valueAt(parser.rootAt);
   if (parser.skipSpace(parser.pos) !== buf.length) parser.fail(parser.pos);
   return value;
+}
+
+/** Whether parseJsonBytes walks these bytes (and keeps the lazy lists as bytes) rather than parsing them whole. */
+export function walksInPieces(bytes: Uint8Array, options: Pick<JsonBytesOptions, 'whole' | 'piece' | 'lazyLists'> = {}): boolean {
+  // With lists to keep as bytes, an answer above one piece is walked: the lists are what it saves parsing.
+  const whole = options.whole ?? (options.lazyLists?.size ? (options.piece ?? PIECE_BYTES) : WHOLE_BYTES);
+  return bytes.length - bomLength(bytes) > whole;
+}
+
+/**
+ * Where the lazy lists of the answer in `bytes` lie, found as parseJsonBytes finds them (arrays under
+ * the named keys of the answer's own object) without parsing anything else: what list-bounds-worker.ts
+ * computes for parseJsonBytes's `listBounds`. Undefined when the bytes are not such an answer, or not
+ * JSON as far as this walk reads (parseJsonBytes then judges them itself).
+ */
+export function lazyListBounds(bytes: Uint8Array, lazyLists: ReadonlySet<string>): ListBounds[] | undefined {
+  const buf = asBuffer(bytes);
+  const words = wordsOf(buf);
+  let at = skipSpace(buf, bomLength(buf));
+  if (buf[at] !== OPEN_BRACE) return undefined;
+  const found: ListBounds[] = [];
+  at = skipSpace(buf, at + 1);
+  if (buf[at] === CLOSE_BRACE) return found;
+  for (;;) {
+    if (buf[at] !== QUOTE) return undefined;
+    const keyEnd = stringEnd(buf, at);
+    if (keyEnd < 0) return undefined;
+    const key = keyText(buf, at, keyEnd);
+    at = skipSpace(buf, keyEnd);
+    if (buf[at] !== COLON) return undefined;
+    at = skipSpace(buf, at + 1);
+    let end: number;
+    if (buf[at] === OPEN_BRACKET && key !== undefined && lazyLists.has(key)) {
+      const list = itemBounds(buf, at, words);
+      if (list === undefined) return undefined;
+      found.push(list);
+      end = list.end;
+    } else {
+      end = valueEnd(buf, at, words);
+      if (end <= at) return undefined;
+    }
+    at = skipSpace(buf, end);
+    if (buf[at] === COMMA) at = skipSpace(buf, at + 1);
+    else return buf[at] === CLOSE_BRACE ? found : undefined;
+  }
+}
+
+/** The text of the key whose quotes span [start, end); undefined when it is not a JSON string. */
+function keyText(buf: Buffer, start: number, end: number): string | undefined {
+  try {
+    return JSON.parse(buf.toString('utf8', start, end)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The items of the array opening at `at`: each one's bytes matched bracket for bracket (what JSON.parse
+ * makes of them is asked only when an item is read). Undefined when the array is not closed or an item
+ * is not followed by a comma or the closing bracket.
+ */
+function itemBounds(buf: Buffer, at: number, words = wordsOf(buf)): ListBounds | undefined {
+  let items = new Int32Array(64);
+  let count = 0;
+  let i = skipSpace(buf, at + 1);
+  if (buf[i] === CLOSE_BRACKET) return { start: at, end: i + 1, items: items.subarray(0, 0) };
+  for (;;) {
+    const end = valueEnd(buf, i, words);
+    if (end <= i) return undefined;
+    if (count + 2 > items.length) {
+      const grown = new Int32Array(items.length * 2);
+      grown.set(items);
+      items = grown;
+    }
+    items[count++] = i;
+    items[count++] = end;
+    i = skipSpace(buf, end);
+    if (buf[i] === COMMA) i = skipSpace(buf, i + 1);
+    else if (buf[i] === CLOSE_BRACKET) return { start: at, end: i + 1, items: items.subarray(0, count) };
+    else return undefined;
+  }
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A recursive descent over the containers too large to parse whole; `pos` is where the last value read ended. */
@@ -56,13 +154,17 @@ class PieceParser {
   pos = 0;
   /** Where the answer's own value starts: the object whose keys may name lazy lists. */
   rootAt = 0;
+  private readonly words: Uint32Array | undefined;
 
   constructor(
     private readonly buf: Buffer,
     private readonly pieceBytes: number,
     private readonly lazyLists: ReadonlySet<string> | undefined,
     private readonly malformed: (() => Error) | undefined,
-  ) {}
+    private readonly listBounds: readonly ListBounds[] | undefined,
+  ) {
+    this.words = wordsOf(buf);
+  }
 
   /** The value starting at `at`: one `JSON.parse` of its bytes when it is a scalar or a container that ends within a piece. */
   valueAt(at: number, lazyKey?: string): unknown {
@@ -73,7 +175,7 @@ class PieceParser {
       if (at === this.rootAt) return first === OPEN_BRACE ? this.object(at) : this.array(at);
       if (first === OPEN_BRACKET && lazyKey !== undefined && this.lazyLists?.has(lazyKey)) return this.pieces(at);
       // Not closed within a piece (or not at all: walking it then finds where it breaks).
-      const end = containerEnd(this.buf, at, Math.min(this.buf.length, at + this.pieceBytes));
+      const end = containerEnd(this.buf, at, Math.min(this.buf.length, at + this.pieceBytes), this.words);
       if (end < 0) return first === OPEN_BRACE ? this.object(at) : this.array(at);
       return this.parsed(at, end);
     }
@@ -121,20 +223,12 @@ class PieceParser {
     }
   }
 
-  /** An array kept as its items' bytes (see JsonBytesOptions.lazyLists). */
+  /** An array kept as its items' bytes (see JsonBytesOptions.lazyLists); its items found beforehand when listBounds has them. */
   private pieces(start: number): JsonPieces {
-    const buf = this.buf;
-    const bounds: number[] = [];
-    let at = this.skipSpace(start + 1);
-    if (buf[at] === CLOSE_BRACKET) return this.closed(new JsonPieces(buf, bounds, this.malformedError), at);
-    for (;;) {
-      const end = this.valueEnd(at);
-      bounds.push(at, end);
-      at = this.skipSpace(end);
-      if (buf[at] === COMMA) at = this.skipSpace(at + 1);
-      else if (buf[at] === CLOSE_BRACKET) return this.closed(new JsonPieces(buf, bounds, this.malformedError), at);
-      else this.fail(at);
-    }
+    const list = this.listBounds?.find((l) => l.start === start) ?? itemBounds(this.buf, start, this.words);
+    // Not closed, an item missing, or one not followed by a comma or the bracket.
+    if (list === undefined) return this.fail(start);
+    return this.closed(new JsonPieces(this.buf, list.items, this.malformedError), list.end - 1);
   }
 
   private readonly malformedError = (): Error => this.malformed?.() ?? new SyntaxError('an item of the answer is not JSON');
@@ -146,7 +240,7 @@ class PieceParser {
 
   /** Just past the value starting at `at`; a SyntaxError when it is not closed or there is none. */
   private valueEnd(at: number): number {
-    const end = valueEnd(this.buf, at);
+    const end = valueEnd(this.buf, at, this.words);
     if (end < 0) this.fail(this.buf.length);
     if (end === at) this.fail(at);
     return end;

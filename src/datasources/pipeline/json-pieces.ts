@@ -1,5 +1,5 @@
 import { deepFreeze, FREEZE_SHARED } from './freeze.js';
-import { JSON_BYTES, sameLetterInOtherCase, skipSpace, stringEnd, valueEnd } from './json-scan.js';
+import { JSON_BYTES, sameLetterInOtherCase, skipSpace, stringEnd, valueEnd, wordsOf } from './json-scan.js';
 
 const { QUOTE, BACKSLASH, COMMA, COLON, OPEN_BRACE, CLOSE_BRACE } = JSON_BYTES;
 
@@ -15,15 +15,18 @@ const { QUOTE, BACKSLASH, COMMA, COLON, OPEN_BRACE, CLOSE_BRACE } = JSON_BYTES;
  */
 export class JsonPieces {
   readonly #bytes: Buffer;
+  /** wordsOf(#bytes), made once for every read of the items. */
+  readonly #words: Uint32Array | undefined;
   /** Item i spans bytes [#bounds[2i], #bounds[2i+1]). */
-  readonly #bounds: readonly number[];
+  readonly #bounds: Int32Array;
   #items?: unknown[];
   readonly #parsed: unknown[];
   /** The error an item that is not JSON raises when read (the answer's, as if it had failed to parse whole). */
   readonly #malformed: () => Error;
 
-  constructor(bytes: Buffer, bounds: readonly number[], malformed: () => Error) {
+  constructor(bytes: Buffer, bounds: Int32Array, malformed: () => Error) {
     this.#bytes = bytes;
+    this.#words = wordsOf(bytes);
     this.#bounds = bounds;
     this.#parsed = new Array<unknown>(bounds.length / 2);
     this.#malformed = malformed;
@@ -113,7 +116,7 @@ export class JsonPieces {
 
   #read<T>(i: number, read: (reader: ItemReader, at: number) => T): T {
     try {
-      return read(new ItemReader(this.#bytes), this.#bounds[2 * i] as number);
+      return read(new ItemReader(this.#bytes, this.#words), this.#bounds[2 * i] as number);
     } catch {
       throw this.#malformed();
     }
@@ -139,7 +142,10 @@ const OTHER_CASE = 2;
 
 /** Walks the objects of one item's bytes, skipping the values it does not descend into. */
 class ItemReader {
-  constructor(private readonly buf: Buffer) {}
+  constructor(
+    private readonly buf: Buffer,
+    private readonly words: Uint32Array | undefined,
+  ) {}
 
   /** The bytes [start, end) of the value at `keys` in the item at `at`; undefined when a step is missing or not an object. */
   path(at: number, keys: readonly string[]): [number, number] | undefined {
@@ -212,7 +218,7 @@ class ItemReader {
 
   /** Just past the value at `at`; an unclosed one runs to the end (the item then fails to parse). */
   private valueEnd(at: number): number {
-    const end = valueEnd(this.buf, at);
+    const end = valueEnd(this.buf, at, this.words);
     return end < 0 ? this.buf.length : end;
   }
 

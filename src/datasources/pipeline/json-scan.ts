@@ -70,10 +70,28 @@ export function bomLength(bytes: Uint8Array): number {
 }
 
 /**
+ * The bytes of `buf` as 32-bit words, for containerEnd to pass over four bytes of a string at a time;
+ * undefined when `buf` does not start on a word boundary of its memory (the scan then reads bytes only).
+ * Made once per buffer by a caller that scans much of it.
+ */
+export function wordsOf(buf: Buffer): Uint32Array | undefined {
+  return buf.byteOffset % 4 === 0 ? new Uint32Array(buf.buffer, buf.byteOffset, buf.length >>> 2) : undefined;
+}
+
+/** Each byte of the word 0x01, and each byte's top bit: a word holds a zero byte when (w - ONES) & ~w & TOPS. */
+const ONES = 0x01010101;
+const TOPS = 0x80808080;
+const QUOTES = 0x22222222;
+const BACKSLASHES = 0x5c5c5c5c;
+
+/**
  * Just past the bracket closing the container opening at `at`, matched outside strings; -1 when it
  * does not close before `limit`. Brackets are counted alike: `JSON.parse` of the bytes judges them.
+ * With `words` (wordsOf(buf)), a string's aligned words holding neither a quote nor a backslash are
+ * passed whole: 70 % of a job list's bytes are inside strings (the 67 KB list matched item by item,
+ * as lazy lists are: 140 → 109 µs).
  */
-export function containerEnd(buf: Buffer, at: number, limit: number): number {
+export function containerEnd(buf: Buffer, at: number, limit: number, words?: Uint32Array): number {
   let depth = 0;
   let i = at;
   while (i < limit) {
@@ -82,6 +100,15 @@ export function containerEnd(buf: Buffer, at: number, limit: number): number {
       // stringEnd, written out: called per string, it was not inlined here and cost a third more.
       const short = Math.min(limit, i + SHORT_STRING_BYTES);
       for (;;) {
+        if (words !== undefined && (i & 3) === 0 && i + 4 <= short) {
+          const w = words[i >>> 2] as number;
+          const q = w ^ QUOTES;
+          const b = w ^ BACKSLASHES;
+          if (((((q - ONES) & ~q) | ((b - ONES) & ~b)) & TOPS) === 0) {
+            i += 4;
+            continue;
+          }
+        }
         if (i >= short) {
           i = longStringEnd(buf, i, limit);
           if (i < 0) return -1;
@@ -110,11 +137,11 @@ export function scalarEnd(buf: Uint8Array, at: number): number {
   return i;
 }
 
-/** Just past the value starting at `at`, whatever its kind; -1 when a string or container in it is not closed. */
-export function valueEnd(buf: Buffer, at: number): number {
+/** Just past the value starting at `at`, whatever its kind; -1 when a string or container in it is not closed. `words`: as containerEnd's. */
+export function valueEnd(buf: Buffer, at: number, words?: Uint32Array): number {
   const first = buf[at];
   if (first === QUOTE) return stringEnd(buf, at);
-  if (first === OPEN_BRACE || first === OPEN_BRACKET) return containerEnd(buf, at, buf.length);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) return containerEnd(buf, at, buf.length, words);
   return scalarEnd(buf, at);
 }
 
