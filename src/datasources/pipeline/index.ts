@@ -25,6 +25,8 @@ import { noteRead, noteUncacheable, type ResponseReads } from '../../cache/respo
 import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
+import { walksInPieces, type ListBounds } from './json-bytes.js';
+import { listBoundsWorker } from './list-bounds-off-thread.js';
 import { deepFreeze } from './freeze.js';
 import { HttpClient, QUEUED_TIMEOUT, TransportError, type HttpResponse } from './http-client.js';
 import { tlsVerificationOf } from './tls-options.js';
@@ -417,9 +419,11 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     if (readMethod === (call.access === 'read')) announced.learn(call.bucketKey, raw.headers);
 
     // 6. decoding + upstream error detection
+    const matching = listBoundsOf(call, raw);
+    const listBounds = matching ? await matching : undefined;
     let outcome: Outcome;
     try {
-      outcome = classify(call, raw, authHeaders);
+      outcome = classify(call, raw, authHeaders, listBounds);
     } catch (error) {
       // A throwing errorFromResponse hook must not keep a half-open trial slot forever.
       instance.breaker.release();
@@ -436,12 +440,13 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   }
 
   /** 6. Turns a complete HTTP answer into an outcome; see upstream-errors.ts for the codes. */
-  function classify(call: Call, raw: HttpResponse, authHeaders: Record<string, string>): Outcome {
+  function classify(call: Call, raw: HttpResponse, authHeaders: Record<string, string>, listBounds: readonly ListBounds[] | undefined): Outcome {
     const { source, req } = call;
     const instanceId = call.instance.config.id;
     const origin = { instance: instanceId, status: raw.status };
     const decoded = decodeBody(raw.bytes, raw.headers['content-type'], {
       lazyLists: req.lazyLists,
+      ...(listBounds ? { listBounds } : {}),
       malformed: () => malformedResponse(instanceId, raw.status),
     });
     const ok = raw.status >= 200 && raw.status < 300;
@@ -479,6 +484,17 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
       const error = source.errorFromResponse(res, req);
       return error ? withOrigin(error, origin) : undefined;
     }
+  }
+
+  /**
+   * A large successful answer's lazy lists, matched on the worker thread (list-bounds-off-thread.ts)
+   * while the event loop handles other answers; undefined when there are none to match or the worker
+   * cannot take them (json-bytes.ts then matches them here).
+   */
+  function listBoundsOf(call: Call, raw: HttpResponse): Promise<readonly ListBounds[] | undefined> | undefined {
+    const lazyLists = call.req.lazyLists;
+    if (!lazyLists?.size || raw.status < 200 || raw.status >= 300 || !walksInPieces(raw.bytes, { lazyLists })) return undefined;
+    return listBoundsWorker.find(raw.bytes, lazyLists);
   }
 
   /** The bucket a call spends from: the configured one, lowered to what the upstream announced, less the headroom. */

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ListBounds } from './json-bytes.js';
+import type { ListBoundsAnswer, ListBoundsAsk } from './list-bounds-worker.js';
+
+/** With one core only, the worker would take turns with this thread: copying the bytes to it is then all it adds. */
+const SPARE_CORE = availableParallelism() > 1;
+
+/**
+ * Lists waiting for the worker, past which this thread matches the next one itself. Sharing a burst
+ * earlier did not pay: at 2 or 8 waiting, the 50-upstream page came 2–3 ms later than with all of them
+ * sent, at 16 the same (docs/performance.md); the bound keeps a burst from a few hundred upstreams from
+ * queueing without end.
+ */
+const MAX_QUEUED = 32;
+
+/**
+ * Matches a large answer's lazy lists item by item on a worker thread, while the event loop goes on
+ * with other answers. A fan-out page over 50 CommServes receives fifty 67 KB job lists at once; matching
+ * their brackets was half of the page's CPU on the event loop, one list after another
+ * (docs/performance.md). Here the worker matches them while the event loop receives and merges the
+ * others: the page's time after the last answer arrives is what either thread does, not their sum.
+ *
+ * The worker is one per process, started at the first large answer and never holding the process open.
+ * Until it is ready, and if it ever fails, `find` answers undefined and the caller matches the lists
+ * itself (json-bytes.ts does): nothing depends on the worker but speed. The bytes are copied to it, so
+ * the answer stays whole on this side whatever becomes of the worker.
+ */
+class ListBoundsWorker {
+  #worker?: Worker;
+  #ready = false;
+  #failed = false;
+  #nextId = 0;
+  readonly #pending = new Map<number, (lists: ListBounds[] | undefined) => void>();
+
+  /** The lists' bounds from the worker, or undefined at once when the caller should find them itself. */
+  find(bytes: Uint8Array, lazyLists: ReadonlySet<string>): Promise<ListBounds[] | undefined> | undefined {
+    if (this.#failed || !SPARE_CORE) return undefined;
+    if (!this.#worker) this.#start();
+    if (!this.#ready || this.#pending.size >= MAX_QUEUED) return undefined;
+    const id = ++this.#nextId;
+    const ask: ListBoundsAsk = { id, bytes, lazyLists: [...lazyLists] };
+    return new Promise((resolve) => {
+      // Held open only while it owes an answer.
+      if (this.#pending.size === 0) this.#worker?.ref();
+      this.#pending.set(id, resolve);
+      this.#worker?.postMessage(ask);
+    });
+  }
+
+  #start(): void {
+    let worker: Worker;
+    try {
+      worker = spawn();
+    } catch {
+      this.#failed = true;
+      return;
+    }
+    this.#worker = worker;
+    worker.on('message', (message: ListBoundsAnswer | 'ready') => {
+      if (message === 'ready') {
+        this.#ready = true;
+        return;
+      }
+      const resolve = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      if (this.#pending.size === 0) worker.unref();
+      resolve?.(message.lists);
+    });
+    const fail = (): void => {
+      this.#failed = true;
+      this.#ready = false;
+      for (const resolve of this.#pending.values()) resolve(undefined);
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
+  }
+}
+
+/**
+ * The worker, from the compiled `.js` beside this file; run from the TypeScript sources (tsx, the tests)
+ * it loads its `.ts` entry through tsx, which a worker thread does not inherit from `--import`.
+ */
+function spawn(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./list-bounds-worker.js', here));
+  const entry = new URL('./list-bounds-worker.ts', here).href;
+  const code = `import(${JSON.stringify(tsxEsmApi(here))}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
+  return new Worker(code, { eval: true });
+}
+
+/** tsx's ESM API module, as an `import` from `from` resolves it (require.resolve would give its CommonJS twin). */
+function tsxEsmApi(from: string): string {
+  const manifest = createRequire(from).resolve('tsx/package.json');
+  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return new URL(exports['./esm/api']!.import.default, pathToFileURL(manifest)).href;
+}
+
+export const listBoundsWorker = new ListBoundsWorker();
