@@ -1,40 +1,72 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { lazyListBounds } from '../../src/datasources/pipeline/json-bytes.js';
-import { listBoundsWorker } from '../../src/datasources/pipeline/list-bounds-off-thread.js';
+import { LOST, ListBoundsWorker, listBoundsWorker, type Matched } from '../../src/datasources/pipeline/list-bounds-off-thread.js';
 
 const LISTS = new Set(['jobs']);
 
+/** Bytes in memory of their own, as http-client.ts hands answers over. */
+function own(text: string): Buffer {
+  const bytes = Buffer.alloc(Buffer.byteLength(text)); // not from Node's pool: memory of its own
+  bytes.write(text);
+  return bytes;
+}
+
 /** The worker's answer for `bytes`, asking again while it starts (until then `find` leaves the work here). */
-async function fromWorker(bytes: Buffer): Promise<ReturnType<typeof lazyListBounds>> {
+async function fromWorker(text: string, worker = listBoundsWorker): Promise<Matched> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const pending = listBoundsWorker.find(bytes, LISTS);
+    const pending = worker.find(own(text), LISTS);
     if (pending) return pending;
     if (Date.now() > deadline) throw new Error('the worker never took a list');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-describe('lazy lists matched on the worker thread', () => {
-  it('finds the same items as the walk on this thread, and leaves the bytes here whole', async () => {
+describe('lazy lists matched on a worker thread', () => {
+  it('finds the same items as the walk on this thread, and hands the bytes back as they were', async () => {
     const jobs = Array.from({ length: 300 }, (_, i) => ({ jobSummary: { jobId: i, note: i % 7 ? 'plain' : 'brackets ]} and a quote " inside', tags: [i, { i }] } }));
     const text = JSON.stringify({ totalRecordsWithoutPaging: 900, jobs, after: [1, 2] });
-    const bytes = Buffer.from(text);
-    const copy = Buffer.from(bytes);
-    const found = await fromWorker(bytes);
-    const here = lazyListBounds(bytes, LISTS);
-    expect(found).toHaveLength(1);
-    expect(found?.[0]?.start).toBe(here?.[0]?.start);
-    expect(found?.[0]?.end).toBe(here?.[0]?.end);
-    expect([...(found?.[0]?.items ?? [])]).toEqual([...(here?.[0]?.items ?? [])]);
-    expect(text.slice(found![0]!.items[2 * 299], found![0]!.items[2 * 299 + 1])).toBe(JSON.stringify(jobs[299]));
-    expect(bytes.equals(copy)).toBe(true);
+    const matched = await fromWorker(text);
+    if (matched === LOST) throw new Error('lost');
+    const here = lazyListBounds(Buffer.from(text), LISTS);
+    expect(matched.bytes.toString('utf8')).toBe(text);
+    expect(matched.lists?.map((l) => [l.start, l.end, [...l.items]])).toEqual(here?.map((l) => [l.start, l.end, [...l.items]]));
+    const items = matched.lists![0]!.items;
+    expect(text.slice(items[2 * 299], items[2 * 299 + 1])).toBe(JSON.stringify(jobs[299]));
   });
 
-  it('answers none for bytes that are not such an answer, and goes on answering after', async () => {
-    expect(await fromWorker(Buffer.from(`{"jobs": [${'1,'.repeat(20_000)}`))).toBeUndefined();
-    expect(await fromWorker(Buffer.from(`[${'1,'.repeat(20_000)}1]`))).toBeUndefined();
-    const good = await fromWorker(Buffer.from(JSON.stringify({ jobs: [1, [2], { c: 3 }] })));
-    expect(good?.[0]?.items.length).toBe(6);
+  it('lends the memory: the bytes given are empty until they come back', async () => {
+    await fromWorker(JSON.stringify({ jobs: [1] }));
+    const bytes = own(JSON.stringify({ jobs: [1, 2, 3] }));
+    const pending = listBoundsWorker.find(bytes, LISTS);
+    expect(bytes.byteLength).toBe(0);
+    const matched = await pending!;
+    expect(matched !== LOST && matched.bytes.toString()).toBe('{"jobs":[1,2,3]}');
+  });
+
+  it('leaves bytes that share their memory to this thread', async () => {
+    await fromWorker(JSON.stringify({ jobs: [1] }));
+    const shared = Buffer.from(JSON.stringify({ jobs: [1, 2, 3] })); // a slice of Node's buffer pool
+    expect(shared.byteLength).toBeLessThan(shared.buffer.byteLength);
+    expect(listBoundsWorker.find(shared, LISTS)).toBeUndefined();
+    expect(shared.toString()).toBe('{"jobs":[1,2,3]}');
+  });
+
+  it('answers no lists for bytes that are not such an answer, with the bytes back, and goes on after', async () => {
+    for (const bad of [`{"jobs": [${'1,'.repeat(2_000)}`, `[${'1,'.repeat(2_000)}1]`]) {
+      const matched = await fromWorker(bad);
+      expect(matched !== LOST && [matched.lists, matched.bytes.toString()]).toEqual([undefined, bad]);
+    }
+    const good = await fromWorker(JSON.stringify({ jobs: [1, [2], { c: 3 }] }));
+    expect(good !== LOST && good.lists?.[0]?.items.length).toBe(6);
+  });
+
+  it('says an answer is lost when the worker stops holding it, and leaves later ones to this thread', async () => {
+    const dying = new ListBoundsWorker(
+      () => new Worker("const { parentPort } = require('node:worker_threads'); parentPort.on('message', () => process.exit(1)); parentPort.postMessage('ready');", { eval: true }),
+    );
+    expect(await fromWorker(JSON.stringify({ jobs: [1] }), dying)).toBe(LOST);
+    expect(dying.find(own(JSON.stringify({ jobs: [2] })), LISTS)).toBeUndefined();
   });
 });

@@ -179,8 +179,10 @@ class Exchange implements Dispatcher.DispatchHandler {
 }
 
 /**
- * The body's bytes as one Buffer. A lone chunk that spans its whole memory is the body as it stands; a
- * chunk viewing part of a larger read buffer is copied, so a cached answer never keeps that buffer alive.
+ * The body's bytes as one Buffer over memory of its own (a lazy list's worker takes that memory and
+ * gives it back, list-bounds-off-thread.ts): a lone chunk that spans its whole memory is the body as it
+ * stands; a chunk viewing part of a larger read buffer is copied, so a cached answer never keeps that
+ * buffer alive.
  */
 function joined(chunks: readonly Buffer[], length: number): Buffer {
   const only = chunks.length === 1 ? chunks[0]! : undefined;

@@ -26,7 +26,7 @@ import { CallTrace, type AttemptTrace } from './call-tracing.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { decodeBody } from './decode.js';
 import { walksInPieces, type ListBounds } from './json-bytes.js';
-import { listBoundsWorker } from './list-bounds-off-thread.js';
+import { listBoundsWorker, LOST, type Matched } from './list-bounds-off-thread.js';
 import { deepFreeze } from './freeze.js';
 import { HttpClient, QUEUED_TIMEOUT, TransportError, type HttpResponse } from './http-client.js';
 import { tlsVerificationOf } from './tls-options.js';
@@ -38,6 +38,7 @@ import type { BucketLevel, SourceHooks, UpstreamHealth, UpstreamPipeline, Upstre
 import { takeAboveReserve } from '../../ratelimit/background-take.js';
 import { backgroundDeferred } from '../../ratelimit/rate-limited-error.js';
 import {
+  answerLost,
   circuitOpen,
   malformedResponse,
   statusError,
@@ -419,8 +420,17 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
     if (readMethod === (call.access === 'read')) announced.learn(call.bucketKey, raw.headers);
 
     // 6. decoding + upstream error detection
+    let listBounds: readonly ListBounds[] | undefined;
     const matching = listBoundsOf(call, raw);
-    const listBounds = matching ? await matching : undefined;
+    if (matching) {
+      const matched = await matching;
+      if (matched === LOST) {
+        instance.breaker.release();
+        return { kind: 'failed', error: answerLost(instanceId), retryable: true };
+      }
+      raw = { ...raw, bytes: matched.bytes };
+      listBounds = matched.lists;
+    }
     let outcome: Outcome;
     try {
       outcome = classify(call, raw, authHeaders, listBounds);
@@ -488,10 +498,10 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
 
   /**
    * A large successful answer's lazy lists, matched on the worker thread (list-bounds-off-thread.ts)
-   * while the event loop handles other answers; undefined when there are none to match or the worker
-   * cannot take them (json-bytes.ts then matches them here).
+   * while the event loop handles other answers; its bytes come back with them. Undefined when there are
+   * none to match or the worker cannot take them (json-bytes.ts then matches them here).
    */
-  function listBoundsOf(call: Call, raw: HttpResponse): Promise<readonly ListBounds[] | undefined> | undefined {
+  function listBoundsOf(call: Call, raw: HttpResponse): Promise<Matched> | undefined {
     const lazyLists = call.req.lazyLists;
     if (!lazyLists?.size || raw.status < 200 || raw.status >= 300 || !walksInPieces(raw.bytes, { lazyLists })) return undefined;
     return listBoundsWorker.find(raw.bytes, lazyLists);

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ListBounds } from './json-bytes.js';
-import type { ListBoundsAnswer, ListBoundsAsk } from './list-bounds-worker.js';
+import type { ListBoundsAnswer, ListBoundsAsk } from './list-bounds-messages.js';
 
 /** With one core only, the worker would take turns with this thread: copying the bytes to it is then all it adds. */
 const SPARE_CORE = availableParallelism() > 1;
@@ -26,54 +26,66 @@ const MAX_QUEUED = 32;
  *
  * The worker is one per process, started at the first large answer and never holding the process open.
  * Until it is ready, and if it ever fails, `find` answers undefined and the caller matches the lists
- * itself (json-bytes.ts does): nothing depends on the worker but speed. The bytes are copied to it, so
- * the answer stays whole on this side whatever becomes of the worker.
+ * itself (json-bytes.ts does). The answer's memory is lent to the worker, not copied (copying fifty
+ * answers into shared memory cost more than the messages: docs/performance.md); were the worker to
+ * stop while it holds one, that call fails (LOST) and a read is retried.
  */
-class ListBoundsWorker {
+export class ListBoundsWorker {
   #worker?: Worker;
   #ready = false;
   #failed = false;
   #nextId = 0;
-  readonly #pending = new Map<number, (lists: ListBounds[] | undefined) => void>();
+  readonly #pending = new Map<number, (matched: Matched) => void>();
 
-  /** The lists' bounds from the worker, or undefined at once when the caller should find them itself. */
-  find(bytes: Uint8Array, lazyLists: ReadonlySet<string>): Promise<ListBounds[] | undefined> | undefined {
-    if (this.#failed || !SPARE_CORE) return undefined;
+  /** `spawn`: how the worker is started (tests start one that fails). */
+  constructor(private readonly spawn: () => Worker = spawnWorker) {}
+
+  /**
+   * The answer's bytes handed back with its lists' bounds, or undefined at once when the caller should
+   * find them itself. The memory of `bytes` goes to the worker meanwhile: `bytes` is empty from now on,
+   * and what the promise gives is to be read instead.
+   */
+  find(bytes: Uint8Array, lazyLists: ReadonlySet<string>): Promise<Matched> | undefined {
+    if (this.#failed || !SPARE_CORE || !ownsItsMemory(bytes)) return undefined;
     if (!this.#worker) this.#start();
     if (!this.#ready || this.#pending.size >= MAX_QUEUED) return undefined;
     const id = ++this.#nextId;
-    const ask: ListBoundsAsk = { id, bytes, lazyLists: [...lazyLists] };
+    const memory = bytes.buffer as ArrayBuffer;
+    const ask: ListBoundsAsk = { id, bytes: memory, lazyLists: [...lazyLists] };
     return new Promise((resolve) => {
       // Held open only while it owes an answer.
       if (this.#pending.size === 0) this.#worker?.ref();
       this.#pending.set(id, resolve);
-      this.#worker?.postMessage(ask);
+      this.#worker?.postMessage(ask, [memory]);
     });
+  }
+
+  #settle(id: number, matched: Matched): void {
+    const resolve = this.#pending.get(id);
+    if (!resolve) return;
+    this.#pending.delete(id);
+    if (this.#pending.size === 0) this.#worker?.unref();
+    resolve(matched);
   }
 
   #start(): void {
     let worker: Worker;
     try {
-      worker = spawn();
+      worker = this.spawn();
     } catch {
       this.#failed = true;
       return;
     }
     this.#worker = worker;
     worker.on('message', (message: ListBoundsAnswer | 'ready') => {
-      if (message === 'ready') {
-        this.#ready = true;
-        return;
-      }
-      const resolve = this.#pending.get(message.id);
-      this.#pending.delete(message.id);
-      if (this.#pending.size === 0) worker.unref();
-      resolve?.(message.lists);
+      if (message === 'ready') this.#ready = true;
+      else this.#settle(message.id, { bytes: Buffer.from(message.bytes), lists: message.lists });
     });
     const fail = (): void => {
       this.#failed = true;
       this.#ready = false;
-      for (const resolve of this.#pending.values()) resolve(undefined);
+      // The answers it held went with it.
+      for (const resolve of this.#pending.values()) resolve(LOST);
       this.#pending.clear();
     };
     worker.on('error', fail);
@@ -83,11 +95,20 @@ class ListBoundsWorker {
   }
 }
 
+/** What `find` gives: the bytes back with the bounds, or LOST when the worker stopped holding them. */
+export type Matched = { bytes: Buffer; lists: ListBounds[] | undefined } | typeof LOST;
+export const LOST = 'lost';
+
+/** Whether the bytes span all of their memory, which can then be lent to the worker whole (http-client.ts joins answers so). */
+function ownsItsMemory(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+}
+
 /**
  * The worker, from the compiled `.js` beside this file; run from the TypeScript sources (tsx, the tests)
  * it loads its `.ts` entry through tsx, which a worker thread does not inherit from `--import`.
  */
-function spawn(): Worker {
+function spawnWorker(): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./list-bounds-worker.js', here));
   const entry = new URL('./list-bounds-worker.ts', here).href;

@@ -89,3 +89,14 @@ export function upstreamUncertain(instance: string, what: string, status?: numbe
     { upstream: status === undefined ? { instance } : { instance, status } },
   );
 }
+
+/**
+ * The upstream answered, but the gateway lost the answer before reading it: the worker thread holding
+ * its bytes stopped (list-bounds-off-thread.ts). The gateway's fault, not the upstream's; a read is
+ * retried, and later answers are read without the worker.
+ */
+export function answerLost(instance: string): GatewayError {
+  return new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, `The answer of upstream ${instance} was lost before it was read`, {
+    upstream: { instance },
+  });
+}
