@@ -62,6 +62,28 @@ describe('the compiled build', () => {
     expect(output).toContain(`"playground":"${url}/playground"`);
   });
 
+  it('matches lazy lists on its worker thread, started from the compiled worker beside it', async () => {
+    // The compiled module, in a plain node process: no tsx to fall back on.
+    const script = `
+      const { listBoundsWorker } = await import(${JSON.stringify(`${ROOT}${OUT_DIR}/src/datasources/pipeline/list-bounds-off-thread.js`)});
+      const text = JSON.stringify({ total: 3, jobs: Array.from({ length: 500 }, (_, i) => ({ jobId: i, name: 'n'.repeat(80) })) });
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        const bytes = Buffer.alloc(Buffer.byteLength(text));
+        bytes.write(text);
+        const pending = listBoundsWorker.find(bytes, new Set(['jobs']));
+        if (pending) {
+          const matched = await pending;
+          console.log(JSON.stringify({ items: matched.lists[0].items.length, same: matched.bytes.toString() === text }));
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('the worker never took a list');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }`;
+    const { stdout } = await promisify(execFile)('node', ['--input-type=module', '-e', script], { cwd: ROOT });
+    expect(JSON.parse(stdout)).toEqual({ items: 1000, same: true });
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child!.once('close', (code) => resolve(code)));
     child!.kill('SIGTERM');

@@ -81,9 +81,12 @@ export class ListBoundsWorker {
       if (message === 'ready') this.#ready = true;
       else this.#settle(message.id, { bytes: Buffer.from(message.bytes), lists: message.lists });
     });
-    const fail = (): void => {
+    const fail = (why: unknown): void => {
+      if (this.#failed) return;
       this.#failed = true;
       this.#ready = false;
+      // Nothing fails for it, so say it once where operators look: the gateway goes on, slower on large lists.
+      process.emitWarning(`the lazy-list worker stopped (${why instanceof Error ? why.message : `exit code ${String(why)}`}); large lists are matched on the event loop from now on`, { code: 'BACKUP_GRAPH_LIST_WORKER' });
       // The answers it held went with it.
       for (const resolve of this.#pending.values()) resolve(LOST);
       this.#pending.clear();
@@ -106,14 +109,15 @@ function ownsItsMemory(bytes: Uint8Array): boolean {
 
 /**
  * The worker, from the compiled `.js` beside this file; run from the TypeScript sources (tsx, the tests)
- * it loads its `.ts` entry through tsx, which a worker thread does not inherit from `--import`.
+ * it loads its `.ts` entry through tsx, which a worker thread does not inherit from `--import`. It takes
+ * none of the process's flags: they are the main program's (`--input-type` with `-e` made it fail to start).
  */
 function spawnWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./list-bounds-worker.js', here));
+  if (!here.endsWith('.ts')) return new Worker(new URL('./list-bounds-worker.js', here), { execArgv: [] });
   const entry = new URL('./list-bounds-worker.ts', here).href;
   const code = `import(${JSON.stringify(tsxEsmApi(here))}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, execArgv: [] });
 }
 
 /** tsx's ESM API module, as an `import` from `from` resolves it (require.resolve would give its CommonJS twin). */
