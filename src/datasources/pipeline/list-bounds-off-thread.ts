@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ListBounds } from './json-bytes.js';
 import type { ListBoundsAnswer, ListBoundsAsk } from './list-bounds-messages.js';
 
-/** With one core only, the worker would take turns with this thread: copying the bytes to it is then all it adds. */
+/** With one core only, the worker would take turns with this thread: the messages to it are then all it adds. */
 const SPARE_CORE = availableParallelism() > 1;
 
 /**
