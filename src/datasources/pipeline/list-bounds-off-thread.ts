@@ -10,12 +10,14 @@ import type { ListBoundsAnswer, ListBoundsAsk } from './list-bounds-messages.js'
 const SPARE_CORE = availableParallelism() > 1;
 
 /**
- * Lists waiting for the worker, past which this thread matches the next one itself. Sharing a burst
- * earlier did not pay: at 2 or 8 waiting, the 50-upstream page came 2–3 ms later than with all of them
- * sent, at 16 the same (docs/performance.md); the bound keeps a burst from a few hundred upstreams from
- * queueing without end.
+ * Lists sent to the worker and not yet settled here, past which this thread matches the next one
+ * itself: a bound on what a burst from a few hundred upstreams may queue. It counts replies this
+ * thread has not yet taken too (they wait behind the answers it is receiving), so it sits above a
+ * 50-upstream burst: at 32, about a third of such a page's lists were matched here after all (its
+ * profile), and 64 read 0.1–1.8 ms faster in the same runs (docs/performance.md). Sharing a burst on
+ * purpose did not pay either: at 2 or 8 the page came 2–3 ms later.
  */
-const MAX_QUEUED = 32;
+const MAX_QUEUED = 64;
 
 /**
  * Matches a large answer's lazy lists item by item on a worker thread, while the event loop goes on
