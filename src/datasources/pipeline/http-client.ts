@@ -179,10 +179,10 @@ class Exchange implements Dispatcher.DispatchHandler {
 }
 
 /**
- * The body's bytes as one Buffer over memory of its own (a lazy list's worker takes that memory and
- * gives it back, list-bounds-off-thread.ts): a lone chunk that spans its whole memory is the body as it
- * stands; a chunk viewing part of a larger read buffer is copied, so a cached answer never keeps that
- * buffer alive.
+ * The body's bytes as one Buffer: a lone chunk that spans its whole memory is the body as it stands; a
+ * chunk viewing part of a larger read buffer is copied, so a cached answer never keeps that buffer
+ * alive. Either way a large body (from 4 KB, where Buffer.concat stops taking from Node's pool) owns its
+ * memory, which can then be lent to the lazy-list worker (list-bounds-off-thread.ts).
  */
 function joined(chunks: readonly Buffer[], length: number): Buffer {
   const only = chunks.length === 1 ? chunks[0]! : undefined;
