@@ -10,6 +10,7 @@ let server: Server;
 let url: string;
 const held: ServerResponse[] = [];
 const seen: string[] = [];
+let connections = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -27,6 +28,8 @@ beforeAll(async () => {
         }
       };
       next();
+    } else if (req.url === '/api/slow') {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 300);
     } else if (req.url === '/api/hang') {
       held.push(res);
     } else if (req.url === '/api/trickle') {
@@ -37,6 +40,7 @@ beforeAll(async () => {
       res.writeHead(204).end();
     }
   });
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
 });
@@ -99,6 +103,25 @@ describe('HttpClient', () => {
       expect(seen).not.toContain('/api/queued');
     } finally {
       await http.close().catch(() => undefined);
+    }
+  });
+
+  it('drops requests timed out in the queue without closing the connection they waited for', async () => {
+    const http = client(1);
+    try {
+      const before = connections;
+      const slow = http.request('cv-http', { method: 'GET', pathAndQuery: '/slow', headers: {}, timeoutMs: 2000 });
+      const queued = await Promise.all(
+        [1, 2, 3].map((n) => timing(http.request('cv-http', { method: 'GET', pathAndQuery: `/nothing?n=${n}`, headers: {}, timeoutMs: 50 }))),
+      );
+      expect(queued.map((q) => (q.error as TransportError).code)).toEqual([QUEUED_TIMEOUT, QUEUED_TIMEOUT, QUEUED_TIMEOUT]);
+      expect((await slow).status).toBe(200);
+      expect((await http.request('cv-http', { method: 'GET', pathAndQuery: '/nothing?after', headers: {}, timeoutMs: 2000 })).status).toBe(204);
+      // One keep-alive connection carried the slow answer and the one after; the dropped requests closed none.
+      expect(connections - before).toBe(1);
+      expect(seen.filter((u) => u.startsWith('/api/nothing?n='))).toEqual([]);
+    } finally {
+      await http.close();
     }
   });
 

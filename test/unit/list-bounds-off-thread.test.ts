@@ -53,6 +53,28 @@ describe('lazy lists matched on a worker thread', () => {
     expect(shared.toString()).toBe('{"jobs":[1,2,3]}');
   });
 
+  it('owes nothing when the memory cannot be sent, and leaves those bytes here whole', async () => {
+    let refused = 0;
+    /** A worker whose messages cannot be sent (as transferring memory marked untransferable fails on newer Node). */
+    class Refusing extends Worker {
+      override postMessage(): void {
+        refused += 1;
+        throw new Error('DataCloneError: An ArrayBuffer is marked as untransferable');
+      }
+    }
+    const refusing = new ListBoundsWorker(() => new Refusing("const { parentPort } = require('node:worker_threads'); parentPort.on('message', () => undefined); parentPort.postMessage('ready');", { eval: true }));
+    const bytes = own(JSON.stringify({ jobs: [1, 2] }));
+    let answer: Promise<Matched> | undefined;
+    const deadline = Date.now() + 10_000;
+    while (refused === 0 && Date.now() < deadline) {
+      answer = refusing.find(bytes, LISTS);
+      if (refused === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(refused).toBe(1);
+    expect(answer).toBeUndefined();
+    expect(bytes.toString()).toBe('{"jobs":[1,2]}');
+  });
+
   it('answers no lists for bytes that are not such an answer, with the bytes back, and goes on after', async () => {
     for (const bad of [`{"jobs": [${'1,'.repeat(2_000)}`, `[${'1,'.repeat(2_000)}1]`]) {
       const matched = await fromWorker(bad);

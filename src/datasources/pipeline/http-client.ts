@@ -151,8 +151,11 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
+    // Timed out in the queue: thrown here, undici fails the request before writing it and keeps the
+    // connection; `controller.abort` would also destroy that healthy keep-alive connection, one per
+    // dropped request (and a retried read leaves one dropped request per attempt).
+    if (this.timedOut) throw new TransportError('timeout', QUEUED_TIMEOUT);
     this.#controller = controller;
-    if (this.timedOut) controller.abort(new TransportError('timeout', QUEUED_TIMEOUT));
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {

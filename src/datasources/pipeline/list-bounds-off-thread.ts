@@ -51,15 +51,20 @@ export class ListBoundsWorker {
     if (this.#failed || !SPARE_CORE || !ownsItsMemory(bytes)) return undefined;
     if (!this.#worker) this.#start();
     if (!this.#ready || this.#pending.size >= MAX_QUEUED) return undefined;
+    const worker = this.#worker;
+    if (!worker) return undefined;
     const id = ++this.#nextId;
     const memory = bytes.buffer as ArrayBuffer;
     const ask: ListBoundsAsk = { id, bytes: memory, lazyLists: [...lazyLists] };
-    return new Promise((resolve) => {
-      // Held open only while it owes an answer.
-      if (this.#pending.size === 0) this.#worker?.ref();
-      this.#pending.set(id, resolve);
-      this.#worker?.postMessage(ask, [memory]);
-    });
+    try {
+      worker.postMessage(ask, [memory]);
+    } catch {
+      // Not sent (memory that cannot be transferred): nothing is owed, the bytes are still here.
+      return undefined;
+    }
+    // Held open only while it owes an answer; the answer comes on a later turn of the event loop.
+    if (this.#pending.size === 0) worker.ref();
+    return new Promise((resolve) => this.#pending.set(id, resolve));
   }
 
   #settle(id: number, matched: Matched): void {
@@ -87,6 +92,7 @@ export class ListBoundsWorker {
       if (this.#failed) return;
       this.#failed = true;
       this.#ready = false;
+      void worker.terminate().catch(() => undefined);
       // Nothing fails for it, so say it once where operators look: the gateway goes on, slower on large lists.
       process.emitWarning(`the lazy-list worker stopped (${why instanceof Error ? why.message : `exit code ${String(why)}`}); large lists are matched on the event loop from now on`, { code: 'BACKUP_GRAPH_LIST_WORKER' });
       // The answers it held went with it.
@@ -95,6 +101,8 @@ export class ListBoundsWorker {
     };
     worker.on('error', fail);
     worker.on('exit', fail);
+    // A message that cannot be read on arrival is dropped: its answer would never come.
+    worker.on('messageerror', fail);
     // After the listeners: adding a 'message' listener refs the worker again.
     worker.unref();
   }

@@ -19,5 +19,7 @@ if (port) {
     const answer: ListBoundsAnswer = { id, bytes, lists };
     port.postMessage(answer, [bytes, ...(lists?.map((l) => l.items.buffer as ArrayBuffer) ?? [])]);
   });
+  // An ask that cannot be read would never be answered: stopping says so (its caller hears LOST).
+  port.on('messageerror', () => process.exit(1));
   port.postMessage('ready');
 }
