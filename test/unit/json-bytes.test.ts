@@ -184,6 +184,30 @@ describe('parseJsonBytes with lazy lists', () => {
     expect(() => numbers.list.itemPath(0, ['h'])).toThrow('malformed answer'); // a leading zero is not JSON
   });
 
+  it('reads several keys of one object of an item in one walk, each as itemPath reads it', () => {
+    const body = parseJsonBytes(bytesOf(text), lazy) as Record<string, unknown>;
+    const items = body.clientProperties as JsonPieces;
+    const keys = ['clientId', 'CLIENTNAME', 'missing', 'hostName'];
+    for (const i of [0, 9, 41]) {
+      expect(items.itemFields(i, ['client', 'clientEntity'], keys)).toStrictEqual(keys.map((k) => items.itemPath(i, ['client', 'clientEntity', k])));
+    }
+    expect(items.itemFields(9, [], ['client'])).toStrictEqual([items.itemPath(9, ['client'])]); // the item itself; an object value parsed
+    expect(items.itemFields(9, ['client', 'missing'], ['a', 'b'])).toStrictEqual([undefined, undefined]);
+    expect(items.itemFields(9, ['client', 'clientDescription'], ['a'])).toStrictEqual([undefined]); // a string, not an object
+    // Exact keys first, else the first of another letter case, escaped keys decoded, whatever order the keys come in.
+    const oddText = '{"list": [{"ID": 1, "id": 2, "Name": "a", "nAME": "b"}, {"Id": 3, "ID": 4, "name": "c"}, {"i\\u0064": 5, "NAME": "d"}, 7]}';
+    const odd = parseJsonBytes(bytesOf(oddText), { ...lazy, lazyLists: new Set(['list']), piece: 4 }) as { list: JsonPieces };
+    for (let i = 0; i < 4; i++) {
+      expect(odd.list.itemFields(i, [], ['id', 'name'])).toStrictEqual(['id', 'name'].map((k) => odd.list.itemPath(i, [k])));
+      expect(odd.list.itemFields(i, [], ['name', 'id'])).toStrictEqual(['name', 'id'].map((k) => odd.list.itemPath(i, [k])));
+    }
+    expect(odd.list.itemFields(0, [], ['id', 'name'])).toStrictEqual([2, 'a']);
+    // An object that breaks off keeps an exact match found before the break, as itemPath does, and loses the rest.
+    const broken = parseJsonBytes(bytesOf('{"list": [{"Id": 1, "name": "x", 5: 6}, 8]}'), { ...lazy, lazyLists: new Set(['list']), piece: 4 }) as { list: JsonPieces };
+    expect(broken.list.itemFields(0, [], ['name', 'id'])).toStrictEqual(['name', 'id'].map((k) => broken.list.itemPath(0, [k])));
+    expect(broken.list.itemFields(0, [], ['name', 'id'])).toStrictEqual(['x', undefined]);
+  });
+
   it('tells whether an item holds a value other than null at a path, from the first byte of that value', () => {
     const body = parseJsonBytes(bytesOf(text), lazy) as Record<string, unknown>;
     const items = body.clientProperties as JsonPieces;

@@ -1,5 +1,5 @@
 import { deepFreeze, FREEZE_SHARED } from './freeze.js';
-import { JSON_BYTES, sameLetterInOtherCase, skipSpace, stringEnd, valueEnd, wordsOf } from './json-scan.js';
+import { JSON_BYTES, sameLetterInOtherCase, skipSpace, valueEnd, wordsOf } from './json-scan.js';
 
 const { QUOTE, BACKSLASH, COMMA, COLON, OPEN_BRACE, CLOSE_BRACE } = JSON_BYTES;
 
@@ -76,6 +76,17 @@ export class JsonPieces {
   }
 
   /**
+   * The values of several `keys` of the object at `path` inside item `i` (path [] for the item itself),
+   * read in one walk of that object: what itemPath gives for each of `[...path, key]`, without walking
+   * the item again per key. The merge of a unified jobs page reads each weighed job's id and start time
+   * so; walking its summary once per key was the largest cost of the page's own code (docs/performance.md).
+   */
+  itemFields(i: number, path: readonly string[], keys: readonly string[]): unknown[] {
+    const spans = this.#read(i, (reader, at) => reader.fields(at, path, keys).map((start) => (start < 0 ? undefined : [start, reader.valueEnd(start)])));
+    return spans.map((span) => (span === undefined ? undefined : (this.#plainValue(span[0], span[1]) ?? this.#parse(span[0], span[1]))));
+  }
+
+  /**
    * An integer of up to 15 digits, or a string without escapes, read straight from its bytes (ids and
    * times, what itemPath is asked for); undefined for anything else, which JSON.parse then reads.
    */
@@ -136,6 +147,12 @@ const ZERO = 0x30;
 /** `n`: a value starting with it can only be `null`. */
 const NULL_FIRST_BYTE = 0x6e;
 
+/** What `member` answers for each key when the object breaks off: its exact match if one came before, else -1. */
+function unlessExact(starts: number[], exact: readonly boolean[]): number[] {
+  for (let k = 0; k < starts.length; k++) if (!exact[k]) starts[k] = -1;
+  return starts;
+}
+
 const DIFFERENT = 0;
 const EXACT = 1;
 const OTHER_CASE = 2;
@@ -165,6 +182,45 @@ class ItemReader {
   }
 
   /**
+   * Where the values of `keys` start in the object at `path` from `at`, each found as `member` finds it
+   * (an exact match ends its search, so a broken member after it does not undo it), in one walk that
+   * stops once every key has met its exact match; -1 for a key that is absent, or for every key when a
+   * step of the path is missing or not an object.
+   */
+  fields(at: number, path: readonly string[], keys: readonly string[]): number[] {
+    const starts = keys.map(() => -1);
+    const objectAt = this.start(at, path);
+    if (objectAt < 0 || this.buf[objectAt] !== OPEN_BRACE) return starts;
+    const exact = keys.map(() => false);
+    let open = keys.length;
+    const buf = this.buf;
+    let i = this.skipSpace(objectAt + 1);
+    if (buf[i] === CLOSE_BRACE) return starts;
+    for (;;) {
+      if (buf[i] !== QUOTE) return unlessExact(starts, exact);
+      const keyEnd = this.keyEnd(i);
+      const keyStart = i + 1;
+      const plain = this.plainKey;
+      i = this.skipSpace(keyEnd);
+      if (buf[i] !== COLON) return unlessExact(starts, exact);
+      i = this.skipSpace(i + 1);
+      for (let k = 0; k < keys.length; k++) {
+        if (exact[k]) continue;
+        const match = this.compareKey(keyStart, keyEnd - 1, plain, keys[k] as string);
+        if (match === EXACT) {
+          starts[k] = i;
+          exact[k] = true;
+          open -= 1;
+        } else if (match === OTHER_CASE && starts[k] === -1) starts[k] = i;
+      }
+      if (open === 0) return starts;
+      i = this.skipSpace(this.valueEnd(i));
+      if (buf[i] !== COMMA) return starts;
+      i = this.skipSpace(i + 1);
+    }
+  }
+
+  /**
    * Where the value of `key` starts in the object at `at`: the first key equal to it, else the first
    * of another letter case (as field() reads a parsed object whose keys do not repeat); -1 when absent.
    * Keys are compared as bytes; only a key with an escape or beyond ASCII is decoded to compare.
@@ -176,8 +232,8 @@ class ItemReader {
     if (buf[i] === CLOSE_BRACE) return -1;
     for (;;) {
       if (buf[i] !== QUOTE) return -1;
-      const keyEnd = this.stringEnd(i);
-      const match = this.compareKey(i + 1, keyEnd - 1, key);
+      const keyEnd = this.keyEnd(i);
+      const match = this.compareKey(i + 1, keyEnd - 1, this.plainKey, key);
       i = this.skipSpace(keyEnd);
       if (buf[i] !== COLON) return -1;
       i = this.skipSpace(i + 1);
@@ -190,20 +246,46 @@ class ItemReader {
     return other;
   }
 
-  /** How the key whose characters span [start, end) compares with `key`. */
-  private compareKey(start: number, end: number, key: string): number {
+  /**
+   * Whether the key keyEnd last read is plain: no escape and nothing beyond ASCII, so its bytes are its
+   * characters and a key of another length differs without a look at them (keys are compared once per
+   * member and per key asked: scanning each for escapes again per key asked was most of a walk's time).
+   */
+  private plainKey = true;
+
+  /** Just past the closing quote of the key at `at`, noting whether it is plain; unclosed, the end of the bytes. */
+  private keyEnd(at: number): number {
     const buf = this.buf;
-    if (end - start !== key.length) {
-      // Shorter or longer in bytes: equal only through an escape or a character beyond ASCII.
-      for (let j = start; j < end; j++) if (buf[j] === BACKSLASH || (buf[j] as number) > 0x7f) return this.compareDecoded(start, end, key);
-      return DIFFERENT;
+    const length = buf.length;
+    let plain = true;
+    let i = at + 1;
+    while (i < length) {
+      const c = buf[i++] as number;
+      if (c === QUOTE) {
+        this.plainKey = plain;
+        return i;
+      }
+      if (c === BACKSLASH) {
+        plain = false;
+        // An escape's second byte never ends the key.
+        i++;
+      } else if (c > 0x7f) plain = false;
     }
+    this.plainKey = plain;
+    return length;
+  }
+
+  /** How the key whose characters span [start, end) (`plain` as keyEnd found it) compares with `key`. */
+  private compareKey(start: number, end: number, plain: boolean, key: string): number {
+    if (!plain) return this.compareDecoded(start, end, key);
+    if (end - start !== key.length) return DIFFERENT;
+    const buf = this.buf;
     let exact = true;
     for (let j = 0; j < key.length; j++) {
       const b = buf[start + j] as number;
       const c = key.charCodeAt(j);
       if (b === c) continue;
-      if (b === BACKSLASH || b > 0x7f || c > 0x7f) return this.compareDecoded(start, end, key);
+      if (c > 0x7f) return this.compareDecoded(start, end, key);
       if (!sameLetterInOtherCase(b, c)) return DIFFERENT;
       exact = false;
     }
@@ -217,14 +299,8 @@ class ItemReader {
   }
 
   /** Just past the value at `at`; an unclosed one runs to the end (the item then fails to parse). */
-  private valueEnd(at: number): number {
+  valueEnd(at: number): number {
     const end = valueEnd(this.buf, at, this.words);
-    return end < 0 ? this.buf.length : end;
-  }
-
-  /** Just past the closing quote; an unclosed string runs to the end (the item then fails to parse). */
-  private stringEnd(at: number): number {
-    const end = stringEnd(this.buf, at);
     return end < 0 ? this.buf.length : end;
   }
 

@@ -35,7 +35,7 @@ export class JobsByIndex implements IndexedItems<CvJob> {
 
   constructor(body: unknown, upstream: UpstreamRef) {
     const items = field(body, 'jobs');
-    this.#summaries = items instanceof JsonPieces ? { pieces: items, read: 0, item: [], jobId: [], inSummary: [] } : jobSummaries(body).filter(isMappableJob);
+    this.#summaries = items instanceof JsonPieces ? { pieces: items, read: 0, item: [], jobId: [], startedAt: [], inSummary: [] } : jobSummaries(body).filter(isMappableJob);
     this.#upstream = upstream;
     this.#body = body;
     this.#positions = new Array<JobPosition | undefined>(this.#itemsAtMost());
@@ -95,9 +95,8 @@ export class JobsByIndex implements IndexedItems<CvJob> {
     if (Array.isArray(summaries)) return jobPositionOfRaw(summaries[index], this.#upstream) as JobPosition;
     const lazy = summaries as LazySummaries;
     reach(lazy, index);
-    // Read from the job's bytes: a job the merge weighs but does not keep is never parsed.
-    const startedAt = startedAtFrom(reader(lazy.pieces, lazy.item[index] as number, lazy.inSummary[index] as boolean));
-    return commvaultJobPosition({ jobId: lazy.jobId[index] as number, startedAt }, this.#upstream.id);
+    // Read from the job's bytes with its id: a job the merge weighs but does not keep is never parsed.
+    return commvaultJobPosition({ jobId: lazy.jobId[index] as number, startedAt: lazy.startedAt[index] as Date | null }, this.#upstream.id);
   }
 
   #summary(index: number): unknown {
@@ -112,22 +111,37 @@ export class JobsByIndex implements IndexedItems<CvJob> {
 
 /**
  * A list kept as bytes (JsonPieces): the mappable jobs found in its first `read` items, each with its
- * item number, id, and whether it sits in `jobSummary`. A merged page weighs the first few jobs of most
- * answers: reading every job's id up front was a tenth of a 50-upstream page's CPU (docs/performance.md).
+ * item number, id, start time, and whether it sits in `jobSummary`. A merged page weighs the first few
+ * jobs of most answers: reading every job's id up front was a tenth of a 50-upstream page's CPU
+ * (docs/performance.md). A job's start time is read in the same walk as its id: the merge weighs
+ * nearly every job it reaches.
  */
 interface LazySummaries {
   pieces: JsonPieces;
   read: number;
   item: number[];
   jobId: number[];
+  startedAt: Array<Date | null>;
   inSummary: boolean[];
 }
 
 const SUMMARY = ['jobSummary'] as const;
+const ITEM: readonly string[] = [];
+/** The keys of a job its place is read from (jobIdFrom, startedAtFrom). */
+const POSITION_KEYS = ['jobId', 'jobStartTime'] as const;
 
-/** Reads a key of item i's job from its bytes: in its `jobSummary`, or in the item itself. */
-function reader(pieces: JsonPieces, i: number, inSummary: boolean): (key: string) => unknown {
-  return (key) => pieces.itemPath(i, inSummary ? [SUMMARY[0], key] : [key]);
+/**
+ * A reader of item i's job for jobIdFrom and startedAtFrom: the keys they read, taken from its bytes in
+ * one walk of its `jobSummary` (or of the item itself). A key beyond those is a change to those readers
+ * that POSITION_KEYS must follow: it fails rather than reading as absent.
+ */
+function positionReader(pieces: JsonPieces, i: number, inSummary: boolean): (key: string) => unknown {
+  const values = pieces.itemFields(i, inSummary ? SUMMARY : ITEM, POSITION_KEYS);
+  return (key) => {
+    const k = (POSITION_KEYS as readonly string[]).indexOf(key);
+    if (k < 0) throw new Error(`JobsByIndex reads ${POSITION_KEYS.join(', ')} of a job kept as bytes, not ${key}`);
+    return values[k];
+  };
 }
 
 /** Reads items until job `index` is found or the list ends: jobSummaries(body).filter(isMappableJob), from the bytes, as far as asked. */
@@ -136,10 +150,12 @@ function reach(lazy: LazySummaries, index: number): void {
   while (lazy.item.length <= index && lazy.read < pieces.length) {
     const i = lazy.read++;
     const inSummary = pieces.itemHas(i, SUMMARY);
-    const jobId = jobIdFrom(reader(pieces, i, inSummary));
+    const read = positionReader(pieces, i, inSummary);
+    const jobId = jobIdFrom(read);
     if (jobId === null) continue;
     lazy.item.push(i);
     lazy.jobId.push(jobId);
+    lazy.startedAt.push(startedAtFrom(read));
     lazy.inSummary.push(inSummary);
   }
 }
