@@ -134,6 +134,16 @@ describe('upstream pipeline: requests on the wire', () => {
     expect(fake.calls('POST /login')[0].headers.authtoken).toBeUndefined();
   });
 
+  it("sends a request's own Accept and Content-Type, in any letter case, instead of the defaults, never beside them", async () => {
+    fake.on('POST /Client/search', { json: { ok: true } });
+    await source().send({ method: 'POST', path: '/Client/search', body: { name: 'x' }, access: 'read', headers: { ACCEPT: 'text/plain', 'Content-TYPE': 'application/merge-patch+json' } });
+    const [call] = fake.calls('POST /Client/search');
+    // Two headers of one name would arrive joined ("application/json, text/plain").
+    expect(call.headers.accept).toBe('text/plain');
+    expect(call.headers['content-type']).toBe('application/merge-patch+json');
+    expect(call.headers.authtoken).toBe('token-1');
+  });
+
   it('encodes query values with &, = and : so they cannot add or change parameters', async () => {
     fake.on('GET /application', { json: [] });
     await source().send({
