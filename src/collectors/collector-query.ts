@@ -3,6 +3,7 @@ import type { GatewayConfig } from '../config/schema.js';
 import { createGatewayContext, type Principal } from '../context.js';
 import type { SourceRegistry } from '../datasources/registry.js';
 import { newTrace } from '../observability/request-trace.js';
+import { isBackgroundDeferral } from '../ratelimit/rate-limited-error.js';
 import type { HistoryStore } from '../store/history-store.js';
 
 /** What a collector needs to run the graph's documents in-process. */
@@ -17,6 +18,8 @@ export interface CollectorAnswer<T> {
   data: T | undefined;
   /** Messages of the answer's errors (and partial errors); empty when the read was whole. */
   errors: string[];
+  /** Whether every error was a call deferred for the callers' reserve (nothing failed: it waits for its next interval). */
+  deferred: boolean;
   /** HTTP attempts that went to an upstream for this document (cache hits and coalesced calls are free). */
   upstreamCalls: number;
 }
@@ -46,6 +49,8 @@ export async function runCollectorQuery<T>(deps: CollectorQueryDeps, upstreamId:
   const trace = newTrace(`collector:${upstreamId ?? '*'}`);
   const contextValue = createGatewayContext({ principal, registry: deps.registry, config: deps.config, history: deps.history, trace });
   const result = await execute({ schema: deps.schema, document, variableValues: variables, contextValue });
-  const errors = [...(result.errors ?? []).map((e) => e.message), ...contextValue.partialErrors.map((p) => p.error.message)];
-  return { data: (result.data ?? undefined) as T | undefined, errors, upstreamCalls: trace.upstreamAttempts };
+  const thrown: unknown[] = [...(result.errors ?? []).map((e) => e.originalError ?? e), ...contextValue.partialErrors.map((p) => p.error)];
+  const errors = thrown.map((e) => (e as Error).message);
+  const deferred = thrown.length > 0 && thrown.every(isBackgroundDeferral);
+  return { data: (result.data ?? undefined) as T | undefined, errors, deferred, upstreamCalls: trace.upstreamAttempts };
 }

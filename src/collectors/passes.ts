@@ -27,6 +27,8 @@ export interface UpstreamPass {
   upstreamCalls: number;
   /** The first error, when the read was not whole (then nothing of this upstream was written). */
   error: string | null;
+  /** Set when every error was a call deferred for the callers' reserve: nothing failed, the pass waits for its next interval. */
+  deferred?: true;
   /** The areas read, for the alert rules; absent when nothing is judged from this collector. */
   snapshot?: UpstreamSnapshot;
 }
@@ -43,8 +45,8 @@ export interface PassInput {
 const DAY_MS = 86_400_000;
 const toMs = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
 
-function failed(upstreamId: string, upstreamCalls: number, errors: readonly string[]): UpstreamPass {
-  return { upstreamId, upstreamCalls, error: errors[0] ?? 'no answer' };
+function failed(upstreamId: string, upstreamCalls: number, answer: { errors: readonly string[]; deferred: boolean }): UpstreamPass {
+  return { upstreamId, upstreamCalls, error: answer.errors[0] ?? 'no answer', ...(answer.deferred ? { deferred: true } : {}) };
 }
 
 interface CapacityData {
@@ -55,7 +57,7 @@ interface CapacityData {
 export async function collectCapacity(input: PassInput): Promise<UpstreamPass> {
   const { deps, upstreamId, at, now } = input;
   const answer = await runCollectorQuery<CapacityData>(deps, upstreamId, CAPACITY_DOCUMENT, { upstream: upstreamId });
-  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer);
   const pools = answer.data.storagePools;
   await deps.history.upsertStorageSamples(
     pools.map((p) => ({ upstreamId, targetId: p.id, at, resolution: 'raw' as const, totalBytes: p.capacityBytes, freeBytes: p.freeBytes, demo: false })),
@@ -79,7 +81,7 @@ interface DdbData {
 export async function collectDdb(input: PassInput): Promise<UpstreamPass> {
   const { deps, upstreamId, at } = input;
   const answer = await runCollectorQuery<DdbData>(deps, upstreamId, DDB_DOCUMENT, { upstream: upstreamId });
-  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer);
   const ddbStores: DdbStoreState[] = answer.data.commvaultDdbStores.map((s) =>
     ddbStoreState(s.id, { name: s.name, avgQiMicros: s.avgQiMicros, partitions: s.partitions }),
   );
@@ -117,7 +119,7 @@ export async function collectInfrastructure(input: PassInput & { kind: 'mediaAge
   const { deps, upstreamId } = input;
   if (input.kind === 'mediaAgents') {
     const answer = await runCollectorQuery<MediaAgentsData>(deps, upstreamId, MEDIA_AGENTS_DOCUMENT, { upstream: upstreamId });
-    if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+    if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer);
     const infrastructure = answer.data.commvaultMediaAgents.map((m) => ({ nodeId: m.id, name: m.name, noun: 'MediaAgent', online: m.online }));
     return { upstreamId, upstreamCalls: answer.upstreamCalls, error: null, snapshot: { upstreamId, infrastructure } };
   }
@@ -128,7 +130,7 @@ export async function collectInfrastructure(input: PassInput & { kind: 'mediaAge
     const answer: Awaited<ReturnType<typeof runCollectorQuery<AppliancesData>>> = await runCollectorQuery<AppliancesData>(deps, upstreamId, APPLIANCES_DOCUMENT, { upstream: upstreamId, first: deps.config.server.maxPageSize, after });
     calls += answer.upstreamCalls;
     const list = answer.data?.backupDr?.appliances;
-    if (answer.errors.length > 0 || !list) return failed(upstreamId, calls, answer.errors);
+    if (answer.errors.length > 0 || !list) return failed(upstreamId, calls, answer);
     for (const { node } of list.edges) infrastructure.push({ nodeId: node.id, name: node.name ?? node.id, noun: 'appliance', online: node.stale === null ? null : !node.stale });
     if (!list.pageInfo.hasNextPage) break;
     after = list.pageInfo.endCursor;
@@ -149,7 +151,7 @@ export async function collectProtection(input: PassInput): Promise<UpstreamPass>
   const rule = deps.config.alerts.rules.unprotected;
   if (!rule.enabled) return { upstreamId, upstreamCalls: 0, error: null, snapshot: { upstreamId, unprotectedWorkloads: [] } };
   const answer = await runCollectorQuery<ProtectionData>(deps, upstreamId, PROTECTION_DOCUMENT, { upstream: upstreamId, hours: rule.hours });
-  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer);
   const unprotectedWorkloads: UnprotectedWorkloadState[] = answer.data.unprotectedWorkloads.map((w) => ({
     workloadId: w.workload.id,
     name: w.workload.name,
@@ -196,7 +198,7 @@ export async function collectJobs(input: PassInput & { since: number }): Promise
   for (let page = 0; page < MAX_JOB_PAGES; page++) {
     const answer: Awaited<ReturnType<typeof runCollectorQuery<JobsData>>> = await runCollectorQuery<JobsData>(deps, upstreamId, JOBS_DOCUMENT, { upstream: upstreamId, since: new Date(since).toISOString(), first, after });
     calls += answer.upstreamCalls;
-    if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, calls, answer.errors);
+    if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, calls, answer);
     nodes.push(...answer.data.jobs.edges.map((e) => e.node));
     if (!answer.data.jobs.pageInfo.hasNextPage) break;
     after = answer.data.jobs.pageInfo.endCursor;
@@ -244,7 +246,7 @@ export async function collectEvents(input: PassInput & { since: number }): Promi
   const { deps, upstreamId } = input;
   const first = Math.min(EVENTS_PER_PASS, deps.config.server.maxPageSize);
   const answer = await runCollectorQuery<EventsData>(deps, upstreamId, EVENTS_DOCUMENT, { upstream: upstreamId, since: new Date(input.since).toISOString(), first });
-  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer.errors);
+  if (answer.errors.length > 0 || !answer.data) return failed(upstreamId, answer.upstreamCalls, answer);
   await deps.history.upsertEvents(
     answer.data.events.edges
       .map((e) => e.node)
@@ -262,7 +264,7 @@ interface HealthData {
 export async function collectHealthReport(input: Omit<PassInput, 'upstreamId'>): Promise<UpstreamPass> {
   const { deps, at } = input;
   const answer = await runCollectorQuery<HealthData>(deps, undefined, HEALTH_REPORT_DOCUMENT, {});
-  if (!answer.data) return failed(ALL_UPSTREAMS, answer.upstreamCalls, answer.errors);
+  if (!answer.data) return failed(ALL_UPSTREAMS, answer.upstreamCalls, answer);
   const { status, checks } = answer.data.healthReport;
   await deps.history.upsertHealthReport({ at, status, checks: checks.map((c) => ({ upstreamId: c.upstream.id, area: c.area, status: c.status, figure: c.figure, message: c.message })), demo: false });
   return { upstreamId: ALL_UPSTREAMS, upstreamCalls: answer.upstreamCalls, error: null };

@@ -171,6 +171,8 @@ export class CollectorScheduler {
         result = { upstreamId, upstreamCalls: 0, error: e instanceof Error ? e.message : String(e) };
       }
       if (result.error === null) this.lastRunAt.set(`${collector}\u0000${upstreamId}`, startedAt);
+      // Deferred for the callers' reserve is the budget working as configured, not a fault to warn of.
+      else if (result.deferred) deps.logger.info({ collector, upstream: upstreamId, reason: result.error }, 'collector pass deferred');
       else deps.logger.warn({ collector, upstream: upstreamId, error: result.error }, 'collector pass incomplete');
       await deps.history.recordCollectorRun({ collector, upstreamId, holder: this.holder, startedAt, finishedAt: this.now(), ok: result.error === null, upstreamCalls: result.upstreamCalls, error: result.error });
       return result;

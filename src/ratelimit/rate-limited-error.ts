@@ -14,5 +14,23 @@ export function rateLimitedError(retryAfterMs: number): GatewayError {
  * until its next interval instead of waiting for a token.
  */
 export function backgroundDeferred(): GatewayError {
-  return new GatewayError(ErrorCode.RATE_LIMITED, 'Collector call deferred: the upstream budget is kept for callers');
+  const error = new GatewayError(ErrorCode.RATE_LIMITED, 'Collector call deferred: the upstream budget is kept for callers');
+  deferrals.add(error);
+  return error;
+}
+
+/** The errors backgroundDeferred made: RATE_LIMITED alone cannot tell a deferral from a spent budget. */
+const deferrals = new WeakSet<Error>();
+
+/**
+ * Whether `error` is a collector call deferred for the callers' reserve, or wraps one as its cause (the
+ * pipeline adds the upstream's origin so: withOrigin), as GraphQL's located errors wrap what a resolver threw.
+ */
+export function isBackgroundDeferral(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e instanceof Error && depth < 4; depth++) {
+    if (deferrals.has(e)) return true;
+    e = e.cause;
+  }
+  return false;
 }
