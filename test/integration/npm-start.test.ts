@@ -85,7 +85,10 @@ describe('npm start on a fresh clone', () => {
     // One list, newest start first, across CommServes, the Cloud tenant and consoles alike.
     const starts = nodes.map((n) => Date.parse(n.startedAt));
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
-    expect(new Set(nodes.map((n) => n.upstream.id)).size).toBeGreaterThanOrEqual(3);
+    // Which upstreams hold the ten newest failures depends on the time of day the simulators start at
+    // (their jobs are placed from a past day's start up to now): two of the five at least, not a fixed
+    // three (a CI run at 18:11 UTC saw two).
+    expect(new Set(nodes.map((n) => n.upstream.id)).size).toBeGreaterThanOrEqual(2);
   });
 
   it('runs each demo simulator on the port its environment variable names, the Cloud tenant with its budget', async () => {
