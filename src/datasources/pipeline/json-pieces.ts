@@ -224,6 +224,8 @@ class ItemReader {
    * Where the value of `key` starts in the object at `at`: the first key equal to it, else the first
    * of another letter case (as field() reads a parsed object whose keys do not repeat); -1 when absent.
    * Keys are compared as bytes; only a key with an escape or beyond ASCII is decoded to compare.
+   * `fields`' walk for one key, kept apart: folded into it (one walk for any number of keys), a cold
+   * page's client id reads (three members each, 325 clients) took 0.36–0.39 ms instead of 0.27–0.28.
    */
   private member(at: number, key: string): number {
     const buf = this.buf;
