@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyKindDefaults } from '../../src/config/load.js';
 import { configSchema } from '../../src/config/schema.js';
-import { HttpClient, QUEUED_TIMEOUT, TransportError } from '../../src/datasources/pipeline/http-client.js';
+import { answersAwaited, HttpClient, QUEUED_TIMEOUT, TransportError } from '../../src/datasources/pipeline/http-client.js';
 
 /** Routes of a local upstream whose answers arrive in pieces, late, or never. */
 let server: Server;
@@ -138,6 +138,27 @@ describe('HttpClient', () => {
     }
   });
 
+  it('counts the answers still awaited across clients, whether they come, time out in the queue or fail', async () => {
+    const one = client(1);
+    const other = client();
+    try {
+      expect(answersAwaited()).toBe(0);
+      const slow = one.request('cv-http', { method: 'GET', pathAndQuery: '/slow', headers: {}, timeoutMs: 2000 });
+      const queued = timing(one.request('cv-http', { method: 'GET', pathAndQuery: '/nothing?queued', headers: {}, timeoutMs: 50 }));
+      const hung = timing(other.request('cv-http', { method: 'GET', pathAndQuery: '/hang', headers: {}, timeoutMs: 150 }));
+      // Sent or waiting for a connection, on either client: three answers on their way.
+      expect(answersAwaited()).toBe(3);
+      expect(((await queued).error as TransportError).code).toBe(QUEUED_TIMEOUT);
+      expect(answersAwaited()).toBe(2);
+      expect(((await hung).error as TransportError).kind).toBe('timeout');
+      expect(answersAwaited()).toBe(1);
+      expect((await slow).status).toBe(200);
+      expect(answersAwaited()).toBe(0);
+    } finally {
+      await Promise.all([one.close(), other.close()]);
+    }
+  });
+
   it('says a refused connection is unavailable, naming its code', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -149,6 +170,8 @@ describe('HttpClient', () => {
       const { error } = await timing(http.request('cv-gone', { method: 'GET', pathAndQuery: '/x', headers: {}, timeoutMs: 2000 }));
       expect(error).toBeInstanceOf(TransportError);
       expect([(error as TransportError).kind, (error as TransportError).code]).toEqual(['unavailable', 'ECONNREFUSED']);
+      // A failed exchange is no longer awaited either.
+      expect(answersAwaited()).toBe(0);
     } finally {
       await http.close();
     }

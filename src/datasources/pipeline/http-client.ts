@@ -60,6 +60,14 @@ export const QUEUED_TIMEOUT = 'QUEUED_TIMEOUT';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 
+/** Exchanges of every HttpClient of the process that await their answer's end: the event loop's coming answers. */
+let underWay = 0;
+
+/** How many upstream answers the process still awaits (sent, or queued for a connection, and not yet complete). */
+export function answersAwaited(): number {
+  return underWay;
+}
+
 interface Target {
   pool: Pool;
   /** Path of the upstream's `url` (`/webconsole/api`), without a trailing slash. */
@@ -94,6 +102,7 @@ export class HttpClient {
     const target = this.targets.get(instanceId);
     if (!target) throw new Error(`No HTTP pool for upstream ${instanceId}`);
     const exchange = new Exchange(req.timeoutMs);
+    underWay += 1;
     try {
       target.pool.dispatch({ method: req.method, path: target.basePath + req.pathAndQuery, headers: req.headers, body: req.body ?? null }, exchange);
       return await exchange.answer;
@@ -105,6 +114,7 @@ export class HttpClient {
       if (tlsReason !== undefined) throw new TransportError('tls', code, tlsReason);
       throw new TransportError(code && TIMEOUT_CODES.has(code) ? 'timeout' : 'unavailable', code);
     } finally {
+      underWay -= 1;
       exchange.done();
     }
   }

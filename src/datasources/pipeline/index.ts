@@ -28,7 +28,7 @@ import { decodeBody } from './decode.js';
 import { walksInPieces, type ListBounds } from './json-bytes.js';
 import { listBoundsWorker, LOST, type Matched } from './list-bounds-off-thread.js';
 import { deepFreeze } from './freeze.js';
-import { HttpClient, QUEUED_TIMEOUT, TransportError, type HttpResponse } from './http-client.js';
+import { answersAwaited, HttpClient, QUEUED_TIMEOUT, TransportError, type HttpResponse } from './http-client.js';
 import { tlsVerificationOf } from './tls-options.js';
 import { encodeQuery, queryPairs } from './query.js';
 import { accessOf, nextRetryDelayMs } from './retry.js';
@@ -499,11 +499,19 @@ export function createUpstreamPipeline(opts: UpstreamPipelineOptions): UpstreamP
   /**
    * A large successful answer's lazy lists, matched on the worker thread (list-bounds-off-thread.ts)
    * while the event loop handles other answers; its bytes come back with them. Undefined when there are
-   * none to match or the worker cannot take them (json-bytes.ts then matches them here).
+   * none to match, when no other answer is on its way, or when the worker cannot take them (json-bytes.ts
+   * then matches them here).
+   *
+   * With no other answer awaited the event loop has nothing to do meanwhile, and the round trip is the
+   * slower way: waking the worker on a two-core machine whose other core is busy hands it this thread's
+   * core (postMessage took 0.04 ms or 0.7 ms, about half the time each, on a cold dashboard page), and the
+   * answer then waits for the worker's matching and its reply (docs/performance.md). So the lone answer of
+   * a cold page, and the last of a fan-out's, are matched here.
    */
   function listBoundsOf(call: Call, raw: HttpResponse): Promise<Matched> | undefined {
     const lazyLists = call.req.lazyLists;
     if (!lazyLists?.size || raw.status < 200 || raw.status >= 300 || !walksInPieces(raw.bytes, { lazyLists })) return undefined;
+    if (answersAwaited() === 0) return undefined;
     return listBoundsWorker.find(raw.bytes, lazyLists);
   }
 
