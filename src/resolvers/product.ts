@@ -32,7 +32,7 @@ export interface ProductJobs<S> {
    * Called before the page is answered with the sources of this product that have jobs on it (e.g. to
    * hold relations preloaded beside the page for its fields).
    */
-  settle?(sources: ReadonlySet<S>): Promise<void>;
+  settle?(sources: ReadonlySet<S>): void;
 }
 
 /** One product's stream of the unified `events` list: one page per source from an offset, newest first. */

@@ -32,6 +32,9 @@ function fakeSource(instanceId: string, answer: CvClient[] | Error) {
   return { source, release };
 }
 
+/** Lets the released lists arrive (their promises settle within a turn of the event loop). */
+const arrived = () => new Promise((resolve) => setImmediate(resolve));
+
 function contextOf(...sources: Array<{ instanceId: string }>): GatewayContext {
   const byId = new Map(sources.map((s) => [s.instanceId, s]));
   const state = new Map<symbol, unknown>();
@@ -42,7 +45,7 @@ function contextOf(...sources: Array<{ instanceId: string }>): GatewayContext {
 }
 
 describe('preloadClients', () => {
-  it('asks for the client list once, beside the job list and before the page is known, and holds it so each job\'s client field answers synchronously', async () => {
+  it('asks for the client list once, beside the job list and before the page is known, and holds it so each job\'s client field answers synchronously once it is in', async () => {
     const a = fakeSource('a', [client(1), client(2), client(3)]);
     const ctx = contextOf(a.source);
     const preload = preloadClients(ctx);
@@ -51,7 +54,8 @@ describe('preloadClients', () => {
     preload.ask(a.source as unknown as CommvaultSource); // a second read of the job stream asks nothing more
     expect(a.source.calls).toBe(1); // asked before any job is known
     a.release();
-    await preload.holdLists(asSources(a.source));
+    await arrived();
+    preload.holdLists(asSources(a.source));
     // Values, not promises: no promise per job for the page.
     expect((clientOf(ctx, job('a', 2)) as CvClient).name).toBe('c2');
     expect((clientOf(ctx, job('a', 3)) as CvClient).name).toBe('c3');
@@ -66,7 +70,8 @@ describe('preloadClients', () => {
     a.release();
     const preload = preloadClients(ctx);
     preload.ask(a.source as unknown as CommvaultSource);
-    await preload.holdLists(asSources(a.source));
+    await arrived();
+    preload.holdLists(asSources(a.source));
     const stub = clientOf(ctx, job('a', 99)) as CvClient;
     expect(stub.clientId).toBe(99);
     expect(stub.name).toBe('listed-as-99');
@@ -80,7 +85,8 @@ describe('preloadClients', () => {
     for (const s of [a.source, b.source]) preload.ask(s as unknown as CommvaultSource);
     a.release();
     b.release();
-    await preload.holdLists(asSources(a.source, b.source));
+    await arrived();
+    preload.holdLists(asSources(a.source, b.source));
     expect(() => clientOf(ctx, job('a', 1))).toThrow('GET /Client refused');
     expect(a.source.calls).toBe(1);
     expect((clientOf(ctx, job('b', 5)) as CvClient).name).toBe('c5');
@@ -94,7 +100,8 @@ describe('preloadClients', () => {
     for (const s of [a.source, b.source]) preload.ask(s as unknown as CommvaultSource);
     a.release();
     b.release();
-    await preload.holdLists(asSources(a.source));
+    await arrived();
+    preload.holdLists(asSources(a.source));
     expect((clientOf(ctx, job('a', 1)) as CvClient).name).toBe('c1');
     // b's jobs are not on the page: its field goes through the loader (a promise), not the held list.
     const viaLoader = clientOf(ctx, job('b', 1));
@@ -107,9 +114,35 @@ describe('preloadClients', () => {
     const ctx = contextOf(a.source);
     const preload = preloadClients(ctx);
     a.release();
-    await preload.holdLists(asSources(a.source));
+    preload.holdLists(asSources(a.source));
     expect(a.source.calls).toBe(1);
-    expect((clientOf(ctx, job('a', 4)) as CvClient).name).toBe('c4');
+    expect(((await clientOf(ctx, job('a', 4))) as CvClient).name).toBe('c4');
+  });
+
+  it('holds a list still on its way without waiting for it: each client field answers when it arrives, with its error if it fails', async () => {
+    const a = fakeSource('a', [client(2)]);
+    const b = fakeSource('b', new Error('GET /Client timed out'));
+    const ctx = contextOf(a.source, b.source);
+    const preload = preloadClients(ctx);
+    for (const s of [a.source, b.source]) preload.ask(s as unknown as CommvaultSource);
+    // Nothing has arrived: the page is held at once, and its other fields can be made meanwhile.
+    expect(preload.holdLists(asSources(a.source, b.source))).toBeUndefined();
+    const fromA = clientOf(ctx, job('a', 2));
+    const missing = clientOf(ctx, job('a', 7));
+    const fromB = clientOf(ctx, job('b', 1));
+    expect(fromA).toBeInstanceOf(Promise);
+    expect(fromB).toBeInstanceOf(Promise);
+    const outcomes = Promise.allSettled([fromA, missing, fromB]);
+    a.release();
+    b.release();
+    const [a2, a7, b1] = await outcomes;
+    expect(a2).toMatchObject({ status: 'fulfilled', value: { name: 'c2' } });
+    expect(a7).toMatchObject({ status: 'fulfilled', value: { clientId: 7, name: 'listed-as-7' } });
+    expect(b1).toMatchObject({ status: 'rejected', reason: { message: 'GET /Client timed out' } });
+    // Once in, the same request's fields read the lists synchronously, and nothing is asked again.
+    expect((clientOf(ctx, job('a', 2)) as CvClient).name).toBe('c2');
+    expect(() => clientOf(ctx, job('b', 1))).toThrow('GET /Client timed out');
+    expect(a.source.calls + b.source.calls).toBe(2);
   });
 
   it('leaves no unhandled rejection when the page fails and its clients are never loaded', async () => {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context.js';
-import { clientStub } from '../../datasources/commvault/mappers/client.js';
+import { clientStub, type ClientIndex } from '../../datasources/commvault/mappers/client.js';
 import type { CvClient, CvJob } from '../../datasources/commvault/model.js';
 import { CommvaultClient } from '../../schema/commvault/client.type.js';
 import { CommvaultJob } from '../../schema/commvault/job.type.js';
@@ -26,13 +26,23 @@ export class CommvaultJobResolver {
 
   @FieldResolver(() => CommvaultClient, { nullable: true })
   client(@Root() job: CvJob, @Ctx() ctx: GatewayContext): CvClient | null | Promise<CvClient | null> {
-    const { clientId, clientName } = job;
+    const { clientId } = job;
     if (clientId === null) return null;
-    // Synchronous when the connection holds its CommServe's client list (preloadClients).
+    // Synchronous when the connection holds its CommServe's client list in hand (preloadClients).
     const held = pageClientList(ctx, job.upstream.id);
-    if (held instanceof Error) throw held;
-    // A job can outlive its client's listing (deleted clients); it still names the client.
-    if (held !== undefined) return held.get(clientId) ?? clientStub(job.upstream, clientId, clientName);
-    return commvaultLoaders(ctx).clientById.load({ instanceId: job.upstream.id, id: clientId }).then((client) => client ?? clientStub(job.upstream, clientId, clientName));
+    if (held === undefined) return commvaultLoaders(ctx).clientById.load({ instanceId: job.upstream.id, id: clientId }).then((client) => client ?? stubOf(job, clientId));
+    if (held instanceof Promise) return held.then((list) => clientIn(list, job, clientId));
+    return clientIn(held, job, clientId);
   }
+}
+
+/** The job's client in its CommServe's list; the list's error if it failed. */
+function clientIn(list: ClientIndex | Error, job: CvJob, clientId: number): CvClient {
+  if (list instanceof Error) throw list;
+  return list.get(clientId) ?? stubOf(job, clientId);
+}
+
+/** A job can outlive its client's listing (deleted clients); it still names the client. */
+function stubOf(job: CvJob, clientId: number): CvClient {
+  return clientStub(job.upstream, clientId, job.clientName);
 }

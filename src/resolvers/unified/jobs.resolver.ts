@@ -58,7 +58,7 @@ export class JobsResolver {
       positionOf: (job, source) => (streamOf.get(source) as Streams).jobs.positionOf(job, source),
       onFailure: recordPartial(ctx, info),
     });
-    if (streams.some((s) => s.jobs.settle)) await settlePage(page.edges, streamOf);
+    if (streams.some((s) => s.jobs.settle)) settlePage(page.edges, streamOf);
     return page;
   }
 }
@@ -82,7 +82,7 @@ function workloadStreams(
 }
 
 /** Hands each product that settles its pages the sources with jobs on this one. */
-async function settlePage(edges: ReadonlyArray<SourcedEdge<Job, UpstreamSource>>, streamOf: ReadonlyMap<UpstreamSource, Streams>): Promise<void> {
+function settlePage(edges: ReadonlyArray<SourcedEdge<Job, UpstreamSource>>, streamOf: ReadonlyMap<UpstreamSource, Streams>): void {
   const onPage = new Map<Streams, Set<UpstreamSource>>();
   for (const { source } of edges) {
     const stream = streamOf.get(source) as Streams;
@@ -90,7 +90,7 @@ async function settlePage(edges: ReadonlyArray<SourcedEdge<Job, UpstreamSource>>
     if (sources === undefined) onPage.set(stream, (sources = new Set()));
     sources.add(source);
   }
-  await Promise.all([...onPage].map(([stream, sources]) => stream.jobs.settle?.(sources)));
+  for (const [stream, sources] of onPage) stream.jobs.settle?.(sources);
 }
 
 /** The filter's conditions in a stable form, for cursor scopes. */
