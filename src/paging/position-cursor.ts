@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors/gateway-error.js';
+import { base64UrlOf } from '../util/base64url.js';
 import type { JobPosition } from './job-order.js';
 
 /**
@@ -39,14 +40,40 @@ function fnv1a(text: string, seed = 0x811c9dc5): number {
  * makes 100 of them (docs/performance.md has the figures).
  */
 function check(scope: string, body: string): string {
-  return fnv1a(body, fnv1a(scope)).toString(36);
+  return base36(fnv1a(body, scopeSeed(scope)));
+}
+
+/** The check's seed for `scope`: a page's cursors share one scope, hashed once rather than per cursor. */
+let lastScope = '';
+let lastSeed = fnv1a('');
+function scopeSeed(scope: string): number {
+  if (scope !== lastScope) {
+    lastSeed = fnv1a(scope);
+    lastScope = scope;
+  }
+  return lastSeed;
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Every two-digit base-36 string, `00` to `zz`. */
+const DIGIT_PAIRS = Array.from({ length: 36 * 36 }, (_, i) => (DIGITS[Math.floor(i / 36)] as string) + (DIGITS[i % 36] as string));
+
+/** `n.toString(36)` for a 32-bit unsigned integer, two digits a step (a quarter of toString's time). */
+function base36(n: number): string {
+  if (n < 36) return DIGITS[n] as string;
+  let text = '';
+  while (n >= 36 * 36) {
+    text = (DIGIT_PAIRS[n % (36 * 36)] as string) + text;
+    n = Math.floor(n / (36 * 36));
+  }
+  return (n < 36 ? (DIGITS[n] as string) : (DIGIT_PAIRS[n] as string)) + text;
 }
 
 /** Opaque cursor: `<base64url JSON body>.<check>`, bound to `scope` (see cursorScope). */
 export function encodePositionCursor(cursor: PositionCursor, scope: string): string {
   const { at, upstream, id } = cursor.position;
   const resume = Object.entries(cursor.resume).map(([key, p]) => [key, p && [p.at, p.upstream, p.id]]);
-  const body = Buffer.from(JSON.stringify([CURSOR_VERSION, [at, upstream, id], cursor.hints, resume]), 'utf8').toString('base64url');
+  const body = base64UrlOf(JSON.stringify([CURSOR_VERSION, [at, upstream, id], cursor.hints, resume]));
   return `${body}.${check(scope, body)}`;
 }
 

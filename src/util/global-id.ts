@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors/gateway-error.js';
+import { base64UrlOf } from './base64url.js';
 
 /** What a global id names: a GraphQL type, the upstream instance holding the object and its id there. */
 export interface GlobalIdParts {
@@ -17,7 +18,7 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
  * releases (clients store them), and carrying the instance so `Query.node` knows where to look.
  */
 export function toGlobalId(typeName: string, instanceId: string, localId: string | number): string {
-  return Buffer.from(`${typeName}:${instanceId}:${localId}`, 'utf8').toString('base64url');
+  return base64UrlOf(`${typeName}:${instanceId}:${localId}`);
 }
 
 /** @throws GatewayError BAD_USER_INPUT when `id` is not a global id this gateway could have issued. */
