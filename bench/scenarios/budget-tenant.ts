@@ -25,6 +25,14 @@ const TENANT_RATE = TENANT.readsPerPeriod / TENANT.periodSeconds;
  * 10 s after it, never more than 50 in any 10 s.
  */
 const GATEWAY_READ_BUCKET = { capacity: 100, refillPerSecond: 100 };
+/**
+ * The same for writes: the tenant counts every POST as a write, logins included, and the kind's default
+ * write bucket is the real tenant's 100 an hour (burst 5, one token every 38 s after it). Left at that
+ * default, the second process found the shared write bucket spent by the first one's two logins and refused
+ * its callers' first query for 38 s (the scenario failed at its priming); the shortened tenant announces 50
+ * writes per 10 s, which shapes this bucket as the reads' shapes theirs.
+ */
+const GATEWAY_WRITE_BUCKET = { capacity: 100, refillPerSecond: 100 };
 const SHAPED_READ_BUCKET = withHeadroom(windowSafeBucket({ limit: TENANT.readsPerPeriod, periodSeconds: TENANT.periodSeconds }), DEFAULT_RATE_LIMIT_HEADROOM_TOKENS);
 const PROCESSES = 3;
 const QUEUED_AFTER_MS = 75;
@@ -46,7 +54,8 @@ const CALLERS = [
 function tenantGatewayConfig(simulatorUrl: string, redisUrl: string, queueTimeoutMs: number): Record<string, unknown> {
   const base = benchConfig({ simulatorUrl, readBucket: GATEWAY_READ_BUCKET, queueTimeoutMs, redisUrl });
   const [upstream] = base.upstreams as Array<Record<string, unknown>>;
-  return { ...base, callers: CALLERS, upstreams: [{ ...upstream, id: TENANT_UPSTREAM_ID, kind: 'commvault-cloud' }] };
+  const rateLimit = { ...(upstream.rateLimit as Record<string, unknown>), write: GATEWAY_WRITE_BUCKET };
+  return { ...base, callers: CALLERS, upstreams: [{ ...upstream, id: TENANT_UPSTREAM_ID, kind: 'commvault-cloud', rateLimit }] };
 }
 
 /**
