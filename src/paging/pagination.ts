@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { badUserInput } from '../errors/gateway-error.js';
+import { base64UrlOf } from '../util/base64url.js';
 
 /** `first` when a connection field is asked without it. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -39,7 +40,7 @@ export function cursorScope(parts: unknown): string {
 /** Opaque cursor: base64url of a versioned JSON body holding the per-stream offsets. */
 export function encodeCursor(offsets: Offsets, scope = ''): string {
   const body: CursorBody = { v: CURSOR_VERSION, s: scope, o: { ...offsets } };
-  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+  return base64UrlOf(JSON.stringify(body));
 }
 
 /**

@@ -27,7 +27,7 @@ export function fromGlobalId(id: string): GlobalIdParts {
   if (!BASE64URL.test(id)) throw malformed();
   const text = Buffer.from(id, 'base64url').toString('utf8');
   // Round-trip check: rejects strings that decode only by Node's lenient base64 reading.
-  if (Buffer.from(text, 'utf8').toString('base64url') !== id) throw malformed();
+  if (base64UrlOf(text) !== id) throw malformed();
   const first = text.indexOf(':');
   const second = text.indexOf(':', first + 1);
   if (first <= 0 || second <= first + 1 || second === text.length - 1) throw malformed();
