@@ -56,13 +56,15 @@ function client(connections = 4): HttpClient {
   return new HttpClient(config.upstreams);
 }
 
-async function timing<T>(work: Promise<T>): Promise<{ error: unknown; ms: number }> {
-  const started = Date.now();
+// The clock starts before the request is issued: its deadline timer starts inside request(), so a clock
+// started after it would read short by whatever the call itself took.
+async function timing<T>(issue: () => Promise<T>): Promise<{ error: unknown; ms: number }> {
+  const started = performance.now();
   try {
-    await work;
-    return { error: undefined, ms: Date.now() - started };
+    await issue();
+    return { error: undefined, ms: performance.now() - started };
   } catch (error) {
-    return { error, ms: Date.now() - started };
+    return { error, ms: performance.now() - started };
   }
 }
 
@@ -89,8 +91,8 @@ describe('HttpClient', () => {
     const http = client(1);
     try {
       // The one connection is taken by an answer that never comes; the second request waits in the queue.
-      const first = timing(http.request('cv-http', { method: 'GET', pathAndQuery: '/hang', headers: {}, timeoutMs: 1500 }));
-      const second = await timing(http.request('cv-http', { method: 'POST', pathAndQuery: '/queued', headers: {}, body: '{}', timeoutMs: 200 }));
+      const first = timing(() => http.request('cv-http', { method: 'GET', pathAndQuery: '/hang', headers: {}, timeoutMs: 1500 }));
+      const second = await timing(() => http.request('cv-http', { method: 'POST', pathAndQuery: '/queued', headers: {}, body: '{}', timeoutMs: 200 }));
       expect(second.error).toBeInstanceOf(TransportError);
       expect([(second.error as TransportError).kind, (second.error as TransportError).code]).toEqual(['timeout', QUEUED_TIMEOUT]);
       expect(second.ms).toBeGreaterThanOrEqual(190);
@@ -112,7 +114,7 @@ describe('HttpClient', () => {
       const before = connections;
       const slow = http.request('cv-http', { method: 'GET', pathAndQuery: '/slow', headers: {}, timeoutMs: 2000 });
       const queued = await Promise.all(
-        [1, 2, 3].map((n) => timing(http.request('cv-http', { method: 'GET', pathAndQuery: `/nothing?n=${n}`, headers: {}, timeoutMs: 50 }))),
+        [1, 2, 3].map((n) => timing(() => http.request('cv-http', { method: 'GET', pathAndQuery: `/nothing?n=${n}`, headers: {}, timeoutMs: 50 }))),
       );
       expect(queued.map((q) => (q.error as TransportError).code)).toEqual([QUEUED_TIMEOUT, QUEUED_TIMEOUT, QUEUED_TIMEOUT]);
       expect((await slow).status).toBe(200);
@@ -128,7 +130,7 @@ describe('HttpClient', () => {
   it('times out a body that keeps trickling, however often bytes come', async () => {
     const http = client();
     try {
-      const { error, ms } = await timing(http.request('cv-http', { method: 'GET', pathAndQuery: '/trickle', headers: {}, timeoutMs: 300 }));
+      const { error, ms } = await timing(() => http.request('cv-http', { method: 'GET', pathAndQuery: '/trickle', headers: {}, timeoutMs: 300 }));
       expect((error as TransportError).kind).toBe('timeout');
       expect((error as TransportError).code).toBe('ABORT_TIMEOUT');
       expect(ms).toBeGreaterThanOrEqual(290);
@@ -144,8 +146,8 @@ describe('HttpClient', () => {
     try {
       expect(answersAwaited()).toBe(0);
       const slow = one.request('cv-http', { method: 'GET', pathAndQuery: '/slow', headers: {}, timeoutMs: 2000 });
-      const queued = timing(one.request('cv-http', { method: 'GET', pathAndQuery: '/nothing?queued', headers: {}, timeoutMs: 50 }));
-      const hung = timing(other.request('cv-http', { method: 'GET', pathAndQuery: '/hang', headers: {}, timeoutMs: 150 }));
+      const queued = timing(() => one.request('cv-http', { method: 'GET', pathAndQuery: '/nothing?queued', headers: {}, timeoutMs: 50 }));
+      const hung = timing(() => other.request('cv-http', { method: 'GET', pathAndQuery: '/hang', headers: {}, timeoutMs: 150 }));
       // Sent or waiting for a connection, on either client: three answers on their way.
       expect(answersAwaited()).toBe(3);
       expect(((await queued).error as TransportError).code).toBe(QUEUED_TIMEOUT);
@@ -167,7 +169,7 @@ describe('HttpClient', () => {
     const config = applyKindDefaults(configSchema.parse({ upstreams: [{ id: 'cv-gone', kind: 'commvault', url: `http://127.0.0.1:${port}/api` }] }));
     const http = new HttpClient(config.upstreams);
     try {
-      const { error } = await timing(http.request('cv-gone', { method: 'GET', pathAndQuery: '/x', headers: {}, timeoutMs: 2000 }));
+      const { error } = await timing(() => http.request('cv-gone', { method: 'GET', pathAndQuery: '/x', headers: {}, timeoutMs: 2000 }));
       expect(error).toBeInstanceOf(TransportError);
       expect([(error as TransportError).kind, (error as TransportError).code]).toEqual(['unavailable', 'ECONNREFUSED']);
       // A failed exchange is no longer awaited either.
