@@ -4,6 +4,7 @@ import { GatewayError } from '../../src/errors/gateway-error.js';
 import { comesAfter, compareJobPositions, type JobPosition } from '../../src/paging/job-order.js';
 import { encodePositionCursor } from '../../src/paging/position-cursor.js';
 import { fanOutAfter } from '../../src/paging/position-fan-out.js';
+import { promotedBy } from '../helpers/young-generation.js';
 
 // Counts the cursors the merge encodes (the module is the real one, watched).
 vi.mock('../../src/paging/position-cursor.js', async (real) => {
@@ -129,5 +130,27 @@ describe('paging a merged list by position', () => {
     const result = await page([{ ...jobsOf('a', [1]), failing: true }], 5, null);
     expect(result.totalCount).toBeNull();
     expect(result.edges).toEqual([]);
+  });
+
+  it('leaves a dropped page, its edges and the answers it was merged from to young-generation collections', async () => {
+    // Each page's jobs are new objects, as upstream answers are. A page info made as an object literal
+    // with getters kept each page alive through V8's young-generation collections (its getters sat in a
+    // hidden class of its own in the old generation): ~6 MB promoted over these pages, ~0.1 MB now. The
+    // loop counts edges instead of asserting on each page: an assertion object holds what it was given.
+    const fresh = async (source: FakeSource, _after: JobPosition | null, first: number) => ({
+      items: Array.from({ length: first }, (_, i) => ({ at: 10_000 - i, id: `${source.instanceId}-${i}`, detail: { size: i } })),
+      more: true,
+      total: 10_000,
+    });
+    const sources = [jobsOf('a', []), jobsOf('b', []), jobsOf('c', [])];
+    const pageOf = () =>
+      fanOutAfter<FakeJob, FakeSource>({ sources, first: 50, after: null, maxPageSize: 100, scope: 'test', fetch: fresh, positionOf, onFailure: () => undefined });
+    let edges = 0;
+    for (let n = 0; n < 300; n++) edges += (await pageOf()).edges.length;
+    const promoted = await promotedBy(async () => {
+      for (let n = 0; n < 2000; n++) edges += (await pageOf()).edges.length;
+    });
+    expect(edges).toBe(2300 * 50);
+    expect(promoted).toBeLessThan(2_000_000);
   });
 });
