@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MappedOnce } from '../../src/datasources/mapped-once.js';
+import { promotedBy } from '../helpers/young-generation.js';
 
 describe('MappedOnce', () => {
   it('maps one answer once per mapper and hands every reader the same frozen value', () => {
@@ -51,5 +52,46 @@ describe('MappedOnce', () => {
     mapped.map('', count);
     mapped.map('', count);
     expect(calls).toBe(2);
+  });
+
+  it('keeps an answer\'s mapped forms out of its JSON and its keys (the shared cache stores answers as JSON)', () => {
+    const mapped = new MappedOnce();
+    const answer = { clients: [{ id: 1 }] };
+    const before = JSON.stringify(answer);
+    mapped.map(answer, (body) => (body as typeof answer).clients.length);
+    expect(JSON.stringify(answer)).toBe(before);
+    expect(Object.keys(answer)).toEqual(['clients']);
+    expect({ ...answer }).toEqual({ clients: [{ id: 1 }] });
+  });
+
+  it('maps an answer frozen before its first mapping once too (answers are frozen outside production)', () => {
+    const mapped = new MappedOnce();
+    const answer = Object.freeze({ n: 5 });
+    let calls = 0;
+    const half = (b: unknown) => {
+      calls += 1;
+      return { half: (b as { n: number }).n / 2 };
+    };
+    const first = mapped.map(answer, half);
+    expect(mapped.map(answer, half)).toBe(first);
+    expect(calls).toBe(1);
+    expect(first).toEqual({ half: 2.5 });
+  });
+
+  it('leaves a short-lived answer and its mapped form to young-generation collections', async () => {
+    // A mapped form that reads its answer lazily refers to it (a page of jobs does). Held in a WeakMap
+    // keyed by the answer, every such pair survived V8's young-generation collections until a full one:
+    // 2 000 of these left ~8 MB in the old generation, ~0.3 MB now.
+    const mapped = new MappedOnce();
+    const lazyPage = (body: unknown) => ({ body, first: (body as { items: Array<{ i: number }> }).items[0] });
+    let read = 0;
+    const promoted = await promotedBy(() => {
+      for (let n = 0; n < 2000; n++) {
+        const answer = { items: Array.from({ length: 100 }, (_, i) => ({ i: i + n })) };
+        read += mapped.map(answer, lazyPage).first.i;
+      }
+    });
+    expect(read).toBe((1999 * 2000) / 2);
+    expect(promoted).toBeLessThan(1_500_000);
   });
 });
