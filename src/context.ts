@@ -94,6 +94,11 @@ class RequestContext implements GatewayContext {
     return this[HISTORY];
   }
 
+  /** Lets go of the request's state (loaders, held lists and the answers they hold) once its answer is written. */
+  release(): void {
+    this[STATE].clear();
+  }
+
   perRequest<T>(token: symbol, make: (ctx: GatewayContext) => T): T {
     const state = this[STATE];
     if (state.has(token)) return state.get(token) as T;
@@ -101,6 +106,11 @@ class RequestContext implements GatewayContext {
     state.set(token, made);
     return made;
   }
+}
+
+/** Lets go of a request's per-request state (RequestContext.release); a context made otherwise (tests) holds none to let go. */
+export function releaseContext(ctx: GatewayContext): void {
+  if (ctx instanceof RequestContext) ctx.release();
 }
 
 /** The context of one request: the principal's sources, no per-request state yet, an empty partial-error list. */

@@ -17,6 +17,7 @@ import { useSupportedOperationTypes } from '../plugins/operation-type.plugin.js'
 import { useSubscriptionRootDirectives } from '../plugins/subscription-root-directives.js';
 import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { useOperationMetrics } from '../plugins/operation-metrics.plugin.js';
+import { useReleaseAfterResponse } from '../plugins/release-after-response.plugin.js';
 import { useTracing } from '../plugins/tracing.plugin.js';
 import { operationPolicyPlugins } from './operation-policy.js';
 
@@ -78,6 +79,9 @@ export function createApolloServer(deps: {
       useSubscriptionRootDirectives<GatewayContext>({ maxTokens: config.limits.maxTokens }),
       usePartialErrors<GatewayContext>(),
       useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
+      // Once the answer is written, the result and the request's state are let go: Apollo's gateway mode
+      // (the jit executor) otherwise keeps every request alive until a full collection.
+      useReleaseAfterResponse<GatewayContext>(),
       // Only while tracing is on: with it off, no hook of it exists to run.
       ...(tracer ? [useTracing<GatewayContext>({ tracer })] : []),
     ],

@@ -45,6 +45,8 @@ export function registerAccessLog(app: FastifyInstance, logger: Logger): void {
   });
   app.addHook('onResponse', (request, reply, done) => {
     writeLine(log, request, reply);
+    const after = traceOf(request)?.afterResponse;
+    if (after !== undefined) for (const release of after) release();
     done();
   });
 }

@@ -29,6 +29,8 @@ export interface RequestTrace {
   reads?: ResponseReads;
   /** The answer came from the response cache (`hit`), or was stored in it (`stored`). */
   responseCache?: 'hit' | 'stored';
+  /** Run once the HTTP answer is written: each operation letting go of what it held (release-after-response.plugin.ts). */
+  afterResponse?: Array<() => void>;
 }
 
 export function newTrace(id: string): RequestTrace {
