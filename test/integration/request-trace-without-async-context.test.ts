@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import 'reflect-metadata';
 import { executionAsyncId } from 'node:async_hooks';
-import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulators/commvault/index.js';
 import { toGlobalId } from '../../src/util/global-id.js';
-import { commvaultUpstream, startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { accessLine, useOpsGateway } from '../helpers/ops-gateway.js';
 
 /**
  * The request's trace reaches the pipeline through the request's views of its sources, not through
@@ -22,66 +21,42 @@ const JOBS = '{ jobs(first: 20) { totalCount edges { node { id ... on CommvaultJ
 const BACKUP = 'mutation($input: BackupSubclientInput!) { backupSubclient(input: $input) { jobs { jobId } } }';
 
 describe('request trace without an async context', () => {
-  let sim: CommvaultSimulator;
-  let gw: TestGateway;
-  const lines: Array<Record<string, unknown>> = [];
-
-  beforeAll(async () => {
-    sim = await startCommvaultSimulator();
-    gw = await startTestGateway(
-      { upstreams: [commvaultUpstream('cv', sim.url)], callers: [{ id: 'ops', apiKey: 'k-ops', role: 'admin' }] },
-      { logLines: lines },
-    );
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await sim?.close();
-  });
+  const env = useOpsGateway();
 
   it('counts a query\'s upstream calls on its access line while no promise hook runs', async () => {
     expect(await promiseHooksOn()).toBe(false);
-    const before = sim.stats().total;
-    const res = await gw.query(JOBS, {}, { apiKey: 'k-ops', headers: { 'x-request-id': 'trace-read-1' } });
+    const before = env.sim.stats().total;
+    const res = await env.gw.query(JOBS, {}, { apiKey: 'k-ops', headers: { 'x-request-id': 'trace-read-1' } });
     expect(res.body.errors).toBeUndefined();
-    const sent = sim.stats().total - before;
+    const sent = env.sim.stats().total - before;
     expect(sent).toBeGreaterThanOrEqual(2); // the login, then the job list (clients beside it)
-    const access = await accessLine(lines, 'trace-read-1');
+    const access = await accessLine(env.lines, 'trace-read-1');
     expect(access.upstreamCalls).toBeGreaterThanOrEqual(2);
     expect(access.upstreamAttempts).toBe(sent);
     expect(await promiseHooksOn()).toBe(false);
   });
 
   it('runs an idempotent mutation once, and leaves no promise hook on once it is done', async () => {
-    const sc = sim.data.subclients.find((s) => s.enableBackup && sim.data.clients.find((c) => c.clientId === s.clientId)?.online)!;
-    const jobsBefore = sim.data.jobs.length;
-    const res = await gw.query(
+    const sc = env.sim.data.subclients.find((s) => s.enableBackup && env.sim.data.clients.find((c) => c.clientId === s.clientId)?.online)!;
+    const jobsBefore = env.sim.data.jobs.length;
+    const res = await env.gw.query(
       BACKUP,
       { input: { subclient: toGlobalId('CommvaultSubclient', 'cv', sc.subclientId), level: 'FULL', idempotencyKey: 'trace-write-1' } },
       { apiKey: 'k-ops', headers: { 'x-request-id': 'trace-write-1' } },
     );
     expect(res.body.errors).toBeUndefined();
-    expect(sim.data.jobs.length).toBe(jobsBefore + 1);
-    const access = await accessLine(lines, 'trace-write-1');
+    expect(env.sim.data.jobs.length).toBe(jobsBefore + 1);
+    const access = await accessLine(env.lines, 'trace-write-1');
     expect(access.operationType).toBe('mutation');
     expect(access.upstreamAttempts).toBeGreaterThanOrEqual(1);
     // The same key again: the kept outcome answers, nothing is sent twice.
-    const again = await gw.query(
+    const again = await env.gw.query(
       BACKUP,
       { input: { subclient: toGlobalId('CommvaultSubclient', 'cv', sc.subclientId), level: 'FULL', idempotencyKey: 'trace-write-1' } },
       { apiKey: 'k-ops' },
     );
     expect(again.body).toEqual(res.body);
-    expect(sim.data.jobs.length).toBe(jobsBefore + 1);
+    expect(env.sim.data.jobs.length).toBe(jobsBefore + 1);
     expect(await promiseHooksOn()).toBe(false);
   });
 });
-
-/** The access line is written once the response has gone, a moment after the client has it. */
-async function accessLine(lines: Array<Record<string, unknown>>, requestId: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100; i++) {
-    const line = lines.find((l) => l.component === 'access' && l.requestId === requestId);
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no access line for ${requestId}`);
-}
