@@ -77,3 +77,13 @@ export async function startTestGateway(input: TestConfigInput, options: { logLin
 export function commvaultUpstream(id: string, url: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { id, kind: 'commvault', url, username: 'admin', password: 'admin', ...extra };
 }
+
+/** The access-log line of a request, once the gateway has written it (after the answer). */
+export async function accessLine(lines: ReadonlyArray<Record<string, unknown>>, requestId: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 100; i++) {
+    const line = lines.find((l) => l.component === 'access' && l.requestId === requestId);
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no access line for ${requestId}`);
+}

@@ -29,13 +29,3 @@ export function useOpsGateway(extra: Partial<TestConfigInput> = {}): OpsGateway 
   });
   return env;
 }
-
-/** The access-log line of a request, once the gateway has written it (after the answer). */
-export async function accessLine(lines: ReadonlyArray<Record<string, unknown>>, requestId: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100; i++) {
-    const line = lines.find((l) => l.component === 'access' && l.requestId === requestId);
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no access line for ${requestId}`);
-}

@@ -4,7 +4,7 @@ import { startCommvaultSimulator, type CommvaultSimulator } from '../../simulato
 import { parseConfig } from '../../src/config/load.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { commvaultUpstream } from '../helpers/gateway.js';
+import { accessLine, commvaultUpstream } from '../helpers/gateway.js';
 import { freePort } from '../helpers/free-port.js';
 
 const API_KEY = 'operator-test-key-5f3a';
@@ -20,9 +20,6 @@ class LogCapture extends Writable {
     for (const line of text.split('\n')) if (line.trim()) this.lines.push(JSON.parse(line) as Record<string, unknown>);
     done();
   }
-  access(requestId: string): Record<string, unknown> | undefined {
-    return this.lines.find((l) => l.component === 'access' && l.requestId === requestId);
-  }
 }
 
 async function startGateway(upstreams: unknown[], logs: LogCapture, extra: Record<string, unknown> = {}): Promise<{ gateway: Gateway; url: string }> {
@@ -37,16 +34,6 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}`, ...headers },
     body: JSON.stringify(body),
   });
-}
-
-/** Waits for the access line: it is written when the response has gone, a moment after the client has it. */
-async function accessLine(logs: LogCapture, requestId: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 50; i++) {
-    const line = logs.access(requestId);
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no access log line for ${requestId}`);
 }
 
 describe('operators see inside: per-operation metrics, access log, first contact', () => {
@@ -73,7 +60,7 @@ describe('operators see inside: per-operation metrics, access log, first contact
     const body = (await res.json()) as { errors?: unknown };
     expect(body.errors).toBeUndefined();
 
-    const line = await accessLine(logs, 'ops-req-0001');
+    const line = await accessLine(logs.lines, 'ops-req-0001');
     expect(line).toMatchObject({
       level: 30,
       msg: 'request',
@@ -104,16 +91,16 @@ describe('operators see inside: per-operation metrics, access log, first contact
     const unsafe = await post(gw.url, { query: '{ upstreams { id } }' }, { 'x-request-id': `${'x'.repeat(200)}` });
     const replaced = unsafe.headers.get('x-request-id');
     expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
-    const line = await accessLine(logs, minted!);
+    const line = await accessLine(logs.lines, minted!);
     expect(line).toMatchObject({ operationType: 'query', upstreamCalls: 0, documentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('logs refused requests with their public codes: unauthenticated, bad input', async () => {
     const unauth = await post(gw.url, { query: '{ upstreams { id } }' }, { authorization: 'Bearer wrong', 'x-request-id': 'ops-req-401' });
     expect(unauth.status).toBe(401);
-    expect(await accessLine(logs, 'ops-req-401')).toMatchObject({ status: 401, errors: ['UNAUTHENTICATED'] });
+    expect(await accessLine(logs.lines, 'ops-req-401')).toMatchObject({ status: 401, errors: ['UNAUTHENTICATED'] });
     const bad = await post(gw.url, { query: '{ jobs(first: "ten") { totalCount } }' }, { 'x-request-id': 'ops-req-400' });
-    expect(await accessLine(logs, 'ops-req-400')).toMatchObject({ status: bad.status, caller: CALLER, errors: ['BAD_USER_INPUT'] });
+    expect(await accessLine(logs.lines, 'ops-req-400')).toMatchObject({ status: bad.status, caller: CALLER, errors: ['BAD_USER_INPUT'] });
   });
 
   it('counts requests, durations and errors per operation on /metrics, with untrusted names as "other"', async () => {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it, vi } from 'vitest';
 import { releaseContext, type GatewayContext } from '../../src/context.js';
-import { accessLine, useOpsGateway } from '../helpers/ops-gateway.js';
+import { accessLine } from '../helpers/gateway.js';
+import { useOpsGateway } from '../helpers/ops-gateway.js';
 
 // The real releaseContext, watched: which contexts are let go, and when.
 vi.mock('../../src/context.js', async (real) => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import 'reflect-metadata';
 import { executionAsyncId } from 'node:async_hooks';
 import { toGlobalId } from '../../src/util/global-id.js';
-import { accessLine, useOpsGateway } from '../helpers/ops-gateway.js';
+import { accessLine } from '../helpers/gateway.js';
+import { useOpsGateway } from '../helpers/ops-gateway.js';
 
 /**
  * The request's trace reaches the pipeline through the request's views of its sources, not through
