@@ -19,6 +19,7 @@ import { usePartialErrors } from '../plugins/partial-errors.plugin.js';
 import { useOperationMetrics } from '../plugins/operation-metrics.plugin.js';
 import { useReleaseAfterResponse } from '../plugins/release-after-response.plugin.js';
 import { useTracing } from '../plugins/tracing.plugin.js';
+import { composedPlugins } from '../plugins/composed-plugins.js';
 import { operationPolicyPlugins } from './operation-policy.js';
 
 /** Compiled documents kept by the graphql-jit executor: the safelist, and far more than analysts write. */
@@ -72,18 +73,21 @@ export function createApolloServer(deps: {
       // The gateway's caching is per upstream call (identity-scoped); Apollo's cache-control hints would
       // only add a hook to every field of every response (bench: ~7 % of a warm request's CPU).
       ApolloServerPluginCacheControlDisabled(),
-      // A subscription over HTTP is refused (it runs over WebSocket), before any estimate.
-      useSupportedOperationTypes<GatewayContext>(),
-      ...operationPolicyPlugins(config, trusted),
-      // After the policy plugins (a text they refused is already swapped), before Apollo validates.
-      useSubscriptionRootDirectives<GatewayContext>({ maxTokens: config.limits.maxTokens }),
-      usePartialErrors<GatewayContext>(),
-      useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
-      // Once the answer is written, the result and the request's state are let go: Apollo's gateway mode
-      // (the jit executor) otherwise keeps every request alive until a full collection.
-      useReleaseAfterResponse<GatewayContext>(),
-      // Only while tracing is on: with it off, no hook of it exists to run.
-      ...(tracer ? [useTracing<GatewayContext>({ tracer })] : []),
+      // The gateway's own, as one plugin: Apollo calls every hook point on every plugin (composed-plugins.ts).
+      composedPlugins<GatewayContext>([
+        // A subscription over HTTP is refused (it runs over WebSocket), before any estimate.
+        useSupportedOperationTypes<GatewayContext>(),
+        ...operationPolicyPlugins(config, trusted),
+        // After the policy plugins (a text they refused is already swapped), before Apollo validates.
+        useSubscriptionRootDirectives<GatewayContext>({ maxTokens: config.limits.maxTokens }),
+        usePartialErrors<GatewayContext>(),
+        useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
+        // Once the answer is written, the result and the request's state are let go: Apollo's gateway mode
+        // (the jit executor) otherwise keeps every request alive until a full collection.
+        useReleaseAfterResponse<GatewayContext>(),
+        // Only while tracing is on: with it off, no hook of it exists to run.
+        ...(tracer ? [useTracing<GatewayContext>({ tracer })] : []),
+      ]),
     ],
   });
 }
