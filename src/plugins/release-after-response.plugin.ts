@@ -7,12 +7,15 @@ import { releaseContext, type GatewayContext } from '../context.js';
  * them). Nothing reads either after the answer is serialized.
  *
  * Why it matters: in gateway mode, which the graphql-jit executor uses (src/execution/jit-gateway.ts),
- * Apollo builds for every request an object literal with a `status` getter and setter over the request's
- * context. V8 keeps a literal's accessors in a hidden class made for it, in the old generation, so each
- * request's context, and all it reached, outlived every young-generation collection and was promoted,
- * to be freed only by a full collection: ~110 KB a cold dashboard page, ~6 KB once let go
- * (docs/performance.md, "Pages promoted to the old generation"). The HTTP layer runs the releases
- * (registerAccessLog's onResponse); operations over WebSocket have no trace and are left as they are.
+ * Apollo builds for every request an object literal with a `status` getter and setter. V8 keeps a
+ * literal's accessors in a hidden class made for it, in the old generation, so whatever the accessors
+ * reach outlives every young-generation collection and is promoted, to be freed only by a full
+ * collection. Apollo 5.5.1's accessors reached the request's whole context: ~110 KB a cold dashboard
+ * page, ~6 KB once let go here (docs/performance.md, "Pages promoted to the old generation").
+ * patches/@apollo+server+5.5.1.patch now closes them over the response's HTTP head only; letting go
+ * here still frees the answers the moment the response is written, whatever else holds the request.
+ * The HTTP layer runs the releases (registerAccessLog's onResponse); operations over WebSocket have no
+ * trace and are left as they are.
  */
 export function useReleaseAfterResponse<TContext extends GatewayContext>(): ApolloServerPlugin<TContext> {
   return {
