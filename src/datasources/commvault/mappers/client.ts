@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../../util/global-id.js';
-import { deepFreeze } from '../../pipeline/freeze.js';
+import { freezeRecord } from '../../pipeline/freeze.js';
 import { JsonPieces } from '../../pipeline/json-pieces.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvAgent, CvBackupset, CvClient, CvServer } from '../model.js';
@@ -49,7 +49,7 @@ export class ClientIndex {
     if (client === undefined) {
       let raw = this.raws.get(clientId);
       if (this.pieces !== undefined && raw !== undefined) raw = this.pieces.at(raw as number);
-      client = raw === undefined ? null : deepFreeze(toClient(raw, this.upstream));
+      client = raw === undefined ? null : freezeRecord(toClient(raw, this.upstream));
       this.mapped.set(clientId, client);
     }
     return client;

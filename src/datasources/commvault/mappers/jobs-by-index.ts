@@ -1,6 +1,6 @@
 import type { JobPosition } from '../../../paging/job-order.js';
 import type { IndexedItems } from '../../../paging/position-fan-out.js';
-import { deepFreeze } from '../../pipeline/freeze.js';
+import { freezeRecord } from '../../pipeline/freeze.js';
 import type { UpstreamRef } from '../../record.js';
 import type { CvJob } from '../model.js';
 import { JsonPieces } from '../../pipeline/json-pieces.js';
@@ -81,7 +81,7 @@ export class JobsByIndex implements IndexedItems<CvJob> {
 
   /** The job at `index`, mapped (and frozen, as MappedOnce freezes a mapped page) on first use. */
   itemAt(index: number): CvJob {
-    return (this.#jobs[index] ??= deepFreeze(toJob(this.#summary(index), this.#upstream) as CvJob));
+    return (this.#jobs[index] ??= freezeRecord(toJob(this.#summary(index), this.#upstream) as CvJob));
   }
 
   /** How many items the list holds, mappable or not: `length` is at most that, and it is known without reading them. */
