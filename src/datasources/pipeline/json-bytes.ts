@@ -172,14 +172,17 @@ class PieceParser {
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
       // The answer's own value was too large to parse whole, and a list kept as bytes is matched item
       // by item: neither is first scanned for an end within a piece, only to be walked after.
-      if (at === this.rootAt) return first === OPEN_BRACE ? this.object(at) : this.array(at);
+      if (at === this.rootAt) return this.walked(at);
       if (first === OPEN_BRACKET && lazyKey !== undefined && this.lazyLists?.has(lazyKey)) return this.pieces(at);
-      // Not closed within a piece (or not at all: walking it then finds where it breaks).
-      const end = containerEnd(this.buf, at, Math.min(this.buf.length, at + this.pieceBytes), this.words);
-      if (end < 0) return first === OPEN_BRACE ? this.object(at) : this.array(at);
-      return this.parsed(at, end);
     }
-    return this.parsed(at, this.valueEnd(at));
+    const end = this.endWithinPiece(at);
+    // Not closed within a piece (or not at all: walking it then finds where it breaks).
+    return end < 0 ? this.walked(at) : this.parsed(at, end);
+  }
+
+  /** The object or array at `at`, walked key by key or item by item. */
+  private walked(at: number): unknown {
+    return this.buf[at] === OPEN_BRACE ? this.object(at) : this.array(at);
   }
 
   private parsed(start: number, end: number): unknown {
@@ -231,7 +234,7 @@ class PieceParser {
       const end = this.endWithinPiece(at);
       if (end < 0) {
         flush();
-        out.push(this.valueAt(at));
+        out.push(this.walked(at));
         at = this.skipSpace(this.pos);
       } else {
         if (runStart >= 0 && end - runStart > this.pieceBytes) flush();
@@ -247,7 +250,7 @@ class PieceParser {
     }
   }
 
-  /** Just past the array item at `at` when it ends within a piece; -1 for a container that does not (it is walked). */
+  /** Just past the value at `at` when it ends within a piece; -1 for a container that does not (it is walked). */
   private endWithinPiece(at: number): number {
     const first = this.buf[at];
     if (first === OPEN_BRACE || first === OPEN_BRACKET) return containerEnd(this.buf, at, Math.min(this.buf.length, at + this.pieceBytes), this.words);
