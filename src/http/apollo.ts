@@ -82,8 +82,8 @@ export function createApolloServer(deps: {
         useSubscriptionRootDirectives<GatewayContext>({ maxTokens: config.limits.maxTokens }),
         usePartialErrors<GatewayContext>(),
         useOperationMetrics<GatewayContext>({ trusted }), // after usePartialErrors: counts the partial errors too
-        // Once the answer is written, the result and the request's state are let go: Apollo's gateway mode
-        // (the jit executor) otherwise keeps every request alive until a full collection.
+        // Once the answer is written, the result and the request's state are let go, whatever may still
+        // hold the request (Apollo's gateway mode did, until patches/@apollo+server+5.5.1.patch).
         useReleaseAfterResponse<GatewayContext>(),
         // Only while tracing is on: with it off, no hook of it exists to run.
         ...(tracer ? [useTracing<GatewayContext>({ tracer })] : []),

@@ -56,18 +56,12 @@ function recording(name: string, events: string[], behaviour: Behaviour = {}): A
         async willSendResponse() {
           events.push(`${name}:willSendResponse`);
         },
-      };
-      if (behaviour.answer) {
-        listener.responseForOperation = async () => {
+        async responseForOperation() {
           events.push(`${name}:responseForOperation`);
+          if (!behaviour.answer) return null;
           return { http: { status: 200, headers: new Map() as never }, body: { kind: 'single', singleResult: { data: { hello: `from ${name}` } } } } as never;
-        };
-      } else {
-        listener.responseForOperation = async () => {
-          events.push(`${name}:responseForOperation`);
-          return null;
-        };
-      }
+        },
+      };
       return listener;
     },
   };
